@@ -1,0 +1,272 @@
+"""Safe reading of model files: bytes to plain data, and data paths back to line numbers.
+
+Parsing is the hot path, so it builds plain dicts and lists with no position bookkeeping;
+when validation finds a problem, :class:`LineIndex` re-reads the text once, keeping the
+marks, to say on which line each offending item stands.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputFileError, ModelError, Problem
+
+__all__ = ["MAX_MODEL_BYTES", "LineIndex", "format_path", "parse_text", "read_text"]
+
+#: Largest model file c2graph reads; bigger files are refused with a clear message.
+MAX_MODEL_BYTES = 256 * 1024 * 1024
+
+DataPath = Sequence[str | int]
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader that refuses aliases, duplicate keys and non-string keys.
+
+    Dates stay strings and only ``true``/``false`` are booleans (YAML 1.2 core schema), so
+    ``as_of: 2025-03-24`` and ``nation: NO`` read as written.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                "aliases (*name) are not allowed in model files: write the item out in full",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "merge keys (<<) are not allowed in model files",
+                        key_node.start_mark,
+                    )
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "mapping keys must be plain strings", key_node.start_mark
+                    )
+                key = key_node.value
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None,
+                        f"duplicate key {key!r} (first on line {seen[key] + 1}): "
+                        "keep one of them",
+                        key_node.start_mark,
+                    )
+                seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: parsing allocates millions of acyclic objects."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> str:
+    """Read a model file as UTF-8 text (a leading BOM is dropped), refusing what is not one.
+
+    >>> read_text(Path("no-such-file.yaml"))
+    Traceback (most recent call last):
+    c2graph.errors.InputFileError: no-such-file.yaml: no such file
+    """
+    try:
+        if path.is_dir():
+            raise InputFileError(f"{path}: is a directory, not a model file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputFileError(
+                f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit for a model file;"
+                " split it with 'extends' or give units as CSV"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputFileError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputFileError(
+            f"{path}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
+            f"{exc.start}); save the file as UTF-8"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def is_json_path(path: Path) -> bool:
+    """True when a file is read as JSON (by its extension); everything else is YAML."""
+    return path.suffix.lower() == ".json"
+
+
+def _reject_duplicate_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateJsonKey(key)
+            seen.add(key)
+    return result
+
+
+class _DuplicateJsonKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def parse_text(text: str, filename: str, *, as_json: bool = False) -> Any:
+    """Parse model text into plain data (dicts, lists, strings, numbers, booleans, None).
+
+    Raises :class:`ModelError` with the line of the syntax error, alias or duplicate key.
+
+    >>> parse_text("name: demo\\nas_of: 2025-03-24\\n", "m.yaml")
+    {'name': 'demo', 'as_of': '2025-03-24'}
+    """
+    if as_json:
+        return _parse_json(text, filename)
+    try:
+        with _gc_paused():
+            return yaml.load(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        message = exc.problem or str(exc)
+        if exc.context and "duplicate" not in message and "alias" not in message:
+            message = f"{exc.context}, {message}"
+        raise ModelError([Problem(filename, line, "", f"YAML: {message}")]) from None
+    except yaml.YAMLError as exc:
+        raise ModelError([Problem(filename, None, "", f"YAML: {exc}")]) from None
+    except RecursionError:
+        raise ModelError([Problem(filename, None, "", "YAML: nested too deeply")]) from None
+
+
+def _parse_json(text: str, filename: str) -> Any:
+    try:
+        with _gc_paused():
+            return json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
+    except json.JSONDecodeError as exc:
+        raise ModelError([Problem(filename, exc.lineno, "", f"JSON: {exc.msg}")]) from None
+    except _DuplicateJsonKey as exc:
+        line = LineIndex(text).line_of_duplicate_key(exc.key)
+        raise ModelError(
+            [Problem(filename, line, "", f"JSON: duplicate key {exc.key!r}: keep one of them")]
+        ) from None
+    except RecursionError:
+        raise ModelError([Problem(filename, None, "", "JSON: nested too deeply")]) from None
+
+
+def format_path(path: DataPath) -> str:
+    """Write a data path the way messages show it.
+
+    >>> format_path(("links", 12, "relation"))
+    'links[12] → relation'
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f" → {part}" if out else str(part)
+    return out
+
+
+class LineIndex:
+    """Line numbers of the items of a parsed text, found by their data path.
+
+    Built only when a problem must be located: it composes the text once more with marks.
+
+    >>> index = LineIndex("nodes:\\n  - id: a\\n  - id: b\\n    kind: x\\n")
+    >>> index.line_of(("nodes", 1, "kind"))
+    4
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._root: yaml.Node | None = None
+        self._composed = False
+
+    def _root_node(self) -> yaml.Node | None:
+        if not self._composed:
+            self._composed = True
+            try:
+                with _gc_paused():
+                    self._root = yaml.compose(self._text, Loader=_StrictLoader)
+            except (yaml.YAMLError, RecursionError):
+                self._root = None
+        return self._root
+
+    def line_of(self, path: DataPath) -> int | None:
+        """Return the 1-based line of the deepest item of ``path`` present in the text."""
+        node = self._root_node()
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for part in path:
+            child = None
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                for key_node, value_node in node.value:
+                    if key_node.value == part:
+                        line = key_node.start_mark.line + 1
+                        child = value_node
+                        break
+            elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+                  and 0 <= part < len(node.value)):
+                child = node.value[part]
+                line = child.start_mark.line + 1
+            if child is None:
+                break
+            node = child
+        return line
+
+    def line_of_duplicate_key(self, key: str) -> int | None:
+        """Return the line where ``key`` repeats within one mapping, searching depth first."""
+        stack = [self._root_node()]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                seen = set()
+                for key_node, value_node in node.value:
+                    if key_node.value == key and key in seen:
+                        return key_node.start_mark.line + 1
+                    seen.add(key_node.value)
+                    stack.append(value_node)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(reversed(node.value))
+        return None

@@ -1,0 +1,321 @@
+"""The loaded model: immutable typed records and the networkx graph built from them.
+
+Graph attributes (one place): every node carries ``name``, ``nation`` and ``kind``; every
+edge of the :class:`~networkx.MultiDiGraph` is keyed by the link's ``key`` and carries
+``relation``, ``authority`` (bool) and ``phases`` (frozenset of phase ids when it holds).
+
+Example
+-------
+>>> from c2graph import load_model
+>>> model = load_model("models/us-japan-2025.yaml")             # doctest: +SKIP
+>>> sorted(model.authority_graph("peacetime").predecessors("jp-gcc"))  # doctest: +SKIP
+['jp-jjoc']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import networkx as nx
+
+from ._validate import closest
+from .errors import QueryError
+from .vocabulary import AUTHORITY_RELATIONS
+
+__all__ = [
+    "Considerations",
+    "Link",
+    "Location",
+    "Model",
+    "Node",
+    "Phase",
+    "PhaseRange",
+    "Source",
+]
+
+
+def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None and v != ()}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A publication or document the model's facts rest on."""
+
+    id: str
+    title: str
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the source as it would be written in a model file."""
+        return _drop_none(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Location:
+    """A site with coordinates and its standard-time offset from UTC (hours)."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    utc_offset: float
+    source: str | None = None
+    confidence: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the location as it would be written in a model file."""
+        return _drop_none(self.__dict__)
+
+
+@dataclass(frozen=True)
+class PhaseRange:
+    """The written form ``{from: start, to: end}`` of a set of phases."""
+
+    start: str
+    end: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the range as written in a model file."""
+        return {"from": self.start} | ({"to": self.end} if self.end else {})
+
+
+PhaseSpec = str | tuple[str, ...] | PhaseRange
+
+
+def _spec_to_data(spec: PhaseSpec) -> Any:
+    if isinstance(spec, PhaseRange):
+        return spec.to_dict()
+    return list(spec) if isinstance(spec, tuple) else spec
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A legal or alliance phase, with who declares it and on what basis."""
+
+    id: str
+    name: str
+    index: int
+    nation: str | None = None
+    declared_by: str | None = None
+    approval: tuple[str, ...] = ()
+    basis: str | None = None
+    description: str | None = None
+    source: str | None = None
+    confidence: str | None = None
+    note: str | None = None
+    names: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the phase as it would be written in a model file."""
+        data = {k: v for k, v in self.__dict__.items() if k not in ("index", "names")}
+        data["approval"] = list(self.approval)
+        return _drop_none(data) | {f"name_{lang}": text for lang, text in self.names}
+
+
+@dataclass(frozen=True)
+class Node:
+    """An authority, headquarters, unit, agency or coordination body."""
+
+    id: str
+    name: str
+    nation: str
+    kind: str
+    phases: frozenset[str]
+    phase_spec: PhaseSpec = "all"
+    location: str | None = None
+    echelon: str | None = None
+    short: str | None = None
+    source: str | None = None
+    confidence: str | None = None
+    note: str | None = None
+    names: tuple[tuple[str, str], ...] = ()
+
+    def label(self, lang: str | None = None) -> str:
+        """Return the name to show: in ``lang`` where the model has it, else the name.
+
+        >>> Node("a", "Prime Minister", "JP", "political-authority", frozenset(),
+        ...      names=(("ja", "内閣総理大臣"),)).label("ja")
+        '内閣総理大臣'
+        """
+        return dict(self.names).get(lang, self.name) if lang else self.name
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the node as it would be written in a model file."""
+        data = {k: v for k, v in self.__dict__.items() if k not in ("phases", "names")}
+        data["phases"] = _spec_to_data(data.pop("phase_spec"))
+        if data["phases"] == "all":
+            del data["phases"]
+        return _drop_none(data) | {f"name_{lang}": text for lang, text in self.names}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A typed relation from one node to another, holding in a set of phases."""
+
+    key: str
+    from_node: str
+    to_node: str
+    relation: str
+    phases: frozenset[str]
+    phase_spec: PhaseSpec = "all"
+    id: str | None = None
+    basis: str | None = None
+    source: str | None = None
+    confidence: str | None = None
+    as_of: str | None = None
+    note: str | None = None
+
+    @property
+    def is_authority(self) -> bool:
+        """True when the relation places the head under the tail's authority."""
+        return self.relation in AUTHORITY_RELATIONS
+
+    @property
+    def ends(self) -> tuple[str, str, str]:
+        """``(from, to, relation)``: how links are matched across variants."""
+        return (self.from_node, self.to_node, self.relation)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the link as it would be written in a model file."""
+        data: dict[str, Any] = {"id": self.id, "from": self.from_node, "to": self.to_node,
+                                "relation": self.relation}
+        if self.phase_spec != "all":
+            data["phases"] = _spec_to_data(self.phase_spec)
+        for name in ("basis", "source", "confidence", "as_of", "note"):
+            data[name] = getattr(self, name)
+        return _drop_none(data)
+
+
+@dataclass(frozen=True)
+class Considerations:
+    """The six considerations of a C2 arrangement (Sasakawa USA Task Force, Dec 2022)."""
+
+    purpose: str | None = None
+    locations: str | None = None
+    functions: str | None = None
+    agility: str | None = None
+    readiness: str | None = None
+    timeline: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the considerations that are given."""
+        return _drop_none(self.__dict__)
+
+
+@dataclass(frozen=True, eq=False)
+class Model:
+    """A loaded, validated C2 structure. Build one with :func:`c2graph.load_model`."""
+
+    name: str
+    as_of: str
+    phases: tuple[Phase, ...]
+    nodes: Mapping[str, Node]
+    links: tuple[Link, ...]
+    description: str | None = None
+    path: str | None = None
+    extends: str | None = None
+    sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
+    locations: Mapping[str, Location] = field(default_factory=lambda: MappingProxyType({}))
+    considerations: Considerations = field(default_factory=Considerations)
+    graph: nx.MultiDiGraph = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "nodes", MappingProxyType(dict(self.nodes)))
+        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+        object.__setattr__(self, "locations", MappingProxyType(dict(self.locations)))
+        graph = nx.MultiDiGraph(name=self.name)
+        graph.add_nodes_from(
+            (n.id, {"name": n.name, "nation": n.nation, "kind": n.kind})
+            for n in self.nodes.values()
+        )
+        graph.add_edges_from(
+            (link.from_node, link.to_node, link.key,
+             {"relation": link.relation, "authority": link.is_authority,
+              "phases": link.phases})
+            for link in self.links
+        )
+        object.__setattr__(self, "graph", nx.freeze(graph))
+        object.__setattr__(self, "_links_by_key", {link.key: link for link in self.links})
+
+    @property
+    def phase_ids(self) -> tuple[str, ...]:
+        """Phase ids in their declared order."""
+        return tuple(p.id for p in self.phases)
+
+    def phase(self, phase_id: str) -> Phase:
+        """Return a phase by id, or raise :class:`QueryError` naming the closest ids."""
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        raise QueryError(_unknown("phase", phase_id, self.phase_ids))
+
+    def node(self, node_id: str) -> Node:
+        """Return a node by id, or raise :class:`QueryError` naming the closest ids."""
+        try:
+            return self.nodes[node_id]
+        except KeyError:
+            raise QueryError(_unknown("node", node_id, list(self.nodes))) from None
+
+    def link(self, key: str) -> Link:
+        """Return a link by its key (the edge key in :attr:`graph`)."""
+        return self._links_by_key[key]  # type: ignore[attr-defined,no-any-return]
+
+    def links_in(self, phase_id: str) -> Iterator[Link]:
+        """Yield the links that hold in a phase, in file order."""
+        self.phase(phase_id)
+        return (link for link in self.links if phase_id in link.phases)
+
+    def phase_graph(self, phase_id: str) -> nx.MultiDiGraph:
+        """Return a read-only view of the nodes and links that hold in a phase."""
+        self.phase(phase_id)
+        graph = self.graph
+        nodes = self.nodes
+        return nx.subgraph_view(
+            graph,
+            filter_node=lambda n: phase_id in nodes[n].phases,
+            filter_edge=lambda u, v, k: phase_id in graph.edges[u, v, k]["phases"],
+        )
+
+    def authority_graph(self, phase_id: str) -> nx.MultiDiGraph:
+        """Return a read-only view of the authority links that hold in a phase."""
+        self.phase(phase_id)
+        graph = self.graph
+        nodes = self.nodes
+        return nx.subgraph_view(
+            graph,
+            filter_node=lambda n: phase_id in nodes[n].phases,
+            filter_edge=lambda u, v, k: (
+                graph.edges[u, v, k]["authority"] and phase_id in graph.edges[u, v, k]["phases"]
+            ),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the whole model, with ``extends`` resolved, as model-file data."""
+        data: dict[str, Any] = {"name": self.name, "as_of": self.as_of}
+        if self.description:
+            data["description"] = self.description
+        considerations = self.considerations.to_dict()
+        if considerations:
+            data["considerations"] = considerations
+        data["phases"] = [p.to_dict() for p in self.phases]
+        data["nodes"] = [n.to_dict() for n in self.nodes.values()]
+        data["links"] = [link.to_dict() for link in self.links]
+        if self.locations:
+            data["locations"] = [loc.to_dict() for loc in self.locations.values()]
+        if self.sources:
+            data["sources"] = [s.to_dict() for s in self.sources.values()]
+        return data
+
+
+def _unknown(what: str, given: str, existing: list[str] | tuple[str, ...]) -> str:
+    near = closest(given, existing)
+    hint = f"; closest: {', '.join(near)}" if near else ""
+    return f"unknown {what} id {given!r}{hint}"

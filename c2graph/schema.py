@@ -1,0 +1,102 @@
+"""The JSON Schema of model files, generated from the same key table the validator uses.
+
+Example
+-------
+>>> schema = model_schema()
+>>> schema["required"]
+['name', 'as_of']
+>>> "opcon" in schema["$defs"]["link"]["properties"]["relation"]["enum"]
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._fields import (
+    DATE_PATTERN,
+    ID_PATTERN,
+    LANG_NAME_KEY,
+    NATION_PATTERN,
+    SECTIONS,
+    SECTIONS_WITH_LANG_NAMES,
+    Field,
+)
+
+__all__ = ["SCHEMA_ID", "model_schema"]
+
+SCHEMA_ID = "https://c2graph.invalid/schema/model.json"
+
+_ID = {"type": "string", "pattern": ID_PATTERN.pattern}
+
+
+def _phases_schema() -> dict[str, Any]:
+    return {
+        "oneOf": [
+            {"const": "all"},
+            {"type": "array", "items": _ID, "minItems": 1},
+            {
+                "type": "object",
+                "properties": {"from": _ID, "to": _ID},
+                "required": ["from"],
+                "additionalProperties": False,
+            },
+        ]
+    }
+
+
+def _field_schema(field: Field) -> dict[str, Any]:
+    base: dict[str, Any]
+    if field.kind in ("id", "ref"):
+        base = dict(_ID)
+    elif field.kind in ("refs", "strings"):
+        base = {"type": "array", "items": _ID}
+    elif field.kind == "date":
+        base = {"type": "string", "pattern": DATE_PATTERN.pattern}
+    elif field.kind == "nation":
+        base = {"type": "string", "pattern": NATION_PATTERN.pattern}
+    elif field.kind == "enum":
+        base = {"type": "string", "enum": list(field.choices)}
+    elif field.kind == "number":
+        base = {"type": "number"}
+        if field.minimum is not None:
+            base["minimum"] = field.minimum
+        if field.maximum is not None:
+            base["maximum"] = field.maximum
+    elif field.kind == "phases":
+        base = _phases_schema()
+    elif field.kind == "section":
+        base = {"$ref": f"#/$defs/{field.target}"}
+    elif field.kind == "sections":
+        base = {"type": "array", "items": {"$ref": f"#/$defs/{field.target}"}}
+    else:
+        base = {"type": "string"}
+    return {"description": field.description, **base}
+
+
+def _section_schema(section: str) -> dict[str, Any]:
+    fields = SECTIONS[section]
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {name: _field_schema(f) for name, f in fields.items()},
+        "additionalProperties": False,
+    }
+    required = [name for name, f in fields.items() if f.required]
+    if required:
+        schema["required"] = required
+    if section in SECTIONS_WITH_LANG_NAMES:
+        schema["patternProperties"] = {LANG_NAME_KEY.pattern: {"type": "string"}}
+    return schema
+
+
+def model_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a c2graph model file."""
+    top = _section_schema("model")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "c2graph model",
+        "description": "A command-and-control structure: phases, nodes and typed links.",
+        **top,
+        "$defs": {name: _section_schema(name) for name in SECTIONS if name != "model"},
+    }

@@ -1,0 +1,196 @@
+"""The fixed vocabulary of c2graph: relations, node kinds, nations and confidence grades.
+
+Every analysis and renderer imports its terms from here, so a relation's meaning and its
+class (authority or coordination) are defined exactly once.
+
+Example
+-------
+>>> RELATIONS["tacon"].is_authority
+True
+>>> RELATIONS["coordination"].is_authority
+False
+>>> meet("opcon", "tacon")
+'tacon'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "AUTHORITY_RELATIONS",
+    "CONFIDENCE_LEVELS",
+    "COORDINATION_RELATIONS",
+    "FORCE_KINDS",
+    "NODE_KINDS",
+    "OPERATIONAL_RELATIONS",
+    "RELATIONS",
+    "SPECIAL_NATIONS",
+    "RelationClass",
+    "RelationInfo",
+    "meet",
+]
+
+
+class RelationClass(StrEnum):
+    """Whether a link carries authority over the other end or only connects two ends."""
+
+    AUTHORITY = "authority"
+    COORDINATION = "coordination"
+
+
+@dataclass(frozen=True)
+class RelationInfo:
+    """One relation of the vocabulary: its id, class, label and doctrinal meaning."""
+
+    id: str
+    relation_class: RelationClass
+    label: str
+    meaning: str
+    doctrine: str
+
+    @property
+    def is_authority(self) -> bool:
+        """True for relations that place the head of the link under the tail's authority."""
+        return self.relation_class is RelationClass.AUTHORITY
+
+
+_A = RelationClass.AUTHORITY
+_C = RelationClass.COORDINATION
+
+RELATIONS: dict[str, RelationInfo] = {
+    info.id: info
+    for info in (
+        RelationInfo(
+            "command", _A, "command",
+            "Full command: the national authority and direction of forces, including every "
+            "lesser authority (operational, tactical, administrative).",
+            "JP 1 (command; authority and direction from President through SecDef); "
+            "SDF Law Art. 7-8 (supreme command and supervision, 指揮監督)",
+        ),
+        RelationInfo(
+            "cocom", _A, "COCOM",
+            "Combatant command: non-transferable command authority of a combatant commander "
+            "over assigned forces; includes OPCON, TACON and directive authority for logistics, "
+            "but not service administration (ADCON).",
+            "JP 1, 10 U.S.C. 164",
+        ),
+        RelationInfo(
+            "opcon", _A, "OPCON",
+            "Operational control: organise and employ forces, assign tasks, designate "
+            "objectives; excludes logistics, administration, discipline and unit training.",
+            "JP 1 (operational control)",
+        ),
+        RelationInfo(
+            "tacon", _A, "TACON",
+            "Tactical control: detailed, usually local direction and control of movements "
+            "or manoeuvres to accomplish assigned tasks; carries no OPCON.",
+            "JP 1 (tactical control)",
+        ),
+        RelationInfo(
+            "adcon", _A, "ADCON",
+            "Administrative control: administration and support through the service chain; "
+            "an administrative, not an operational, chain.",
+            "JP 1 (administrative control)",
+        ),
+        RelationInfo(
+            "control", _A, "control",
+            "Control (統制) of a non-military organisation by a political authority, such as "
+            "the Prime Minister's control of the Japan Coast Guard with the Minister of Defense "
+            "directing it; the controlled body keeps its civilian functions.",
+            "SDF Law Art. 80",
+        ),
+        RelationInfo(
+            "support", _C, "support",
+            "Support: the tail aids, protects or sustains the head; it gives neither end "
+            "authority over the other's forces.",
+            "JP 1 (support relationship); SDF Law Art. 95-2; Important Influence Situations Act",
+        ),
+        RelationInfo(
+            "coordination", _C, "coordination",
+            "Coordination: consultation to align plans and activities; no authority passes.",
+            "JP 1 (coordinating authority, direct liaison); 2015 Guidelines (ACM)",
+        ),
+        RelationInfo(
+            "liaison", _C, "liaison",
+            "Liaison: a standing point of contact exchanging information; no authority passes.",
+            "JP 1 (liaison)",
+        ),
+        RelationInfo(
+            "counterpart", _C, "counterpart",
+            "Counterparts: two bodies designated as each other's opposite number across "
+            "nations; no authority passes.",
+            "2024 Security Consultative Committee statement (JJOC-USFJ counterparts)",
+        ),
+        RelationInfo(
+            "member", _C, "member",
+            "Membership: the tail sits in or staffs the head (a coordination body or forum).",
+            "2015 Guidelines (ACM composition)",
+        ),
+    )
+}
+
+AUTHORITY_RELATIONS: frozenset[str] = frozenset(
+    rid for rid, info in RELATIONS.items() if info.is_authority
+)
+COORDINATION_RELATIONS: frozenset[str] = frozenset(RELATIONS) - AUTHORITY_RELATIONS
+
+#: Relations that make the tail an operational commander of the head (unity of command).
+OPERATIONAL_RELATIONS: frozenset[str] = frozenset({"command", "cocom", "opcon"})
+
+# What each authority includes (JP 1): full command includes everything; COCOM includes
+# OPCON and TACON; OPCON includes TACON. ADCON and control stand on their own branches.
+_INCLUDES: dict[str, frozenset[str]] = {
+    "command": frozenset({"command", "cocom", "opcon", "tacon", "adcon", "control"}),
+    "cocom": frozenset({"cocom", "opcon", "tacon"}),
+    "opcon": frozenset({"opcon", "tacon"}),
+    "tacon": frozenset({"tacon"}),
+    "adcon": frozenset({"adcon"}),
+    "control": frozenset({"control"}),
+}
+
+
+def meet(upper: str, lower: str) -> str:
+    """Return the authority that survives when ``upper`` is followed by ``lower`` on a chain.
+
+    The result is the greatest authority included in both (JP 1: a commander can delegate
+    no more than it holds, so a chain passes on only what every link carries). ``"none"``
+    means no authority survives, e.g. OPCON followed by ADCON.
+
+    >>> meet("command", "opcon")
+    'opcon'
+    >>> meet("tacon", "opcon")
+    'tacon'
+    >>> meet("opcon", "adcon")
+    'none'
+    """
+    if upper == "none" or lower == "none":
+        return "none"
+    common = _INCLUDES[upper] & _INCLUDES[lower]
+    for candidate in ("command", "cocom", "opcon", "tacon", "adcon", "control"):
+        if candidate in common:
+            return candidate
+    return "none"
+
+
+NODE_KINDS: dict[str, str] = {
+    "political-authority": "Head of government or state, cabinet, or minister holding "
+    "command authority by law.",
+    "legislature": "A parliament whose approval a phase may need (e.g. the Diet).",
+    "ministry": "A government ministry or department.",
+    "staff": "A staff that advises and transmits orders (e.g. a joint staff).",
+    "headquarters": "A command headquarters with forces assigned or assignable.",
+    "component": "A service or functional component command.",
+    "unit": "A force unit or formation.",
+    "agency": "A non-military government agency (e.g. a coast guard).",
+    "coordination-body": "A standing or activated body that coordinates without command.",
+}
+
+#: Node kinds that are forces: the ends of chains of command.
+FORCE_KINDS: frozenset[str] = frozenset({"headquarters", "component", "unit", "agency"})
+
+#: Nation values that are not a country code.
+SPECIAL_NATIONS: frozenset[str] = frozenset({"alliance", "multinational"})
+
+CONFIDENCE_LEVELS: tuple[str, ...] = ("high", "medium", "low")

@@ -1,0 +1,47 @@
+"""Shared fixtures: writing small model files for tests."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+MINIMAL = """\
+name: demo
+as_of: 2025-03-24
+phases:
+  - {id: peacetime, name: Peacetime}
+  - {id: gray-zone, name: Gray zone}
+  - {id: armed-attack, name: Armed attack}
+nodes:
+  - {id: pm, name: Prime Minister, nation: JP, kind: political-authority}
+  - {id: hq, name: Joint HQ, nation: JP, kind: headquarters}
+  - {id: unit, name: Unit, nation: JP, kind: unit}
+links:
+  - {from: pm, to: hq, relation: command}
+  - {from: hq, to: unit, relation: opcon}
+"""
+
+
+@pytest.fixture
+def write_model(tmp_path: Path) -> Callable[..., Path]:
+    """Write model text (dedented) to a file in ``tmp_path`` and return its path."""
+
+    def write(text: str, name: str = "model.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def minimal_text() -> str:
+    """A small valid model: PM commands a joint HQ, which has OPCON of one unit."""
+    return MINIMAL
+
+
+REPO = Path(__file__).resolve().parent.parent
+MODELS = REPO / "models"
