@@ -68,6 +68,9 @@ SECTIONS: dict[str, dict[str, Field]] = {
         Field("nodes", "sections", "Authorities, headquarters, units and bodies.",
               target="node"),
         Field("links", "sections", "Typed relations between nodes.", target="link"),
+        Field("units", "sections", "CSV files of units (one row per node, with its parent "
+              "and the relation of its authority link), read relative to this file.",
+              target="units_file"),
         Field("locations", "sections", "Sites with coordinates and UTC offsets.",
               target="location"),
         Field("sources", "sections", "Where the facts come from.", target="source"),
@@ -170,6 +173,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
               "relation, with `set` giving the keys to set.", target="link_change"),
         Field("phases", "sections", "Phases to change: `id` plus the keys to set.",
               target="phase_change"),
+    ),
+    "units_file": _fields(
+        Field("file", "text", "Path of the CSV file (header: id,name,nation,kind and "
+              "optionally parent,relation,echelon,location,name_ja,phases,source,...).",
+              required=True),
     ),
     "link_match": _fields(
         Field("id", "id", "Link id."),

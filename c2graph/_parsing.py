@@ -7,6 +7,7 @@ marks, to say on which line each offending item stands.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import json
 import re
@@ -36,6 +37,10 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     ``as_of: 2025-03-24`` and ``nation: NO`` read as written.
     """
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._text = stream
+
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
             raise yaml.constructor.ConstructorError(
@@ -58,15 +63,21 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                     raise yaml.constructor.ConstructorError(
                         None, None, "mapping keys must be plain strings", key_node.start_mark
                     )
+                if key_node.tag != "tag:yaml.org,2002:str":
+                    raise yaml.constructor.ConstructorError(
+                        None, None,
+                        f"mapping key {key_node.value!r} is not text: quote it or use a name",
+                        key_node.start_mark,
+                    )
                 key = key_node.value
                 if key in seen:
                     raise yaml.constructor.ConstructorError(
                         None, None,
-                        f"duplicate key {key!r} (first on line {seen[key] + 1}): "
-                        "keep one of them",
+                        f"duplicate key {key!r} (first on line "
+                        f"{line_at(self._text, seen[key])}): keep one of them",
                         key_node.start_mark,
                     )
-                seen[key] = key_node.start_mark.line
+                seen[key] = key_node.start_mark.index
         return super().construct_mapping(node, deep=deep)
 
 
@@ -95,6 +106,18 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def line_at(text: str, index: int) -> int:
+    """Return the 1-based line of a character offset, counting ``\\n`` alone.
+
+    YAML also breaks lines at U+0085, U+2028 and U+2029; editors and JSON do not, so
+    c2graph numbers lines from character offsets rather than from YAML's own count.
+
+    >>> line_at("a\\u2028b\\nc", 4)
+    2
+    """
+    return text.count("\n", 0, index) + 1
+
+
 def read_text(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> str:
     """Read a model file as UTF-8 text (a leading BOM is dropped), refusing what is not one.
 
@@ -102,22 +125,26 @@ def read_text(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> str:
     Traceback (most recent call last):
     c2graph.errors.InputFileError: no-such-file.yaml: no such file
     """
+    if path.is_dir():
+        raise InputFileError(f"{path}: is a directory, not a model file")
     try:
-        if path.is_dir():
-            raise InputFileError(f"{path}: is a directory, not a model file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputFileError(
-                f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit for a model file;"
-                " split it with 'extends' or give units as CSV"
-            )
-        raw = path.read_bytes()
+        size = path.stat().st_size  # 0 for devices and pipes: the bounded read still holds
+        raw = b""
+        if size <= max_bytes:
+            with path.open("rb") as stream:
+                raw = stream.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputFileError(f"{path}: no such file") from None
     except PermissionError:
         raise InputFileError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if size > max_bytes or len(raw) > max_bytes:
+        amount = f"{size:,} bytes is" if size > max_bytes else f"more than {max_bytes:,} bytes is"
+        raise InputFileError(
+            f"{path}: {amount} over the {max_bytes:,}-byte limit for a model file;"
+            " split it with 'extends' or give units as CSV"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -166,21 +193,49 @@ def parse_text(text: str, filename: str, *, as_json: bool = False) -> Any:
             return yaml.load(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
+        line = line_at(text, mark.index) if mark is not None else None
         message = exc.problem or str(exc)
         if exc.context and "duplicate" not in message and "alias" not in message:
             message = f"{exc.context}, {message}"
+        if message.startswith("aliases"):
+            line = _first_alias_line(text) or line
+        message = _UNKNOWN_TAG.sub(r"tag \1 is not allowed in model files: remove it", message)
         raise ModelError([Problem(filename, line, "", f"YAML: {message}")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise ModelError([Problem(
+            filename, line, "",
+            f"YAML: control character {exc.character:#04x} is not allowed in a model file; "
+            "remove it",
+        )]) from None
     except yaml.YAMLError as exc:
         raise ModelError([Problem(filename, None, "", f"YAML: {exc}")]) from None
     except RecursionError:
         raise ModelError([Problem(filename, None, "", "YAML: nested too deeply")]) from None
 
 
+#: A ``\\uD800``-``\\uDFFF`` escape that is not half of a surrogate pair: no character.
+_LONE_SURROGATE = re.compile(  # one literal prefix (\\u) keeps the search fast on big files
+    r"\\u(?:[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2}\\u)[dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+
+_UNKNOWN_TAG = re.compile(r"^could not determine a constructor for the tag ('.*')$")
+
+
+def _first_alias_line(text: str) -> int | None:
+    """Return the line of the first alias: the composed node only remembers its anchor."""
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return line_at(text, event.start_mark.index)
+    return None  # pragma: no cover - only called once an alias was met
+
+
 def _parse_json(text: str, filename: str) -> Any:
     try:
         with _gc_paused():
-            return json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
+            data = json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
     except json.JSONDecodeError as exc:
         raise ModelError([Problem(filename, exc.lineno, "", f"JSON: {exc.msg}")]) from None
     except _DuplicateJsonKey as exc:
@@ -190,6 +245,15 @@ def _parse_json(text: str, filename: str) -> Any:
         ) from None
     except RecursionError:
         raise ModelError([Problem(filename, None, "", "JSON: nested too deeply")]) from None
+    lone = _LONE_SURROGATE.search(text)
+    if lone is not None:
+        line = text.count("\n", 0, lone.start()) + 1
+        raise ModelError([Problem(
+            filename, line, "",
+            f"JSON: {lone.group()} is half of a surrogate pair, not a character; "
+            "write the character itself",
+        )])
+    return data
 
 
 def format_path(path: DataPath) -> str:
@@ -207,6 +271,21 @@ def format_path(path: DataPath) -> str:
     return out
 
 
+def _json_as_yaml(text: str) -> str:
+    """JSON text with what YAML refuses (tabs, controls, surrogate escapes) blanked out.
+
+    Only positions matter to :class:`LineIndex`, and the lines stay where they were.
+    """
+    text = _NOT_YAML_PRINTABLE.sub(" ", text.replace("\t", " "))
+    return re.sub(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", r"\\u003f", text)
+
+
+#: Characters JSON strings may hold raw but YAML refuses, or reads as line breaks.
+_NOT_YAML_PRINTABLE = re.compile(
+    "[^\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
+)
+
+
 class LineIndex:
     """Line numbers of the items of a parsed text, found by their data path.
 
@@ -221,15 +300,24 @@ class LineIndex:
         self._text = text
         self._root: yaml.Node | None = None
         self._composed = False
+        self._breaks: list[int] | None = None
+
+    def _line(self, node: yaml.Node) -> int:
+        """The node's line counted by ``\\n`` alone, as editors and JSON count them."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self._text)]
+        return bisect.bisect_left(self._breaks, node.start_mark.index) + 1
 
     def _root_node(self) -> yaml.Node | None:
         if not self._composed:
             self._composed = True
-            try:
-                with _gc_paused():
-                    self._root = yaml.compose(self._text, Loader=_StrictLoader)
-            except (yaml.YAMLError, RecursionError):
-                self._root = None
+            for text in (self._text, _json_as_yaml(self._text)):
+                try:
+                    with _gc_paused():
+                        self._root = yaml.compose(text, Loader=_StrictLoader)
+                    break
+                except (yaml.YAMLError, RecursionError):
+                    self._root = None
         return self._root
 
     def line_of(self, path: DataPath) -> int | None:
@@ -237,19 +325,19 @@ class LineIndex:
         node = self._root_node()
         if node is None:
             return None
-        line = node.start_mark.line + 1
+        line = self._line(node)
         for part in path:
             child = None
             if isinstance(node, yaml.MappingNode) and isinstance(part, str):
                 for key_node, value_node in node.value:
                     if key_node.value == part:
-                        line = key_node.start_mark.line + 1
+                        line = self._line(key_node)
                         child = value_node
                         break
             elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
                   and 0 <= part < len(node.value)):
                 child = node.value[part]
-                line = child.start_mark.line + 1
+                line = self._line(child)
             if child is None:
                 break
             node = child
@@ -264,7 +352,7 @@ class LineIndex:
                 seen = set()
                 for key_node, value_node in node.value:
                     if key_node.value == key and key in seen:
-                        return key_node.start_mark.line + 1
+                        return self._line(key_node)
                     seen.add(key_node.value)
                     stack.append(value_node)
             elif isinstance(node, yaml.SequenceNode):

@@ -13,13 +13,16 @@ from .errors import Problem
 from .vocabulary import AUTHORITY_RELATIONS
 
 if TYPE_CHECKING:
-    from .loader import _Item
+    from .loader import _File, _Item
 
 __all__ = ["check_semantics", "resolve_phases"]
 
 
-def resolve_phases(spec: Any, order: list[str]) -> frozenset[str]:
+def resolve_phases(spec: Any, order: list[str],
+                   every: frozenset[str] | None = None) -> frozenset[str]:
     """Return the phase ids a (checked) ``phases`` value stands for.
+
+    ``every``, when given, is ``frozenset(order)``: returned as it is for ``all``.
 
     >>> sorted(resolve_phases({"from": "b"}, ["a", "b", "c"]))
     ['b', 'c']
@@ -32,7 +35,7 @@ def resolve_phases(spec: Any, order: list[str]) -> frozenset[str]:
         start = order.index(spec["from"])
         end = order.index(spec["to"]) if "to" in spec else len(order) - 1
         return frozenset(order[start : end + 1])
-    return frozenset(order)
+    return frozenset(order) if every is None else every
 
 
 def _unknown(what: str, value: str, known: Iterable[str]) -> str:
@@ -44,18 +47,22 @@ def _unknown(what: str, value: str, known: Iterable[str]) -> str:
     return f"unknown {what} {value!r}{hint}"
 
 
-def check_semantics(sections: dict[str, list[_Item]]) -> list[Problem]:
-    """Return every cross-reference problem of a merged model (empty when it is valid)."""
+def check_semantics(sections: dict[str, list[_Item]], *, top: _File) -> list[Problem]:
+    """Return every cross-reference problem of a merged model (empty when it is valid).
+
+    ``top`` is the file that was asked for (the last variant): problems about the model as
+    a whole are reported there.
+    """
     problems: list[Problem] = []
     ids: dict[str, set[str]] = {}
     for section in ("phases", "nodes", "sources", "locations"):
         ids[section] = _check_unique(sections[section], section, problems)
     if not sections["nodes"]:
-        problems.append(_first(sections).problem("nodes", "the model has no nodes: add at "
-                                                          "least one under 'nodes'"))
+        problems.append(top.problem(("nodes",), "the model has no nodes: add at least one "
+                                                "under 'nodes'"))
     if not sections["phases"]:
-        problems.append(_first(sections).problem("phases", "the model has no phases: add at "
-                                                           "least one under 'phases'"))
+        problems.append(top.problem(("phases",), "the model has no phases: add at least one "
+                                                 "under 'phases'"))
     order = [item.data["id"] for item in sections["phases"]]
 
     def ref(item: _Item, key: str, section: str, what: str) -> None:
@@ -69,13 +76,25 @@ def check_semantics(sections: dict[str, list[_Item]]) -> list[Problem]:
         for value in item.data.get("approval", []):
             if value not in ids["nodes"]:
                 problems.append(item.problem("approval", _unknown("node", value, ids["nodes"])))
+    # The fast test of each item below passes exactly when the full checks find nothing.
+    known_nodes, known_locations = ids["nodes"], ids["locations"] | {None}
+    known_sources = ids["sources"] | {None}
     for item in sections["nodes"]:
+        data = item.data
+        if (data.get("location") in known_locations and data.get("source") in known_sources
+                and data.get("phases", "all") == "all"):
+            continue
         ref(item, "location", "locations", "location")
         ref(item, "source", "sources", "source")
         _check_phase_spec(item, order, problems)
     for item in sections["locations"]:
         ref(item, "source", "sources", "source")
     for item in sections["links"]:
+        data = item.data
+        if (data["from"] in known_nodes and data["to"] in known_nodes
+                and data["from"] != data["to"] and data.get("source") in known_sources
+                and data.get("phases", "all") == "all"):
+            continue
         ref(item, "from", "nodes", "node")
         ref(item, "to", "nodes", "node")
         ref(item, "source", "sources", "source")
@@ -87,18 +106,10 @@ def check_semantics(sections: dict[str, list[_Item]]) -> list[Problem]:
         return problems
     _check_link_ids(sections["links"], problems)
     _check_overlaps(sections["links"], order, problems)
-    _check_authority_cycles(sections["links"], order, problems)
+    node_phases = {it.data["id"]: resolve_phases(it.data.get("phases", "all"), order)
+                   for it in sections["nodes"]}
+    _check_authority_cycles(sections["links"], order, node_phases, problems)
     return problems
-
-
-def _first(sections: dict[str, list[_Item]]) -> _Item:
-    """A stand-in item at the top of the first file, for problems about the whole model."""
-    from .loader import _Item
-
-    for items in sections.values():
-        if items:
-            return _Item({}, items[0].file, ())
-    raise LookupError("no items")  # pragma: no cover - the loader always passes a file
 
 
 def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> set[str]:
@@ -114,6 +125,8 @@ def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> 
 
 def _check_phase_spec(item: _Item, order: list[str], problems: list[Problem]) -> None:
     spec = item.data.get("phases", "all")
+    if spec == "all":
+        return
     known = set(order)
     if isinstance(spec, list):
         for value in spec:
@@ -142,45 +155,90 @@ def _check_link_ids(links: list[_Item], problems: list[Problem]) -> None:
 
 
 def _check_overlaps(links: list[_Item], order: list[str], problems: list[Problem]) -> None:
-    by_ends: dict[tuple[str, str, str], list[tuple[_Item, frozenset[str]]]] = defaultdict(list)
+    by_ends: dict[tuple[str, str, str], list[_Item]] = {}
+    every = frozenset(order)
     for item in links:
         data = item.data
-        phases = resolve_phases(data.get("phases", "all"), order)
-        ends = (data["from"], data["to"], data["relation"])
-        for other, other_phases in by_ends[ends]:
-            shared = phases & other_phases
+        earlier = by_ends.setdefault((data["from"], data["to"], data["relation"]), [])
+        if earlier:  # phases are resolved only for links that share their ends
+            phases = resolve_phases(data.get("phases", "all"), order, every)
+        for other in earlier:
+            shared = phases & resolve_phases(other.data.get("phases", "all"), order, every)
             if shared:
                 first = sorted(shared, key=order.index)[0]
-                line = other.problem(None, "").line
+                where = other.problem(None, "")
+                at = f"line {where.line}" if where.file == item.problem(None, "").file else (
+                    f"{where.file}:{where.line}"
+                )
                 problems.append(item.problem(
                     None,
                     f"duplicate link: the same from, to and relation already holds in phase "
-                    f"{first!r} (line {line}); merge them or give disjoint phases",
+                    f"{first!r} ({at}); merge them or give disjoint phases",
                 ))
                 break
-        by_ends[ends].append((item, phases))
+        earlier.append(item)
+
+
+def _acyclic(edges: list[tuple[str, str]]) -> bool:
+    """True when the directed graph of ``edges`` has no cycle (Kahn's topological sort).
+
+    The same answer as ``networkx.is_directed_acyclic_graph``, without building a graph:
+    every model is checked, so this is on the loading path.
+    """
+    successors: dict[str, list[str]] = defaultdict(list)
+    indegree: dict[str, int] = defaultdict(int)
+    for tail, head in edges:
+        successors[tail].append(head)
+        indegree[head] += 1
+    ready = [node for node in successors if node not in indegree]
+    done = 0
+    while ready:
+        node = ready.pop()
+        done += 1
+        for head in successors.get(node, ()):
+            indegree[head] -= 1
+            if not indegree[head]:
+                ready.append(head)
+    return done == len(successors.keys() | indegree.keys())
 
 
 def _check_authority_cycles(links: list[_Item], order: list[str],
+                            node_phases: dict[str, frozenset[str]],
                             problems: list[Problem]) -> None:
-    authority = [(it, resolve_phases(it.data.get("phases", "all"), order)) for it in links
-                 if it.data["relation"] in AUTHORITY_RELATIONS]
-    union = nx.DiGraph((it.data["from"], it.data["to"]) for it, _ in authority)
-    if nx.is_directed_acyclic_graph(union):
+    """Report each authority cycle once, at the link written last that closes it.
+
+    The closing link is one whose relation a variant changed, else the latest in the merged
+    order (a variant's additions follow its base's links), so the problem points at the edit
+    that made the cycle. A cycle holding in several phases is one problem naming them all.
+    A link holds only in the phases where both its ends exist, as in the loaded model.
+    """
+    if _acyclic([(it.data["from"], it.data["to"]) for it in links
+                 if it.data["relation"] in AUTHORITY_RELATIONS]):
         return
+    authority = [(rank, it, resolve_phases(it.data.get("phases", "all"), order)
+                  & node_phases[it.data["from"]] & node_phases[it.data["to"]])
+                 for rank, it in enumerate(links)
+                 if it.data["relation"] in AUTHORITY_RELATIONS]
+    found: dict[tuple[int, str], list[str]] = {}
+    closers: dict[int, _Item] = {}
     for phase in order:
-        edges: dict[tuple[str, str], _Item] = {}
-        for item, phases in authority:
+        edges: dict[tuple[str, str], tuple[int, _Item]] = {}
+        for rank, item, phases in authority:
             if phase in phases:
-                edges.setdefault((item.data["from"], item.data["to"]), item)
-        graph = nx.DiGraph(list(edges))
+                edges.setdefault((item.data["from"], item.data["to"]), (rank, item))
         try:
-            cycle = nx.find_cycle(graph)
+            cycle = nx.find_cycle(nx.DiGraph(list(edges)))
         except nx.NetworkXNoCycle:
             continue
         path = " → ".join([u for u, _ in cycle] + [cycle[0][0]])
-        closing = min((edges[(u, v)] for u, v in cycle), key=lambda it: it.path)
-        problems.append(closing.problem(
-            "relation", f"authority cycle in phase {phase!r}: {path}; authority must flow "
-                        "one way (make one of these links coordination or drop it)",
+        rank, closing = max((edges[(u, v)] for u, v in cycle),
+                            key=lambda entry: ("relation" in entry[1].overrides, entry[0]))
+        closers[rank] = closing
+        found.setdefault((rank, path), []).append(phase)
+    for (rank, path), phases in found.items():
+        named = ", ".join(repr(p) for p in phases)
+        problems.append(closers[rank].problem(
+            "relation", f"authority cycle in phase{'s' if len(phases) > 1 else ''} {named}: "
+                        f"{path}; authority must flow one way (make one of these links "
+                        "coordination or drop it)",
         ))

@@ -26,6 +26,10 @@ __all__ = ["Finding", "check_file_data", "closest", "describe_path"]
 
 Path_ = tuple[str | int, ...]
 
+#: Sections whose keys are each optional whatever the field table says: ``set`` of
+#: ``change: links`` copies the link's fields, where from, to and relation are required.
+_ALL_OPTIONAL = frozenset({"link_set"})
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -113,7 +117,7 @@ def check_file_data(data: Any) -> list[Finding]:
     extends = "extends" in data
     if not extends:
         for key in ("phases", "nodes"):
-            if key not in data:
+            if key not in data and not (key == "nodes" and "units" in data):
                 findings.append(Finding((), f"missing required key {key!r}"))
         for key in ("remove", "change"):
             if key in data:
@@ -131,7 +135,14 @@ def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
         return [Finding(path, f"expected a mapping with keys {', '.join(fields)}, got "
                               f"{_type_name(item)}")]
     findings: list[Finding] = []
+    quick = _quick_checks(section)
     for key, value in item.items():
+        check = quick.get(key)
+        if check is not None and type(value) is str and (check is True or check(value)):
+            continue
+        if not isinstance(key, str):
+            findings.append(Finding(path, f"keys must be text, got {_type_name(key)}"))
+            continue
         field = fields.get(key)
         if field is None:
             if section in SECTIONS_WITH_LANG_NAMES and LANG_NAME_KEY.match(str(key)):
@@ -146,14 +157,55 @@ def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
             ))
             continue
         findings.extend(_check_value(value, field, (*path, key)))
-    for field in fields.values():
-        if field.required and field.name not in item:
-            findings.append(Finding(path, f"missing required key {field.name!r}"))
+    for name in _required(section):
+        if name not in item:
+            findings.append(Finding(path, f"missing required key {name!r}"))
     if section in ("link_match", "link_change") and "id" not in item and not {
         "from", "to", "relation"
     } <= item.keys():
         findings.append(Finding(path, "give the link's 'id', or 'from', 'to' and 'relation'"))
     return findings
+
+
+def _required(section: str) -> tuple[str, ...]:
+    """The keys a section requires (none in :data:`_ALL_OPTIONAL` sections)."""
+    names = _REQUIRED.get(section)
+    if names is None:
+        names = _REQUIRED[section] = () if section in _ALL_OPTIONAL else tuple(
+            f.name for f in SECTIONS[section].values() if f.required)
+    return names
+
+
+_REQUIRED: dict[str, tuple[str, ...]] = {}
+
+
+def _quick_checks(section: str) -> dict[str, Any]:
+    """Per key of a section, a cheap test that a text value is valid (the hot path).
+
+    ``True`` means any text is valid; a callable returns a true value when the text is
+    valid. Keys without a test, or values failing it, get the full check of
+    :func:`_check_value`, which then finds the problem, if any.
+    """
+    found = _QUICK.get(section)
+    if found is None:
+        found = _QUICK[section] = {}
+        for name, field in SECTIONS[section].items():
+            if field.kind == "text":
+                found[name] = True
+            elif field.kind in ("id", "ref"):
+                found[name] = ID_PATTERN.match
+            elif field.kind == "enum":
+                found[name] = frozenset(field.choices).__contains__
+            elif field.kind == "nation":
+                found[name] = NATION_PATTERN.match
+            elif field.kind == "date":
+                found[name] = DATE_PATTERN.match
+            elif field.kind == "phases":
+                found[name] = "all".__eq__
+    return found
+
+
+_QUICK: dict[str, dict[str, Any]] = {}
 
 
 def _check_value(value: Any, field: Field, path: Path_) -> list[Finding]:

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import C2GraphError, OutputError
 
 __all__ = ["PROTECTED_SUFFIXES", "write_atomic", "write_atomic_with"]
 
@@ -63,6 +63,8 @@ def write_atomic_with(
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
+    except C2GraphError:
+        raise
     except OSError as exc:
         raise OutputError(f"{target}: cannot be written ({exc.strerror or exc})") from None
     finally:

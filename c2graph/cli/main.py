@@ -25,6 +25,14 @@ COMMANDS: tuple[str, ...] = (
     "validate",
     "show",
     "schema",
+    "path",
+    "bottlenecks",
+    "switches",
+    "draw",
+    "generate",
+    "export",
+    "compare",
+    "report",
 )
 
 

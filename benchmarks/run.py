@@ -1,0 +1,555 @@
+"""Benchmark c2graph against its floors: start-up, loading, analyses, comparison, DOT, memory.
+
+Every figure is printed beside a baseline measured in the same run on the same data (the
+bare networkx / json / Graphviz work a tool built on them cannot avoid), with the ratio
+and the target of issue 6. Models come from :mod:`c2graph.synthetic` (seed 0).
+
+Usage::
+
+    python benchmarks/run.py [--sizes 1000,10000,100000] [--repeat 3] [--json out.json]
+
+Results are written as JSON to ``benchmarks/results/`` (or the ``--json`` path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import importlib
+import importlib.util
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+PHASE = "peacetime"
+
+
+@dataclass
+class Row:
+    """One measured figure beside its baseline."""
+
+    size: int
+    measure: str
+    seconds: float | None
+    baseline: float | None
+    baseline_name: str
+    target: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.seconds is None or not self.baseline:
+            return None
+        return self.seconds / self.baseline
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self) | {"ratio": self.ratio}
+
+
+class Budget:
+    """Skips a measure at a size where it would take too long, judged from a smaller size.
+
+    The estimate is linear in the size from the last size measured; a measure that is
+    worse than linear is then caught at the next size.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.last: dict[str, tuple[int, float]] = {}
+
+    def skip(self, name: str, size: int) -> str:
+        """Return why ``name`` is skipped at ``size``, or an empty string to measure it."""
+        if name not in self.last:
+            return ""
+        last_size, took = self.last[name]
+        estimate = took * size / last_size
+        if estimate <= self.seconds:
+            return ""
+        return (f"{name}: skipped at N={size:,}: took {took:.2f} s at N={last_size:,}, "
+                f"about {estimate:.0f} s expected (budget {self.seconds:g} s)")
+
+    def spent(self, name: str, size: int, seconds: float) -> None:
+        self.last[name] = (size, seconds)
+
+
+BUDGET = Budget(60.0)
+#: Groups of measures that ``--skip`` can leave out.
+GROUPS = ("startup", "loading", "analyses", "compare", "dot", "memory")
+
+
+def best(func: Callable[[], Any], repeat: int) -> float:
+    """Best wall time of ``repeat`` calls, with a collection before each."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+# ------------------------------------------------------------------ baselines
+
+
+def bare_graph(text: str) -> Any:
+    """The floor of loading: ``json.loads`` and a bare MultiDiGraph of the same data."""
+    import networkx as nx
+
+    data = json.loads(text)
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((node["id"], node) for node in data["nodes"])
+    graph.add_edges_from((link["from"], link["to"], link) for link in data["links"])
+    return graph
+
+
+def bare_authority(model: Any, phase: str) -> Any:
+    """The phase's authority links as a plain DiGraph (what the analyses search)."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(n for n, node in model.nodes.items() if phase in node.phases)
+    graph.add_edges_from((link.from_node, link.to_node) for link in model.links
+                         if link.is_authority and phase in link.phases)
+    return graph
+
+
+def bare_whole(model: Any, phase: str) -> Any:
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(n for n, node in model.nodes.items() if phase in node.phases)
+    graph.add_edges_from((link.from_node, link.to_node) for link in model.links
+                         if phase in link.phases)
+    return graph
+
+
+def _rooted(graph: Any) -> tuple[Any, str]:
+    rooted = graph.copy()
+    tops = [n for n in graph if graph.in_degree(n) == 0 and graph.out_degree(n) > 0]
+    rooted.add_edges_from(("<root>", top) for top in tops)
+    return rooted, "<root>"
+
+
+def _bare_paths(graph: Any, target: str) -> list[Any]:
+    import networkx as nx
+
+    above = nx.ancestors(graph, target)
+    tops = [n for n in above if graph.in_degree(n) == 0]
+    sub = graph.subgraph(above | {target})
+    return [p for top in tops for p in nx.all_simple_paths(sub, top, target)]
+
+
+def _bare_krackhardt(graph: Any) -> Any:
+    import networkx as nx
+
+    linked = graph.subgraph([n for n in graph if graph.degree(n) > 0])
+    weak = [len(c) for c in nx.weakly_connected_components(linked)]
+    strong = list(nx.strongly_connected_components(linked))
+    condensed = nx.condensation(linked, strong)
+    return weak, list(nx.topological_sort(condensed))
+
+
+def _bare_analyses(model: Any, target: str) -> dict[str, Callable[[], Any]]:
+    import networkx as nx
+
+    authority = bare_authority(model, PHASE)
+    whole = bare_whole(model, PHASE)
+    rooted, root = _rooted(authority)
+    return {
+        "authority_paths": lambda: _bare_paths(authority, target),
+        "dominators": lambda: nx.immediate_dominators(rooted, root),
+        "cut_nodes": lambda: list(nx.articulation_points(whole)),
+        "span_of_control": lambda: [d for _, d in authority.out_degree() if d > 0],
+        "hierarchy_scores": lambda: _bare_krackhardt(authority),
+        "phase_switch": lambda: (
+            {k for *_, k, p in model.graph.edges(keys=True, data="phases")
+             if PHASE in p} ^ {k for *_, k, p in model.graph.edges(keys=True, data="phases")
+                               if "armed-attack" in p}),
+    }
+
+
+def _ours(model: Any, target: str) -> tuple[dict[str, Callable[[], Any]], list[str]]:
+    """Each analysis of the default report that exists, and the names of those missing."""
+    calls: dict[str, Callable[[], Any]] = {}
+    missing = []
+    try:
+        analysis = importlib.import_module("c2graph.analysis")
+    except ImportError:
+        return {}, ["c2graph.analysis"]
+    wanted: dict[str, Callable[[Any], Callable[[], Any]]] = {
+        "authority_paths": lambda f: lambda: f(model, target, phase=PHASE),
+        "dominators": lambda f: lambda: f(model, phase=PHASE),
+        "cut_nodes": lambda f: lambda: f(model, phase=PHASE),
+        "span_of_control": lambda f: lambda: f(model, phase=PHASE),
+        "hierarchy_scores": lambda f: lambda: f(model, phase=PHASE),
+        "phase_switch": lambda f: lambda: f(model, before=PHASE, after="armed-attack"),
+    }
+    for name, bind in wanted.items():
+        func = getattr(analysis, name, None)
+        if func is None:
+            missing.append(f"c2graph.analysis.{name}")
+        else:
+            calls[name] = bind(func)
+    return calls, missing
+
+
+def _clear_analysis_cache() -> None:
+    with contextlib.suppress(ImportError, AttributeError):
+        importlib.import_module("c2graph.analysis._graphs")._CACHE.clear()
+
+
+# ------------------------------------------------------------------ measures
+
+
+def measure_startup(work: Path, repeat: int) -> tuple[list[Row], list[str]]:
+    """CLI start-up on a small model vs importing networkx and yaml; top import costs."""
+    from c2graph.synthetic import generate, write_model_files
+
+    reference = ROOT / "models" / "us-japan-2025.yaml"
+    target = "jp-gcc"
+    if not reference.exists():
+        reference = work / "reference.yaml"
+        write_model_files(generate(60), reference, overwrite=True)
+        target = "jp-20"
+    has_path = importlib.util.find_spec("c2graph.cli.path") is not None
+    command = (["path", str(reference), target, "--phase", PHASE] if has_path
+               else ["validate", str(reference)])
+    python = sys.executable
+
+    def run(args: list[str]) -> None:
+        done = subprocess.run([python, *args], capture_output=True, check=False)
+        if done.returncode not in (0, 1):
+            raise RuntimeError(done.stderr.decode(errors="replace")[-500:])
+
+    cli = ["-m", "c2graph", *command]
+    ours = best(lambda: run(cli), repeat + 2)
+    floor = best(lambda: run(["-c", "import networkx, yaml"]), repeat + 2)
+    row = Row(0, f"start-up: c2graph {command[0]}", ours, floor,
+              "python -c 'import networkx, yaml'", 1.5,
+              "" if has_path else "c2graph path not available yet: measured validate")
+    done = subprocess.run([python, "-X", "importtime", *cli], capture_output=True, text=True,
+                          check=False)
+    costs = []
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
+        if match:
+            costs.append((int(match[2]), len(match[3]), match[4]))
+    shown = sorted((c for c in costs if c[2] not in ("c2graph", "site", "encodings")),
+                   reverse=True)[:14]
+    imports = [f"{cumulative / 1000:7.1f} ms  {'  ' * (depth // 2)}{name}"
+               for cumulative, depth, name in shown]
+    return [row], imports
+
+
+def measure_loading(size: int, files: dict[str, Path], text: str, repeat: int) -> list[Row]:
+    import yaml
+
+    from c2graph import load_model
+
+    floor = best(lambda: bare_graph(text), repeat)
+    rows = []
+    for label, target in (("json", 1.5), ("yaml", 3.0), ("yaml+csv", 3.0)):
+        seconds = best(lambda label=label: load_model(files[label]), repeat)
+        rows.append(Row(size, f"load_model from {label.upper()}", seconds, floor,
+                        "json.loads + bare MultiDiGraph", target))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    yaml_text = files["yaml"].read_text(encoding="utf-8")
+
+    def parse_yaml() -> None:
+        gc.disable()
+        try:
+            yaml.load(yaml_text, Loader=loader)
+        finally:
+            gc.enable()
+
+    rows.append(Row(size, "(info) yaml CSafeLoader alone, gc paused", best(parse_yaml, 1),
+                    floor, "json.loads + bare MultiDiGraph"))
+    floor_nogc = best(lambda: _without_gc(lambda: bare_graph(text)), repeat)
+    rows.append(Row(size, "(info) floor with gc paused", floor_nogc, floor,
+                    "json.loads + bare MultiDiGraph"))
+    return rows
+
+
+def _without_gc(func: Callable[[], Any]) -> Any:
+    gc.disable()
+    try:
+        return func()
+    finally:
+        gc.enable()
+
+
+def measure_analyses(size: int, model: Any, repeat: int) -> tuple[list[Row], list[str]]:
+    target = max((n for n in model.nodes if n.startswith("jp-")),
+                 key=lambda n: int(n.split("-")[1]))
+    _clear_analysis_cache()
+    bare = _bare_analyses(model, target)
+    ours, missing = _ours(model, target)
+    rows = []
+    full_ours = 0.0
+    full_bare = 0.0
+    cold = best(lambda: (_clear_analysis_cache(), ours["span_of_control"]()), 1) if (
+        "span_of_control" in ours) else None
+    build_bare = best(lambda: (bare_authority(model, PHASE), bare_whole(model, PHASE)), 1)
+    if cold is not None:
+        rows.append(Row(size, "phase graphs (first query of a phase)", cold, build_bare,
+                        "bare authority DiGraph + undirected Graph"))
+    for name, func in ours.items():
+        why = BUDGET.skip(name, size)
+        if why:
+            missing.append(why)
+            continue
+        try:
+            seconds = best(func, repeat)
+        except Exception as exc:
+            missing.append(f"{name} ({type(exc).__name__}: {exc})")
+            continue
+        BUDGET.spent(name, size, seconds)
+        floor = best(bare[name], repeat)
+        full_ours += seconds
+        full_bare += floor
+        rows.append(Row(size, f"analysis: {name}", seconds, floor, "bare networkx calls",
+                        1.5 if name == "authority_paths" else None))
+    if ours and cold is not None and len(rows) == len(ours) + 1:
+        rows.append(Row(size, "full analysis (phase graphs + all above)", full_ours + cold,
+                        full_bare + build_bare, "bare graphs + bare networkx calls", 1.5))
+    report = getattr(importlib.import_module("c2graph.analysis"), "bottleneck_report", None)
+    why = BUDGET.skip("bottleneck_report", size)
+    if why:
+        missing.append(why)
+    elif report is not None:
+        try:
+            seconds = best(lambda: (_clear_analysis_cache(), report(model, phase=PHASE)), 1)
+            BUDGET.spent("bottleneck_report", size, seconds)
+            rows.append(Row(size, "bottleneck_report (cold, all measures)", seconds,
+                            full_bare + build_bare, "bare graphs + bare networkx calls"))
+        except Exception as exc:
+            missing.append(f"bottleneck_report ({type(exc).__name__}: {exc})")
+    return rows, missing
+
+
+def measure_compare(size: int, model: Any, other: Any) -> tuple[list[Row], list[str]]:
+    try:
+        compare = importlib.import_module("c2graph.compare").compare
+    except (ImportError, AttributeError):
+        return [], ["c2graph.compare.compare"]
+
+    def bare() -> Any:
+        a, b = model.graph, other.graph
+        return (set(a) ^ set(b), set(a.edges(keys=True)) ^ set(b.edges(keys=True)))
+
+    why = BUDGET.skip("compare", size)
+    if why:
+        return [], [why]
+    try:
+        seconds = best(lambda: compare(model, other, phase=PHASE), 1)
+    except Exception as exc:
+        return [], [f"compare ({type(exc).__name__}: {exc})"]
+    BUDGET.spent("compare", size, seconds)
+    return [Row(size, "compare two variants (one phase)", seconds, best(bare, 1),
+                "node and edge set differences")], []
+
+
+def measure_dot(size: int, model: Any, work: Path) -> tuple[list[Row], list[str]]:
+    try:
+        render = importlib.import_module("c2graph.render")
+        dot_text = render.dot_text
+    except (ImportError, AttributeError):
+        return [], ["c2graph.render.dot_text"]
+    import networkx as nx
+
+    rows = []
+    why = BUDGET.skip("DOT build", size)
+    if why:
+        return rows, [why]
+    try:
+        text: str = ""
+
+        def build() -> None:
+            nonlocal text
+            text = dot_text(model, phase=PHASE)
+
+        seconds = best(build, 1)
+        BUDGET.spent("DOT build", size, seconds)
+        plain = nx.DiGraph()
+        plain.add_nodes_from((n, {"label": model.nodes[n].name})
+                             for n in model.phase_graph(PHASE))
+        plain.add_edges_from((u, v, {"label": r}) for u, v, r
+                             in model.phase_graph(PHASE).edges(data="relation"))
+        floor = best(lambda: nx.nx_pydot.to_pydot(plain).to_string(), 1)
+        rows.append(Row(size, "DOT build", seconds, floor,
+                        "networkx to_pydot + to_string (labels)"))
+    except Exception as exc:
+        return rows, [f"DOT build ({type(exc).__name__}: {exc})"]
+    if size > 1000 or shutil.which("dot") is None:
+        return rows, []
+    source = work / "schematic.dot"
+    source.write_text(text, encoding="utf-8")
+    out = work / "schematic.svg"
+    try:
+        seconds = best(lambda: render.draw(model, out, phase=PHASE, engine="graphviz"), 1)
+    except Exception as exc:
+        return rows, [f"draw ({type(exc).__name__}: {exc})"]
+    floor = best(lambda: subprocess.run(["dot", "-Tsvg", "-o", str(work / "bare.svg"),
+                                         str(source)], check=True), 1)
+    rows.append(Row(size, "render 1k-node schematic (SVG)", seconds, floor,
+                    "dot -Tsvg on the same DOT", 1.5))
+    return rows, []
+
+
+def measure_memory(size: int, json_path: Path, text: str) -> Row:
+    from c2graph import load_model
+
+    def retained(func: Callable[[], Any]) -> int:
+        gc.collect()
+        tracemalloc.start()
+        kept = func()
+        gc.collect()
+        current, _ = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        del kept
+        return current
+
+    ours = retained(lambda: load_model(json_path))
+    floor = retained(lambda: bare_graph(text))
+    return Row(size, "memory of the loaded model (MB)", ours / 1e6, floor / 1e6,
+               "bare MultiDiGraph with the parsed dicts (MB)", 2.0)
+
+
+# ------------------------------------------------------------------ driver
+
+
+def write_models(size: int, work: Path) -> tuple[dict[str, Path], str]:
+    from c2graph.synthetic import generate, write_model_files
+
+    data = generate(size, seed=0)
+    files = {
+        "json": work / f"oob-{size}.json",
+        "yaml": work / f"oob-{size}.yaml",
+        "yaml+csv": work / f"oob-{size}-csv.yaml",
+    }
+    write_model_files(data, files["json"], fmt="json", overwrite=True)
+    write_model_files(data, files["yaml"], fmt="yaml", overwrite=True)
+    write_model_files(data, files["yaml+csv"], fmt="csv", overwrite=True)
+    variant = work / f"oob-{size}-variant.json"
+    write_model_files(generate(size, seed=1), variant, fmt="json", overwrite=True)
+    files["variant"] = variant
+    return files, files["json"].read_text(encoding="utf-8")
+
+
+def run_size(size: int, work: Path, repeat: int, skip: set[str]) -> tuple[list[Row], list[str]]:
+    """Every measure of one size, except the groups in ``skip``."""
+    from c2graph import load_model
+
+    files, text = write_models(size, work)
+    rows: list[Row] = []
+    missing: list[str] = []
+    if "loading" not in skip:
+        rows += measure_loading(size, files, text, repeat)
+    if "memory" not in skip:
+        rows.append(measure_memory(size, files["json"], text))
+    model = load_model(files["json"])
+    groups: list[tuple[str, Callable[[], tuple[list[Row], list[str]]]]] = [
+        ("analyses", lambda: measure_analyses(size, model, repeat)),
+        ("compare", lambda: measure_compare(size, model, load_model(files["variant"]))),
+        ("dot", lambda: measure_dot(size, model, work)),
+    ]
+    for group, run in groups:
+        if group not in skip:
+            found, lost = run()
+            rows += found
+            missing += lost
+    return rows, missing
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "MB":
+        return f"{value:.1f} MB"
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def print_table(rows: list[Row]) -> None:
+    header = f"{'N':>7}  {'measure':<44} {'c2graph':>10} {'baseline':>10} {'ratio':>7}  target"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        unit = "MB" if "(MB)" in row.measure else "s"
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
+        verdict = ""
+        if row.target is not None and row.ratio is not None:
+            verdict = f"<= {row.target:g}x " + ("ok" if row.ratio <= row.target else "MISSED")
+        size = f"{row.size:,}" if row.size else "-"
+        print(f"{size:>7}  {row.measure:<44} {_fmt(row.seconds, unit):>10} "
+              f"{_fmt(row.baseline, unit):>10} {ratio:>7}  {verdict}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000",
+                        help="comma-separated unit counts (default: 1000,10000,100000)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs per figure below 100k units, best taken (default: 3)")
+    parser.add_argument("--json", metavar="PATH", help="where to write the results as JSON")
+    parser.add_argument("--skip", default="", metavar="GROUPS",
+                        help="comma-separated groups not to run: " + ", ".join(GROUPS))
+    args = parser.parse_args(argv)
+    skip = {g for g in args.skip.split(",") if g}
+    if skip - set(GROUPS):
+        parser.error(f"unknown group(s) {', '.join(sorted(skip - set(GROUPS)))}; "
+                     f"choose from {', '.join(GROUPS)}")
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
+    rows: list[Row] = []
+    missing: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="c2graph-bench-") as tmp:
+        work = Path(tmp)
+        imports: list[str] = []
+        if "startup" not in skip:
+            startup, imports = measure_startup(work, args.repeat)
+            rows += startup
+        for size in sizes:
+            repeat = args.repeat if size < 100_000 else 1
+            found, lost = run_size(size, work, repeat, skip)
+            rows += found
+            missing += [f"N={size}: {m}" for m in lost]
+            print(f"... N={size:,} done", file=sys.stderr)
+    print_table(rows)
+    print("\nslowest imports of the CLI (python -X importtime, cumulative):")
+    for line in imports:
+        print(f"  {line}")
+    if missing:
+        print("\nnot measured:")
+        for line in dict.fromkeys(missing):
+            print(f"  {line}")
+    result = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "sizes": sizes,
+        "rows": [row.to_dict() for row in rows],
+        "imports": imports,
+        "not_measured": list(dict.fromkeys(missing)),
+    }
+    out = Path(args.json) if args.json else RESULTS / time.strftime("bench-%Y%m%d-%H%M%S.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(f"\nresults written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""``c2graph switches MODEL --from P1 --to P2``: what changes when the phase flips."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ._common import add_json, add_model, emit_json, load
+
+HELP = ("show what changes from one phase to another: links, chains of command, authority "
+        "gained and lost, and the decisions needed")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_model(parser)
+    parser.add_argument("--from", dest="before", metavar="P1", required=True,
+                        help="phase before the switch")
+    parser.add_argument("--to", dest="after", metavar="P2", required=True,
+                        help="phase after the switch")
+    add_json(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..analysis import phase_switch
+
+    model = load(args.model)
+    data = phase_switch(model, before=args.before, after=args.after).to_dict()
+    if args.json:
+        emit_json(data)
+        return 0
+    sys.stdout.write("\n".join(_table(data)) + "\n")
+    return 0
+
+
+def _link(change: dict[str, Any]) -> str:
+    from ..vocabulary import AUTHORITY_RELATIONS
+
+    basis = f"   ({change['basis']})" if change["basis"] else ""
+    end = "→" if change["relation"] in AUTHORITY_RELATIONS else "—"
+    return f"  {change['from']} —{change['relation']}{end} {change['to']}{basis}"
+
+
+def _chains(chains: list[list[str]]) -> str:
+    return "; ".join(" → ".join(chain) for chain in chains) or "no chain"
+
+
+def _authority(change: dict[str, Any]) -> str:
+    units = ", ".join(f"{u['node']} ({'/'.join(u['effective'])})" for u in change["units"])
+    return f"  {change['authority']}: {units}"
+
+
+def _table(data: dict[str, Any]) -> list[str]:
+    lines = [f"switch from {data['before']!r} to {data['after']!r}", "", "decisions, in order:"]
+    for d in data["decisions"]:
+        approval = ", ".join(d["approval"]) or "none"
+        who = d["declared_by"] or "unspecified"
+        if d["direction"] == "escalation":
+            step = f"declared by {who}; approval: {approval}"
+        else:
+            step = f"lifted by {who} (entered with approval: {approval})"
+        lines.append(f"  {d['direction']} {d['phase']} ({d['name']}): {step}; "
+                     f"basis: {d['basis'] or 'unspecified'}")
+    if not data["decisions"]:
+        lines.append("  none (same phase)")
+    for title, key in (("links activated", "activated"), ("links lapsed", "lapsed")):
+        lines += ["", f"{title}:"] + ([_link(c) for c in data[key]] or ["  none"])
+    for title, key in (("nodes activated", "nodes_activated"),
+                       ("nodes deactivated", "nodes_deactivated")):
+        if data[key]:
+            lines += ["", f"{title}: {', '.join(data[key])}"]
+    lines += ["", "chains of command changed:"]
+    for change in data["chains_changed"]:
+        lines += [f"  {change['unit']}:", f"    before: {_chains(change['before'])}",
+                  f"    after:  {_chains(change['after'])}"]
+    if not data["chains_changed"]:
+        lines.append("  none")
+    for title, key in (("authority gained", "gained"), ("authority lost", "lost")):
+        lines += ["", f"{title}:"] + ([_authority(c) for c in data[key]] or ["  none"])
+    return lines

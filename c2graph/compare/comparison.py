@@ -1,0 +1,256 @@
+"""Comparison of structure variants: two models in full, or many as a matrix of measures.
+
+:func:`compare` sets model ``b`` against model ``a``: the structural diff, then for each
+phase both share the units whose chains of command change, the change of every headline
+measure (:mod:`c2graph.compare.measures`), how the link between the nations changes and
+where each variant stands in the C2 approach space.  :func:`compare_many` gives one column
+per variant of the headline measures of every phase.
+
+Example
+-------
+>>> from c2graph import load_model_data
+>>> model = load_model_data({"name": "x", "as_of": "2025",
+...     "phases": [{"id": "p", "name": "P"}],
+...     "nodes": [{"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"}]})
+>>> compare(model, model).is_empty
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import QueryError
+from ..model import Model
+from .approach import ApproachPlacement, approach_space
+from .chains import ChainChange, chains_changed
+from .considerations import ConsiderationsView, considerations
+from .diff import StructuralDiff, structural_diff
+from .links import NationLink, nation_link
+from .measures import MEASURES, Value, headline
+
+__all__ = [
+    "Comparison",
+    "Matrix",
+    "MatrixRow",
+    "MeasureChange",
+    "PhaseComparison",
+    "compare",
+    "compare_many",
+]
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    """One headline measure in both models."""
+
+    measure: str
+    before: Value
+    after: Value
+
+    @property
+    def changed(self) -> bool:
+        """True when the value differs."""
+        return self.before != self.after
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the change as JSON-ready data."""
+        return {"measure": self.measure, "before": self.before, "after": self.after}
+
+
+@dataclass(frozen=True)
+class PhaseComparison:
+    """What changes from ``a`` to ``b`` in one phase both models have."""
+
+    phase: str
+    diff: StructuralDiff
+    chains_changed: tuple[ChainChange, ...]
+    measures: tuple[MeasureChange, ...]
+    nation_link_before: NationLink
+    nation_link_after: NationLink
+    approach_before: ApproachPlacement
+    approach_after: ApproachPlacement
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the phase comparison as JSON-ready data."""
+        return {
+            "phase": self.phase,
+            "diff": self.diff.to_dict(),
+            "chains_changed": [c.to_dict() for c in self.chains_changed],
+            "measures": [m.to_dict() for m in self.measures],
+            "nation_link": {"before": self.nation_link_before.to_dict(),
+                            "after": self.nation_link_after.to_dict()},
+            "approach": {"before": self.approach_before.to_dict(),
+                         "after": self.approach_after.to_dict()},
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Model ``b`` (after) set against model ``a`` (before)."""
+
+    before: str
+    after: str
+    diff: StructuralDiff
+    phases: tuple[PhaseComparison, ...]
+    phases_only_before: tuple[str, ...]
+    phases_only_after: tuple[str, ...]
+    considerations_before: ConsiderationsView
+    considerations_after: ConsiderationsView
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing differs: structure, chains and every measure."""
+        return (self.diff.is_empty and not self.phases_only_before
+                and not self.phases_only_after
+                and all(not p.chains_changed and not any(m.changed for m in p.measures)
+                        for p in self.phases))
+
+    @property
+    def chains_changed(self) -> tuple[ChainChange, ...]:
+        """Every chain change, phase by phase."""
+        return tuple(c for p in self.phases for c in p.chains_changed)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the comparison as JSON-ready data; the diff's keys are at the top level."""
+        return {
+            "before": self.before,
+            "after": self.after,
+            **self.diff.to_dict(),
+            "chains_changed": [c.to_dict() for c in self.chains_changed],
+            "phases_only_before": list(self.phases_only_before),
+            "phases_only_after": list(self.phases_only_after),
+            "by_phase": [p.to_dict() for p in self.phases],
+            "considerations": {"before": self.considerations_before.to_dict(),
+                               "after": self.considerations_after.to_dict()},
+        }
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One measure in one phase, with one value per variant (``None`` where the variant
+    lacks the phase)."""
+
+    phase: str
+    measure: str
+    values: tuple[Value, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the row as JSON-ready data."""
+        return {"phase": self.phase, "measure": self.measure, "values": list(self.values)}
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Headline measures of several variants: one column per variant, one row per measure
+    and phase (phases in order of first appearance across the variants)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the matrix as JSON-ready data."""
+        return {"columns": list(self.columns), "rows": [r.to_dict() for r in self.rows]}
+
+
+def compare(a: Model, b: Model, *, phase: str | None = None) -> Comparison:
+    """Set model ``b`` against model ``a``, in one phase or in every phase both have.
+
+    Raises :class:`~c2graph.errors.QueryError` when ``phase`` is not a phase of both
+    models, or when the two models share no phase.
+
+    Example
+    -------
+    >>> from c2graph import load_model_data
+    >>> def m(rel):
+    ...     return load_model_data({"name": rel, "as_of": "2025",
+    ...         "phases": [{"id": "p", "name": "P"}],
+    ...         "nodes": [{"id": "a", "name": "A", "nation": "US", "kind": "headquarters"},
+    ...                   {"id": "b", "name": "B", "nation": "JP", "kind": "unit"}],
+    ...         "links": [{"from": "a", "to": "b", "relation": rel}]})
+    >>> result = compare(m("liaison"), m("opcon"))
+    >>> [c.unit for c in result.chains_changed]
+    ['b']
+    >>> result.phases[0].approach_after.approach
+    'collaborative'
+    """
+    if phase is not None:
+        a.phase(phase)
+        b.phase(phase)
+        shared: tuple[str, ...] = (phase,)
+    else:
+        shared = tuple(p for p in a.phase_ids if p in set(b.phase_ids))
+        if not shared:
+            raise QueryError(f"the models {a.name!r} and {b.name!r} share no phase id; "
+                             f"{a.name!r} has {', '.join(a.phase_ids)}; {b.name!r} has "
+                             f"{', '.join(b.phase_ids)}")
+    return Comparison(
+        before=a.name,
+        after=b.name,
+        diff=structural_diff(a, b, phase=phase),
+        phases=tuple(_phase(a, b, p) for p in shared),
+        phases_only_before=() if phase else tuple(p for p in a.phase_ids
+                                                  if p not in b.phase_ids),
+        phases_only_after=() if phase else tuple(p for p in b.phase_ids
+                                                 if p not in a.phase_ids),
+        considerations_before=considerations(a),
+        considerations_after=considerations(b),
+    )
+
+
+def compare_many(models: Sequence[Model], *, phase: str | None = None,
+                 names: Sequence[str] | None = None) -> Matrix:
+    """Return the headline measures of every model, one column per model.
+
+    Columns are headed by ``names`` (default: the models' names).
+
+    Rows run phase by phase (in order of first appearance), measure by measure in the
+    order of :data:`~c2graph.compare.measures.MEASURES`.  With ``phase``, only that phase
+    (it must be a phase of every model).
+
+    Example
+    -------
+    >>> from c2graph import load_model_data
+    >>> m = load_model_data({"name": "x", "as_of": "2025", "phases": [{"id": "p",
+    ...     "name": "P"}], "nodes": [{"id": "a", "name": "A", "nation": "JP", "kind": "unit"}]})
+    >>> compare_many([m, m]).rows[0].to_dict()
+    {'phase': 'p', 'measure': 'nodes', 'values': [1, 1]}
+    """
+    if not models:
+        raise QueryError("no model to compare")
+    if names is not None and len(names) != len(models):
+        raise QueryError(f"{len(names)} column names for {len(models)} models")
+    if phase is not None:
+        for model in models:
+            model.phase(phase)
+        phases: list[str] = [phase]
+    else:
+        phases = []
+        for model in models:
+            phases += [p for p in model.phase_ids if p not in phases]
+    per_model = [
+        {p: dict(headline(m, phase=p)) for p in phases if p in m.phase_ids} for m in models
+    ]
+    rows = tuple(
+        MatrixRow(p, name, tuple(values[p][name] if p in values else None
+                                 for values in per_model))
+        for p in phases for name in MEASURES
+    )
+    return Matrix(tuple(names) if names is not None else tuple(m.name for m in models), rows)
+
+
+def _phase(a: Model, b: Model, phase: str) -> PhaseComparison:
+    before = dict(headline(a, phase=phase))
+    after = dict(headline(b, phase=phase))
+    return PhaseComparison(
+        phase=phase,
+        diff=structural_diff(a, b, phase=phase),
+        chains_changed=chains_changed(a, b, phase=phase),
+        measures=tuple(MeasureChange(name, before[name], after[name]) for name in MEASURES),
+        nation_link_before=nation_link(a, phase=phase),
+        nation_link_after=nation_link(b, phase=phase),
+        approach_before=approach_space(a, phase=phase),
+        approach_after=approach_space(b, phase=phase),
+    )

@@ -1,0 +1,204 @@
+"""The six considerations of a C2 arrangement, side by side, with the facts measured on each.
+
+The US–Japan Task Force on Command Relationships (Sasakawa USA, Dialogue Summary #3, Dec
+2022) asks of any arrangement: purpose, location(s), functions, agility, readiness and
+timeline.  A model may record its answers (:class:`~c2graph.model.Considerations`); this
+module sets them beside facts measured on the structure:
+
+purpose
+    Nations taking part, phases modelled, size of the structure.
+locations
+    Great-circle distance and time-zone gap between the two ends of each link whose ends
+    sit at different sites, in any phase (:func:`c2graph.analysis.frictions.distance_gaps`):
+    the largest of each, overall and across nations.
+functions
+    Coordination bodies (kind ``coordination-body``) active in each phase.
+agility
+    Links that switch between phases (hold in some phases but not all), and the links that
+    activate or lapse at each step from one phase to the next.
+readiness
+    Force units assigned in the first phase (peacetime) to a collective node (nation
+    ``alliance`` or ``multinational``) by an authority link.
+timeline
+    Date the model describes, the model it extends, the newest dated source.
+
+Example
+-------
+>>> from c2graph import load_model_data
+>>> model = load_model_data({"name": "x", "as_of": "2025",
+...     "considerations": {"purpose": "defence of Japan"},
+...     "phases": [{"id": "p", "name": "P"}],
+...     "nodes": [{"id": "a", "name": "A", "nation": "JP", "kind": "unit"}]})
+>>> row = considerations(model).rows[0]
+>>> row.key, row.text
+('purpose', 'defence of Japan')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..analysis.frictions import DistanceGap, distance_gaps
+from ..model import Model
+from ..vocabulary import FORCE_KINDS, SPECIAL_NATIONS
+
+__all__ = [
+    "CONSIDERATION_KEYS",
+    "ConsiderationRow",
+    "ConsiderationsView",
+    "Fact",
+    "considerations",
+]
+
+#: The six considerations, in the Task Force's order.
+CONSIDERATION_KEYS: tuple[str, ...] = (
+    "purpose", "locations", "functions", "agility", "readiness", "timeline",
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One measured fact: a short label and its value."""
+
+    label: str
+    value: str | int | float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the fact as JSON-ready data."""
+        return {"label": self.label, "value": self.value}
+
+
+@dataclass(frozen=True)
+class ConsiderationRow:
+    """One consideration: what the model says (``text``) and the facts that bear on it."""
+
+    key: str
+    text: str | None
+    facts: tuple[Fact, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the row as JSON-ready data."""
+        return {"key": self.key, "text": self.text, "facts": [f.to_dict() for f in self.facts]}
+
+
+@dataclass(frozen=True)
+class ConsiderationsView:
+    """The six considerations of one model."""
+
+    model: str
+    rows: tuple[ConsiderationRow, ...]
+
+    def row(self, key: str) -> ConsiderationRow:
+        """Return the row of one consideration."""
+        return next(r for r in self.rows if r.key == key)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the view as JSON-ready data."""
+        return {"model": self.model, "rows": [r.to_dict() for r in self.rows]}
+
+
+def considerations(model: Model) -> ConsiderationsView:
+    """Return the six considerations of ``model`` with the facts measured on each.
+
+    See the module docstring for what is measured for each consideration.
+    """
+    given = model.considerations.to_dict()
+    measured = {
+        "purpose": _purpose(model),
+        "locations": _locations(model),
+        "functions": _functions(model),
+        "agility": _agility(model),
+        "readiness": _readiness(model),
+        "timeline": _timeline(model),
+    }
+    return ConsiderationsView(
+        model=model.name,
+        rows=tuple(ConsiderationRow(key, given.get(key), measured[key])
+                   for key in CONSIDERATION_KEYS),
+    )
+
+
+def _names(model: Model, ids: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(model.nodes[i].short or model.nodes[i].name for i in ids) or "none"
+
+
+def _purpose(model: Model) -> tuple[Fact, ...]:
+    nations = sorted({n.nation for n in model.nodes.values()})
+    return (
+        Fact("nations", ", ".join(nations)),
+        Fact("phases", len(model.phases)),
+        Fact("nodes", len(model.nodes)),
+        Fact("links", len(model.links)),
+    )
+
+
+def _locations(model: Model) -> tuple[Fact, ...]:
+    used = sorted({n.location for n in model.nodes.values() if n.location})
+    gaps: dict[str, DistanceGap] = {}
+    for phase in model.phase_ids:
+        gaps |= {g.link: g for g in distance_gaps(model, phase=phase)}
+    facts = [Fact("locations used", len(used)),
+             Fact("links whose ends sit apart", len(gaps))]
+    nation = {n.id: n.nation for n in model.nodes.values()}
+    cross = [g for g in gaps.values() if nation[g.a] != nation[g.b]]
+    for label, items in (("", list(gaps.values())), ("cross-nation ", cross)):
+        if not items:
+            continue
+        far = max(items, key=lambda g: (g.km, g.link))
+        facts += [
+            Fact(f"largest {label}link distance (km)", round(far.km)),
+            Fact(f"farthest {label}link", f"{_names(model, [far.a])} → "
+                                          f"{_names(model, [far.b])}"),
+            Fact(f"largest {label}time-zone gap (h)", max(g.hours for g in items)),
+        ]
+    return tuple(facts)
+
+
+def _functions(model: Model) -> tuple[Fact, ...]:
+    facts = []
+    for phase in model.phase_ids:
+        graph = model.phase_graph(phase)
+        bodies = sorted(n for n in graph if model.nodes[n].kind == "coordination-body"
+                        and graph.degree(n) > 0)
+        facts.append(Fact(f"coordination bodies active in {phase}",
+                          f"{len(bodies)}: {_names(model, bodies)}" if bodies else "0"))
+    return tuple(facts)
+
+
+def _agility(model: Model) -> tuple[Fact, ...]:
+    every = frozenset(model.phase_ids)
+    switching = [link for link in model.links if link.phases and link.phases != every]
+    facts = [Fact("links that switch between phases", len(switching))]
+    for before, after in zip(model.phase_ids, model.phase_ids[1:], strict=False):
+        activated = sum(1 for link in model.links
+                        if after in link.phases and before not in link.phases)
+        lapsed = sum(1 for link in model.links
+                     if before in link.phases and after not in link.phases)
+        facts.append(Fact(f"{before} → {after}", f"{activated} activated, {lapsed} lapsed"))
+    return tuple(facts)
+
+
+def _readiness(model: Model) -> tuple[Fact, ...]:
+    first = model.phase_ids[0]
+    assigned = sorted({
+        link.to_node for link in model.links_in(first)
+        if link.is_authority
+        and model.nodes[link.from_node].nation in SPECIAL_NATIONS
+        and model.nodes[link.to_node].kind in FORCE_KINDS
+        and model.nodes[link.to_node].nation not in SPECIAL_NATIONS
+    })
+    return (
+        Fact(f"forces assigned to collective nodes in {first}", len(assigned)),
+        Fact("assigned forces", _names(model, assigned)),
+    )
+
+
+def _timeline(model: Model) -> tuple[Fact, ...]:
+    dates = sorted(s.date for s in model.sources.values() if s.date)
+    facts = [Fact("as of", model.as_of)]
+    if model.extends:
+        facts.append(Fact("extends", model.extends))
+    if dates:
+        facts.append(Fact("newest source", dates[-1]))
+    return tuple(facts)

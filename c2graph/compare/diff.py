@@ -1,0 +1,289 @@
+"""Structural diff of two models: nodes and links added, removed and changed.
+
+Links are matched across the two models by their ends ``(from, to, relation)``
+(:attr:`c2graph.model.Link.ends`); when several links share the same ends they are matched
+by key first, then in file order.  Two endpoints joined by different relations in the two
+models are also reported as a relation change (e.g. ``coordination`` → ``opcon``).
+
+Example
+-------
+>>> from c2graph import load_model_data
+>>> def m(rel):
+...     return load_model_data({"name": "x", "as_of": "2025",
+...         "phases": [{"id": "p", "name": "P"}],
+...         "nodes": [{"id": "a", "name": "A", "nation": "US", "kind": "headquarters"},
+...                   {"id": "b", "name": "B", "nation": "JP", "kind": "unit"}],
+...         "links": [{"from": "a", "to": "b", "relation": rel}]})
+>>> d = structural_diff(m("coordination"), m("opcon"))
+>>> [r.to_dict() for r in d.relations_changed]
+[{'from': 'a', 'to': 'b', 'before': ['coordination'], 'after': ['opcon']}]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Link, Model, Node
+
+__all__ = [
+    "LINK_FIELDS",
+    "NODE_FIELDS",
+    "FieldChange",
+    "LinkChange",
+    "LinkRef",
+    "NodeChange",
+    "RelationChange",
+    "StructuralDiff",
+    "structural_diff",
+]
+
+#: Node fields compared (``phases`` only when the whole model is compared).
+NODE_FIELDS: tuple[str, ...] = (
+    "name", "nation", "kind", "phases", "location", "echelon", "short", "source",
+    "confidence", "names",
+)
+#: Link fields compared for links with the same ends (``phases`` only for the whole model).
+LINK_FIELDS: tuple[str, ...] = ("phases", "basis", "source", "confidence")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field whose value differs: before (first model) and after (second model)."""
+
+    field: str
+    before: Any
+    after: Any
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the change as JSON-ready data."""
+        return {"field": self.field, "before": self.before, "after": self.after}
+
+
+@dataclass(frozen=True)
+class NodeChange:
+    """A node present in both models with some fields changed."""
+
+    id: str
+    changes: tuple[FieldChange, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the change as JSON-ready data."""
+        return {"id": self.id, "changes": [c.to_dict() for c in self.changes]}
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """A link named by its key and ends."""
+
+    key: str
+    from_node: str
+    to_node: str
+    relation: str
+
+    @classmethod
+    def of(cls, link: Link) -> LinkRef:
+        """Return the reference of a model link."""
+        return cls(link.key, link.from_node, link.to_node, link.relation)
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the reference as JSON-ready data."""
+        return {"key": self.key, "from": self.from_node, "to": self.to_node,
+                "relation": self.relation}
+
+
+@dataclass(frozen=True)
+class LinkChange:
+    """A link with the same ends in both models whose phases, basis, source or confidence
+    differ; ``key_before``/``key_after`` are its keys in each model."""
+
+    from_node: str
+    to_node: str
+    relation: str
+    key_before: str
+    key_after: str
+    changes: tuple[FieldChange, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the change as JSON-ready data."""
+        return {"from": self.from_node, "to": self.to_node, "relation": self.relation,
+                "key_before": self.key_before, "key_after": self.key_after,
+                "changes": [c.to_dict() for c in self.changes]}
+
+
+@dataclass(frozen=True)
+class RelationChange:
+    """Two endpoints joined in both models, but by different relations."""
+
+    from_node: str
+    to_node: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the change as JSON-ready data."""
+        return {"from": self.from_node, "to": self.to_node, "before": list(self.before),
+                "after": list(self.after)}
+
+
+@dataclass(frozen=True)
+class StructuralDiff:
+    """What differs between two models, in one phase (``phase``) or overall (``None``)."""
+
+    phase: str | None
+    nodes_added: tuple[str, ...]
+    nodes_removed: tuple[str, ...]
+    nodes_changed: tuple[NodeChange, ...]
+    links_added: tuple[LinkRef, ...]
+    links_removed: tuple[LinkRef, ...]
+    links_changed: tuple[LinkChange, ...]
+    relations_changed: tuple[RelationChange, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the two models do not differ."""
+        return not (self.nodes_added or self.nodes_removed or self.nodes_changed
+                    or self.links_added or self.links_removed or self.links_changed)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the diff as JSON-ready data."""
+        return {
+            "phase": self.phase,
+            "nodes_added": list(self.nodes_added),
+            "nodes_removed": list(self.nodes_removed),
+            "nodes_changed": [c.to_dict() for c in self.nodes_changed],
+            "links_added": [r.to_dict() for r in self.links_added],
+            "links_removed": [r.to_dict() for r in self.links_removed],
+            "links_changed": [c.to_dict() for c in self.links_changed],
+            "relations_changed": [c.to_dict() for c in self.relations_changed],
+        }
+
+
+def structural_diff(a: Model, b: Model, *, phase: str | None = None) -> StructuralDiff:
+    """Return what changes from model ``a`` to model ``b``.
+
+    With ``phase``, only the nodes and links holding in that phase of each model are
+    compared, and a link's or node's phase set is not compared (it holds in the phase in
+    both).  Without it, every node and link is compared, phase sets included.
+
+    Raises :class:`~c2graph.errors.QueryError` when ``phase`` is not a phase of both models.
+
+    Example
+    -------
+    >>> from c2graph import load_model_data
+    >>> m = load_model_data({"name": "x", "as_of": "2025", "phases": [{"id": "p",
+    ...     "name": "P"}], "nodes": [{"id": "a", "name": "A", "nation": "JP", "kind": "unit"}]})
+    >>> structural_diff(m, m).is_empty
+    True
+    """
+    if phase is not None:
+        a.phase(phase)
+        b.phase(phase)
+    nodes_a = _nodes(a, phase)
+    nodes_b = _nodes(b, phase)
+    node_fields = NODE_FIELDS if phase is None else tuple(f for f in NODE_FIELDS
+                                                            if f != "phases")
+    link_fields = LINK_FIELDS if phase is None else tuple(f for f in LINK_FIELDS
+                                                            if f != "phases")
+    nodes_changed = []
+    for node_id in sorted(nodes_a.keys() & nodes_b.keys()):
+        changes = _field_changes(nodes_a[node_id], nodes_b[node_id], node_fields)
+        if changes:
+            nodes_changed.append(NodeChange(node_id, changes))
+
+    links_a = _links(a, phase)
+    links_b = _links(b, phase)
+    added: list[LinkRef] = []
+    removed: list[LinkRef] = []
+    changed: list[LinkChange] = []
+    for ends in sorted(links_a.keys() | links_b.keys()):
+        pairs, only_a, only_b = _match(links_a.get(ends, []), links_b.get(ends, []))
+        removed += (LinkRef.of(link) for link in only_a)
+        added += (LinkRef.of(link) for link in only_b)
+        for old, new in pairs:
+            changes = _field_changes(old, new, link_fields)
+            if changes:
+                changed.append(LinkChange(*ends, old.key, new.key, changes))
+
+    return StructuralDiff(
+        phase=phase,
+        nodes_added=tuple(sorted(nodes_b.keys() - nodes_a.keys())),
+        nodes_removed=tuple(sorted(nodes_a.keys() - nodes_b.keys())),
+        nodes_changed=tuple(nodes_changed),
+        links_added=tuple(sorted(added, key=_ref_order)),
+        links_removed=tuple(sorted(removed, key=_ref_order)),
+        links_changed=tuple(changed),
+        relations_changed=_relation_changes(links_a, links_b),
+    )
+
+
+def _ref_order(ref: LinkRef) -> tuple[str, str, str, str]:
+    return (ref.from_node, ref.to_node, ref.relation, ref.key)
+
+
+def _nodes(model: Model, phase: str | None) -> dict[str, Node]:
+    return {nid: node for nid, node in model.nodes.items()
+            if phase is None or phase in node.phases}
+
+
+def _links(model: Model, phase: str | None) -> dict[tuple[str, str, str], list[Link]]:
+    grouped: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
+    for link in model.links:
+        if phase is None or phase in link.phases:
+            grouped[link.ends].append(link)
+    return grouped
+
+
+def _match(
+    old: list[Link], new: list[Link]
+) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
+    """Pair links with the same ends: equal keys first, then the rest in file order."""
+    new_by_key = {link.key: link for link in new}
+    pairs = [(link, new_by_key[link.key]) for link in old if link.key in new_by_key]
+    paired_old = {id(o) for o, _ in pairs}
+    paired_new = {id(n) for _, n in pairs}
+    rest_old = [link for link in old if id(link) not in paired_old]
+    rest_new = [link for link in new if id(link) not in paired_new]
+    count = min(len(rest_old), len(rest_new))
+    pairs += zip(rest_old[:count], rest_new[:count], strict=True)
+    return pairs, rest_old[count:], rest_new[count:]
+
+
+def _value(record: Node | Link, name: str) -> Any:
+    value = getattr(record, name)
+    if isinstance(value, frozenset):
+        return sorted(value)
+    if name == "names":
+        return dict(value)
+    return value
+
+
+def _field_changes(old: Node | Link, new: Node | Link,
+                   fields: tuple[str, ...]) -> tuple[FieldChange, ...]:
+    return tuple(
+        FieldChange(name, _value(old, name), _value(new, name))
+        for name in fields
+        if _value(old, name) != _value(new, name)
+    )
+
+
+def _relation_changes(
+    links_a: dict[tuple[str, str, str], list[Link]],
+    links_b: dict[tuple[str, str, str], list[Link]],
+) -> tuple[RelationChange, ...]:
+    def by_pair(links: dict[tuple[str, str, str], list[Link]]) -> dict[tuple[str, str],
+                                                                      set[str]]:
+        pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for (tail, head, relation) in links:
+            pairs[tail, head].add(relation)
+        return pairs
+
+    before = by_pair(links_a)
+    after = by_pair(links_b)
+    return tuple(
+        RelationChange(tail, head, tuple(sorted(before[tail, head])),
+                       tuple(sorted(after[tail, head])))
+        for tail, head in sorted(before.keys() & after.keys())
+        if before[tail, head] != after[tail, head]
+    )

@@ -1,0 +1,60 @@
+"""Export a model to text formats read by other tools: DOT, Mermaid, GraphML, GEXF, DyNetML, JSON.
+
+Each format lives in its own module and is imported only when asked for, so importing this
+package (as the command line does at start-up) stays cheap.
+
+Example
+-------
+>>> from c2graph import load_model_data
+>>> model = load_model_data({"name": "x", "as_of": "2025", "phases": [
+...     {"id": "p", "name": "P"}], "nodes": [
+...     {"id": "a", "name": "A", "nation": "JP", "kind": "unit"}]})
+>>> export(model, "mermaid").splitlines()[:3]
+['flowchart TB', '  subgraph g0["Japan"]', '    n0["A"]']
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ..errors import QueryError
+from ..model import Model
+
+__all__ = ["FORMATS", "export"]
+
+#: Export formats, and for each the module and function that writes it. ``dot`` is the
+#: DOT text ``c2graph draw`` writes (:func:`c2graph.render.dot_text`): one phase, the
+#: model's first unless ``phase`` is given.
+_WRITERS: dict[str, tuple[str, str]] = {
+    "dot": ("c2graph.render", "dot_text"),
+    "mermaid": ("c2graph.export.mermaid", "to_mermaid"),
+    "graphml": ("c2graph.export.graphml", "to_graphml"),
+    "gexf": ("c2graph.export.gexf", "to_gexf"),
+    "dynetml": ("c2graph.export.dynetml", "to_dynetml"),
+    "json": ("c2graph.export.jsonfmt", "to_json"),
+}
+
+#: The format names :func:`export` accepts, in the order the command line lists them.
+FORMATS: tuple[str, ...] = tuple(_WRITERS)
+
+
+def export(model: Model, fmt: str, *, phase: str | None = None) -> str:
+    """Return the model as text in format ``fmt`` (one of :data:`FORMATS`).
+
+    With ``phase``, only the nodes and links holding in that phase are written; without it,
+    every node and link (DyNetML then writes one meta-network per phase), except for
+    ``dot``, a diagram of one phase, which then shows the model's first phase.
+
+    Raises
+    ------
+    QueryError
+        ``fmt`` is not a known format, or ``phase`` is not a phase of the model.
+    RenderError
+        The format cannot carry the model (a control character in a name, for XML).
+    """
+    if fmt not in _WRITERS:
+        raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    module_name, function_name = _WRITERS[fmt]
+    writer = getattr(importlib.import_module(module_name), function_name)
+    text: str = writer(model, phase=phase)
+    return text

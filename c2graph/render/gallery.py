@@ -1,0 +1,156 @@
+"""The diagram gallery: every shipped model drawn in its standard views, with a README page.
+
+Regenerate everything with one command from the project root::
+
+    python -m c2graph.render.gallery            # models/*.yaml -> diagrams/
+
+Each model gets a peacetime view, an armed-attack view and a phase panel (peacetime |
+gray zone | armed attack, or the first, middle and last phases of a model without those),
+each as SVG with its DOT text beside it; ``diagrams/README.md`` shows them all.
+
+Example
+-------
+>>> from c2graph import load_model
+>>> model = load_model("models/us-japan-2025.yaml")     # doctest: +SKIP
+>>> [view.name for view in gallery_views(model)]        # doctest: +SKIP
+['peacetime', 'armed-attack', 'panels']
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..loader import load_model
+from ..model import Model
+from ..outputs import write_atomic
+from .dot import dot_source, render_dot
+from .scene import build_scene
+
+__all__ = ["GalleryView", "build_gallery", "gallery_views", "main", "view_stem"]
+
+_PANEL_PHASES = ("peacetime", "gray-zone", "armed-attack")
+
+
+@dataclass(frozen=True)
+class GalleryView:
+    """One standard view of a model: a file-name part, a caption and the phases drawn."""
+
+    name: str
+    caption: str
+    phases: tuple[str, ...]
+
+
+def gallery_views(model: Model) -> tuple[GalleryView, ...]:
+    """Return the standard views of a model: peacetime, armed attack and a phase panel."""
+    ids = model.phase_ids
+    first = "peacetime" if "peacetime" in ids else ids[0]
+    last = "armed-attack" if "armed-attack" in ids else ids[-1]
+    views = [GalleryView(first, model.phase(first).name, (first,))]
+    if last != first:
+        views.append(GalleryView(last, model.phase(last).name, (last,)))
+    panel = tuple(p for p in _PANEL_PHASES if p in ids)
+    if len(panel) < 2:
+        panel = tuple(dict.fromkeys((ids[0], ids[len(ids) // 2], ids[-1])))
+    if len(panel) > 1:
+        names = " | ".join(model.phase(p).name for p in panel)
+        views.append(GalleryView("panels", f"Phase panels: {names}", panel))
+    return tuple(views)
+
+
+def view_stem(model_path: Path, view: GalleryView) -> str:
+    """File name (without extension) of a view: ``<model file stem>--<view name>``."""
+    return f"{model_path.stem}--{view.name}"
+
+
+def view_dot(model: Model, view: GalleryView) -> str:
+    """The DOT text of a view, exactly as the gallery writes it."""
+    if len(view.phases) == 1:
+        return dot_source(build_scene(model, phase=view.phases[0]))
+    return dot_source(build_scene(model, phases=view.phases))
+
+
+def build_gallery(models: Path, out: Path, *, png: Path | None = None) -> list[Path]:
+    """Render every ``*.yaml`` model of ``models`` into ``out`` and write ``out/README.md``.
+
+    SVGs are drawn by Graphviz when ``dot`` is installed, else by matplotlib; with ``png``
+    given, PNG copies are written there too (for looking at them). Returns the files written.
+    """
+    written: list[Path] = []
+    sections = []
+    for model_path in sorted(models.glob("*.yaml")):
+        model = load_model(model_path)
+        lines = [f"## {model.name}", "", f"`{model_path.as_posix()}` · as of {model.as_of}", ""]
+        for view in gallery_views(model):
+            stem = view_stem(model_path, view)
+            source = view_dot(model, view)
+            write_atomic(out / f"{stem}.dot", source)
+            svg = out / f"{stem}.svg"
+            _render(model, view, source, svg, "svg")
+            written += [out / f"{stem}.dot", svg]
+            if png is not None:
+                _render(model, view, source, png / f"{stem}.png", "png")
+            lines += [f"### {view.caption}", "", f"![{model.name}: {view.caption}]({stem}.svg)",
+                      "", f"Graphviz source: [{stem}.dot]({stem}.dot)", ""]
+        sections.append("\n".join(lines))
+    readme = out / "README.md"
+    write_atomic(readme, _README_HEAD + "\n".join(sections))
+    written.append(readme)
+    return written
+
+
+def _render(model: Model, view: GalleryView, source: str, path: Path, fmt: str) -> None:
+    if shutil.which("dot"):
+        write_atomic(path, render_dot(source, fmt))
+        return
+    from . import draw
+
+    if len(view.phases) == 1:
+        draw(model, path, phase=view.phases[0], engine="matplotlib")
+    else:
+        draw(model, path, phases=view.phases, engine="matplotlib")
+
+
+_README_HEAD = """\
+# Diagram gallery
+
+Command charts of every model in `models/`, drawn by c2graph: a peacetime view, an
+armed-attack view and phase panels (links that switch between the shown phases are
+highlighted). Each SVG has its Graphviz source (`.dot`) beside it.
+
+Regenerate all of them from the project root (the test `tests/render/test_gallery.py`
+fails when a committed DOT file is out of date):
+
+    python -m c2graph.render.gallery
+
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line of the gallery generator; returns an exit code."""
+    parser = argparse.ArgumentParser(prog="python -m c2graph.render.gallery",
+                                     description="Regenerate the diagram gallery.")
+    parser.add_argument("--models", type=Path, default=Path("models"),
+                        help="folder of model files (default: models)")
+    parser.add_argument("--out", type=Path, default=Path("diagrams"),
+                        help="gallery folder (default: diagrams)")
+    parser.add_argument("--png", type=Path, default=None,
+                        help="also write PNG copies into this folder")
+    args = parser.parse_args(argv)
+    from ..errors import C2GraphError
+
+    try:
+        written = build_gallery(args.models, args.out, png=args.png)
+    except C2GraphError as exc:
+        sys.stderr.write(f"gallery: error: {exc}\n")
+        return exc.exit_code
+    sys.stdout.write(f"{len(written)} files written to {args.out}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,252 @@
+"""matplotlib renderer: the chart Graphviz draws, from the same layered layout, without ``dot``.
+
+matplotlib is imported only when drawing (``Figure`` objects with the Agg-based savers; no
+pyplot, no global backend). Saved SVG is byte-identical run to run: a fixed
+``svg.hashsalt``, no date in the metadata, text drawn as paths in a fixed font.
+
+Example
+-------
+>>> from c2graph import load_model
+>>> from c2graph.render import build_scene
+>>> scene = build_scene(load_model("models/us-japan-2025.yaml"))  # doctest: +SKIP
+>>> fig, ax = plot(scene)                                          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from typing import TYPE_CHECKING, Any
+
+from ..errors import QueryError
+from ..vocabulary import AUTHORITY_RELATIONS
+from .layout import scene_layout
+from .scene import Panel, Scene, SceneNode
+from .style import (
+    KIND_STYLES,
+    MARK_STYLES,
+    RELATION_STYLES,
+    font_for,
+    label_lines,
+    nation_style,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+__all__ = ["plot", "plot_scene", "save_figure"]
+
+_UX, _UY = 1.75, 1.05          # inches per layout unit (node slot, rank)
+_BOX_W, _BOX_H = 0.86, 0.6     # node box in layout units
+_HEADER, _PANEL_GAP = 0.95, 0.35
+_LINES = {"solid": "-", "dashed": (0, (5, 3)), "dotted": (0, (1, 2))}
+_ARROWS = {"normal": "-|>", "empty": "-|>", "none": "-", "dot": "-", "odot": "-|>"}
+_SAVE_RC = {"svg.hashsalt": "c2graph", "svg.fonttype": "path", "pdf.fonttype": 42}
+
+
+def plot(scene: Scene, *, ax: Axes | None = None, panel: int = 0) -> tuple[Figure, Axes]:
+    """Draw one panel of a scene (nodes, links, nation frames) on ``ax``; return ``(fig, ax)``.
+
+    With ``ax=None`` a figure sized to the chart is made, with the title and the legend.
+    """
+    if not 0 <= panel < len(scene.panels):
+        raise QueryError(f"panel {panel} does not exist; the scene has {len(scene.panels)}")
+    positions = scene_layout(scene).positions
+    font = font_for(scene.texts())
+    if ax is None:
+        single = Scene(scene.title, scene.subtitle, (scene.panels[panel],), scene.nations,
+                       scene.model_nations, scene.legend)
+        fig = plot_scene(single)
+        return fig, fig.axes[0]
+    _draw_panel(ax, scene, scene.panels[panel], positions, font, f"p{panel}")
+    return ax.figure, ax  # type: ignore[return-value]
+
+
+def plot_scene(scene: Scene) -> Figure:
+    """Draw every panel of a scene side by side, with the title and the legend below."""
+    from matplotlib.figure import Figure
+
+    layout = scene_layout(scene)
+    positions = layout.positions
+    font = font_for(scene.texts())
+    max_rank = layout.max_rank
+    panel_w = (layout.max_x - layout.min_x + 1.3) * _UX
+    panel_h = (max_rank + 1.4) * _UY
+    handles, labels, handler_map = _legend_items(scene)
+    columns = 3
+    legend_h = 0.45 + 0.21 * math.ceil(len(labels) / columns)
+    count = len(scene.panels)
+    fig_w = max(count * panel_w + (count - 1) * _PANEL_GAP + 0.4, 8.0)
+    fig_h = _HEADER + panel_h + (0.3 if count > 1 else 0) + legend_h + 0.2
+    fig = Figure(figsize=(fig_w, fig_h))
+    left = (fig_w - (count * panel_w + (count - 1) * _PANEL_GAP)) / 2
+    for index, panel in enumerate(scene.panels):
+        rect = ((left + index * (panel_w + _PANEL_GAP)) / fig_w, (legend_h + 0.2) / fig_h,
+                panel_w / fig_w, panel_h / fig_h)
+        ax = fig.add_axes(rect)
+        ax.set_xlim(layout.min_x - 0.65, layout.max_x + 0.65)
+        ax.set_ylim(-max_rank - 0.7, 0.7)
+        ax.set_axis_off()
+        if count > 1:
+            ax.set_title(panel.caption, fontfamily=font, fontsize=12, fontweight="bold")
+        _draw_panel(ax, scene, panel, positions, font, f"p{index}")
+    fig.text(0.5, 1 - 0.3 / fig_h, scene.title, ha="center", va="center", fontsize=15,
+             fontweight="bold", fontfamily=font, gid="title")
+    fig.text(0.5, 1 - 0.62 / fig_h, scene.subtitle, ha="center", va="center", fontsize=10,
+             fontfamily=font, gid="subtitle")
+    fig.legend(handles, labels, handler_map=handler_map, loc="upper center",
+               bbox_to_anchor=(0.5, (legend_h + 0.05) / fig_h), ncol=columns,
+               prop={"family": font, "size": 8}, title="Legend",
+               title_fontproperties={"family": font, "size": 9, "weight": "bold"},
+               frameon=True, handlelength=3.2)
+    return fig
+
+
+def save_figure(fig: Figure, path: str | os.PathLike[str], fmt: str) -> None:
+    """Save a figure deterministically (no dates, fixed SVG ids) as svg, png or pdf."""
+    import matplotlib
+
+    metadata: dict[str, Any] = {"svg": {"Date": None}, "pdf": {"CreationDate": None},
+                                "png": {"Software": None}}[fmt]
+    with matplotlib.rc_context(_SAVE_RC):
+        fig.savefig(path, format=fmt, metadata=metadata, dpi=150, facecolor="white")
+
+
+def _draw_panel(ax: Axes, scene: Scene, panel: Panel,
+                positions: dict[str, tuple[float, int]], font: str, prefix: str) -> None:
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    for nation in scene.nations:
+        members = [positions[n.id] for n in panel.nodes if n.nation == nation]
+        if not members:
+            continue
+        colours = nation_style(nation, scene.model_nations)
+        x0 = min(x for x, _ in members) - 0.5
+        x1 = max(x for x, _ in members) + 0.5
+        y0 = -max(r for _, r in members) - 0.42
+        y1 = -min(r for _, r in members) + 0.55
+        ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0,
+                                    boxstyle="round,pad=0,rounding_size=0.08",
+                                    facecolor=colours.cluster, edgecolor=colours.line,
+                                    linewidth=0.8, zorder=0))
+        ax.text(x0 + 0.06, y1 - 0.05, colours.caption, ha="left", va="top", fontsize=8,
+                color=colours.line, fontfamily=font, zorder=1)
+    patches: dict[str, Patch] = {}
+    for i, node in enumerate(panel.nodes):
+        x, rank = positions[node.id]
+        patches[node.id] = _draw_node(ax, node, x, -rank, font, f"node-{prefix}n{i}",
+                                     scene.model_nations)
+    for i, edge in enumerate(panel.edges):
+        style = RELATION_STYLES[edge.relation]
+        colour, width = style.colour, style.penwidth
+        for mark in ("removed", "switch", "path"):
+            if mark in edge.marks:
+                colour, width = MARK_STYLES[mark].colour, max(width, MARK_STYLES[mark].penwidth)
+        (x1, r1), (x2, r2) = positions[edge.tail], positions[edge.head]
+        authority = edge.relation in AUTHORITY_RELATIONS
+        bend = 0.0 if authority and abs(r2 - r1) <= 1 else (0.12 if authority else 0.25)
+        arrow = "<|-|>" if style.both_ends else _ARROWS[style.arrowhead]
+        ax.add_patch(FancyArrowPatch(
+            (x1, -r1), (x2, -r2), patchA=patches[edge.tail], patchB=patches[edge.head],
+            arrowstyle=arrow, mutation_scale=9, linestyle=_LINES[style.line], edgecolor=colour,
+            facecolor="white" if style.arrowhead in ("empty", "odot") else colour,
+            linewidth=width * 0.8, connectionstyle=f"arc3,rad={bend}", zorder=2,
+            gid=f"edge-{prefix}e{i}-{edge.relation}"))
+
+
+def _draw_node(ax: Axes, node: SceneNode, x: float, y: float, font: str, gid: str,
+               nations: tuple[str, ...]) -> Patch:
+    style = KIND_STYLES[node.kind]
+    colours = nation_style(node.nation, nations)
+    edge, width, face, line, text_colour = colours.line, style.penwidth, colours.fill, "-", "black"
+    for mark in ("removed", "cut-off", "bottleneck", "path", "switch"):
+        if mark in node.marks:
+            edge, width = MARK_STYLES[mark].colour, MARK_STYLES[mark].penwidth
+    if "removed" in node.marks:
+        face, line, text_colour = "#eeeeee", "--", "#7f7f7f"
+    if "cut-off" in node.marks:
+        line = "--"
+    patch = _shape(style.shape, style.rounded, x, y, _BOX_W, _BOX_H, facecolor=face,
+                   edgecolor=edge, linewidth=width * 0.8, linestyle=line, zorder=3, gid=gid)
+    ax.add_patch(patch)
+    if "bottleneck" in node.marks:
+        ax.add_patch(_shape(style.shape, style.rounded, x, y, _BOX_W + 0.07, _BOX_H + 0.1,
+                            facecolor="none", edgecolor=edge, linewidth=1.2, zorder=3))
+    lines = label_lines(node.label)
+    size = 7.0 if len(lines) <= 3 else 6.0
+    text = "\n".join(lines[:4])
+    if node.short:
+        ax.text(x, y + 0.02 * len(lines[:4]) + 0.06, node.short, ha="center", va="bottom",
+                fontsize=8, fontweight="bold", fontfamily=font, color=text_colour, zorder=4)
+        ax.text(x, y + 0.08, text, ha="center", va="top", fontsize=size - 0.5,
+                fontfamily=font, color=text_colour, zorder=4, linespacing=1.05)
+    else:
+        ax.text(x, y, text, ha="center", va="center", fontsize=size, fontfamily=font,
+                color=text_colour, zorder=4, linespacing=1.05)
+    return patch
+
+
+def _shape(shape: str, rounded: bool, cx: float, cy: float, w: float, h: float,
+           **style: Any) -> Patch:
+    """An outline of a Graphviz shape centred on ``(cx, cy)``, as a matplotlib patch."""
+    from matplotlib.patches import Ellipse, FancyBboxPatch, Polygon
+
+    if shape == "ellipse":
+        return Ellipse((cx, cy), w * 1.08, h * 1.05, **style)
+    if shape == "box":
+        box = f"round,pad=0,rounding_size={min(w, h) * 0.18}" if rounded else "square,pad=0"
+        return FancyBboxPatch((cx - w / 2, cy - h / 2), w, h, boxstyle=box, **style)
+    hw, hh = w / 2, h / 2
+    outlines = {
+        "house": [(-hw, -hh), (hw, -hh), (hw, hh * 0.4), (0, hh), (-hw, hh * 0.4)],
+        "invtrapezium": [(-hw, hh), (hw, hh), (hw * 0.8, -hh), (-hw * 0.8, -hh)],
+        "octagon": [(-hw, -hh * 0.45), (-hw, hh * 0.45), (-hw * 0.82, hh), (hw * 0.82, hh),
+                    (hw, hh * 0.45), (hw, -hh * 0.45), (hw * 0.82, -hh), (-hw * 0.82, -hh)],
+        "hexagon": [(-hw, 0), (-hw * 0.8, hh), (hw * 0.8, hh), (hw, 0), (hw * 0.8, -hh),
+                    (-hw * 0.8, -hh)],
+        "parallelogram": [(-hw, -hh), (hw * 0.82, -hh), (hw, hh), (-hw * 0.82, hh)],
+    }
+    return Polygon([(cx + dx, cy + dy) for dx, dy in outlines[shape]], closed=True, **style)
+
+
+def _legend_items(scene: Scene) -> tuple[list[Any], list[str], dict[Any, Any]]:
+    from matplotlib.legend_handler import HandlerBase
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch as PatchHandle
+
+    class _KindHandler(HandlerBase):
+        def __init__(self, kind: str) -> None:
+            super().__init__()
+            self.kind = kind
+
+        def create_artists(self, legend: Any, orig_handle: Any, xdescent: float,
+                           ydescent: float, width: float, height: float, fontsize: float,
+                           trans: Any) -> list[Any]:
+            style = KIND_STYLES[self.kind]
+            return [_shape(style.shape, style.rounded, width / 2 - xdescent,
+                           height / 2 - ydescent, width * 0.8, height * 1.3,
+                           facecolor="white", edgecolor="#333333",
+                           linewidth=style.penwidth * 0.8, transform=trans)]
+
+    handles: list[Any] = []
+    labels: list[str] = []
+    handler_map: dict[Any, Any] = {}
+    for entry in scene.legend:
+        if entry.group == "relation":
+            style = RELATION_STYLES[entry.key]
+            handle: Any = Line2D([], [], linestyle=_LINES[style.line], color=style.colour,
+                                 linewidth=style.penwidth)
+        elif entry.group == "nation":
+            colours = nation_style(entry.key, scene.model_nations)
+            handle = PatchHandle(facecolor=colours.fill, edgecolor=colours.line)
+        elif entry.group == "mark":
+            mark = MARK_STYLES[entry.key]
+            handle = Line2D([], [], color=mark.colour, linewidth=mark.penwidth)
+        else:
+            handle = PatchHandle(facecolor="white", edgecolor="#333333")
+            handler_map[handle] = _KindHandler(entry.key)
+        handles.append(handle)
+        labels.append(entry.label)
+    return handles, labels, handler_map

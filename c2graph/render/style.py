@@ -1,0 +1,235 @@
+"""The one style table of every renderer: node shapes by kind, colours by nation, lines by relation.
+
+Doctrinal command charts (JP 1 figures) draw command, COCOM and OPCON as solid lines,
+TACON, ADCON, control and support as dashed or dotted variants, and coordination-class
+links in a distinct style; so does this table. Both the Graphviz and the matplotlib
+renderer read it, and the legend is generated from it for exactly what a diagram draws.
+
+Example
+-------
+>>> RELATION_STYLES["tacon"].line
+'dashed'
+>>> nation_order(["US", "alliance", "JP"])
+('JP', 'alliance', 'US')
+>>> [e.key for e in legend_entries(kinds={"unit"}, relations={"opcon", "member"},
+...                                 nations={"JP"}, marks=())]
+['opcon', 'member', 'unit', 'JP']
+
+References
+----------
+Joint Publication 1, *Doctrine for the Armed Forces of the United States*, command
+relationships figures (line conventions for COCOM, OPCON, TACON, ADCON, support).
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..vocabulary import NODE_KINDS, RELATIONS, SPECIAL_NATIONS
+
+__all__ = [
+    "CJK_FONT",
+    "FONT",
+    "KIND_STYLES",
+    "MARK_STYLES",
+    "RELATION_STYLES",
+    "EdgeStyle",
+    "KindStyle",
+    "LegendEntry",
+    "MarkStyle",
+    "NationStyle",
+    "font_for",
+    "has_cjk",
+    "label_lines",
+    "legend_entries",
+    "nation_order",
+    "nation_style",
+]
+
+#: Font of every label; Japanese labels switch to :data:`CJK_FONT` (Debian fonts-noto-cjk).
+FONT = "DejaVu Sans"
+CJK_FONT = "Noto Sans CJK JP"
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """How a node kind is drawn: an outline shape shared by both renderers."""
+
+    shape: str
+    penwidth: float
+    rounded: bool = False
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How a relation is drawn: line pattern, colour, width and arrowheads."""
+
+    line: str
+    colour: str
+    penwidth: float
+    arrowhead: str
+    caption: str
+    both_ends: bool = False
+
+
+@dataclass(frozen=True)
+class NationStyle:
+    """Fill and outline colours of one nation's nodes and of its cluster, with its caption."""
+
+    fill: str
+    line: str
+    cluster: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class MarkStyle:
+    """An overlay mark (chain of command, bottleneck, removal, phase switch)."""
+
+    colour: str
+    penwidth: float
+    label: str
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One legend line: ``group`` is relation, kind, nation or mark; ``key`` its id."""
+
+    group: str
+    key: str
+    label: str
+
+
+#: Shapes are Graphviz shape names; the matplotlib renderer draws the same outlines.
+KIND_STYLES: dict[str, KindStyle] = {
+    "political-authority": KindStyle("house", 1.6),
+    "legislature": KindStyle("invtrapezium", 1.2),
+    "ministry": KindStyle("octagon", 1.2),
+    "staff": KindStyle("box", 1.0, rounded=True),
+    "headquarters": KindStyle("box", 2.2),
+    "component": KindStyle("box", 1.0),
+    "unit": KindStyle("ellipse", 1.0),
+    "agency": KindStyle("parallelogram", 1.0),
+    "coordination-body": KindStyle("hexagon", 1.6),
+}
+
+_COORD = "#c06000"
+
+RELATION_STYLES: dict[str, EdgeStyle] = {
+    "command": EdgeStyle("solid", "#111111", 2.4, "normal", "command (full national command)"),
+    "cocom": EdgeStyle("solid", "#1f3f8f", 2.0, "normal", "COCOM (combatant command)"),
+    "opcon": EdgeStyle("solid", "#444444", 1.3, "normal", "OPCON (operational control)"),
+    "tacon": EdgeStyle("dashed", "#444444", 1.3, "normal", "TACON (tactical control)"),
+    "adcon": EdgeStyle("dotted", "#777777", 1.3, "normal", "ADCON (administrative control)"),
+    "control": EdgeStyle("dashed", "#8b5a00", 1.6, "normal", "control of a civilian agency"),
+    "support": EdgeStyle("dotted", "#2e7d32", 1.6, "empty", "support"),
+    "coordination": EdgeStyle("dashed", _COORD, 1.4, "none", "coordination"),
+    "liaison": EdgeStyle("dotted", _COORD, 1.4, "none", "liaison"),
+    "counterpart": EdgeStyle("solid", _COORD, 1.4, "dot", "counterparts", both_ends=True),
+    "member": EdgeStyle("dotted", _COORD, 1.4, "odot", "member of a body"),
+}
+
+_NATIONS: dict[str, NationStyle] = {
+    "JP": NationStyle("#fbe4e4", "#a3121b", "#fdf4f4", "Japan"),
+    "US": NationStyle("#dfe8f6", "#1f4e8c", "#f4f7fc", "United States"),
+    "KR": NationStyle("#e0f0ee", "#00695c", "#f3faf9", "Republic of Korea"),
+    "alliance": NationStyle("#ece2f4", "#5e3a8c", "#f8f4fb", "Alliance bodies"),
+    "multinational": NationStyle("#eeeedd", "#6b6b2e", "#f9f9f2", "Multinational"),
+}
+_OTHER_NATIONS: tuple[tuple[str, str, str], ...] = (
+    ("#fff0d4", "#9a5b00", "#fffaf0"),
+    ("#e6f2dc", "#3e6b1f", "#f6fbf2"),
+    ("#f0e0ea", "#83285a", "#fbf5f8"),
+    ("#e4e4e4", "#444444", "#f7f7f7"),
+)
+
+#: Overlay marks, in legend order.
+MARK_STYLES: dict[str, MarkStyle] = {
+    "path": MarkStyle("#d62728", 3.2, "chain of command"),
+    "bottleneck": MarkStyle("#ff7f0e", 3.2, "bottleneck (dominator or cut node)"),
+    "removed": MarkStyle("#7f7f7f", 2.0, "removed"),
+    "cut-off": MarkStyle("#d62728", 2.0, "cut off by the removal"),
+    "switch": MarkStyle("#e6007e", 3.0, "switches between the shown phases"),
+}
+
+
+def nation_order(nations: Iterable[str]) -> tuple[str, ...]:
+    """Order nations left to right: countries other than the US, alliance bodies, the US.
+
+    Japan (or the other partner) is drawn on the left, alliance and multinational bodies in
+    the middle and the United States on the right.
+    """
+
+    def key(nation: str) -> tuple[int, str]:
+        if nation == "US":
+            return (2, nation)
+        return (1, nation) if nation in SPECIAL_NATIONS else (0, nation)
+
+    return tuple(sorted(set(nations), key=key))
+
+
+def nation_style(nation: str, nations: Iterable[str] = ()) -> NationStyle:
+    """Return the colours of ``nation``; unknown countries take colours by their sorted rank.
+
+    ``nations`` lists every nation of the model so that a country keeps its colour across
+    the diagrams of one model.
+    """
+    if nation in _NATIONS:
+        return _NATIONS[nation]
+    others = sorted({n for n in nations if n not in _NATIONS} | {nation})
+    fill, line, cluster = _OTHER_NATIONS[others.index(nation) % len(_OTHER_NATIONS)]
+    return NationStyle(fill, line, cluster, nation)
+
+
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds Chinese, Japanese or Korean characters."""
+    return any(unicodedata.east_asian_width(ch) in ("W", "F") for ch in text)
+
+
+def label_lines(text: str, width: int = 22) -> list[str]:
+    """Split a label into lines of at most ``width`` columns (CJK characters count two).
+
+    Existing line breaks are kept; long words are broken.
+
+    >>> label_lines("Japan Joint Operations Command")
+    ['Japan Joint Operations', 'Command']
+    """
+    if has_cjk(text):
+        width = max(1, width // 2)
+    lines: list[str] = []
+    for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        lines += textwrap.wrap(part, width, break_on_hyphens=False) or [""]
+    return lines
+
+
+def font_for(texts: Iterable[str]) -> str:
+    """Return :data:`CJK_FONT` when any text needs it, else :data:`FONT`."""
+    return CJK_FONT if any(has_cjk(t) for t in texts) else FONT
+
+
+def legend_entries(
+    *,
+    kinds: Iterable[str],
+    relations: Iterable[str],
+    nations: Iterable[str],
+    marks: Iterable[tuple[str, str]] | Iterable[str],
+) -> tuple[LegendEntry, ...]:
+    """Return the legend for exactly the relations, kinds, nations and marks drawn.
+
+    Relations come in vocabulary order, then node kinds, nations (left to right) and overlay
+    marks. A mark is given as its id or as ``(id, label)`` to override the standard label.
+    """
+    relation_set, kind_set = set(relations), set(kinds)
+    entries = [LegendEntry("relation", r, RELATION_STYLES[r].caption)
+               for r in RELATIONS if r in relation_set]
+    entries += [LegendEntry("kind", k, k.replace("-", " ")) for k in NODE_KINDS if k in kind_set]
+    nation_list = list(nations)
+    entries += [LegendEntry("nation", n, nation_style(n, nation_list).caption)
+                for n in nation_order(nation_list)]
+    given = dict(m if isinstance(m, tuple) else (m, MARK_STYLES[m].label) for m in marks)
+    entries += [LegendEntry("mark", m, given[m]) for m in MARK_STYLES if m in given]
+    return tuple(entries)
+

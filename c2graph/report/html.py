@@ -1,0 +1,101 @@
+"""The HTML writer: one self-contained page (inline CSS and SVG, no script, no fetches).
+
+Every text from a model is escaped (``html.escape``); the only links are the sources'
+``http``/``https`` URLs and the page's own anchors.
+
+Example
+-------
+>>> from c2graph.report.document import Heading, Paragraph
+>>> page = render_html("T", [Heading(2, "A <b>", "a"), Paragraph("x & y")], {})
+>>> "<h2 id=\\"a\\">A &lt;b&gt;</h2>" in page and "<p>x &amp; y</p>" in page
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from .document import Block, Bullets, Cell, Figure, Heading, Paragraph, SourceList, Table
+
+__all__ = ["CSS", "render_html"]
+
+CSS = """
+body { font-family: "DejaVu Sans", "Noto Sans CJK JP", Arial, sans-serif; margin: 0;
+       color: #1d1d1d; background: #fafafa; line-height: 1.45; }
+header { background: #1f3f6f; color: white; padding: 1.2em 2em; }
+header h1 { margin: 0 0 .3em 0; font-size: 1.6em; }
+nav ul { margin: .4em 0 0 0; padding-left: 1.2em; columns: 2; }
+nav a { color: #dfe8f6; }
+main { padding: 1em 2em 3em 2em; max-width: 1500px; }
+h2 { border-bottom: 2px solid #1f3f6f; padding-bottom: .2em; margin-top: 2em; }
+h3 { color: #1f3f6f; margin-top: 1.6em; }
+h4 { margin-bottom: .3em; }
+div.table { overflow-x: auto; max-width: 100%; }
+table { border-collapse: collapse; margin: .6em 0 1em 0; font-size: .86em; background: white; }
+th, td { border: 1px solid #c8c8c8; padding: .3em .5em; vertical-align: top; text-align: left; }
+th { background: #e8edf5; }
+tr:nth-child(even) td { background: #f6f8fb; }
+figure { margin: 1em 0; background: white; border: 1px solid #ddd; padding: .6em; }
+figure .svg svg { max-width: 100%; height: auto; display: block; }
+figcaption { font-size: .85em; color: #555; margin-top: .4em; }
+.missing { color: #a3121b; }
+ul.sources li { margin-bottom: .2em; }
+.note { color: #555; font-size: .9em; }
+"""
+
+
+def _cell(cell: Cell) -> str:
+    lines = (cell,) if isinstance(cell, str) else cell
+    return "<br>".join(escape(line) for line in lines)
+
+
+def _block(block: Block, svgs: Mapping[str, str]) -> str:
+    if isinstance(block, Heading):
+        return f'<h{block.level} id="{escape(block.anchor)}">{escape(block.text)}</h{block.level}>'
+    if isinstance(block, Paragraph):
+        return f"<p>{escape(block.text)}</p>"
+    if isinstance(block, Bullets):
+        return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul>"
+    if isinstance(block, Table):
+        head = "".join(f"<th>{escape(h)}</th>" for h in block.header)
+        rows = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>"
+                       for row in block.rows)
+        return (f'<div class="table"><table><thead><tr>{head}</tr></thead>'
+                f"<tbody>{rows}</tbody></table></div>")
+    if isinstance(block, Figure):
+        if block.missing is not None or block.file not in svgs:
+            reason = block.missing or "not drawn"
+            return (f'<p class="missing">Diagram not available ({escape(block.caption)}): '
+                    f"{escape(reason)}</p>")
+        return (f'<figure><div class="svg">{svgs[block.file]}</div>'
+                f"<figcaption>{escape(block.caption)}</figcaption></figure>")
+    if not isinstance(block, SourceList):
+        raise TypeError(f"not a report block: {block!r}")
+    items = []
+    for source_id, text, url in block.items:
+        label = f"[{escape(source_id)}] {escape(text)}"
+        if url and url.lower().startswith(("http://", "https://")):
+            label += f' — <a href="{escape(url, quote=True)}" rel="noreferrer">{escape(url)}</a>'
+        elif url:
+            label += f" — {escape(url)}"
+        items.append(f"<li>{label}</li>")
+    return '<ul class="sources">' + "".join(items) + "</ul>" if items else (
+        '<p class="note">No sources recorded.</p>')
+
+
+def render_html(title: str, blocks: Sequence[Block], svgs: Mapping[str, str]) -> str:
+    """Return the page: a header with the contents (level-2 headings), then every block.
+
+    ``svgs`` maps a figure's file name to its SVG text, ready to inline.
+    """
+    toc = "".join(f'<li><a href="#{escape(b.anchor)}">{escape(b.text)}</a></li>'
+                  for b in blocks if isinstance(b, Heading) and b.level == 2)
+    body = "\n".join(_block(b, svgs) for b in blocks)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<header><h1>{escape(title)}</h1><nav><ul>{toc}</ul></nav></header>\n"
+        f"<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,112 @@
+"""Phase switches: links, nodes, chains, authority gained and lost, decisions in order."""
+
+from __future__ import annotations
+
+import pytest
+
+from c2graph import QueryError
+from c2graph.analysis import phase_switch
+
+from .conftest import build, link
+
+PHASES = [
+    {"id": "peace", "name": "Peacetime"},
+    {"id": "gray", "name": "Gray zone", "declared_by": "cab", "approval": ["diet"],
+     "basis": "SDF Law Art. 78"},
+    {"id": "attack", "name": "Armed attack", "declared_by": "pm", "approval": ["cab", "diet"],
+     "basis": "SDF Law Art. 76(1)(i)"},
+]
+
+
+@pytest.fixture
+def phased():
+    return build(
+        [("pm", "JP", "political-authority"), ("cab", "JP", "political-authority"),
+         ("diet", "JP", "legislature"), ("mod", "JP", "ministry"),
+         ("hq", "JP", "headquarters"), ("gcc", "JP", "component"), ("jcg", "JP", "agency"),
+         ("mlit", "JP", "ministry"), ("jtf", "JP", "headquarters")],
+        [link("pm", "mod", "command"), link("mod", "hq", "command"),
+         link("hq", "gcc", "opcon", phases=["peace", "gray"]),
+         link("hq", "jtf", "opcon", phases={"from": "gray"}),
+         link("jtf", "gcc", "opcon", phases=["attack"], basis="order", source="s1"),
+         link("mlit", "jcg", "command"),
+         link("pm", "jcg", "control", phases=["attack"], basis="SDF Law Art. 80"),
+         link("cab", "pm", "coordination")],
+        phases=PHASES,
+        node_extra={"jtf": {"phases": {"from": "gray"}}},
+        sources=[{"id": "s1", "title": "Order"}],
+    )
+
+
+def test_escalation_two_steps(phased):
+    result = phase_switch(phased, before="peace", after="attack")
+    data = result.to_dict()
+    assert data["activated"] == [
+        {"from": "hq", "to": "jtf", "relation": "opcon", "link": "hq->jtf:opcon",
+         "basis": None, "source": None},
+        {"from": "jtf", "to": "gcc", "relation": "opcon", "link": "jtf->gcc:opcon",
+         "basis": "order", "source": "s1"},
+        {"from": "pm", "to": "jcg", "relation": "control", "link": "pm->jcg:control",
+         "basis": "SDF Law Art. 80", "source": None},
+    ]
+    assert [(c["from"], c["to"]) for c in data["lapsed"]] == [("hq", "gcc")]
+    assert data["nodes_activated"] == ["jtf"] and data["nodes_deactivated"] == []
+    assert data["chains_changed"] == [
+        {"unit": "gcc", "before": [["pm", "mod", "hq", "gcc"]],
+         "after": [["pm", "mod", "hq", "jtf", "gcc"]]},
+        {"unit": "jcg", "before": [["mlit", "jcg"]],
+         "after": [["mlit", "jcg"], ["pm", "jcg"]]},
+        {"unit": "jtf", "before": [], "after": [["pm", "mod", "hq", "jtf"]]},
+    ]
+    assert data["gained"] == [
+        {"authority": "hq", "units": [{"node": "jtf", "effective": ["opcon"]}]},
+        {"authority": "jtf", "units": [{"node": "gcc", "effective": ["opcon"]}]},
+        {"authority": "mod", "units": [{"node": "jtf", "effective": ["opcon"]}]},
+        {"authority": "pm", "units": [{"node": "jcg", "effective": ["control"]},
+                                      {"node": "jtf", "effective": ["opcon"]}]},
+    ]
+    assert data["lost"] == []
+    assert data["decisions"] == [
+        {"phase": "gray", "name": "Gray zone", "direction": "escalation",
+         "declared_by": "cab", "approval": ["diet"], "basis": "SDF Law Art. 78"},
+        {"phase": "attack", "name": "Armed attack", "direction": "escalation",
+         "declared_by": "pm", "approval": ["cab", "diet"], "basis": "SDF Law Art. 76(1)(i)"},
+    ]
+
+
+def test_de_escalation_lists_phases_lifted_in_order(phased):
+    result = phase_switch(phased, before="attack", after="peace")
+    assert [(d.phase, d.direction) for d in result.decisions] == [
+        ("attack", "de-escalation"), ("gray", "de-escalation")]
+    assert [(c.authority, [u.node for u in c.units]) for c in result.lost] == [
+        ("hq", ["jtf"]), ("jtf", ["gcc"]), ("mod", ["jtf"]), ("pm", ["jcg", "jtf"])]
+    assert result.gained == ()
+    assert result.nodes_deactivated == ("jtf",)
+
+
+def test_same_phase_changes_nothing(phased):
+    data = phase_switch(phased, before="gray", after="gray").to_dict()
+    assert all(data[k] == [] for k in ("activated", "lapsed", "chains_changed", "gained",
+                                       "lost", "decisions"))
+
+
+def test_one_step_only_changes_what_changed(phased):
+    result = phase_switch(phased, before="peace", after="gray")
+    assert [c.unit for c in result.chains_changed] == ["jtf"]
+    assert [d.phase for d in result.decisions] == ["gray"]
+
+
+def test_effective_authority_downgrade_is_loss_and_gain():
+    model = build(
+        [("a", "JP", "headquarters"), ("u", "JP", "unit")],
+        [link("a", "u", "opcon", phases=["peace"]), link("a", "u", "tacon", phases=["war"])],
+    )
+    result = phase_switch(model, before="peace", after="war")
+    assert [(c.authority, c.units[0].effective) for c in result.gained] == [("a", ("tacon",))]
+    assert [(c.authority, c.units[0].effective) for c in result.lost] == [("a", ("opcon",))]
+    assert result.chains_changed == ()
+
+
+def test_unknown_phase_names_closest(phased):
+    with pytest.raises(QueryError, match=r"unknown phase id 'atack'; closest: attack"):
+        phase_switch(phased, before="peace", after="atack")

@@ -1,0 +1,1 @@
+"""Tests of c2graph.compare."""

@@ -1,0 +1,100 @@
+"""``c2graph export``: standard output, atomic files, protected inputs, argument errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from c2graph import load_model
+from c2graph.cli.main import main
+from c2graph.export import export
+
+from .conftest import tiny_data
+
+
+@pytest.fixture
+def model_path(tmp_path):
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(tiny_data(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["dot", "mermaid", "graphml", "gexf", "dynetml", "json"])
+def test_stdout_is_the_export(model_path, capsys, fmt):
+    assert main(["export", str(model_path), "--format", fmt]) == 0
+    assert capsys.readouterr().out == export(load_model(model_path), fmt)
+
+
+def test_phase_option(model_path, capsys):
+    assert main(["export", str(model_path), "--format", "json", "--phase", "peacetime"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["phase"] == "peacetime"
+    assert list(data["node_phases"]) == ["pm", "jjoc", "indo"]
+
+
+def test_output_file(model_path, tmp_path, capsys):
+    out = tmp_path / "tiny.graphml"
+    assert main(["export", str(model_path), "--format", "graphml", "-o", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    assert out.read_text(encoding="utf-8") == export(load_model(model_path), "graphml")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_failed_export_leaves_existing_output(model_path, tmp_path, capsys):
+    out = tmp_path / "tiny.mmd"
+    out.write_text("previous\n", encoding="utf-8")
+    code = main(["export", str(model_path), "--format", "mermaid", "--phase", "war", "-o",
+                 str(out)])
+    assert code == 2
+    assert capsys.readouterr().err == "c2graph export: error: unknown phase id 'war'\n"
+    assert out.read_text(encoding="utf-8") == "previous\n"
+
+
+def test_refuses_to_overwrite_the_model(model_path, capsys):
+    before = model_path.read_bytes()
+    assert main(["export", str(model_path), "--format", "json", "-o", str(model_path)]) == 4
+    assert capsys.readouterr().err == (
+        f"c2graph export: error: {model_path}: this is an input of the command; refusing "
+        "to overwrite it\n")
+    assert model_path.read_bytes() == before
+
+
+def test_refuses_a_yaml_output(write_model, minimal_text, tmp_path, capsys):
+    path = write_model(minimal_text)
+    other = tmp_path / "other.yaml"
+    assert main(["export", str(path), "--format", "mermaid", "-o", str(other)]) == 4
+    assert "refusing to write an output over a model or data file (.yaml)" in (
+        capsys.readouterr().err)
+    assert not other.exists()
+
+
+def test_missing_folder(model_path, tmp_path, capsys):
+    out = tmp_path / "nowhere" / "x.gexf"
+    assert main(["export", str(model_path), "--format", "gexf", "-o", str(out)]) == 4
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_xml_cannot_carry_a_control_character(tmp_path, capsys):
+    data = tiny_data()
+    data["nodes"][2]["name"] = "IND\u0007OPACOM"
+    path = tmp_path / "bell.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["export", str(path), "--format", "dynetml"]) == 4
+    assert capsys.readouterr() == ("", (
+        "c2graph export: error: dynetml: node 'indo' → name contains the character U+0007, "
+        "which XML cannot carry; remove it from the model to export this format\n"))
+
+
+def test_unknown_format_is_an_argument_error(model_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", str(model_path), "--format", "svg"])
+    assert exit_info.value.code == 2
+    assert "argument --format: invalid choice: 'svg'" in capsys.readouterr().err
+
+
+def test_format_is_required(model_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", str(model_path)])
+    assert exit_info.value.code == 2
+    assert "the following arguments are required: --format" in capsys.readouterr().err

@@ -1,0 +1,80 @@
+"""``export()``: format dispatch, errors, determinism and phase restriction for every format."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from c2graph import QueryError
+from c2graph.export import FORMATS, export
+from c2graph.render import dot_text
+
+from .conftest import tiny_data
+
+TEXT_FORMATS = [f for f in FORMATS if f != "dot"]
+
+
+def test_formats():
+    assert FORMATS == ("dot", "mermaid", "graphml", "gexf", "dynetml", "json")
+
+
+def test_unknown_format(tiny):
+    with pytest.raises(QueryError) as err:
+        export(tiny, "svg")
+    assert str(err.value) == ("unknown export format 'svg'; choose one of dot, mermaid, "
+                              "graphml, gexf, dynetml, json")
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_unknown_phase(tiny, fmt):
+    with pytest.raises(QueryError, match=r"^unknown phase id 'peace'; closest: peacetime"):
+        export(tiny, fmt, phase="peace")
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_same_model_same_text(tiny, fmt):
+    assert export(tiny, fmt) == export(tiny, fmt)
+    assert export(tiny, fmt).endswith("\n")
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_phase_restricts_every_format(tiny, fmt):
+    assert "Alliance Coordination Mechanism" in export(tiny, fmt)
+    assert "Alliance Coordination Mechanism" in export(tiny, fmt, phase="gray-zone")
+    assert "Alliance Coordination Mechanism" not in export(tiny, fmt, phase="peacetime")
+    assert "INDOPACOM" in export(tiny, fmt, phase="peacetime")
+
+
+def test_dot_is_the_diagram_text_of_one_phase(tiny):
+    for phase in tiny.phase_ids:
+        assert export(tiny, "dot", phase=phase) == dot_text(tiny, phase=phase)
+    assert export(tiny, "dot") == dot_text(tiny, phase="peacetime")
+    assert export(tiny, "dot").startswith("digraph")
+
+
+def test_dot_unknown_phase(tiny):
+    with pytest.raises(QueryError, match=r"^unknown phase id 'peace'; closest: peacetime"):
+        export(tiny, "dot", phase="peace")
+
+
+def test_same_bytes_across_processes(tmp_path):
+    """Set and dict orders must not leak into the output (hash seeds differ per process)."""
+    script = (
+        "import hashlib, json, sys\n"
+        "from c2graph import load_model_data\n"
+        "from c2graph.export import FORMATS, export\n"
+        "model = load_model_data(json.load(open(sys.argv[1], encoding='utf-8')))\n"
+        "print([hashlib.sha256(export(model, f).encode()).hexdigest() for f in FORMATS])\n"
+    )
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(tiny_data()), encoding="utf-8")
+    runs = {
+        subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                       text=True, check=True, env=dict(os.environ, PYTHONHASHSEED=seed)).stdout
+        for seed in ("1", "2")
+    }
+    assert len(runs) == 1

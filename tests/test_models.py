@@ -1,0 +1,341 @@
+"""The shipped model files: they load, cite their sources, match the schema and the facts.
+
+The fact checks follow the project's sourced fact sheet (SDF Law Art. 7-9 and 80, the JJOC
+reform of March 2025, JP 1 command relationships, the US-ROK CFC pattern) and use only the
+model API: authority views per phase and networkx ancestors.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import networkx as nx
+import pytest
+
+from c2graph import load_model
+from c2graph._fields import SECTIONS
+from c2graph._parsing import parse_text, read_text
+from c2graph.model import Model
+from c2graph.schema import model_schema
+from c2graph.vocabulary import (
+    CONFIDENCE_LEVELS,
+    NODE_KINDS,
+    OPERATIONAL_RELATIONS,
+    RELATIONS,
+)
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+SHIPPED = sorted(MODELS_DIR.glob("*.yaml"))
+US_JAPAN = ("us-japan-2022", "us-japan-2025", "us-japan-jfhq", "us-japan-combined-staff",
+            "us-japan-combined-command")
+PARALLEL = ("us-japan-2022", "us-japan-2025", "us-japan-jfhq")
+VARIANTS = ("us-japan-jfhq", "us-japan-combined-staff", "us-japan-combined-command")
+JP_PHASES = ("peacetime", "gray-zone", "important-influence", "anticipated-attack",
+             "survival-threatening", "armed-attack")
+DEFENSE_OPERATION = frozenset({"survival-threatening", "armed-attack"})
+COMMON_IDS = {
+    "jp-pm", "jp-cabinet", "jp-diet", "jp-mod", "jp-jso", "jp-gcc", "jp-sdf-fleet", "jp-adc",
+    "jp-cyber", "jp-jcg", "jp-mlit", "us-president", "us-secdef", "us-indopacom", "us-usfj",
+    "us-pacflt", "us-7flt", "us-pacaf", "us-5af", "us-usarpac", "us-usarj", "us-marforpac",
+    "us-3mef", "al-scc", "al-acm", "al-bocc", "al-bjocc",
+}
+US_FORCES_IN_JAPAN = ("us-7flt", "us-5af", "us-usarj", "us-3mef")
+
+
+@cache
+def model(name: str) -> Model:
+    """Load a shipped model once per test session."""
+    return load_model(MODELS_DIR / f"{name}.yaml")
+
+
+def file_data(path: Path) -> dict:
+    """The file's data as the loader reads it (dates stay text)."""
+    return parse_text(read_text(path), str(path))
+
+
+def authority_ancestors(m: Model, node: str, phase: str) -> set[str]:
+    return nx.ancestors(m.authority_graph(phase), node)
+
+
+def phases_of(m: Model, tail: str, head: str, relation: str) -> frozenset[str]:
+    """Every phase in which a ``relation`` link runs from ``tail`` to ``head``."""
+    return frozenset().union(*(link.phases for link in m.links
+                               if link.ends == (tail, head, relation)))
+
+
+def operational_parents(m: Model, node: str, phase: str) -> set[str]:
+    view = m.authority_graph(phase)
+    return {u for u, _, rel in view.in_edges(node, data="relation")
+            if rel in OPERATIONAL_RELATIONS}
+
+
+# --- every shipped file ------------------------------------------------------------------------
+
+def test_the_six_models_are_shipped():
+    assert [p.stem for p in SHIPPED] == sorted([*US_JAPAN, "us-rok-cfc"])
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_model_loads_with_nodes_links_and_phases(path):
+    m = model(path.stem)
+    assert m.nodes and m.links and m.phases
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_link_has_a_source_and_a_confidence(path):
+    m = model(path.stem)
+    missing = [link.key for link in m.links
+               if not link.source or link.confidence not in CONFIDENCE_LEVELS]
+    assert missing == []
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_source_is_defined_and_used(path):
+    m = model(path.stem)
+    items = [*m.links, *m.nodes.values(), *m.phases, *m.locations.values()]
+    used = {item.source for item in items if item.source}
+    assert used == set(m.sources)
+    assert all(source.title for source in m.sources.values())
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_link_holds_in_some_phase(path):
+    m = model(path.stem)
+    assert [link.key for link in m.links if not link.phases] == []
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_json_schema_accepts_the_file(path):
+    jsonschema.Draft202012Validator(model_schema()).validate(file_data(path))
+
+
+def test_json_schema_rejects_a_shipped_file_with_a_wrong_relation():
+    data = copy.deepcopy(file_data(MODELS_DIR / "us-japan-2022.yaml"))
+    data["links"][0]["relation"] = "opcom"
+    with pytest.raises(jsonschema.ValidationError, match="'opcom' is not one of"):
+        jsonschema.Draft202012Validator(model_schema()).validate(data)
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_us_japan_models_have_the_fixed_ids_and_phases(name):
+    m = model(name)
+    assert set(m.nodes) >= COMMON_IDS
+    assert m.phase_ids == JP_PHASES
+    assert ("jp-jjoc" in m.nodes) is (name != "us-japan-2022")
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_japanese_nodes_and_phases_have_japanese_names(name):
+    m = model(name)
+    unnamed = [n.id for n in m.nodes.values() if n.nation == "JP" and n.label("ja") == n.name]
+    unnamed += [p.id for p in m.phases if "ja" not in dict(p.names)]
+    assert unnamed == []
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_phases_are_declared_by_the_cabinet_with_diet_approval_where_needed(name):
+    phases = {p.id: p for p in model(name).phases}
+    assert phases["peacetime"].declared_by is None
+    assert {p.declared_by for p in list(phases.values())[1:]} == {"jp-cabinet"}
+    assert phases["gray-zone"].approval == ()
+    for pid in JP_PHASES[2:]:
+        assert phases[pid].approval == ("jp-diet",)
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_variants_extend_the_2025_model(name):
+    assert model(name).extends == "us-japan-2025.yaml"
+
+
+# --- Japan's chain of command ------------------------------------------------------------------
+
+@pytest.mark.parametrize("phase", JP_PHASES)
+def test_2022_sdf_forces_are_commanded_through_the_joint_staff(phase):
+    m = model("us-japan-2022")
+    for force in ("jp-gcc", "jp-sdf-fleet", "jp-adc", "jp-cyber"):
+        assert {"jp-jso", "jp-mod", "jp-pm"} <= authority_ancestors(m, force, phase), force
+    # The Space Operations Group was directly under the Minister of Defense.
+    assert authority_ancestors(m, "jp-space-ops", phase) == {"jp-mod", "jp-pm"}
+
+
+@pytest.mark.parametrize("phase", JP_PHASES)
+def test_2025_sdf_forces_are_commanded_through_the_jjoc_not_the_joint_staff(phase):
+    m = model("us-japan-2025")
+    for force in ("jp-gcc", "jp-sdf-fleet", "jp-adc", "jp-cyber", "jp-space-ops"):
+        ancestors = authority_ancestors(m, force, phase)
+        assert "jp-jjoc" in ancestors and "jp-jso" not in ancestors, force
+    assert set(m.authority_graph(phase).successors("jp-jso")) == set()
+
+
+@pytest.mark.parametrize("name", PARALLEL)
+@pytest.mark.parametrize("phase", JP_PHASES)
+def test_no_us_or_alliance_authority_over_japanese_nodes_in_parallel_models(name, phase):
+    m = model(name)
+    for node in (n for n in m.nodes.values() if n.nation == "JP" and phase in n.phases):
+        nations = {m.nodes[a].nation for a in authority_ancestors(m, node.id, phase)}
+        assert nations <= {"JP"}, node.id
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_coast_guard_control_only_under_a_defense_operation_order(name):
+    m = model(name)
+    assert phases_of(m, "jp-pm", "jp-jcg", "control") == DEFENSE_OPERATION
+    assert phases_of(m, "jp-mod", "jp-jcg", "control") == DEFENSE_OPERATION
+    assert authority_ancestors(m, "jp-jcg", "anticipated-attack") == {"jp-mlit"}
+
+
+def test_the_pm_commands_the_minister_under_a_different_law_in_every_phase():
+    m = model("us-japan-2022")
+    links = [link for link in m.links if link.ends == ("jp-pm", "jp-mod", "command")]
+    assert sorted(len(link.phases) for link in links) == [1] * 6
+    assert {next(iter(link.phases)) for link in links} == set(JP_PHASES)
+    assert "Art. 76(1)(i)" in m.link("pm-dm-armed-attack").basis
+    assert "Art. 82" in m.link("pm-dm-gray-zone").basis
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_coast_guard_control_is_less_certain_in_a_survival_threatening_situation(name):
+    m = model(name)
+    grades = {next(iter(link.phases)): link.confidence for link in m.links
+              if link.ends == ("jp-pm", "jp-jcg", "control")}
+    assert grades == {"survival-threatening": "medium", "armed-attack": "high"}
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_acm_is_standing_and_bocc_and_cccs_are_activated_from_the_gray_zone(name):
+    m = model(name)
+    assert m.node("al-acm").phases == set(JP_PHASES)
+    assert m.node("al-bocc").phases == m.node("al-ccc").phases == set(JP_PHASES[1:])
+
+
+@pytest.mark.parametrize("name", ("us-japan-2025", "us-japan-jfhq"))
+def test_both_claimed_jjoc_counterparts_are_drawn_with_the_dispute_noted(name):
+    m = model(name)
+    for other in ("us-indopacom", "us-usfj"):
+        (link,) = [link for link in m.links if link.ends == ("jp-jjoc", other, "counterpart")]
+        assert link.confidence == "medium" and "Japanese reporting" in link.note
+
+
+# --- the U.S. side --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ("us-japan-2022", "us-japan-2025"))
+@pytest.mark.parametrize("phase", JP_PHASES)
+def test_usfj_commands_no_forces_before_the_jfhq(name, phase):
+    m = model(name)
+    for force in US_FORCES_IN_JAPAN:
+        assert "us-usfj" not in authority_ancestors(m, force, phase), force
+        assert "us-indopacom" in authority_ancestors(m, force, phase), force
+    heads = m.authority_graph(phase).successors("us-usfj")
+    assert {m.nodes[h].kind for h in heads} <= {"staff"}
+
+
+@pytest.mark.parametrize("phase", JP_PHASES)
+def test_jfhq_usfj_has_opcon_of_us_forces_in_japan_in_every_phase(phase):
+    m = model("us-japan-jfhq")
+    for force in US_FORCES_IN_JAPAN:
+        assert operational_parents(m, force, phase) == {"us-usfj"}, force
+        assert phases_of(m, "us-usfj", force, "opcon") == frozenset(JP_PHASES)
+    assert m.node("us-usfj").confidence == "low"
+
+
+# --- the variants -------------------------------------------------------------------------------
+
+def test_combined_staff_commands_nothing_before_a_defense_operation():
+    m = model("us-japan-combined-staff")
+    for phase in JP_PHASES:
+        heads = set(m.authority_graph(phase).successors("al-combined-staff"))
+        if phase in DEFENSE_OPERATION:
+            assert heads == {"jp-adc", "jp-sdf-fleet", "us-5af", "us-7flt"}, phase
+        else:
+            assert heads == set(), phase
+
+
+@pytest.mark.parametrize("phase", JP_PHASES)
+def test_combined_command_takes_opcon_of_designated_forces_only_in_an_armed_attack(phase):
+    m = model("us-japan-combined-command")
+    for force in ("jp-gcc", "jp-sdf-fleet", "jp-adc", *US_FORCES_IN_JAPAN):
+        parents = operational_parents(m, force, phase)
+        if phase == "armed-attack":
+            assert parents == {"al-combined-command"}, force
+            assert {"jp-mod", "us-secdef"} <= authority_ancestors(m, force, phase)
+        else:
+            assert len(parents) == 1 and m.nodes[parents.pop()].nation != "alliance", force
+
+
+@pytest.mark.parametrize("phase", ("armistice", "wartime"))
+def test_cfc_holds_opcon_of_designated_forces_only_in_wartime(phase):
+    m = model("us-rok-cfc")
+    expected = {"armistice": ({"kr-jcs"}, {"us-usfk"}), "wartime": ({"al-cfc"}, {"al-cfc"})}
+    assert operational_parents(m, "kr-forces", phase) == expected[phase][0]
+    assert operational_parents(m, "us-kr-forces", phase) == expected[phase][1]
+    assert {"kr-mnd", "us-secdef"} <= authority_ancestors(m, "al-cfc", phase)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_coordination_bodies_and_legislatures_hold_no_authority(path):
+    m = model(path.stem)
+    wrong = [link.key for link in m.links if link.is_authority
+             and m.nodes[link.from_node].kind in {"coordination-body", "legislature"}]
+    assert wrong == []
+    assert {n.kind for n in m.nodes.values()} <= set(NODE_KINDS)
+
+
+# --- the format documentation -------------------------------------------------------------------
+
+README_SECTIONS = {
+    "model": "Top-level keys",
+    "phase": "`phases`",
+    "node": "`nodes`",
+    "link": "`links`",
+    "source": "`sources`",
+    "location": "`locations`",
+    "considerations": "`considerations`",
+    "remove": "`remove`",
+    "change": "`change`",
+}
+
+
+@pytest.mark.parametrize("section", sorted(README_SECTIONS))
+def test_readme_documents_every_key_of_the_format(section):
+    text = (MODELS_DIR / "README.md").read_text(encoding="utf-8")
+    chunks = {m.group(1): m.group(2) for m in
+              re.finditer(r"^### (.+?)\n(.*?)(?=^### |^## |\Z)", text, re.M | re.S)}
+    heading = next(h for h in chunks if h.startswith(README_SECTIONS[section]))
+    missing = [key for key in SECTIONS[section] if f"`{key}`" not in chunks[heading]]
+    assert missing == []
+
+
+def readme_text() -> str:
+    return (MODELS_DIR / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_examples_load(tmp_path):
+    examples = re.findall(r"<!-- example: (\S+) -->\n```yaml\n(.*?)```", readme_text(), re.S)
+    assert [name for name, _ in examples] == ["variant.yaml", "example.yaml"]
+    for name, text in examples:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    base = load_model(tmp_path / "example.yaml")
+    variant = load_model(tmp_path / "variant.yaml")
+    assert len(base.nodes) == 8 and "al-bocc" not in variant.nodes
+    assert operational_parents(variant, "us-5af", "peacetime") == {"us-usfj"}
+    assert base.link("jp-adc->us-5af:support").phases == {"peacetime", "gray-zone"}
+
+
+def test_readme_table_of_shipped_models_is_current():
+    rows = re.findall(r"^\| `([\w-]+)\.yaml` \| ([\d-]+) \| (\d+) \| (\d+) \| (\d+) \|",
+                      readme_text(), re.M)
+    assert sorted(row[0] for row in rows) == [p.stem for p in SHIPPED]
+    for name, as_of, nodes, links, phases in rows:
+        m = model(name)
+        assert (m.as_of, len(m.nodes), len(m.links), len(m.phases)) == (
+            as_of, int(nodes), int(links), int(phases)), name
+
+
+def test_readme_lists_every_relation_and_node_kind():
+    text = readme_text()
+    assert [r for r in RELATIONS if f"| `{r}` |" not in text] == []
+    assert [k for k in NODE_KINDS if f"| `{k}` |" not in text] == []

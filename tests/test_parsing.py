@@ -1,0 +1,244 @@
+"""Safe parsing of model text: YAML/JSON quirks refused with a line, and line lookup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from c2graph import InputFileError, ModelError
+from c2graph._parsing import LineIndex, format_path, parse_text, read_text
+
+BILLION_LAUGHS = """\
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+"""
+
+ALIAS_MESSAGE = "YAML: aliases (*name) are not allowed in model files: write the item out in full"
+
+
+def problems_of(text: str, *, as_json: bool = False) -> list[str]:
+    with pytest.raises(ModelError) as err:
+        parse_text(text, "m.yaml", as_json=as_json)
+    return [str(p) for p in err.value.problems]
+
+
+# -- YAML values ----------------------------------------------------------------------------
+
+def test_scalars_follow_the_yaml_1_2_core_schema():
+    data = parse_text(
+        "a: 2025-03-24\nb: NO\nc: yes\nd: on\ne: true\nf: False\ng: 12\nh: 1.5\ni: ~\n"
+        "j: 2025-03-24T10:00:00\n", "m.yaml")
+    assert data == {"a": "2025-03-24", "b": "NO", "c": "yes", "d": "on", "e": True,
+                    "f": False, "g": 12, "h": 1.5, "i": None, "j": "2025-03-24T10:00:00"}
+
+
+def test_anchor_without_alias_is_harmless():
+    assert parse_text("name: &n demo\n", "m.yaml") == {"name": "demo"}
+
+
+def test_alias_is_refused_at_its_line():
+    assert problems_of("a: &x 1\nb: *x\n") == [f"m.yaml:2: {ALIAS_MESSAGE}"]
+
+
+def test_billion_laughs_fails_on_the_first_alias():
+    assert problems_of(BILLION_LAUGHS) == [f"m.yaml:2: {ALIAS_MESSAGE}"]
+
+
+def test_merge_key_is_refused():
+    assert problems_of("a: {x: 1}\nb:\n  <<: {x: 1}\n") == [
+        "m.yaml:3: YAML: merge keys (<<) are not allowed in model files"
+    ]
+
+
+@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/object:os.system",
+                                 "!!python/name:os.system"])
+def test_python_tags_are_refused_without_running_code(tmp_path, tag):
+    sentinel = tmp_path / "ran"
+    text = f"name: {tag} ['touch {sentinel}']\n"
+    name = tag.replace("!!", "tag:yaml.org,2002:")
+    assert problems_of(text) == [
+        f"m.yaml:1: YAML: tag '{name}' is not allowed in model files: remove it"
+    ]
+    assert not sentinel.exists()
+
+
+def test_unknown_tag_is_refused():
+    assert problems_of("name: !secret x\n") == [
+        "m.yaml:1: YAML: tag '!secret' is not allowed in model files: remove it"
+    ]
+
+
+def test_duplicate_key_names_both_lines():
+    assert problems_of("name: a\nas_of: '2025'\nname: b\n") == [
+        "m.yaml:3: YAML: duplicate key 'name' (first on line 1): keep one of them"
+    ]
+
+
+def test_duplicate_key_in_a_nested_mapping():
+    text = "nodes:\n  - id: a\n    name: A\n    id: b\n"
+    assert problems_of(text) == [
+        "m.yaml:4: YAML: duplicate key 'id' (first on line 2): keep one of them"
+    ]
+
+
+@pytest.mark.parametrize(("key", "shown"), [("1", "'1'"), ("~", "'~'"), ("true", "'true'"),
+                                            ("1.5", "'1.5'")])
+def test_keys_must_be_text(key, shown):
+    assert problems_of(f"name: x\n{key}: y\n") == [
+        f"m.yaml:2: YAML: mapping key {shown} is not text: quote it or use a name"
+    ]
+
+
+def test_quoted_number_key_is_text():
+    assert parse_text("'1': x\n", "m.yaml") == {"1": "x"}
+
+
+def test_complex_key_is_refused():
+    assert problems_of("name: x\n? [a, b]\n: y\n") == [
+        "m.yaml:2: YAML: mapping keys must be plain strings"
+    ]
+
+
+def test_control_character_is_refused_with_its_line():
+    assert problems_of("name: x\nnote: a\x00b\n") == [
+        "m.yaml:2: YAML: control character 0x00 is not allowed in a model file; remove it"
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("name: [unclosed\nas_of: 2025\n",
+     "m.yaml:2: YAML: while parsing a flow sequence, did not find expected ',' or ']'"),
+    ("name: x\n\tas_of: 2025\n",
+     "m.yaml:2: YAML: while scanning a plain scalar, found a tab character that violates "
+     "indentation"),
+    ("name: x\n  as_of: y\n",
+     "m.yaml:2: YAML: mapping values are not allowed in this context"),
+    ("nodes:\n- a\nb: c\n- d\n",
+     "m.yaml:4: YAML: while parsing a block mapping, did not find expected key"),
+])
+def test_yaml_syntax_errors_have_a_line(text, expected):
+    assert problems_of(text) == [expected]
+
+
+def test_deep_nesting_is_refused():
+    text = "a: " + "[" * 5000 + "]" * 5000 + "\n"
+    assert problems_of(text) == [
+        "m.yaml:1: YAML: while increasing flow level, exceeded maximum nesting depth"
+    ]
+
+
+# -- JSON -----------------------------------------------------------------------------------
+
+def test_json_parses_plain_data():
+    assert parse_text('{"as_of": "2025-03-24", "n": [1, true, null]}', "m.json",
+                      as_json=True) == {"as_of": "2025-03-24", "n": [1, True, None]}
+
+
+def test_json_syntax_error_has_a_line():
+    assert problems_of('{"name": "x",\n "as_of": }\n', as_json=True) == [
+        "m.yaml:2: JSON: Expecting value"
+    ]
+
+
+def test_json_duplicate_key_has_its_line():
+    text = '{\n "nodes": [\n  {"id": "a",\n   "id": "b"}\n ]\n}\n'
+    assert problems_of(text, as_json=True) == [
+        "m.yaml:4: JSON: duplicate key 'id': keep one of them"
+    ]
+
+
+def test_json_lone_surrogate_is_refused():
+    text = '{"name": "x",\n "note": "\\ud800"}'
+    assert problems_of(text, as_json=True) == [
+        "m.yaml:2: JSON: \\ud800 is half of a surrogate pair, not a character; write the "
+        "character itself"
+    ]
+
+
+def test_json_surrogate_pair_is_a_character():
+    text = json.dumps({"name": "😀 HQ"})
+    assert "\\ud83d\\ude00" in text
+    assert parse_text(text, "m.json", as_json=True) == {"name": "😀 HQ"}
+
+
+# -- locating items -------------------------------------------------------------------------
+
+def test_format_path():
+    assert format_path(("links", 12, "relation")) == "links[12] → relation"
+    assert format_path(("nodes",)) == "nodes"
+    assert format_path(()) == ""
+
+
+def test_line_of_finds_the_deepest_item_present():
+    index = LineIndex("name: x\nnodes:\n  - id: a\n  - id: b\n    kind: unit\n")
+    assert index.line_of(("nodes", 1, "kind")) == 5
+    assert index.line_of(("nodes", 1, "missing")) == 4
+    assert index.line_of(("nodes", 7)) == 2
+    assert index.line_of(()) == 1
+
+
+def test_line_of_unparsable_text_is_none():
+    assert LineIndex("a: [\n").line_of(("a",)) is None
+
+
+def test_line_of_in_json_with_tabs_and_escapes():
+    text = json.dumps({"name": "😀", "nodes": [{"id": "a"}, {"id": "b"}]}, indent="\t")
+    assert LineIndex(text).line_of(("nodes", 1, "id")) == 8
+
+
+# -- reading files --------------------------------------------------------------------------
+
+def test_read_text_drops_the_bom(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"\xef\xbb\xbfname: x\n")
+    assert read_text(path) == "name: x\n"
+
+
+def test_read_text_bounds_files_of_unknown_size():
+    zero = Path("/dev/zero")
+    if not zero.exists():
+        pytest.skip("no /dev/zero")
+    with pytest.raises(InputFileError) as err:
+        read_text(zero, max_bytes=1000)
+    assert str(err.value) == (
+        "/dev/zero: more than 1,000 bytes is over the 1,000-byte limit for a model file; "
+        "split it with 'extends' or give units as CSV"
+    )
+
+
+def test_read_text_permission_denied(tmp_path):
+    import os
+
+    path = tmp_path / "secret.yaml"
+    path.write_text("name: x\n")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running with privileges that ignore file modes")
+        with pytest.raises(InputFileError, match=r"secret\.yaml: permission denied$"):
+            read_text(path)
+    finally:
+        path.chmod(0o644)
+
+
+def test_lines_are_counted_by_newlines_alone():
+    # YAML also breaks lines at U+2028 and U+0085; editors and JSON do not
+    index = LineIndex('a: "x\u2028y\x85z"\nb: 1\n')
+    assert index.line_of(("b",)) == 2
+    assert problems_of('a: "x\u2028y"\nb: 1\nb: 2\n') == [
+        "m.yaml:3: YAML: duplicate key 'b' (first on line 2): keep one of them"
+    ]
+
+
+def test_line_of_in_json_with_raw_characters_yaml_refuses():
+    text = '{"name": "a\x7fb\u2028c",\n "nodes": [\n  {"id": "a"}]}'
+    assert LineIndex(text).line_of(("nodes", 0, "id")) == 3

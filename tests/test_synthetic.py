@@ -1,0 +1,159 @@
+"""The synthetic order-of-battle generator: shape, determinism, validity, and its files."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c2graph import OutputError, load_model, load_model_data
+from c2graph.cli.main import main
+from c2graph.synthetic import MIN_UNITS, PHASES, generate, to_yaml, write_model_files
+from c2graph.vocabulary import AUTHORITY_RELATIONS
+
+
+def _tree(data):
+    """Children of each node over the parent links (the first authority link into a node)."""
+    children: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    for link in data["links"]:
+        if link["relation"] in ("command", "opcon") and "phases" not in link \
+                and link["to"] not in seen:
+            seen.add(link["to"])
+            children.setdefault(link["from"], []).append(link["to"])
+    return children
+
+
+def test_same_seed_same_data_other_seed_other_data():
+    assert generate(500, seed=3) == generate(500, seed=3)
+    assert generate(500, seed=3) != generate(500, seed=4)
+
+
+@pytest.mark.parametrize("n", [MIN_UNITS, 11, 137, 1000])
+def test_exactly_n_nodes_with_unique_ids(n):
+    data = generate(n)
+    ids = [node["id"] for node in data["nodes"]]
+    assert len(ids) == n
+    assert len(set(ids)) == n
+
+
+def test_too_few_units_is_refused():
+    with pytest.raises(ValueError, match="at least 10 units, got 9"):
+        generate(9)
+
+
+def test_two_nations_joined_by_alliance_bodies():
+    data = generate(1000)
+    nations = Counter(node["nation"] for node in data["nodes"])
+    assert nations == {"JP": 499, "US": 498, "alliance": 3}
+    bodies = [n["id"] for n in data["nodes"] if n["kind"] == "coordination-body"]
+    assert bodies == ["al-acm", "al-bocc", "al-bjocc"]
+    nation_of = {node["id"]: node["nation"] for node in data["nodes"]}
+    for body in bodies:
+        members = {nation_of[link["from"]] for link in data["links"]
+                   if link["to"] == body and link["relation"] == "member"}
+        assert members == {"JP", "US"}
+
+
+def test_branching_is_three_to_eight_and_depth_realistic():
+    data = generate(2000, seed=7)
+    children = _tree(data)
+    sizes = sorted(len(kids) for kids in children.values())
+    assert sizes[-1] <= 8
+    # Each top authority has one minister; the last parent of each nation may be cut short.
+    assert sum(1 for s in sizes if s < 3) <= 4
+    echelons = {node["echelon"] for node in data["nodes"]}
+    assert {"national", "ministry", "theater", "component", "corps", "division"} <= echelons
+
+
+def test_about_ten_percent_extra_links_half_of_them_phase_conditional():
+    data = generate(1000)
+    relations = Counter(link["relation"] for link in data["links"])
+    extra = sum(relations[r] for r in ("coordination", "support", "tacon", "adcon"))
+    assert extra == 100
+    assert sum(1 for link in data["links"] if "phases" in link) == 50
+    assert relations["tacon"] > 0 and relations["adcon"] > 0
+
+
+def test_authority_runs_from_shallower_to_deeper_echelons():
+    data = generate(1000, seed=5)
+    children = _tree(data)
+    depth = {"jp-0": 0, "us-0": 0}
+    stack = ["jp-0", "us-0"]
+    while stack:
+        node = stack.pop()
+        for child in children.get(node, []):
+            depth[child] = depth[node] + 1
+            stack.append(child)
+    for link in data["links"]:
+        if link["relation"] in AUTHORITY_RELATIONS:
+            assert depth[link["from"]] < depth[link["to"]]
+
+
+@settings(max_examples=15, deadline=None)
+@given(n=st.integers(min_value=MIN_UNITS, max_value=400), seed=st.integers(0, 10_000))
+def test_every_generated_model_is_valid(n, seed):
+    model = load_model_data(generate(n, seed=seed))
+    assert len(model.nodes) == n
+    assert model.phase_ids == tuple(pid for pid, _ in PHASES)
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("yaml", "oob.yaml"), ("json", "oob.json"),
+                                           ("csv", "oob.yaml")])
+def test_each_format_loads_to_the_same_model(tmp_path, fmt, name):
+    data = generate(300, seed=2)
+    written = write_model_files(data, tmp_path / name, fmt=fmt)
+    assert written[-1] == tmp_path / name
+    if fmt == "csv":
+        assert written[0] == tmp_path / "oob.units.csv"
+        assert written[0].read_text(encoding="utf-8").startswith(
+            "id,name,nation,kind,parent,relation,echelon,name_ja,phases\n"
+            "jp-0,JP Prime Minister,JP,political-authority,,,national,内閣総理大臣,\n")
+    model = load_model(tmp_path / name)
+    reference = load_model_data(data)
+    assert model.nodes == reference.nodes
+    assert sorted(model.links, key=lambda x: x.key) == sorted(reference.links,
+                                                              key=lambda x: x.key)
+
+
+def test_yaml_is_one_flow_mapping_per_item():
+    text = to_yaml({"name": "x", "phases": [{"id": "p", "name": "P"}]})
+    assert text == 'name: "x"\nphases:\n  - {id: "p", name: "P"}\n'
+
+
+def test_existing_files_are_kept_unless_overwrite(tmp_path):
+    target = tmp_path / "oob.json"
+    target.write_text("{}", encoding="utf-8")
+    with pytest.raises(OutputError, match="already exists"):
+        write_model_files(generate(20), target, fmt="json")
+    assert target.read_text(encoding="utf-8") == "{}"
+    write_model_files(generate(20), target, fmt="json", overwrite=True)
+    assert len(json.loads(target.read_text(encoding="utf-8"))["nodes"]) == 20
+
+
+def test_unknown_format_is_refused(tmp_path):
+    with pytest.raises(OutputError, match="unknown format 'xml'"):
+        write_model_files(generate(20), tmp_path / "x.xml", fmt="xml")
+
+
+def test_cli_generate_writes_a_valid_model(tmp_path, capsys):
+    target = tmp_path / "oob.json"
+    assert main(["generate", "1,000", "--seed", "4", "-o", str(target)]) == 0
+    assert capsys.readouterr().out == (
+        f"wrote {target} (1,000 nodes, 1,113 links, seed 4)\n")
+    assert len(load_model(target).nodes) == 1000
+    assert main(["generate", "50", "-o", str(target)]) == 4
+    assert "already exists" in capsys.readouterr().err
+    assert main(["generate", "50", "--force", "--format", "csv", "-o",
+                 str(tmp_path / "m.yaml")]) == 0
+    assert (tmp_path / "m.units.csv").exists()
+
+
+def test_cli_generate_refuses_too_few_units(tmp_path, capsys):
+    with pytest.raises(SystemExit) as err:
+        main(["generate", "5", "-o", str(tmp_path / "x.yaml")])
+    assert err.value.code == 2
+    assert "expected at least 10 units, got 5" in capsys.readouterr().err
