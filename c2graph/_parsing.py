@@ -239,6 +239,13 @@ def _parse_json(text: str, filename: str) -> Any:
     except json.JSONDecodeError as exc:
         raise ModelError([Problem(filename, exc.lineno, "", f"JSON: {exc.msg}")]) from None
     except _DuplicateJsonKey as exc:
+        try:  # a syntax error further on comes first: the duplicate cannot be located in it
+            json.loads(text)
+        except json.JSONDecodeError as syntax:
+            raise ModelError([Problem(filename, syntax.lineno, "", f"JSON: {syntax.msg}")]
+                             ) from None
+        except RecursionError:
+            pass
         line = LineIndex(text).line_of_duplicate_key(exc.key)
         raise ModelError(
             [Problem(filename, line, "", f"JSON: duplicate key {exc.key!r}: keep one of them")]

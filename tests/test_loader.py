@@ -502,3 +502,29 @@ def test_load_model_data_reports_objects_that_are_not_text():
 def test_load_model_data_refuses_extends():
     with pytest.raises(ModelError, match="'extends' needs a model file on disk"):
         load_model_data({"extends": "base.yaml"})
+
+
+# -- JSON files -----------------------------------------------------------------------------
+
+def test_json_syntax_error_has_file_and_line(problems):
+    assert problems('{"name": "x",\n "as_of": "2025",\n "phases": [,]}\n', "m.json") == [
+        "m.json:3: JSON: Expecting value"
+    ]
+
+
+def test_json_duplicate_key_has_file_and_line(problems):
+    assert problems('{"name": "x",\n "as_of": "2025",\n "name": "y"}\n', "m.json") == [
+        "m.json:3: JSON: duplicate key 'name': keep one of them"
+    ]
+
+
+def test_json_problems_are_located_like_yaml(problems, minimal_text):
+    import yaml
+
+    data = yaml.safe_load(minimal_text)
+    data["as_of"] = "2025-03-24"
+    data["links"][1]["relation"] = "opcom"
+    text = json.dumps(data, indent="\t")
+    [problem] = problems(text, "m.json")
+    line = text.splitlines().index('\t\t\t"relation": "opcom"') + 1
+    assert problem.startswith(f"m.json:{line}: links[1] (from='hq', to='unit') → relation: ")

@@ -242,3 +242,8 @@ def test_lines_are_counted_by_newlines_alone():
 def test_line_of_in_json_with_raw_characters_yaml_refuses():
     text = '{"name": "a\x7fb\u2028c",\n "nodes": [\n  {"id": "a"}]}'
     assert LineIndex(text).line_of(("nodes", 0, "id")) == 3
+
+
+def test_json_syntax_error_after_a_duplicate_key_is_reported_first():
+    text = '{\n "a": {"id": 1, "id": 2}\n }\n}\n'
+    assert problems_of(text, as_json=True) == ["m.yaml:4: JSON: Extra data"]

@@ -157,3 +157,20 @@ def test_cli_generate_refuses_too_few_units(tmp_path, capsys):
         main(["generate", "5", "-o", str(tmp_path / "x.yaml")])
     assert err.value.code == 2
     assert "expected at least 10 units, got 5" in capsys.readouterr().err
+
+
+def test_model_graph_is_what_add_edges_from_builds():
+    import networkx as nx
+
+    model = load_model_data(generate(600, seed=9))
+    expected = nx.MultiDiGraph(name=model.name)
+    expected.add_nodes_from((n.id, {"name": n.name, "nation": n.nation, "kind": n.kind})
+                            for n in model.nodes.values())
+    expected.add_edges_from((link.from_node, link.to_node, link.key,
+                             {"relation": link.relation, "authority": link.is_authority,
+                              "phases": link.phases}) for link in model.links)
+    graph = model.graph
+    assert graph.graph == expected.graph
+    assert list(graph.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(graph.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+    assert all(list(graph.pred[n].items()) == list(expected.pred[n].items()) for n in graph)

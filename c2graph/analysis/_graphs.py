@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from weakref import WeakKeyDictionary
 
@@ -40,7 +41,8 @@ class PhaseGraphs:
     ``authority`` is a frozen :class:`networkx.DiGraph` on every node active in the phase;
     each edge carries ``links``: the ``(relation, link key)`` pairs of the authority links
     joining its ends, strongest first.  ``whole`` is the undirected simple graph of every
-    link (authority and coordination) of the phase, each edge carrying ``links`` (keys).
+    link (authority and coordination) of the phase, each edge carrying ``links`` (keys),
+    built from ``pairs`` on first use.
     ``coordination`` maps a node to its coordination links as ``(other end, relation,
     key)``, in both directions.  ``tops`` are the top authorities: nodes with no incoming
     authority link and at least one outgoing one.  ``forces`` are active nodes whose kind is
@@ -50,10 +52,18 @@ class PhaseGraphs:
     phase: str
     nodes: tuple[str, ...]
     authority: nx.DiGraph
-    whole: nx.Graph
     coordination: Mapping[str, tuple[tuple[str, str, str], ...]]
     tops: tuple[str, ...]
     forces: frozenset[str]
+    pairs: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+    @cached_property
+    def whole(self) -> nx.Graph:
+        """The undirected graph of every link of the phase (built on first use)."""
+        whole = nx.Graph()
+        whole.add_nodes_from(self.nodes)
+        whole.add_edges_from((u, v, {"links": keys}) for u, v, keys in self.pairs)
+        return nx.freeze(whole)
 
 
 _CACHE: WeakKeyDictionary[Model, dict[str, PhaseGraphs]] = WeakKeyDictionary()
@@ -87,10 +97,6 @@ def _build(model: Model, phase: str) -> PhaseGraphs:
         (u, v, {"links": tuple(sorted(pairs, key=lambda p: (strength_key(p[0]), p[1])))})
         for (u, v), pairs in sorted(authority_links.items())
     )
-    whole = nx.Graph()
-    whole.add_nodes_from(nodes)
-    whole.add_edges_from((u, v, {"links": tuple(sorted(keys))})
-                         for (u, v), keys in sorted(whole_links.items()))
     tops = tuple(n for n in nodes
                  if authority.in_degree(n) == 0 and authority.out_degree(n) > 0)
     forces = frozenset(n for n in nodes if model.nodes[n].kind in FORCE_KINDS)
@@ -98,10 +104,10 @@ def _build(model: Model, phase: str) -> PhaseGraphs:
         phase=phase,
         nodes=nodes,
         authority=nx.freeze(authority),
-        whole=nx.freeze(whole),
         coordination=MappingProxyType({k: tuple(sorted(v)) for k, v in coordination.items()}),
         tops=tops,
         forces=forces,
+        pairs=tuple((u, v, tuple(sorted(keys))) for (u, v), keys in sorted(whole_links.items())),
     )
 
 

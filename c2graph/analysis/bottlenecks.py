@@ -318,7 +318,9 @@ def _rooted(graph: nx.DiGraph, tops: tuple[str, ...]) -> tuple[nx.DiGraph, Any]:
         return graph, None
     if len(tops) == 1:
         return graph, tops[0]
-    rooted = nx.DiGraph(graph)
+    rooted = nx.DiGraph()
+    rooted.add_nodes_from(graph)
+    rooted.add_edges_from(graph.edges())
     rooted.add_edges_from((_VIRTUAL_ROOT, top) for top in tops)
     return rooted, _VIRTUAL_ROOT
 

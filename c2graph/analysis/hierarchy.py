@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -87,14 +88,7 @@ def krackhardt(graph: nx.DiGraph) -> HierarchyScores:
     simple = nx.DiGraph()
     simple.add_nodes_from(graph)
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-    n = simple.number_of_nodes()
-    components = [len(c) for c in nx.weakly_connected_components(simple)]
-    joined = sum(c * (c - 1) for c in components)
-    connectedness = joined / (n * (n - 1)) if n > 1 else math.nan
-    spare = sum((c - 1) ** 2 for c in components)
-    required = sum(c - 1 for c in components)
-    efficiency = 1 - (simple.number_of_edges() - required) / spare if spare else math.nan
-    return HierarchyScores(connectedness, _hierarchy(simple), efficiency, _lubness(simple))
+    return _scores(simple)
 
 
 def hierarchy_scores(model: Model, *, phase: str) -> HierarchyScores:
@@ -108,22 +102,41 @@ def hierarchy_scores(model: Model, *, phase: str) -> HierarchyScores:
     ----------
     Krackhardt (1994); Butts, R package ``sna``.  See :func:`krackhardt`.
     """
-    authority = phase_graphs(model, phase).authority
-    linked = [n for n in authority if authority.degree(n) > 0]
-    return krackhardt(authority.subgraph(linked))
+    simple = nx.DiGraph()
+    simple.add_edges_from(phase_graphs(model, phase).authority.edges())
+    return _scores(simple)
 
 
-def _hierarchy(graph: nx.DiGraph) -> float:
-    mutual = sum(len(c) * (len(c) - 1) // 2 for c in nx.strongly_connected_components(graph))
+def _scores(simple: nx.DiGraph) -> HierarchyScores:
+    """The four measures of a simple digraph without self-loops."""
+    n = simple.number_of_nodes()
+    components = [len(c) for c in nx.weakly_connected_components(simple)]
+    joined = sum(c * (c - 1) for c in components)
+    connectedness = joined / (n * (n - 1)) if n > 1 else math.nan
+    spare = sum((c - 1) ** 2 for c in components)
+    required = sum(c - 1 for c in components)
+    efficiency = 1 - (simple.number_of_edges() - required) / spare if spare else math.nan
+    try:
+        order = list(nx.topological_sort(simple))
+    except nx.NetworkXUnfeasible:
+        order = None
+    strong = (None if order is not None
+              else list(nx.strongly_connected_components(simple)))
+    return HierarchyScores(connectedness, _hierarchy(simple, strong), efficiency,
+                           _lubness(simple, strong, order))
+
+
+def _hierarchy(graph: nx.DiGraph, strong: list[set[Any]] | None) -> float:
+    mutual = sum(len(c) * (len(c) - 1) // 2 for c in strong) if strong else 0
     if mutual == 0:
         return 1.0 if graph.number_of_edges() else math.nan
-    one_way = _reachable_ordered_pairs(graph) - 2 * mutual
+    one_way = _reachable_ordered_pairs(graph, strong or []) - 2 * mutual
     return 1 - mutual / (mutual + one_way)
 
 
-def _reachable_ordered_pairs(graph: nx.DiGraph) -> int:
+def _reachable_ordered_pairs(graph: nx.DiGraph, strong: list[set[Any]]) -> int:
     """Count ordered pairs (u, v), u ≠ v, with v reachable from u, via the condensation."""
-    condensed = nx.condensation(graph)
+    condensed = nx.condensation(graph, strong)
     index = {v: i for i, v in enumerate(graph)}
     below: dict[int, int] = {}
     total = 0
@@ -139,11 +152,14 @@ def _reachable_ordered_pairs(graph: nx.DiGraph) -> int:
     return total
 
 
-def _lubness(graph: nx.DiGraph) -> float:
-    condensed = nx.condensation(graph)
-    signature: dict[int, int] = {}
+def _lubness(graph: nx.DiGraph, strong: list[set[Any]] | None,
+             order: list[Any] | None) -> float:
+    # Signature of a node: the set (bits) of source strong components that reach it.
+    acyclic = strong is None
+    condensed = graph if acyclic else nx.condensation(graph, strong)
+    signature: dict[Any, int] = {}
     sources = 0
-    for c in nx.topological_sort(condensed):
+    for c in order if order is not None else nx.topological_sort(condensed):
         bits = 0
         for d in condensed.predecessors(c):
             bits |= signature[d]
@@ -151,7 +167,7 @@ def _lubness(graph: nx.DiGraph) -> float:
             bits = 1 << sources
             sources += 1
         signature[c] = bits
-    mapping = condensed.graph["mapping"]
+    mapping = {v: v for v in graph} if acyclic else condensed.graph["mapping"]
     violations = 0
     maximum = 0
     for component in nx.weakly_connected_components(graph):

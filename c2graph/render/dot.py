@@ -188,12 +188,12 @@ def _add_legend(graph: pydot.Dot, scene: Scene, font: str, centre: float, bottom
     kind_y = bottom + 1.05
     for i, entry in enumerate(kinds):
         style = KIND_STYLES[entry.key]
-        x = centre + (i - (len(kinds) - 1) / 2) * 0.75
+        x = centre + (i - (len(kinds) - 1) / 2) * 0.85
         graph.add_node(pydot.Node(
             f"k{i}", label=f"<{escape_html(entry.label)}>", shape=style.shape,
             style="filled,rounded" if style.rounded else "filled", fillcolor="white",
             color="#333333", penwidth=str(style.penwidth), fontsize="9", width="1.0",
-            height="0.4", fixedsize="true", pos=_point(x, kind_y)))
+            height="0.4", pos=_point(x, kind_y)))
     cells = []
     for entry in scene.legend:
         if entry.group == "relation":

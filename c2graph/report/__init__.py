@@ -20,13 +20,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 
-from ..errors import OutputError, QueryError, RenderError
+from ..errors import OutputError, QueryError
 from ..model import Model
 from ..outputs import write_atomic
+from ._draw import draw_figures
 from ._svg import inline_svg
 from .document import Block, Figure
 from .html import render_html
@@ -41,7 +40,8 @@ def report_stems(models: Sequence[Model]) -> tuple[str, ...]:
 
     >>> from c2graph import load_model_data
     >>> m = load_model_data({"name": "US–Japan 2025", "as_of": "2025",
-    ...     "phases": [{"id": "p", "name": "P"}], "nodes": []})
+    ...     "phases": [{"id": "p", "name": "P"}],
+    ...     "nodes": [{"id": "a", "name": "A", "nation": "JP", "kind": "unit"}]})
     >>> report_stems([m, m])
     ('us-japan-2025', 'us-japan-2025-2')
     """
@@ -103,7 +103,7 @@ def write_report(
     for model, stem in zip(models, stems, strict=True):
         blocks += model_section(model, stem, plan_figure)
     blocks += comparison_section(models, stems)
-    drawn = _draw_all(jobs, out, engine, protected)
+    drawn = draw_figures(jobs, out, engine=engine, protect=protected)
     blocks = [drawn.get(b.file, b) if isinstance(b, Figure) else b for b in blocks]
     svgs = {f.file: inline_svg((out / f.file).read_text(encoding="utf-8"), f"f{i}")
             for i, f in enumerate(drawn.values()) if f.missing is None}
@@ -112,36 +112,3 @@ def write_report(
     write_atomic(page, render_html(title, blocks, svgs), protect=protected)
     write_atomic(markdown, render_markdown(title, blocks), protect=protected)
     return [page, markdown, *(out / f.file for f in drawn.values() if f.missing is None)]
-
-
-def _draw_all(jobs: list[tuple[Model, Figure, tuple[str, ...]]], out: Path, engine: str,
-              protect: list[str | os.PathLike[str]]) -> dict[str, Figure]:
-    """Draw every planned figure; return each figure, with ``missing`` set where no engine
-    could draw it.  Graphviz runs in parallel threads (each diagram is a ``dot`` process);
-    matplotlib, which is not thread-safe, draws one figure at a time, and with ``auto``
-    redraws what Graphviz failed on."""
-    from ..render import choose_engine, draw
-
-    def attempt(job: tuple[Model, Figure, tuple[str, ...]], chosen: str) -> str | None:
-        model, figure, phases = job
-        options = {"phase": phases[0]} if len(phases) == 1 else {"phases": list(phases)}
-        try:
-            draw(model, out / figure.file, engine=chosen, protect=protect,
-                 **options)  # type: ignore[arg-type]
-        except RenderError as exc:
-            return str(exc).splitlines()[0]
-        return None
-
-    first = choose_engine(engine, "svg")
-    if first == "graphviz":
-        with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
-            errors = list(pool.map(lambda job: attempt(job, "graphviz"), jobs))
-    else:
-        errors = [attempt(job, first) for job in jobs]
-    if engine == "auto" and first == "graphviz":
-        for index, (job, error) in enumerate(zip(jobs, errors, strict=True)):
-            if error is not None:
-                second = attempt(job, "matplotlib")
-                errors[index] = None if second is None else f"{error}; {second}"
-    return {job[1].file: replace(job[1], missing=error)
-            for job, error in zip(jobs, errors, strict=True)}

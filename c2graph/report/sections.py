@@ -79,7 +79,12 @@ def _phase_name(model: Model, phase: str) -> str:
 
 def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
     """Return the blocks of one model: schematic, phase panels, chains, bottlenecks, phase
-    switches and sources.  ``stem`` names the model's diagram files and anchors."""
+    switches and sources.  ``stem`` names the model's diagram files and anchors.
+
+    The schematic is the first phase; the phase panels are the last phase beside a table
+    of every phase (declared by, approval, legal basis, links holding).  Each diagram is
+    one phase: multi-phase panels cost Graphviz several times as much.
+    """
     first, last = model.phase_ids[0], model.phase_ids[-1]
     blocks: list[Block] = [Heading(2, model.name, stem)]
     blocks.append(Paragraph(
@@ -91,10 +96,10 @@ def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
                     f"{model.name}: {_phase_name(model, first)}", (first,))]
     blocks.append(Heading(3, "Phase panels", f"{stem}-phases"))
     if last != first:
-        blocks.append(draw(model, f"{stem}-phases.svg",
-                           f"{model.name}: {_phase_name(model, first)} and "
-                           f"{_phase_name(model, last)}; links that switch are marked",
-                           (first, last)))
+        blocks.append(draw(model, f"{stem}-{last}.svg",
+                           f"{model.name}: {_phase_name(model, last)} (the last phase; the "
+                           "links that switch on the way are listed under Phase switches)",
+                           (last,)))
     blocks.append(Table(
         ("phase", "declared by", "approval", "legal basis", "links holding"),
         tuple((p.name, _name(model, p.declared_by),
@@ -195,7 +200,10 @@ def _switches(model: Model, stem: str) -> list[Block]:
 def comparison_section(models: Sequence[Model], stems: Sequence[str]) -> list[Block]:
     """Return the comparison of every model: variant to variant, matrix, approach space,
     considerations."""
-    blocks: list[Block] = [Heading(2, "Comparison", "comparison")]
+    blocks: list[Block] = [Heading(2, "Comparison", "comparison"), Paragraph(
+        "Each model against the one before it, in the order given: nodes and links added "
+        "and removed, and the forces whose operational chain of command (command, COCOM, "
+        "OPCON or TACON surviving along it) gains or loses a node.")]
     for (a, sa), (b, sb) in zip(zip(models, stems, strict=True),
                                 zip(models[1:], stems[1:], strict=False), strict=False):
         blocks += _pair(a, b, sa, sb)

@@ -175,3 +175,43 @@ def _assert_separates(model, cut, one, two):
     left = nx.restricted_view(whole, cut, [])
     for a, b in itertools.product(one, two):
         assert a in cut or b in cut or not nx.has_path(left, a, b)
+
+
+@st.composite
+def two_nation_models(draw):
+    size = draw(st.integers(3, 10))
+    nations = draw(st.lists(st.sampled_from(["JP", "US", "alliance"]), min_size=size,
+                            max_size=size))
+    edges = draw(st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1),
+                                    st.sampled_from(["coordination", "member", "opcon"])),
+                          max_size=20))
+    links = [link(f"n{u}", f"n{v}", rel) for u, v, rel in sorted(set(edges)) if u < v]
+    kinds = ["coordination-body" if n == "alliance" else "unit" for n in nations]
+    return build([(f"n{i}", nations[i], kinds[i]) for i in range(size)], links)
+
+
+@settings(max_examples=80, deadline=None)
+@given(two_nation_models())
+def test_nation_cut_sizes_match_flows_on_the_whole_graph(model):
+    whole = phase_graphs(model, "peace").whole
+    for cut in nation_cut(model, phase="peace"):
+        one = [n for n in whole if model.nodes[n].nation == cut.nations[0]]
+        two = [n for n in whole if model.nodes[n].nation == cut.nations[1]]
+        joined = nx.Graph(whole)
+        joined.add_edges_from(("S", n) for n in one)
+        joined.add_edges_from((n, "T") for n in two)
+        assert cut.connectivity == nx.connectivity.local_node_connectivity(joined, "S", "T")
+        flow = nx.DiGraph()
+        flow.add_nodes_from(joined)
+        for u, v, data in whole.edges(data=True):
+            flow.add_edge(u, v, capacity=len(data["links"]))
+            flow.add_edge(v, u, capacity=len(data["links"]))
+        flow.add_edges_from(("S", n) for n in one)
+        flow.add_edges_from((n, "T") for n in two)
+        assert cut.link_connectivity == nx.maximum_flow_value(flow, "S", "T")
+        assert len(cut.link_cut) == cut.link_connectivity
+        _assert_separates(model, cut.node_cut, one, two)
+        for bridge in cut.bridges:
+            without = nx.restricted_view(joined, [bridge.node], [])
+            assert bridge.connectivity_without == nx.connectivity.local_node_connectivity(
+                without, "S", "T")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from c2graph import QueryError
-from c2graph.analysis import phase_switch
+from c2graph.analysis import chain_of_command, phase_switch, reach
+from c2graph.vocabulary import FORCE_KINDS
 
 from .conftest import build, link
 
@@ -110,3 +113,55 @@ def test_effective_authority_downgrade_is_loss_and_gain():
 def test_unknown_phase_names_closest(phased):
     with pytest.raises(QueryError, match=r"unknown phase id 'atack'; closest: attack"):
         phase_switch(phased, before="peace", after="atack")
+
+
+@st.composite
+def two_phase_models(draw):
+    size = draw(st.integers(2, 8))
+    edges = draw(st.lists(
+        st.tuples(st.integers(0, size - 1), st.integers(0, size - 1),
+                  st.sampled_from(["command", "opcon", "tacon", "adcon", "control",
+                                   "coordination"]),
+                  st.sampled_from([["peace"], ["war"], "all"])),
+        max_size=16))
+    links = [link(f"n{u}", f"n{v}", rel, phases=phases)
+             for u, v, rel, phases in edges if u < v]
+    kinds = draw(st.lists(st.sampled_from(["unit", "ministry", "headquarters"]),
+                          min_size=size, max_size=size))
+    seen, unique = set(), []
+    for item in links:
+        key = (item["from"], item["to"], item["relation"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return build([(f"n{i}", "JP", kinds[i]) for i in range(size)], unique)
+
+
+@settings(max_examples=80, deadline=None)
+@given(two_phase_models(), st.booleans())
+def test_switch_matches_brute_force(model, forward):
+    before, after = ("peace", "war") if forward else ("war", "peace")
+    result = phase_switch(model, before=before, after=after)
+    forces = {n for n, node in model.nodes.items() if node.kind in FORCE_KINDS}
+    expected_chains = {
+        unit for unit in forces
+        if chain_of_command(model, unit, phase=before)
+        != chain_of_command(model, unit, phase=after)
+    }
+    assert {c.unit for c in result.chains_changed} == expected_chains
+    gained, lost = {}, {}
+    for node in model.nodes:
+        one = {r.node: set(r.effective) for r in reach(model, node, phase=before).reached
+               if r.node in forces}
+        two = {r.node: set(r.effective) for r in reach(model, node, phase=after).reached
+               if r.node in forces}
+        more = {(u, e) for u, values in two.items() for e in values - one.get(u, set())}
+        less = {(u, e) for u, values in one.items() for e in values - two.get(u, set())}
+        if more:
+            gained[node] = more
+        if less:
+            lost[node] = less
+    assert {c.authority: {(u.node, e) for u in c.units for e in u.effective}
+            for c in result.gained} == gained
+    assert {c.authority: {(u.node, e) for u in c.units for e in u.effective}
+            for c in result.lost} == lost

@@ -294,3 +294,55 @@ def test_arbitrary_bytes(raw, fmt):
         check_outcome(path, raw)
     finally:
         path.unlink()
+
+
+@st.composite
+def variants(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
+    """A variant of ``base``: additions, removals and changes naming its ids or strangers."""
+    node_ids = [n["id"] for n in base["nodes"]] + ["stranger"]
+    phase_ids = [p["id"] for p in base["phases"]] + ["never"]
+    some_node, some_phase = st.sampled_from(node_ids), st.sampled_from(phase_ids)
+    relation = st.sampled_from(list(RELATIONS))
+    child: dict[str, Any] = {"extends": "base.yaml", "name": draw(names), "as_of": draw(dates)}
+    if draw(st.booleans()):
+        child["nodes"] = [{"id": draw(ids), "name": draw(names), "nation": draw(nations),
+                           "kind": draw(st.sampled_from(list(NODE_KINDS)))}]
+    if draw(st.booleans()):
+        child["links"] = [{"from": draw(some_node), "to": draw(some_node),
+                           "relation": draw(relation)} for _ in range(draw(st.integers(1, 3)))]
+    if draw(st.booleans()):
+        child["remove"] = {"nodes": draw(st.lists(some_node, max_size=2)),
+                           "links": [{"from": draw(some_node), "to": draw(some_node),
+                                      "relation": draw(relation)}]}
+    if draw(st.booleans()):
+        child["change"] = {
+            "nodes": [{"id": draw(some_node), "phases": [draw(some_phase)]}],
+            "phases": [{"id": draw(some_phase), "declared_by": draw(some_node)}],
+            "links": [{"from": draw(some_node), "to": draw(some_node), "relation": draw(relation),
+                       "set": {"relation": draw(relation)}}],
+        }
+    return child
+
+
+@FUZZ
+@given(data=st.data())
+def test_variants_point_at_the_file_they_blame(data):
+    base = data.draw(valid_models())
+    child = data.draw(variants(base))
+    with tempfile.TemporaryDirectory() as folder:
+        base_path = Path(folder, "base.yaml")
+        base_path.write_bytes(dump(base, "yaml"))
+        child_raw = dump(child, "yaml")
+        child_path = Path(folder, "child.yaml")
+        child_path.write_bytes(child_raw)
+        sizes = {str(child_path): _lines_in(child_raw),
+                 str(base_path): _lines_in(base_path.read_bytes())}
+        try:
+            load_model(child_path)
+            event("outcome: loaded")
+        except ModelError as exc:
+            event("outcome: ModelError")
+            for problem in exc.problems:
+                assert problem.file in sizes, problem
+                assert problem.line is not None, problem
+                assert 1 <= problem.line <= sizes[problem.file], problem

@@ -1,0 +1,121 @@
+"""``write_report`` and ``c2graph report``: files, escaping, safety, determinism."""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+
+import pytest
+
+from c2graph import OutputError, QueryError, load_model
+from c2graph.cli.main import main
+from c2graph.report import report_stems, write_report
+
+from ._models import BASE, VARIANT
+
+ENGINE = "graphviz" if shutil.which("dot") else "matplotlib"
+
+
+class _Scan(HTMLParser):
+    """Collect tags and every src/href value of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.urls: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href", "xlink:href") and value is not None:
+                self.urls.append((tag, name, value))
+
+
+@pytest.fixture
+def models(write_model):
+    base = write_model(BASE, "base.yaml")
+    variant = write_model(VARIANT, "variant.yaml")
+    return [load_model(base), load_model(variant)]
+
+
+@pytest.fixture
+def report(models, tmp_path):
+    out = tmp_path / "out" / "report"
+    return out, write_report(models, out, engine=ENGINE)
+
+
+def test_files_written_in_a_new_folder(report):
+    out, written = report
+    assert [p.name for p in written] == [
+        "index.html", "report.md", "base-peacetime.svg", "base-war.svg",
+        "variant-peacetime.svg", "variant-war.svg"]
+    assert all(p.parent == out and p.stat().st_size > 0 for p in written)
+
+
+def test_page_has_no_script_and_links_only_to_sources(report):
+    out, _ = report
+    scan = _Scan()
+    scan.feed((out / "index.html").read_text(encoding="utf-8"))
+    assert "script" not in scan.tags and "iframe" not in scan.tags
+    external = [u for u in scan.urls if not u[2].startswith("#")]
+    # the one http(s) source, listed under each of the two models
+    assert external == [("a", "href", "https://www.mod.go.jp/e/publ/w_paper/")] * 2
+    assert scan.tags.count("svg") == 4
+
+
+def test_model_text_is_escaped(report):
+    out, _ = report
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "Base &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "defence &lt;b&gt;of&lt;/b&gt; Japan" in page
+    assert "[s2] Evil — javascript:alert(1)" in page
+    markdown = (out / "report.md").read_text(encoding="utf-8")
+    assert "## Base &lt;script&gt;alert(1)&lt;/script&gt;" in markdown
+    assert "JSO \\| staff" in markdown
+    assert "![Base" in markdown and "](base-peacetime.svg)" in markdown
+
+
+def test_same_models_same_bytes(models, report, tmp_path):
+    _, written = report
+    again = write_report(models, tmp_path / "again", engine=ENGINE)
+    for first, second in zip(written, again, strict=True):
+        assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_folder_is_kept_and_inputs_are_never_replaced(models, tmp_path):
+    out = tmp_path / "keep"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    write_report(models[:1], out, engine=ENGINE)
+    assert (out / "notes.txt").read_text() == "mine"
+    with pytest.raises(OutputError, match="this is an input of the command"):
+        write_report(models[:1], out, engine=ENGINE, protect=[out / "index.html"])
+    with pytest.raises(OutputError, match="exists and is not a folder"):
+        write_report(models[:1], out / "notes.txt", engine=ENGINE)
+    with pytest.raises(QueryError, match="no model to report on"):
+        write_report([], out)
+
+
+def test_stems_are_distinct(models):
+    assert report_stems([models[0], models[0], models[1]]) == ("base", "base-2", "variant")
+
+
+def test_cli(write_model, tmp_path, capsys):
+    base = write_model(BASE, "base.yaml")
+    out = tmp_path / "cli"
+    assert main(["report", str(base), "-o", str(out), "--engine", ENGINE]) == 0
+    assert capsys.readouterr().out == (
+        f"wrote 4 files to {out}: index.html, report.md and the diagrams\n")
+    assert main(["report", str(base), "-o", str(base)]) == 4
+    assert "exists and is not a folder" in capsys.readouterr().err
+
+
+def test_matplotlib_in_worker_processes_gives_the_same_bytes(models, tmp_path, monkeypatch):
+    from c2graph.report import _draw
+
+    parallel = write_report(models, tmp_path / "parallel", engine="matplotlib")
+    monkeypatch.setattr(_draw, "_MAX_WORKERS", 1)
+    serial = write_report(models, tmp_path / "serial", engine="matplotlib")
+    assert [p.name for p in parallel] == [p.name for p in serial]
+    for first, second in zip(parallel, serial, strict=True):
+        assert first.read_bytes() == second.read_bytes(), first.name
