@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -192,17 +193,20 @@ SECTIONS["link_change"] = {
     "set": Field("set", "section", "Keys of the link to set.", required=True,
                  target="link_set"),
 }
-SECTIONS["link_set"] = {k: f for k, f in SECTIONS["link"].items() if k != "id"}
-SECTIONS["node_change"] = {
-    k: Field(f.name, f.kind, f.description, required=(k == "id"), target=f.target,
-             choices=f.choices, minimum=f.minimum, maximum=f.maximum)
-    for k, f in SECTIONS["node"].items()
-}
-SECTIONS["phase_change"] = {
-    k: Field(f.name, f.kind, f.description, required=(k == "id"), target=f.target,
-             choices=f.choices, minimum=f.minimum, maximum=f.maximum)
-    for k, f in SECTIONS["phase"].items()
-}
+
+
+def _all_optional_but(section: str, *keep: str) -> dict[str, Field]:
+    """The fields of a section with only ``keep`` still required (for ``change`` entries)."""
+    return {
+        k: dataclasses.replace(f, required=k in keep)
+        for k, f in SECTIONS[section].items()
+        if k != "id" or "id" in keep
+    }
+
+
+SECTIONS["link_set"] = _all_optional_but("link")
+SECTIONS["node_change"] = _all_optional_but("node", "id")
+SECTIONS["phase_change"] = _all_optional_but("phase", "id")
 
 #: Sections whose items may carry ``name_xx`` keys (names in other languages).
 SECTIONS_WITH_LANG_NAMES = frozenset({"node", "phase", "node_change", "phase_change"})

@@ -26,11 +26,6 @@ __all__ = ["Finding", "check_file_data", "closest", "describe_path"]
 
 Path_ = tuple[str | int, ...]
 
-#: Sections whose keys are each optional whatever the field table says: ``set`` of
-#: ``change: links`` copies the link's fields, where from, to and relation are required.
-_ALL_OPTIONAL = frozenset({"link_set"})
-
-
 @dataclass(frozen=True)
 class Finding:
     """A problem at a data path of one file, not yet located on a line."""
@@ -168,10 +163,10 @@ def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
 
 
 def _required(section: str) -> tuple[str, ...]:
-    """The keys a section requires (none in :data:`_ALL_OPTIONAL` sections)."""
+    """The keys a section requires."""
     names = _REQUIRED.get(section)
     if names is None:
-        names = _REQUIRED[section] = () if section in _ALL_OPTIONAL else tuple(
+        names = _REQUIRED[section] = tuple(
             f.name for f in SECTIONS[section].values() if f.required)
     return names
 

@@ -309,8 +309,10 @@ def _node(data: dict[str, Any], order: list[str], every: frozenset[str]) -> Node
     else:
         values = _plain(data, "phases")
         names = _names(data)
+    if spec == "all":
+        return _record(Node, values, phases=every, phase_spec="all", names=names)
     return _record(Node, values, phases=resolve_phases(spec, order, every),
-                   phase_spec=_spec(spec) if spec != "all" else "all", names=names)
+                   phase_spec=_spec(spec), names=names)
 
 
 def _record(cls: type[_R], values: dict[str, Any], /, **more: Any) -> _R:
@@ -349,7 +351,7 @@ def _links(items: list[dict[str, Any]], nodes: dict[str, Node],
     links = []
     for data in items:
         spec = data.get("phases", "all")
-        phases = resolve_phases(spec, order, every)
+        phases = every if spec == "all" else resolve_phases(spec, order, every)
         for end in (nodes[data["from"]].phases, nodes[data["to"]].phases):
             if end is not every:
                 phases &= end
@@ -365,6 +367,7 @@ def _links(items: list[dict[str, Any]], nodes: dict[str, Node],
         values.pop("phases", None)
         del values["from"], values["to"]
         links.append(_record(Link, values, key=key, from_node=data["from"],
-                             to_node=data["to"], phases=phases, phase_spec=_spec(spec)))
+                             to_node=data["to"], phases=phases,
+                             phase_spec="all" if spec == "all" else _spec(spec)))
     return tuple(links)
 

@@ -1,11 +1,12 @@
 """Deterministic synthetic orders of battle for tests, demonstrations and benchmarks.
 
 :func:`generate` builds the data of a model file: two national hierarchies (JP and US)
-of ``n`` nodes in all, each node commanding 3 to 8 subordinates down to section level,
-joined by a few alliance coordination bodies, with about 10% extra links (coordination,
-support, second commanders holding TACON or ADCON) of which about half hold only in some
-phases. Every authority link runs from a shallower to a strictly deeper echelon, so no
-phase can contain an authority cycle. :func:`write_model_files` writes the data as YAML,
+of ``n`` nodes in all (head of government, minister, then commanders of 3 to 8
+subordinates each, echelon by echelon down to section level), joined by three alliance
+coordination bodies, with about 10% extra links (coordination, support, second
+commanders holding TACON or ADCON) of which about half hold only in some phases. Every
+authority link runs from a shallower to a strictly deeper echelon, so no phase can
+contain an authority cycle. :func:`write_model_files` writes the data as YAML,
 JSON, or YAML with the units in a CSV file.
 
 Example
@@ -122,17 +123,15 @@ class _Builder:
 
 
 def _grow_nation(build: _Builder, nation: str, size: int) -> None:
-    """Add ``size`` nodes of one nation, breadth first, each parent with 3-8 children."""
+    """Add ``size`` (at least 3) nodes of one nation: its top authority, its minister, and
+    below the minister a tree grown breadth first, each parent with 3-8 children."""
     prefix = nation.lower()
     (top_en, top_ja), (min_en, min_ja) = _TOPS[nation]
     top = build.node(_unit(f"{prefix}-0", top_en, top_ja, nation, 0), 0)
-    queue = [top]
-    count = 1
-    if size > 1:
-        minister = build.node(_unit(f"{prefix}-1", min_en, min_ja, nation, 1), 1)
-        build.link(top, minister, "command")
-        queue = [minister]
-        count = 2
+    minister = build.node(_unit(f"{prefix}-1", min_en, min_ja, nation, 1), 1)
+    build.link(top, minister, "command")
+    queue = [minister]
+    count = 2
     head = 0
     serial: dict[int, int] = {}
     while count < size:
@@ -340,6 +339,9 @@ def write_model_files(data: dict[str, Any], path: str | os.PathLike[str], *,
     if fmt not in FORMATS:
         raise OutputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     target = Path(path)
+    if (fmt == "json") != (target.suffix.lower() == ".json"):
+        raise OutputError(f"{target}: c2graph reads a model file as JSON exactly when its "
+                          f"name ends in .json; name the {fmt} output accordingly")
     if fmt == "json":
         files = {target: json.dumps(data, ensure_ascii=False, indent=1) + "\n"}
     elif fmt == "yaml":

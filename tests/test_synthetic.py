@@ -134,6 +134,14 @@ def test_existing_files_are_kept_unless_overwrite(tmp_path):
     assert len(json.loads(target.read_text(encoding="utf-8"))["nodes"]) == 20
 
 
+@pytest.mark.parametrize(("fmt", "name"), [("json", "oob.yaml"), ("yaml", "oob.json"),
+                                           ("csv", "oob.json")])
+def test_extension_must_match_how_the_file_is_read(tmp_path, fmt, name):
+    with pytest.raises(OutputError, match=r"exactly when its name ends in \.json"):
+        write_model_files(generate(20), tmp_path / name, fmt=fmt)
+    assert not list(tmp_path.iterdir())
+
+
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(OutputError, match="unknown format 'xml'"):
         write_model_files(generate(20), tmp_path / "x.xml", fmt="xml")
@@ -174,3 +182,43 @@ def test_model_graph_is_what_add_edges_from_builds():
     assert list(graph.nodes(data=True)) == list(expected.nodes(data=True))
     assert list(graph.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
     assert all(list(graph.pred[n].items()) == list(expected.pred[n].items()) for n in graph)
+
+
+_SCALARS = st.sampled_from(["x", "NO", "2025-03-24", "true", "yes", "~", "1e3", "é", 1, 2.5,
+                            True, None, "a: b"])
+_DOCS = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.sampled_from(["a", "b", "from", "id"]), inner,
+                                       max_size=3), max_leaves=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(doc=_DOCS, flow=st.sampled_from([None, True, False]))
+def test_fast_yaml_pass_reads_what_the_strict_loader_reads(doc, flow):
+    import yaml
+
+    from c2graph._parsing import _load_yaml, _StrictLoader
+
+    text = yaml.dump(doc, default_flow_style=flow, allow_unicode=True)
+    assert _load_yaml(text) == yaml.load(text, Loader=_StrictLoader)
+
+
+@pytest.mark.parametrize("text", ["a: 1\na: 2\n", "a: &x 1\nb: *x\n", "1: x\n", "a: !foo x\n",
+                                  "<<: {a: 1}\n", "a: {b: 1, b: 2}\n"])
+def test_fast_yaml_pass_leaves_refusals_to_the_strict_loader(text):
+    import yaml
+
+    from c2graph._parsing import _load_yaml, _StrictLoader
+
+    with pytest.raises(yaml.YAMLError) as strict:
+        yaml.load(text, Loader=_StrictLoader)
+    with pytest.raises(yaml.YAMLError) as fast:
+        _load_yaml(text)
+    assert str(fast.value) == str(strict.value)
+
+
+def test_generated_yaml_and_json_read_the_same(tmp_path):
+    from c2graph._parsing import parse_text
+
+    data = generate(400, seed=8)
+    text = to_yaml(data)
+    assert parse_text(text, "oob.yaml") == json.loads(json.dumps(data))

@@ -208,6 +208,10 @@ def removal_impact(model: Model, node: str, *, phase: str) -> tuple[str, ...]:
     reaches it over authority links that avoid ``node``; ``node`` itself is not listed.
     This is ORA's "immediate impact" what-if for chains of command; it equals the forces
     ``node`` dominates (:func:`dominators`).  Cost: linear.
+
+    References
+    ----------
+    Carley et al., ORA user's guide (CMU CASOS), "immediate impact" of removing a node.
     """
     model.node(node)
     graphs = phase_graphs(model, phase)
@@ -240,13 +244,17 @@ def nation_cut(model: Model, *, phase: str) -> tuple[NationCut, ...]:
     super-sink; the minimum node cut and minimum link cut between the two (over every link
     of the phase, undirected) show how few nodes or links hold the alliance together.
     Alliance and multinational nodes are the bridges: for each, the node connectivity left
-    without it says how much the alliance hangs on that body.  Pairs sorted by nation.
-    Cost: O(k·(n + m)) per flow (k the connectivity, small), one flow per bridge.
+    without it says how much the alliance hangs on that body.  Pairs sorted by nation.  When
+    several minimum node cuts exist, one of them is reported (deterministically).
+
+    Cost: the flows (Boykov-Kolmogorov) run only on the boundary between the two nations,
+    links inside one nation being irrelevant to any cut between them: about O(k·b) per flow
+    for connectivity k and b boundary links, plus one flow per bridge.
 
     References
     ----------
-    Menger's theorem; networkx ``minimum_node_cut``, ``minimum_cut``,
-    ``local_node_connectivity``.
+    Menger's theorem; Boykov & Kolmogorov (2004); networkx ``minimum_node_cut``,
+    ``minimum_cut``, ``local_node_connectivity``.
     """
     graphs = phase_graphs(model, phase)
     by_nation: dict[str, list[str]] = defaultdict(list)

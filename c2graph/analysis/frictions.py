@@ -195,6 +195,11 @@ def distance_gaps(model: Model, *, phase: str) -> tuple[DistanceGap, ...]:
     0.1 km; ``hours`` the difference of their standard-time UTC offsets (e.g. Tokyo UTC+9
     and Hawaii UTC−10: 19 hours).  Links with an end without location are left out.
     Sorted by distance, then time gap (largest first), then link key.  Cost: linear.
+
+    References
+    ----------
+    R. W. Sinnott (1984), Virtues of the haversine, *Sky and Telescope* 68(2): 159;
+    Sasakawa USA Task Force (Dec 2022), the "locations" consideration of a C2 arrangement.
     """
     phase_graphs(model, phase)
     gaps = []

@@ -236,6 +236,11 @@ def request_routes(
 
     Cost: iterative deepening up to ``max_links``, pruned by breadth-first distances from
     the sources; output-sensitive (ties can be many where coordination is dense).
+
+    References
+    ----------
+    Joint Publication 1 (coordinating authority, direct liaison, support: no command
+    authority passes); 2015 Guidelines for U.S.-Japan Defense Cooperation (ACM).
     """
     model.node(target)
     if source is not None:

@@ -24,7 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--phase", metavar="P",
                         help="compare one phase (default: every phase the models share)")
     parser.add_argument("--diagram", metavar="FILE",
-                        help="with two models: draw B over A (.svg, .png, .pdf or .dot)")
+                        help="with two models: draw B over A in --phase (default: the "
+                        "first phase both have) as .svg, .png, .pdf (Graphviz) or .dot")
     add_json(parser)
 
 

@@ -57,7 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code instead of raising."""
+    """Run the command line and return its exit code.
+
+    Errors of c2graph become a one-line message and their exit code; a wrong command line
+    exits with code 2 through :mod:`argparse`, as ``--help`` and ``--version`` exit with 0.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -10,10 +10,12 @@ merge_chain`` assertion) or drops edges ("lost edge", "triangulation failed"), a
 crossing minimisation may swap clusters, so it cannot promise the nation order.
 
 Node ids in the DOT text are synthetic (``n0``, ``n1``, ...; ``p1n0``, ... in panels), and
-every text is an HTML-like label escaped here: ``&``, ``<``, ``>`` and quotes become
-entities, a backslash is doubled (Graphviz expands ``\\N``, ``\\G``... even inside HTML
-labels), newlines become ``<BR/>`` and characters XML forbids become U+FFFD. So no name can
-add a node, an attribute, a port, markup or a link; names are never used as ids or URLs.
+every text is an HTML-like label escaped here: ``&``, ``<``, ``>``, quotes and brackets
+become entities (Graphviz 2.43 rejects a label of only ``]``), a backslash is doubled
+(Graphviz expands ``\\N``, ``\\G``... even inside HTML labels), newlines become ``<BR/>``
+and characters XML forbids become U+FFFD (:func:`~c2graph.render.style.printable`). So no
+name can add a node, an attribute, a port, markup or a link; names are never used as ids
+or URLs.
 
 Example
 -------
@@ -26,10 +28,11 @@ True
 from __future__ import annotations
 
 import math
-import os
 import re
 import shutil
 import subprocess
+import unicodedata
+from dataclasses import dataclass
 
 import pydot
 
@@ -42,18 +45,20 @@ from .style import (
     MARK_STYLES,
     RELATION_STYLES,
     font_for,
+    has_cjk,
     label_lines,
     nation_style,
+    printable,
 )
 
 __all__ = ["DOT_FORMATS", "build_dot", "dot_source", "escape_html", "render_dot"]
 
 #: Output formats the ``dot`` executable renders for us.
 DOT_FORMATS = ("svg", "png", "pdf")
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_PITCH_X, _PITCH_Y = 160.0, 92.0      # points between node slots and between ranks
+_PITCH_X, _PITCH_Y = 160.0, 92.0      # least points between node slots and between ranks
 _PANEL_GAP = 0.8                       # slots between two panels
 _LEGEND_ROWS = 8
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) )\(D:\d{14}Z\)")
 #: Shapes whose slanted sides eat into the text width.
 _NARROW_SHAPES = frozenset({"house", "invtrapezium", "octagon", "hexagon", "parallelogram",
                             "ellipse"})
@@ -61,10 +66,9 @@ _NARROW_SHAPES = frozenset({"house", "invtrapezium", "octagon", "hexagon", "para
 
 def escape_html(text: str) -> str:
     """Escape ``text`` for a Graphviz HTML-like label so that it is drawn literally."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _INVALID_XML.sub("\ufffd", text)
-    text = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;").replace("\\", "\\\\"))
+    text = (printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;").replace("[", "&#91;")
+            .replace("]", "&#93;").replace("\\", "\\\\"))
     return text.replace("\n", "<BR/>")
 
 
@@ -72,12 +76,24 @@ def _lines_html(text: str, width: int) -> str:
     return "<BR/>".join(escape_html(line) for line in label_lines(text, width))
 
 
+def _label_width(kind: str, small: bool) -> int:
+    """Columns per label line: fewer in slanted shapes and for the larger font."""
+    width = 18 if KIND_STYLES[kind].shape in _NARROW_SHAPES else 22
+    return width if small else width - 4
+
+
+def _tag(name: str, content: str, attrs: str = "") -> str:
+    """``<NAME attrs>content</NAME>``, or nothing for empty content (Graphviz rejects it)."""
+    return f"<{name}{attrs}>{content}</{name}>" if content else ""
+
+
 def _label(node: SceneNode) -> str:
-    width = 18 if KIND_STYLES[node.kind].shape in _NARROW_SHAPES else 22
-    if node.short:
-        return (f'<<B>{_lines_html(node.short, width - 4)}</B><BR/>'
-                f'<FONT POINT-SIZE="8">{_lines_html(node.label, width)}</FONT>>')
-    return f"<{_lines_html(node.label, width - 4)}>"
+    if not node.short:
+        return f"<{_lines_html(node.label, _label_width(node.kind, False))}>"
+    short = _tag("B", _lines_html(node.short, _label_width(node.kind, False)))
+    body = _tag("FONT", _lines_html(node.label, _label_width(node.kind, True)),
+                ' POINT-SIZE="8"')
+    return f"<{short}<BR/>{body}>"
 
 
 def build_dot(scene: Scene) -> pydot.Dot:
@@ -88,9 +104,11 @@ def build_dot(scene: Scene) -> pydot.Dot:
     """
     font = font_for(scene.texts())
     layout = scene_layout(scene)
+    grid = _grid(scene)
     graph = pydot.Dot("c2", graph_type="digraph", strict=False)
-    title = (f'<<FONT POINT-SIZE="18"><B>{escape_html(scene.title)}</B></FONT><BR/>'
-             f'<FONT POINT-SIZE="12">{escape_html(scene.subtitle)}</FONT>>')
+    heading = _tag("FONT", _tag("B", escape_html(scene.title)), ' POINT-SIZE="18"')
+    subtitle = _tag("FONT", escape_html(scene.subtitle), ' POINT-SIZE="12"')
+    title = f"<{heading}<BR/>{subtitle}>"
     graph.set_graph_defaults(layout="neato", inputscale="72", notranslate="true",
                              splines="true", overlap="true", outputorder="edgesfirst",
                              fontname=font, labelloc="t", labeljust="c", label=title,
@@ -101,25 +119,68 @@ def build_dot(scene: Scene) -> pydot.Dot:
     for index, panel in enumerate(scene.panels):
         prefix = f"p{index}" if len(scene.panels) > 1 else ""
         offset = index * (width + _PANEL_GAP) - layout.min_x
-        _add_panel(graph, scene, panel, layout, prefix, offset, len(scene.panels) > 1)
+        _add_panel(graph, scene, panel, layout, grid, prefix, offset, len(scene.panels) > 1)
     total = len(scene.panels) * width + (len(scene.panels) - 1) * _PANEL_GAP
-    _add_legend(graph, scene, font, centre=(total - 1) / 2, bottom=layout.max_rank)
+    _add_legend(graph, scene, font, grid, centre=(total - 1) / 2, bottom=layout.max_rank)
     return graph
 
 
-def _point(x: float, rank: float) -> str:
-    return f"{x * _PITCH_X:.1f},{-rank * _PITCH_Y:.1f}!"
+@dataclass(frozen=True)
+class _Grid:
+    """Points per layout slot and per rank: wide enough for the largest node drawn."""
+
+    x: float
+    y: float
+
+    def point(self, slot: float, rank: float) -> str:
+        return f"{slot * self.x:.1f},{-rank * self.y:.1f}!"
 
 
-def _add_panel(graph: pydot.Dot, scene: Scene, panel: Panel, layout: SceneLayout,
+def _grid(scene: Scene) -> _Grid:
+    sizes = [_node_size(n) for p in scene.panels for n in p.nodes] or [(0.0, 0.0)]
+    return _Grid(max(_PITCH_X, max(w for w, _ in sizes) + 24),
+                 max(_PITCH_Y, max(h for _, h in sizes) + 36))
+
+
+def _node_size(node: SceneNode) -> tuple[float, float]:
+    """A generous estimate (points) of the node Graphviz will draw, to space the grid."""
+    lines = [(line, 10.0 * 1.08) for line in label_lines(node.short, _label_width(node.kind,
+                                                                                 False))
+             ] if node.short else []
+    small = 8.0 if node.short else 10.0
+    lines += [(line, small) for line in label_lines(node.label, _label_width(node.kind,
+                                                                            bool(node.short)))]
+    width = max((sum(_em(ch) for ch in line) * size for line, size in lines), default=0.0)
+    height = sum(size * 1.25 for _, size in lines)
+    shape = KIND_STYLES[node.kind].shape
+    return (width * 1.1 + 14) * _GROWTH[shape] + 4, height * (1.5 if shape != "box" else 1.0) + 10
+
+
+#: How much wider than a box each shape is for the same label (measured on Graphviz 2.43).
+_GROWTH = {"box": 1.0, "ellipse": 1.15, "house": 1.42, "invtrapezium": 1.62,
+           "octagon": 1.25, "hexagon": 1.33, "parallelogram": 1.68}
+
+
+def _em(char: str) -> float:
+    """Width of a character in ems, rounded up; glyphs no font has are drawn very wide."""
+    if char.isascii():
+        return 1.0 if char in "MWmw@%&" else 0.66
+    if unicodedata.category(char).startswith("C"):
+        return 3.0
+    if has_cjk(char) and ord(char) < 0x10000:
+        return 1.1
+    return 1.0 if ord(char) < 0x0500 else 3.0
+
+
+def _add_panel(graph: pydot.Dot, scene: Scene, panel: Panel, layout: SceneLayout, grid: _Grid,
                prefix: str, offset: float, captioned: bool) -> None:
     """Add one panel: a cluster per nation with its pinned nodes, then the links."""
     ids = {node.id: f"{prefix}n{i}" for i, node in enumerate(panel.nodes)}
     if captioned:
         middle = offset + (layout.min_x + layout.max_x) / 2
         graph.add_node(pydot.Node(f"{prefix}t", shape="plaintext", style="", fontsize="16",
-                                  label=f"<<B>{escape_html(panel.caption)}</B>>",
-                                  pos=_point(middle, -1.05)))
+                                  label=f"<{_tag('B', escape_html(panel.caption))}>",
+                                  pos=grid.point(middle, -1.05)))
     for n_index, nation in enumerate(scene.nations):
         members = [n for n in panel.nodes if n.nation == nation]
         if not members:
@@ -135,11 +196,11 @@ def _add_panel(graph: pydot.Dot, scene: Scene, panel: Panel, layout: SceneLayout
                                   ("b", (max(xs) + 0.47, max(ranks) + 0.5))):
             cluster.add_node(pydot.Node(f"{prefix}c{n_index}{corner}", shape="point",
                                         style="invis", width="0", height="0", label="",
-                                        pos=_point(x, rank)))
+                                        pos=grid.point(x, rank)))
         for node in members:
             x, rank = layout.positions[node.id]
             cluster.add_node(_node(ids[node.id], node, colours.fill, colours.line,
-                                   _point(x + offset, rank)))
+                                   grid.point(x + offset, rank)))
     for edge in panel.edges:
         graph.add_edge(_edge(ids[edge.tail], ids[edge.head], edge.relation, edge.marks))
 
@@ -180,20 +241,24 @@ def _edge(tail: str, head: str, relation: str, marks: frozenset[str]) -> pydot.E
     return pydot.Edge(tail, head, **attrs)
 
 
-def _add_legend(graph: pydot.Dot, scene: Scene, font: str, centre: float, bottom: int) -> None:
+def _add_legend(graph: pydot.Dot, scene: Scene, font: str, grid: _Grid, centre: float,
+                bottom: int) -> None:
     """Add the legend below the chart (``centre`` in slots, ``bottom`` the last rank): kind
     samples in a row, then a table of line samples, nation colours and overlay marks, all
     generated from the style table."""
     kinds = [e for e in scene.legend if e.group == "kind"]
-    kind_y = bottom + 1.05
+    kind_y = bottom + 1.6
+    widths = [max(72.0, (sum(_em(ch) for ch in e.label) * 9 + 14)
+                  * _GROWTH[KIND_STYLES[e.key].shape]) + 16 for e in kinds]
+    left = centre * grid.x - sum(widths) / 2
     for i, entry in enumerate(kinds):
         style = KIND_STYLES[entry.key]
-        x = centre + (i - (len(kinds) - 1) / 2) * 0.85
+        x = (left + sum(widths[:i]) + widths[i] / 2) / grid.x
         graph.add_node(pydot.Node(
             f"k{i}", label=f"<{escape_html(entry.label)}>", shape=style.shape,
             style="filled,rounded" if style.rounded else "filled", fillcolor="white",
             color="#333333", penwidth=str(style.penwidth), fontsize="9", width="1.0",
-            height="0.4", pos=_point(x, kind_y)))
+            height="0.4", pos=grid.point(x, kind_y)))
     cells = []
     for entry in scene.legend:
         if entry.group == "relation":
@@ -218,10 +283,10 @@ def _add_legend(graph: pydot.Dot, scene: Scene, font: str, centre: float, bottom
     table = ('<<TABLE BORDER="1" COLOR="#999999" STYLE="rounded" CELLBORDER="0" '
              'CELLSPACING="3" CELLPADDING="2">'
              f'<TR><TD COLSPAN="{span}"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>")
-    table_y = kind_y + 0.45 + (height + 1) * 17 / 2 / _PITCH_Y
+    table_y = kind_y + 0.45 + (height + 1) * 17 / 2 / grid.y
     graph.add_node(pydot.Node("legend", shape="plaintext", style="", label=table,
                               fontsize="9", fontname=font,
-                              pos=_point(centre, table_y)))
+                              pos=grid.point(centre, table_y)))
 
 
 def _line_sample(line: str, colour: str, penwidth: float) -> str:
@@ -241,7 +306,7 @@ def render_dot(source: str, fmt: str, *, timeout: float = 120.0) -> bytes:
     """Run Graphviz ``dot`` on DOT text and return the picture in ``fmt`` (svg, png, pdf).
 
     Raises :class:`~c2graph.errors.RenderError` when ``dot`` is missing, fails or times
-    out. PDF creation dates are pinned (``SOURCE_DATE_EPOCH``).
+    out. PDF creation dates are pinned to 1970-01-01, so every output is deterministic.
     """
     if fmt not in DOT_FORMATS:
         raise RenderError(f"Graphviz cannot render {fmt!r} here; use one of "
@@ -251,10 +316,9 @@ def render_dot(source: str, fmt: str, *, timeout: float = 120.0) -> bytes:
         raise RenderError("the Graphviz 'dot' program is not installed; install Graphviz or "
                           "use the matplotlib engine")
     args = [executable, f"-T{fmt}"] + (["-Gdpi=144"] if fmt == "png" else [])
-    env = dict(os.environ, SOURCE_DATE_EPOCH="0")
     try:
         done = subprocess.run(args, input=source.encode("utf-8"), capture_output=True,
-                              timeout=timeout, env=env, check=False)
+                              timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         raise RenderError(f"Graphviz 'dot' did not finish within {timeout:g} s") from None
     except OSError as exc:
@@ -262,4 +326,8 @@ def render_dot(source: str, fmt: str, *, timeout: float = 120.0) -> bytes:
     message = done.stderr.decode("utf-8", "replace").strip()
     if done.returncode != 0 or not done.stdout:
         raise RenderError(f"Graphviz 'dot' failed: {message or f'exit {done.returncode}'}")
+    if fmt == "pdf":
+        # cairo 1.16 ignores SOURCE_DATE_EPOCH; pin the date in place (same length, so the
+        # cross-reference offsets stay right).
+        return _PDF_DATE.sub(rb"\1(D:19700101000000Z)", done.stdout)
     return done.stdout

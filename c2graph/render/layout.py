@@ -105,11 +105,33 @@ def layered_layout(
     Each nation gets a column block as wide as its widest rank, blocks are placed left to
     right in the order of ``nations`` and rows are centred in their block.
     """
+    return _layered(nodes, edges, nations, route_long=False)[0]
+
+
+def _layered(
+    nodes: Sequence[tuple[str, str]],
+    edges: Sequence[tuple[str, str, bool]],
+    nations: Sequence[str],
+    *,
+    route_long: bool,
+) -> tuple[dict[str, tuple[float, int]], dict[tuple[str, str], tuple[tuple[float, int], ...]]]:
+    """Positions, and with ``route_long`` the bend points of authority links spanning more
+    than one rank (a reserved slot on every rank crossed, as in Sugiyama's dummy nodes)."""
     ids = [n for n, _ in nodes]
     nation_of = dict(nodes)
     rank = authority_ranks(ids, edges)
+    chains: dict[tuple[str, str], list[str]] = {}
+    if route_long:
+        for u, v, authority in edges:
+            if authority and rank[v] - rank[u] > 1 and (u, v) not in chains:
+                chain = [f"\0{len(chains)}:{r}" for r in range(rank[u] + 1, rank[v])]
+                for r, dummy in enumerate(chain, start=rank[u] + 1):
+                    rank[dummy] = r
+                    nation_of[dummy] = nation_of[v]
+                chains[(u, v)] = chain
+    placed = ids + [d for chain in chains.values() for d in chain]
     groups: dict[tuple[str, int], list[str]] = {}
-    for node in ids:
+    for node in placed:
         groups.setdefault((nation_of[node], rank[node]), []).append(node)
     width = {nation: max((len(g) for (n, _), g in groups.items() if n == nation), default=0)
              for nation in nations}
@@ -117,8 +139,11 @@ def layered_layout(
     for nation in nations:
         left[nation] = offset
         offset += width[nation] + BLOCK_GAP
-    neighbours: dict[str, list[tuple[str, float]]] = {n: [] for n in ids}
-    for u, v, authority in edges:
+    neighbours: dict[str, list[tuple[str, float]]] = {n: [] for n in placed}
+    routed = [(u, v, a) for u, v, a in edges if (u, v) not in chains]
+    routed += [(a, b, True) for (u, v), chain in chains.items()
+               for a, b in zip([u, *chain], [*chain, v], strict=True)]
+    for u, v, authority in routed:
         if u != v:
             weight = 1.0 if authority else _COORDINATION_WEIGHT
             neighbours[u].append((v, weight))
@@ -142,7 +167,8 @@ def layered_layout(
                     groups[key].sort(key=lambda n, up=above: _barycenter(n, neighbours, rank, x,
                                                                        up))
                     place(key)
-    return {n: (x[n], rank[n]) for n in ids}
+    bends = {pair: tuple((x[d], rank[d]) for d in chain) for pair, chain in chains.items()}
+    return {n: (x[n], rank[n]) for n in ids}, bends
 
 
 def _barycenter(node: str, neighbours: dict[str, list[tuple[str, float]]],
@@ -155,23 +181,33 @@ def _barycenter(node: str, neighbours: dict[str, list[tuple[str, float]]],
 
 @dataclass(frozen=True)
 class SceneLayout:
-    """Slot and rank of every node of a scene, shared by all its panels, and the extents."""
+    """Slot and rank of every node of a scene, shared by all its panels, and the extents.
+
+    ``bends`` holds, for links ``(tail, head)`` routed around other nodes, the points the
+    line passes through (only when asked for, see :func:`scene_layout`).
+    """
 
     positions: Mapping[str, tuple[float, int]]
     min_x: float
     max_x: float
     max_rank: int
+    bends: Mapping[tuple[str, str], tuple[tuple[float, int], ...]]
 
 
-def scene_layout(scene: Scene) -> SceneLayout:
-    """Lay out the union of a scene's panels, so a node keeps its place from panel to panel."""
+def scene_layout(scene: Scene, *, route_long: bool = False) -> SceneLayout:
+    """Lay out the union of a scene's panels, so a node keeps its place from panel to panel.
+
+    With ``route_long``, authority links spanning several ranks get a slot of their own on
+    every rank they cross (for renderers that draw straight lines).
+    """
     nodes: dict[str, str] = {}
     edges: dict[str, tuple[str, str, bool]] = {}
     for panel in scene.panels:
         nodes.update((n.id, n.nation) for n in panel.nodes)
         edges.update((e.key, (e.tail, e.head, e.relation in AUTHORITY_RELATIONS))
                      for e in panel.edges)
-    positions = layered_layout(list(nodes.items()), list(edges.values()), scene.nations)
-    xs = [x for x, _ in positions.values()] or [0.0]
-    return SceneLayout(positions, min(xs), max(xs),
-                       max((r for _, r in positions.values()), default=0))
+    positions, bends = _layered(list(nodes.items()), list(edges.values()), scene.nations,
+                                route_long=route_long)
+    xs = [x for x, _ in positions.values()] + [x for b in bends.values() for x, _ in b]
+    return SceneLayout(positions, min(xs, default=0.0), max(xs, default=0.0),
+                       max((r for _, r in positions.values()), default=0), bends)

@@ -16,19 +16,23 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QueryError
 from ..vocabulary import AUTHORITY_RELATIONS
-from .layout import scene_layout
+from .layout import SceneLayout, scene_layout
 from .scene import Panel, Scene, SceneNode
 from .style import (
+    CJK_FONT,
+    FONT,
     KIND_STYLES,
     MARK_STYLES,
     RELATION_STYLES,
-    font_for,
+    has_cjk,
     label_lines,
     nation_style,
+    printable,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +50,11 @@ _ARROWS = {"normal": "-|>", "empty": "-|>", "none": "-", "dot": "-", "odot": "-|
 _SAVE_RC = {"svg.hashsalt": "c2graph", "svg.fonttype": "path", "pdf.fonttype": 42}
 
 
+def _family(scene: Scene) -> list[str]:
+    """The font list: DejaVu Sans, with Noto Sans CJK JP as per-glyph fallback when needed."""
+    return [FONT, CJK_FONT] if any(has_cjk(t) for t in scene.texts()) else [FONT]
+
+
 def plot(scene: Scene, *, ax: Axes | None = None, panel: int = 0) -> tuple[Figure, Axes]:
     """Draw one panel of a scene (nodes, links, nation frames) on ``ax``; return ``(fig, ax)``.
 
@@ -53,14 +62,14 @@ def plot(scene: Scene, *, ax: Axes | None = None, panel: int = 0) -> tuple[Figur
     """
     if not 0 <= panel < len(scene.panels):
         raise QueryError(f"panel {panel} does not exist; the scene has {len(scene.panels)}")
-    positions = scene_layout(scene).positions
-    font = font_for(scene.texts())
+    layout = scene_layout(scene, route_long=True)
+    font = _family(scene)
     if ax is None:
         single = Scene(scene.title, scene.subtitle, (scene.panels[panel],), scene.nations,
                        scene.model_nations, scene.legend)
         fig = plot_scene(single)
         return fig, fig.axes[0]
-    _draw_panel(ax, scene, scene.panels[panel], positions, font, f"p{panel}")
+    _draw_panel(ax, scene, scene.panels[panel], layout, font, f"p{panel}")
     return ax.figure, ax  # type: ignore[return-value]
 
 
@@ -68,9 +77,8 @@ def plot_scene(scene: Scene) -> Figure:
     """Draw every panel of a scene side by side, with the title and the legend below."""
     from matplotlib.figure import Figure
 
-    layout = scene_layout(scene)
-    positions = layout.positions
-    font = font_for(scene.texts())
+    layout = scene_layout(scene, route_long=True)
+    font = _family(scene)
     max_rank = layout.max_rank
     panel_w = (layout.max_x - layout.min_x + 1.3) * _UX
     panel_h = (max_rank + 1.4) * _UY
@@ -90,17 +98,21 @@ def plot_scene(scene: Scene) -> Figure:
         ax.set_ylim(-max_rank - 0.7, 0.7)
         ax.set_axis_off()
         if count > 1:
-            ax.set_title(panel.caption, fontfamily=font, fontsize=12, fontweight="bold")
-        _draw_panel(ax, scene, panel, positions, font, f"p{index}")
-    fig.text(0.5, 1 - 0.3 / fig_h, scene.title, ha="center", va="center", fontsize=15,
-             fontweight="bold", fontfamily=font, gid="title")
-    fig.text(0.5, 1 - 0.62 / fig_h, scene.subtitle, ha="center", va="center", fontsize=10,
-             fontfamily=font, gid="subtitle")
-    fig.legend(handles, labels, handler_map=handler_map, loc="upper center",
-               bbox_to_anchor=(0.5, (legend_h + 0.05) / fig_h), ncol=columns,
-               prop={"family": font, "size": 8}, title="Legend",
-               title_fontproperties={"family": font, "size": 9, "weight": "bold"},
-               frameon=True, handlelength=3.2)
+            ax.set_title(printable(panel.caption), fontfamily=font, fontsize=12,
+                         fontweight="bold", parse_math=False)
+        _draw_panel(ax, scene, panel, layout, font, f"p{index}")
+    fig.text(0.5, 1 - 0.3 / fig_h, printable(scene.title), ha="center", va="center",
+             fontsize=15, fontweight="bold", fontfamily=font, gid="title", parse_math=False)
+    fig.text(0.5, 1 - 0.62 / fig_h, printable(scene.subtitle), ha="center", va="center",
+             fontsize=10, fontfamily=font, gid="subtitle", parse_math=False)
+    legend = fig.legend(handles, [printable(label) for label in labels],
+                        handler_map=handler_map, loc="upper center",
+                        bbox_to_anchor=(0.5, (legend_h + 0.05) / fig_h), ncol=columns,
+                        prop={"family": font, "size": 8}, title="Legend",
+                        title_fontproperties={"family": font, "size": 9, "weight": "bold"},
+                        frameon=True, handlelength=3.2)
+    for text in legend.get_texts():
+        text.set_parse_math(False)
     return fig
 
 
@@ -110,13 +122,18 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], fmt: str) -> None:
 
     metadata: dict[str, Any] = {"svg": {"Date": None}, "pdf": {"CreationDate": None},
                                 "png": {"Software": None}}[fmt]
-    with matplotlib.rc_context(_SAVE_RC):
+    with matplotlib.rc_context(_SAVE_RC), warnings.catch_warnings():
+        # A glyph no font has is drawn as a box; saying so for every label is noise.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
         fig.savefig(path, format=fmt, metadata=metadata, dpi=150, facecolor="white")
 
 
-def _draw_panel(ax: Axes, scene: Scene, panel: Panel,
-                positions: dict[str, tuple[float, int]], font: str, prefix: str) -> None:
+def _draw_panel(ax: Axes, scene: Scene, panel: Panel, layout: SceneLayout, font: list[str],
+                prefix: str) -> None:
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+    from matplotlib.path import Path
+
+    positions = layout.positions
 
     for nation in scene.nations:
         members = [positions[n.id] for n in panel.nodes if n.nation == nation]
@@ -132,7 +149,7 @@ def _draw_panel(ax: Axes, scene: Scene, panel: Panel,
                                     facecolor=colours.cluster, edgecolor=colours.line,
                                     linewidth=0.8, zorder=0))
         ax.text(x0 + 0.06, y1 - 0.05, colours.caption, ha="left", va="top", fontsize=8,
-                color=colours.line, fontfamily=font, zorder=1)
+                color=colours.line, fontfamily=font, zorder=1, parse_math=False)
     patches: dict[str, Patch] = {}
     for i, node in enumerate(panel.nodes):
         x, rank = positions[node.id]
@@ -146,17 +163,27 @@ def _draw_panel(ax: Axes, scene: Scene, panel: Panel,
                 colour, width = MARK_STYLES[mark].colour, max(width, MARK_STYLES[mark].penwidth)
         (x1, r1), (x2, r2) = positions[edge.tail], positions[edge.head]
         authority = edge.relation in AUTHORITY_RELATIONS
-        bend = 0.0 if authority and abs(r2 - r1) <= 1 else (0.12 if authority else 0.25)
-        arrow = "<|-|>" if style.both_ends else _ARROWS[style.arrowhead]
-        ax.add_patch(FancyArrowPatch(
-            (x1, -r1), (x2, -r2), patchA=patches[edge.tail], patchB=patches[edge.head],
-            arrowstyle=arrow, mutation_scale=9, linestyle=_LINES[style.line], edgecolor=colour,
-            facecolor="white" if style.arrowhead in ("empty", "odot") else colour,
-            linewidth=width * 0.8, connectionstyle=f"arc3,rad={bend}", zorder=2,
-            gid=f"edge-{prefix}e{i}-{edge.relation}"))
+        length = math.hypot(x2 - x1, r2 - r1) or 1.0
+        # a bow of about a third of a slot, whatever the length; straight for adjacent ranks
+        bend = 0.0 if authority and abs(r2 - r1) <= 1 else min(0.25, 0.35 / length)
+        look = {"arrowstyle": "<|-|>" if style.both_ends else _ARROWS[style.arrowhead],
+                "mutation_scale": 9, "linestyle": _LINES[style.line], "edgecolor": colour,
+                "facecolor": "white" if style.arrowhead in ("empty", "odot") else colour,
+                "linewidth": width * 0.8, "zorder": 2,
+                "gid": f"edge-{prefix}e{i}-{edge.relation}"}
+        route = layout.bends.get((edge.tail, edge.head)) if authority else None
+        if route:
+            # through the slots reserved on the ranks crossed, from box edge to box edge
+            points = [(x1, -r1 - _BOX_H / 2), *((bx, -br) for bx, br in route),
+                      (x2, -r2 + _BOX_H / 2)]
+            ax.add_patch(FancyArrowPatch(path=Path(points), **look))
+        else:
+            ax.add_patch(FancyArrowPatch(
+                (x1, -r1), (x2, -r2), patchA=patches[edge.tail], patchB=patches[edge.head],
+                connectionstyle=f"arc3,rad={bend}", **look))
 
 
-def _draw_node(ax: Axes, node: SceneNode, x: float, y: float, font: str, gid: str,
+def _draw_node(ax: Axes, node: SceneNode, x: float, y: float, font: list[str], gid: str,
                nations: tuple[str, ...]) -> Patch:
     style = KIND_STYLES[node.kind]
     colours = nation_style(node.nation, nations)
@@ -174,18 +201,26 @@ def _draw_node(ax: Axes, node: SceneNode, x: float, y: float, font: str, gid: st
     if "bottleneck" in node.marks:
         ax.add_patch(_shape(style.shape, style.rounded, x, y, _BOX_W + 0.07, _BOX_H + 0.1,
                             facecolor="none", edgecolor=edge, linewidth=1.2, zorder=3))
-    lines = label_lines(node.label)
+    lines = _fit(label_lines(node.label), 4)
     size = 7.0 if len(lines) <= 3 else 6.0
-    text = "\n".join(lines[:4])
+    text = "\n".join(lines)
     if node.short:
-        ax.text(x, y + 0.02 * len(lines[:4]) + 0.06, node.short, ha="center", va="bottom",
-                fontsize=8, fontweight="bold", fontfamily=font, color=text_colour, zorder=4)
+        short = "\n".join(_fit(label_lines(node.short, 16), 1))
+        ax.text(x, y + 0.02 * len(lines) + 0.06, short, ha="center",
+                va="bottom", fontsize=8, fontweight="bold", fontfamily=font,
+                color=text_colour, zorder=4, parse_math=False)
         ax.text(x, y + 0.08, text, ha="center", va="top", fontsize=size - 0.5,
-                fontfamily=font, color=text_colour, zorder=4, linespacing=1.05)
+                fontfamily=font, color=text_colour, zorder=4, linespacing=1.05,
+                parse_math=False)
     else:
         ax.text(x, y, text, ha="center", va="center", fontsize=size, fontfamily=font,
-                color=text_colour, zorder=4, linespacing=1.05)
+                color=text_colour, zorder=4, linespacing=1.05, parse_math=False)
     return patch
+
+
+def _fit(lines: list[str], count: int) -> list[str]:
+    """At most ``count`` lines; an ellipsis marks text left out (the box has a fixed size)."""
+    return lines if len(lines) <= count else [*lines[:count - 1], lines[count - 1] + " …"]
 
 
 def _shape(shape: str, rounded: bool, cx: float, cy: float, w: float, h: float,

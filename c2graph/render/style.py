@@ -23,6 +23,7 @@ relationships figures (line conventions for COCOM, OPCON, TACON, ADCON, support)
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 from collections.abc import Iterable
@@ -47,6 +48,7 @@ __all__ = [
     "legend_entries",
     "nation_order",
     "nation_style",
+    "printable",
 ]
 
 #: Font of every label; Japanese labels switch to :data:`CJK_FONT` (Debian fonts-noto-cjk).
@@ -186,7 +188,22 @@ def nation_style(nation: str, nations: Iterable[str] = ()) -> NationStyle:
 
 def has_cjk(text: str) -> bool:
     """True when ``text`` holds Chinese, Japanese or Korean characters."""
-    return any(unicodedata.east_asian_width(ch) in ("W", "F") for ch in text)
+    return any(unicodedata.east_asian_width(ch) in ("W", "F")
+               and not unicodedata.category(ch).startswith("C") for ch in text)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Normalise line ends and tabs; replace control characters, lone surrogates and
+    non-characters (which SVG, XML and UTF-8 cannot carry) by U+FFFD.
+
+    >>> printable("a\\tb\\r\\nc\\x00") == "a b\\nc\\ufffd"
+    True
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _UNPRINTABLE.sub("\ufffd", text)
 
 
 def label_lines(text: str, width: int = 22) -> list[str]:
@@ -200,7 +217,7 @@ def label_lines(text: str, width: int = 22) -> list[str]:
     if has_cjk(text):
         width = max(1, width // 2)
     lines: list[str] = []
-    for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for part in printable(text).split("\n"):
         lines += textwrap.wrap(part, width, break_on_hyphens=False) or [""]
     return lines
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import OutputError, QueryError
 from ..model import Model
 from ..outputs import write_atomic
-from ._draw import draw_figures
+from ._draw import DiffJob, Job, draw_figures
 from ._svg import inline_svg
 from .document import Block, Figure
 from .html import render_html
@@ -70,14 +70,15 @@ def write_report(
     and never over a model file or anything in ``protect``.  ``engine`` is ``auto``
     (Graphviz when ``dot`` is installed, else matplotlib), ``graphviz`` or ``matplotlib``;
     with ``auto``, a diagram Graphviz fails on is drawn by matplotlib, and a diagram no
-    engine can draw is named in the report with the reason.  Same models, same bytes.
+    engine can draw is named in the report with the reason.  With Graphviz, each pair of
+    consecutive models also gets its diff diagram.  Same models, same bytes.
 
     Returns the paths written: the page, the Markdown file, then the diagrams.
 
     Raises :class:`~c2graph.errors.QueryError` for no model or an unknown engine and
     :class:`~c2graph.errors.OutputError` when the folder or a file cannot be written.
     """
-    from ..render import ENGINES
+    from ..render import ENGINES, choose_engine
 
     if not models:
         raise QueryError("no model to report on")
@@ -91,19 +92,26 @@ def write_report(
     except OSError as exc:
         raise OutputError(f"{out}: the folder cannot be created ({exc.strerror})") from None
     protected = [*protect, *(m.path for m in models if m.path)]
-    jobs: list[tuple[Model, Figure, tuple[str, ...]]] = []
+    jobs: list[Job] = []
+    diff_jobs: list[DiffJob] = []
 
     def plan_figure(model: Model, name: str, caption: str, phases: tuple[str, ...]) -> Figure:
         figure = Figure(name, caption)
         jobs.append((model, figure, phases))
         return figure
 
+    def plan_diff(a: Model, b: Model, name: str, caption: str, phase: str) -> Figure:
+        figure = Figure(name, caption)
+        diff_jobs.append((a, b, figure, phase))
+        return figure
+
     stems = report_stems(models)
     blocks: list[Block] = []
     for model, stem in zip(models, stems, strict=True):
         blocks += model_section(model, stem, plan_figure)
-    blocks += comparison_section(models, stems)
-    drawn = draw_figures(jobs, out, engine=engine, protect=protected)
+    with_diffs = choose_engine(engine, "svg") == "graphviz"
+    blocks += comparison_section(models, stems, plan_diff if with_diffs else None)
+    drawn = draw_figures(jobs, out, engine=engine, protect=protected, diff_jobs=diff_jobs)
     blocks = [drawn.get(b.file, b) if isinstance(b, Figure) else b for b in blocks]
     svgs = {f.file: inline_svg((out / f.file).read_text(encoding="utf-8"), f"f{i}")
             for i, f in enumerate(drawn.values()) if f.missing is None}

@@ -13,10 +13,12 @@ from ..errors import RenderError
 from ..model import Model
 from .document import Figure
 
-__all__ = ["Job", "draw_figures"]
+__all__ = ["DiffJob", "Job", "draw_figures"]
 
 #: A diagram to draw: the model, its figure (file name and caption) and the phases shown.
 Job = tuple[Model, Figure, tuple[str, ...]]
+#: A diff diagram to draw: model A, model B, the figure and the phase shown.
+DiffJob = tuple[Model, Model, Figure, str]
 _MAX_WORKERS = 8
 
 
@@ -68,24 +70,39 @@ def _matplotlib(jobs: Sequence[Job], out: Path,
     return errors
 
 
+def _diff(job: DiffJob, out: Path, protect: Sequence[str | os.PathLike[str]]) -> str | None:
+    from ..compare.diff_diagram import draw_diff
+
+    a, b, figure, phase = job
+    try:
+        draw_diff(a, b, out / figure.file, phase=phase, protect=protect)
+    except RenderError as exc:
+        return str(exc).splitlines()[0]
+    return None
+
+
 def draw_figures(jobs: Sequence[Job], out: Path, *, engine: str,
-                 protect: Sequence[str | os.PathLike[str]]) -> dict[str, Figure]:
+                 protect: Sequence[str | os.PathLike[str]],
+                 diff_jobs: Sequence[DiffJob] = ()) -> dict[str, Figure]:
     """Draw every job into ``out``; return each figure by file name, with ``missing`` set
     (the renderer's message) where no engine could draw it.
 
     Graphviz diagrams run in parallel threads (each is a ``dot`` process); matplotlib ones
     in parallel processes.  With ``engine="auto"``, what Graphviz fails on is redrawn by
-    matplotlib.
+    matplotlib.  Diff diagrams are Graphviz charts only (:mod:`c2graph.compare.diff_diagram`).
     """
     from ..render import choose_engine
 
     first = choose_engine(engine, "svg")
     errors: list[str | None]
+    diff_errors: list[str | None]
     if first == "graphviz":
-        with ThreadPoolExecutor(_workers(len(jobs))) as pool:
+        with ThreadPoolExecutor(_workers(len(jobs) + len(diff_jobs))) as pool:
+            diff_futures = [pool.submit(_diff, job, out, protect) for job in diff_jobs]
             errors = list(pool.map(
                 lambda job: _attempt(job[0], out / job[1].file, job[2], "graphviz", protect),
                 jobs))
+            diff_errors = [future.result() for future in diff_futures]
         if engine == "auto":
             failed = [i for i, error in enumerate(errors) if error is not None]
             retried = _matplotlib([jobs[i] for i in failed], out, protect)
@@ -93,5 +110,9 @@ def draw_figures(jobs: Sequence[Job], out: Path, *, engine: str,
                 errors[i] = None if second is None else f"{errors[i]}; {second}"
     else:
         errors = _matplotlib(jobs, out, protect)
-    return {job[1].file: replace(job[1], missing=error)
-            for job, error in zip(jobs, errors, strict=True)}
+        diff_errors = ["diff diagrams are drawn by Graphviz, which is not in use"] * len(
+            diff_jobs)
+    drawn = {job[1].file: replace(job[1], missing=error)
+             for job, error in zip(jobs, errors, strict=True)}
+    return drawn | {job[2].file: replace(job[2], missing=error)
+                    for job, error in zip(diff_jobs, diff_errors, strict=True)}

@@ -40,7 +40,8 @@ figure { margin: 1em 0; background: white; border: 1px solid #ddd; padding: .6em
 figure .svg svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: .85em; color: #555; margin-top: .4em; }
 .missing { color: #a3121b; }
-ul.sources li { margin-bottom: .2em; }
+ul.sources li { margin-bottom: .2em; overflow-wrap: anywhere; }
+main p, main li { overflow-wrap: break-word; }
 .note { color: #555; font-size: .9em; }
 """
 

@@ -37,10 +37,12 @@ from ..model import Model
 from ..vocabulary import FORCE_KINDS, RELATIONS
 from .document import Block, Bullets, Cell, Figure, Heading, Paragraph, SourceList, Table
 
-__all__ = ["FigureMaker", "comparison_section", "main_forces", "model_section"]
+__all__ = ["DiffMaker", "FigureMaker", "comparison_section", "main_forces", "model_section"]
 
 #: Draws a diagram of a model: ``(model, file name, caption, phases) -> Figure``.
 FigureMaker = Callable[[Model, str, str, tuple[str, ...]], Figure]
+#: Draws the diff diagram of two models: ``(a, b, file name, caption, phase) -> Figure``.
+DiffMaker = Callable[[Model, Model, str, str, str], Figure]
 
 _SHOWN = 5
 
@@ -86,15 +88,15 @@ def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
     one phase: multi-phase panels cost Graphviz several times as much.
     """
     first, last = model.phase_ids[0], model.phase_ids[-1]
-    blocks: list[Block] = [Heading(2, model.name, stem)]
+    blocks: list[Block] = [Heading(2, model.name, f"m-{stem}")]
     blocks.append(Paragraph(
         f"As of {model.as_of}. {len(model.nodes)} nodes, {len(model.links)} links, "
         f"{len(model.phases)} phases." + (f" {model.description}" if model.description else "")
     ))
-    blocks += [Heading(3, "Schematic", f"{stem}-schematic"),
+    blocks += [Heading(3, "Schematic", f"m-{stem}-schematic"),
                draw(model, f"{stem}-{first}.svg",
                     f"{model.name}: {_phase_name(model, first)}", (first,))]
-    blocks.append(Heading(3, "Phase panels", f"{stem}-phases"))
+    blocks.append(Heading(3, "Phase panels", f"m-{stem}-phases"))
     if last != first:
         blocks.append(draw(model, f"{stem}-{last}.svg",
                            f"{model.name}: {_phase_name(model, last)} (the last phase; the "
@@ -110,7 +112,7 @@ def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
     blocks += _chains(model, stem, first, last)
     blocks += _bottlenecks(model, stem)
     blocks += _switches(model, stem)
-    blocks += [Heading(3, "Sources", f"{stem}-sources"), SourceList(tuple(
+    blocks += [Heading(3, "Sources", f"m-{stem}-sources"), SourceList(tuple(
         (s.id, " · ".join(x for x in (s.title, s.publisher, s.date, s.note) if x), s.url)
         for s in sorted(model.sources.values(), key=lambda s: s.id)
     ))]
@@ -132,7 +134,7 @@ def _chains(model: Model, stem: str, first: str, last: str) -> list[Block]:
                                for nodes, eff in chains) or "none")
         rows.append(tuple(cells))
     return [
-        Heading(3, "Chains of command of the main forces", f"{stem}-chains"),
+        Heading(3, "Chains of command of the main forces", f"m-{stem}-chains"),
         Paragraph("Main forces: the force nodes directly under a top headquarters (a force "
                   "node with no force node above it) in the first phase, or the top "
                   "headquarters itself when nothing is under it. Each chain runs from a top "
@@ -161,7 +163,7 @@ def _bottlenecks(model: Model, stem: str) -> list[Block]:
             ", ".join(_short(model, n) for n in report.span.over) or "-",
         ))
     return [
-        Heading(3, "Bottlenecks", f"{stem}-bottlenecks"),
+        Heading(3, "Bottlenecks", f"m-{stem}-bottlenecks"),
         Paragraph("Dominators: nodes every chain of command to those units passes through "
                   f"(largest {_SHOWN}). Cut nodes: nodes whose loss splits the structure. "
                   "Nation cut: fewest nodes joining the nations, and which. Counterpart "
@@ -173,11 +175,11 @@ def _bottlenecks(model: Model, stem: str) -> list[Block]:
 
 def _switches(model: Model, stem: str) -> list[Block]:
     first = model.phase_ids[0]
-    blocks: list[Block] = [Heading(3, "Phase switches", f"{stem}-switches")]
+    blocks: list[Block] = [Heading(3, "Phase switches", f"m-{stem}-switches")]
     for phase in model.phase_ids[1:]:
         result = phase_switch(model, before=first, after=phase)
         blocks.append(Heading(4, f"{_phase_name(model, first)} → {_phase_name(model, phase)}",
-                              f"{stem}-switch-{phase}"))
+                              f"m-{stem}-switch-{phase}"))
         blocks.append(Table(("decision", "declared by", "approval", "legal basis"), tuple(
             (d.name, _name(model, d.declared_by),
              ", ".join(_short(model, a) for a in d.approval) or "-", d.basis or "-")
@@ -197,18 +199,20 @@ def _switches(model: Model, stem: str) -> list[Block]:
     return blocks
 
 
-def comparison_section(models: Sequence[Model], stems: Sequence[str]) -> list[Block]:
-    """Return the comparison of every model: variant to variant, matrix, approach space,
+def comparison_section(models: Sequence[Model], stems: Sequence[str],
+                       draw_diff: DiffMaker | None = None) -> list[Block]:
+    """Return the comparison of every model: variant to variant (with the diff diagram of
+    the phase that changes most, when ``draw_diff`` is given), matrix, approach space,
     considerations."""
-    blocks: list[Block] = [Heading(2, "Comparison", "comparison"), Paragraph(
+    blocks: list[Block] = [Heading(2, "Comparison", "c-comparison"), Paragraph(
         "Each model against the one before it, in the order given: nodes and links added "
         "and removed, and the forces whose operational chain of command (command, COCOM, "
         "OPCON or TACON surviving along it) gains or loses a node.")]
     for (a, sa), (b, sb) in zip(zip(models, stems, strict=True),
                                 zip(models[1:], stems[1:], strict=False), strict=False):
-        blocks += _pair(a, b, sa, sb)
+        blocks += _pair(a, b, sa, sb, draw_diff)
     matrix = compare_many(models, names=stems)
-    blocks += [Heading(3, "Headline measures", "matrix"), Table(
+    blocks += [Heading(3, "Headline measures", "c-matrix"), Table(
         ("phase", "measure", *matrix.columns),
         tuple((r.phase, r.measure, *(_value(v) for v in r.values)) for r in matrix.rows),
     )]
@@ -222,7 +226,7 @@ def comparison_section(models: Sequence[Model], stems: Sequence[str]) -> list[Bl
             cells.append(((row.text or "(not recorded)"),
                           *(f"{f.label}: {f.value}" for f in row.facts)))
         rows.append(tuple(cells))
-    blocks += [Heading(3, "The six considerations", "considerations"),
+    blocks += [Heading(3, "The six considerations", "c-considerations"),
                Paragraph("Purpose, locations, functions, agility, readiness and timeline "
                          "(US–Japan Task Force on Command Relationships, Dialogue Summary #3, "
                          "Dec 2022): what each model records, then the facts measured on it."),
@@ -236,8 +240,8 @@ def _value(value: object) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-def _pair(a: Model, b: Model, sa: str, sb: str) -> list[Block]:
-    blocks: list[Block] = [Heading(3, f"{sa} → {sb}", f"diff-{sa}-{sb}")]
+def _pair(a: Model, b: Model, sa: str, sb: str, draw_diff: DiffMaker | None) -> list[Block]:
+    blocks: list[Block] = [Heading(3, f"{sa} → {sb}", f"c-diff-{sa}-{sb}")]
     if not set(a.phase_ids) & set(b.phase_ids):
         return [*blocks, Paragraph("The two models share no phase.")]
     result = compare(a, b)
@@ -250,6 +254,14 @@ def _pair(a: Model, b: Model, sa: str, sb: str) -> list[Block]:
         *(f"relation {_short(b, c.from_node)} → {_short(b, c.to_node)}: "
           f"{', '.join(c.before)} → {', '.join(c.after)}" for c in diff.relations_changed),
     )))
+    if draw_diff is not None and not diff.is_empty:
+        most = max(result.phases, key=lambda p: (
+            len(p.diff.nodes_added) + len(p.diff.nodes_removed) + len(p.diff.links_added)
+            + len(p.diff.links_removed) + len(p.diff.links_changed), -a.phase_ids.index(p.phase)))
+        blocks.append(draw_diff(a, b, f"diff-{sa}-{sb}.svg",
+                                f"{sb} over {sa} in the phase that changes most "
+                                f"({_phase_name(b, most.phase)}): green added, red removed, "
+                                "purple changed", most.phase))
     grouped: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[str]] = {}
     shared = [p.phase for p in result.phases]
     for phase in result.phases:
@@ -277,7 +289,7 @@ def _approach(models: Sequence[Model], stems: Sequence[str]) -> list[Block]:
                          f"{place.information:.2f} ({axis_level(place.information)})",
                          ", ".join(_short(model, n) for n in place.shared_bodies) or "-"))
     return [
-        Heading(3, "C2 approach space", "approach"),
+        Heading(3, "C2 approach space", "c-approach"),
         Paragraph("NATO SAS-050/SAS-065 (N2C2M2) axes, measured per phase as in Walker, "
                   "Stanton et al. (2009): decision rights = share of national forces under a "
                   "collective or foreign operational chain; interaction = share of "

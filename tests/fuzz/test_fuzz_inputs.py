@@ -24,7 +24,7 @@ from c2graph.vocabulary import AUTHORITY_RELATIONS, CONFIDENCE_LEVELS, NODE_KIND
 
 settings.register_profile("ci", max_examples=200, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=20_000, deadline=None,
+settings.register_profile("long", max_examples=5_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 _PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 FUZZ = settings.get_profile(_PROFILE if _PROFILE in ("ci", "long") else "ci")

@@ -1,0 +1,200 @@
+"""The DOT text: nodes, clusters, edge styles, legend, title, placement and hostile names."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import warnings
+
+import pydot
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from c2graph import load_model_data
+from c2graph.render import dot_text
+from c2graph.render.dot import _label_width, escape_html, render_dot
+from c2graph.render.style import KIND_STYLES, RELATION_STYLES, label_lines
+
+from .conftest import named
+
+UNIT_WIDTH = _label_width("unit", False)
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+
+
+def _parse(text: str) -> pydot.Dot:
+    with warnings.catch_warnings():
+        # pydot's parser uses pyparsing names that newer pyparsing deprecates.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        (graph,) = pydot.graph_from_dot_data(text)
+    return graph
+
+
+def _nodes(graph: pydot.Dot) -> dict[str, pydot.Node]:
+    found = {n.get_name(): n for n in graph.get_nodes()}
+    for sub in graph.get_subgraphs():
+        found |= _nodes(sub)
+    return {k: v for k, v in found.items() if re.fullmatch(r"(p\d+)?n\d+", k)}
+
+
+def _edges(graph: pydot.Dot) -> list[pydot.Edge]:
+    return [e for e in graph.get_edges() if e.get_style() != "invis"]
+
+
+def _pos(node: pydot.Node) -> tuple[float, float]:
+    x, y = node.get("pos").strip('"!').split(",")
+    return float(x), float(y)
+
+
+def _text(label: str) -> str:
+    """The text a node label shows (our only markup is <BR/>, <B> and <FONT>)."""
+    body = re.sub(r"</?(B|FONT[^>]*)>", "", label[1:-1]).replace("<BR/>", "\n")
+    return html.unescape(body.replace("\\\\", "\\"))
+
+
+def test_one_synthetic_node_per_model_node_in_nation_clusters(tiny):
+    graph = _parse(dot_text(tiny, phase="peacetime"))
+    assert sorted(_nodes(graph)) == [f"n{i}" for i in range(6)]
+    clusters = {s.get_name(): s for s in graph.get_subgraphs()}
+    assert [_text(clusters[c].get("label")) for c in ("cluster_c0", "cluster_c1")] == [
+        "Japan", "United States"]
+    assert sorted(n.get_name() for n in clusters["cluster_c0"].get_nodes()
+                  if n.get_name().startswith("n")) == ["n0", "n1", "n2"]
+
+
+def test_japan_left_alliance_middle_us_right_and_authority_down(tiny):
+    graph = _parse(dot_text(tiny, phase="armed-attack"))
+    nodes = _nodes(graph)
+    x = {name: _pos(node)[0] for name, node in nodes.items()}
+    # n0-n2: Japan, n3: the alliance body, n4-n6: United States (model order)
+    assert max(x["n0"], x["n1"], x["n2"]) < x["n3"] < min(x["n4"], x["n5"], x["n6"])
+    for edge in _edges(graph):
+        if edge.get("constraint") is None:
+            tail, head = nodes[edge.get_source()], nodes[edge.get_destination()]
+            assert _pos(tail)[1] > _pos(head)[1]
+
+
+def test_edge_styles_follow_the_relation(tiny):
+    graph = _parse(dot_text(tiny, phase="armed-attack"))
+    seen = {}
+    for edge in _edges(graph):
+        seen[edge.get("color").strip('"')] = (edge.get("style"), edge.get("constraint"))
+    assert seen[RELATION_STYLES["opcon"].colour] == ("solid", None)
+    assert seen[RELATION_STYLES["support"].colour] == ("dotted", "false")
+    member = [e for e in _edges(graph) if e.get("arrowhead") == "odot"]
+    assert [(e.get("style"), e.get("constraint")) for e in member] == [("dotted", "false")] * 2
+    counterpart = [e for e in _edges(graph) if e.get("dir") == "both"]
+    assert len(counterpart) == 1 and counterpart[0].get("constraint") == "false"
+    assert len(_edges(graph)) == 8
+
+
+def test_legend_holds_exactly_the_relations_and_kinds_drawn(tiny):
+    text = dot_text(tiny, phase="peacetime")
+    graph = _parse(text)
+    legend = _text(next(n for n in graph.get_nodes() if n.get_name() == "legend").get("label"))
+    for relation in ("command", "opcon", "counterpart"):
+        assert RELATION_STYLES[relation].caption in legend
+    for relation in ("tacon", "support", "member", "coordination"):
+        assert RELATION_STYLES[relation].caption not in legend
+    kinds = sorted(_text(n.get("label")) for n in graph.get_nodes()
+                   if re.fullmatch(r"k\d+", n.get_name()))
+    assert kinds == ["component", "headquarters", "political authority", "unit"]
+    assert "Japan" in legend and "United States" in legend and "Alliance" not in legend
+
+
+def test_title_names_model_date_and_phase(tiny):
+    (defaults,) = _parse(dot_text(tiny, phase="armed-attack", lang="ja")).get_node("graph")
+    assert _text(defaults.get("label")) == "Tiny alliance\nas of 2025-03-24 · phase: 武力攻撃事態"
+    assert defaults.get("fontname").strip('"') == "Noto Sans CJK JP"
+
+
+def test_panels_have_prefixed_nodes_and_highlight_switches(tiny):
+    graph = _parse(dot_text(tiny, phases=["peacetime", "armed-attack"]))
+    nodes = _nodes(graph)
+    assert len([n for n in nodes if n.startswith("p0")]) == 6
+    assert len([n for n in nodes if n.startswith("p1")]) == 7
+    switched = [e for e in _edges(graph) if e.get("color").strip('"') == "#e6007e"]
+    assert len(switched) == 3
+
+
+def test_dot_text_is_deterministic(tiny):
+    assert dot_text(tiny, phase="armed-attack") == dot_text(tiny, phase="armed-attack")
+
+
+HOSTILE = [
+    'say "hi"', "back\\", "trail \\", "<b>bold</b>", "<<TABLE>>", "{a|b}", "x\\Ny\\G",
+    "line\nbreak", "HQ:Main", "HQ:Rear", "javascript:alert(1)", "]; evil [label=x",
+    "a\x00b", "&amp;", "統合幕僚監部", "'single'", "\\\\", "n1 -> n0", "]", "]]", "[",
+]
+
+
+def test_hostile_names_are_drawn_literally_and_add_nothing():
+    model = named(*HOSTILE)
+    text = dot_text(model)
+    assert "URL" not in text and "href" not in text.lower()
+    nodes = _nodes(_parse(text))
+    assert len(nodes) == len(HOSTILE)
+    for i, name in enumerate(HOSTILE):
+        assert _text(nodes[f"n{i}"].get("label")) == "\n".join(label_lines(name, UNIT_WIDTH))
+
+
+@needs_dot
+def test_graphviz_renders_hostile_names_without_warnings_or_links():
+    svg = render_dot(dot_text(named(*HOSTILE)), "svg").decode()
+    assert "<a " not in svg and "href" not in svg
+    assert "&lt;b&gt;bold&lt;/b&gt;" in svg
+    assert "x\\Ny\\G" in svg
+    done = subprocess.run(["dot", "-Tplain"], input=dot_text(named(*HOSTILE)).encode(),
+                          capture_output=True, check=True)
+    assert done.stderr == b""
+
+
+def test_escape_html_covers_markup_quotes_and_backslashes():
+    assert escape_html('<a href="x">\\N</a>\n') == (
+        "&lt;a href=&quot;x&quot;&gt;\\\\N&lt;/a&gt;<BR/>")
+
+
+_names = st.text(st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=30)
+
+
+@needs_dot
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_names, min_size=1, max_size=4))
+def test_any_names_give_dot_that_graphviz_parses_with_exactly_the_model_nodes(names):
+    text = dot_text(named(*names))
+    done = subprocess.run(["dot", "-Tplain"], input=text.encode(), capture_output=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    drawn = [line.split()[1] for line in done.stdout.decode().splitlines()
+             if line.startswith("node n")]
+    assert sorted(drawn) == sorted(f"n{i}" for i in range(len(names)))
+    nodes = _nodes(_parse(text))
+    for i, name in enumerate(names):
+        assert _text(nodes[f"n{i}"].get("label")) == "\n".join(label_lines(name, UNIT_WIDTH))
+
+
+_kinds = st.sampled_from(sorted(KIND_STYLES))
+# Scripts the fonts we install draw (DejaVu Sans, Noto Sans CJK): Latin, Greek, Cyrillic,
+# kana, CJK and Hangul, plus every ASCII control and punctuation character.
+_drawn = st.text(st.one_of(st.characters(max_codepoint=0x04FF, blacklist_categories=("Cs",)),
+                           st.characters(min_codepoint=0x3040, max_codepoint=0x9FFF),
+                           st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)),
+                 max_size=40)
+
+
+@needs_dot
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_drawn, st.one_of(st.none(), _drawn.filter(bool)), _kinds),
+                min_size=2, max_size=5))
+def test_side_by_side_nodes_never_overlap_whatever_their_names(specs):
+    nodes = [{"id": "top", "name": "Top", "nation": "JP", "kind": "political-authority"}]
+    nodes += [{"id": f"x{i}", "name": name, "nation": "JP", "kind": kind}
+              | ({"short": short} if short else {}) for i, (name, short, kind) in enumerate(specs)]
+    links = [{"from": "top", "to": f"x{i}", "relation": "command"} for i in range(len(specs))]
+    model = load_model_data({"name": "w", "as_of": "2025", "phases": [{"id": "p", "name": "P"}],
+                             "nodes": nodes, "links": links})
+    done = subprocess.run(["dot", "-Tplain"], input=dot_text(model).encode(),
+                          capture_output=True, timeout=60, check=False)
+    assert (done.returncode, done.stderr) == (0, b"")

@@ -1,0 +1,93 @@
+"""draw(): formats from the extension, engine choice, atomic writes, deterministic files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from c2graph import OutputError, QueryError, RenderError, load_model
+from c2graph.render import choose_engine, dot_text, draw
+
+from .conftest import TINY
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+
+
+def test_dot_text_needs_no_graphviz_program(tiny, tmp_path, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    draw(tiny, tmp_path / "chart.dot", phase="armed-attack")
+    assert (tmp_path / "chart.dot").read_text(encoding="utf-8") == dot_text(
+        tiny, phase="armed-attack")
+
+
+def test_auto_engine_falls_back_to_matplotlib(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert choose_engine("auto", "svg") == "matplotlib"
+    assert choose_engine("auto", "dot") == "graphviz"
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_matplotlib_writes_every_format(tiny, tmp_path, fmt):
+    path = tmp_path / f"chart.{fmt}"
+    draw(tiny, path, engine="matplotlib")
+    head = path.read_bytes()[:8]
+    assert head.startswith({"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF"}[fmt])
+
+
+@needs_dot
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_graphviz_writes_every_format_deterministically(tiny, tmp_path, fmt):
+    first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    draw(tiny, first, engine="graphviz", phases=["peacetime", "armed-attack"])
+    draw(tiny, second, engine="graphviz", phases=["peacetime", "armed-attack"])
+    assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_matplotlib_files_are_identical_run_to_run(tiny, tmp_path, fmt):
+    draw(tiny, tmp_path / f"a.{fmt}", engine="matplotlib", lang="ja")
+    draw(tiny, tmp_path / f"b.{fmt}", engine="matplotlib", lang="ja")
+    assert (tmp_path / f"a.{fmt}").read_bytes() == (tmp_path / f"b.{fmt}").read_bytes()
+
+
+@pytest.mark.parametrize(("name", "engine", "message"), [
+    ("chart.gif", "auto", r"unknown picture format '\.gif'; use one of \.svg, \.png"),
+    ("chart", "auto", "unknown picture format ''"),
+    ("chart.dot", "matplotlib", "DOT output is written by the graphviz engine"),
+    ("chart.svg", "inkscape", "unknown engine 'inkscape'"),
+])
+def test_bad_format_or_engine(tiny, tmp_path, name, engine, message):
+    with pytest.raises(QueryError, match=message):
+        draw(tiny, tmp_path / name, engine=engine)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_render_leaves_the_old_file_and_no_temporary(tiny, tmp_path, monkeypatch):
+    from c2graph.render import dot
+
+    target = tmp_path / "chart.svg"
+    target.write_text("old picture")
+
+    def fail(source, fmt, **_):
+        raise RenderError("Graphviz 'dot' failed: boom")
+
+    monkeypatch.setattr(dot, "render_dot", fail)
+    with pytest.raises(RenderError, match="boom"):
+        draw(tiny, target, engine="graphviz")
+    assert target.read_text() == "old picture"
+    assert [p.name for p in tmp_path.iterdir()] == ["chart.svg"]
+
+
+def test_missing_graphviz_is_a_render_error(tiny, tmp_path, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(RenderError, match="'dot' program is not installed"):
+        draw(tiny, tmp_path / "chart.svg", engine="graphviz")
+
+
+def test_never_writes_over_the_model(write_model):
+    model_path = write_model(json.dumps(TINY), name="model.svg")
+    with pytest.raises(OutputError, match="input of the command"):
+        draw(load_model(model_path), model_path, engine="matplotlib")
+    assert json.loads(model_path.read_text(encoding="utf-8")) == TINY

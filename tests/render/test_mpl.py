@@ -1,0 +1,102 @@
+"""The matplotlib figure's artists, its legend and title, and byte-identical SVG output."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c2graph import QueryError
+from c2graph.render.mpl import plot, plot_scene, save_figure
+from c2graph.render.scene import build_scene
+
+from .conftest import named
+
+
+def _gids(fig, prefix):
+    return sorted(p.get_gid() for ax in fig.axes for p in ax.patches
+                  if (p.get_gid() or "").startswith(prefix))
+
+
+def _texts(fig):
+    return [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes
+                                                for t in ax.texts]
+
+
+def test_one_patch_per_node_and_one_arrow_per_link(tiny):
+    fig = plot_scene(build_scene(tiny, phase="armed-attack"))
+    assert len(_gids(fig, "node-")) == 7
+    edges = _gids(fig, "edge-")
+    assert len(edges) == 8
+    assert sorted(g.rsplit("-", 1)[1] for g in edges) == [
+        "command", "command", "command", "counterpart", "member", "member", "opcon", "support"]
+
+
+def test_legend_labels_and_title(tiny):
+    scene = build_scene(tiny, phase="peacetime")
+    fig = plot_scene(scene)
+    (legend,) = fig.legends
+    assert [t.get_text() for t in legend.get_texts()] == [e.label for e in scene.legend]
+    assert "Tiny alliance" in _texts(fig)
+    assert "as of 2025-03-24 · phase: Peacetime" in _texts(fig)
+
+
+def test_link_line_styles_follow_the_style_table(tiny):
+    fig = plot_scene(build_scene(tiny, phase="armed-attack"))
+    styles = {p.get_gid().rsplit("-", 1)[1]: p.get_linestyle() for ax in fig.axes
+              for p in ax.patches if (p.get_gid() or "").startswith("edge-")}
+    assert styles["command"] == "-"
+    assert styles["support"] != "-" and styles["member"] != "-"
+
+
+def test_panels_draw_one_axes_per_phase_with_captions(tiny):
+    fig = plot_scene(build_scene(tiny, phases=["peacetime", "armed-attack"]))
+    assert [ax.get_title() for ax in fig.axes] == ["Peacetime", "Armed attack"]
+    assert len(_gids(fig, "node-p0")) == 6 and len(_gids(fig, "node-p1")) == 7
+
+
+def test_plot_draws_on_a_given_axes(tiny):
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    got_fig, got_ax = plot(build_scene(tiny), ax=ax)
+    assert (got_fig, got_ax) == (fig, ax)
+    assert len(_gids(fig, "node-")) == 6
+    with pytest.raises(QueryError, match="panel 3 does not exist"):
+        plot(build_scene(tiny), panel=3)
+
+
+def test_japanese_labels_with_lang_ja(tiny):
+    fig = plot_scene(build_scene(tiny, phase="armed-attack", lang="ja"))
+    texts = "\n".join(_texts(fig))
+    assert "内閣総理大臣" in texts and "統合作戦司令部" in texts
+
+
+def _svg(scene) -> bytes:
+    buffer = io.BytesIO()
+    save_figure(plot_scene(scene), buffer, "svg")
+    return buffer.getvalue()
+
+
+def test_svg_bytes_are_identical_run_to_run(tiny):
+    scene = build_scene(tiny, phases=["peacetime", "armed-attack"], lang="ja")
+    first = _svg(scene)
+    assert first == _svg(scene)
+    assert b"<dc:date>" not in first
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=20), min_size=1, max_size=3))
+def test_any_names_draw_without_mathtext_or_errors(names):
+    fig = plot_scene(build_scene(named(*names, "$x^2$ \\frac")))
+    assert any("$x^2$" in t for t in _texts(fig))
+    save_figure(fig, io.BytesIO(), "svg")
+
+
+def test_long_names_are_cut_with_an_ellipsis_in_the_fixed_box():
+    fig = plot_scene(build_scene(named("word " * 40)))
+    (label,) = [t for t in _texts(fig) if t.startswith("word")]
+    assert label.count("\n") == 3 and label.endswith(" …")
