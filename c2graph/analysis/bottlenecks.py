@@ -178,8 +178,9 @@ def dominators(model: Model, *, phase: str) -> tuple[Dominator, ...]:
     cuts the force off.  Dominators are computed from the single top authority, or, when
     there are several (e.g. two national chains), from a virtual root placed above all of
     them; the virtual root and a force itself are not reported.  Ranked by the number of
-    forces depending on each node, ties by node id.  Cost: near-linear (networkx's
-    Cooper-Harvey-Kennedy algorithm) plus the size of the output.
+    forces depending on each node, ties by node id.  Cost: near-linear (the
+    Cooper-Harvey-Kennedy algorithm, as networkx's, run on the phase's graph with the
+    virtual root kept apart instead of copying the graph) plus the size of the output.
 
     References
     ----------
@@ -187,16 +188,13 @@ def dominators(model: Model, *, phase: str) -> tuple[Dominator, ...]:
     networkx ``immediate_dominators``.
     """
     graphs = phase_graphs(model, phase)
-    graph, root = _rooted(graphs.authority, graphs.tops)
-    if root is None:
-        return ()
-    idom = nx.immediate_dominators(graph, root)
+    idom = _immediate_dominators(graphs.authority, graphs.tops)
     depending: dict[str, list[str]] = defaultdict(list)
     for unit in sorted(graphs.forces):
         upper = idom.get(unit)
         while upper is not None and upper != _VIRTUAL_ROOT and upper != unit:
             depending[upper].append(unit)
-            upper = None if upper == root else idom.get(upper)
+            upper = idom.get(upper)
     found = [Dominator(node, tuple(units)) for node, units in depending.items()]
     return tuple(sorted(found, key=lambda d: (-len(d.units), d.node)))
 
@@ -321,16 +319,59 @@ def bottleneck_report(
     )
 
 
-def _rooted(graph: nx.DiGraph, tops: tuple[str, ...]) -> tuple[nx.DiGraph, Any]:
+def _immediate_dominators(graph: nx.DiGraph, tops: tuple[str, ...]) -> dict[Any, Any]:
+    """Map each node reachable from ``tops`` to its immediate dominator.
+
+    With one top, it is the root and has no entry; with several, a virtual root
+    (:data:`_VIRTUAL_ROOT`, absent from the result) stands above them.  The
+    Cooper-Harvey-Kennedy iteration over reverse postorder, as networkx's
+    ``immediate_dominators``, without building a rooted copy of the graph.
+    """
     if not tops:
-        return graph, None
-    if len(tops) == 1:
-        return graph, tops[0]
-    rooted = nx.DiGraph()
-    rooted.add_nodes_from(graph)
-    rooted.add_edges_from(graph.edges())
-    rooted.add_edges_from((_VIRTUAL_ROOT, top) for top in tops)
-    return rooted, _VIRTUAL_ROOT
+        return {}
+    root: Any = tops[0] if len(tops) == 1 else _VIRTUAL_ROOT
+    starts = (root,) if root != _VIRTUAL_ROOT else tops
+    order: list[Any] = []
+    seen = set(starts)
+    for start in starts:
+        stack = [(start, iter(graph.succ[start]))]
+        while stack:
+            node, lowers = stack[-1]
+            lower = next((n for n in lowers if n not in seen), None)
+            if lower is None:
+                order.append(node)
+                stack.pop()
+            else:
+                seen.add(lower)
+                stack.append((lower, iter(graph.succ[lower])))
+    if root == _VIRTUAL_ROOT:
+        order.append(root)
+    index = {node: i for i, node in enumerate(order)}
+    idom: dict[Any, Any] = {root: root}
+    top_set = set(tops) if root == _VIRTUAL_ROOT else set()
+    changed = True
+    while changed:
+        changed = False
+        for node in reversed(order[:-1]):
+            uppers = [root] if node in top_set else list(graph.pred[node])
+            new = None
+            for upper in uppers:
+                if upper in idom:
+                    new = upper if new is None else _intersect(idom, index, upper, new)
+            if idom.get(node) != new:
+                idom[node] = new
+                changed = True
+    del idom[root]
+    return idom
+
+
+def _intersect(idom: dict[Any, Any], index: dict[Any, int], one: Any, two: Any) -> Any:
+    while one != two:
+        while index[one] < index[two]:
+            one = idom[one]
+        while index[one] > index[two]:
+            two = idom[two]
+    return one
 
 
 def _reached(graph: nx.DiGraph, tops: tuple[str, ...], *, avoid: str | None) -> set[str]:

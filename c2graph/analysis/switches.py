@@ -22,8 +22,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Link, Model
-from ._graphs import PhaseGraphs, closure, phase_graphs, reach_effective, strength_key
-from .paths import Reached, chain_of_command
+from ._graphs import (
+    PhaseGraphs,
+    chains_differ,
+    closure,
+    phase_graphs,
+    reach_effective,
+    strength_key,
+    upward_chains,
+)
+from .paths import Reached
 
 __all__ = [
     "AuthorityChange",
@@ -142,7 +150,9 @@ def phase_switch(model: Model, *, before: str, after: str) -> SwitchResult:
 
     Only what a changed link can affect is re-examined: the forces below a changed link and
     the authorities above one, each authority over the part of the graph leading to those
-    forces; the cost grows with that region, not with the whole model.
+    forces; the cost grows with that region, not with the whole model.  Whether a force's
+    chains differ is decided without listing them (memoised over superiors); chains are
+    listed only for the forces that change.
 
     References
     ----------
@@ -161,12 +171,13 @@ def phase_switch(model: Model, *, before: str, after: str) -> SwitchResult:
     heads = {link.to_node for link in changed_authority} | (nodes1 ^ nodes2)
     region = closure(g1.authority, heads, upward=False) | closure(g2.authority, heads,
                                                                    upward=False)
-    chains = []
-    for unit in sorted(region & (g1.forces | g2.forces)):
-        old = chain_of_command(model, unit, phase=before)
-        new = chain_of_command(model, unit, phase=after)
-        if old != new:
-            chains.append(ChainChange(unit, old, new))
+    memo1: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
+    memo2: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
+    chains = [
+        ChainChange(unit, _chains(g1, unit, memo1), _chains(g2, unit, memo2))
+        for unit in chains_differ(g1.authority, g2.authority,
+                                  sorted(region & (g1.forces | g2.forces)))
+    ]
 
     tails = {link.from_node for link in changed_authority}
     authorities = closure(g1.authority, tails, upward=True) | closure(g2.authority, tails,
@@ -202,6 +213,15 @@ def _changes(links: list[Link]) -> tuple[LinkChange, ...]:
                     link.source) for link in links),
         key=lambda c: (c.from_node, c.to_node, c.relation, c.link),
     ))
+
+
+def _chains(graphs: PhaseGraphs, unit: str,
+            memo: dict[str, frozenset[tuple[tuple[str, ...], str]]]) -> tuple[tuple[str, ...], ...]:
+    """The unit's ``chain_of_command`` in the phase, from chains memoised over superiors."""
+    graph = graphs.authority
+    if unit not in graph or not graph.pred[unit]:
+        return ()
+    return tuple(sorted({chain for chain, _held in upward_chains(graph, unit, memo)}))
 
 
 def _force_reach(graphs: PhaseGraphs, authority: str, within: set[str],

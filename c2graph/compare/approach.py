@@ -61,13 +61,12 @@ Example
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 from weakref import WeakKeyDictionary
 
-import networkx as nx
-
+from ..analysis._graphs import PhaseGraphs, phase_graphs
 from ..model import Model
 from ..vocabulary import FORCE_KINDS, OPERATIONAL_RELATIONS, SPECIAL_NATIONS
 
@@ -155,7 +154,10 @@ def axis_level(value: float) -> str:
 def approach_space(model: Model, *, phase: str) -> ApproachPlacement:
     """Place one phase of ``model`` in the C2 approach space (rules in the module docstring).
 
-    Computed once per model and phase (models are immutable).
+    Computed once per model and phase (models are immutable).  Cost: pairs are counted
+    from each node's neighbourhood, never listed, so about the sum over nodes of their
+    squared degree (the links within two steps), plus one downward search per country
+    for decision rights; near-linear for command structures, whose degrees stay small.
 
     Raises :class:`~c2graph.errors.QueryError` for an unknown phase.
 
@@ -176,51 +178,66 @@ def approach_space(model: Model, *, phase: str) -> ApproachPlacement:
 
 
 def _place(model: Model, phase: str) -> ApproachPlacement:
-    graph = model.phase_graph(phase)
-    nation = {n: model.nodes[n].nation for n in graph}
-    simple = nx.Graph(graph)
-    active = {n for n in simple if simple.degree(n) > 0}
-    national = sorted(n for n in active if nation[n] not in SPECIAL_NATIONS)
+    # Pairs are counted from each national node's neighbourhood, never enumerated: the
+    # cost is the sum of squared degrees (links within two steps), not the number of pairs.
+    graphs = phase_graphs(model, phase)
+    nation = {n: model.nodes[n].nation for n in graphs.nodes}
+    near: dict[str, set[str]] = defaultdict(set)
+    for u, v, _keys in graphs.pairs:
+        near[u].add(v)
+        near[v].add(u)
+    national = {n for n in near if nation[n] not in SPECIAL_NATIONS}
     nations = tuple(sorted({nation[n] for n in national}))
 
     shared = tuple(sorted(
-        n for n in active
+        n for n in near
         if (model.nodes[n].kind == "coordination-body" or nation[n] in SPECIAL_NATIONS)
-        and len({nation[m] for m in simple[n]} - SPECIAL_NATIONS) >= 2
+        and len({nation[m] for m in near[n]} - SPECIAL_NATIONS) >= 2
     ))
-    cross = [(u, v) for u, v in combinations(national, 2) if nation[u] != nation[v]]
+    per_nation = Counter(nation[n] for n in national)
+    cross = (len(national) ** 2 - sum(c * c for c in per_nation.values())) // 2
     cross_links = sum(
-        1 for u, v in graph.edges()
-        if nation[u] != nation[v] and not {nation[u], nation[v]} & SPECIAL_NATIONS
+        1 for link in model.links_in(phase)
+        if nation[link.from_node] != nation[link.to_node]
+        and not {nation[link.from_node], nation[link.to_node]} & SPECIAL_NATIONS
     )
     shared_set = set(shared)
-    in_contact = sum(
-        1 for u, v in cross
-        if simple.has_edge(u, v) or not shared_set.isdisjoint(simple[u].keys() & simple[v]
-                                                              .keys())
-    )
-    within_two = {u: nx.single_source_shortest_path_length(simple, u, cutoff=2)
-                  for u in national}
-    informed = sum(1 for u, v in cross if v in within_two[u])
+    contacts = informed = 0
+    for u in national:
+        in_contact = set(near[u])
+        within_two = set(near[u])
+        for w in near[u]:
+            within_two |= near[w]
+            if w in shared_set:
+                in_contact |= near[w]
+        contacts += _foreign(in_contact, national, nation, nation[u])
+        informed += _foreign(within_two, national, nation, nation[u])
+    # Each unordered pair was counted from both of its ends.
+    in_contact_pairs, informed_pairs = contacts // 2, informed // 2
 
-    units, units_shared = _decision_rights(model, graph, nation)
+    units, units_shared = _decision_rights(model, graphs, nation)
     decision = len(units_shared) / len(units) if units else 0.0
     by_nation = tuple(
         (country, sum(1 for u in units_shared if nation[u] == country)
          / sum(1 for u in units if nation[u] == country))
         for country in sorted({nation[u] for u in units})
     )
-    interaction = in_contact / len(cross) if cross else 0.0
-    information = informed / len(cross) if cross else 0.0
+    interaction = in_contact_pairs / cross if cross else 0.0
+    information = informed_pairs / cross if cross else 0.0
     least = min(share for _, share in by_nation) if len(by_nation) >= 2 else 0.0
-    approach, rule = _name(len(nations), in_contact, shared, decision, least, interaction,
-                           information)
+    approach, rule = _name(len(nations), in_contact_pairs, shared, decision, least,
+                           interaction, information)
     return ApproachPlacement(
         phase=phase, nations=nations, decision_rights=decision, units=len(units),
         units_shared=units_shared, decision_by_nation=by_nation, interaction=interaction,
-        cross_pairs=len(cross), cross_links=cross_links, shared_bodies=shared,
+        cross_pairs=cross, cross_links=cross_links, shared_bodies=shared,
         information=information, approach=approach, rule=rule,
     )
+
+
+def _foreign(found: set[str], national: set[str], nation: dict[str, str], own: str) -> int:
+    """Count the national nodes of ``found`` that belong to another country than ``own``."""
+    return sum(1 for v in found if v in national and nation[v] != own)
 
 
 def placements(model: Model) -> tuple[ApproachPlacement, ...]:
@@ -228,20 +245,31 @@ def placements(model: Model) -> tuple[ApproachPlacement, ...]:
     return tuple(approach_space(model, phase=p) for p in model.phase_ids)
 
 
-def _decision_rights(model: Model, graph: nx.MultiDiGraph,
+def _decision_rights(model: Model, graphs: PhaseGraphs,
                      nation: dict[str, str]) -> tuple[list[str], tuple[str, ...]]:
-    """Count national force units; list those under a collective or foreign chain."""
-    operational = nx.subgraph_view(
-        graph, filter_edge=lambda u, v, k: graph.edges[u, v, k]["relation"]
-        in DECISION_RELATIONS,
-    )
-    units = [n for n in graph if model.nodes[n].kind in FORCE_KINDS
+    """Count national force units; list those under a collective or foreign chain.
+
+    A unit is under a foreign chain when a node of another nation is above it over
+    decision links: for each country, one search downward from every node of another
+    nation finds them all (linear per country).
+    """
+    lower: dict[str, list[str]] = defaultdict(list)
+    for link in model.links_in(graphs.phase):
+        if link.relation in DECISION_RELATIONS:
+            lower[link.from_node].append(link.to_node)
+    units = [n for n in graphs.nodes if model.nodes[n].kind in FORCE_KINDS
              and nation[n] not in SPECIAL_NATIONS]
-    shared = tuple(sorted(
-        unit for unit in units
-        if any(nation[above] != nation[unit] for above in nx.ancestors(operational, unit))
-    ))
-    return units, shared
+    found: list[str] = []
+    for country in sorted({nation[u] for u in units}):
+        below: set[str] = set()
+        stack = [n for n in lower if nation[n] != country]
+        while stack:
+            for node in lower.get(stack.pop(), ()):
+                if node not in below:
+                    below.add(node)
+                    stack.append(node)
+        found += (u for u in units if nation[u] == country and u in below)
+    return units, tuple(sorted(found))
 
 
 def _name(countries: int, in_contact: int, shared: tuple[str, ...], decision: float,

@@ -27,7 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis import authority_paths, chain_of_command
+import networkx as nx
+
+from ..analysis import AuthorityPath, authority_paths
+from ..analysis._graphs import chains_differ, phase_graphs, upward_chains
 from ..model import Model
 from ..vocabulary import FORCE_KINDS, OPERATIONAL_RELATIONS
 
@@ -56,10 +59,7 @@ class ChainChange:
 
 def operational_nodes(model: Model, unit: str, *, phase: str) -> frozenset[str]:
     """Return the nodes above ``unit`` on its operational chains in ``phase``."""
-    return frozenset(
-        node for path in authority_paths(model, unit, phase=phase).paths
-        if path.effective in _OPERATIONAL for node in path.nodes[:-1]
-    )
+    return _operational(authority_paths(model, unit, phase=phase).paths)
 
 
 def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]:
@@ -67,6 +67,10 @@ def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]
 
     Units are the nodes of :data:`~c2graph.vocabulary.FORCE_KINDS` present in the phase of
     both models, sorted by id; a unit added or removed is a node change, not a chain change.
+    Which units differ is found in one memoised pass upward over both authority graphs
+    (:func:`c2graph.analysis._graphs.chains_differ`); chains are listed only for those, from
+    chains memoised over superiors, so the cost is linear in the models plus the size of
+    the changes.
     """
     a.phase(phase)
     b.phase(phase)
@@ -75,15 +79,32 @@ def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]
         if node.kind in FORCE_KINDS and phase in node.phases
         and n in b.nodes and b.nodes[n].kind in FORCE_KINDS and phase in b.nodes[n].phases
     )
+    graph_a, graph_b = phase_graphs(a, phase).authority, phase_graphs(b, phase).authority
+    memo_a: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
+    memo_b: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
     changes = []
-    for unit in units:
-        before = chain_of_command(a, unit, phase=phase)
-        after = chain_of_command(b, unit, phase=phase)
-        if before == after:
-            continue
-        up_before = operational_nodes(a, unit, phase=phase)
-        up_after = operational_nodes(b, unit, phase=phase)
+    for unit in chains_differ(graph_a, graph_b, units):
+        before, up_before = _listed(graph_a, unit, memo_a)
+        after, up_after = _listed(graph_b, unit, memo_b)
         changes.append(ChainChange(unit, phase, before, after,
                                    tuple(sorted(up_after - up_before)),
                                    tuple(sorted(up_before - up_after))))
     return tuple(changes)
+
+
+def _listed(
+    graph: nx.DiGraph, unit: str, memo: dict[str, frozenset[tuple[tuple[str, ...], str]]]
+) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """The unit's chains (as ``chain_of_command``) and the nodes above it on operational
+    ones (as :func:`operational_nodes`), from the memoised chains of ``graph``."""
+    if unit not in graph or not graph.pred[unit]:
+        return (), frozenset()
+    found = upward_chains(graph, unit, memo)
+    return (tuple(sorted({chain for chain, _held in found})),
+            frozenset(node for chain, held in found if held in _OPERATIONAL
+                      for node in chain[:-1]))
+
+
+def _operational(paths: tuple[AuthorityPath, ...]) -> frozenset[str]:
+    return frozenset(node for path in paths if path.effective in _OPERATIONAL
+                     for node in path.nodes[:-1])

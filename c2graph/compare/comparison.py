@@ -186,11 +186,13 @@ def compare(a: Model, b: Model, *, phase: str | None = None) -> Comparison:
             raise QueryError(f"the models {a.name!r} and {b.name!r} share no phase id; "
                              f"{a.name!r} has {', '.join(a.phase_ids)}; {b.name!r} has "
                              f"{', '.join(b.phase_ids)}")
+    diff = structural_diff(a, b, phase=phase)
     return Comparison(
         before=a.name,
         after=b.name,
-        diff=structural_diff(a, b, phase=phase),
-        phases=tuple(_phase(a, b, p) for p in shared),
+        diff=diff,
+        # With one phase, the diff of that phase is the diff already computed.
+        phases=tuple(_phase(a, b, p, diff if p == phase else None) for p in shared),
         phases_only_before=() if phase else tuple(p for p in a.phase_ids
                                                   if p not in b.phase_ids),
         phases_only_after=() if phase else tuple(p for p in b.phase_ids
@@ -241,12 +243,12 @@ def compare_many(models: Sequence[Model], *, phase: str | None = None,
     return Matrix(tuple(names) if names is not None else tuple(m.name for m in models), rows)
 
 
-def _phase(a: Model, b: Model, phase: str) -> PhaseComparison:
+def _phase(a: Model, b: Model, phase: str, diff: StructuralDiff | None) -> PhaseComparison:
     before = dict(headline(a, phase=phase))
     after = dict(headline(b, phase=phase))
     return PhaseComparison(
         phase=phase,
-        diff=structural_diff(a, b, phase=phase),
+        diff=diff if diff is not None else structural_diff(a, b, phase=phase),
         chains_changed=chains_changed(a, b, phase=phase),
         measures=tuple(MeasureChange(name, before[name], after[name]) for name in MEASURES),
         nation_link_before=nation_link(a, phase=phase),

@@ -239,6 +239,8 @@ def _match(
     old: list[Link], new: list[Link]
 ) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
     """Pair links with the same ends: equal keys first, then the rest in file order."""
+    if len(old) == 1 and len(new) == 1:  # the usual case: whatever the keys, they pair
+        return [(old[0], new[0])], [], []
     new_by_key = {link.key: link for link in new}
     pairs = [(link, new_by_key[link.key]) for link in old if link.key in new_by_key]
     paired_old = {id(o) for o, _ in pairs}
@@ -261,10 +263,12 @@ def _value(record: Node | Link, name: str) -> Any:
 
 def _field_changes(old: Node | Link, new: Node | Link,
                    fields: tuple[str, ...]) -> tuple[FieldChange, ...]:
+    # Equal raw values are equal as JSON-ready values too: convert only those that differ.
     return tuple(
         FieldChange(name, _value(old, name), _value(new, name))
         for name in fields
-        if _value(old, name) != _value(new, name)
+        if getattr(old, name) != getattr(new, name)
+        and _value(old, name) != _value(new, name)
     )
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from weakref import WeakKeyDictionary
 
-from ..analysis import chain_of_command, top_authorities
+from ..analysis._graphs import phase_graphs
 from ..analysis.bottlenecks import BottleneckReport, bottleneck_report
 from ..model import Model
 from ..vocabulary import FORCE_KINDS
@@ -85,11 +85,14 @@ def headline(model: Model, *, phase: str) -> tuple[tuple[str, Value], ...]:
     links = list(model.links_in(phase))
     nodes = [n for n in model.nodes.values() if phase in n.phases]
     place = approach_space(model, phase=phase)
-    tops = set(top_authorities(model, phase=phase))
+    graphs = phase_graphs(model, phase)
+    tops = set(graphs.tops)
+    # The authority graph of a phase is acyclic: a node has a chain of command exactly
+    # when it has a superior (walking up from one always ends at a top authority).
     unreached = sum(
         1 for n in nodes
         if n.kind in FORCE_KINDS and n.id not in tops
-        and not chain_of_command(model, n.id, phase=phase)
+        and graphs.authority.in_degree(n.id) == 0
     )
     values: dict[str, Value] = {
         "nodes": len(nodes),

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from c2graph.render import dot_text
+from c2graph.render.dot import render_dot
 from c2graph.render.scene import build_scene
+
+from .conftest import named
 
 pytest.importorskip("c2graph.analysis")
 
@@ -37,3 +43,11 @@ def test_removal_marks_the_node_its_links_and_the_units_cut_off(tiny):
         {"jp-pm->jp-hq:command", "jp-hq->jp-unit:command", "jp-hq->us-cmd:counterpart",
          "jp-hq->al-body:member"})
     assert _marked(panel, "cut-off")[0] == {"jp-unit"}
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_hostile_target_name_in_the_legend_is_drawn_literally():
+    model = named("Top", "]<b>\\N</b>")
+    svg = render_dot(dot_text(model, highlight_path="x1", removed="x0"), "svg").decode()
+    assert "chain of command to ]&lt;b&gt;\\N&lt;/b&gt;" in svg
+    assert "<b>" not in svg
