@@ -70,8 +70,9 @@ def write_report(
     and never over a model file or anything in ``protect``.  ``engine`` is ``auto``
     (Graphviz when ``dot`` is installed, else matplotlib), ``graphviz`` or ``matplotlib``;
     with ``auto``, a diagram Graphviz fails on is drawn by matplotlib, and a diagram no
-    engine can draw is named in the report with the reason.  With Graphviz, each pair of
-    consecutive models also gets its diff diagram.  Same models, same bytes.
+    engine can draw is named in the report with the reason.  With Graphviz, each compared
+    pair (a variant and the model it extends, else consecutive models) gets its diff
+    diagram.  Same models, same bytes.
 
     Returns the paths written: the page, the Markdown file, then the diagrams.
 

@@ -25,6 +25,7 @@ Example
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import networkx as nx
 
@@ -205,12 +206,12 @@ def comparison_section(models: Sequence[Model], stems: Sequence[str],
     the phase that changes most, when ``draw_diff`` is given), matrix, approach space,
     considerations."""
     blocks: list[Block] = [Heading(2, "Comparison", "c-comparison"), Paragraph(
-        "Each model against the one before it, in the order given: nodes and links added "
-        "and removed, and the forces whose operational chain of command (command, COCOM, "
-        "OPCON or TACON surviving along it) gains or loses a node.")]
-    for (a, sa), (b, sb) in zip(zip(models, stems, strict=True),
-                                zip(models[1:], stems[1:], strict=False), strict=False):
-        blocks += _pair(a, b, sa, sb, draw_diff)
+        "Each variant against the model it extends when that model is given too, else "
+        "against the one before it: nodes and links added and removed, and the forces whose "
+        "operational chain of command (command, COCOM, OPCON or TACON surviving along it) "
+        "gains or loses a node.")]
+    for before, after in comparison_pairs(models):
+        blocks += _pair(models[before], models[after], stems[before], stems[after], draw_diff)
     matrix = compare_many(models, names=stems)
     blocks += [Heading(3, "Headline measures", "c-matrix"), Table(
         ("phase", "measure", *matrix.columns),
@@ -232,6 +233,23 @@ def comparison_section(models: Sequence[Model], stems: Sequence[str],
                          "Dec 2022): what each model records, then the facts measured on it."),
                Table(("consideration", *stems), tuple(rows))]
     return blocks
+
+
+def comparison_pairs(models: Sequence[Model]) -> list[tuple[int, int]]:
+    """Pair each model (by index) with its base: the model it extends when that is among
+    ``models``, else the model before it.
+
+    >>> comparison_pairs([])
+    []
+    """
+    where = {Path(m.path).resolve(): i for i, m in enumerate(models) if m.path}
+    pairs = []
+    for index, model in enumerate(models[1:], start=1):
+        base = None
+        if model.extends and model.path:
+            base = where.get((Path(model.path).parent / model.extends).resolve())
+        pairs.append((index - 1 if base is None else base, index))
+    return pairs
 
 
 def _value(value: object) -> str:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from c2graph import load_model
 from c2graph.report.document import Figure, Heading, Table
-from c2graph.report.sections import comparison_section, main_forces, model_section
+from c2graph.report.sections import (
+    comparison_pairs,
+    comparison_section,
+    main_forces,
+    model_section,
+)
 
 from ._models import BASE, VARIANT
 
@@ -59,3 +64,14 @@ def test_comparison_names_chain_moves(write_model):
     assert [(r[0], r[1], r[2]) for r in approach.rows] == [
         ("base", "Peacetime", "de-conflicted"), ("base", "War", "coordinated"),
         ("variant", "Peacetime", "de-conflicted"), ("variant", "War", "collaborative")]
+
+
+def test_comparison_pairs_a_variant_with_the_model_it_extends(write_model, minimal_text):
+    first = load_model(write_model(minimal_text, "first.yaml"))
+    base = load_model(write_model(minimal_text.replace("name: demo", "name: base"),
+                                  "base.yaml"))
+    other = load_model(write_model(minimal_text.replace("name: demo", "name: other"),
+                                   "other.yaml"))
+    variant = load_model(write_model("extends: base.yaml\nname: variant\nas_of: '2026'\n",
+                                     "variant.yaml"))
+    assert comparison_pairs([first, base, other, variant]) == [(0, 1), (1, 2), (1, 3)]
