@@ -96,6 +96,12 @@ def _label(node: SceneNode) -> str:
     return f"<{short}<BR/>{body}>"
 
 
+#: Above this many drawn nodes links are straight lines: Graphviz's spline router around
+#: pinned nodes takes minutes on a 1,000-node order of battle, straight lines a fraction of
+#: a second (measured with ``benchmarks/run.py``).
+ROUTED_EDGES_LIMIT = 300
+
+
 def build_dot(scene: Scene) -> pydot.Dot:
     """Build the Graphviz graph of a scene: nation clusters, styled links, title and legend.
 
@@ -109,8 +115,10 @@ def build_dot(scene: Scene) -> pydot.Dot:
     heading = _tag("FONT", _tag("B", escape_html(scene.title)), ' POINT-SIZE="18"')
     subtitle = _tag("FONT", escape_html(scene.subtitle), ' POINT-SIZE="12"')
     title = f"<{heading}<BR/>{subtitle}>"
+    drawn = sum(len(panel.nodes) for panel in scene.panels)
+    splines = "true" if drawn <= ROUTED_EDGES_LIMIT else "line"
     graph.set_graph_defaults(layout="neato", inputscale="72", notranslate="true",
-                             splines="true", overlap="true", outputorder="edgesfirst",
+                             splines=splines, overlap="true", outputorder="edgesfirst",
                              fontname=font, labelloc="t", labeljust="c", label=title,
                              pad="0.3", bgcolor="white", charset="UTF-8")
     graph.set_node_defaults(fontname=font, fontsize="10", style="filled", margin="0.08,0.04")

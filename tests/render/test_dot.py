@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from c2graph import load_model_data
 from c2graph.render import dot_text
-from c2graph.render.dot import _label_width, escape_html, render_dot
+from c2graph.render.dot import ROUTED_EDGES_LIMIT, _label_width, escape_html, render_dot
 from c2graph.render.style import KIND_STYLES, RELATION_STYLES, label_lines
 
 from .conftest import named
@@ -198,3 +198,16 @@ def test_side_by_side_nodes_never_overlap_whatever_their_names(specs):
     done = subprocess.run(["dot", "-Tplain"], input=dot_text(model).encode(),
                           capture_output=True, timeout=60, check=False)
     assert (done.returncode, done.stderr) == (0, b"")
+
+
+def test_links_are_routed_in_small_charts_and_straight_in_large_ones(tiny):
+    assert "splines=true" in dot_text(tiny)
+    units = [{"id": f"u{i}", "name": f"Unit {i}", "nation": "JP", "kind": "unit"}
+             for i in range(ROUTED_EDGES_LIMIT + 1)]
+    large = load_model_data({
+        "name": "large", "as_of": "2026", "phases": [{"id": "p", "name": "P"}],
+        "nodes": [{"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
+                  *units],
+        "links": [{"from": "hq", "to": u["id"], "relation": "opcon"} for u in units],
+    })
+    assert "splines=line" in dot_text(large)
