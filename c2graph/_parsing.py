@@ -257,7 +257,7 @@ def parse_text(text: str, filename: str, *, as_json: bool = False) -> Any:
         message = _UNKNOWN_TAG.sub(r"tag \1 is not allowed in model files: remove it", message)
         raise ModelError([Problem(filename, line, "", f"YAML: {message}")]) from None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
+        line = line_at(text, exc.position)
         raise ModelError([Problem(
             filename, line, "",
             f"YAML: control character {exc.character:#04x} is not allowed in a model file; "
@@ -309,7 +309,7 @@ def _parse_json(text: str, filename: str) -> Any:
         raise ModelError([Problem(filename, None, "", "JSON: nested too deeply")]) from None
     lone = _LONE_SURROGATE.search(text)
     if lone is not None:
-        line = text.count("\n", 0, lone.start()) + 1
+        line = line_at(text, lone.start())
         raise ModelError([Problem(
             filename, line, "",
             f"JSON: {lone.group()} is half of a surrogate pair, not a character; "
