@@ -209,7 +209,7 @@ def _ours(model: Any, target: str) -> tuple[dict[str, Callable[[], Any]], list[s
 
 def _clear_analysis_cache() -> None:
     with contextlib.suppress(ImportError, AttributeError):
-        importlib.import_module("c2graph.analysis._graphs")._CACHE.clear()
+        importlib.import_module("c2graph.analysis.graphs")._CACHE.clear()
 
 
 # ------------------------------------------------------------------ measures

@@ -18,8 +18,8 @@ from .errors import (
     QueryError,
     RenderError,
 )
-from .loader import load_model, load_model_data
 from .model import Link, Location, Model, Node, Phase, Source
+from .modelfile import load_model, load_model_data
 from .vocabulary import RELATIONS
 
 __all__ = [

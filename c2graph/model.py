@@ -21,8 +21,8 @@ from typing import Any
 
 import networkx as nx
 
-from ._validate import closest
 from .errors import QueryError
+from .hints import did_you_mean
 from .vocabulary import AUTHORITY_RELATIONS
 
 __all__ = [
@@ -338,6 +338,4 @@ def _graph(name: str, nodes: Iterable[Node], links: Iterable[Link]) -> nx.MultiD
 
 
 def _unknown(what: str, given: str, existing: list[str] | tuple[str, ...]) -> str:
-    near = closest(given, existing)
-    hint = f"; closest: {', '.join(near)}" if near else ""
-    return f"unknown {what} id {given!r}{hint}"
+    return f"unknown {what} id {given!r}{did_you_mean(given, existing)}"

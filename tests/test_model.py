@@ -87,21 +87,22 @@ def test_links_in(model):
 def test_unknown_phase_names_closest(model, call):
     with pytest.raises(QueryError) as err:
         getattr(model, call)("armed_attack")
-    assert str(err.value) == "unknown phase id 'armed_attack'; closest: armed-attack"
+    assert str(err.value) == "unknown phase id 'armed_attack' (did you mean 'armed-attack'?)"
     assert err.value.exit_code == 2
 
 
 def test_unknown_node_names_closest(model):
     with pytest.raises(QueryError) as err:
         model.node("unti")
-    assert str(err.value) == "unknown node id 'unti'; closest: unit"
+    assert str(err.value) == "unknown node id 'unti' (did you mean 'unit'?)"
     with pytest.raises(QueryError, match=r"^unknown node id 'zzzz'$"):
         model.node("zzzz")
 
 
 def test_link_lookup(model):
     assert model.link("reserve").ends == ("pm", "unit", "tacon")
-    with pytest.raises(QueryError, match=r"^unknown link id 'reserv'; closest: reserve$"):
+    with pytest.raises(QueryError, match=r"^unknown link id 'reserv' "
+                                         r"\(did you mean 'reserve'\?\)$"):
         model.link("reserv")
 
 

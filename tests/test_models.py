@@ -17,10 +17,10 @@ import networkx as nx
 import pytest
 
 from c2graph import load_model
-from c2graph._fields import SECTIONS
-from c2graph._parsing import parse_text, read_text
 from c2graph.model import Model
-from c2graph.schema import model_schema
+from c2graph.modelfile.fields import SECTIONS
+from c2graph.modelfile.parsing import parse_text, read_text
+from c2graph.modelfile.schema import model_schema
 from c2graph.vocabulary import (
     CONFIDENCE_LEVELS,
     NODE_KINDS,

@@ -196,7 +196,7 @@ _DOCS = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
 def test_fast_yaml_pass_reads_what_the_strict_loader_reads(doc, flow):
     import yaml
 
-    from c2graph._parsing import _load_yaml, _StrictLoader
+    from c2graph.modelfile.parsing import _load_yaml, _StrictLoader
 
     text = yaml.dump(doc, default_flow_style=flow, allow_unicode=True)
     assert _load_yaml(text) == yaml.load(text, Loader=_StrictLoader)
@@ -207,7 +207,7 @@ def test_fast_yaml_pass_reads_what_the_strict_loader_reads(doc, flow):
 def test_fast_yaml_pass_leaves_refusals_to_the_strict_loader(text):
     import yaml
 
-    from c2graph._parsing import _load_yaml, _StrictLoader
+    from c2graph.modelfile.parsing import _load_yaml, _StrictLoader
 
     with pytest.raises(yaml.YAMLError) as strict:
         yaml.load(text, Loader=_StrictLoader)
@@ -217,7 +217,7 @@ def test_fast_yaml_pass_leaves_refusals_to_the_strict_loader(text):
 
 
 def test_generated_yaml_and_json_read_the_same(tmp_path):
-    from c2graph._parsing import parse_text
+    from c2graph.modelfile.parsing import parse_text
 
     data = generate(400, seed=8)
     text = to_yaml(data)

@@ -1,4 +1,5 @@
-"""Analyses of a C2 structure: chains of authority, bottlenecks, hierarchy and phase switches.
+"""Measures of one C2 structure: chains of authority, bottlenecks, hierarchy, phase switches,
+the C2 approach space, the link between nations and the six considerations.
 
 Example
 -------
@@ -9,6 +10,7 @@ Example
 ('jp-pm', 'jp-mod', 'jp-jjoc', 'jp-gcc')
 """
 
+from .approach import ApproachPlacement, approach_space, placements
 from .bottlenecks import (
     BottleneckReport,
     Bridge,
@@ -22,6 +24,7 @@ from .bottlenecks import (
     nation_cut,
     removal_impact,
 )
+from .considerations import ConsiderationsView, considerations
 from .frictions import (
     DistanceGap,
     Mismatch,
@@ -32,6 +35,8 @@ from .frictions import (
     span_of_control,
 )
 from .hierarchy import HierarchyScores, hierarchy_scores, krackhardt
+from .measures import MEASURES, headline
+from .nationlinks import NationLink, nation_link
 from .paths import (
     AuthorityPath,
     Commanders,
@@ -57,6 +62,8 @@ from .switches import (
 )
 
 __all__ = [
+    "MEASURES",
+    "ApproachPlacement",
     "AuthorityChange",
     "AuthorityPath",
     "BottleneckReport",
@@ -64,6 +71,7 @@ __all__ = [
     "Centrality",
     "ChainChange",
     "Commanders",
+    "ConsiderationsView",
     "Decision",
     "DistanceGap",
     "Dominator",
@@ -71,6 +79,7 @@ __all__ = [
     "LinkChange",
     "Mismatch",
     "NationCut",
+    "NationLink",
     "PathResult",
     "Reach",
     "Reached",
@@ -78,20 +87,25 @@ __all__ = [
     "SpanOfControl",
     "Superior",
     "SwitchResult",
+    "approach_space",
     "authority_paths",
     "betweenness",
     "bottleneck_report",
     "chain_of_command",
     "commanders",
+    "considerations",
     "counterpart_mismatches",
     "cut_nodes",
     "distance_gaps",
     "dominators",
     "effective_authority",
+    "headline",
     "hierarchy_scores",
     "krackhardt",
     "nation_cut",
+    "nation_link",
     "phase_switch",
+    "placements",
     "reach",
     "removal_impact",
     "request_routes",

@@ -31,7 +31,6 @@ import networkx as nx
 
 from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS
-from ._graphs import phase_graphs
 from .frictions import (
     DEFAULT_SPAN_THRESHOLD,
     DistanceGap,
@@ -41,6 +40,7 @@ from .frictions import (
     distance_gaps,
     span_of_control,
 )
+from .graphs import phase_graphs
 from .hierarchy import HierarchyScores, hierarchy_scores
 
 __all__ = [

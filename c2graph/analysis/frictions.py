@@ -24,7 +24,7 @@ import networkx as nx
 
 from ..model import Model
 from ..vocabulary import OPERATIONAL_RELATIONS, SPECIAL_NATIONS, meet
-from ._graphs import PhaseGraphs, phase_graphs, strength_key
+from .graphs import PhaseGraphs, phase_graphs, strength_key
 
 __all__ = [
     "DEFAULT_SPAN_THRESHOLD",

@@ -37,7 +37,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import Model
-from ._graphs import phase_graphs
+from .graphs import phase_graphs
 
 __all__ = ["HierarchyScores", "hierarchy_scores", "krackhardt"]
 

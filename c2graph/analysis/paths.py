@@ -32,7 +32,7 @@ import networkx as nx
 
 from ..model import Model
 from ..vocabulary import OPERATIONAL_RELATIONS, RELATIONS, meet
-from ._graphs import PhaseGraphs, phase_graphs, reach_effective, strength_key
+from .graphs import PhaseGraphs, phase_graphs, reach_effective, strength_key
 
 __all__ = [
     "DEFAULT_ROUTE_LINKS",

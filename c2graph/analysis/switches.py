@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Link, Model
-from ._graphs import (
+from .graphs import (
     PhaseGraphs,
     chains_differ,
     closure,

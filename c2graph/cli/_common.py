@@ -7,8 +7,8 @@ import json
 import sys
 from typing import Any
 
-from ..loader import load_model
 from ..model import Model
+from ..modelfile import load_model
 
 __all__ = ["add_json", "add_model", "add_phase", "emit_json", "load", "phase_or_first"]
 

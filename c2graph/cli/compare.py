@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 from ._common import add_json, emit_json, load
 
 if TYPE_CHECKING:
+    from ..analysis.nationlinks import NationLink
     from ..compare.comparison import Comparison, Matrix, PhaseComparison
     from ..compare.diff import StructuralDiff
-    from ..compare.links import NationLink
 
 HELP = ("compare structure variants: two give the full diff (nodes, links, chains of "
         "command, measures, approach space); more give a matrix of headline measures")
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     result = compare(models[0], models[1], phase=args.phase)
     if args.diagram:
-        from ..compare.diff_diagram import draw_diff
+        from ..render.diff import draw_diff
 
         draw_diff(models[0], models[1], args.diagram, phase=args.phase,
                   protect=args.models)

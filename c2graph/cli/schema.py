@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..schema import model_schema
+from ..modelfile.schema import model_schema
 from ._common import emit_json
 
 HELP = "print the JSON Schema of model files (for editor completion and checks)"

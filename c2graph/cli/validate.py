@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..errors import InputFileError, ModelError
-from ..loader import load_model
+from ..modelfile import load_model
 
 HELP = "check model files; exit 0 when all are valid, 1 with every problem listed"
 

@@ -1,4 +1,7 @@
-"""Comparison of structure variants: diff, chains, measures, approach space, considerations.
+"""Comparison of two or more structure variants: structural diff, changed chains, matrix.
+
+Measures of a single model (approach space, considerations, headline measures) live in
+:mod:`c2graph.analysis`; this package compares their values across models.
 
 Example
 -------
@@ -10,31 +13,18 @@ Example
 ('jp-jjoc',)
 """
 
-from .approach import ApproachPlacement, approach_space, placements
 from .chains import ChainChange, chains_changed
 from .comparison import Comparison, Matrix, PhaseComparison, compare, compare_many
-from .considerations import ConsiderationsView, considerations
 from .diff import StructuralDiff, structural_diff
-from .links import NationLink, nation_link
-from .measures import MEASURES, headline
 
 __all__ = [
-    "MEASURES",
-    "ApproachPlacement",
     "ChainChange",
     "Comparison",
-    "ConsiderationsView",
     "Matrix",
-    "NationLink",
     "PhaseComparison",
     "StructuralDiff",
-    "approach_space",
     "chains_changed",
     "compare",
     "compare_many",
-    "considerations",
-    "headline",
-    "nation_link",
-    "placements",
     "structural_diff",
 ]

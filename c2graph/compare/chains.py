@@ -30,7 +30,7 @@ from typing import Any
 import networkx as nx
 
 from ..analysis import AuthorityPath, authority_paths
-from ..analysis._graphs import chains_differ, phase_graphs, upward_chains
+from ..analysis.graphs import chains_differ, phase_graphs, upward_chains
 from ..model import Model
 from ..vocabulary import FORCE_KINDS, OPERATIONAL_RELATIONS
 
@@ -68,7 +68,7 @@ def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]
     Units are the nodes of :data:`~c2graph.vocabulary.FORCE_KINDS` present in the phase of
     both models, sorted by id; a unit added or removed is a node change, not a chain change.
     Which units differ is found in one memoised pass upward over both authority graphs
-    (:func:`c2graph.analysis._graphs.chains_differ`); chains are listed only for those, from
+    (:func:`c2graph.analysis.graphs.chains_differ`); chains are listed only for those, from
     chains memoised over superiors, so the cost is linear in the models plus the size of
     the changes.
     """

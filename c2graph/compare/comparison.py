@@ -2,7 +2,7 @@
 
 :func:`compare` sets model ``b`` against model ``a``: the structural diff, then for each
 phase both share the units whose chains of command change, the change of every headline
-measure (:mod:`c2graph.compare.measures`), how the link between the nations changes and
+measure (:mod:`c2graph.analysis.measures`), how the link between the nations changes and
 where each variant stands in the C2 approach space.  :func:`compare_many` gives one column
 per variant of the headline measures of every phase.
 
@@ -22,14 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..analysis.approach import ApproachPlacement, approach_space
+from ..analysis.considerations import ConsiderationsView, considerations
+from ..analysis.measures import MEASURES, Value, headline
+from ..analysis.nationlinks import NationLink, nation_link
 from ..errors import QueryError
 from ..model import Model
-from .approach import ApproachPlacement, approach_space
 from .chains import ChainChange, chains_changed
-from .considerations import ConsiderationsView, considerations
 from .diff import StructuralDiff, structural_diff
-from .links import NationLink, nation_link
-from .measures import MEASURES, Value, headline
 
 __all__ = [
     "Comparison",
@@ -209,7 +209,7 @@ def compare_many(models: Sequence[Model], *, phase: str | None = None,
     Columns are headed by ``names`` (default: the models' names).
 
     Rows run phase by phase (in order of first appearance), measure by measure in the
-    order of :data:`~c2graph.compare.measures.MEASURES`.  With ``phase``, only that phase
+    order of :data:`~c2graph.analysis.measures.MEASURES`.  With ``phase``, only that phase
     (it must be a phase of every model).
 
     Example

@@ -36,7 +36,7 @@ def _attempt(model: Model, target: Path, phases: tuple[str, ...], engine: str,
 
 def _attempt_from_file(path: str, target: Path, phases: tuple[str, ...], engine: str,
                        protect: Sequence[str | os.PathLike[str]]) -> str | None:
-    from ..loader import load_model
+    from ..modelfile import load_model
 
     return _attempt(load_model(path), target, phases, engine, protect)
 
@@ -71,7 +71,7 @@ def _matplotlib(jobs: Sequence[Job], out: Path,
 
 
 def _diff(job: DiffJob, out: Path, protect: Sequence[str | os.PathLike[str]]) -> str | None:
-    from ..compare.diff_diagram import draw_diff
+    from ..render.diff import draw_diff
 
     a, b, figure, phase = job
     try:
@@ -89,7 +89,7 @@ def draw_figures(jobs: Sequence[Job], out: Path, *, engine: str,
 
     Graphviz diagrams run in parallel threads (each is a ``dot`` process); matplotlib ones
     in parallel processes.  With ``engine="auto"``, what Graphviz fails on is redrawn by
-    matplotlib.  Diff diagrams are Graphviz charts only (:mod:`c2graph.compare.diff_diagram`).
+    matplotlib.  Diff diagrams are Graphviz charts only (:mod:`c2graph.render.diff`).
     """
     from ..render import choose_engine
 

@@ -29,11 +29,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..analysis import authority_paths
+from ..analysis import authority_paths, considerations, placements
+from ..analysis.approach import axis_level
+from ..analysis.measures import phase_report
 from ..analysis.switches import phase_switch
-from ..compare import compare, compare_many, considerations, placements
-from ..compare.approach import axis_level
-from ..compare.measures import phase_report
+from ..compare import compare, compare_many
 from ..model import Model
 from ..vocabulary import FORCE_KINDS, RELATIONS
 from .document import Block, Bullets, Cell, Figure, Heading, Paragraph, SourceList, Table

@@ -2,32 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from c2graph import Model, load_model_data
-
-PHASES = [{"id": "peace", "name": "Peace"}, {"id": "war", "name": "War"}]
-
-
-def build(nodes: list[tuple[str, str, str]], links: list[dict[str, Any]],
-          phases: list[dict[str, Any]] | None = None, **extra: Any) -> Model:
-    """Build a model from ``(id, nation, kind)`` triples and link dicts."""
-    return load_model_data({
-        "name": "test", "as_of": "2025",
-        "phases": phases or PHASES,
-        "nodes": [{"id": i, "name": i.upper(), "nation": nation, "kind": kind}
-                  | extra.get("node_extra", {}).get(i, {})
-                  for i, nation, kind in nodes],
-        "links": links,
-        **{k: v for k, v in extra.items() if k != "node_extra"},
-    })
-
-
-def link(tail: str, head: str, relation: str, **more: Any) -> dict[str, Any]:
-    """A link dict."""
-    return {"from": tail, "to": head, "relation": relation, **more}
+from c2graph import Model
+from tests.builders import build, link
 
 
 @pytest.fixture

@@ -16,10 +16,9 @@ from c2graph.analysis import (
     nation_cut,
     removal_impact,
 )
-from c2graph.analysis._graphs import phase_graphs
 from c2graph.analysis.bottlenecks import Dominator
-
-from .conftest import build, link
+from c2graph.analysis.graphs import phase_graphs
+from tests.builders import build, link
 
 
 def test_dominators_with_two_tops_use_a_virtual_root(alliance):

@@ -7,8 +7,7 @@ import math
 import pytest
 
 from c2graph.analysis import counterpart_mismatches, distance_gaps, span_of_control
-
-from .conftest import build, link
+from tests.builders import build, link
 
 LOCATIONS = [
     {"id": "ichigaya", "name": "Ichigaya, Tokyo", "lat": 35.6931, "lon": 139.7286,

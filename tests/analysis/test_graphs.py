@@ -9,15 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c2graph.analysis import authority_paths, chain_of_command
-from c2graph.analysis._graphs import (
+from c2graph.analysis.bottlenecks import _VIRTUAL_ROOT, _immediate_dominators
+from c2graph.analysis.graphs import (
     chains_differ,
     phase_graphs,
     reach_effective,
     upward_chains,
 )
-from c2graph.analysis.bottlenecks import _VIRTUAL_ROOT, _immediate_dominators
-
-from .conftest import build, link
+from tests.builders import build, link
 
 RELATIONS = ["command", "opcon", "tacon", "adcon", "control", "support"]
 

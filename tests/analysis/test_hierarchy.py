@@ -11,8 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c2graph.analysis import HierarchyScores, hierarchy_scores, krackhardt
-
-from .conftest import build, link
+from tests.builders import build, link
 
 NAN = math.nan
 

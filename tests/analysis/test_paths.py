@@ -18,8 +18,7 @@ from c2graph.analysis import (
     request_routes,
     top_authorities,
 )
-
-from .conftest import build, link
+from tests.builders import build, link
 
 
 def test_top_authorities_per_phase(alliance):
@@ -69,11 +68,12 @@ def test_coordination_never_in_authority_paths(alliance):
 def test_unknown_ids_name_the_closest():
     model = build([("jp-pm", "JP", "political-authority"), ("jp-gcc", "JP", "component")],
                   [link("jp-pm", "jp-gcc", "command")])
-    with pytest.raises(QueryError, match=r"unknown node id 'jp-gc'; closest: jp-gcc"):
+    with pytest.raises(QueryError, match=r"unknown node id 'jp-gc' \(did you mean "
+                       r"'jp-gcc' or 'jp-pm'\?\)"):
         authority_paths(model, "jp-gc", phase="peace")
-    with pytest.raises(QueryError, match=r"unknown node id 'jp-pn'; closest: jp-pm"):
+    with pytest.raises(QueryError, match=r"unknown node id 'jp-pn' \(did you mean 'jp-pm'\?\)"):
         authority_paths(model, "jp-gcc", phase="peace", source="jp-pn")
-    with pytest.raises(QueryError, match=r"unknown phase id 'peac'; closest: peace"):
+    with pytest.raises(QueryError, match=r"unknown phase id 'peac' \(did you mean 'peace'\?\)"):
         authority_paths(model, "jp-gcc", phase="peac")
 
 

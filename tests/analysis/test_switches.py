@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 from c2graph import QueryError
 from c2graph.analysis import chain_of_command, phase_switch, reach
 from c2graph.vocabulary import FORCE_KINDS
-
-from .conftest import build, link
+from tests.builders import build, link
 
 PHASES = [
     {"id": "peace", "name": "Peacetime"},
@@ -111,7 +110,7 @@ def test_effective_authority_downgrade_is_loss_and_gain():
 
 
 def test_unknown_phase_names_closest(phased):
-    with pytest.raises(QueryError, match=r"unknown phase id 'atack'; closest: attack"):
+    with pytest.raises(QueryError, match=r"unknown phase id 'atack' \(did you mean 'attack'\?\)"):
         phase_switch(phased, before="peace", after="atack")
 
 

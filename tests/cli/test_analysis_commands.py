@@ -99,16 +99,17 @@ def test_path_none_is_empty_list(model_path, capsys):
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["path", "{m}", "jp-gc"],
-     "c2graph path: error: unknown node id 'jp-gc'; closest: jp-gcc, jp-jcg, jp-jjoc\n"),
+     "c2graph path: error: unknown node id 'jp-gc' (did you mean 'jp-gcc' or 'jp-jcg' or "
+     "'jp-jjoc'?)\n"),
     (["path", "{m}", "jp-gcc", "--from", "jp-pn"],
-     "c2graph path: error: unknown node id 'jp-pn'; closest: jp-pm\n"),
+     "c2graph path: error: unknown node id 'jp-pn' (did you mean 'jp-pm'?)\n"),
     (["path", "{m}", "jp-gcc", "--phase", "peace-time"],
-     "c2graph path: error: unknown phase id 'peace-time'; closest: peacetime\n"),
+     "c2graph path: error: unknown phase id 'peace-time' (did you mean 'peacetime'?)\n"),
     (["bottlenecks", "{m}", "--remove", "jp-jjoc2"],
-     "c2graph bottlenecks: error: unknown node id 'jp-jjoc2'; closest: jp-jjoc, "
-     "jp-jcg\n"),
+     "c2graph bottlenecks: error: unknown node id 'jp-jjoc2' (did you mean 'jp-jjoc' "
+     "or 'jp-jcg'?)\n"),
     (["switches", "{m}", "--from", "peacetime", "--to", "armed-atack"],
-     "c2graph switches: error: unknown phase id 'armed-atack'; closest: armed-attack\n"),
+     "c2graph switches: error: unknown phase id 'armed-atack' (did you mean 'armed-attack'?)\n"),
 ])
 def test_unknown_ids_exit_2(model_path, capsys, argv, message):
     code, out, err = run(capsys, *[a.format(m=model_path) for a in argv])

@@ -52,7 +52,7 @@ def test_draw_overlays(model_path, tmp_path):
 @pytest.mark.parametrize(("argv", "code", "message"), [
     (["--phase", "war"], 2, "c2graph draw: error: unknown phase id 'war'"),
     (["--phases", ","], 2, "c2graph draw: error: --phases needs at least one phase id"),
-    (["--path", "unti"], 2, "c2graph draw: error: unknown node id 'unti'; closest: unit"),
+    (["--path", "unti"], 2, "c2graph draw: error: unknown node id 'unti' (did you mean 'unit'?)"),
 ])
 def test_draw_errors_are_one_line_and_an_exit_code(model_path, tmp_path, capsys, argv, code,
                                                    message):

@@ -91,7 +91,7 @@ def test_json_output_is_deterministic(model_path, capsys):
 def test_unknown_phase_exits_2(model_path, capsys):
     assert main(["show", str(model_path), "--phase", "peace"]) == 2
     assert capsys.readouterr().err == (
-        "c2graph show: error: unknown phase id 'peace'; closest: peacetime\n"
+        "c2graph show: error: unknown phase id 'peace' (did you mean 'peacetime'?)\n"
     )
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
 
 from c2graph import QueryError
-from c2graph.compare import compare, compare_many, headline, nation_link
+from c2graph.analysis import headline, nation_link
+from c2graph.compare import compare, compare_many
 from c2graph.compare.chains import chains_changed
+from tests.builders import build as build_model
+from tests.builders import link, node
 
-from ._models import build, link, node
+build = functools.partial(build_model, phases=("peacetime", "war"))
 
 NODES = [node("pm", "JP", "political-authority"), node("jso", "JP", "staff"),
          node("gcc", "JP", "component"), node("indo", "US", "headquarters"),

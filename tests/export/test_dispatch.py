@@ -31,7 +31,8 @@ def test_unknown_format(tiny):
 
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_unknown_phase(tiny, fmt):
-    with pytest.raises(QueryError, match=r"^unknown phase id 'peace'; closest: peacetime"):
+    with pytest.raises(QueryError, match=r"^unknown phase id 'peace' \(did you mean "
+                                        r"'peacetime'\?\)"):
         export(tiny, fmt, phase="peace")
 
 
@@ -57,7 +58,8 @@ def test_dot_is_the_diagram_text_of_one_phase(tiny):
 
 
 def test_dot_unknown_phase(tiny):
-    with pytest.raises(QueryError, match=r"^unknown phase id 'peace'; closest: peacetime"):
+    with pytest.raises(QueryError, match=r"^unknown phase id 'peace' \(did you mean "
+                                        r"'peacetime'\?\)"):
         export(tiny, "dot", phase="peace")
 
 

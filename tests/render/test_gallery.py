@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from c2graph import load_model
-from c2graph.render.gallery import gallery_views, view_dot, view_stem
+from tools.gallery import gallery_views, view_dot, view_stem
 
 REPO = Path(__file__).resolve().parents[2]
 MODELS = sorted((REPO / "models").glob("*.yaml"))
 DIAGRAMS = REPO / "diagrams"
-REGENERATE = "python -m c2graph.render.gallery"
+REGENERATE = "python tools/gallery.py"
 
 
 @pytest.mark.skipif(not MODELS, reason="no shipped models")

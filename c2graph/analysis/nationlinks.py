@@ -21,11 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis.bottlenecks import NationCut
-from ..analysis.frictions import Mismatch
 from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS
 from .approach import approach_space
+from .bottlenecks import NationCut
+from .frictions import Mismatch
 from .measures import phase_report
 
 __all__ = ["NationLink", "nation_link"]
@@ -37,7 +37,7 @@ class NationLink:
 
     ``cross_links`` are ``(key, from, to, relation)`` of links between two countries;
     ``shared_bodies`` the bodies linked to two or more countries
-    (:func:`~c2graph.compare.approach.approach_space`); ``counterparts`` the pairs joined
+    (:func:`~c2graph.analysis.approach.approach_space`); ``counterparts`` the pairs joined
     by a ``counterpart`` link (sorted ends); ``cuts`` the smallest node and link cuts
     between each pair of nations with the connectivity left without each alliance body
     (:func:`c2graph.analysis.bottlenecks.nation_cut`); ``mismatches`` the cross-nation

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._fields import (
+from .fields import (
     DATE_PATTERN,
     ID_PATTERN,
     LANG_NAME_KEY,

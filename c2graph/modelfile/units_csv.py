@@ -24,13 +24,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._fields import DATE_PATTERN, ID_PATTERN, LANG_NAME_KEY, NATION_PATTERN, SECTIONS
-from ._parsing import read_text
-from ._validate import _check_phases, _check_value, closest
-from .errors import InputFileError, Problem
-from .vocabulary import AUTHORITY_RELATIONS
+from ..errors import InputFileError, Problem
+from ..hints import did_you_mean
+from ..vocabulary import AUTHORITY_RELATIONS
+from .fields import DATE_PATTERN, ID_PATTERN, LANG_NAME_KEY, NATION_PATTERN, SECTIONS
+from .items import Item, ModelFile
+from .parsing import read_text
+from .validate import _check_phases, _check_value
 
-__all__ = ["REQUIRED_COLUMNS", "UnitsFile", "parse_phases_cell", "read_units"]
+__all__ = ["REQUIRED_COLUMNS", "UnitsFile", "add_units", "parse_phases_cell", "read_units"]
 
 #: Columns every units file must have.
 REQUIRED_COLUMNS: tuple[str, ...] = ("id", "name", "nation", "kind")
@@ -115,8 +117,7 @@ def _check_header(header: list[str], units: UnitsFile) -> list[Problem]:
             problems.append(Problem(units.display, 1, "", f"column {column!r} appears twice"))
         seen.add(column)
         if column not in allowed and not LANG_NAME_KEY.match(column):
-            near = closest(column, allowed)
-            hint = f" (did you mean {' or '.join(repr(c) for c in near)}?)" if near else ""
+            hint = did_you_mean(column, allowed)
             problems.append(Problem(units.display, 1, "", f"unknown column {column!r}{hint}; "
                                     f"allowed: {', '.join(allowed)}, name_xx"))
     for column in REQUIRED_COLUMNS:
@@ -197,8 +198,7 @@ def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
             problems.append(units.cell_problem(start, "parent", unit, f"expected an id without "
                                                f"spaces or control characters, got {parent!r}"))
         if relation and relation not in AUTHORITY_RELATIONS:
-            near = closest(relation, _AUTHORITY_ORDER)
-            hint = f" (did you mean {' or '.join(repr(c) for c in near)}?)" if near else ""
+            hint = did_you_mean(relation, _AUTHORITY_ORDER)
             problems.append(units.cell_problem(
                 start, "relation", unit,
                 f"expected an authority relation ({', '.join(_AUTHORITY_ORDER)}), got "
@@ -234,3 +234,15 @@ def read_units(entries: list[dict[str, Any]], base: Path, display_base: str,
         rows.extend(found)
         problems.extend(trouble)
     return rows, problems
+
+
+def add_units(sections: dict[str, list[Item]], file: ModelFile) -> list[Problem]:
+    """Append the nodes and parent links of the file's ``units`` CSV files."""
+    if "units" not in file.data:
+        return []
+    folder = Path(file.display).parent
+    rows, problems = read_units(file.data["units"], folder, str(folder),
+                                lambda i, text: file.problem(("units", i, "file"), text))
+    for section, data, units, path in rows:
+        sections[section].append(Item(data, units, path))  # type: ignore[arg-type]
+    return problems

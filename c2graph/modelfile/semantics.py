@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
-from ._validate import closest
-from .errors import Problem
-from .vocabulary import AUTHORITY_RELATIONS
-
-if TYPE_CHECKING:
-    from .loader import _File, _Item
+from ..errors import Problem
+from ..hints import did_you_mean
+from ..vocabulary import AUTHORITY_RELATIONS
+from .items import Item, ModelFile
 
 __all__ = ["check_semantics", "resolve_phases"]
 
@@ -40,14 +38,13 @@ def resolve_phases(spec: Any, order: list[str],
 
 def _unknown(what: str, value: str, known: Iterable[str]) -> str:
     known = list(known)
-    near = closest(value, known)
-    hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else (
+    hint = did_you_mean(value, known) or (
         f"; define it under '{what}s'" if what != "phase" else "; define it under 'phases'"
     )
     return f"unknown {what} {value!r}{hint}"
 
 
-def check_semantics(sections: dict[str, list[_Item]], *, top: _File) -> list[Problem]:
+def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[Problem]:
     """Return every cross-reference problem of a merged model (empty when it is valid).
 
     ``top`` is the file that was asked for (the last variant): problems about the model as
@@ -65,7 +62,7 @@ def check_semantics(sections: dict[str, list[_Item]], *, top: _File) -> list[Pro
                                                  "under 'phases'"))
     order = [item.data["id"] for item in sections["phases"]]
 
-    def ref(item: _Item, key: str, section: str, what: str) -> None:
+    def ref(item: Item, key: str, section: str, what: str) -> None:
         value = item.data.get(key)
         if isinstance(value, str) and value not in ids[section]:
             problems.append(item.problem(key, _unknown(what, value, ids[section])))
@@ -112,7 +109,7 @@ def check_semantics(sections: dict[str, list[_Item]], *, top: _File) -> list[Pro
     return problems
 
 
-def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> set[str]:
+def _check_unique(items: list[Item], section: str, problems: list[Problem]) -> set[str]:
     seen: set[str] = set()
     for item in items:
         value = item.data["id"]
@@ -123,7 +120,7 @@ def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> 
     return seen
 
 
-def _check_phase_spec(item: _Item, order: list[str], problems: list[Problem]) -> None:
+def _check_phase_spec(item: Item, order: list[str], problems: list[Problem]) -> None:
     spec = item.data.get("phases", "all")
     if spec == "all":
         return
@@ -143,7 +140,7 @@ def _check_phase_spec(item: _Item, order: list[str], problems: list[Problem]) ->
                                                    f"{spec['from']!r}"))
 
 
-def _check_link_ids(links: list[_Item], problems: list[Problem]) -> None:
+def _check_link_ids(links: list[Item], problems: list[Problem]) -> None:
     seen: set[str] = set()
     for item in links:
         link_id = item.data.get("id")
@@ -154,8 +151,8 @@ def _check_link_ids(links: list[_Item], problems: list[Problem]) -> None:
         seen.add(link_id)
 
 
-def _check_overlaps(links: list[_Item], order: list[str], problems: list[Problem]) -> None:
-    by_ends: dict[tuple[str, str, str], list[_Item]] = {}
+def _check_overlaps(links: list[Item], order: list[str], problems: list[Problem]) -> None:
+    by_ends: dict[tuple[str, str, str], list[Item]] = {}
     every = frozenset(order)
     for item in links:
         data = item.data
@@ -202,7 +199,7 @@ def _acyclic(edges: list[tuple[str, str]]) -> bool:
     return done == len(successors.keys() | indegree.keys())
 
 
-def _check_authority_cycles(links: list[_Item], order: list[str],
+def _check_authority_cycles(links: list[Item], order: list[str],
                             node_phases: dict[str, frozenset[str]],
                             problems: list[Problem]) -> None:
     """Report each authority cycle once, at the link written last that closes it.
@@ -220,9 +217,9 @@ def _check_authority_cycles(links: list[_Item], order: list[str],
                  for rank, it in enumerate(links)
                  if it.data["relation"] in AUTHORITY_RELATIONS]
     found: dict[tuple[int, str], list[str]] = {}
-    closers: dict[int, _Item] = {}
+    closers: dict[int, Item] = {}
     for phase in order:
-        edges: dict[tuple[str, str], tuple[int, _Item]] = {}
+        edges: dict[tuple[str, str], tuple[int, Item]] = {}
         for rank, item, phases in authority:
             if phase in phases:
                 edges.setdefault((item.data["from"], item.data["to"]), (rank, item))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from itertools import combinations
 from typing import Any
 
@@ -9,10 +10,12 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c2graph.compare.approach import DECISION_RELATIONS, approach_space
+from c2graph.analysis.approach import DECISION_RELATIONS, approach_space
 from c2graph.vocabulary import FORCE_KINDS, SPECIAL_NATIONS
+from tests.builders import build as build_model
+from tests.builders import link, node
 
-from ._models import build, link, node
+build = functools.partial(build_model, phases=("peacetime", "war"))
 
 RELATIONS = ["command", "opcon", "tacon", "adcon", "support", "liaison", "member"]
 NATIONS = ["JP", "US", "AU", "alliance"]

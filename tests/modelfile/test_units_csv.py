@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from c2graph import ModelError, load_model
-from c2graph._units_csv import parse_phases_cell
+from c2graph.modelfile.units_csv import parse_phases_cell
 
 MODEL = """\
 name: demo
@@ -112,8 +112,8 @@ def test_reference_errors_point_at_the_csv_cell(write_units):
         "peacetime;armed", "peace;armed")
     assert _problems(write_units(units)) == [
         "oob.csv:4: column 5 (parent), unit 'b': unknown node 'zz'; define it under 'nodes'",
-        "oob.csv:5: column 9 (phases), unit 'c': unknown phase 'peace'; did you mean "
-        "'peacetime'?",
+        "oob.csv:5: column 9 (phases), unit 'c': unknown phase 'peace' (did you mean "
+        "'peacetime'?)",
     ]
 
 

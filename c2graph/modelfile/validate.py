@@ -6,12 +6,12 @@ turns findings into located :class:`~c2graph.errors.Problem` records.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ._fields import (
+from ..hints import did_you_mean
+from .fields import (
     DATE_PATTERN,
     ID_PATTERN,
     LANG_NAME_KEY,
@@ -20,9 +20,9 @@ from ._fields import (
     SECTIONS_WITH_LANG_NAMES,
     Field,
 )
-from ._parsing import format_path
+from .parsing import format_path
 
-__all__ = ["Finding", "check_file_data", "closest", "describe_path"]
+__all__ = ["Finding", "check_file_data", "describe_path"]
 
 Path_ = tuple[str | int, ...]
 
@@ -32,20 +32,6 @@ class Finding:
 
     path: Path_
     message: str
-
-
-def closest(word: str, candidates: Sequence[str], *, n: int = 3) -> list[str]:
-    """Return up to ``n`` candidates that look like ``word`` (for "did you mean" hints).
-
-    >>> closest("opcom", ["opcon", "tacon", "command"])
-    ['opcon']
-    """
-    return difflib.get_close_matches(str(word), list(candidates), n=n, cutoff=0.6)
-
-
-def _did_you_mean(word: str, candidates: Sequence[str]) -> str:
-    near = closest(word, candidates)
-    return f" (did you mean {' or '.join(repr(c) for c in near)}?)" if near else ""
 
 
 def _type_name(value: Any) -> str:
@@ -147,7 +133,7 @@ def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
                 continue
             findings.append(Finding(
                 (*path, key),
-                f"unknown key {key!r}{_did_you_mean(key, list(fields))}; allowed: "
+                f"unknown key {key!r}{did_you_mean(key, list(fields))}; allowed: "
                 f"{', '.join(fields)}",
             ))
             continue
@@ -240,7 +226,7 @@ def _check_value(value: Any, field: Field, path: Path_) -> list[Finding]:
         return [Finding(path, f"expected text, got {_type_name(value)}{hint}")]
     if kind == "enum" and value not in field.choices:
         return [Finding(path, f"expected one of {', '.join(field.choices)}, got {value!r}"
-                              f"{_did_you_mean(value, field.choices)}")]
+                              f"{did_you_mean(value, field.choices)}")]
     if kind == "date" and not DATE_PATTERN.match(value):
         return [Finding(path, f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got "
                               f"{value!r}")]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from c2graph.compare.diff_diagram import DIFF_STYLES, diff_dot, diff_scene
-
-from .test_diff import AFTER, BEFORE
+from c2graph.render.diff import DIFF_STYLES, diff_dot, diff_scene
+from tests.compare.test_diff import AFTER, BEFORE
 
 
 def test_marks_of_nodes_and_links():

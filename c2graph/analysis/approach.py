@@ -66,9 +66,9 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from ..analysis._graphs import PhaseGraphs, phase_graphs
 from ..model import Model
 from ..vocabulary import FORCE_KINDS, OPERATIONAL_RELATIONS, SPECIAL_NATIONS
+from .graphs import PhaseGraphs, phase_graphs
 
 __all__ = [
     "APPROACHES",

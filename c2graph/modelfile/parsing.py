@@ -11,6 +11,7 @@ import bisect
 import gc
 import json
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,9 +19,18 @@ from typing import Any
 
 import yaml
 
-from .errors import InputFileError, ModelError, Problem
+from ..errors import InputFileError, ModelError, Problem
 
-__all__ = ["MAX_MODEL_BYTES", "LineIndex", "format_path", "parse_text", "read_text"]
+__all__ = [
+    "MAX_MODEL_BYTES",
+    "LineIndex",
+    "format_path",
+    "gc_paused",
+    "is_json_path",
+    "line_at",
+    "parse_text",
+    "read_text",
+]
 
 #: Largest model file c2graph reads; bigger files are refused with a clear message.
 MAX_MODEL_BYTES = 256 * 1024 * 1024
@@ -149,16 +159,32 @@ def _load_yaml(text: str) -> Any:
         return yaml.load(text, Loader=_StrictLoader)
 
 
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: parsing allocates millions of acyclic objects."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the block runs, then restore it.
+
+    Parsing and building a model allocate millions of acyclic objects, and CPython's
+    collector would scan them over and over.  Pauses nest and may overlap across threads:
+    the collector is switched back on, if it was on, only when the last pause ends.
+    """
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def line_at(text: str, index: int) -> int:
@@ -244,7 +270,7 @@ def parse_text(text: str, filename: str, *, as_json: bool = False) -> Any:
     if as_json:
         return _parse_json(text, filename)
     try:
-        with _gc_paused():
+        with gc_paused():
             return _load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -289,7 +315,7 @@ def _first_alias_line(text: str) -> int | None:
 
 def _parse_json(text: str, filename: str) -> Any:
     try:
-        with _gc_paused():
+        with gc_paused():
             data = json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
     except json.JSONDecodeError as exc:
         raise ModelError([Problem(filename, exc.lineno, "", f"JSON: {exc.msg}")]) from None
@@ -375,7 +401,7 @@ class LineIndex:
             self._composed = True
             for text in (self._text, _json_as_yaml(self._text)):
                 try:
-                    with _gc_paused():
+                    with gc_paused():
                         self._root = yaml.compose(text, Loader=_StrictLoader)
                     break
                 except (yaml.YAMLError, RecursionError):

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from .vocabulary import CONFIDENCE_LEVELS, NODE_KINDS, RELATIONS
+from ..vocabulary import CONFIDENCE_LEVELS, NODE_KINDS, RELATIONS
 
 __all__ = ["DATE_PATTERN", "ID_PATTERN", "LANG_NAME_KEY", "SECTIONS", "Field"]
 

@@ -2,7 +2,7 @@
 
 Regenerate everything with one command from the project root::
 
-    python -m c2graph.render.gallery            # models/*.yaml -> diagrams/
+    python tools/gallery.py            # models/*.yaml -> diagrams/
 
 Each model gets a peacetime view, an armed-attack view and a phase panel (peacetime |
 gray zone | armed attack, or the first, middle and last phases of a model without those),
@@ -25,11 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..loader import load_model
-from ..model import Model
-from ..outputs import write_atomic
-from .dot import dot_source, render_dot
-from .scene import build_scene
+from c2graph import load_model
+from c2graph.model import Model
+from c2graph.outputs import write_atomic
+from c2graph.render.dot import dot_source, render_dot
+from c2graph.render.scene import build_scene
 
 __all__ = ["GalleryView", "build_gallery", "gallery_views", "main", "view_stem"]
 
@@ -107,7 +107,7 @@ def _render(model: Model, view: GalleryView, source: str, path: Path, fmt: str) 
     if shutil.which("dot"):
         write_atomic(path, render_dot(source, fmt))
         return
-    from . import draw
+    from c2graph.render import draw
 
     if len(view.phases) == 1:
         draw(model, path, phase=view.phases[0], engine="matplotlib")
@@ -125,14 +125,14 @@ highlighted). Each SVG has its Graphviz source (`.dot`) beside it.
 Regenerate all of them from the project root (the test `tests/render/test_gallery.py`
 fails when a committed DOT file is out of date):
 
-    python -m c2graph.render.gallery
+    python tools/gallery.py
 
 """
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line of the gallery generator; returns an exit code."""
-    parser = argparse.ArgumentParser(prog="python -m c2graph.render.gallery",
+    parser = argparse.ArgumentParser(prog="python tools/gallery.py",
                                      description="Regenerate the diagram gallery.")
     parser.add_argument("--models", type=Path, default=Path("models"),
                         help="folder of model files (default: models)")
@@ -141,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--png", type=Path, default=None,
                         help="also write PNG copies into this folder")
     args = parser.parse_args(argv)
-    from ..errors import C2GraphError
+    from c2graph.errors import C2GraphError
 
     try:
         written = build_gallery(args.models, args.out, png=args.png)

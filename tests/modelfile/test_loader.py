@@ -7,7 +7,7 @@ import json
 import pytest
 
 from c2graph import InputFileError, ModelError, load_model, load_model_data
-from c2graph._fields import SECTIONS
+from c2graph.modelfile.fields import SECTIONS
 from c2graph.vocabulary import NODE_KINDS, RELATIONS
 
 RELATION_LIST = ", ".join(RELATIONS)
@@ -255,8 +255,8 @@ def test_three_problems_reported_together_sorted_by_line(problems, minimal_text)
 SEMANTIC_CASES = {
     "unknown node with hint": (
         ("{from: pm, to: hq,", "{from: pmm, to: hq,"),
-        ["m.yaml:12: links[0] (from='pmm', to='hq') → from: unknown node 'pmm'; did you mean "
-         "'pm'?"],
+        ["m.yaml:12: links[0] (from='pmm', to='hq') → from: unknown node 'pmm' (did you "
+         "mean 'pm'?)"],
     ),
     "unknown node without hint": (
         ("{from: hq, to: unit,", "{from: hq, to: zzz,"),
@@ -275,8 +275,8 @@ SEMANTIC_CASES = {
     ),
     "unknown phase in a list": (
         ("relation: opcon}", "relation: opcon, phases: [peace]}"),
-        ["m.yaml:13: links[1] (from='hq', to='unit') → phases: unknown phase 'peace'; did you "
-         "mean 'peacetime'?"],
+        ["m.yaml:13: links[1] (from='hq', to='unit') → phases: unknown phase 'peace' (did you "
+         "mean 'peacetime'?)"],
     ),
     "unknown phase in a range": (
         ("relation: opcon}", "relation: opcon, phases: {from: war}}"),
@@ -288,8 +288,8 @@ SEMANTIC_CASES = {
                                              "pmm, approval: [diet]}"),
         ["m.yaml:5: phases[1] (id='gray-zone') → approval: unknown node 'diet'; define it "
          "under 'nodes'",
-         "m.yaml:5: phases[1] (id='gray-zone') → declared_by: unknown node 'pmm'; did you mean "
-         "'pm'?"],
+         "m.yaml:5: phases[1] (id='gray-zone') → declared_by: unknown node 'pmm' (did you "
+         "mean 'pm'?)"],
     ),
     "duplicate node id": (
         ("{id: unit, name: Unit", "{id: hq, name: Unit"),

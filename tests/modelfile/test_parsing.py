@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from c2graph import InputFileError, ModelError
-from c2graph._parsing import LineIndex, format_path, parse_text, read_text
+from c2graph.modelfile.parsing import LineIndex, format_path, parse_text, read_text
 
 BILLION_LAUGHS = """\
 a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]

@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 import yaml
 
-from c2graph._fields import SECTIONS
-from c2graph._parsing import parse_text
 from c2graph.cli.main import main
-from c2graph.schema import SCHEMA_ID, model_schema
+from c2graph.modelfile.fields import SECTIONS
+from c2graph.modelfile.parsing import parse_text
+from c2graph.modelfile.schema import SCHEMA_ID, model_schema
 
 SHIPPED = sorted((Path(__file__).resolve().parent.parent / "models").glob("*.yaml"))
 

@@ -39,9 +39,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis.frictions import DistanceGap, distance_gaps
 from ..model import Model
 from ..vocabulary import FORCE_KINDS, SPECIAL_NATIONS
+from .frictions import DistanceGap, distance_gaps
 
 __all__ = [
     "CONSIDERATION_KEYS",

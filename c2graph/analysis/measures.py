@@ -2,7 +2,7 @@
 
 Each measure is named once in :data:`MEASURES` with what it means; :func:`headline`
 computes them all for one phase.  Structure counts come from the model, the approach-space
-axes from :mod:`c2graph.compare.approach`, chains of command, bottlenecks and Krackhardt's
+axes from :mod:`c2graph.analysis.approach`, chains of command, bottlenecks and Krackhardt's
 hierarchy scores from :mod:`c2graph.analysis`.
 
 Example
@@ -22,11 +22,11 @@ from __future__ import annotations
 import math
 from weakref import WeakKeyDictionary
 
-from ..analysis._graphs import phase_graphs
-from ..analysis.bottlenecks import BottleneckReport, bottleneck_report
 from ..model import Model
 from ..vocabulary import FORCE_KINDS
 from .approach import approach_space
+from .bottlenecks import BottleneckReport, bottleneck_report
+from .graphs import phase_graphs
 
 __all__ = ["MEASURES", "Value", "headline", "phase_report"]
 

@@ -27,13 +27,13 @@ from pathlib import Path
 
 import pydot
 
+from ..compare.diff import StructuralDiff, structural_diff
 from ..errors import QueryError, RenderError
 from ..model import Model
 from ..outputs import write_atomic
-from ..render.dot import build_dot, escape_html, render_dot
-from ..render.scene import Panel, Scene, SceneEdge, SceneNode
-from ..render.style import MarkStyle, legend_entries, nation_order
-from .diff import StructuralDiff, structural_diff
+from .dot import build_dot, escape_html, render_dot
+from .scene import Panel, Scene, SceneEdge, SceneNode
+from .style import MarkStyle, legend_entries, nation_order
 
 __all__ = ["DIFF_STYLES", "diff_dot", "diff_scene", "draw_diff"]
 

@@ -1,0 +1,37 @@
+""""Did you mean" hints: the ids or words closest to a mistyped one, worded one way everywhere.
+
+Example
+-------
+>>> did_you_mean("opcom", ["opcon", "tacon", "command"])
+" (did you mean 'opcon'?)"
+>>> did_you_mean("xyz", ["opcon"])
+''
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = ["closest", "did_you_mean"]
+
+
+def closest(word: str, candidates: Iterable[str], *, n: int = 3) -> list[str]:
+    """Return up to ``n`` candidates that look like ``word``, closest first.
+
+    Similarity is :func:`difflib.get_close_matches` with its default cutoff of 0.6.
+
+    >>> closest("opcom", ["opcon", "tacon", "command"])
+    ['opcon']
+    """
+    return difflib.get_close_matches(str(word), list(candidates), n=n, cutoff=0.6)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """Return `` (did you mean 'a' or 'b'?)`` for the closest candidates, or ``''``.
+
+    >>> did_you_mean("jp-gc", ["jp-gcc", "jp-jcg", "us-usfj"])
+    " (did you mean 'jp-gcc' or 'jp-jcg'?)"
+    """
+    near = closest(word, candidates)
+    return f" (did you mean {' or '.join(repr(c) for c in near)}?)" if near else ""

@@ -1,0 +1,24 @@
+"""From a model file to a validated :class:`~c2graph.model.Model`.
+
+The data flows through one module per step: :mod:`.parsing` reads bytes safely into plain
+data, :mod:`.validate` checks each file's structure against the key table of
+:mod:`.fields` (also published as a JSON Schema by :mod:`.schema`), :mod:`.variants`
+applies ``extends``, :mod:`.units_csv` adds bulk units, :mod:`.semantics` checks the
+merged model across sections, and :mod:`.records` builds the immutable records.
+:mod:`.loader` runs them in order.
+
+Example
+-------
+>>> from c2graph.modelfile import load_model_data
+>>> model = load_model_data({"name": "x", "as_of": "2025", "phases": [
+...     {"id": "p", "name": "P"}], "nodes": [
+...     {"id": "a", "name": "A", "nation": "JP", "kind": "unit"}]})
+>>> model.node("a").name
+'A'
+"""
+
+from .loader import load_model, load_model_data
+from .parsing import MAX_MODEL_BYTES
+from .schema import model_schema
+
+__all__ = ["MAX_MODEL_BYTES", "load_model", "load_model_data", "model_schema"]
