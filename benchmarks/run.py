@@ -79,8 +79,10 @@ class Budget:
         estimate = took * (size / last_size) ** 1.5
         if estimate <= self.seconds:
             return ""
-        return (f"{name}: skipped at N={size:,}: took {took:.2f} s at N={last_size:,}, "
-                f"about {estimate:.0f} s expected (budget {self.seconds:g} s)")
+        return (
+            f"{name}: skipped at N={size:,}: took {took:.2f} s at N={last_size:,}, "
+            f"about {estimate:.0f} s expected (budget {self.seconds:g} s)"
+        )
 
     def spent(self, name: str, size: int, seconds: float) -> None:
         self.last[name] = (size, seconds)
@@ -122,8 +124,11 @@ def bare_authority(model: Any, phase: str) -> Any:
 
     graph = nx.DiGraph()
     graph.add_nodes_from(n for n, node in model.nodes.items() if phase in node.phases)
-    graph.add_edges_from((link.from_node, link.to_node) for link in model.links
-                         if link.is_authority and phase in link.phases)
+    graph.add_edges_from(
+        (link.from_node, link.to_node)
+        for link in model.links
+        if link.is_authority and phase in link.phases
+    )
     return graph
 
 
@@ -132,8 +137,9 @@ def bare_whole(model: Any, phase: str) -> Any:
 
     graph = nx.Graph()
     graph.add_nodes_from(n for n, node in model.nodes.items() if phase in node.phases)
-    graph.add_edges_from((link.from_node, link.to_node) for link in model.links
-                         if phase in link.phases)
+    graph.add_edges_from(
+        (link.from_node, link.to_node) for link in model.links if phase in link.phases
+    )
     return graph
 
 
@@ -176,9 +182,9 @@ def _bare_analyses(model: Any, target: str) -> dict[str, Callable[[], Any]]:
         "span_of_control": lambda: [d for _, d in authority.out_degree() if d > 0],
         "hierarchy_scores": lambda: _bare_krackhardt(authority),
         "phase_switch": lambda: (
-            {k for *_, k, p in model.graph.edges(keys=True, data="phases")
-             if PHASE in p} ^ {k for *_, k, p in model.graph.edges(keys=True, data="phases")
-                               if "armed-attack" in p}),
+            {k for *_, k, p in model.graph.edges(keys=True, data="phases") if PHASE in p}
+            ^ {k for *_, k, p in model.graph.edges(keys=True, data="phases") if "armed-attack" in p}
+        ),
     }
 
 
@@ -226,8 +232,11 @@ def measure_startup(work: Path, repeat: int) -> tuple[list[Row], list[str]]:
         write_model_files(generate(60), reference, overwrite=True)
         target = "jp-20"
     has_path = importlib.util.find_spec("c2graph.cli.path") is not None
-    command = (["path", str(reference), target, "--phase", PHASE] if has_path
-               else ["validate", str(reference)])
+    command = (
+        ["path", str(reference), target, "--phase", PHASE]
+        if has_path
+        else ["validate", str(reference)]
+    )
     python = sys.executable
 
     def run(args: list[str]) -> None:
@@ -238,20 +247,30 @@ def measure_startup(work: Path, repeat: int) -> tuple[list[Row], list[str]]:
     cli = ["-m", "c2graph", *command]
     ours = best(lambda: run(cli), repeat + 2)
     floor = best(lambda: run(["-c", "import networkx, yaml"]), repeat + 2)
-    row = Row(0, f"start-up: c2graph {command[0]}", ours, floor,
-              "python -c 'import networkx, yaml'", 1.5,
-              "" if has_path else "c2graph path not available yet: measured validate")
-    done = subprocess.run([python, "-X", "importtime", *cli], capture_output=True, text=True,
-                          check=False)
+    row = Row(
+        0,
+        f"start-up: c2graph {command[0]}",
+        ours,
+        floor,
+        "python -c 'import networkx, yaml'",
+        1.5,
+        "" if has_path else "c2graph path not available yet: measured validate",
+    )
+    done = subprocess.run(
+        [python, "-X", "importtime", *cli], capture_output=True, text=True, check=False
+    )
     costs = []
     for line in done.stderr.splitlines():
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
         if match:
             costs.append((int(match[2]), len(match[3]), match[4]))
-    shown = sorted((c for c in costs if c[2] not in ("c2graph", "site", "encodings")),
-                   reverse=True)[:14]
-    imports = [f"{cumulative / 1000:7.1f} ms  {'  ' * (depth // 2)}{name}"
-               for cumulative, depth, name in shown]
+    shown = sorted(
+        (c for c in costs if c[2] not in ("c2graph", "site", "encodings")), reverse=True
+    )[:14]
+    imports = [
+        f"{cumulative / 1000:7.1f} ms  {'  ' * (depth // 2)}{name}"
+        for cumulative, depth, name in shown
+    ]
     return [row], imports
 
 
@@ -264,8 +283,16 @@ def measure_loading(size: int, files: dict[str, Path], text: str, repeat: int) -
     rows = []
     for label, target in (("json", 1.5), ("yaml", 3.0), ("yaml+csv", 3.0)):
         seconds = best(lambda label=label: load_model(files[label]), repeat)
-        rows.append(Row(size, f"load_model from {label.upper()}", seconds, floor,
-                        "json.loads + bare MultiDiGraph", target))
+        rows.append(
+            Row(
+                size,
+                f"load_model from {label.upper()}",
+                seconds,
+                floor,
+                "json.loads + bare MultiDiGraph",
+                target,
+            )
+        )
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     yaml_text = files["yaml"].read_text(encoding="utf-8")
 
@@ -276,11 +303,21 @@ def measure_loading(size: int, files: dict[str, Path], text: str, repeat: int) -
         finally:
             gc.enable()
 
-    rows.append(Row(size, "(info) yaml CSafeLoader alone, gc paused", best(parse_yaml, 1),
-                    floor, "json.loads + bare MultiDiGraph"))
+    rows.append(
+        Row(
+            size,
+            "(info) yaml CSafeLoader alone, gc paused",
+            best(parse_yaml, 1),
+            floor,
+            "json.loads + bare MultiDiGraph",
+        )
+    )
     floor_nogc = best(lambda: _without_gc(lambda: bare_graph(text)), repeat)
-    rows.append(Row(size, "(info) floor with gc paused", floor_nogc, floor,
-                    "json.loads + bare MultiDiGraph"))
+    rows.append(
+        Row(
+            size, "(info) floor with gc paused", floor_nogc, floor, "json.loads + bare MultiDiGraph"
+        )
+    )
     return rows
 
 
@@ -293,20 +330,31 @@ def _without_gc(func: Callable[[], Any]) -> Any:
 
 
 def measure_analyses(size: int, model: Any, repeat: int) -> tuple[list[Row], list[str]]:
-    target = max((n for n in model.nodes if n.startswith("jp-")),
-                 key=lambda n: int(n.split("-")[1]))
+    target = max(
+        (n for n in model.nodes if n.startswith("jp-")), key=lambda n: int(n.split("-")[1])
+    )
     _clear_analysis_cache()
     bare = _bare_analyses(model, target)
     ours, missing = _ours(model, target)
     rows = []
     full_ours = 0.0
     full_bare = 0.0
-    cold = best(lambda: (_clear_analysis_cache(), ours["span_of_control"]()), 1) if (
-        "span_of_control" in ours) else None
+    cold = (
+        best(lambda: (_clear_analysis_cache(), ours["span_of_control"]()), 1)
+        if ("span_of_control" in ours)
+        else None
+    )
     build_bare = best(lambda: (bare_authority(model, PHASE), bare_whole(model, PHASE)), 1)
     if cold is not None:
-        rows.append(Row(size, "phase graphs (first query of a phase)", cold, build_bare,
-                        "bare authority DiGraph + undirected Graph"))
+        rows.append(
+            Row(
+                size,
+                "phase graphs (first query of a phase)",
+                cold,
+                build_bare,
+                "bare authority DiGraph + undirected Graph",
+            )
+        )
     for name, func in ours.items():
         why = BUDGET.skip(name, size)
         if why:
@@ -321,17 +369,32 @@ def measure_analyses(size: int, model: Any, repeat: int) -> tuple[list[Row], lis
         floor = best(bare[name], repeat)
         full_ours += seconds
         full_bare += floor
-        rows.append(Row(size, f"analysis: {name}", seconds, floor, "bare networkx calls",
-                        1.5 if name == "authority_paths" else None))
+        rows.append(
+            Row(
+                size,
+                f"analysis: {name}",
+                seconds,
+                floor,
+                "bare networkx calls",
+                1.5 if name == "authority_paths" else None,
+            )
+        )
     measured = [name for name in ours if any(r.measure == f"analysis: {name}" for r in rows)]
     if measured and cold is not None:
         left_out = sorted(set(ours) - set(measured))
         note = f"without {', '.join(left_out)}" if left_out else ""
-        rows.append(Row(size, "full analysis (phase graphs + all above)", full_ours + cold,
-                        full_bare + build_bare, "bare graphs + bare networkx calls", 1.5,
-                        note))
-        rows.append(_after_freeze(size, [ours[name] for name in measured],
-                                  full_bare + build_bare))
+        rows.append(
+            Row(
+                size,
+                "full analysis (phase graphs + all above)",
+                full_ours + cold,
+                full_bare + build_bare,
+                "bare graphs + bare networkx calls",
+                1.5,
+                note,
+            )
+        )
+        rows.append(_after_freeze(size, [ours[name] for name in measured], full_bare + build_bare))
     report = getattr(importlib.import_module("c2graph.analysis"), "bottleneck_report", None)
     why = BUDGET.skip("bottleneck_report", size)
     if why:
@@ -340,8 +403,15 @@ def measure_analyses(size: int, model: Any, repeat: int) -> tuple[list[Row], lis
         try:
             seconds = best(lambda: (_clear_analysis_cache(), report(model, phase=PHASE)), 1)
             BUDGET.spent("bottleneck_report", size, seconds)
-            rows.append(Row(size, "bottleneck_report (cold, all measures)", seconds,
-                            full_bare + build_bare, "bare graphs + bare networkx calls"))
+            rows.append(
+                Row(
+                    size,
+                    "bottleneck_report (cold, all measures)",
+                    seconds,
+                    full_bare + build_bare,
+                    "bare graphs + bare networkx calls",
+                )
+            )
         except Exception as exc:
             missing.append(f"bottleneck_report ({type(exc).__name__}: {exc})")
     return rows, missing
@@ -349,6 +419,7 @@ def measure_analyses(size: int, model: Any, repeat: int) -> tuple[list[Row], lis
 
 def _after_freeze(size: int, calls: list[Callable[[], Any]], baseline: float) -> Row:
     """The same analyses, cold, after ``gc.freeze()`` moved the loaded model out of the GC."""
+
     def run_all() -> None:
         _clear_analysis_cache()
         for call in calls:
@@ -360,8 +431,13 @@ def _after_freeze(size: int, calls: list[Callable[[], Any]], baseline: float) ->
         seconds = best(run_all, 1)
     finally:
         gc.unfreeze()
-    return Row(size, "(info) full analysis after gc.freeze()", seconds, baseline,
-               "bare graphs + bare networkx calls")
+    return Row(
+        size,
+        "(info) full analysis after gc.freeze()",
+        seconds,
+        baseline,
+        "bare graphs + bare networkx calls",
+    )
 
 
 def measure_compare(size: int, model: Any, other: Any) -> tuple[list[Row], list[str]]:
@@ -382,8 +458,15 @@ def measure_compare(size: int, model: Any, other: Any) -> tuple[list[Row], list[
     except Exception as exc:
         return [], [f"compare ({type(exc).__name__}: {exc})"]
     BUDGET.spent("compare", size, seconds)
-    return [Row(size, "compare two variants (one phase)", seconds, best(bare, 1),
-                "node and edge set differences")], []
+    return [
+        Row(
+            size,
+            "compare two variants (one phase)",
+            seconds,
+            best(bare, 1),
+            "node and edge set differences",
+        )
+    ], []
 
 
 def measure_dot(size: int, model: Any, work: Path) -> tuple[list[Row], list[str]]:
@@ -408,13 +491,14 @@ def measure_dot(size: int, model: Any, work: Path) -> tuple[list[Row], list[str]
         seconds = best(build, 1)
         BUDGET.spent("DOT build", size, seconds)
         plain = nx.DiGraph()
-        plain.add_nodes_from((n, {"label": model.nodes[n].name})
-                             for n in model.phase_graph(PHASE))
-        plain.add_edges_from((u, v, {"label": r}) for u, v, r
-                             in model.phase_graph(PHASE).edges(data="relation"))
+        plain.add_nodes_from((n, {"label": model.nodes[n].name}) for n in model.phase_graph(PHASE))
+        plain.add_edges_from(
+            (u, v, {"label": r}) for u, v, r in model.phase_graph(PHASE).edges(data="relation")
+        )
         floor = best(lambda: nx.nx_pydot.to_pydot(plain).to_string(), 1)
-        rows.append(Row(size, "DOT build", seconds, floor,
-                        "networkx to_pydot + to_string (labels)"))
+        rows.append(
+            Row(size, "DOT build", seconds, floor, "networkx to_pydot + to_string (labels)")
+        )
     except Exception as exc:
         return rows, [f"DOT build ({type(exc).__name__}: {exc})"]
     if size > 1000 or shutil.which("dot") is None:
@@ -426,10 +510,17 @@ def measure_dot(size: int, model: Any, work: Path) -> tuple[list[Row], list[str]
         seconds = best(lambda: render.draw(model, out, phase=PHASE, engine="graphviz"), 1)
     except Exception as exc:
         return rows, [f"draw ({type(exc).__name__}: {exc})"]
-    floor = best(lambda: subprocess.run(["dot", "-Tsvg", "-o", str(work / "bare.svg"),
-                                         str(source)], check=True), 1)
-    rows.append(Row(size, "render 1k-node schematic (SVG)", seconds, floor,
-                    "dot -Tsvg on the same DOT", 1.5))
+    floor = best(
+        lambda: subprocess.run(
+            ["dot", "-Tsvg", "-o", str(work / "bare.svg"), str(source)], check=True
+        ),
+        1,
+    )
+    rows.append(
+        Row(
+            size, "render 1k-node schematic (SVG)", seconds, floor, "dot -Tsvg on the same DOT", 1.5
+        )
+    )
     return rows, []
 
 
@@ -448,8 +539,14 @@ def measure_memory(size: int, json_path: Path, text: str) -> Row:
 
     ours = retained(lambda: load_model(json_path))
     floor = retained(lambda: bare_graph(text))
-    return Row(size, "memory of the loaded model (MB)", ours / 1e6, floor / 1e6,
-               "bare MultiDiGraph with the parsed dicts (MB)", 2.0)
+    return Row(
+        size,
+        "memory of the loaded model (MB)",
+        ours / 1e6,
+        floor / 1e6,
+        "bare MultiDiGraph with the parsed dicts (MB)",
+        2.0,
+    )
 
 
 # ------------------------------------------------------------------ driver
@@ -518,24 +615,39 @@ def print_table(rows: list[Row]) -> None:
             verdict = f"<= {row.target:g}x " + ("ok" if row.ratio <= row.target else "MISSED")
         size = f"{row.size:,}" if row.size else "-"
         note = f"  ({row.note})" if row.note else ""
-        print(f"{size:>7}  {row.measure:<44} {_fmt(row.seconds, unit):>10} "
-              f"{_fmt(row.baseline, unit):>10} {ratio:>7}  {verdict}{note}")
+        print(
+            f"{size:>7}  {row.measure:<44} {_fmt(row.seconds, unit):>10} "
+            f"{_fmt(row.baseline, unit):>10} {ratio:>7}  {verdict}{note}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,100000",
-                        help="comma-separated unit counts (default: 1000,10000,100000)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs per figure below 100k units, best taken (default: 3)")
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000,100000",
+        help="comma-separated unit counts (default: 1000,10000,100000)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs per figure below 100k units, best taken (default: 3)",
+    )
     parser.add_argument("--json", metavar="PATH", help="where to write the results as JSON")
-    parser.add_argument("--skip", default="", metavar="GROUPS",
-                        help="comma-separated groups not to run: " + ", ".join(GROUPS))
+    parser.add_argument(
+        "--skip",
+        default="",
+        metavar="GROUPS",
+        help="comma-separated groups not to run: " + ", ".join(GROUPS),
+    )
     args = parser.parse_args(argv)
     skip = {g for g in args.skip.split(",") if g}
     if skip - set(GROUPS):
-        parser.error(f"unknown group(s) {', '.join(sorted(skip - set(GROUPS)))}; "
-                     f"choose from {', '.join(GROUPS)}")
+        parser.error(
+            f"unknown group(s) {', '.join(sorted(skip - set(GROUPS)))}; "
+            f"choose from {', '.join(GROUPS)}"
+        )
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     rows: list[Row] = []
     missing: list[str] = []

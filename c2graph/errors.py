@@ -49,8 +49,10 @@ class Problem:
 
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{location}: {self.where}: {self.message}" if self.where else (
-            f"{location}: {self.message}"
+        return (
+            f"{location}: {self.where}: {self.message}"
+            if self.where
+            else (f"{location}: {self.message}")
         )
 
 

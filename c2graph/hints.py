@@ -1,4 +1,4 @@
-""""Did you mean" hints: the ids or words closest to a mistyped one, worded one way everywhere.
+""" "Did you mean" hints: the ids or words closest to a mistyped one, worded one way everywhere.
 
 Example
 -------

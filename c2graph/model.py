@@ -185,8 +185,12 @@ class Link:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the link as it would be written in a model file."""
-        data: dict[str, Any] = {"id": self.id, "from": self.from_node, "to": self.to_node,
-                                "relation": self.relation}
+        data: dict[str, Any] = {
+            "id": self.id,
+            "from": self.from_node,
+            "to": self.to_node,
+            "relation": self.relation,
+        }
         if self.phase_spec != "all":
             data["phases"] = _spec_to_data(self.phase_spec)
         for name in ("basis", "source", "confidence", "as_of", "note"):
@@ -231,8 +235,9 @@ class Model:
         object.__setattr__(self, "nodes", MappingProxyType(dict(self.nodes)))
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
         object.__setattr__(self, "locations", MappingProxyType(dict(self.locations)))
-        object.__setattr__(self, "graph", nx.freeze(_graph(self.name, self.nodes.values(),
-                                                           self.links)))
+        object.__setattr__(
+            self, "graph", nx.freeze(_graph(self.name, self.nodes.values(), self.links))
+        )
         object.__setattr__(self, "_links_by_key", {link.key: link for link in self.links})
 
     @property
@@ -324,8 +329,11 @@ def _graph(name: str, nodes: Iterable[Node], links: Iterable[Link]) -> nx.MultiD
         pred[node.id] = {}
         attributes[node.id] = {"name": node.name, "nation": node.nation, "kind": node.kind}
     for link in links:
-        data = {"relation": link.relation, "authority": link.relation in AUTHORITY_RELATIONS,
-                "phases": link.phases}
+        data = {
+            "relation": link.relation,
+            "authority": link.relation in AUTHORITY_RELATIONS,
+            "phases": link.phases,
+        }
         tail, head = link.from_node, link.to_node
         if tail in succ and head in succ:
             keys = succ[tail].get(head)

@@ -28,13 +28,14 @@ def _check_target(path: Path, protect: Iterable[str | os.PathLike[str]]) -> None
     if path.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name for the output")
     if path.suffix.lower() in PROTECTED_SUFFIXES:
-        raise OutputError(f"{path}: refusing to write an output over a model or data file "
-                          f"({path.suffix}); choose another name")
+        raise OutputError(
+            f"{path}: refusing to write an output over a model or data file "
+            f"({path.suffix}); choose another name"
+        )
     resolved = path.resolve()
     for protected in protect:
         if Path(protected).resolve() == resolved:
-            raise OutputError(f"{path}: this is an input of the command; refusing to "
-                              "overwrite it")
+            raise OutputError(f"{path}: this is an input of the command; refusing to overwrite it")
 
 
 def write_atomic_with(

@@ -63,68 +63,90 @@ RELATIONS: dict[str, RelationInfo] = {
     info.id: info
     for info in (
         RelationInfo(
-            "command", _A, "command",
+            "command",
+            _A,
+            "command",
             "Full command: the national authority and direction of forces, including every "
             "lesser authority (operational, tactical, administrative).",
             "JP 1 (command; authority and direction from President through SecDef); "
             "SDF Law Art. 7-8 (supreme command and supervision, 指揮監督)",
         ),
         RelationInfo(
-            "cocom", _A, "COCOM",
+            "cocom",
+            _A,
+            "COCOM",
             "Combatant command: non-transferable command authority of a combatant commander "
             "over assigned forces; includes OPCON, TACON and directive authority for logistics, "
             "but not service administration (ADCON).",
             "JP 1, 10 U.S.C. 164",
         ),
         RelationInfo(
-            "opcon", _A, "OPCON",
+            "opcon",
+            _A,
+            "OPCON",
             "Operational control: organise and employ forces, assign tasks, designate "
             "objectives; excludes logistics, administration, discipline and unit training.",
             "JP 1 (operational control)",
         ),
         RelationInfo(
-            "tacon", _A, "TACON",
+            "tacon",
+            _A,
+            "TACON",
             "Tactical control: detailed, usually local direction and control of movements "
             "or manoeuvres to accomplish assigned tasks; carries no OPCON.",
             "JP 1 (tactical control)",
         ),
         RelationInfo(
-            "adcon", _A, "ADCON",
+            "adcon",
+            _A,
+            "ADCON",
             "Administrative control: administration and support through the service chain; "
             "an administrative, not an operational, chain.",
             "JP 1 (administrative control)",
         ),
         RelationInfo(
-            "control", _A, "control",
+            "control",
+            _A,
+            "control",
             "Control (統制) of a non-military organisation by a political authority, such as "
             "the Prime Minister's control of the Japan Coast Guard with the Minister of Defense "
             "directing it; the controlled body keeps its civilian functions.",
             "SDF Law Art. 80",
         ),
         RelationInfo(
-            "support", _C, "support",
+            "support",
+            _C,
+            "support",
             "Support: the tail aids, protects or sustains the head; it gives neither end "
             "authority over the other's forces.",
             "JP 1 (support relationship); SDF Law Art. 95-2; Important Influence Situations Act",
         ),
         RelationInfo(
-            "coordination", _C, "coordination",
+            "coordination",
+            _C,
+            "coordination",
             "Coordination: consultation to align plans and activities; no authority passes.",
             "JP 1 (coordinating authority, direct liaison); 2015 Guidelines (ACM)",
         ),
         RelationInfo(
-            "liaison", _C, "liaison",
+            "liaison",
+            _C,
+            "liaison",
             "Liaison: a standing point of contact exchanging information; no authority passes.",
             "JP 1 (liaison)",
         ),
         RelationInfo(
-            "counterpart", _C, "counterpart",
+            "counterpart",
+            _C,
+            "counterpart",
             "Counterparts: two bodies designated as each other's opposite number across "
             "nations; no authority passes.",
             "2024 Security Consultative Committee statement (JJOC-USFJ counterparts)",
         ),
         RelationInfo(
-            "member", _C, "member",
+            "member",
+            _C,
+            "member",
             "Membership: the tail sits in or staffs the head (a coordination body or forum).",
             "2015 Guidelines (ACM composition)",
         ),

@@ -40,11 +40,15 @@ def build(
     """
     node_data = [node(*spec) if isinstance(spec, tuple) else spec for spec in nodes]
     more = node_extra or {}
-    return load_model_data({
-        "name": name, "as_of": "2025",
-        "phases": [{"id": p, "name": p.capitalize()} if isinstance(p, str) else p
-                   for p in phases],
-        "nodes": [data | more.get(data["id"], {}) for data in node_data],
-        "links": list(links),
-        **extra,
-    })
+    return load_model_data(
+        {
+            "name": name,
+            "as_of": "2025",
+            "phases": [
+                {"id": p, "name": p.capitalize()} if isinstance(p, str) else p for p in phases
+            ],
+            "nodes": [data | more.get(data["id"], {}) for data in node_data],
+            "links": list(links),
+            **extra,
+        }
+    )

@@ -23,19 +23,28 @@ def test_problem_text():
 
 
 def test_model_error_sorts_problems_by_file_then_line():
-    err = ModelError([Problem("b.yaml", 2, "", "z"), Problem("a.yaml", 9, "", "y"),
-                      Problem("b.yaml", None, "", "whole file"), Problem("a.yaml", 1, "x", "w")])
+    err = ModelError(
+        [
+            Problem("b.yaml", 2, "", "z"),
+            Problem("a.yaml", 9, "", "y"),
+            Problem("b.yaml", None, "", "whole file"),
+            Problem("a.yaml", 1, "x", "w"),
+        ]
+    )
     assert str(err) == "a.yaml:1: x: w\na.yaml:9: y\nb.yaml: whole file\nb.yaml:2: z"
     assert [p.line for p in err.problems] == [1, 9, None, 2]
 
 
-@pytest.mark.parametrize(("cls", "builtin", "code"), [
-    (ModelError, ValueError, 1),
-    (QueryError, LookupError, 2),
-    (InputFileError, OSError, 3),
-    (OutputError, OSError, 4),
-    (RenderError, RuntimeError, 4),
-])
+@pytest.mark.parametrize(
+    ("cls", "builtin", "code"),
+    [
+        (ModelError, ValueError, 1),
+        (QueryError, LookupError, 2),
+        (InputFileError, OSError, 3),
+        (OutputError, OSError, 4),
+        (RenderError, RuntimeError, 4),
+    ],
+)
 def test_each_error_subclasses_a_builtin_and_has_a_documented_code(cls, builtin, code):
     assert issubclass(cls, C2GraphError)
     assert issubclass(cls, builtin)

@@ -18,9 +18,10 @@ def model(write_model, minimal_text):
         "  - {from: unit, to: pm, relation: liaison}\n"
         "  - {id: reserve, from: pm, to: unit, relation: tacon, phases: {from: gray-zone}}\n"
     )
-    text = text.replace("{id: hq, name: Joint HQ, nation: JP, kind: headquarters}",
-                        "{id: hq, name: Joint HQ, nation: JP, kind: headquarters, "
-                        "phases: [peacetime, gray-zone]}")
+    text = text.replace(
+        "{id: hq, name: Joint HQ, nation: JP, kind: headquarters}",
+        "{id: hq, name: Joint HQ, nation: JP, kind: headquarters, phases: [peacetime, gray-zone]}",
+    )
     return load_model(write_model(text))
 
 
@@ -40,10 +41,10 @@ def test_records_are_frozen(model):
 def test_graph_is_frozen_and_carries_the_attributes(model):
     with pytest.raises(nx.NetworkXError, match="Frozen graph can't be modified"):
         model.graph.add_node("x")
-    assert model.graph.nodes["hq"] == {"name": "Joint HQ", "nation": "JP",
-                                       "kind": "headquarters"}
+    assert model.graph.nodes["hq"] == {"name": "Joint HQ", "nation": "JP", "kind": "headquarters"}
     assert model.graph.edges["pm", "unit", "reserve"] == {
-        "relation": "tacon", "authority": True,
+        "relation": "tacon",
+        "authority": True,
         "phases": frozenset({"gray-zone", "armed-attack"}),
     }
     assert model.graph.edges["unit", "pm", "unit->pm:liaison"]["authority"] is False
@@ -53,19 +54,23 @@ def test_phase_graph_contents(model):
     peace = model.phase_graph("peacetime")
     assert sorted(peace.nodes) == ["hq", "pm", "unit"]
     assert sorted(peace.edges(keys=True)) == [
-        ("hq", "unit", "hq->unit:opcon"), ("pm", "hq", "pm->hq:command"),
+        ("hq", "unit", "hq->unit:opcon"),
+        ("pm", "hq", "pm->hq:command"),
         ("unit", "pm", "unit->pm:liaison"),
     ]
     war = model.phase_graph("armed-attack")
     assert sorted(war.nodes) == ["pm", "unit"]  # hq exists only until gray-zone
-    assert sorted(war.edges(keys=True)) == [("pm", "unit", "reserve"),
-                                            ("unit", "pm", "unit->pm:liaison")]
+    assert sorted(war.edges(keys=True)) == [
+        ("pm", "unit", "reserve"),
+        ("unit", "pm", "unit->pm:liaison"),
+    ]
 
 
 def test_authority_graph_contents(model):
     assert sorted(model.authority_graph("peacetime").edges()) == [("hq", "unit"), ("pm", "hq")]
     assert sorted(model.authority_graph("gray-zone").edges(keys=True)) == [
-        ("hq", "unit", "hq->unit:opcon"), ("pm", "hq", "pm->hq:command"),
+        ("hq", "unit", "hq->unit:opcon"),
+        ("pm", "hq", "pm->hq:command"),
         ("pm", "unit", "reserve"),
     ]
     assert sorted(model.authority_graph("armed-attack").edges()) == [("pm", "unit")]
@@ -77,10 +82,12 @@ def test_views_are_read_only(model):
 
 
 def test_links_in(model):
-    assert [link.key for link in model.links_in("armed-attack")] == ["unit->pm:liaison",
-                                                                     "reserve"]
+    assert [link.key for link in model.links_in("armed-attack")] == ["unit->pm:liaison", "reserve"]
     assert [link.key for link in model.links_in("peacetime")] == [
-        "pm->hq:command", "hq->unit:opcon", "unit->pm:liaison"]
+        "pm->hq:command",
+        "hq->unit:opcon",
+        "unit->pm:liaison",
+    ]
 
 
 @pytest.mark.parametrize("call", ["phase_graph", "authority_graph", "links_in", "phase"])
@@ -101,8 +108,11 @@ def test_unknown_node_names_closest(model):
 
 def test_link_lookup(model):
     assert model.link("reserve").ends == ("pm", "unit", "tacon")
-    with pytest.raises(QueryError, match=r"^unknown link id 'reserv' "
-                                         r"\(did you mean 'reserve'\?\)$"):
+    with pytest.raises(
+        QueryError,
+        match=r"^unknown link id 'reserv' "
+        r"\(did you mean 'reserve'\?\)$",
+    ):
         model.link("reserv")
 
 

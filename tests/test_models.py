@@ -30,18 +30,52 @@ from c2graph.vocabulary import (
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 SHIPPED = sorted(MODELS_DIR.glob("*.yaml"))
-US_JAPAN = ("us-japan-2022", "us-japan-2025", "us-japan-jfhq", "us-japan-combined-staff",
-            "us-japan-combined-command")
+US_JAPAN = (
+    "us-japan-2022",
+    "us-japan-2025",
+    "us-japan-jfhq",
+    "us-japan-combined-staff",
+    "us-japan-combined-command",
+)
 PARALLEL = ("us-japan-2022", "us-japan-2025", "us-japan-jfhq")
 VARIANTS = ("us-japan-jfhq", "us-japan-combined-staff", "us-japan-combined-command")
-JP_PHASES = ("peacetime", "gray-zone", "important-influence", "anticipated-attack",
-             "survival-threatening", "armed-attack")
+JP_PHASES = (
+    "peacetime",
+    "gray-zone",
+    "important-influence",
+    "anticipated-attack",
+    "survival-threatening",
+    "armed-attack",
+)
 DEFENSE_OPERATION = frozenset({"survival-threatening", "armed-attack"})
 COMMON_IDS = {
-    "jp-pm", "jp-cabinet", "jp-diet", "jp-mod", "jp-jso", "jp-gcc", "jp-sdf-fleet", "jp-adc",
-    "jp-cyber", "jp-jcg", "jp-mlit", "us-president", "us-secdef", "us-indopacom", "us-usfj",
-    "us-pacflt", "us-7flt", "us-pacaf", "us-5af", "us-usarpac", "us-usarj", "us-marforpac",
-    "us-3mef", "al-scc", "al-acm", "al-bocc", "al-bjocc",
+    "jp-pm",
+    "jp-cabinet",
+    "jp-diet",
+    "jp-mod",
+    "jp-jso",
+    "jp-gcc",
+    "jp-sdf-fleet",
+    "jp-adc",
+    "jp-cyber",
+    "jp-jcg",
+    "jp-mlit",
+    "us-president",
+    "us-secdef",
+    "us-indopacom",
+    "us-usfj",
+    "us-pacflt",
+    "us-7flt",
+    "us-pacaf",
+    "us-5af",
+    "us-usarpac",
+    "us-usarj",
+    "us-marforpac",
+    "us-3mef",
+    "al-scc",
+    "al-acm",
+    "al-bocc",
+    "al-bjocc",
 }
 US_FORCES_IN_JAPAN = ("us-7flt", "us-5af", "us-usarj", "us-3mef")
 
@@ -63,17 +97,18 @@ def authority_ancestors(m: Model, node: str, phase: str) -> set[str]:
 
 def phases_of(m: Model, tail: str, head: str, relation: str) -> frozenset[str]:
     """Every phase in which a ``relation`` link runs from ``tail`` to ``head``."""
-    return frozenset().union(*(link.phases for link in m.links
-                               if link.ends == (tail, head, relation)))
+    return frozenset().union(
+        *(link.phases for link in m.links if link.ends == (tail, head, relation))
+    )
 
 
 def operational_parents(m: Model, node: str, phase: str) -> set[str]:
     view = m.authority_graph(phase)
-    return {u for u, _, rel in view.in_edges(node, data="relation")
-            if rel in OPERATIONAL_RELATIONS}
+    return {u for u, _, rel in view.in_edges(node, data="relation") if rel in OPERATIONAL_RELATIONS}
 
 
 # --- every shipped file ------------------------------------------------------------------------
+
 
 def test_the_six_models_are_shipped():
     assert [p.stem for p in SHIPPED] == sorted([*US_JAPAN, "us-rok-cfc"])
@@ -88,8 +123,9 @@ def test_model_loads_with_nodes_links_and_phases(path):
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_every_link_has_a_source_and_a_confidence(path):
     m = model(path.stem)
-    missing = [link.key for link in m.links
-               if not link.source or link.confidence not in CONFIDENCE_LEVELS]
+    missing = [
+        link.key for link in m.links if not link.source or link.confidence not in CONFIDENCE_LEVELS
+    ]
     assert missing == []
 
 
@@ -153,6 +189,7 @@ def test_variants_extend_the_2025_model(name):
 
 # --- Japan's chain of command ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("phase", JP_PHASES)
 def test_2022_sdf_forces_are_commanded_through_the_joint_staff(phase):
     m = model("us-japan-2022")
@@ -200,8 +237,11 @@ def test_the_pm_commands_the_minister_under_a_different_law_in_every_phase():
 @pytest.mark.parametrize("name", US_JAPAN)
 def test_coast_guard_control_is_less_certain_in_a_survival_threatening_situation(name):
     m = model(name)
-    grades = {next(iter(link.phases)): link.confidence for link in m.links
-              if link.ends == ("jp-pm", "jp-jcg", "control")}
+    grades = {
+        next(iter(link.phases)): link.confidence
+        for link in m.links
+        if link.ends == ("jp-pm", "jp-jcg", "control")
+    }
     assert grades == {"survival-threatening": "medium", "armed-attack": "high"}
 
 
@@ -221,6 +261,7 @@ def test_both_claimed_jjoc_counterparts_are_drawn_with_the_dispute_noted(name):
 
 
 # --- the U.S. side --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ("us-japan-2022", "us-japan-2025"))
 @pytest.mark.parametrize("phase", JP_PHASES)
@@ -243,6 +284,7 @@ def test_jfhq_usfj_has_opcon_of_us_forces_in_japan_in_every_phase(phase):
 
 
 # --- the variants -------------------------------------------------------------------------------
+
 
 def test_combined_staff_commands_nothing_before_a_defense_operation():
     m = model("us-japan-combined-staff")
@@ -278,8 +320,12 @@ def test_cfc_holds_opcon_of_designated_forces_only_in_wartime(phase):
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_coordination_bodies_and_legislatures_hold_no_authority(path):
     m = model(path.stem)
-    wrong = [link.key for link in m.links if link.is_authority
-             and m.nodes[link.from_node].kind in {"coordination-body", "legislature"}]
+    wrong = [
+        link.key
+        for link in m.links
+        if link.is_authority
+        and m.nodes[link.from_node].kind in {"coordination-body", "legislature"}
+    ]
     assert wrong == []
     assert {n.kind for n in m.nodes.values()} <= set(NODE_KINDS)
 
@@ -302,8 +348,10 @@ README_SECTIONS = {
 @pytest.mark.parametrize("section", sorted(README_SECTIONS))
 def test_readme_documents_every_key_of_the_format(section):
     text = (MODELS_DIR / "README.md").read_text(encoding="utf-8")
-    chunks = {m.group(1): m.group(2) for m in
-              re.finditer(r"^### (.+?)\n(.*?)(?=^### |^## |\Z)", text, re.M | re.S)}
+    chunks = {
+        m.group(1): m.group(2)
+        for m in re.finditer(r"^### (.+?)\n(.*?)(?=^### |^## |\Z)", text, re.M | re.S)
+    }
     heading = next(h for h in chunks if h.startswith(README_SECTIONS[section]))
     missing = [key for key in SECTIONS[section] if f"`{key}`" not in chunks[heading]]
     assert missing == []
@@ -326,13 +374,18 @@ def test_readme_examples_load(tmp_path):
 
 
 def test_readme_table_of_shipped_models_is_current():
-    rows = re.findall(r"^\| `([\w-]+)\.yaml` \| ([\d-]+) \| (\d+) \| (\d+) \| (\d+) \|",
-                      readme_text(), re.M)
+    rows = re.findall(
+        r"^\| `([\w-]+)\.yaml` \| ([\d-]+) \| (\d+) \| (\d+) \| (\d+) \|", readme_text(), re.M
+    )
     assert sorted(row[0] for row in rows) == [p.stem for p in SHIPPED]
     for name, as_of, nodes, links, phases in rows:
         m = model(name)
         assert (m.as_of, len(m.nodes), len(m.links), len(m.phases)) == (
-            as_of, int(nodes), int(links), int(phases)), name
+            as_of,
+            int(nodes),
+            int(links),
+            int(phases),
+        ), name
 
 
 def test_readme_lists_every_relation_and_node_kind():

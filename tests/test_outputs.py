@@ -85,8 +85,10 @@ def test_refuses_model_and_data_suffixes(tmp_path, name):
     with pytest.raises(OutputError) as err:
         write_atomic(tmp_path / name, "x")
     suffix = Path(name).suffix
-    assert str(err.value) == (f"{tmp_path / name}: refusing to write an output over a model "
-                              f"or data file ({suffix}); choose another name")
+    assert str(err.value) == (
+        f"{tmp_path / name}: refusing to write an output over a model "
+        f"or data file ({suffix}); choose another name"
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -95,16 +97,19 @@ def test_refuses_an_explicit_input(tmp_path):
     source.write_text("{}")
     with pytest.raises(OutputError) as err:
         write_atomic(tmp_path / "." / "model.json", "x", protect=[source])
-    assert str(err.value) == (f"{tmp_path / '.' / 'model.json'}: this is an input of the "
-                              "command; refusing to overwrite it")
+    assert str(err.value) == (
+        f"{tmp_path / '.' / 'model.json'}: this is an input of the "
+        "command; refusing to overwrite it"
+    )
     assert source.read_text() == "{}"
 
 
 def test_missing_folder(tmp_path):
     with pytest.raises(OutputError) as err:
         write_atomic(tmp_path / "nope" / "x.dot", "x")
-    assert str(err.value) == (f"{tmp_path / 'nope' / 'x.dot'}: the folder "
-                              f"{str(tmp_path / 'nope')!r} does not exist")
+    assert str(err.value) == (
+        f"{tmp_path / 'nope' / 'x.dot'}: the folder {str(tmp_path / 'nope')!r} does not exist"
+    )
 
 
 def test_directory_target(tmp_path):

@@ -20,8 +20,11 @@ def _tree(data):
     children: dict[str, list[str]] = {}
     seen: set[str] = set()
     for link in data["links"]:
-        if link["relation"] in ("command", "opcon") and "phases" not in link \
-                and link["to"] not in seen:
+        if (
+            link["relation"] in ("command", "opcon")
+            and "phases" not in link
+            and link["to"] not in seen
+        ):
             seen.add(link["to"])
             children.setdefault(link["from"], []).append(link["to"])
     return children
@@ -53,8 +56,11 @@ def test_two_nations_joined_by_alliance_bodies():
     assert bodies == ["al-acm", "al-bocc", "al-bjocc"]
     nation_of = {node["id"]: node["nation"] for node in data["nodes"]}
     for body in bodies:
-        members = {nation_of[link["from"]] for link in data["links"]
-                   if link["to"] == body and link["relation"] == "member"}
+        members = {
+            nation_of[link["from"]]
+            for link in data["links"]
+            if link["to"] == body and link["relation"] == "member"
+        }
         assert members == {"JP", "US"}
 
 
@@ -101,22 +107,27 @@ def test_every_generated_model_is_valid(n, seed):
     assert model.phase_ids == tuple(pid for pid, _ in PHASES)
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("yaml", "oob.yaml"), ("json", "oob.json"),
-                                           ("csv", "oob.yaml")])
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("yaml", "oob.yaml"), ("json", "oob.json"), ("csv", "oob.yaml")]
+)
 def test_each_format_loads_to_the_same_model(tmp_path, fmt, name):
     data = generate(300, seed=2)
     written = write_model_files(data, tmp_path / name, fmt=fmt)
     assert written[-1] == tmp_path / name
     if fmt == "csv":
         assert written[0] == tmp_path / "oob.units.csv"
-        assert written[0].read_text(encoding="utf-8").startswith(
-            "id,name,nation,kind,parent,relation,echelon,name_ja,phases\n"
-            "jp-0,JP Prime Minister,JP,political-authority,,,national,内閣総理大臣,\n")
+        assert (
+            written[0]
+            .read_text(encoding="utf-8")
+            .startswith(
+                "id,name,nation,kind,parent,relation,echelon,name_ja,phases\n"
+                "jp-0,JP Prime Minister,JP,political-authority,,,national,内閣総理大臣,\n"
+            )
+        )
     model = load_model(tmp_path / name)
     reference = load_model_data(data)
     assert model.nodes == reference.nodes
-    assert sorted(model.links, key=lambda x: x.key) == sorted(reference.links,
-                                                              key=lambda x: x.key)
+    assert sorted(model.links, key=lambda x: x.key) == sorted(reference.links, key=lambda x: x.key)
 
 
 def test_yaml_is_one_flow_mapping_per_item():
@@ -134,8 +145,9 @@ def test_existing_files_are_kept_unless_overwrite(tmp_path):
     assert len(json.loads(target.read_text(encoding="utf-8"))["nodes"]) == 20
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("json", "oob.yaml"), ("yaml", "oob.json"),
-                                           ("csv", "oob.json")])
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("json", "oob.yaml"), ("yaml", "oob.json"), ("csv", "oob.json")]
+)
 def test_extension_must_match_how_the_file_is_read(tmp_path, fmt, name):
     with pytest.raises(OutputError, match=r"exactly when its name ends in \.json"):
         write_model_files(generate(20), tmp_path / name, fmt=fmt)
@@ -150,13 +162,13 @@ def test_unknown_format_is_refused(tmp_path):
 def test_cli_generate_writes_a_valid_model(tmp_path, capsys):
     target = tmp_path / "oob.json"
     assert main(["generate", "1,000", "--seed", "4", "-o", str(target)]) == 0
-    assert capsys.readouterr().out == (
-        f"wrote {target} (1,000 nodes, 1,113 links, seed 4)\n")
+    assert capsys.readouterr().out == (f"wrote {target} (1,000 nodes, 1,113 links, seed 4)\n")
     assert len(load_model(target).nodes) == 1000
     assert main(["generate", "50", "-o", str(target)]) == 4
     assert "already exists" in capsys.readouterr().err
-    assert main(["generate", "50", "--force", "--format", "csv", "-o",
-                 str(tmp_path / "m.yaml")]) == 0
+    assert (
+        main(["generate", "50", "--force", "--format", "csv", "-o", str(tmp_path / "m.yaml")]) == 0
+    )
     assert (tmp_path / "m.units.csv").exists()
 
 
@@ -172,11 +184,18 @@ def test_model_graph_is_what_add_edges_from_builds():
 
     model = load_model_data(generate(600, seed=9))
     expected = nx.MultiDiGraph(name=model.name)
-    expected.add_nodes_from((n.id, {"name": n.name, "nation": n.nation, "kind": n.kind})
-                            for n in model.nodes.values())
-    expected.add_edges_from((link.from_node, link.to_node, link.key,
-                             {"relation": link.relation, "authority": link.is_authority,
-                              "phases": link.phases}) for link in model.links)
+    expected.add_nodes_from(
+        (n.id, {"name": n.name, "nation": n.nation, "kind": n.kind}) for n in model.nodes.values()
+    )
+    expected.add_edges_from(
+        (
+            link.from_node,
+            link.to_node,
+            link.key,
+            {"relation": link.relation, "authority": link.is_authority, "phases": link.phases},
+        )
+        for link in model.links
+    )
     graph = model.graph
     assert graph.graph == expected.graph
     assert list(graph.nodes(data=True)) == list(expected.nodes(data=True))
@@ -184,11 +203,17 @@ def test_model_graph_is_what_add_edges_from_builds():
     assert all(list(graph.pred[n].items()) == list(expected.pred[n].items()) for n in graph)
 
 
-_SCALARS = st.sampled_from(["x", "NO", "2025-03-24", "true", "yes", "~", "1e3", "é", 1, 2.5,
-                            True, None, "a: b"])
-_DOCS = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
-                     | st.dictionaries(st.sampled_from(["a", "b", "from", "id"]), inner,
-                                       max_size=3), max_leaves=12)
+_SCALARS = st.sampled_from(
+    ["x", "NO", "2025-03-24", "true", "yes", "~", "1e3", "é", 1, 2.5, True, None, "a: b"]
+)
+_DOCS = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["a", "b", "from", "id"]), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -202,8 +227,17 @@ def test_fast_yaml_pass_reads_what_the_strict_loader_reads(doc, flow):
     assert _load_yaml(text) == yaml.load(text, Loader=_StrictLoader)
 
 
-@pytest.mark.parametrize("text", ["a: 1\na: 2\n", "a: &x 1\nb: *x\n", "1: x\n", "a: !foo x\n",
-                                  "<<: {a: 1}\n", "a: {b: 1, b: 2}\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",
+        "a: &x 1\nb: *x\n",
+        "1: x\n",
+        "a: !foo x\n",
+        "<<: {a: 1}\n",
+        "a: {b: 1, b: 2}\n",
+    ],
+)
 def test_fast_yaml_pass_leaves_refusals_to_the_strict_loader(text):
     import yaml
 

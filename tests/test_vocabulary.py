@@ -20,8 +20,7 @@ from c2graph.vocabulary import (
 
 def test_relation_classes_split_the_vocabulary():
     assert {"command", "cocom", "opcon", "tacon", "adcon", "control"} == AUTHORITY_RELATIONS
-    assert {"support", "coordination", "liaison", "counterpart",
-                                      "member"} == COORDINATION_RELATIONS
+    assert {"support", "coordination", "liaison", "counterpart", "member"} == COORDINATION_RELATIONS
     assert set(RELATIONS) == AUTHORITY_RELATIONS | COORDINATION_RELATIONS
     assert OPERATIONAL_RELATIONS <= AUTHORITY_RELATIONS
 
@@ -38,20 +37,23 @@ def test_kinds_and_confidence():
     assert CONFIDENCE_LEVELS == ("high", "medium", "low")
 
 
-@pytest.mark.parametrize(("upper", "lower", "expected"), [
-    ("command", "opcon", "opcon"),
-    ("command", "adcon", "adcon"),
-    ("command", "control", "control"),
-    ("cocom", "opcon", "opcon"),
-    ("cocom", "adcon", "none"),
-    ("opcon", "tacon", "tacon"),
-    ("tacon", "opcon", "tacon"),
-    ("opcon", "adcon", "none"),
-    ("adcon", "adcon", "adcon"),
-    ("control", "opcon", "none"),
-    ("none", "command", "none"),
-    ("command", "none", "none"),
-])
+@pytest.mark.parametrize(
+    ("upper", "lower", "expected"),
+    [
+        ("command", "opcon", "opcon"),
+        ("command", "adcon", "adcon"),
+        ("command", "control", "control"),
+        ("cocom", "opcon", "opcon"),
+        ("cocom", "adcon", "none"),
+        ("opcon", "tacon", "tacon"),
+        ("tacon", "opcon", "tacon"),
+        ("opcon", "adcon", "none"),
+        ("adcon", "adcon", "adcon"),
+        ("control", "opcon", "none"),
+        ("none", "command", "none"),
+        ("command", "none", "none"),
+    ],
+)
 def test_meet(upper, lower, expected):
     assert meet(upper, lower) == expected
 

@@ -94,8 +94,14 @@ def build_gallery(models: Path, out: Path, *, png: Path | None = None) -> list[P
             written += [out / f"{stem}.dot", svg]
             if png is not None:
                 _render(model, view, source, png / f"{stem}.png", "png")
-            lines += [f"### {view.caption}", "", f"![{model.name}: {view.caption}]({stem}.svg)",
-                      "", f"Graphviz source: [{stem}.dot]({stem}.dot)", ""]
+            lines += [
+                f"### {view.caption}",
+                "",
+                f"![{model.name}: {view.caption}]({stem}.svg)",
+                "",
+                f"Graphviz source: [{stem}.dot]({stem}.dot)",
+                "",
+            ]
         sections.append("\n".join(lines))
     readme = out / "README.md"
     write_atomic(readme, _README_HEAD + "\n".join(sections))
@@ -132,14 +138,21 @@ fails when a committed DOT file is out of date):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line of the gallery generator; returns an exit code."""
-    parser = argparse.ArgumentParser(prog="python tools/gallery.py",
-                                     description="Regenerate the diagram gallery.")
-    parser.add_argument("--models", type=Path, default=Path("models"),
-                        help="folder of model files (default: models)")
-    parser.add_argument("--out", type=Path, default=Path("diagrams"),
-                        help="gallery folder (default: diagrams)")
-    parser.add_argument("--png", type=Path, default=None,
-                        help="also write PNG copies into this folder")
+    parser = argparse.ArgumentParser(
+        prog="python tools/gallery.py", description="Regenerate the diagram gallery."
+    )
+    parser.add_argument(
+        "--models",
+        type=Path,
+        default=Path("models"),
+        help="folder of model files (default: models)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("diagrams"), help="gallery folder (default: diagrams)"
+    )
+    parser.add_argument(
+        "--png", type=Path, default=None, help="also write PNG copies into this folder"
+    )
     args = parser.parse_args(argv)
     from c2graph.errors import C2GraphError
 

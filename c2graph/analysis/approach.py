@@ -83,13 +83,20 @@ __all__ = [
 
 #: The five approaches of the C2 approach space, least to most collective.
 APPROACHES: tuple[str, ...] = (
-    "conflicted", "de-conflicted", "coordinated", "collaborative", "edge",
+    "conflicted",
+    "de-conflicted",
+    "coordinated",
+    "collaborative",
+    "edge",
 )
 #: Every axis must reach this value for ``edge``.
 EDGE_THRESHOLD = 0.5
 #: Level words of the N2C2M2 tables with the lowest axis value each needs.
 AXIS_LEVELS: tuple[tuple[float, str], ...] = (
-    (0.5, "broad"), (0.25, "significant"), (0.1, "limited"), (0.0, "very limited"),
+    (0.5, "broad"),
+    (0.25, "significant"),
+    (0.1, "limited"),
+    (0.0, "very limited"),
 )
 _CACHE: WeakKeyDictionary[Model, dict[str, ApproachPlacement]] = WeakKeyDictionary()
 
@@ -189,15 +196,19 @@ def _place(model: Model, phase: str) -> ApproachPlacement:
     national = {n for n in near if nation[n] not in SPECIAL_NATIONS}
     nations = tuple(sorted({nation[n] for n in national}))
 
-    shared = tuple(sorted(
-        n for n in near
-        if (model.nodes[n].kind == "coordination-body" or nation[n] in SPECIAL_NATIONS)
-        and len({nation[m] for m in near[n]} - SPECIAL_NATIONS) >= 2
-    ))
+    shared = tuple(
+        sorted(
+            n
+            for n in near
+            if (model.nodes[n].kind == "coordination-body" or nation[n] in SPECIAL_NATIONS)
+            and len({nation[m] for m in near[n]} - SPECIAL_NATIONS) >= 2
+        )
+    )
     per_nation = Counter(nation[n] for n in national)
     cross = (len(national) ** 2 - sum(c * c for c in per_nation.values())) // 2
     cross_links = sum(
-        1 for link in model.links_in(phase)
+        1
+        for link in model.links_in(phase)
         if nation[link.from_node] != nation[link.to_node]
         and not {nation[link.from_node], nation[link.to_node]} & SPECIAL_NATIONS
     )
@@ -218,20 +229,33 @@ def _place(model: Model, phase: str) -> ApproachPlacement:
     units, units_shared = _decision_rights(model, graphs, nation)
     decision = len(units_shared) / len(units) if units else 0.0
     by_nation = tuple(
-        (country, sum(1 for u in units_shared if nation[u] == country)
-         / sum(1 for u in units if nation[u] == country))
+        (
+            country,
+            sum(1 for u in units_shared if nation[u] == country)
+            / sum(1 for u in units if nation[u] == country),
+        )
         for country in sorted({nation[u] for u in units})
     )
     interaction = in_contact_pairs / cross if cross else 0.0
     information = informed_pairs / cross if cross else 0.0
     least = min(share for _, share in by_nation) if len(by_nation) >= 2 else 0.0
-    approach, rule = _name(len(nations), in_contact_pairs, shared, decision, least,
-                           interaction, information)
+    approach, rule = _name(
+        len(nations), in_contact_pairs, shared, decision, least, interaction, information
+    )
     return ApproachPlacement(
-        phase=phase, nations=nations, decision_rights=decision, units=len(units),
-        units_shared=units_shared, decision_by_nation=by_nation, interaction=interaction,
-        cross_pairs=cross, cross_links=cross_links, shared_bodies=shared,
-        information=information, approach=approach, rule=rule,
+        phase=phase,
+        nations=nations,
+        decision_rights=decision,
+        units=len(units),
+        units_shared=units_shared,
+        decision_by_nation=by_nation,
+        interaction=interaction,
+        cross_pairs=cross,
+        cross_links=cross_links,
+        shared_bodies=shared,
+        information=information,
+        approach=approach,
+        rule=rule,
     )
 
 
@@ -245,8 +269,9 @@ def placements(model: Model) -> tuple[ApproachPlacement, ...]:
     return tuple(approach_space(model, phase=p) for p in model.phase_ids)
 
 
-def _decision_rights(model: Model, graphs: PhaseGraphs,
-                     nation: dict[str, str]) -> tuple[list[str], tuple[str, ...]]:
+def _decision_rights(
+    model: Model, graphs: PhaseGraphs, nation: dict[str, str]
+) -> tuple[list[str], tuple[str, ...]]:
     """Count national force units; list those under a collective or foreign chain.
 
     A unit is under a foreign chain when a node of another nation is above it over
@@ -257,8 +282,11 @@ def _decision_rights(model: Model, graphs: PhaseGraphs,
     for link in model.links_in(graphs.phase):
         if link.relation in DECISION_RELATIONS:
             lower[link.from_node].append(link.to_node)
-    units = [n for n in graphs.nodes if model.nodes[n].kind in FORCE_KINDS
-             and nation[n] not in SPECIAL_NATIONS]
+    units = [
+        n
+        for n in graphs.nodes
+        if model.nodes[n].kind in FORCE_KINDS and nation[n] not in SPECIAL_NATIONS
+    ]
     found: list[str] = []
     for country in sorted({nation[u] for u in units}):
         below: set[str] = set()
@@ -272,19 +300,35 @@ def _decision_rights(model: Model, graphs: PhaseGraphs,
     return units, tuple(sorted(found))
 
 
-def _name(countries: int, in_contact: int, shared: tuple[str, ...], decision: float,
-          least: float, interaction: float, information: float) -> tuple[str, str]:
+def _name(
+    countries: int,
+    in_contact: int,
+    shared: tuple[str, ...],
+    decision: float,
+    least: float,
+    interaction: float,
+    information: float,
+) -> tuple[str, str]:
     if countries < 2:
         return "none", "fewer than two countries take part"
     if in_contact == 0:
         return "conflicted", "no cross-nation pair is in contact"
     if decision == 0 and not shared:
-        return ("de-conflicted", "contact through direct links only; no shared body; "
-                "no force under a collective or foreign operational chain")
+        return (
+            "de-conflicted",
+            "contact through direct links only; no shared body; "
+            "no force under a collective or foreign operational chain",
+        )
     if decision == 0:
-        return ("coordinated", f"{len(shared)} shared bodies active; no force under a "
-                "collective or foreign operational chain")
+        return (
+            "coordinated",
+            f"{len(shared)} shared bodies active; no force under a "
+            "collective or foreign operational chain",
+        )
     if min(least, interaction, information) >= EDGE_THRESHOLD:
         return "edge", f"every axis at least {EDGE_THRESHOLD}, for every country's forces too"
-    return ("collaborative", "some forces under a collective or foreign operational chain "
-            f"(decision rights {decision:.2f})")
+    return (
+        "collaborative",
+        "some forces under a collective or foreign operational chain "
+        f"(decision rights {decision:.2f})",
+    )

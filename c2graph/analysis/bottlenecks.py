@@ -116,10 +116,14 @@ class NationCut:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the cut as JSON-ready data."""
-        return {"nations": list(self.nations), "connectivity": self.connectivity,
-                "node_cut": list(self.node_cut), "link_connectivity": self.link_connectivity,
-                "link_cut": list(self.link_cut),
-                "bridges": [b.to_dict() for b in self.bridges]}
+        return {
+            "nations": list(self.nations),
+            "connectivity": self.connectivity,
+            "node_cut": list(self.node_cut),
+            "link_connectivity": self.link_connectivity,
+            "link_cut": list(self.link_cut),
+            "bridges": [b.to_dict() for b in self.bridges],
+        }
 
 
 @dataclass(frozen=True)
@@ -163,10 +167,14 @@ class BottleneckReport:
             "counterpart_mismatches": [m.to_dict() for m in self.mismatches],
             "distance_gaps": [g.to_dict() for g in self.distance_gaps],
             "hierarchy": self.hierarchy.to_dict(),
-            "removal": (None if self.removed is None
-                        else {"node": self.removed, "units": list(self.removal)}),
-            "betweenness": (None if self.betweenness is None
-                            else [c.to_dict() for c in self.betweenness]),
+            "removal": (
+                None
+                if self.removed is None
+                else {"node": self.removed, "units": list(self.removal)}
+            ),
+            "betweenness": (
+                None if self.betweenness is None else [c.to_dict() for c in self.betweenness]
+            ),
         }
 
 
@@ -260,8 +268,10 @@ def nation_cut(model: Model, *, phase: str) -> tuple[NationCut, ...]:
         by_nation[model.nodes[node].nation].append(node)
     nations = sorted(n for n in by_nation if n not in SPECIAL_NATIONS)
     bridges = sorted(n for nation in SPECIAL_NATIONS for n in by_nation.get(nation, ()))
-    return tuple(_cut_between(graphs.whole, by_nation[a], by_nation[b], (a, b), bridges)
-                 for a, b in itertools.combinations(nations, 2))
+    return tuple(
+        _cut_between(graphs.whole, by_nation[a], by_nation[b], (a, b), bridges)
+        for a, b in itertools.combinations(nations, 2)
+    )
 
 
 def betweenness(model: Model, *, phase: str) -> tuple[Centrality, ...]:
@@ -280,8 +290,7 @@ def betweenness(model: Model, *, phase: str) -> tuple[Centrality, ...]:
     for source sampling; networkx ``betweenness_centrality``.
     """
     whole = phase_graphs(model, phase).whole
-    sample = (BETWEENNESS_SAMPLE if whole.number_of_nodes() > BETWEENNESS_EXACT_MAX_NODES
-              else None)
+    sample = BETWEENNESS_SAMPLE if whole.number_of_nodes() > BETWEENNESS_EXACT_MAX_NODES else None
     scores = nx.betweenness_centrality(whole, k=sample, seed=0 if sample else None)
     found = [Centrality(n, round(s, 6)) for n, s in scores.items() if round(s, 6) > 0]
     return tuple(sorted(found, key=lambda c: (-c.score, c.node)))
@@ -385,15 +394,17 @@ def _reached(graph: nx.DiGraph, tops: tuple[str, ...], *, avoid: str | None) -> 
     return seen
 
 
-def _cut_between(whole: nx.Graph, one: list[str], two: list[str], nations: tuple[str, str],
-                 bridges: list[str]) -> NationCut:
+def _cut_between(
+    whole: nx.Graph, one: list[str], two: list[str], nations: tuple[str, str], bridges: list[str]
+) -> NationCut:
     # Every connection between the nations has a stretch from its last node of one nation to
     # its first node of the other through neither; links inside one nation never matter, so
     # the flows run on the boundary only (the same cuts, a far smaller graph).
     first, second = set(one), set(two)
     boundary = nx.Graph()
     boundary.add_edges_from(
-        (u, v, data) for u, v, data in whole.edges(data=True)
+        (u, v, data)
+        for u, v, data in whole.edges(data=True)
         if not ({u, v} <= first or {u, v} <= second)
     )
     joined = nx.Graph(boundary)
@@ -409,15 +420,26 @@ def _cut_between(whole: nx.Graph, one: list[str], two: list[str], nations: tuple
     flow.add_edges_from((_SUPER_SOURCE, n) for n in joined.neighbors(_SUPER_SOURCE))
     flow.add_edges_from((n, _SUPER_SINK) for n in joined.neighbors(_SUPER_SINK))
     value, (side, _) = nx.minimum_cut(flow, _SUPER_SOURCE, _SUPER_SINK, flow_func=_FLOW)
-    link_cut = sorted(key for u, v, data in boundary.edges(data=True)
-                      if (u in side) != (v in side) for key in data["links"])
+    link_cut = sorted(
+        key
+        for u, v, data in boundary.edges(data=True)
+        if (u in side) != (v in side)
+        for key in data["links"]
+    )
     kept = []
     for bridge in bridges:
         if bridge not in joined:
             kept.append(Bridge(bridge, len(node_cut)))
             continue
         without = nx.restricted_view(joined, [bridge], [])
-        kept.append(Bridge(bridge, nx.connectivity.local_node_connectivity(
-            without, _SUPER_SOURCE, _SUPER_SINK, flow_func=_FLOW)))
-    return NationCut(nations, len(node_cut), tuple(sorted(node_cut)), int(value),
-                     tuple(link_cut), tuple(kept))
+        kept.append(
+            Bridge(
+                bridge,
+                nx.connectivity.local_node_connectivity(
+                    without, _SUPER_SOURCE, _SUPER_SINK, flow_func=_FLOW
+                ),
+            )
+        )
+    return NationCut(
+        nations, len(node_cut), tuple(sorted(node_cut)), int(value), tuple(link_cut), tuple(kept)
+    )

@@ -53,7 +53,12 @@ __all__ = [
 
 #: The six considerations, in the Task Force's order.
 CONSIDERATION_KEYS: tuple[str, ...] = (
-    "purpose", "locations", "functions", "agility", "readiness", "timeline",
+    "purpose",
+    "locations",
+    "functions",
+    "agility",
+    "readiness",
+    "timeline",
 )
 
 
@@ -114,8 +119,9 @@ def considerations(model: Model) -> ConsiderationsView:
     }
     return ConsiderationsView(
         model=model.name,
-        rows=tuple(ConsiderationRow(key, given.get(key), measured[key])
-                   for key in CONSIDERATION_KEYS),
+        rows=tuple(
+            ConsiderationRow(key, given.get(key), measured[key]) for key in CONSIDERATION_KEYS
+        ),
     )
 
 
@@ -138,8 +144,7 @@ def _locations(model: Model) -> tuple[Fact, ...]:
     gaps: dict[str, DistanceGap] = {}
     for phase in model.phase_ids:
         gaps |= {g.link: g for g in distance_gaps(model, phase=phase)}
-    facts = [Fact("locations used", len(used)),
-             Fact("links whose ends sit apart", len(gaps))]
+    facts = [Fact("locations used", len(used)), Fact("links whose ends sit apart", len(gaps))]
     nation = {n.id: n.nation for n in model.nodes.values()}
     cross = [g for g in gaps.values() if nation[g.a] != nation[g.b]]
     for label, items in (("", list(gaps.values())), ("cross-nation ", cross)):
@@ -148,8 +153,7 @@ def _locations(model: Model) -> tuple[Fact, ...]:
         far = max(items, key=lambda g: (g.km, g.link))
         facts += [
             Fact(f"largest {label}link distance (km)", round(far.km)),
-            Fact(f"farthest {label}link", f"{_names(model, [far.a])} → "
-                                          f"{_names(model, [far.b])}"),
+            Fact(f"farthest {label}link", f"{_names(model, [far.a])} → {_names(model, [far.b])}"),
             Fact(f"largest {label}time-zone gap (h)", max(g.hours for g in items)),
         ]
     return tuple(facts)
@@ -159,10 +163,15 @@ def _functions(model: Model) -> tuple[Fact, ...]:
     facts = []
     for phase in model.phase_ids:
         graph = model.phase_graph(phase)
-        bodies = sorted(n for n in graph if model.nodes[n].kind == "coordination-body"
-                        and graph.degree(n) > 0)
-        facts.append(Fact(f"coordination bodies active in {phase}",
-                          f"{len(bodies)}: {_names(model, bodies)}" if bodies else "0"))
+        bodies = sorted(
+            n for n in graph if model.nodes[n].kind == "coordination-body" and graph.degree(n) > 0
+        )
+        facts.append(
+            Fact(
+                f"coordination bodies active in {phase}",
+                f"{len(bodies)}: {_names(model, bodies)}" if bodies else "0",
+            )
+        )
     return tuple(facts)
 
 
@@ -171,23 +180,28 @@ def _agility(model: Model) -> tuple[Fact, ...]:
     switching = [link for link in model.links if link.phases and link.phases != every]
     facts = [Fact("links that switch between phases", len(switching))]
     for before, after in zip(model.phase_ids, model.phase_ids[1:], strict=False):
-        activated = sum(1 for link in model.links
-                        if after in link.phases and before not in link.phases)
-        lapsed = sum(1 for link in model.links
-                     if before in link.phases and after not in link.phases)
+        activated = sum(
+            1 for link in model.links if after in link.phases and before not in link.phases
+        )
+        lapsed = sum(
+            1 for link in model.links if before in link.phases and after not in link.phases
+        )
         facts.append(Fact(f"{before} → {after}", f"{activated} activated, {lapsed} lapsed"))
     return tuple(facts)
 
 
 def _readiness(model: Model) -> tuple[Fact, ...]:
     first = model.phase_ids[0]
-    assigned = sorted({
-        link.to_node for link in model.links_in(first)
-        if link.is_authority
-        and model.nodes[link.from_node].nation in SPECIAL_NATIONS
-        and model.nodes[link.to_node].kind in FORCE_KINDS
-        and model.nodes[link.to_node].nation not in SPECIAL_NATIONS
-    })
+    assigned = sorted(
+        {
+            link.to_node
+            for link in model.links_in(first)
+            if link.is_authority
+            and model.nodes[link.from_node].nation in SPECIAL_NATIONS
+            and model.nodes[link.to_node].kind in FORCE_KINDS
+            and model.nodes[link.to_node].nation not in SPECIAL_NATIONS
+        }
+    )
     return (
         Fact(f"forces assigned to collective nodes in {first}", len(assigned)),
         Fact("assigned forces", _names(model, assigned)),

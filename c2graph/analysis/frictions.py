@@ -79,9 +79,12 @@ class SpanOfControl:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the spans as JSON-ready data (``average`` is ``None`` when undefined)."""
-        return {"threshold": self.threshold,
-                "average": None if math.isnan(self.average) else round(self.average, 6),
-                "spans": [s.to_dict() for s in self.spans], "over": list(self.over)}
+        return {
+            "threshold": self.threshold,
+            "average": None if math.isnan(self.average) else round(self.average, 6),
+            "spans": [s.to_dict() for s in self.spans],
+            "over": list(self.over),
+        }
 
 
 @dataclass(frozen=True)
@@ -132,8 +135,9 @@ def span_of_control(
     (1956), The manager's span of control, *Harvard Business Review* 34(3).
     """
     graph = phase_graphs(model, phase).authority
-    spans = sorted((Span(n, d) for n, d in graph.out_degree() if d > 0),
-                   key=lambda s: (-s.span, s.node))
+    spans = sorted(
+        (Span(n, d) for n, d in graph.out_degree() if d > 0), key=lambda s: (-s.span, s.node)
+    )
     average = sum(s.span for s in spans) / len(spans) if spans else math.nan
     over = tuple(s.node for s in spans if s.span > threshold)
     return SpanOfControl(threshold, average, tuple(spans), over)
@@ -155,8 +159,10 @@ def forces_commanded(graphs: PhaseGraphs) -> dict[str, str]:
                     values.add(relation)
                 values.update(meet(relation, value) for value in held[lower])
         held[node] = values
-    return {node: min(values & _OPERATIONAL_OR_TACTICAL, key=strength_key, default="none")
-            for node, values in held.items()}
+    return {
+        node: min(values & _OPERATIONAL_OR_TACTICAL, key=strength_key, default="none")
+        for node, values in held.items()
+    }
 
 
 def counterpart_mismatches(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
@@ -180,8 +186,11 @@ def counterpart_mismatches(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
     for link in model.links_in(phase):
         a, b = link.from_node, link.to_node
         nations = (model.nodes[a].nation, model.nodes[b].nation)
-        if (link.relation not in _PEER_RELATIONS or nations[0] == nations[1]
-                or SPECIAL_NATIONS & set(nations)):
+        if (
+            link.relation not in _PEER_RELATIONS
+            or nations[0] == nations[1]
+            or SPECIAL_NATIONS & set(nations)
+        ):
             continue
         if (held[a] == "none") != (held[b] == "none"):
             found.append(Mismatch(link.key, link.relation, a, b, held[a], held[b]))
@@ -212,8 +221,9 @@ def distance_gaps(model: Model, *, phase: str) -> tuple[DistanceGap, ...]:
         km = round(_haversine_km(one.lat, one.lon, two.lat, two.lon), 1)
         hours = abs(one.utc_offset - two.utc_offset)
         if km or hours:
-            gaps.append(DistanceGap(link.key, link.relation, link.from_node, link.to_node,
-                                    km, hours))
+            gaps.append(
+                DistanceGap(link.key, link.relation, link.from_node, link.to_node, km, hours)
+            )
     return tuple(sorted(gaps, key=lambda g: (-g.km, -g.hours, g.link)))
 
 

@@ -222,8 +222,7 @@ def _after(mask: int, relation: str) -> int:
     """The authorities (a mask) left of those in ``mask`` passed on by ``relation``."""
     table = _AFTER.setdefault(relation, {})
     if mask not in table:
-        table[mask] = sum({_BIT[meet(name, relation)] for name, bit in _BIT.items()
-                           if mask & bit})
+        table[mask] = sum({_BIT[meet(name, relation)] for name, bit in _BIT.items() if mask & bit})
     return table[mask]
 
 
@@ -267,8 +266,7 @@ def chains_differ(first: nx.DiGraph, second: nx.DiGraph, units: Iterable[str]) -
     return differ
 
 
-def _same_above(first: nx.DiGraph, second: nx.DiGraph, node: str,
-                same: dict[str, bool]) -> bool:
+def _same_above(first: nx.DiGraph, second: nx.DiGraph, node: str, same: dict[str, bool]) -> bool:
     """True when ``node`` (in both graphs) has the same chains from the top in both."""
     stack = [node]
     while stack:
@@ -312,11 +310,15 @@ def upward_chains(
         if pending:
             stack.extend(pending)
             continue
-        memo[current] = frozenset(
-            ((*chain, current), meet(held, relation))
-            for upper, data in uppers.items()
-            for chain, held in memo[upper]
-            for relation, _key in data["links"]
-        ) if uppers else frozenset({((current,), "command")})
+        memo[current] = (
+            frozenset(
+                ((*chain, current), meet(held, relation))
+                for upper, data in uppers.items()
+                for chain, held in memo[upper]
+                for relation, _key in data["links"]
+            )
+            if uppers
+            else frozenset({((current,), "command")})
+        )
         stack.pop()
     return memo[node]

@@ -53,8 +53,10 @@ class HierarchyScores:
 
     def to_dict(self) -> dict[str, float | None]:
         """Return the four scores, rounded to 6 places; undefined ones as ``None``."""
-        return {name: None if math.isnan(value) else round(value, 6)
-                for name, value in self.__dict__.items()}
+        return {
+            name: None if math.isnan(value) else round(value, 6)
+            for name, value in self.__dict__.items()
+        }
 
 
 def krackhardt(graph: nx.DiGraph) -> HierarchyScores:
@@ -120,10 +122,10 @@ def _scores(simple: nx.DiGraph) -> HierarchyScores:
         order = list(nx.topological_sort(simple))
     except nx.NetworkXUnfeasible:
         order = None
-    strong = (None if order is not None
-              else list(nx.strongly_connected_components(simple)))
-    return HierarchyScores(connectedness, _hierarchy(simple, strong), efficiency,
-                           _lubness(simple, strong, order))
+    strong = None if order is not None else list(nx.strongly_connected_components(simple))
+    return HierarchyScores(
+        connectedness, _hierarchy(simple, strong), efficiency, _lubness(simple, strong, order)
+    )
 
 
 def _hierarchy(graph: nx.DiGraph, strong: list[set[Any]] | None) -> float:
@@ -152,8 +154,7 @@ def _reachable_ordered_pairs(graph: nx.DiGraph, strong: list[set[Any]]) -> int:
     return total
 
 
-def _lubness(graph: nx.DiGraph, strong: list[set[Any]] | None,
-             order: list[Any] | None) -> float:
+def _lubness(graph: nx.DiGraph, strong: list[set[Any]] | None, order: list[Any] | None) -> float:
     # Signature of a node: the set (bits) of source strong components that reach it.
     acyclic = strong is None
     condensed = graph if acyclic else nx.condensation(graph, strong)
@@ -180,7 +181,8 @@ def _lubness(graph: nx.DiGraph, strong: list[set[Any]] | None,
         for i, (sig, count) in enumerate(groups):
             if sig.bit_count() == 1:
                 with_lub += count * (count - 1) // 2
-            with_lub += sum(count * other for osig, other in groups[i + 1:]
-                            if (sig & osig).bit_count() == 1)
+            with_lub += sum(
+                count * other for osig, other in groups[i + 1 :] if (sig & osig).bit_count() == 1
+            )
         violations += size * (size - 1) // 2 - with_lub
     return 1 - violations / maximum if maximum else math.nan

@@ -43,17 +43,16 @@ MEASURES: dict[str, str] = {
     "coordination links": "links of a coordination-class relation (support ... member)",
     "cross-nation links": "links joining nodes of two different countries",
     "shared bodies": "coordination bodies or alliance nodes linked to two or more countries",
-    "units without a chain": "force units (not top authorities) that no chain of command "
-                             "reaches",
+    "units without a chain": "force units (not top authorities) that no chain of command reaches",
     "decision rights": "approach space: share of national force units under a collective "
-                       "or foreign operational chain",
+    "or foreign operational chain",
     "interaction": "approach space: share of cross-nation pairs in direct contact",
     "information": "approach space: share of cross-nation pairs within two links",
     "approach": "C2 approach named by the approach-space rules",
     "dominators": "nodes every chain of command to some unit passes through",
     "cut nodes": "nodes whose loss splits the phase's graph (articulation points)",
     "nation connectivity": "fewest nodes whose loss separates two nations (least over "
-                           "pairs of nations)",
+    "pairs of nations)",
     "nation link connectivity": "fewest links whose loss separates two nations",
     "span of control": "mean number of direct subordinates of nodes with any (ORA)",
     "spans over threshold": "nodes with more direct subordinates than the threshold",
@@ -90,9 +89,9 @@ def headline(model: Model, *, phase: str) -> tuple[tuple[str, Value], ...]:
     # The authority graph of a phase is acyclic: a node has a chain of command exactly
     # when it has a superior (walking up from one always ends at a top authority).
     unreached = sum(
-        1 for n in nodes
-        if n.kind in FORCE_KINDS and n.id not in tops
-        and graphs.authority.in_degree(n.id) == 0
+        1
+        for n in nodes
+        if n.kind in FORCE_KINDS and n.id not in tops and graphs.authority.in_degree(n.id) == 0
     )
     values: dict[str, Value] = {
         "nodes": len(nodes),
@@ -117,10 +116,8 @@ def headline(model: Model, *, phase: str) -> tuple[tuple[str, Value], ...]:
         "span of control": _number(report.span.average),
         "spans over threshold": len(report.span.over),
         "counterpart mismatches": len(report.mismatches),
-        "largest distance (km)": max((round(g.km) for g in report.distance_gaps),
-                                     default=None),
-        "largest time-zone gap (h)": max((g.hours for g in report.distance_gaps),
-                                         default=None),
+        "largest distance (km)": max((round(g.km) for g in report.distance_gaps), default=None),
+        "largest time-zone gap (h)": max((g.hours for g in report.distance_gaps), default=None),
     }
     for name in ("connectedness", "hierarchy", "efficiency", "lubness"):
         values[name] = _number(getattr(report.hierarchy, name))

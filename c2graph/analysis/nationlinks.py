@@ -55,15 +55,24 @@ class NationLink:
     @property
     def bridges(self) -> tuple[str, ...]:
         """Alliance or multinational nodes without which two nations lose a connection."""
-        return tuple(sorted({b.node for c in self.cuts for b in c.bridges
-                             if b.connectivity_without < c.connectivity}))
+        return tuple(
+            sorted(
+                {
+                    b.node
+                    for c in self.cuts
+                    for b in c.bridges
+                    if b.connectivity_without < c.connectivity
+                }
+            )
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as JSON-ready data."""
         return {
             "phase": self.phase,
-            "cross_links": [{"key": k, "from": f, "to": t, "relation": r}
-                            for k, f, t, r in self.cross_links],
+            "cross_links": [
+                {"key": k, "from": f, "to": t, "relation": r} for k, f, t, r in self.cross_links
+            ],
             "shared_bodies": list(self.shared_bodies),
             "counterparts": [list(pair) for pair in self.counterparts],
             "cuts": [c.to_dict() for c in self.cuts],
@@ -76,15 +85,29 @@ def nation_link(model: Model, *, phase: str) -> NationLink:
     """Return what joins the nations of ``model`` in ``phase``."""
     links = list(model.links_in(phase))
     nation = {n: model.nodes[n].nation for n in model.nodes}
-    cross = tuple(sorted(
-        (link.key, link.from_node, link.to_node, link.relation) for link in links
-        if nation[link.from_node] != nation[link.to_node]
-        and not {nation[link.from_node], nation[link.to_node]} & SPECIAL_NATIONS
-    ))
-    counterparts = tuple(sorted({
-        (min(link.from_node, link.to_node), max(link.from_node, link.to_node))
-        for link in links if link.relation == "counterpart"
-    }))
+    cross = tuple(
+        sorted(
+            (link.key, link.from_node, link.to_node, link.relation)
+            for link in links
+            if nation[link.from_node] != nation[link.to_node]
+            and not {nation[link.from_node], nation[link.to_node]} & SPECIAL_NATIONS
+        )
+    )
+    counterparts = tuple(
+        sorted(
+            {
+                (min(link.from_node, link.to_node), max(link.from_node, link.to_node))
+                for link in links
+                if link.relation == "counterpart"
+            }
+        )
+    )
     report = phase_report(model, phase=phase)
-    return NationLink(phase, cross, approach_space(model, phase=phase).shared_bodies,
-                      counterparts, report.nation_cuts, report.mismatches)
+    return NationLink(
+        phase,
+        cross,
+        approach_space(model, phase=phase).shared_bodies,
+        counterparts,
+        report.nation_cuts,
+        report.mismatches,
+    )

@@ -72,8 +72,13 @@ class AuthorityPath:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the path as JSON-ready data."""
-        return {"nodes": list(self.nodes), "relations": list(self.relations),
-                "links": list(self.links), "effective": self.effective, "kind": self.kind}
+        return {
+            "nodes": list(self.nodes),
+            "relations": list(self.relations),
+            "links": list(self.links),
+            "effective": self.effective,
+            "kind": self.kind,
+        }
 
 
 @dataclass(frozen=True)
@@ -87,8 +92,12 @@ class PathResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the result as JSON-ready data (``paths`` is ``[]`` when there is none)."""
-        return {"target": self.target, "phase": self.phase, "source": self.source,
-                "paths": [p.to_dict() for p in self.paths]}
+        return {
+            "target": self.target,
+            "phase": self.phase,
+            "source": self.source,
+            "paths": [p.to_dict() for p in self.paths],
+        }
 
 
 @dataclass(frozen=True)
@@ -120,9 +129,13 @@ class Commanders:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the commanders as JSON-ready data."""
-        return {"unit": self.unit, "phase": self.phase,
-                "superiors": [s.to_dict() for s in self.superiors],
-                "operational": list(self.operational), "warning": self.warning}
+        return {
+            "unit": self.unit,
+            "phase": self.phase,
+            "superiors": [s.to_dict() for s in self.superiors],
+            "operational": list(self.operational),
+            "warning": self.warning,
+        }
 
 
 @dataclass(frozen=True)
@@ -147,8 +160,11 @@ class Reach:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the reach as JSON-ready data."""
-        return {"authority": self.authority, "phase": self.phase,
-                "reached": [r.to_dict() for r in self.reached]}
+        return {
+            "authority": self.authority,
+            "phase": self.phase,
+            "reached": [r.to_dict() for r in self.reached],
+        }
 
 
 def effective_authority(relations: tuple[str, ...] | list[str]) -> str:
@@ -279,12 +295,17 @@ def _routes_of_length(
                 yield _route(route)
             continue
         on_route = {step[0] for step in route}
-        steps = [(upper, rel, key, "a") for upper, pairs in _authority_superiors(graphs, node)
-                 for rel, key in pairs]
+        steps = [
+            (upper, rel, key, "a")
+            for upper, pairs in _authority_superiors(graphs, node)
+            for rel, key in pairs
+        ]
         steps += [(other, rel, key, "c") for other, rel, key in graphs.coordination.get(node, ())]
-        stack.extend([*route, step] for step in steps
-                     if step[0] not in on_route and distance.get(step[0], length + 1)
-                     <= length - links - 1)
+        stack.extend(
+            [*route, step]
+            for step in steps
+            if step[0] not in on_route and distance.get(step[0], length + 1) <= length - links - 1
+        )
 
 
 def _distance_from(graphs: PhaseGraphs, ends: set[str], limit: int) -> dict[str, int]:
@@ -335,10 +356,13 @@ def commanders(model: Model, unit: str, *, phase: str) -> Commanders:
     operational = tuple(sorted({s.node for s in superiors if s.relation in OPERATIONAL_RELATIONS}))
     warning = None
     if len(operational) > 1:
-        holders = ", ".join(f"{s.node} ({s.relation})" for s in superiors
-                            if s.relation in OPERATIONAL_RELATIONS)
-        warning = (f"unity of command: {unit} has {len(operational)} operational commanders "
-                   f"in phase {phase!r}: {holders}")
+        holders = ", ".join(
+            f"{s.node} ({s.relation})" for s in superiors if s.relation in OPERATIONAL_RELATIONS
+        )
+        warning = (
+            f"unity of command: {unit} has {len(operational)} operational commanders "
+            f"in phase {phase!r}: {holders}"
+        )
     return Commanders(unit, phase, superiors, operational, warning)
 
 
@@ -356,10 +380,14 @@ def reach(model: Model, authority: str, *, phase: str) -> Reach:
     model.node(authority)
     graphs = phase_graphs(model, phase)
     effective = reach_effective(graphs, authority)
-    return Reach(authority, phase, tuple(
-        Reached(node, tuple(sorted(values, key=strength_key)))
-        for node, values in sorted(effective.items())
-    ))
+    return Reach(
+        authority,
+        phase,
+        tuple(
+            Reached(node, tuple(sorted(values, key=strength_key)))
+            for node, values in sorted(effective.items())
+        ),
+    )
 
 
 def _authority_superiors(
@@ -398,8 +426,9 @@ def _expand(graph: nx.DiGraph, nodes: tuple[str, ...]) -> Iterator[AuthorityPath
     options = [graph.edges[u, v]["links"] for u, v in itertools.pairwise(nodes)]
     for choice in itertools.product(*options):
         relations = tuple(rel for rel, _ in choice)
-        yield AuthorityPath(nodes, relations, tuple(key for _, key in choice),
-                            effective_authority(relations))
+        yield AuthorityPath(
+            nodes, relations, tuple(key for _, key in choice), effective_authority(relations)
+        )
 
 
 def _route(route: list[tuple[str, str, str, str]]) -> AuthorityPath:

@@ -56,8 +56,14 @@ class LinkChange:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as JSON-ready data."""
-        return {"from": self.from_node, "to": self.to_node, "relation": self.relation,
-                "link": self.link, "basis": self.basis, "source": self.source}
+        return {
+            "from": self.from_node,
+            "to": self.to_node,
+            "relation": self.relation,
+            "link": self.link,
+            "basis": self.basis,
+            "source": self.source,
+        }
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,11 @@ class ChainChange:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as JSON-ready data."""
-        return {"unit": self.unit, "before": [list(c) for c in self.before],
-                "after": [list(c) for c in self.after]}
+        return {
+            "unit": self.unit,
+            "before": [list(c) for c in self.before],
+            "after": [list(c) for c in self.after],
+        }
 
 
 @dataclass(frozen=True)
@@ -99,9 +108,14 @@ class Decision:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the decision as JSON-ready data."""
-        return {"phase": self.phase, "name": self.name, "direction": self.direction,
-                "declared_by": self.declared_by, "approval": list(self.approval),
-                "basis": self.basis}
+        return {
+            "phase": self.phase,
+            "name": self.name,
+            "direction": self.direction,
+            "declared_by": self.declared_by,
+            "approval": list(self.approval),
+            "basis": self.basis,
+        }
 
 
 @dataclass(frozen=True)
@@ -169,19 +183,20 @@ def phase_switch(model: Model, *, before: str, after: str) -> SwitchResult:
     changed_authority = [link for link in activated + lapsed if link.is_authority]
 
     heads = {link.to_node for link in changed_authority} | (nodes1 ^ nodes2)
-    region = closure(g1.authority, heads, upward=False) | closure(g2.authority, heads,
-                                                                   upward=False)
+    region = closure(g1.authority, heads, upward=False) | closure(g2.authority, heads, upward=False)
     memo1: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
     memo2: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
     chains = [
         ChainChange(unit, _chains(g1, unit, memo1), _chains(g2, unit, memo2))
-        for unit in chains_differ(g1.authority, g2.authority,
-                                  sorted(region & (g1.forces | g2.forces)))
+        for unit in chains_differ(
+            g1.authority, g2.authority, sorted(region & (g1.forces | g2.forces))
+        )
     ]
 
     tails = {link.from_node for link in changed_authority}
-    authorities = closure(g1.authority, tails, upward=True) | closure(g2.authority, tails,
-                                                                      upward=True)
+    authorities = closure(g1.authority, tails, upward=True) | closure(
+        g2.authority, tails, upward=True
+    )
     within1 = closure(g1.authority, region, upward=True)
     within2 = closure(g2.authority, region, upward=True)
     gained, lost = [], []
@@ -208,15 +223,22 @@ def phase_switch(model: Model, *, before: str, after: str) -> SwitchResult:
 
 
 def _changes(links: list[Link]) -> tuple[LinkChange, ...]:
-    return tuple(sorted(
-        (LinkChange(link.key, link.from_node, link.to_node, link.relation, link.basis,
-                    link.source) for link in links),
-        key=lambda c: (c.from_node, c.to_node, c.relation, c.link),
-    ))
+    return tuple(
+        sorted(
+            (
+                LinkChange(
+                    link.key, link.from_node, link.to_node, link.relation, link.basis, link.source
+                )
+                for link in links
+            ),
+            key=lambda c: (c.from_node, c.to_node, c.relation, c.link),
+        )
+    )
 
 
-def _chains(graphs: PhaseGraphs, unit: str,
-            memo: dict[str, frozenset[tuple[tuple[str, ...], str]]]) -> tuple[tuple[str, ...], ...]:
+def _chains(
+    graphs: PhaseGraphs, unit: str, memo: dict[str, frozenset[tuple[tuple[str, ...], str]]]
+) -> tuple[tuple[str, ...], ...]:
     """The unit's ``chain_of_command`` in the phase, from chains memoised over superiors."""
     graph = graphs.authority
     if unit not in graph or not graph.pred[unit]:
@@ -224,12 +246,15 @@ def _chains(graphs: PhaseGraphs, unit: str,
     return tuple(sorted({chain for chain, _held in upward_chains(graph, unit, memo)}))
 
 
-def _force_reach(graphs: PhaseGraphs, authority: str, within: set[str],
-                 region: set[str]) -> dict[str, frozenset[str]]:
+def _force_reach(
+    graphs: PhaseGraphs, authority: str, within: set[str], region: set[str]
+) -> dict[str, frozenset[str]]:
     """Effective authority over the forces of ``region`` (where a switch can change it)."""
-    return {node: values
-            for node, values in reach_effective(graphs, authority, within).items()
-            if node in graphs.forces and node in region}
+    return {
+        node: values
+        for node, values in reach_effective(graphs, authority, within).items()
+        if node in graphs.forces and node in region
+    }
 
 
 def _difference(
@@ -248,5 +273,7 @@ def _decisions(model: Model, start: int, end: int) -> tuple[Decision, ...]:
         steps = [(model.phases[i], "escalation") for i in range(start + 1, end + 1)]
     else:
         steps = [(model.phases[i], "de-escalation") for i in range(start, end, -1)]
-    return tuple(Decision(p.id, p.name, direction, p.declared_by, p.approval, p.basis)
-                 for p, direction in steps)
+    return tuple(
+        Decision(p.id, p.name, direction, p.declared_by, p.approval, p.basis)
+        for p, direction in steps
+    )

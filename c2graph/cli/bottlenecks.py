@@ -8,8 +8,10 @@ from typing import Any
 
 from ._common import add_json, add_model, add_phase, emit_json, load, phase_or_first
 
-HELP = ("find single points of failure, cut nodes, the cut between nations, spans of control, "
-        "counterpart mismatches, distance gaps and Krackhardt's hierarchy measures")
+HELP = (
+    "find single points of failure, cut nodes, the cut between nations, spans of control, "
+    "counterpart mismatches, distance gaps and Krackhardt's hierarchy measures"
+)
 
 
 #: Shown in --help; the library's DEFAULT_SPAN_THRESHOLD applies when the option is absent
@@ -30,12 +32,22 @@ def _non_negative(text: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_model(parser)
     add_phase(parser)
-    parser.add_argument("--remove", metavar="NODE",
-                        help="what-if: list the forces that lose every chain without NODE")
-    parser.add_argument("--span-threshold", metavar="N", type=_non_negative,
-                        help=f"flag spans of control above N (default {_DEFAULT_SPAN})")
-    parser.add_argument("--betweenness", action="store_true",
-                        help="add betweenness centrality (sampled on large models)")
+    parser.add_argument(
+        "--remove",
+        metavar="NODE",
+        help="what-if: list the forces that lose every chain without NODE",
+    )
+    parser.add_argument(
+        "--span-threshold",
+        metavar="N",
+        type=_non_negative,
+        help=f"flag spans of control above N (default {_DEFAULT_SPAN})",
+    )
+    parser.add_argument(
+        "--betweenness",
+        action="store_true",
+        help="add betweenness centrality (sampled on large models)",
+    )
     add_json(parser)
 
 
@@ -46,8 +58,13 @@ def run(args: argparse.Namespace) -> int:
     model = load(args.model)
     phase = phase_or_first(model, args.phase)
     threshold = DEFAULT_SPAN_THRESHOLD if args.span_threshold is None else args.span_threshold
-    report = bottleneck_report(model, phase=phase, remove=args.remove,
-                               span_threshold=threshold, with_betweenness=args.betweenness)
+    report = bottleneck_report(
+        model,
+        phase=phase,
+        remove=args.remove,
+        span_threshold=threshold,
+        with_betweenness=args.betweenness,
+    )
     data = report.to_dict()
     if args.json:
         emit_json(data)
@@ -57,38 +74,60 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _table(name: str, data: dict[str, Any]) -> list[str]:
-    lines = [f"bottlenecks of {name} in phase {data['phase']!r}",
-             f"top authorities: {', '.join(data['tops']) or 'none'}", "",
-             "single points of failure (forces whose every chain passes the node):"]
-    lines += [f"  {d['node']:<20} {len(d['units']):>4}  {', '.join(d['units'])}"
-              for d in data["dominators"]] or ["  none"]
+    lines = [
+        f"bottlenecks of {name} in phase {data['phase']!r}",
+        f"top authorities: {', '.join(data['tops']) or 'none'}",
+        "",
+        "single points of failure (forces whose every chain passes the node):",
+    ]
+    lines += [
+        f"  {d['node']:<20} {len(d['units']):>4}  {', '.join(d['units'])}"
+        for d in data["dominators"]
+    ] or ["  none"]
     lines += ["", f"cut nodes (authority + coordination): {', '.join(data['cut_nodes']) or 'none'}"]
     for cut in data["nation_cut"]:
         a, b = cut["nations"]
-        lines += ["", f"cut between {a} and {b}: {cut['connectivity']} node(s) "
-                      f"[{', '.join(cut['node_cut']) or 'already apart'}], "
-                      f"{cut['link_connectivity']} link(s) [{', '.join(cut['link_cut'])}]"]
-        lines += [f"  without {br['node']}: {br['connectivity_without']} node-disjoint "
-                  "connection(s) left" for br in cut["bridges"]]
+        lines += [
+            "",
+            f"cut between {a} and {b}: {cut['connectivity']} node(s) "
+            f"[{', '.join(cut['node_cut']) or 'already apart'}], "
+            f"{cut['link_connectivity']} link(s) [{', '.join(cut['link_cut'])}]",
+        ]
+        lines += [
+            f"  without {br['node']}: {br['connectivity_without']} node-disjoint connection(s) left"
+            for br in cut["bridges"]
+        ]
     span = data["span_of_control"]
     average = "n/a" if span["average"] is None else f"{span['average']:.2f}"
-    lines += ["", f"span of control: average {average} (ORA); above {span['threshold']}: "
-                  f"{', '.join(span['over']) or 'none'}"]
+    lines += [
+        "",
+        f"span of control: average {average} (ORA); above {span['threshold']}: "
+        f"{', '.join(span['over']) or 'none'}",
+    ]
     lines += [f"  {s['node']:<20} {s['span']:>4}" for s in span["spans"][:10]]
     lines += ["", "counterpart mismatches (one side commands forces, the other none):"]
-    lines += [f"  {m['a']} ({m['a_authority']}) —{m['relation']}— {m['b']} ({m['b_authority']})"
-              for m in data["counterpart_mismatches"]] or ["  none"]
+    lines += [
+        f"  {m['a']} ({m['a_authority']}) —{m['relation']}— {m['b']} ({m['b_authority']})"
+        for m in data["counterpart_mismatches"]
+    ] or ["  none"]
     lines += ["", "distance and time-zone gaps:"]
-    lines += [f"  {g['a']} —{g['relation']}— {g['b']}: {g['km']:.0f} km, {g['hours']:g} h"
-              for g in data["distance_gaps"]] or ["  none"]
+    lines += [
+        f"  {g['a']} —{g['relation']}— {g['b']}: {g['km']:.0f} km, {g['hours']:g} h"
+        for g in data["distance_gaps"]
+    ] or ["  none"]
     hierarchy = data["hierarchy"]
     lines += ["", "Krackhardt hierarchy (authority links; 1 = pure chain of command):"]
-    lines += [f"  {key:<14} {'n/a' if value is None else f'{value:.3f}'}"
-              for key, value in hierarchy.items()]
+    lines += [
+        f"  {key:<14} {'n/a' if value is None else f'{value:.3f}'}"
+        for key, value in hierarchy.items()
+    ]
     if data["removal"] is not None:
         removal = data["removal"]
-        lines += ["", f"without {removal['node']}, these forces lose every chain of command: "
-                      f"{', '.join(removal['units']) or 'none'}"]
+        lines += [
+            "",
+            f"without {removal['node']}, these forces lose every chain of command: "
+            f"{', '.join(removal['units']) or 'none'}",
+        ]
     if data["betweenness"] is not None:
         lines += ["", "betweenness (whole structure):"]
         lines += [f"  {c['node']:<20} {c['score']:.3f}" for c in data["betweenness"][:10]]

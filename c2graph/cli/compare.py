@@ -14,18 +14,25 @@ if TYPE_CHECKING:
     from ..compare.comparison import Comparison, Matrix, PhaseComparison
     from ..compare.diff import StructuralDiff
 
-HELP = ("compare structure variants: two give the full diff (nodes, links, chains of "
-        "command, measures, approach space); more give a matrix of headline measures")
+HELP = (
+    "compare structure variants: two give the full diff (nodes, links, chains of "
+    "command, measures, approach space); more give a matrix of headline measures"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("models", metavar="MODEL", nargs="+",
-                        help="model files; the first is the baseline")
-    parser.add_argument("--phase", metavar="P",
-                        help="compare one phase (default: every phase the models share)")
-    parser.add_argument("--diagram", metavar="FILE",
-                        help="with two models: draw B over A in --phase (default: the "
-                        "first phase both have) as .svg, .png, .pdf (Graphviz) or .dot")
+    parser.add_argument(
+        "models", metavar="MODEL", nargs="+", help="model files; the first is the baseline"
+    )
+    parser.add_argument(
+        "--phase", metavar="P", help="compare one phase (default: every phase the models share)"
+    )
+    parser.add_argument(
+        "--diagram",
+        metavar="FILE",
+        help="with two models: draw B over A in --phase (default: the "
+        "first phase both have) as .svg, .png, .pdf (Graphviz) or .dot",
+    )
     add_json(parser)
 
 
@@ -39,8 +46,9 @@ def run(args: argparse.Namespace) -> int:
     if len(models) > 2:
         if args.diagram:
             raise QueryError("--diagram draws two models; give exactly two")
-        matrix = compare_many(models, phase=args.phase,
-                              names=[Path(path).stem for path in args.models])
+        matrix = compare_many(
+            models, phase=args.phase, names=[Path(path).stem for path in args.models]
+        )
         if args.json:
             emit_json(matrix.to_dict())
         else:
@@ -50,8 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if args.diagram:
         from ..render.diff import draw_diff
 
-        draw_diff(models[0], models[1], args.diagram, phase=args.phase,
-                  protect=args.models)
+        draw_diff(models[0], models[1], args.diagram, phase=args.phase, protect=args.models)
     if args.json:
         emit_json(result.to_dict())
     else:
@@ -76,39 +83,46 @@ def format_matrix(matrix: Matrix) -> str:
 
 def _table(header: list[str], body: list[list[str]]) -> str:
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-             for row in [header, *body]]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *body]
+    ]
     return "\n".join(lines) + "\n"
 
 
 def _diff_lines(diff: StructuralDiff, indent: str) -> list[str]:
     lines = []
-    for title, items in (("nodes added", diff.nodes_added),
-                         ("nodes removed", diff.nodes_removed)):
+    for title, items in (("nodes added", diff.nodes_added), ("nodes removed", diff.nodes_removed)):
         lines.append(f"{indent}{title} ({len(items)}): {', '.join(items) or '-'}")
     for change in diff.nodes_changed:
-        fields = ", ".join(f"{c.field} {_value(c.before)} → {_value(c.after)}"
-                           for c in change.changes)
+        fields = ", ".join(
+            f"{c.field} {_value(c.before)} → {_value(c.after)}" for c in change.changes
+        )
         lines.append(f"{indent}node changed: {change.id}: {fields}")
-    for title, refs in (("links added", diff.links_added),
-                        ("links removed", diff.links_removed)):
+    for title, refs in (("links added", diff.links_added), ("links removed", diff.links_removed)):
         lines.append(f"{indent}{title} ({len(refs)})" + (":" if refs else ""))
         lines += [f"{indent}  {r.from_node} → {r.to_node} ({r.relation})" for r in refs]
     for link in diff.links_changed:
-        fields = "; ".join(f"{c.field} {_value(c.before)} → {_value(c.after)}"
-                           for c in link.changes)
-        lines.append(f"{indent}link changed: {link.from_node} → {link.to_node} "
-                     f"({link.relation}): {fields}")
+        fields = "; ".join(
+            f"{c.field} {_value(c.before)} → {_value(c.after)}" for c in link.changes
+        )
+        lines.append(
+            f"{indent}link changed: {link.from_node} → {link.to_node} ({link.relation}): {fields}"
+        )
     for rel in diff.relations_changed:
-        lines.append(f"{indent}relation changed: {rel.from_node} → {rel.to_node}: "
-                     f"{', '.join(rel.before)} → {', '.join(rel.after)}")
+        lines.append(
+            f"{indent}relation changed: {rel.from_node} → {rel.to_node}: "
+            f"{', '.join(rel.before)} → {', '.join(rel.after)}"
+        )
     return lines
 
 
 def _phase_lines(phase: PhaseComparison) -> list[str]:
     lines = [f"phase {phase.phase}:", *_diff_lines(phase.diff, "  ")]
-    lines.append(f"  chains of command changed ({len(phase.chains_changed)})"
-                 + (":" if phase.chains_changed else ""))
+    lines.append(
+        f"  chains of command changed ({len(phase.chains_changed)})"
+        + (":" if phase.chains_changed else "")
+    )
     for change in phase.chains_changed:
         before = " | ".join(" > ".join(c) for c in change.before) or "none"
         after = " | ".join(" > ".join(c) for c in change.after) or "none"
@@ -122,21 +136,25 @@ def _phase_lines(phase: PhaseComparison) -> list[str]:
     lines.append(f"  measures changed ({len(changed)})" + (":" if changed else ""))
     lines += [f"    {m.measure}: {_value(m.before)} → {_value(m.after)}" for m in changed]
     before, after = phase.nation_link_before, phase.nation_link_after
-    lines.append(f"  between the nations: cross-nation links {len(before.cross_links)} → "
-                 f"{len(after.cross_links)}; shared bodies "
-                 f"{', '.join(before.shared_bodies) or '-'} → "
-                 f"{', '.join(after.shared_bodies) or '-'}")
-    lines.append(f"  bridges: {', '.join(before.bridges) or '-'} → "
-                 f"{', '.join(after.bridges) or '-'}")
+    lines.append(
+        f"  between the nations: cross-nation links {len(before.cross_links)} → "
+        f"{len(after.cross_links)}; shared bodies "
+        f"{', '.join(before.shared_bodies) or '-'} → "
+        f"{', '.join(after.shared_bodies) or '-'}"
+    )
+    lines.append(
+        f"  bridges: {', '.join(before.bridges) or '-'} → {', '.join(after.bridges) or '-'}"
+    )
     lines.append(f"  counterpart mismatches: {_mismatches(before)} → {_mismatches(after)}")
-    lines.append(f"  approach: {phase.approach_before.approach} → "
-                 f"{phase.approach_after.approach}")
+    lines.append(f"  approach: {phase.approach_before.approach} → {phase.approach_after.approach}")
     return lines
 
 
 def _mismatches(link: NationLink) -> str:
-    return ", ".join(f"{m.a} ({m.a_authority}) / {m.b} ({m.b_authority})"
-                     for m in link.mismatches) or "-"
+    return (
+        ", ".join(f"{m.a} ({m.a_authority}) / {m.b} ({m.b_authority})" for m in link.mismatches)
+        or "-"
+    )
 
 
 def format_comparison(result: Comparison) -> str:
@@ -147,13 +165,19 @@ def format_comparison(result: Comparison) -> str:
     if result.diff.phase is None:
         lines += ["", "whole model:", *_diff_lines(result.diff, "  ")]
     if result.phases_only_before or result.phases_only_after:
-        lines.append(f"  phases only before: {', '.join(result.phases_only_before) or '-'}; "
-                     f"only after: {', '.join(result.phases_only_after) or '-'}")
+        lines.append(
+            f"  phases only before: {', '.join(result.phases_only_before) or '-'}; "
+            f"only after: {', '.join(result.phases_only_after) or '-'}"
+        )
     for phase in result.phases:
         lines += ["", *_phase_lines(phase)]
-    given = [(old, new) for old, new in zip(result.considerations_before.rows,
-                                            result.considerations_after.rows, strict=True)
-             if old.text or new.text]
+    given = [
+        (old, new)
+        for old, new in zip(
+            result.considerations_before.rows, result.considerations_after.rows, strict=True
+        )
+        if old.text or new.text
+    ]
     if given:
         lines += ["", "considerations (before | after):"]
         lines += [f"  {old.key}: {old.text or '-'} | {new.text or '-'}" for old, new in given]

@@ -15,22 +15,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_model(parser)
     views = parser.add_mutually_exclusive_group()
     views.add_argument("--phase", metavar="P", help="phase id (default: the model's first)")
-    views.add_argument("--phases", metavar="P1,P2,...",
-                       help="draw these phases side by side, marking links that switch")
-    parser.add_argument("--path", metavar="TARGET",
-                        help="highlight every chain of command to this node")
-    parser.add_argument("--bottlenecks", action="store_true",
-                        help="mark dominators and cut nodes of the chains of command")
-    parser.add_argument("--remove", metavar="NODE",
-                        help="draw NODE as removed and mark the units it cuts off")
-    parser.add_argument("--lang", metavar="LANG",
-                        help="label with names in this language where the model has them "
-                             "(e.g. ja)")
-    parser.add_argument("--engine", choices=("auto", "graphviz", "matplotlib"), default="auto",
-                        help="renderer (default auto: Graphviz if 'dot' is installed, else "
-                             "matplotlib)")
-    parser.add_argument("-o", "--output", metavar="FILE", required=True,
-                        help="output file: .svg, .png, .pdf or .dot")
+    views.add_argument(
+        "--phases",
+        metavar="P1,P2,...",
+        help="draw these phases side by side, marking links that switch",
+    )
+    parser.add_argument(
+        "--path", metavar="TARGET", help="highlight every chain of command to this node"
+    )
+    parser.add_argument(
+        "--bottlenecks",
+        action="store_true",
+        help="mark dominators and cut nodes of the chains of command",
+    )
+    parser.add_argument(
+        "--remove", metavar="NODE", help="draw NODE as removed and mark the units it cuts off"
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="label with names in this language where the model has them (e.g. ja)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("auto", "graphviz", "matplotlib"),
+        default="auto",
+        help="renderer (default auto: Graphviz if 'dot' is installed, else matplotlib)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="output file: .svg, .png, .pdf or .dot",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,8 +60,17 @@ def run(args: argparse.Namespace) -> int:
         phases = [p.strip() for p in args.phases.split(",") if p.strip()]
         if not phases:
             raise QueryError("--phases needs at least one phase id")
-    draw(model, args.output, phase=args.phase, phases=phases, highlight_path=args.path,
-         bottlenecks=args.bottlenecks, removed=args.remove, lang=args.lang,
-         engine=args.engine, protect=[args.model])
+    draw(
+        model,
+        args.output,
+        phase=args.phase,
+        phases=phases,
+        highlight_path=args.path,
+        bottlenecks=args.bottlenecks,
+        removed=args.remove,
+        lang=args.lang,
+        engine=args.engine,
+        protect=[args.model],
+    )
     sys.stdout.write(f"{args.output}: written\n")
     return 0

@@ -8,19 +8,33 @@ import sys
 from ..export import FORMATS
 from ._common import add_model, load
 
-HELP = ("export a model for other tools: DOT, Mermaid (Markdown), GraphML and GEXF "
-        "(yEd, Gephi), DyNetML (ORA, one meta-network per phase) or JSON")
+HELP = (
+    "export a model for other tools: DOT, Mermaid (Markdown), GraphML and GEXF "
+    "(yEd, Gephi), DyNetML (ORA, one meta-network per phase) or JSON"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_model(parser)
-    parser.add_argument("--format", required=True, choices=FORMATS, metavar="FORMAT",
-                        help=f"output format: {', '.join(FORMATS)}")
-    parser.add_argument("--phase", metavar="P",
-                        help="export only the nodes and links of this phase (default: every "
-                             "phase; for dot, the first)")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE (atomically) instead of standard output")
+    parser.add_argument(
+        "--format",
+        required=True,
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"output format: {', '.join(FORMATS)}",
+    )
+    parser.add_argument(
+        "--phase",
+        metavar="P",
+        help="export only the nodes and links of this phase (default: every "
+        "phase; for dot, the first)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (atomically) instead of standard output",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

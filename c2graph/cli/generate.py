@@ -22,13 +22,21 @@ def _count(text: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("units", metavar="N", type=_count, help="number of nodes (at least 10)")
-    parser.add_argument("--seed", type=int, default=0, metavar="S",
-                        help="seed of the random choices (default: 0); same N and S, same file")
-    parser.add_argument("--format", choices=("yaml", "json", "csv"), default=None,
-                        help="yaml, json, or csv (a YAML model naming FILE's stem.units.csv); "
-                             "default: json for a .json FILE, else yaml")
-    parser.add_argument("-o", "--output", metavar="FILE", required=True,
-                        help="model file to write")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="S",
+        help="seed of the random choices (default: 0); same N and S, same file",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("yaml", "json", "csv"),
+        default=None,
+        help="yaml, json, or csv (a YAML model naming FILE's stem.units.csv); "
+        "default: json for a .json FILE, else yaml",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="model file to write")
     parser.add_argument("--force", action="store_true", help="replace existing files")
 
 

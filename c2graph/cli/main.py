@@ -38,8 +38,9 @@ COMMANDS: tuple[str, ...] = (
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every subcommand."""
-    epilog = "exit codes:\n" + "\n".join(f"  {code:>3}  {text}" for code, text in
-                                         EXIT_CODES.items())
+    epilog = "exit codes:\n" + "\n".join(
+        f"  {code:>3}  {text}" for code, text in EXIT_CODES.items()
+    )
     parser = argparse.ArgumentParser(
         prog="c2graph",
         description="Model, analyse and draw command-and-control structures.",

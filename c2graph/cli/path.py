@@ -13,11 +13,18 @@ HELP = "show every chain of authority to a node, its effective authority and dir
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_model(parser)
     parser.add_argument("target", metavar="TARGET", help="node id the chains lead to")
-    parser.add_argument("--from", dest="source", metavar="SOURCE",
-                        help="start chains at this node (default: every top authority)")
+    parser.add_argument(
+        "--from",
+        dest="source",
+        metavar="SOURCE",
+        help="start chains at this node (default: every top authority)",
+    )
     add_phase(parser)
-    parser.add_argument("--via-coordination", action="store_true",
-                        help="also show request routes over coordination links (no authority)")
+    parser.add_argument(
+        "--via-coordination",
+        action="store_true",
+        help="also show request routes over coordination links (no authority)",
+    )
     add_json(parser)
 
 
@@ -26,16 +33,16 @@ def run(args: argparse.Namespace) -> int:
 
     model = load(args.model)
     phase = phase_or_first(model, args.phase)
-    result = authority_paths(model, args.target, phase=phase, source=args.source,
-                             via_coordination=args.via_coordination)
+    result = authority_paths(
+        model, args.target, phase=phase, source=args.source, via_coordination=args.via_coordination
+    )
     direct = commanders(model, args.target, phase=phase)
     if args.json:
         emit_json(result.to_dict() | {"commanders": direct.to_dict()})
         return 0
     target = model.nodes[args.target]
     origin = f" from {args.source}" if args.source else ""
-    lines = [f"chains of authority to {target.id} ({target.name}){origin} "
-             f"in phase {phase!r}:"]
+    lines = [f"chains of authority to {target.id} ({target.name}){origin} in phase {phase!r}:"]
     chains = [p for p in result.paths if p.kind == "authority"]
     routes = [p for p in result.paths if p.kind == "coordination"]
     lines += [f"  {_chain(p.nodes, p.relations)}   effective: {p.effective}" for p in chains]
@@ -43,8 +50,7 @@ def run(args: argparse.Namespace) -> int:
         lines.append("  none")
     if args.via_coordination:
         lines += ["", "request routes over coordination links (no authority passes):"]
-        lines += [f"  {_chain(p.nodes, p.relations, arrows=False)}" for p in routes] or [
-            "  none"]
+        lines += [f"  {_chain(p.nodes, p.relations, arrows=False)}" for p in routes] or ["  none"]
     lines += ["", f"direct superiors of {target.id}:"]
     lines += [f"  {s.node:<20} {s.relation}" for s in direct.superiors] or ["  none"]
     if direct.warning:

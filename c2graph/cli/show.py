@@ -37,9 +37,14 @@ def summarise(model: Model, phase: str | None = None) -> dict[str, object]:
         "by_kind": dict(sorted(Counter(n.kind for n in nodes).items())),
         "by_relation": dict(sorted(Counter(link.relation for link in links).items())),
         "phases": [
-            {"id": p.id, "name": p.name, "declared_by": p.declared_by,
-             "approval": list(p.approval), "basis": p.basis,
-             "links": sum(1 for link in model.links if p.id in link.phases)}
+            {
+                "id": p.id,
+                "name": p.name,
+                "declared_by": p.declared_by,
+                "approval": list(p.approval),
+                "basis": p.basis,
+                "links": sum(1 for link in model.links if p.id in link.phases),
+            }
             for p in model.phases
         ],
     }
@@ -57,10 +62,16 @@ def run(args: argparse.Namespace) -> int:
         emit_json(summary)
         return 0
     scope = f" in phase {args.phase!r}" if args.phase else ""
-    lines = [f"{model.name} (as of {model.as_of})",
-             f"{summary['nodes']} nodes and {summary['links']} links{scope}", ""]
-    for title, key in (("nations", "by_nation"), ("kinds", "by_kind"),
-                       ("relations", "by_relation")):
+    lines = [
+        f"{model.name} (as of {model.as_of})",
+        f"{summary['nodes']} nodes and {summary['links']} links{scope}",
+        "",
+    ]
+    for title, key in (
+        ("nations", "by_nation"),
+        ("kinds", "by_kind"),
+        ("relations", "by_relation"),
+    ):
         lines += [*_table(title, summary[key]), ""]  # type: ignore[arg-type]
     lines.append("phases (in order):")
     for p in model.phases:

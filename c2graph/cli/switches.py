@@ -8,16 +8,20 @@ from typing import Any
 
 from ._common import add_json, add_model, emit_json, load
 
-HELP = ("show what changes from one phase to another: links, chains of command, authority "
-        "gained and lost, and the decisions needed")
+HELP = (
+    "show what changes from one phase to another: links, chains of command, authority "
+    "gained and lost, and the decisions needed"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_model(parser)
-    parser.add_argument("--from", dest="before", metavar="P1", required=True,
-                        help="phase before the switch")
-    parser.add_argument("--to", dest="after", metavar="P2", required=True,
-                        help="phase after the switch")
+    parser.add_argument(
+        "--from", dest="before", metavar="P1", required=True, help="phase before the switch"
+    )
+    parser.add_argument(
+        "--to", dest="after", metavar="P2", required=True, help="phase after the switch"
+    )
     add_json(parser)
 
 
@@ -59,20 +63,27 @@ def _table(data: dict[str, Any]) -> list[str]:
             step = f"declared by {who}; approval: {approval}"
         else:
             step = f"lifted by {who} (entered with approval: {approval})"
-        lines.append(f"  {d['direction']} {d['phase']} ({d['name']}): {step}; "
-                     f"basis: {d['basis'] or 'unspecified'}")
+        lines.append(
+            f"  {d['direction']} {d['phase']} ({d['name']}): {step}; "
+            f"basis: {d['basis'] or 'unspecified'}"
+        )
     if not data["decisions"]:
         lines.append("  none (same phase)")
     for title, key in (("links activated", "activated"), ("links lapsed", "lapsed")):
         lines += ["", f"{title}:"] + ([_link(c) for c in data[key]] or ["  none"])
-    for title, key in (("nodes activated", "nodes_activated"),
-                       ("nodes deactivated", "nodes_deactivated")):
+    for title, key in (
+        ("nodes activated", "nodes_activated"),
+        ("nodes deactivated", "nodes_deactivated"),
+    ):
         if data[key]:
             lines += ["", f"{title}: {', '.join(data[key])}"]
     lines += ["", "chains of command changed:"]
     for change in data["chains_changed"]:
-        lines += [f"  {change['unit']}:", f"    before: {_chains(change['before'])}",
-                  f"    after:  {_chains(change['after'])}"]
+        lines += [
+            f"  {change['unit']}:",
+            f"    before: {_chains(change['before'])}",
+            f"    after:  {_chains(change['after'])}",
+        ]
     if not data["chains_changed"]:
         lines.append("  none")
     for title, key in (("authority gained", "gained"), ("authority lost", "lost")):

@@ -52,9 +52,14 @@ class ChainChange:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as JSON-ready data."""
-        return {"unit": self.unit, "phase": self.phase,
-                "before": [list(c) for c in self.before], "after": [list(c) for c in self.after],
-                "joined": list(self.joined), "left": list(self.left)}
+        return {
+            "unit": self.unit,
+            "phase": self.phase,
+            "before": [list(c) for c in self.before],
+            "after": [list(c) for c in self.after],
+            "joined": list(self.joined),
+            "left": list(self.left),
+        }
 
 
 def operational_nodes(model: Model, unit: str, *, phase: str) -> frozenset[str]:
@@ -75,9 +80,13 @@ def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]
     a.phase(phase)
     b.phase(phase)
     units = sorted(
-        n for n, node in a.nodes.items()
-        if node.kind in FORCE_KINDS and phase in node.phases
-        and n in b.nodes and b.nodes[n].kind in FORCE_KINDS and phase in b.nodes[n].phases
+        n
+        for n, node in a.nodes.items()
+        if node.kind in FORCE_KINDS
+        and phase in node.phases
+        and n in b.nodes
+        and b.nodes[n].kind in FORCE_KINDS
+        and phase in b.nodes[n].phases
     )
     graph_a, graph_b = phase_graphs(a, phase).authority, phase_graphs(b, phase).authority
     memo_a: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
@@ -86,9 +95,16 @@ def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]
     for unit in chains_differ(graph_a, graph_b, units):
         before, up_before = _listed(graph_a, unit, memo_a)
         after, up_after = _listed(graph_b, unit, memo_b)
-        changes.append(ChainChange(unit, phase, before, after,
-                                   tuple(sorted(up_after - up_before)),
-                                   tuple(sorted(up_before - up_after))))
+        changes.append(
+            ChainChange(
+                unit,
+                phase,
+                before,
+                after,
+                tuple(sorted(up_after - up_before)),
+                tuple(sorted(up_before - up_after)),
+            )
+        )
     return tuple(changes)
 
 
@@ -100,11 +116,13 @@ def _listed(
     if unit not in graph or not graph.pred[unit]:
         return (), frozenset()
     found = upward_chains(graph, unit, memo)
-    return (tuple(sorted({chain for chain, _held in found})),
-            frozenset(node for chain, held in found if held in _OPERATIONAL
-                      for node in chain[:-1]))
+    return (
+        tuple(sorted({chain for chain, _held in found})),
+        frozenset(node for chain, held in found if held in _OPERATIONAL for node in chain[:-1]),
+    )
 
 
 def _operational(paths: tuple[AuthorityPath, ...]) -> frozenset[str]:
-    return frozenset(node for path in paths if path.effective in _OPERATIONAL
-                     for node in path.nodes[:-1])
+    return frozenset(
+        node for path in paths if path.effective in _OPERATIONAL for node in path.nodes[:-1]
+    )

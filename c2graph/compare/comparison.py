@@ -80,10 +80,14 @@ class PhaseComparison:
             "diff": self.diff.to_dict(),
             "chains_changed": [c.to_dict() for c in self.chains_changed],
             "measures": [m.to_dict() for m in self.measures],
-            "nation_link": {"before": self.nation_link_before.to_dict(),
-                            "after": self.nation_link_after.to_dict()},
-            "approach": {"before": self.approach_before.to_dict(),
-                         "after": self.approach_after.to_dict()},
+            "nation_link": {
+                "before": self.nation_link_before.to_dict(),
+                "after": self.nation_link_after.to_dict(),
+            },
+            "approach": {
+                "before": self.approach_before.to_dict(),
+                "after": self.approach_after.to_dict(),
+            },
         }
 
 
@@ -103,10 +107,14 @@ class Comparison:
     @property
     def is_empty(self) -> bool:
         """True when nothing differs: structure, chains and every measure."""
-        return (self.diff.is_empty and not self.phases_only_before
-                and not self.phases_only_after
-                and all(not p.chains_changed and not any(m.changed for m in p.measures)
-                        for p in self.phases))
+        return (
+            self.diff.is_empty
+            and not self.phases_only_before
+            and not self.phases_only_after
+            and all(
+                not p.chains_changed and not any(m.changed for m in p.measures) for p in self.phases
+            )
+        )
 
     @property
     def chains_changed(self) -> tuple[ChainChange, ...]:
@@ -123,8 +131,10 @@ class Comparison:
             "phases_only_before": list(self.phases_only_before),
             "phases_only_after": list(self.phases_only_after),
             "by_phase": [p.to_dict() for p in self.phases],
-            "considerations": {"before": self.considerations_before.to_dict(),
-                               "after": self.considerations_after.to_dict()},
+            "considerations": {
+                "before": self.considerations_before.to_dict(),
+                "after": self.considerations_after.to_dict(),
+            },
         }
 
 
@@ -183,9 +193,11 @@ def compare(a: Model, b: Model, *, phase: str | None = None) -> Comparison:
     else:
         shared = tuple(p for p in a.phase_ids if p in set(b.phase_ids))
         if not shared:
-            raise QueryError(f"the models {a.name!r} and {b.name!r} share no phase id; "
-                             f"{a.name!r} has {', '.join(a.phase_ids)}; {b.name!r} has "
-                             f"{', '.join(b.phase_ids)}")
+            raise QueryError(
+                f"the models {a.name!r} and {b.name!r} share no phase id; "
+                f"{a.name!r} has {', '.join(a.phase_ids)}; {b.name!r} has "
+                f"{', '.join(b.phase_ids)}"
+            )
     diff = structural_diff(a, b, phase=phase)
     return Comparison(
         before=a.name,
@@ -193,17 +205,16 @@ def compare(a: Model, b: Model, *, phase: str | None = None) -> Comparison:
         diff=diff,
         # With one phase, the diff of that phase is the diff already computed.
         phases=tuple(_phase(a, b, p, diff if p == phase else None) for p in shared),
-        phases_only_before=() if phase else tuple(p for p in a.phase_ids
-                                                  if p not in b.phase_ids),
-        phases_only_after=() if phase else tuple(p for p in b.phase_ids
-                                                 if p not in a.phase_ids),
+        phases_only_before=() if phase else tuple(p for p in a.phase_ids if p not in b.phase_ids),
+        phases_only_after=() if phase else tuple(p for p in b.phase_ids if p not in a.phase_ids),
         considerations_before=considerations(a),
         considerations_after=considerations(b),
     )
 
 
-def compare_many(models: Sequence[Model], *, phase: str | None = None,
-                 names: Sequence[str] | None = None) -> Matrix:
+def compare_many(
+    models: Sequence[Model], *, phase: str | None = None, names: Sequence[str] | None = None
+) -> Matrix:
     """Return the headline measures of every model, one column per model.
 
     Columns are headed by ``names`` (default: the models' names).
@@ -236,9 +247,9 @@ def compare_many(models: Sequence[Model], *, phase: str | None = None,
         {p: dict(headline(m, phase=p)) for p in phases if p in m.phase_ids} for m in models
     ]
     rows = tuple(
-        MatrixRow(p, name, tuple(values[p][name] if p in values else None
-                                 for values in per_model))
-        for p in phases for name in MEASURES
+        MatrixRow(p, name, tuple(values[p][name] if p in values else None for values in per_model))
+        for p in phases
+        for name in MEASURES
     )
     return Matrix(tuple(names) if names is not None else tuple(m.name for m in models), rows)
 

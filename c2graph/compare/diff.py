@@ -41,8 +41,16 @@ __all__ = [
 
 #: Node fields compared (``phases`` only when the whole model is compared).
 NODE_FIELDS: tuple[str, ...] = (
-    "name", "nation", "kind", "phases", "location", "echelon", "short", "source",
-    "confidence", "names",
+    "name",
+    "nation",
+    "kind",
+    "phases",
+    "location",
+    "echelon",
+    "short",
+    "source",
+    "confidence",
+    "names",
 )
 #: Link fields compared for links with the same ends (``phases`` only for the whole model).
 LINK_FIELDS: tuple[str, ...] = ("phases", "basis", "source", "confidence")
@@ -89,8 +97,12 @@ class LinkRef:
 
     def to_dict(self) -> dict[str, str]:
         """Return the reference as JSON-ready data."""
-        return {"key": self.key, "from": self.from_node, "to": self.to_node,
-                "relation": self.relation}
+        return {
+            "key": self.key,
+            "from": self.from_node,
+            "to": self.to_node,
+            "relation": self.relation,
+        }
 
 
 @dataclass(frozen=True)
@@ -107,9 +119,14 @@ class LinkChange:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as JSON-ready data."""
-        return {"from": self.from_node, "to": self.to_node, "relation": self.relation,
-                "key_before": self.key_before, "key_after": self.key_after,
-                "changes": [c.to_dict() for c in self.changes]}
+        return {
+            "from": self.from_node,
+            "to": self.to_node,
+            "relation": self.relation,
+            "key_before": self.key_before,
+            "key_after": self.key_after,
+            "changes": [c.to_dict() for c in self.changes],
+        }
 
 
 @dataclass(frozen=True)
@@ -123,8 +140,12 @@ class RelationChange:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as JSON-ready data."""
-        return {"from": self.from_node, "to": self.to_node, "before": list(self.before),
-                "after": list(self.after)}
+        return {
+            "from": self.from_node,
+            "to": self.to_node,
+            "before": list(self.before),
+            "after": list(self.after),
+        }
 
 
 @dataclass(frozen=True)
@@ -143,8 +164,14 @@ class StructuralDiff:
     @property
     def is_empty(self) -> bool:
         """True when the two models do not differ."""
-        return not (self.nodes_added or self.nodes_removed or self.nodes_changed
-                    or self.links_added or self.links_removed or self.links_changed)
+        return not (
+            self.nodes_added
+            or self.nodes_removed
+            or self.nodes_changed
+            or self.links_added
+            or self.links_removed
+            or self.links_changed
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the diff as JSON-ready data."""
@@ -182,10 +209,8 @@ def structural_diff(a: Model, b: Model, *, phase: str | None = None) -> Structur
         b.phase(phase)
     nodes_a = _nodes(a, phase)
     nodes_b = _nodes(b, phase)
-    node_fields = NODE_FIELDS if phase is None else tuple(f for f in NODE_FIELDS
-                                                            if f != "phases")
-    link_fields = LINK_FIELDS if phase is None else tuple(f for f in LINK_FIELDS
-                                                            if f != "phases")
+    node_fields = NODE_FIELDS if phase is None else tuple(f for f in NODE_FIELDS if f != "phases")
+    link_fields = LINK_FIELDS if phase is None else tuple(f for f in LINK_FIELDS if f != "phases")
     nodes_changed = []
     for node_id in sorted(nodes_a.keys() & nodes_b.keys()):
         changes = _field_changes(nodes_a[node_id], nodes_b[node_id], node_fields)
@@ -223,8 +248,7 @@ def _ref_order(ref: LinkRef) -> tuple[str, str, str, str]:
 
 
 def _nodes(model: Model, phase: str | None) -> dict[str, Node]:
-    return {nid: node for nid, node in model.nodes.items()
-            if phase is None or phase in node.phases}
+    return {nid: node for nid, node in model.nodes.items() if phase is None or phase in node.phases}
 
 
 def _links(model: Model, phase: str | None) -> dict[tuple[str, str, str], list[Link]]:
@@ -261,14 +285,14 @@ def _value(record: Node | Link, name: str) -> Any:
     return value
 
 
-def _field_changes(old: Node | Link, new: Node | Link,
-                   fields: tuple[str, ...]) -> tuple[FieldChange, ...]:
+def _field_changes(
+    old: Node | Link, new: Node | Link, fields: tuple[str, ...]
+) -> tuple[FieldChange, ...]:
     # Equal raw values are equal as JSON-ready values too: convert only those that differ.
     return tuple(
         FieldChange(name, _value(old, name), _value(new, name))
         for name in fields
-        if getattr(old, name) != getattr(new, name)
-        and _value(old, name) != _value(new, name)
+        if getattr(old, name) != getattr(new, name) and _value(old, name) != _value(new, name)
     )
 
 
@@ -276,18 +300,18 @@ def _relation_changes(
     links_a: dict[tuple[str, str, str], list[Link]],
     links_b: dict[tuple[str, str, str], list[Link]],
 ) -> tuple[RelationChange, ...]:
-    def by_pair(links: dict[tuple[str, str, str], list[Link]]) -> dict[tuple[str, str],
-                                                                      set[str]]:
+    def by_pair(links: dict[tuple[str, str, str], list[Link]]) -> dict[tuple[str, str], set[str]]:
         pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for (tail, head, relation) in links:
+        for tail, head, relation in links:
             pairs[tail, head].add(relation)
         return pairs
 
     before = by_pair(links_a)
     after = by_pair(links_b)
     return tuple(
-        RelationChange(tail, head, tuple(sorted(before[tail, head])),
-                       tuple(sorted(after[tail, head])))
+        RelationChange(
+            tail, head, tuple(sorted(before[tail, head])), tuple(sorted(after[tail, head]))
+        )
         for tail, head in sorted(before.keys() & after.keys())
         if before[tail, head] != after[tail, head]
     )

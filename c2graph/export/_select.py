@@ -9,8 +9,7 @@ from ..errors import RenderError
 from ..model import Link, Model, Node
 from ..vocabulary import RELATIONS
 
-__all__ = ["Selection", "check_xml_text", "link_values", "node_values", "ordered_phases",
-           "select"]
+__all__ = ["Selection", "check_xml_text", "link_values", "node_values", "ordered_phases", "select"]
 
 
 @dataclass(frozen=True)
@@ -32,9 +31,11 @@ def select(model: Model, phase: str | None = None) -> Selection:
     nodes = tuple(n for n in model.nodes.values() if phase is None or phase in n.phases)
     kept = {n.id for n in nodes}
     links = tuple(
-        link for link in model.links
+        link
+        for link in model.links
         if (phase is None or phase in link.phases)
-        and link.from_node in kept and link.to_node in kept
+        and link.from_node in kept
+        and link.to_node in kept
     )
     return Selection(nodes, links)
 

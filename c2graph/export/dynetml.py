@@ -95,8 +95,9 @@ def _meta_network(model: Model, phase: str) -> ET.Element:
     return meta
 
 
-def _add_nodes(parent: ET.Element, model: Model, nodes: tuple[Node, ...],
-               classes: dict[str, str]) -> None:
+def _add_nodes(
+    parent: ET.Element, model: Model, nodes: tuple[Node, ...], classes: dict[str, str]
+) -> None:
     """Add one ``<nodeclass>`` per ORA class present, declaring the properties it uses."""
     for cls in _CLASS_ORDER:
         members = [node for node in nodes if classes[node.id] == cls]
@@ -104,12 +105,15 @@ def _add_nodes(parent: ET.Element, model: Model, nodes: tuple[Node, ...],
             continue
         nodeclass = ET.SubElement(parent, "nodeclass", {"type": cls, "id": cls})
         node_props = {node.id: _node_properties(model, node) for node in members}
-        declared = sorted({(key, kind) for props in node_props.values()
-                           for key, kind, _ in props}, key=_property_rank)
+        declared = sorted(
+            {(key, kind) for props in node_props.values() for key, kind, _ in props},
+            key=_property_rank,
+        )
         identities = ET.SubElement(nodeclass, "propertyIdentities")
         for key, kind in declared:
-            ET.SubElement(identities, "propertyIdentity",
-                          {"id": key, "type": kind, "singleValued": "true"})
+            ET.SubElement(
+                identities, "propertyIdentity", {"id": key, "type": kind, "singleValued": "true"}
+            )
         for node in members:
             element = ET.SubElement(nodeclass, "node", {"id": node.id, "title": node.name})
             props_element = ET.SubElement(element, "properties")
@@ -124,10 +128,18 @@ def _add_networks(parent: ET.Element, links: tuple[Link, ...], classes: dict[str
         group = (link.relation, classes[link.from_node], classes[link.to_node])
         grouped.setdefault(group, []).append((link.from_node, link.to_node))
     for (relation, source, target), pairs in grouped.items():
-        network = ET.SubElement(parent, "network", {
-            "sourceType": source, "source": source, "targetType": target, "target": target,
-            "id": f"{relation} ({source} x {target})", "isDirected": "true",
-        })
+        network = ET.SubElement(
+            parent,
+            "network",
+            {
+                "sourceType": source,
+                "source": source,
+                "targetType": target,
+                "target": target,
+                "id": f"{relation} ({source} x {target})",
+                "isDirected": "true",
+            },
+        )
         for tail, head in pairs:
             ET.SubElement(network, "link", {"source": tail, "target": head, "value": "1"})
 

@@ -42,8 +42,9 @@ def to_graphml(model: Model, *, phase: str | None = None) -> str:
     ``phases`` and (when limited) ``phase``.
     """
     buffer = io.BytesIO()
-    nx.write_graphml(plain_graph(model, "graphml", phase=phase), buffer, encoding="utf-8",
-                     prettyprint=True)
+    nx.write_graphml(
+        plain_graph(model, "graphml", phase=phase), buffer, encoding="utf-8", prettyprint=True
+    )
     text = buffer.getvalue().decode("utf-8").rstrip("\n") + "\n"
     # A raw carriage return in element text would be read back as a line feed (XML
     # end-of-line handling); the character reference keeps it.
@@ -52,9 +53,11 @@ def to_graphml(model: Model, *, phase: str | None = None) -> str:
 
 def _lowercase_booleans(text: str) -> str:
     """Write boolean data as ``true``/``false`` (XML Schema), not Python's ``True``/``False``."""
-    for key in re.findall(r'<key id="(d\d+)" for="\w+" attr.name="[^"]*" attr.type="boolean"',
-                          text):
+    for key in re.findall(
+        r'<key id="(d\d+)" for="\w+" attr.name="[^"]*" attr.type="boolean"', text
+    ):
         for word in ("True", "False"):
-            text = text.replace(f'<data key="{key}">{word}</data>',
-                                f'<data key="{key}">{word.lower()}</data>')
+            text = text.replace(
+                f'<data key="{key}">{word}</data>', f'<data key="{key}">{word.lower()}</data>'
+            )
     return text

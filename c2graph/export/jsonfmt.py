@@ -46,8 +46,7 @@ def to_json_data(model: Model, *, phase: str | None = None) -> dict[str, Any]:
         "phase": phase,
         "model": data,
         "node_phases": {n.id: ordered_phases(model, n.phases) for n in selection.nodes},
-        "link_phases": {link.key: ordered_phases(model, link.phases)
-                        for link in selection.links},
+        "link_phases": {link.key: ordered_phases(model, link.phases) for link in selection.links},
     }
 
 

@@ -70,8 +70,7 @@ def escape_label(text: str) -> str:
     'A#124;B#93; end#37;#37;#123;init#125;'
     """
     out: list[str] = []
-    for line_index, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n")
-                                      .split("\n")):
+    for line_index, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if line_index:
             out.append("<br>")
         for char in line:
@@ -105,8 +104,11 @@ def to_mermaid(model: Model, *, phase: str | None = None) -> str:
     for group, nation in enumerate(nations):
         caption = nation_style(nation, every_nation).caption
         lines.append(f'  subgraph g{group}["{escape_label(caption)}"]')
-        lines += [f'    {ids[n.id]}["{escape_label(n.name)}"]'
-                  for n in selection.nodes if n.nation == nation]
+        lines += [
+            f'    {ids[n.id]}["{escape_label(n.name)}"]'
+            for n in selection.nodes
+            if n.nation == nation
+        ]
         lines.append("  end")
     by_relation: dict[str, list[str]] = {}
     for index, link in enumerate(selection.links):
@@ -117,13 +119,13 @@ def to_mermaid(model: Model, *, phase: str | None = None) -> str:
     for group, nation in enumerate(nations):
         style = nation_style(nation, every_nation)
         members = ",".join(ids[n.id] for n in selection.nodes if n.nation == nation)
-        lines.append(f"  classDef nation{group} fill:{style.fill},stroke:{style.line},"
-                     "color:#000000")
+        lines.append(
+            f"  classDef nation{group} fill:{style.fill},stroke:{style.line},color:#000000"
+        )
         lines.append(f"  class {members} nation{group}")
     for relation in RELATIONS:
         if relation in by_relation:
-            lines.append(f"  linkStyle {','.join(by_relation[relation])} "
-                         f"{_link_style(relation)}")
+            lines.append(f"  linkStyle {','.join(by_relation[relation])} {_link_style(relation)}")
     return "\n".join(lines) + "\n"
 
 

@@ -43,14 +43,18 @@ def _fields(*fields: Field) -> dict[str, Field]:
 
 
 _CONFIDENCE = Field(
-    "confidence", "enum", "How sure the sources are: high, medium or low.",
+    "confidence",
+    "enum",
+    "How sure the sources are: high, medium or low.",
     choices=CONFIDENCE_LEVELS,
 )
 _NOTE = Field("note", "text", "Free text: caveats, disagreements between sources.")
-_SOURCE = Field("source", "ref", "Id of the entry in `sources` this item rests on.",
-                target="sources")
+_SOURCE = Field(
+    "source", "ref", "Id of the entry in `sources` this item rests on.", target="sources"
+)
 _PHASES = Field(
-    "phases", "phases",
+    "phases",
+    "phases",
     "When the item holds: `all` (default), a list of phase ids, or `{from: P}` for phase P "
     "and every later one (`{from: P, to: Q}` for a range).",
 )
@@ -58,39 +62,59 @@ _PHASES = Field(
 SECTIONS: dict[str, dict[str, Field]] = {
     "model": _fields(
         Field("name", "text", "Title of the structure.", required=True),
-        Field("as_of", "date", "Date the structure describes (YYYY, YYYY-MM or YYYY-MM-DD).",
-              required=True),
+        Field(
+            "as_of",
+            "date",
+            "Date the structure describes (YYYY, YYYY-MM or YYYY-MM-DD).",
+            required=True,
+        ),
         Field("description", "text", "What the structure is and where it comes from."),
-        Field("extends", "text",
-              "Path (relative to this file) of the model this one modifies; `nodes`, `links`, "
-              "`sources` and `locations` then add to it, `remove` and `change` modify it."),
-        Field("phases", "sections", "Ordered legal or alliance phases, earliest first.",
-              target="phase"),
-        Field("nodes", "sections", "Authorities, headquarters, units and bodies.",
-              target="node"),
+        Field(
+            "extends",
+            "text",
+            "Path (relative to this file) of the model this one modifies; `nodes`, `links`, "
+            "`sources` and `locations` then add to it, `remove` and `change` modify it.",
+        ),
+        Field(
+            "phases",
+            "sections",
+            "Ordered legal or alliance phases, earliest first.",
+            target="phase",
+        ),
+        Field("nodes", "sections", "Authorities, headquarters, units and bodies.", target="node"),
         Field("links", "sections", "Typed relations between nodes.", target="link"),
-        Field("units", "sections", "CSV files of units (one row per node, with its parent "
-              "and the relation of its authority link), read relative to this file.",
-              target="units_file"),
-        Field("locations", "sections", "Sites with coordinates and UTC offsets.",
-              target="location"),
+        Field(
+            "units",
+            "sections",
+            "CSV files of units (one row per node, with its parent "
+            "and the relation of its authority link), read relative to this file.",
+            target="units_file",
+        ),
+        Field(
+            "locations", "sections", "Sites with coordinates and UTC offsets.", target="location"
+        ),
         Field("sources", "sections", "Where the facts come from.", target="source"),
-        Field("considerations", "section",
-              "The six considerations of the variant (purpose, locations, functions, agility, "
-              "readiness, timeline).", target="considerations"),
-        Field("remove", "section", "With `extends`: what this variant removes.",
-              target="remove"),
-        Field("change", "section", "With `extends`: what this variant changes.",
-              target="change"),
+        Field(
+            "considerations",
+            "section",
+            "The six considerations of the variant (purpose, locations, functions, agility, "
+            "readiness, timeline).",
+            target="considerations",
+        ),
+        Field("remove", "section", "With `extends`: what this variant removes.", target="remove"),
+        Field("change", "section", "With `extends`: what this variant changes.", target="change"),
     ),
     "phase": _fields(
         Field("id", "id", "Phase id, referenced by links and nodes.", required=True),
         Field("name", "text", "Readable name.", required=True),
         Field("nation", "nation", "Whose legal framework defines the phase (e.g. JP)."),
-        Field("declared_by", "ref", "Node id of the authority that declares the phase.",
-              target="nodes"),
-        Field("approval", "refs", "Node ids whose approval the declaration needs.",
-              target="nodes"),
+        Field(
+            "declared_by",
+            "ref",
+            "Node id of the authority that declares the phase.",
+            target="nodes",
+        ),
+        Field("approval", "refs", "Node ids whose approval the declaration needs.", target="nodes"),
         Field("basis", "text", "Legal basis (statute, article, agreement)."),
         Field("description", "text", "What the phase allows or switches on."),
         _SOURCE,
@@ -100,8 +124,12 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "node": _fields(
         Field("id", "id", "Node id, referenced by links.", required=True),
         Field("name", "text", "Readable name.", required=True),
-        Field("nation", "nation", "Country code (JP, US, KR, ...), `alliance` or "
-              "`multinational`.", required=True),
+        Field(
+            "nation",
+            "nation",
+            "Country code (JP, US, KR, ...), `alliance` or `multinational`.",
+            required=True,
+        ),
         Field("kind", "enum", "What the node is.", required=True, choices=tuple(NODE_KINDS)),
         Field("location", "ref", "Id of the entry in `locations`.", target="locations"),
         Field("echelon", "text", "Echelon or grade (e.g. national, theater, corps, 3-star)."),
@@ -112,14 +140,32 @@ SECTIONS: dict[str, dict[str, Field]] = {
         _NOTE,
     ),
     "link": _fields(
-        Field("id", "id", "Optional link id; needed only to tell apart links with the same "
-              "ends and relation."),
-        Field("from", "ref", "Node id of the tail (the commander, supporter or member).",
-              required=True, target="nodes"),
-        Field("to", "ref", "Node id of the head (the commanded, supported or joined).",
-              required=True, target="nodes"),
-        Field("relation", "enum", "Relation, from c2graph's vocabulary.", required=True,
-              choices=tuple(RELATIONS)),
+        Field(
+            "id",
+            "id",
+            "Optional link id; needed only to tell apart links with the same ends and relation.",
+        ),
+        Field(
+            "from",
+            "ref",
+            "Node id of the tail (the commander, supporter or member).",
+            required=True,
+            target="nodes",
+        ),
+        Field(
+            "to",
+            "ref",
+            "Node id of the head (the commanded, supported or joined).",
+            required=True,
+            target="nodes",
+        ),
+        Field(
+            "relation",
+            "enum",
+            "Relation, from c2graph's vocabulary.",
+            required=True,
+            choices=tuple(RELATIONS),
+        ),
         _PHASES,
         Field("basis", "text", "Legal article or agreement the link rests on."),
         _SOURCE,
@@ -138,12 +184,18 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "location": _fields(
         Field("id", "id", "Location id, referenced by nodes.", required=True),
         Field("name", "text", "Readable name.", required=True),
-        Field("lat", "number", "Latitude, degrees north.", required=True,
-              minimum=-90, maximum=90),
-        Field("lon", "number", "Longitude, degrees east.", required=True,
-              minimum=-180, maximum=180),
-        Field("utc_offset", "number", "Standard-time offset from UTC in hours.", required=True,
-              minimum=-12, maximum=14),
+        Field("lat", "number", "Latitude, degrees north.", required=True, minimum=-90, maximum=90),
+        Field(
+            "lon", "number", "Longitude, degrees east.", required=True, minimum=-180, maximum=180
+        ),
+        Field(
+            "utc_offset",
+            "number",
+            "Standard-time offset from UTC in hours.",
+            required=True,
+            minimum=-12,
+            maximum=14,
+        ),
         _SOURCE,
         _CONFIDENCE,
         _NOTE,
@@ -154,8 +206,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
             for key, text in (
                 ("purpose", "What operational problem the structure is organised around."),
                 ("locations", "Where it sits and how many supporting locations it needs."),
-                ("functions", "What it does day to day and which contingencies it is built "
-                              "for."),
+                ("functions", "What it does day to day and which contingencies it is built for."),
                 ("agility", "Whether it can expand and adapt."),
                 ("readiness", "Whether it enhances or consumes the readiness of forces."),
                 ("timeline", "Aspirational timeline for implementation."),
@@ -164,21 +215,39 @@ SECTIONS: dict[str, dict[str, Field]] = {
     ),
     "remove": _fields(
         Field("nodes", "strings", "Ids of nodes to remove, with every link touching them."),
-        Field("links", "sections", "Links to remove, matched by id or by from, to and "
-              "relation.", target="link_match"),
+        Field(
+            "links",
+            "sections",
+            "Links to remove, matched by id or by from, to and relation.",
+            target="link_match",
+        ),
     ),
     "change": _fields(
-        Field("nodes", "sections", "Nodes to change: `id` plus the keys to set.",
-              target="node_change"),
-        Field("links", "sections", "Links to change: matched by id or by from, to and "
-              "relation, with `set` giving the keys to set.", target="link_change"),
-        Field("phases", "sections", "Phases to change: `id` plus the keys to set.",
-              target="phase_change"),
+        Field(
+            "nodes", "sections", "Nodes to change: `id` plus the keys to set.", target="node_change"
+        ),
+        Field(
+            "links",
+            "sections",
+            "Links to change: matched by id or by from, to and "
+            "relation, with `set` giving the keys to set.",
+            target="link_change",
+        ),
+        Field(
+            "phases",
+            "sections",
+            "Phases to change: `id` plus the keys to set.",
+            target="phase_change",
+        ),
     ),
     "units_file": _fields(
-        Field("file", "text", "Path of the CSV file (header: id,name,nation,kind and "
-              "optionally parent,relation,echelon,location,name_ja,phases,source,...).",
-              required=True),
+        Field(
+            "file",
+            "text",
+            "Path of the CSV file (header: id,name,nation,kind and "
+            "optionally parent,relation,echelon,location,name_ja,phases,source,...).",
+            required=True,
+        ),
     ),
     "link_match": _fields(
         Field("id", "id", "Link id."),
@@ -190,8 +259,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
 
 SECTIONS["link_change"] = {
     **SECTIONS["link_match"],
-    "set": Field("set", "section", "Keys of the link to set.", required=True,
-                 target="link_set"),
+    "set": Field("set", "section", "Keys of the link to set.", required=True, target="link_set"),
 }
 
 

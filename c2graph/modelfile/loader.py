@@ -67,9 +67,7 @@ def load_model_data(data: Any, *, name: str = "<data>") -> Model:
     return build_model(_as_merged(file), display=name)
 
 
-def _load_chain(
-    path: Path, display: str, *, chain: tuple[Path, ...], max_bytes: int
-) -> Merged:
+def _load_chain(path: Path, display: str, *, chain: tuple[Path, ...], max_bytes: int) -> Merged:
     text = read_text(path, max_bytes=max_bytes)
     data = parse_text(text, display, as_json=is_json_path(path))
     file = ModelFile(display, text, data)
@@ -83,9 +81,7 @@ def _load_chain(
     if base_path in (*chain, here):
         loop = " → ".join(p.name for p in (*chain, here, base_path))
         raise ModelError([file.problem(("extends",), f"'extends' makes a cycle: {loop}")])
-    base_display = os.path.relpath(base_path) if not Path(display).is_absolute() else str(
-        base_path
-    )
+    base_display = os.path.relpath(base_path) if not Path(display).is_absolute() else str(base_path)
     try:
         base = _load_chain(base_path, base_display, chain=(*chain, here), max_bytes=max_bytes)
     except InputFileError as exc:

@@ -54,7 +54,8 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
             raise yaml.constructor.ConstructorError(
-                None, None,
+                None,
+                None,
                 "aliases (*name) are not allowed in model files: write the item out in full",
                 node.start_mark,
             )
@@ -66,7 +67,9 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             for key_node, _ in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise yaml.constructor.ConstructorError(
-                        None, None, "merge keys (<<) are not allowed in model files",
+                        None,
+                        None,
+                        "merge keys (<<) are not allowed in model files",
                         key_node.start_mark,
                     )
                 if not isinstance(key_node, yaml.ScalarNode):
@@ -75,14 +78,16 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                     )
                 if key_node.tag != "tag:yaml.org,2002:str":
                     raise yaml.constructor.ConstructorError(
-                        None, None,
+                        None,
+                        None,
                         f"mapping key {key_node.value!r} is not text: quote it or use a name",
                         key_node.start_mark,
                     )
                 key = key_node.value
                 if key in seen:
                     raise yaml.constructor.ConstructorError(
-                        None, None,
+                        None,
+                        None,
                         f"duplicate key {key!r} (first on line "
                         f"{line_at(self._text, seen[key])}): keep one of them",
                         key_node.start_mark,
@@ -108,8 +113,7 @@ class _NotPlain(Exception):
     """The fast construction met something it leaves to :class:`_StrictLoader`."""
 
 
-_STR, _SEQ, _MAP = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq",
-                    "tag:yaml.org,2002:map")
+_STR, _SEQ, _MAP = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 
 
 class _PlainLoader(_StrictLoader):
@@ -138,8 +142,11 @@ class _PlainLoader(_StrictLoader):
                 raise _NotPlain
             data = {}
             for key_node, value_node in node.value:
-                if (type(key_node) is not yaml.ScalarNode or key_node.tag != _STR
-                        or key_node.value in data):
+                if (
+                    type(key_node) is not yaml.ScalarNode
+                    or key_node.tag != _STR
+                    or key_node.value in data
+                ):
                     raise _NotPlain
                 data[key_node.value] = build(value_node, depth + 1)
             return data
@@ -284,11 +291,17 @@ def parse_text(text: str, filename: str, *, as_json: bool = False) -> Any:
         raise ModelError([Problem(filename, line, "", f"YAML: {message}")]) from None
     except yaml.reader.ReaderError as exc:
         line = line_at(text, exc.position)
-        raise ModelError([Problem(
-            filename, line, "",
-            f"YAML: control character {exc.character:#04x} is not allowed in a model file; "
-            "remove it",
-        )]) from None
+        raise ModelError(
+            [
+                Problem(
+                    filename,
+                    line,
+                    "",
+                    f"YAML: control character {exc.character:#04x} is not allowed in a model file; "
+                    "remove it",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise ModelError([Problem(filename, None, "", f"YAML: {exc}")]) from None
     except RecursionError:
@@ -323,8 +336,9 @@ def _parse_json(text: str, filename: str) -> Any:
         try:  # a syntax error further on comes first: the duplicate cannot be located in it
             json.loads(text)
         except json.JSONDecodeError as syntax:
-            raise ModelError([Problem(filename, syntax.lineno, "", f"JSON: {syntax.msg}")]
-                             ) from None
+            raise ModelError(
+                [Problem(filename, syntax.lineno, "", f"JSON: {syntax.msg}")]
+            ) from None
         except RecursionError:
             pass
         line = LineIndex(text).line_of_duplicate_key(exc.key)
@@ -336,11 +350,17 @@ def _parse_json(text: str, filename: str) -> Any:
     lone = _LONE_SURROGATE.search(text)
     if lone is not None:
         line = line_at(text, lone.start())
-        raise ModelError([Problem(
-            filename, line, "",
-            f"JSON: {lone.group()} is half of a surrogate pair, not a character; "
-            "write the character itself",
-        )])
+        raise ModelError(
+            [
+                Problem(
+                    filename,
+                    line,
+                    "",
+                    f"JSON: {lone.group()} is half of a surrogate pair, not a character; "
+                    "write the character itself",
+                )
+            ]
+        )
     return data
 
 
@@ -422,8 +442,11 @@ class LineIndex:
                         line = self._line(key_node)
                         child = value_node
                         break
-            elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
-                  and 0 <= part < len(node.value)):
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
                 child = node.value[part]
                 line = self._line(child)
             if child is None:

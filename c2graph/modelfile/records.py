@@ -59,8 +59,9 @@ def _spec(value: Any) -> str | tuple[str, ...] | PhaseRange:
 
 def _phase(data: dict[str, Any], index: int) -> Phase:
     values = _plain(data, "approval")
-    return Phase(index=index, approval=tuple(data.get("approval", ())), names=_names(data),
-                 **values)
+    return Phase(
+        index=index, approval=tuple(data.get("approval", ())), names=_names(data), **values
+    )
 
 
 def _node(data: dict[str, Any], order: list[str], every: frozenset[str]) -> Node:
@@ -74,8 +75,9 @@ def _node(data: dict[str, Any], order: list[str], every: frozenset[str]) -> Node
         names = _names(data)
     if spec == "all":
         return _record(Node, values, phases=every, phase_spec="all", names=names)
-    return _record(Node, values, phases=resolve_phases(spec, order, every),
-                   phase_spec=_spec(spec), names=names)
+    return _record(
+        Node, values, phases=resolve_phases(spec, order, every), phase_spec=_spec(spec), names=names
+    )
 
 
 def _record(cls: type[_R], values: dict[str, Any], /, **more: Any) -> _R:
@@ -108,8 +110,9 @@ _NODE_KEYS = frozenset(SECTIONS["node"])
 _R = TypeVar("_R")
 
 
-def _links(items: list[dict[str, Any]], nodes: dict[str, Node],
-           order: list[str], every: frozenset[str]) -> tuple[Link, ...]:
+def _links(
+    items: list[dict[str, Any]], nodes: dict[str, Node], order: list[str], every: frozenset[str]
+) -> tuple[Link, ...]:
     used = {data["id"] for data in items if "id" in data}
     links = []
     for data in items:
@@ -129,8 +132,15 @@ def _links(items: list[dict[str, Any]], nodes: dict[str, Node],
         values = dict(data)  # checked link keys: no name_xx among them
         values.pop("phases", None)
         del values["from"], values["to"]
-        links.append(_record(Link, values, key=key, from_node=data["from"],
-                             to_node=data["to"], phases=phases,
-                             phase_spec="all" if spec == "all" else _spec(spec)))
+        links.append(
+            _record(
+                Link,
+                values,
+                key=key,
+                from_node=data["from"],
+                to_node=data["to"],
+                phases=phases,
+                phase_spec="all" if spec == "all" else _spec(spec),
+            )
+        )
     return tuple(links)
-

@@ -16,8 +16,9 @@ from .items import Item, ModelFile
 __all__ = ["check_semantics", "resolve_phases"]
 
 
-def resolve_phases(spec: Any, order: list[str],
-                   every: frozenset[str] | None = None) -> frozenset[str]:
+def resolve_phases(
+    spec: Any, order: list[str], every: frozenset[str] | None = None
+) -> frozenset[str]:
     """Return the phase ids a (checked) ``phases`` value stands for.
 
     ``every``, when given, is ``frozenset(order)``: returned as it is for ``all``.
@@ -55,11 +56,13 @@ def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[
     for section in ("phases", "nodes", "sources", "locations"):
         ids[section] = _check_unique(sections[section], section, problems)
     if not sections["nodes"]:
-        problems.append(top.problem(("nodes",), "the model has no nodes: add at least one "
-                                                "under 'nodes'"))
+        problems.append(
+            top.problem(("nodes",), "the model has no nodes: add at least one under 'nodes'")
+        )
     if not sections["phases"]:
-        problems.append(top.problem(("phases",), "the model has no phases: add at least one "
-                                                 "under 'phases'"))
+        problems.append(
+            top.problem(("phases",), "the model has no phases: add at least one under 'phases'")
+        )
     order = [item.data["id"] for item in sections["phases"]]
 
     def ref(item: Item, key: str, section: str, what: str) -> None:
@@ -78,8 +81,11 @@ def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[
     known_sources = ids["sources"] | {None}
     for item in sections["nodes"]:
         data = item.data
-        if (data.get("location") in known_locations and data.get("source") in known_sources
-                and data.get("phases", "all") == "all"):
+        if (
+            data.get("location") in known_locations
+            and data.get("source") in known_sources
+            and data.get("phases", "all") == "all"
+        ):
             continue
         ref(item, "location", "locations", "location")
         ref(item, "source", "sources", "source")
@@ -88,23 +94,32 @@ def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[
         ref(item, "source", "sources", "source")
     for item in sections["links"]:
         data = item.data
-        if (data["from"] in known_nodes and data["to"] in known_nodes
-                and data["from"] != data["to"] and data.get("source") in known_sources
-                and data.get("phases", "all") == "all"):
+        if (
+            data["from"] in known_nodes
+            and data["to"] in known_nodes
+            and data["from"] != data["to"]
+            and data.get("source") in known_sources
+            and data.get("phases", "all") == "all"
+        ):
             continue
         ref(item, "from", "nodes", "node")
         ref(item, "to", "nodes", "node")
         ref(item, "source", "sources", "source")
         _check_phase_spec(item, order, problems)
         if item.data["from"] == item.data["to"]:
-            problems.append(item.problem("to", f"a link from {item.data['from']!r} to itself; "
-                                               "link two different nodes"))
+            problems.append(
+                item.problem(
+                    "to", f"a link from {item.data['from']!r} to itself; link two different nodes"
+                )
+            )
     if problems:
         return problems
     _check_link_ids(sections["links"], problems)
     _check_overlaps(sections["links"], order, problems)
-    node_phases = {it.data["id"]: resolve_phases(it.data.get("phases", "all"), order)
-                   for it in sections["nodes"]}
+    node_phases = {
+        it.data["id"]: resolve_phases(it.data.get("phases", "all"), order)
+        for it in sections["nodes"]
+    }
     _check_authority_cycles(sections["links"], order, node_phases, problems)
     return problems
 
@@ -114,8 +129,12 @@ def _check_unique(items: list[Item], section: str, problems: list[Problem]) -> s
     for item in items:
         value = item.data["id"]
         if value in seen:
-            problems.append(item.problem("id", f"duplicate {section[:-1]} id {value!r}: ids "
-                                               f"must be unique within '{section}'"))
+            problems.append(
+                item.problem(
+                    "id",
+                    f"duplicate {section[:-1]} id {value!r}: ids must be unique within '{section}'",
+                )
+            )
         seen.add(value)
     return seen
 
@@ -133,11 +152,17 @@ def _check_phase_spec(item: Item, order: list[str], problems: list[Problem]) -> 
         for key in ("from", "to"):
             if key in spec and spec[key] not in known:
                 problems.append(item.problem("phases", _unknown("phase", spec[key], order)))
-        if (spec.get("from") in known and spec.get("to") in known
-                and order.index(spec["to"]) < order.index(spec["from"])):
-            problems.append(item.problem("phases", f"phase range runs backwards: "
-                                                   f"{spec['to']!r} comes before "
-                                                   f"{spec['from']!r}"))
+        if (
+            spec.get("from") in known
+            and spec.get("to") in known
+            and order.index(spec["to"]) < order.index(spec["from"])
+        ):
+            problems.append(
+                item.problem(
+                    "phases",
+                    f"phase range runs backwards: {spec['to']!r} comes before {spec['from']!r}",
+                )
+            )
 
 
 def _check_link_ids(links: list[Item], problems: list[Problem]) -> None:
@@ -164,14 +189,18 @@ def _check_overlaps(links: list[Item], order: list[str], problems: list[Problem]
             if shared:
                 first = sorted(shared, key=order.index)[0]
                 where = other.problem(None, "")
-                at = f"line {where.line}" if where.file == item.problem(None, "").file else (
-                    f"{where.file}:{where.line}"
+                at = (
+                    f"line {where.line}"
+                    if where.file == item.problem(None, "").file
+                    else (f"{where.file}:{where.line}")
                 )
-                problems.append(item.problem(
-                    None,
-                    f"duplicate link: the same from, to and relation already holds in phase "
-                    f"{first!r} ({at}); merge them or give disjoint phases",
-                ))
+                problems.append(
+                    item.problem(
+                        None,
+                        f"duplicate link: the same from, to and relation already holds in phase "
+                        f"{first!r} ({at}); merge them or give disjoint phases",
+                    )
+                )
                 break
         earlier.append(item)
 
@@ -199,9 +228,12 @@ def _acyclic(edges: list[tuple[str, str]]) -> bool:
     return done == len(successors.keys() | indegree.keys())
 
 
-def _check_authority_cycles(links: list[Item], order: list[str],
-                            node_phases: dict[str, frozenset[str]],
-                            problems: list[Problem]) -> None:
+def _check_authority_cycles(
+    links: list[Item],
+    order: list[str],
+    node_phases: dict[str, frozenset[str]],
+    problems: list[Problem],
+) -> None:
     """Report each authority cycle once, at the link written last that closes it.
 
     The closing link is one whose relation a variant changed, else the latest in the merged
@@ -209,13 +241,25 @@ def _check_authority_cycles(links: list[Item], order: list[str],
     that made the cycle. A cycle holding in several phases is one problem naming them all.
     A link holds only in the phases where both its ends exist, as in the loaded model.
     """
-    if _acyclic([(it.data["from"], it.data["to"]) for it in links
-                 if it.data["relation"] in AUTHORITY_RELATIONS]):
+    if _acyclic(
+        [
+            (it.data["from"], it.data["to"])
+            for it in links
+            if it.data["relation"] in AUTHORITY_RELATIONS
+        ]
+    ):
         return
-    authority = [(rank, it, resolve_phases(it.data.get("phases", "all"), order)
-                  & node_phases[it.data["from"]] & node_phases[it.data["to"]])
-                 for rank, it in enumerate(links)
-                 if it.data["relation"] in AUTHORITY_RELATIONS]
+    authority = [
+        (
+            rank,
+            it,
+            resolve_phases(it.data.get("phases", "all"), order)
+            & node_phases[it.data["from"]]
+            & node_phases[it.data["to"]],
+        )
+        for rank, it in enumerate(links)
+        if it.data["relation"] in AUTHORITY_RELATIONS
+    ]
     found: dict[tuple[int, str], list[str]] = {}
     closers: dict[int, Item] = {}
     for phase in order:
@@ -228,14 +272,19 @@ def _check_authority_cycles(links: list[Item], order: list[str],
         except nx.NetworkXNoCycle:
             continue
         path = " → ".join([u for u, _ in cycle] + [cycle[0][0]])
-        rank, closing = max((edges[(u, v)] for u, v in cycle),
-                            key=lambda entry: ("relation" in entry[1].overrides, entry[0]))
+        rank, closing = max(
+            (edges[(u, v)] for u, v in cycle),
+            key=lambda entry: ("relation" in entry[1].overrides, entry[0]),
+        )
         closers[rank] = closing
         found.setdefault((rank, path), []).append(phase)
     for (rank, path), phases in found.items():
         named = ", ".join(repr(p) for p in phases)
-        problems.append(closers[rank].problem(
-            "relation", f"authority cycle in phase{'s' if len(phases) > 1 else ''} {named}: "
-                        f"{path}; authority must flow one way (make one of these links "
-                        "coordination or drop it)",
-        ))
+        problems.append(
+            closers[rank].problem(
+                "relation",
+                f"authority cycle in phase{'s' if len(phases) > 1 else ''} {named}: "
+                f"{path}; authority must flow one way (make one of these links "
+                "coordination or drop it)",
+            )
+        )

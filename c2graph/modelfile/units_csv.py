@@ -70,8 +70,7 @@ class UnitsFile:
     def cell_problem(self, line: int, column: str, unit: str, message: str) -> Problem:
         """Locate a problem found while reading a cell of the row of ``unit`` (its id)."""
         where = f"column {self.columns.index(column) + 1} ({column})"
-        return Problem(self.display, line, f"{where}, unit {unit!r}" if unit else where,
-                       message)
+        return Problem(self.display, line, f"{where}, unit {unit!r}" if unit else where, message)
 
 
 def parse_phases_cell(cell: str) -> Any:
@@ -118,12 +117,17 @@ def _check_header(header: list[str], units: UnitsFile) -> list[Problem]:
         seen.add(column)
         if column not in allowed and not LANG_NAME_KEY.match(column):
             hint = did_you_mean(column, allowed)
-            problems.append(Problem(units.display, 1, "", f"unknown column {column!r}{hint}; "
-                                    f"allowed: {', '.join(allowed)}, name_xx"))
+            problems.append(
+                Problem(
+                    units.display,
+                    1,
+                    "",
+                    f"unknown column {column!r}{hint}; allowed: {', '.join(allowed)}, name_xx",
+                )
+            )
     for column in REQUIRED_COLUMNS:
         if column not in seen:
-            problems.append(Problem(units.display, 1, "", f"missing required column "
-                                                          f"{column!r}"))
+            problems.append(Problem(units.display, 1, "", f"missing required column {column!r}"))
     return problems
 
 
@@ -135,13 +139,22 @@ def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
         return [], [Problem(display, 1, "", f"CSV: {exc}")]
     units = UnitsFile(display, header)
     if not header:
-        return [], [Problem(display, None, "", "the units file is empty: it needs a header "
-                                               "row (id,name,nation,kind,...)")]
+        return [], [
+            Problem(
+                display,
+                None,
+                "",
+                "the units file is empty: it needs a header row (id,name,nation,kind,...)",
+            )
+        ]
     problems = _check_header(header, units)
     if problems:
         return [], problems
-    checks = [(index, column, _fast_check(column)) for index, column in enumerate(header)
-              if column not in _LINK_COLUMNS and column != "phases"]
+    checks = [
+        (index, column, _fast_check(column))
+        for index, column in enumerate(header)
+        if column not in _LINK_COLUMNS and column != "phases"
+    ]
     parent_at = header.index("parent") if "parent" in header else None
     relation_at = header.index("relation") if "relation" in header else None
     phases_at = header.index("phases") if "phases" in header else None
@@ -162,8 +175,11 @@ def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
         if not any(cells):
             continue
         if len(cells) != width:
-            problems.append(Problem(display, start, "", f"expected {width} cells as in the "
-                                                        f"header, got {len(cells)}"))
+            problems.append(
+                Problem(
+                    display, start, "", f"expected {width} cells as in the header, got {len(cells)}"
+                )
+            )
             continue
         node: dict[str, Any] = {}
         unit = cells[id_at]
@@ -189,20 +205,36 @@ def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
         parent = cells[parent_at] if parent_at is not None else ""
         relation = cells[relation_at] if relation_at is not None else ""
         if relation and not parent:
-            problems.append(units.cell_problem(
-                start, "relation", unit,
-                "a relation needs a parent: fill in the parent column or clear this cell"))
+            problems.append(
+                units.cell_problem(
+                    start,
+                    "relation",
+                    unit,
+                    "a relation needs a parent: fill in the parent column or clear this cell",
+                )
+            )
         if not parent:
             continue
         if not ID_PATTERN.match(parent):
-            problems.append(units.cell_problem(start, "parent", unit, f"expected an id without "
-                                               f"spaces or control characters, got {parent!r}"))
+            problems.append(
+                units.cell_problem(
+                    start,
+                    "parent",
+                    unit,
+                    f"expected an id without spaces or control characters, got {parent!r}",
+                )
+            )
         if relation and relation not in AUTHORITY_RELATIONS:
             hint = did_you_mean(relation, _AUTHORITY_ORDER)
-            problems.append(units.cell_problem(
-                start, "relation", unit,
-                f"expected an authority relation ({', '.join(_AUTHORITY_ORDER)}), got "
-                f"{relation!r}{hint}; give other links under 'links' in the model file"))
+            problems.append(
+                units.cell_problem(
+                    start,
+                    "relation",
+                    unit,
+                    f"expected an authority relation ({', '.join(_AUTHORITY_ORDER)}), got "
+                    f"{relation!r}{hint}; give other links under 'links' in the model file",
+                )
+            )
         link = {"from": parent, "to": node.get("id", ""), "relation": relation or "command"}
         if source_at is not None and cells[source_at]:
             link["source"] = cells[source_at]
@@ -210,8 +242,12 @@ def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
     return rows, problems
 
 
-def read_units(entries: list[dict[str, Any]], base: Path, display_base: str,
-               where: Callable[[int, str], Problem]) -> tuple[list[Row], list[Problem]]:
+def read_units(
+    entries: list[dict[str, Any]],
+    base: Path,
+    display_base: str,
+    where: Callable[[int, str], Problem],
+) -> tuple[list[Row], list[Problem]]:
     """Read the units files of one model file's ``units`` entries.
 
     ``base`` is the model file's folder on disk and ``display_base`` the same folder as
@@ -241,8 +277,12 @@ def add_units(sections: dict[str, list[Item]], file: ModelFile) -> list[Problem]
     if "units" not in file.data:
         return []
     folder = Path(file.display).parent
-    rows, problems = read_units(file.data["units"], folder, str(folder),
-                                lambda i, text: file.problem(("units", i, "file"), text))
+    rows, problems = read_units(
+        file.data["units"],
+        folder,
+        str(folder),
+        lambda i, text: file.problem(("units", i, "file"), text),
+    )
     for section, data, units, path in rows:
         sections[section].append(Item(data, units, path))  # type: ignore[arg-type]
     return problems

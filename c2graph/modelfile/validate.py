@@ -26,6 +26,7 @@ __all__ = ["Finding", "check_file_data", "describe_path"]
 
 Path_ = tuple[str | int, ...]
 
+
 @dataclass(frozen=True)
 class Finding:
     """A problem at a data path of one file, not yet located on a line."""
@@ -89,11 +90,11 @@ def check_file_data(data: Any) -> list[Finding]:
 "missing required key 'phases'"]
     """
     if data is None:
-        return [Finding((), "the file is empty: a model needs at least name, as_of, phases "
-                            "and nodes")]
+        return [
+            Finding((), "the file is empty: a model needs at least name, as_of, phases and nodes")
+        ]
     if not isinstance(data, dict):
-        return [Finding((), f"expected a mapping of model keys at the top, got "
-                            f"{_type_name(data)}")]
+        return [Finding((), f"expected a mapping of model keys at the top, got {_type_name(data)}")]
     findings = _check_section(data, "model", ())
     extends = "extends" in data
     if not extends:
@@ -102,19 +103,28 @@ def check_file_data(data: Any) -> list[Finding]:
                 findings.append(Finding((), f"missing required key {key!r}"))
         for key in ("remove", "change"):
             if key in data:
-                findings.append(Finding((key,), f"{key!r} is only allowed in a model that "
-                                                 "has 'extends'"))
+                findings.append(
+                    Finding((key,), f"{key!r} is only allowed in a model that has 'extends'")
+                )
     elif "phases" in data:
-        findings.append(Finding(("phases",), "a model that extends another keeps its phases: "
-                                             "use 'change: phases' to modify them"))
+        findings.append(
+            Finding(
+                ("phases",),
+                "a model that extends another keeps its phases: "
+                "use 'change: phases' to modify them",
+            )
+        )
     return sorted(findings, key=lambda f: (format_path(f.path), f.message))
 
 
 def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
     fields = SECTIONS[section]
     if not isinstance(item, dict):
-        return [Finding(path, f"expected a mapping with keys {', '.join(fields)}, got "
-                              f"{_type_name(item)}")]
+        return [
+            Finding(
+                path, f"expected a mapping with keys {', '.join(fields)}, got {_type_name(item)}"
+            )
+        ]
     findings: list[Finding] = []
     quick = _quick_checks(section)
     for key, value in item.items():
@@ -128,22 +138,27 @@ def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
         if field is None:
             if section in SECTIONS_WITH_LANG_NAMES and LANG_NAME_KEY.match(str(key)):
                 if not isinstance(value, str):
-                    findings.append(Finding((*path, key), f"expected text, got "
-                                                           f"{_type_name(value)}"))
+                    findings.append(
+                        Finding((*path, key), f"expected text, got {_type_name(value)}")
+                    )
                 continue
-            findings.append(Finding(
-                (*path, key),
-                f"unknown key {key!r}{did_you_mean(key, list(fields))}; allowed: "
-                f"{', '.join(fields)}",
-            ))
+            findings.append(
+                Finding(
+                    (*path, key),
+                    f"unknown key {key!r}{did_you_mean(key, list(fields))}; allowed: "
+                    f"{', '.join(fields)}",
+                )
+            )
             continue
         findings.extend(_check_value(value, field, (*path, key)))
     for name in _required(section):
         if name not in item:
             findings.append(Finding(path, f"missing required key {name!r}"))
-    if section in ("link_match", "link_change") and "id" not in item and not {
-        "from", "to", "relation"
-    } <= item.keys():
+    if (
+        section in ("link_match", "link_change")
+        and "id" not in item
+        and not {"from", "to", "relation"} <= item.keys()
+    ):
         findings.append(Finding(path, "give the link's 'id', or 'from', 'to' and 'relation'"))
     return findings
 
@@ -152,8 +167,7 @@ def _required(section: str) -> tuple[str, ...]:
     """The keys a section requires."""
     names = _REQUIRED.get(section)
     if names is None:
-        names = _REQUIRED[section] = tuple(
-            f.name for f in SECTIONS[section].values() if f.required)
+        names = _REQUIRED[section] = tuple(f.name for f in SECTIONS[section].values() if f.required)
     return names
 
 
@@ -215,24 +229,39 @@ def _check_value(value: Any, field: Field, path: Path_) -> list[Finding]:
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
             return [Finding(path, f"expected a number, got {_type_name(value)}")]
-        if field.minimum is not None and field.maximum is not None and not (
-            field.minimum <= value <= field.maximum
+        if (
+            field.minimum is not None
+            and field.maximum is not None
+            and not (field.minimum <= value <= field.maximum)
         ):
-            return [Finding(path, f"expected a number from {field.minimum:g} to "
-                                  f"{field.maximum:g}, got {value!r}")]
+            return [
+                Finding(
+                    path,
+                    f"expected a number from {field.minimum:g} to {field.maximum:g}, got {value!r}",
+                )
+            ]
         return []
     if not isinstance(value, str):
         hint = "; quote it" if isinstance(value, int | float | bool) else ""
         return [Finding(path, f"expected text, got {_type_name(value)}{hint}")]
     if kind == "enum" and value not in field.choices:
-        return [Finding(path, f"expected one of {', '.join(field.choices)}, got {value!r}"
-                              f"{did_you_mean(value, field.choices)}")]
+        return [
+            Finding(
+                path,
+                f"expected one of {', '.join(field.choices)}, got {value!r}"
+                f"{did_you_mean(value, field.choices)}",
+            )
+        ]
     if kind == "date" and not DATE_PATTERN.match(value):
-        return [Finding(path, f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got "
-                              f"{value!r}")]
+        return [Finding(path, f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")]
     if kind == "nation" and not NATION_PATTERN.match(value):
-        return [Finding(path, f"expected a country code in capitals (JP, US, KR, ...), "
-                              f"'alliance' or 'multinational', got {value!r}")]
+        return [
+            Finding(
+                path,
+                f"expected a country code in capitals (JP, US, KR, ...), "
+                f"'alliance' or 'multinational', got {value!r}",
+            )
+        ]
     return []
 
 
@@ -241,8 +270,13 @@ def _check_id(value: Any, path: Path_) -> list[Finding]:
         hint = "; quote it" if isinstance(value, int | float | bool) else ""
         return [Finding(path, f"expected an id (text), got {_type_name(value)}{hint}")]
     if not ID_PATTERN.match(value):
-        return [Finding(path, f"expected an id without spaces or control characters "
-                              f"(1-200 characters), got {value!r}")]
+        return [
+            Finding(
+                path,
+                f"expected an id without spaces or control characters "
+                f"(1-200 characters), got {value!r}",
+            )
+        ]
     return []
 
 
@@ -251,13 +285,19 @@ def _check_phases(value: Any, path: Path_) -> list[Finding]:
         return []
     if isinstance(value, list):
         if not value:
-            return [Finding(path, "an empty list of phases means the item never holds: "
-                                  "remove the item or name its phases")]
+            return [
+                Finding(
+                    path,
+                    "an empty list of phases means the item never holds: "
+                    "remove the item or name its phases",
+                )
+            ]
         return [f for index, entry in enumerate(value) for f in _check_id(entry, (*path, index))]
     if isinstance(value, dict):
         findings = [
-            Finding((*path, key), f"unknown key {key!r}; a phase range has 'from' and "
-                                   "optionally 'to'")
+            Finding(
+                (*path, key), f"unknown key {key!r}; a phase range has 'from' and optionally 'to'"
+            )
             for key in value
             if key not in ("from", "to")
         ]
@@ -267,5 +307,8 @@ def _check_phases(value: Any, path: Path_) -> list[Finding]:
             if key in value:
                 findings.extend(_check_id(value[key], (*path, key)))
         return findings
-    return [Finding(path, f"expected 'all', a list of phase ids or {{from: PHASE}}, got "
-                          f"{_type_name(value)}")]
+    return [
+        Finding(
+            path, f"expected 'all', a list of phase ids or {{from: PHASE}}, got {_type_name(value)}"
+        )
+    ]

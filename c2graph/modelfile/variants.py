@@ -25,12 +25,14 @@ def apply_variant(base: Merged, file: ModelFile) -> Merged:
     existing_nodes = {item.data.get("id") for item in sections["nodes"]}
     for i, node_id in enumerate(remove.get("nodes", [])):
         if node_id not in existing_nodes:
-            problems.append(file.problem(("remove", "nodes", i),
-                                         f"the base model has no node {node_id!r}"))
+            problems.append(
+                file.problem(("remove", "nodes", i), f"the base model has no node {node_id!r}")
+            )
         removed_nodes.add(node_id)
     sections["nodes"] = [it for it in sections["nodes"] if it.data.get("id") not in removed_nodes]
     sections["links"] = [
-        it for it in sections["links"]
+        it
+        for it in sections["links"]
         if it.data.get("from") not in removed_nodes and it.data.get("to") not in removed_nodes
     ]
     for i, match in enumerate(remove.get("links", [])):
@@ -45,8 +47,11 @@ def apply_variant(base: Merged, file: ModelFile) -> Merged:
             path = ("change", key_path, i)
             target = by_id.get(entry["id"])
             if target is None:
-                problems.append(file.problem((*path, "id"), f"the base model has no "
-                                             f"{section[:-1]} {entry['id']!r}"))
+                problems.append(
+                    file.problem(
+                        (*path, "id"), f"the base model has no {section[:-1]} {entry['id']!r}"
+                    )
+                )
                 continue
             _set_keys(target, {k: v for k, v in entry.items() if k != "id"}, file, path)
     for i, entry in enumerate(change.get("links", [])):
@@ -65,28 +70,41 @@ def apply_variant(base: Merged, file: ModelFile) -> Merged:
     return Merged(top, sections, considerations, file, extends=data["extends"])
 
 
-def _set_keys(item: Item, values: dict[str, Any], file: ModelFile,
-              path: tuple[str | int, ...]) -> None:
+def _set_keys(
+    item: Item, values: dict[str, Any], file: ModelFile, path: tuple[str | int, ...]
+) -> None:
     item.data = dict(item.data) | values
     for key in values:
         item.overrides[key] = (file, (*path, key))
 
 
-def _match_link(links: list[Item], match: dict[str, Any], file: ModelFile,
-                path: tuple[str | int, ...], problems: list[Problem]) -> Item | None:
+def _match_link(
+    links: list[Item],
+    match: dict[str, Any],
+    file: ModelFile,
+    path: tuple[str | int, ...],
+    problems: list[Problem],
+) -> Item | None:
     if "id" in match:
         found = [it for it in links if it.data.get("id") == match["id"]]
         described = f"id {match['id']!r}"
     else:
         ends = (match.get("from"), match.get("to"), match.get("relation"))
-        found = [it for it in links
-                 if (it.data.get("from"), it.data.get("to"), it.data.get("relation")) == ends]
+        found = [
+            it
+            for it in links
+            if (it.data.get("from"), it.data.get("to"), it.data.get("relation")) == ends
+        ]
         described = f"from={ends[0]!r}, to={ends[1]!r}, relation={ends[2]!r}"
     if len(found) == 1:
         return found[0]
     if not found:
         problems.append(file.problem(path, f"the base model has no link with {described}"))
     else:
-        problems.append(file.problem(path, f"{len(found)} links of the base model match "
-                                           f"{described}: give the link's 'id'"))
+        problems.append(
+            file.problem(
+                path,
+                f"{len(found)} links of the base model match {described}: give the link's 'id'",
+            )
+        )
     return None

@@ -89,11 +89,20 @@ def draw(
     """
     fmt = Path(path).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise QueryError(f"{os.fspath(path)}: unknown picture format {('.' + fmt) if fmt else ''!r}"
-                         f"; use one of {', '.join('.' + f for f in FORMATS)}")
+        raise QueryError(
+            f"{os.fspath(path)}: unknown picture format {('.' + fmt) if fmt else ''!r}"
+            f"; use one of {', '.join('.' + f for f in FORMATS)}"
+        )
     chosen = choose_engine(engine, fmt)
-    scene = build_scene(model, phase=phase, phases=phases, highlight_path=highlight_path,
-                        bottlenecks=bottlenecks, removed=removed, lang=lang)
+    scene = build_scene(
+        model,
+        phase=phase,
+        phases=phases,
+        highlight_path=highlight_path,
+        bottlenecks=bottlenecks,
+        removed=removed,
+        lang=lang,
+    )
     protect = (*protect, *([model.path] if model.path else []))
     if chosen == "graphviz":
         _draw_graphviz(scene, path, fmt, protect)
@@ -101,8 +110,9 @@ def draw(
         _draw_matplotlib(scene, path, fmt, protect)
 
 
-def _draw_graphviz(scene: Scene, path: str | os.PathLike[str], fmt: str,
-                   protect: Sequence[str | os.PathLike[str]]) -> None:
+def _draw_graphviz(
+    scene: Scene, path: str | os.PathLike[str], fmt: str, protect: Sequence[str | os.PathLike[str]]
+) -> None:
     from .dot import dot_source, render_dot
 
     source = dot_source(scene)
@@ -112,8 +122,9 @@ def _draw_graphviz(scene: Scene, path: str | os.PathLike[str], fmt: str,
         write_atomic(path, render_dot(source, fmt), protect=protect)
 
 
-def _draw_matplotlib(scene: Scene, path: str | os.PathLike[str], fmt: str,
-                     protect: Sequence[str | os.PathLike[str]]) -> None:
+def _draw_matplotlib(
+    scene: Scene, path: str | os.PathLike[str], fmt: str, protect: Sequence[str | os.PathLike[str]]
+) -> None:
     from .mpl import plot_scene, save_figure
 
     fig = plot_scene(scene)

@@ -56,8 +56,9 @@ def _phase(a: Model, b: Model, phase: str | None) -> str:
     return shared[0]
 
 
-def diff_scene(a: Model, b: Model, *, phase: str | None = None
-               ) -> tuple[Scene, dict[str, str], dict[int, str]]:
+def diff_scene(
+    a: Model, b: Model, *, phase: str | None = None
+) -> tuple[Scene, dict[str, str], dict[int, str]]:
     """Return the scene of B over A in ``phase`` (default: the first phase both have), the
     diff mark of each node id, and the diff mark of each edge (by its index in the panel).
     """
@@ -67,18 +68,32 @@ def diff_scene(a: Model, b: Model, *, phase: str | None = None
     nodes = [b.nodes[n] for n in b.nodes if phase in b.nodes[n].phases]
     nodes += [a.nodes[n] for n in diff.nodes_removed]
     scene_nodes = tuple(
-        SceneNode(n.id, n.name, n.short if n.short != n.name else None, n.nation, n.kind,
-                  frozenset({"removed"}) if node_marks.get(n.id) == "removed" else frozenset())
+        SceneNode(
+            n.id,
+            n.name,
+            n.short if n.short != n.name else None,
+            n.nation,
+            n.kind,
+            frozenset({"removed"}) if node_marks.get(n.id) == "removed" else frozenset(),
+        )
         for n in nodes
     )
-    edges = [SceneEdge(link.key, link.from_node, link.to_node, link.relation)
-             for link in b.links_in(phase)]
-    edges += [SceneEdge(r.key, r.from_node, r.to_node, r.relation, frozenset({"removed"}))
-              for r in diff.links_removed]
+    edges = [
+        SceneEdge(link.key, link.from_node, link.to_node, link.relation)
+        for link in b.links_in(phase)
+    ]
+    edges += [
+        SceneEdge(r.key, r.from_node, r.to_node, r.relation, frozenset({"removed"}))
+        for r in diff.links_removed
+    ]
     edge_marks = _edge_marks(diff, edges)
     nations = {n.nation for n in nodes}
-    legend = legend_entries(kinds={n.kind for n in nodes}, relations={e.relation for e in edges},
-                            nations=nations, marks=())
+    legend = legend_entries(
+        kinds={n.kind for n in nodes},
+        relations={e.relation for e in edges},
+        nations=nations,
+        marks=(),
+    )
     name = b.phase(phase).name
     scene = Scene(
         title=f"{b.name} over {a.name}",
@@ -101,8 +116,9 @@ def _node_marks(diff: StructuralDiff) -> dict[str, str]:
 def _edge_marks(diff: StructuralDiff, edges: list[SceneEdge]) -> dict[int, str]:
     added = {(r.from_node, r.to_node, r.relation, r.key) for r in diff.links_added}
     changed = {(c.from_node, c.to_node, c.relation, c.key_after) for c in diff.links_changed}
-    changed |= {(c.from_node, c.to_node, rel, "") for c in diff.relations_changed
-                for rel in c.after}
+    changed |= {
+        (c.from_node, c.to_node, rel, "") for c in diff.relations_changed for rel in c.after
+    }
     marks = {}
     for index, edge in enumerate(edges):
         ident = (edge.tail, edge.head, edge.relation, edge.key)
@@ -161,8 +177,14 @@ def _add_legend_lines(graph: pydot.Dot) -> None:
     raise RenderError("the chart has no legend to extend")
 
 
-def draw_diff(a: Model, b: Model, path: str | os.PathLike[str], *, phase: str | None = None,
-              protect: Iterable[str | os.PathLike[str]] = ()) -> None:
+def draw_diff(
+    a: Model,
+    b: Model,
+    path: str | os.PathLike[str],
+    *,
+    phase: str | None = None,
+    protect: Iterable[str | os.PathLike[str]] = (),
+) -> None:
     """Draw B over A to ``path`` (``.dot`` text, or ``.svg``/``.png``/``.pdf`` by Graphviz).
 
     Raises :class:`~c2graph.errors.QueryError` for another extension or an unknown phase,
@@ -171,8 +193,9 @@ def draw_diff(a: Model, b: Model, path: str | os.PathLike[str], *, phase: str | 
     """
     fmt = Path(path).suffix.lower().lstrip(".")
     if fmt not in ("dot", "svg", "png", "pdf"):
-        raise QueryError(f"{os.fspath(path)}: the diff diagram is written as .dot, .svg, "
-                         ".png or .pdf")
+        raise QueryError(
+            f"{os.fspath(path)}: the diff diagram is written as .dot, .svg, .png or .pdf"
+        )
     source = diff_dot(a, b, phase=phase)
     protect = (*protect, *(m.path for m in (a, b) if m.path))
     write_atomic(path, source if fmt == "dot" else render_dot(source, fmt), protect=protect)

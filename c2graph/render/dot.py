@@ -55,20 +55,29 @@ __all__ = ["DOT_FORMATS", "build_dot", "dot_source", "escape_html", "render_dot"
 
 #: Output formats the ``dot`` executable renders for us.
 DOT_FORMATS = ("svg", "png", "pdf")
-_PITCH_X, _PITCH_Y = 160.0, 92.0      # least points between node slots and between ranks
-_PANEL_GAP = 0.8                       # slots between two panels
+_PITCH_X, _PITCH_Y = 160.0, 92.0  # least points between node slots and between ranks
+_PANEL_GAP = 0.8  # slots between two panels
 _LEGEND_ROWS = 8
 _PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) )\(D:\d{14}Z\)")
 #: Shapes whose slanted sides eat into the text width.
-_NARROW_SHAPES = frozenset({"house", "invtrapezium", "octagon", "hexagon", "parallelogram",
-                            "ellipse"})
+_NARROW_SHAPES = frozenset(
+    {"house", "invtrapezium", "octagon", "hexagon", "parallelogram", "ellipse"}
+)
 
 
 def escape_html(text: str) -> str:
     """Escape ``text`` for a Graphviz HTML-like label so that it is drawn literally."""
-    text = (printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;").replace("[", "&#91;")
-            .replace("]", "&#93;").replace("\\", "\\\\"))
+    text = (
+        printable(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+        .replace("[", "&#91;")
+        .replace("]", "&#93;")
+        .replace("\\", "\\\\")
+    )
     return text.replace("\n", "<BR/>")
 
 
@@ -91,8 +100,7 @@ def _label(node: SceneNode) -> str:
     if not node.short:
         return f"<{_lines_html(node.label, _label_width(node.kind, False))}>"
     short = _tag("B", _lines_html(node.short, _label_width(node.kind, False)))
-    body = _tag("FONT", _lines_html(node.label, _label_width(node.kind, True)),
-                ' POINT-SIZE="8"')
+    body = _tag("FONT", _lines_html(node.label, _label_width(node.kind, True)), ' POINT-SIZE="8"')
     return f"<{short}<BR/>{body}>"
 
 
@@ -117,10 +125,21 @@ def build_dot(scene: Scene) -> pydot.Dot:
     title = f"<{heading}<BR/>{subtitle}>"
     drawn = sum(len(panel.nodes) for panel in scene.panels)
     splines = "true" if drawn <= ROUTED_EDGES_LIMIT else "line"
-    graph.set_graph_defaults(layout="neato", inputscale="72", notranslate="true",
-                             splines=splines, overlap="true", outputorder="edgesfirst",
-                             fontname=font, labelloc="t", labeljust="c", label=title,
-                             pad="0.3", bgcolor="white", charset="UTF-8")
+    graph.set_graph_defaults(
+        layout="neato",
+        inputscale="72",
+        notranslate="true",
+        splines=splines,
+        overlap="true",
+        outputorder="edgesfirst",
+        fontname=font,
+        labelloc="t",
+        labeljust="c",
+        label=title,
+        pad="0.3",
+        bgcolor="white",
+        charset="UTF-8",
+    )
     graph.set_node_defaults(fontname=font, fontsize="10", style="filled", margin="0.08,0.04")
     graph.set_edge_defaults(arrowsize="0.7", fontname=font)
     width = layout.max_x - layout.min_x + 1
@@ -146,18 +165,22 @@ class _Grid:
 
 def _grid(scene: Scene) -> _Grid:
     sizes = [_node_size(n) for p in scene.panels for n in p.nodes] or [(0.0, 0.0)]
-    return _Grid(max(_PITCH_X, max(w for w, _ in sizes) + 24),
-                 max(_PITCH_Y, max(h for _, h in sizes) + 36))
+    return _Grid(
+        max(_PITCH_X, max(w for w, _ in sizes) + 24), max(_PITCH_Y, max(h for _, h in sizes) + 36)
+    )
 
 
 def _node_size(node: SceneNode) -> tuple[float, float]:
     """A generous estimate (points) of the node Graphviz will draw, to space the grid."""
-    lines = [(line, 10.0 * 1.08) for line in label_lines(node.short, _label_width(node.kind,
-                                                                                 False))
-             ] if node.short else []
+    lines = (
+        [(line, 10.0 * 1.08) for line in label_lines(node.short, _label_width(node.kind, False))]
+        if node.short
+        else []
+    )
     small = 8.0 if node.short else 10.0
-    lines += [(line, small) for line in label_lines(node.label, _label_width(node.kind,
-                                                                            bool(node.short)))]
+    lines += [
+        (line, small) for line in label_lines(node.label, _label_width(node.kind, bool(node.short)))
+    ]
     width = max((sum(_em(ch) for ch in line) * size for line, size in lines), default=0.0)
     height = sum(size * 1.25 for _, size in lines)
     shape = KIND_STYLES[node.kind].shape
@@ -165,8 +188,15 @@ def _node_size(node: SceneNode) -> tuple[float, float]:
 
 
 #: How much wider than a box each shape is for the same label (measured on Graphviz 2.43).
-_GROWTH = {"box": 1.0, "ellipse": 1.15, "house": 1.42, "invtrapezium": 1.62,
-           "octagon": 1.25, "hexagon": 1.33, "parallelogram": 1.68}
+_GROWTH = {
+    "box": 1.0,
+    "ellipse": 1.15,
+    "house": 1.42,
+    "invtrapezium": 1.62,
+    "octagon": 1.25,
+    "hexagon": 1.33,
+    "parallelogram": 1.68,
+}
 
 
 def _em(char: str) -> float:
@@ -180,35 +210,67 @@ def _em(char: str) -> float:
     return 1.0 if ord(char) < 0x0500 else 3.0
 
 
-def _add_panel(graph: pydot.Dot, scene: Scene, panel: Panel, layout: SceneLayout, grid: _Grid,
-               prefix: str, offset: float, captioned: bool) -> None:
+def _add_panel(
+    graph: pydot.Dot,
+    scene: Scene,
+    panel: Panel,
+    layout: SceneLayout,
+    grid: _Grid,
+    prefix: str,
+    offset: float,
+    captioned: bool,
+) -> None:
     """Add one panel: a cluster per nation with its pinned nodes, then the links."""
     ids = {node.id: f"{prefix}n{i}" for i, node in enumerate(panel.nodes)}
     if captioned:
         middle = offset + (layout.min_x + layout.max_x) / 2
-        graph.add_node(pydot.Node(f"{prefix}t", shape="plaintext", style="", fontsize="16",
-                                  label=f"<{_tag('B', escape_html(panel.caption))}>",
-                                  pos=grid.point(middle, -1.05)))
+        graph.add_node(
+            pydot.Node(
+                f"{prefix}t",
+                shape="plaintext",
+                style="",
+                fontsize="16",
+                label=f"<{_tag('B', escape_html(panel.caption))}>",
+                pos=grid.point(middle, -1.05),
+            )
+        )
     for n_index, nation in enumerate(scene.nations):
         members = [n for n in panel.nodes if n.nation == nation]
         if not members:
             continue
         colours = nation_style(nation, scene.model_nations)
-        cluster = pydot.Cluster(f"{prefix}c{n_index}", label=f"<{escape_html(colours.caption)}>",
-                                style="rounded,filled", fillcolor=colours.cluster,
-                                color=colours.line, fontcolor=colours.line, fontsize="12")
+        cluster = pydot.Cluster(
+            f"{prefix}c{n_index}",
+            label=f"<{escape_html(colours.caption)}>",
+            style="rounded,filled",
+            fillcolor=colours.cluster,
+            color=colours.line,
+            fontcolor=colours.line,
+            fontsize="12",
+        )
         graph.add_subgraph(cluster)
         xs = [layout.positions[n.id][0] + offset for n in members]
         ranks = [layout.positions[n.id][1] for n in members]
-        for corner, (x, rank) in (("a", (min(xs) - 0.47, min(ranks) - 0.72)),
-                                  ("b", (max(xs) + 0.47, max(ranks) + 0.5))):
-            cluster.add_node(pydot.Node(f"{prefix}c{n_index}{corner}", shape="point",
-                                        style="invis", width="0", height="0", label="",
-                                        pos=grid.point(x, rank)))
+        for corner, (x, rank) in (
+            ("a", (min(xs) - 0.47, min(ranks) - 0.72)),
+            ("b", (max(xs) + 0.47, max(ranks) + 0.5)),
+        ):
+            cluster.add_node(
+                pydot.Node(
+                    f"{prefix}c{n_index}{corner}",
+                    shape="point",
+                    style="invis",
+                    width="0",
+                    height="0",
+                    label="",
+                    pos=grid.point(x, rank),
+                )
+            )
         for node in members:
             x, rank = layout.positions[node.id]
-            cluster.add_node(_node(ids[node.id], node, colours.fill, colours.line,
-                                   grid.point(x + offset, rank)))
+            cluster.add_node(
+                _node(ids[node.id], node, colours.fill, colours.line, grid.point(x + offset, rank))
+            )
     for edge in panel.edges:
         graph.add_edge(_edge(ids[edge.tail], ids[edge.head], edge.relation, edge.marks))
 
@@ -216,8 +278,14 @@ def _add_panel(graph: pydot.Dot, scene: Scene, panel: Panel, layout: SceneLayout
 def _node(dot_id: str, node: SceneNode, fill: str, line: str, pos: str) -> pydot.Node:
     style = KIND_STYLES[node.kind]
     styles = ["filled"] + (["rounded"] if style.rounded else [])
-    attrs = {"label": _label(node), "shape": style.shape, "fillcolor": fill,
-             "color": line, "penwidth": str(style.penwidth), "pos": pos}
+    attrs = {
+        "label": _label(node),
+        "shape": style.shape,
+        "fillcolor": fill,
+        "color": line,
+        "penwidth": str(style.penwidth),
+        "pos": pos,
+    }
     for mark in ("removed", "cut-off", "bottleneck", "path", "switch"):
         if mark in node.marks:
             attrs["color"] = MARK_STYLES[mark].colour
@@ -236,8 +304,12 @@ def _edge(tail: str, head: str, relation: str, marks: frozenset[str]) -> pydot.E
     """A link in its relation's style; coordination-class links carry ``constraint=false``
     (they never set ranks: the layout ranks by authority links only)."""
     style = RELATION_STYLES[relation]
-    attrs = {"style": style.line, "color": style.colour, "penwidth": str(style.penwidth),
-             "arrowhead": style.arrowhead}
+    attrs = {
+        "style": style.line,
+        "color": style.colour,
+        "penwidth": str(style.penwidth),
+        "arrowhead": style.arrowhead,
+    }
     if style.both_ends:
         attrs |= {"dir": "both", "arrowtail": style.arrowhead}
     if relation not in AUTHORITY_RELATIONS:
@@ -249,24 +321,38 @@ def _edge(tail: str, head: str, relation: str, marks: frozenset[str]) -> pydot.E
     return pydot.Edge(tail, head, **attrs)
 
 
-def _add_legend(graph: pydot.Dot, scene: Scene, font: str, grid: _Grid, centre: float,
-                bottom: int) -> None:
+def _add_legend(
+    graph: pydot.Dot, scene: Scene, font: str, grid: _Grid, centre: float, bottom: int
+) -> None:
     """Add the legend below the chart (``centre`` in slots, ``bottom`` the last rank): kind
     samples in a row, then a table of line samples, nation colours and overlay marks, all
     generated from the style table."""
     kinds = [e for e in scene.legend if e.group == "kind"]
     kind_y = bottom + 1.6
-    widths = [max(72.0, (sum(_em(ch) for ch in e.label) * 9 + 14)
-                  * _GROWTH[KIND_STYLES[e.key].shape]) + 16 for e in kinds]
+    widths = [
+        max(72.0, (sum(_em(ch) for ch in e.label) * 9 + 14) * _GROWTH[KIND_STYLES[e.key].shape])
+        + 16
+        for e in kinds
+    ]
     left = centre * grid.x - sum(widths) / 2
     for i, entry in enumerate(kinds):
         style = KIND_STYLES[entry.key]
         x = (left + sum(widths[:i]) + widths[i] / 2) / grid.x
-        graph.add_node(pydot.Node(
-            f"k{i}", label=f"<{escape_html(entry.label)}>", shape=style.shape,
-            style="filled,rounded" if style.rounded else "filled", fillcolor="white",
-            color="#333333", penwidth=str(style.penwidth), fontsize="9", width="1.0",
-            height="0.4", pos=grid.point(x, kind_y)))
+        graph.add_node(
+            pydot.Node(
+                f"k{i}",
+                label=f"<{escape_html(entry.label)}>",
+                shape=style.shape,
+                style="filled,rounded" if style.rounded else "filled",
+                fillcolor="white",
+                color="#333333",
+                penwidth=str(style.penwidth),
+                fontsize="9",
+                width="1.0",
+                height="0.4",
+                pos=grid.point(x, kind_y),
+            )
+        )
     cells = []
     for entry in scene.legend:
         if entry.group == "relation":
@@ -274,8 +360,10 @@ def _add_legend(graph: pydot.Dot, scene: Scene, font: str, grid: _Grid, centre: 
             sample = _line_sample(edge_style.line, edge_style.colour, edge_style.penwidth)
         elif entry.group == "nation":
             colours = nation_style(entry.key, scene.model_nations)
-            sample = (f'<TD WIDTH="40" HEIGHT="12" BORDER="1" COLOR="{colours.line}" '
-                      f'BGCOLOR="{colours.fill}"></TD>')
+            sample = (
+                f'<TD WIDTH="40" HEIGHT="12" BORDER="1" COLOR="{colours.line}" '
+                f'BGCOLOR="{colours.fill}"></TD>'
+            )
         elif entry.group == "mark":
             mark = MARK_STYLES[entry.key]
             sample = _line_sample("solid", mark.colour, mark.penwidth)
@@ -283,26 +371,43 @@ def _add_legend(graph: pydot.Dot, scene: Scene, font: str, grid: _Grid, centre: 
             continue
         cells.append(f'{sample}<TD ALIGN="LEFT">{escape_html(entry.label)}</TD>')
     height = max(1, math.ceil(len(cells) / max(1, math.ceil(len(cells) / _LEGEND_ROWS))))
-    columns = [cells[i:i + height] for i in range(0, len(cells), height)] or [[]]
-    rows = ["<TR>" + '<TD WIDTH="16"></TD>'.join(
-        column[r] if r < len(column) else "<TD></TD><TD></TD>" for column in columns) + "</TR>"
-        for r in range(height)]
+    columns = [cells[i : i + height] for i in range(0, len(cells), height)] or [[]]
+    rows = [
+        "<TR>"
+        + '<TD WIDTH="16"></TD>'.join(
+            column[r] if r < len(column) else "<TD></TD><TD></TD>" for column in columns
+        )
+        + "</TR>"
+        for r in range(height)
+    ]
     span = 2 * len(columns) + len(columns) - 1
-    table = ('<<TABLE BORDER="1" COLOR="#999999" STYLE="rounded" CELLBORDER="0" '
-             'CELLSPACING="3" CELLPADDING="2">'
-             f'<TR><TD COLSPAN="{span}"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>")
+    table = (
+        '<<TABLE BORDER="1" COLOR="#999999" STYLE="rounded" CELLBORDER="0" '
+        'CELLSPACING="3" CELLPADDING="2">'
+        f'<TR><TD COLSPAN="{span}"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>"
+    )
     table_y = kind_y + 0.45 + (height + 1) * 17 / 2 / grid.y
-    graph.add_node(pydot.Node("legend", shape="plaintext", style="", label=table,
-                              fontsize="9", fontname=font,
-                              pos=grid.point(centre, table_y)))
+    graph.add_node(
+        pydot.Node(
+            "legend",
+            shape="plaintext",
+            style="",
+            label=table,
+            fontsize="9",
+            fontname=font,
+            pos=grid.point(centre, table_y),
+        )
+    )
 
 
 def _line_sample(line: str, colour: str, penwidth: float) -> str:
     """A table cell showing a line sample: the bottom border of its upper half."""
     dash = f' STYLE="{line}"' if line != "solid" else ""
-    return ('<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'<TD WIDTH="40" HEIGHT="6" SIDES="B" BORDER="{max(1, round(penwidth))}"'
-            f' COLOR="{colour}"{dash}></TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>')
+    return (
+        '<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD WIDTH="40" HEIGHT="6" SIDES="B" BORDER="{max(1, round(penwidth))}"'
+        f' COLOR="{colour}"{dash}></TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>'
+    )
 
 
 def dot_source(scene: Scene) -> str:
@@ -317,16 +422,20 @@ def render_dot(source: str, fmt: str, *, timeout: float = 120.0) -> bytes:
     out. PDF creation dates are pinned to 1970-01-01, so every output is deterministic.
     """
     if fmt not in DOT_FORMATS:
-        raise RenderError(f"Graphviz cannot render {fmt!r} here; use one of "
-                          f"{', '.join(DOT_FORMATS)}")
+        raise RenderError(
+            f"Graphviz cannot render {fmt!r} here; use one of {', '.join(DOT_FORMATS)}"
+        )
     executable = shutil.which("dot")
     if executable is None:
-        raise RenderError("the Graphviz 'dot' program is not installed; install Graphviz or "
-                          "use the matplotlib engine")
+        raise RenderError(
+            "the Graphviz 'dot' program is not installed; install Graphviz or "
+            "use the matplotlib engine"
+        )
     args = [executable, f"-T{fmt}"] + (["-Gdpi=144"] if fmt == "png" else [])
     try:
-        done = subprocess.run(args, input=source.encode("utf-8"), capture_output=True,
-                              timeout=timeout, check=False)
+        done = subprocess.run(
+            args, input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired:
         raise RenderError(f"Graphviz 'dot' did not finish within {timeout:g} s") from None
     except OSError as exc:

@@ -43,9 +43,7 @@ _SWEEPS = 4
 _COORDINATION_WEIGHT = 0.2
 
 
-def authority_ranks(
-    nodes: Sequence[str], edges: Sequence[tuple[str, str, bool]]
-) -> dict[str, int]:
+def authority_ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, bool]]) -> dict[str, int]:
     """Return the rank (0 = top) of every node; ``edges`` are ``(tail, head, is_authority)``."""
     order = {n: i for i, n in enumerate(nodes)}
     graph = nx.DiGraph()
@@ -133,16 +131,21 @@ def _layered(
     groups: dict[tuple[str, int], list[str]] = {}
     for node in placed:
         groups.setdefault((nation_of[node], rank[node]), []).append(node)
-    width = {nation: max((len(g) for (n, _), g in groups.items() if n == nation), default=0)
-             for nation in nations}
+    width = {
+        nation: max((len(g) for (n, _), g in groups.items() if n == nation), default=0)
+        for nation in nations
+    }
     left, offset = {}, 0.0
     for nation in nations:
         left[nation] = offset
         offset += width[nation] + BLOCK_GAP
     neighbours: dict[str, list[tuple[str, float]]] = {n: [] for n in placed}
     routed = [(u, v, a) for u, v, a in edges if (u, v) not in chains]
-    routed += [(a, b, True) for (u, v), chain in chains.items()
-               for a, b in zip([u, *chain], [*chain, v], strict=True)]
+    routed += [
+        (a, b, True)
+        for (u, v), chain in chains.items()
+        for a, b in zip([u, *chain], [*chain, v], strict=True)
+    ]
     for u, v, authority in routed:
         if u != v:
             weight = 1.0 if authority else _COORDINATION_WEIGHT
@@ -164,17 +167,26 @@ def _layered(
         for ranks, above in ((range(1, max_rank + 1), True), (range(max_rank - 1, -1, -1), False)):
             for r in ranks:
                 for key in [k for k in groups if k[1] == r]:
-                    groups[key].sort(key=lambda n, up=above: _barycenter(n, neighbours, rank, x,
-                                                                       up))
+                    groups[key].sort(
+                        key=lambda n, up=above: _barycenter(n, neighbours, rank, x, up)
+                    )
                     place(key)
     bends = {pair: tuple((x[d], rank[d]) for d in chain) for pair, chain in chains.items()}
     return {n: (x[n], rank[n]) for n in ids}, bends
 
 
-def _barycenter(node: str, neighbours: dict[str, list[tuple[str, float]]],
-                rank: dict[str, int], x: dict[str, float], above: bool) -> float:
-    near = [(x[n], w) for n, w in neighbours[node]
-            if (rank[n] < rank[node] if above else rank[n] > rank[node])]
+def _barycenter(
+    node: str,
+    neighbours: dict[str, list[tuple[str, float]]],
+    rank: dict[str, int],
+    x: dict[str, float],
+    above: bool,
+) -> float:
+    near = [
+        (x[n], w)
+        for n, w in neighbours[node]
+        if (rank[n] < rank[node] if above else rank[n] > rank[node])
+    ]
     total = sum(w for _, w in near)
     return sum(p * w for p, w in near) / total if near else x[node]
 
@@ -204,10 +216,17 @@ def scene_layout(scene: Scene, *, route_long: bool = False) -> SceneLayout:
     edges: dict[str, tuple[str, str, bool]] = {}
     for panel in scene.panels:
         nodes.update((n.id, n.nation) for n in panel.nodes)
-        edges.update((e.key, (e.tail, e.head, e.relation in AUTHORITY_RELATIONS))
-                     for e in panel.edges)
-    positions, bends = _layered(list(nodes.items()), list(edges.values()), scene.nations,
-                                route_long=route_long)
+        edges.update(
+            (e.key, (e.tail, e.head, e.relation in AUTHORITY_RELATIONS)) for e in panel.edges
+        )
+    positions, bends = _layered(
+        list(nodes.items()), list(edges.values()), scene.nations, route_long=route_long
+    )
     xs = [x for x, _ in positions.values()] + [x for b in bends.values() for x, _ in b]
-    return SceneLayout(positions, min(xs, default=0.0), max(xs, default=0.0),
-                       max((r for _, r in positions.values()), default=0), bends)
+    return SceneLayout(
+        positions,
+        min(xs, default=0.0),
+        max(xs, default=0.0),
+        max((r for _, r in positions.values()), default=0),
+        bends,
+    )

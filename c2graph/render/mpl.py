@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 
 __all__ = ["plot", "plot_scene", "save_figure"]
 
-_UX, _UY = 1.75, 1.05          # inches per layout unit (node slot, rank)
-_BOX_W, _BOX_H = 0.86, 0.6     # node box in layout units
+_UX, _UY = 1.75, 1.05  # inches per layout unit (node slot, rank)
+_BOX_W, _BOX_H = 0.86, 0.6  # node box in layout units
 _HEADER, _PANEL_GAP = 0.95, 0.35
 _LINES = {"solid": "-", "dashed": (0, (5, 3)), "dotted": (0, (1, 2))}
 _ARROWS = {"normal": "-|>", "empty": "-|>", "none": "-", "dot": "-", "odot": "-|>"}
@@ -65,8 +65,14 @@ def plot(scene: Scene, *, ax: Axes | None = None, panel: int = 0) -> tuple[Figur
     layout = scene_layout(scene, route_long=True)
     font = _family(scene)
     if ax is None:
-        single = Scene(scene.title, scene.subtitle, (scene.panels[panel],), scene.nations,
-                       scene.model_nations, scene.legend)
+        single = Scene(
+            scene.title,
+            scene.subtitle,
+            (scene.panels[panel],),
+            scene.nations,
+            scene.model_nations,
+            scene.legend,
+        )
         fig = plot_scene(single)
         return fig, fig.axes[0]
     _draw_panel(ax, scene, scene.panels[panel], layout, font, f"p{panel}")
@@ -91,26 +97,61 @@ def plot_scene(scene: Scene) -> Figure:
     fig = Figure(figsize=(fig_w, fig_h))
     left = (fig_w - (count * panel_w + (count - 1) * _PANEL_GAP)) / 2
     for index, panel in enumerate(scene.panels):
-        rect = ((left + index * (panel_w + _PANEL_GAP)) / fig_w, (legend_h + 0.2) / fig_h,
-                panel_w / fig_w, panel_h / fig_h)
+        rect = (
+            (left + index * (panel_w + _PANEL_GAP)) / fig_w,
+            (legend_h + 0.2) / fig_h,
+            panel_w / fig_w,
+            panel_h / fig_h,
+        )
         ax = fig.add_axes(rect)
         ax.set_xlim(layout.min_x - 0.65, layout.max_x + 0.65)
         ax.set_ylim(-max_rank - 0.7, 0.7)
         ax.set_axis_off()
         if count > 1:
-            ax.set_title(printable(panel.caption), fontfamily=font, fontsize=12,
-                         fontweight="bold", parse_math=False)
+            ax.set_title(
+                printable(panel.caption),
+                fontfamily=font,
+                fontsize=12,
+                fontweight="bold",
+                parse_math=False,
+            )
         _draw_panel(ax, scene, panel, layout, font, f"p{index}")
-    fig.text(0.5, 1 - 0.3 / fig_h, printable(scene.title), ha="center", va="center",
-             fontsize=15, fontweight="bold", fontfamily=font, gid="title", parse_math=False)
-    fig.text(0.5, 1 - 0.62 / fig_h, printable(scene.subtitle), ha="center", va="center",
-             fontsize=10, fontfamily=font, gid="subtitle", parse_math=False)
-    legend = fig.legend(handles, [printable(label) for label in labels],
-                        handler_map=handler_map, loc="upper center",
-                        bbox_to_anchor=(0.5, (legend_h + 0.05) / fig_h), ncol=columns,
-                        prop={"family": font, "size": 8}, title="Legend",
-                        title_fontproperties={"family": font, "size": 9, "weight": "bold"},
-                        frameon=True, handlelength=3.2)
+    fig.text(
+        0.5,
+        1 - 0.3 / fig_h,
+        printable(scene.title),
+        ha="center",
+        va="center",
+        fontsize=15,
+        fontweight="bold",
+        fontfamily=font,
+        gid="title",
+        parse_math=False,
+    )
+    fig.text(
+        0.5,
+        1 - 0.62 / fig_h,
+        printable(scene.subtitle),
+        ha="center",
+        va="center",
+        fontsize=10,
+        fontfamily=font,
+        gid="subtitle",
+        parse_math=False,
+    )
+    legend = fig.legend(
+        handles,
+        [printable(label) for label in labels],
+        handler_map=handler_map,
+        loc="upper center",
+        bbox_to_anchor=(0.5, (legend_h + 0.05) / fig_h),
+        ncol=columns,
+        prop={"family": font, "size": 8},
+        title="Legend",
+        title_fontproperties={"family": font, "size": 9, "weight": "bold"},
+        frameon=True,
+        handlelength=3.2,
+    )
     for text in legend.get_texts():
         text.set_parse_math(False)
     return fig
@@ -120,16 +161,20 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], fmt: str) -> None:
     """Save a figure deterministically (no dates, fixed SVG ids) as svg, png or pdf."""
     import matplotlib
 
-    metadata: dict[str, Any] = {"svg": {"Date": None}, "pdf": {"CreationDate": None},
-                                "png": {"Software": None}}[fmt]
+    metadata: dict[str, Any] = {
+        "svg": {"Date": None},
+        "pdf": {"CreationDate": None},
+        "png": {"Software": None},
+    }[fmt]
     with matplotlib.rc_context(_SAVE_RC), warnings.catch_warnings():
         # A glyph no font has is drawn as a box; saying so for every label is noise.
         warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
         fig.savefig(path, format=fmt, metadata=metadata, dpi=150, facecolor="white")
 
 
-def _draw_panel(ax: Axes, scene: Scene, panel: Panel, layout: SceneLayout, font: list[str],
-                prefix: str) -> None:
+def _draw_panel(
+    ax: Axes, scene: Scene, panel: Panel, layout: SceneLayout, font: list[str], prefix: str
+) -> None:
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
     from matplotlib.path import Path
 
@@ -144,17 +189,36 @@ def _draw_panel(ax: Axes, scene: Scene, panel: Panel, layout: SceneLayout, font:
         x1 = max(x for x, _ in members) + 0.5
         y0 = -max(r for _, r in members) - 0.42
         y1 = -min(r for _, r in members) + 0.55
-        ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0,
-                                    boxstyle="round,pad=0,rounding_size=0.08",
-                                    facecolor=colours.cluster, edgecolor=colours.line,
-                                    linewidth=0.8, zorder=0))
-        ax.text(x0 + 0.06, y1 - 0.05, colours.caption, ha="left", va="top", fontsize=8,
-                color=colours.line, fontfamily=font, zorder=1, parse_math=False)
+        ax.add_patch(
+            FancyBboxPatch(
+                (x0, y0),
+                x1 - x0,
+                y1 - y0,
+                boxstyle="round,pad=0,rounding_size=0.08",
+                facecolor=colours.cluster,
+                edgecolor=colours.line,
+                linewidth=0.8,
+                zorder=0,
+            )
+        )
+        ax.text(
+            x0 + 0.06,
+            y1 - 0.05,
+            colours.caption,
+            ha="left",
+            va="top",
+            fontsize=8,
+            color=colours.line,
+            fontfamily=font,
+            zorder=1,
+            parse_math=False,
+        )
     patches: dict[str, Patch] = {}
     for i, node in enumerate(panel.nodes):
         x, rank = positions[node.id]
-        patches[node.id] = _draw_node(ax, node, x, -rank, font, f"node-{prefix}n{i}",
-                                     scene.model_nations)
+        patches[node.id] = _draw_node(
+            ax, node, x, -rank, font, f"node-{prefix}n{i}", scene.model_nations
+        )
     for i, edge in enumerate(panel.edges):
         style = RELATION_STYLES[edge.relation]
         colour, width = style.colour, style.penwidth
@@ -166,25 +230,47 @@ def _draw_panel(ax: Axes, scene: Scene, panel: Panel, layout: SceneLayout, font:
         length = math.hypot(x2 - x1, r2 - r1) or 1.0
         # a bow of about a third of a slot, whatever the length; straight for adjacent ranks
         bend = 0.0 if authority and abs(r2 - r1) <= 1 else min(0.25, 0.35 / length)
-        look = {"arrowstyle": "<|-|>" if style.both_ends else _ARROWS[style.arrowhead],
-                "mutation_scale": 9, "linestyle": _LINES[style.line], "edgecolor": colour,
-                "facecolor": "white" if style.arrowhead in ("empty", "odot") else colour,
-                "linewidth": width * 0.8, "zorder": 2,
-                "gid": f"edge-{prefix}e{i}-{edge.relation}"}
+        look = {
+            "arrowstyle": "<|-|>" if style.both_ends else _ARROWS[style.arrowhead],
+            "mutation_scale": 9,
+            "linestyle": _LINES[style.line],
+            "edgecolor": colour,
+            "facecolor": "white" if style.arrowhead in ("empty", "odot") else colour,
+            "linewidth": width * 0.8,
+            "zorder": 2,
+            "gid": f"edge-{prefix}e{i}-{edge.relation}",
+        }
         route = layout.bends.get((edge.tail, edge.head)) if authority else None
         if route:
             # through the slots reserved on the ranks crossed, from box edge to box edge
-            points = [(x1, -r1 - _BOX_H / 2), *((bx, -br) for bx, br in route),
-                      (x2, -r2 + _BOX_H / 2)]
+            points = [
+                (x1, -r1 - _BOX_H / 2),
+                *((bx, -br) for bx, br in route),
+                (x2, -r2 + _BOX_H / 2),
+            ]
             ax.add_patch(FancyArrowPatch(path=Path(points), **look))
         else:
-            ax.add_patch(FancyArrowPatch(
-                (x1, -r1), (x2, -r2), patchA=patches[edge.tail], patchB=patches[edge.head],
-                connectionstyle=f"arc3,rad={bend}", **look))
+            ax.add_patch(
+                FancyArrowPatch(
+                    (x1, -r1),
+                    (x2, -r2),
+                    patchA=patches[edge.tail],
+                    patchB=patches[edge.head],
+                    connectionstyle=f"arc3,rad={bend}",
+                    **look,
+                )
+            )
 
 
-def _draw_node(ax: Axes, node: SceneNode, x: float, y: float, font: list[str], gid: str,
-               nations: tuple[str, ...]) -> Patch:
+def _draw_node(
+    ax: Axes,
+    node: SceneNode,
+    x: float,
+    y: float,
+    font: list[str],
+    gid: str,
+    nations: tuple[str, ...],
+) -> Patch:
     style = KIND_STYLES[node.kind]
     colours = nation_style(node.nation, nations)
     edge, width, face, line, text_colour = colours.line, style.penwidth, colours.fill, "-", "black"
@@ -195,36 +281,92 @@ def _draw_node(ax: Axes, node: SceneNode, x: float, y: float, font: list[str], g
         face, line, text_colour = "#eeeeee", "--", "#7f7f7f"
     if "cut-off" in node.marks:
         line = "--"
-    patch = _shape(style.shape, style.rounded, x, y, _BOX_W, _BOX_H, facecolor=face,
-                   edgecolor=edge, linewidth=width * 0.8, linestyle=line, zorder=3, gid=gid)
+    patch = _shape(
+        style.shape,
+        style.rounded,
+        x,
+        y,
+        _BOX_W,
+        _BOX_H,
+        facecolor=face,
+        edgecolor=edge,
+        linewidth=width * 0.8,
+        linestyle=line,
+        zorder=3,
+        gid=gid,
+    )
     ax.add_patch(patch)
     if "bottleneck" in node.marks:
-        ax.add_patch(_shape(style.shape, style.rounded, x, y, _BOX_W + 0.07, _BOX_H + 0.1,
-                            facecolor="none", edgecolor=edge, linewidth=1.2, zorder=3))
+        ax.add_patch(
+            _shape(
+                style.shape,
+                style.rounded,
+                x,
+                y,
+                _BOX_W + 0.07,
+                _BOX_H + 0.1,
+                facecolor="none",
+                edgecolor=edge,
+                linewidth=1.2,
+                zorder=3,
+            )
+        )
     lines = _fit(label_lines(node.label), 4)
     size = 7.0 if len(lines) <= 3 else 6.0
     text = "\n".join(lines)
     if node.short:
         short = "\n".join(_fit(label_lines(node.short, 16), 1))
-        ax.text(x, y + 0.02 * len(lines) + 0.06, short, ha="center",
-                va="bottom", fontsize=8, fontweight="bold", fontfamily=font,
-                color=text_colour, zorder=4, parse_math=False)
-        ax.text(x, y + 0.08, text, ha="center", va="top", fontsize=size - 0.5,
-                fontfamily=font, color=text_colour, zorder=4, linespacing=1.05,
-                parse_math=False)
+        ax.text(
+            x,
+            y + 0.02 * len(lines) + 0.06,
+            short,
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            fontweight="bold",
+            fontfamily=font,
+            color=text_colour,
+            zorder=4,
+            parse_math=False,
+        )
+        ax.text(
+            x,
+            y + 0.08,
+            text,
+            ha="center",
+            va="top",
+            fontsize=size - 0.5,
+            fontfamily=font,
+            color=text_colour,
+            zorder=4,
+            linespacing=1.05,
+            parse_math=False,
+        )
     else:
-        ax.text(x, y, text, ha="center", va="center", fontsize=size, fontfamily=font,
-                color=text_colour, zorder=4, linespacing=1.05, parse_math=False)
+        ax.text(
+            x,
+            y,
+            text,
+            ha="center",
+            va="center",
+            fontsize=size,
+            fontfamily=font,
+            color=text_colour,
+            zorder=4,
+            linespacing=1.05,
+            parse_math=False,
+        )
     return patch
 
 
 def _fit(lines: list[str], count: int) -> list[str]:
     """At most ``count`` lines; an ellipsis marks text left out (the box has a fixed size)."""
-    return lines if len(lines) <= count else [*lines[:count - 1], lines[count - 1] + " …"]
+    return lines if len(lines) <= count else [*lines[: count - 1], lines[count - 1] + " …"]
 
 
-def _shape(shape: str, rounded: bool, cx: float, cy: float, w: float, h: float,
-           **style: Any) -> Patch:
+def _shape(
+    shape: str, rounded: bool, cx: float, cy: float, w: float, h: float, **style: Any
+) -> Patch:
     """An outline of a Graphviz shape centred on ``(cx, cy)``, as a matplotlib patch."""
     from matplotlib.patches import Ellipse, FancyBboxPatch, Polygon
 
@@ -237,10 +379,24 @@ def _shape(shape: str, rounded: bool, cx: float, cy: float, w: float, h: float,
     outlines = {
         "house": [(-hw, -hh), (hw, -hh), (hw, hh * 0.4), (0, hh), (-hw, hh * 0.4)],
         "invtrapezium": [(-hw, hh), (hw, hh), (hw * 0.8, -hh), (-hw * 0.8, -hh)],
-        "octagon": [(-hw, -hh * 0.45), (-hw, hh * 0.45), (-hw * 0.82, hh), (hw * 0.82, hh),
-                    (hw, hh * 0.45), (hw, -hh * 0.45), (hw * 0.82, -hh), (-hw * 0.82, -hh)],
-        "hexagon": [(-hw, 0), (-hw * 0.8, hh), (hw * 0.8, hh), (hw, 0), (hw * 0.8, -hh),
-                    (-hw * 0.8, -hh)],
+        "octagon": [
+            (-hw, -hh * 0.45),
+            (-hw, hh * 0.45),
+            (-hw * 0.82, hh),
+            (hw * 0.82, hh),
+            (hw, hh * 0.45),
+            (hw, -hh * 0.45),
+            (hw * 0.82, -hh),
+            (-hw * 0.82, -hh),
+        ],
+        "hexagon": [
+            (-hw, 0),
+            (-hw * 0.8, hh),
+            (hw * 0.8, hh),
+            (hw, 0),
+            (hw * 0.8, -hh),
+            (-hw * 0.8, -hh),
+        ],
         "parallelogram": [(-hw, -hh), (hw * 0.82, -hh), (hw, hh), (-hw * 0.82, hh)],
     }
     return Polygon([(cx + dx, cy + dy) for dx, dy in outlines[shape]], closed=True, **style)
@@ -256,14 +412,32 @@ def _legend_items(scene: Scene) -> tuple[list[Any], list[str], dict[Any, Any]]:
             super().__init__()
             self.kind = kind
 
-        def create_artists(self, legend: Any, orig_handle: Any, xdescent: float,
-                           ydescent: float, width: float, height: float, fontsize: float,
-                           trans: Any) -> list[Any]:
+        def create_artists(
+            self,
+            legend: Any,
+            orig_handle: Any,
+            xdescent: float,
+            ydescent: float,
+            width: float,
+            height: float,
+            fontsize: float,
+            trans: Any,
+        ) -> list[Any]:
             style = KIND_STYLES[self.kind]
-            return [_shape(style.shape, style.rounded, width / 2 - xdescent,
-                           height / 2 - ydescent, width * 0.8, height * 1.3,
-                           facecolor="white", edgecolor="#333333",
-                           linewidth=style.penwidth * 0.8, transform=trans)]
+            return [
+                _shape(
+                    style.shape,
+                    style.rounded,
+                    width / 2 - xdescent,
+                    height / 2 - ydescent,
+                    width * 0.8,
+                    height * 1.3,
+                    facecolor="white",
+                    edgecolor="#333333",
+                    linewidth=style.penwidth * 0.8,
+                    transform=trans,
+                )
+            ]
 
     handles: list[Any] = []
     labels: list[str] = []
@@ -271,8 +445,9 @@ def _legend_items(scene: Scene) -> tuple[list[Any], list[str], dict[Any, Any]]:
     for entry in scene.legend:
         if entry.group == "relation":
             style = RELATION_STYLES[entry.key]
-            handle: Any = Line2D([], [], linestyle=_LINES[style.line], color=style.colour,
-                                 linewidth=style.penwidth)
+            handle: Any = Line2D(
+                [], [], linestyle=_LINES[style.line], color=style.colour, linewidth=style.penwidth
+            )
         elif entry.group == "nation":
             colours = nation_style(entry.key, scene.model_nations)
             handle = PatchHandle(facecolor=colours.fill, edgecolor=colours.line)

@@ -78,8 +78,14 @@ class Scene:
         """Every text the diagram shows (to pick a font able to draw all of them)."""
         labels = [n.label for p in self.panels for n in p.nodes]
         shorts = [n.short for p in self.panels for n in p.nodes if n.short]
-        return (self.title, self.subtitle, *(p.caption for p in self.panels), *labels,
-                *shorts, *(e.label for e in self.legend))
+        return (
+            self.title,
+            self.subtitle,
+            *(p.caption for p in self.panels),
+            *labels,
+            *shorts,
+            *(e.label for e in self.legend),
+        )
 
 
 def build_scene(
@@ -120,8 +126,10 @@ def build_scene(
         raise QueryError("give either one phase or a list of phases, not both")
     if phases is not None and not phases:
         raise QueryError("the list of phases is empty")
-    phase_ids = tuple(model.phase(p).id for p in phases) if phases is not None else (
-        (model.phase(phase).id if phase is not None else model.phases[0].id),
+    phase_ids = (
+        tuple(model.phase(p).id for p in phases)
+        if phases is not None
+        else ((model.phase(phase).id if phase is not None else model.phases[0].id),)
     )
     if len(set(phase_ids)) != len(phase_ids):
         raise QueryError(f"a phase is listed twice: {', '.join(phase_ids)}")
@@ -133,13 +141,19 @@ def build_scene(
 
     drawn_nodes = [n for p in panels for n in p.nodes]
     drawn_edges = [e for p in panels for e in p.edges]
-    marks: list[tuple[str, str]] = [(m, _mark_label(model, m, highlight_path, removed, lang))
-                                    for m in sorted({m for n in drawn_nodes for m in n.marks}
-                                                    | {m for e in drawn_edges for m in e.marks})]
+    marks: list[tuple[str, str]] = [
+        (m, _mark_label(model, m, highlight_path, removed, lang))
+        for m in sorted(
+            {m for n in drawn_nodes for m in n.marks} | {m for e in drawn_edges for m in e.marks}
+        )
+    ]
     model_nations = tuple(sorted({n.nation for n in model.nodes.values()}))
-    legend = legend_entries(kinds={n.kind for n in drawn_nodes},
-                            relations={e.relation for e in drawn_edges},
-                            nations={n.nation for n in drawn_nodes}, marks=marks)
+    legend = legend_entries(
+        kinds={n.kind for n in drawn_nodes},
+        relations={e.relation for e in drawn_edges},
+        nations={n.nation for n in drawn_nodes},
+        marks=marks,
+    )
     if len(phase_ids) == 1:
         subtitle = f"as of {model.as_of} · phase: {_phase_name(model, phase_ids[0], lang)}"
     else:
@@ -160,8 +174,9 @@ def _phase_name(model: Model, phase_id: str, lang: str | None) -> str:
     return dict(phase.names).get(lang, phase.name) if lang else phase.name
 
 
-def _mark_label(model: Model, mark: str, target: str | None, removed: str | None,
-                lang: str | None) -> str:
+def _mark_label(
+    model: Model, mark: str, target: str | None, removed: str | None, lang: str | None
+) -> str:
     if mark == "path" and target is not None:
         return f"chain of command to {model.node(target).label(lang)}"
     if mark == "removed" and removed is not None:
@@ -172,8 +187,9 @@ def _mark_label(model: Model, mark: str, target: str | None, removed: str | None
 class _Overlays:
     """Overlay marks from the analyses, computed per phase (the analyses load lazily)."""
 
-    def __init__(self, model: Model, target: str | None, bottlenecks: bool,
-                 removed: str | None) -> None:
+    def __init__(
+        self, model: Model, target: str | None, bottlenecks: bool, removed: str | None
+    ) -> None:
         self.model = model
         self.target = target
         self.bottlenecks = bottlenecks
@@ -216,8 +232,9 @@ def _analysis():  # type: ignore[no-untyped-def]
     return analysis
 
 
-def _panel(model: Model, phase: str, shown: tuple[str, ...], overlays: _Overlays,
-           lang: str | None) -> Panel:
+def _panel(
+    model: Model, phase: str, shown: tuple[str, ...], overlays: _Overlays, lang: str | None
+) -> Panel:
     node_marks, link_marks = overlays.marks(phase)
     shown_set = frozenset(shown)
     nodes = []
@@ -228,8 +245,9 @@ def _panel(model: Model, phase: str, shown: tuple[str, ...], overlays: _Overlays
         if len(shown) > 1 and not shown_set <= node.phases:
             marks.add("switch")
         short = node.short if node.short and node.short != node.label(lang) else None
-        nodes.append(SceneNode(node.id, node.label(lang), short, node.nation, node.kind,
-                               frozenset(marks)))
+        nodes.append(
+            SceneNode(node.id, node.label(lang), short, node.nation, node.kind, frozenset(marks))
+        )
     present = {n.id for n in nodes}
     edges = []
     for link in model.links_in(phase):
@@ -238,6 +256,7 @@ def _panel(model: Model, phase: str, shown: tuple[str, ...], overlays: _Overlays
         marks = set(link_marks.get(link.key, ()))
         if len(shown) > 1 and not shown_set <= link.phases:
             marks.add("switch")
-        edges.append(SceneEdge(link.key, link.from_node, link.to_node, link.relation,
-                               frozenset(marks)))
+        edges.append(
+            SceneEdge(link.key, link.from_node, link.to_node, link.relation, frozenset(marks))
+        )
     return Panel(phase, _phase_name(model, phase, lang), tuple(nodes), tuple(edges))

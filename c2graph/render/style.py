@@ -188,8 +188,11 @@ def nation_style(nation: str, nations: Iterable[str] = ()) -> NationStyle:
 
 def has_cjk(text: str) -> bool:
     """True when ``text`` holds Chinese, Japanese or Korean characters."""
-    return any(unicodedata.east_asian_width(ch) in ("W", "F")
-               and not unicodedata.category(ch).startswith("C") for ch in text)
+    return any(
+        unicodedata.east_asian_width(ch) in ("W", "F")
+        and not unicodedata.category(ch).startswith("C")
+        for ch in text
+    )
 
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -240,13 +243,17 @@ def legend_entries(
     marks. A mark is given as its id or as ``(id, label)`` to override the standard label.
     """
     relation_set, kind_set = set(relations), set(kinds)
-    entries = [LegendEntry("relation", r, RELATION_STYLES[r].caption)
-               for r in RELATIONS if r in relation_set]
+    entries = [
+        LegendEntry("relation", r, RELATION_STYLES[r].caption)
+        for r in RELATIONS
+        if r in relation_set
+    ]
     entries += [LegendEntry("kind", k, k.replace("-", " ")) for k in NODE_KINDS if k in kind_set]
     nation_list = list(nations)
-    entries += [LegendEntry("nation", n, nation_style(n, nation_list).caption)
-                for n in nation_order(nation_list)]
+    entries += [
+        LegendEntry("nation", n, nation_style(n, nation_list).caption)
+        for n in nation_order(nation_list)
+    ]
     given = dict(m if isinstance(m, tuple) else (m, MARK_STYLES[m].label) for m in marks)
     entries += [LegendEntry("mark", m, given[m]) for m in MARK_STYLES if m in given]
     return tuple(entries)
-

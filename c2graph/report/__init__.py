@@ -114,8 +114,11 @@ def write_report(
     blocks += comparison_section(models, stems, plan_diff if with_diffs else None)
     drawn = draw_figures(jobs, out, engine=engine, protect=protected, diff_jobs=diff_jobs)
     blocks = [drawn.get(b.file, b) if isinstance(b, Figure) else b for b in blocks]
-    svgs = {f.file: inline_svg((out / f.file).read_text(encoding="utf-8"), f"f{i}")
-            for i, f in enumerate(drawn.values()) if f.missing is None}
+    svgs = {
+        f.file: inline_svg((out / f.file).read_text(encoding="utf-8"), f"f{i}")
+        for i, f in enumerate(drawn.values())
+        if f.missing is None
+    }
     title = "C2 structures: " + ", ".join(stems)
     page, markdown = out / "index.html", out / "report.md"
     write_atomic(page, render_html(title, blocks, svgs), protect=protected)

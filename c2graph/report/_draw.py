@@ -22,8 +22,13 @@ DiffJob = tuple[Model, Model, Figure, str]
 _MAX_WORKERS = 8
 
 
-def _attempt(model: Model, target: Path, phases: tuple[str, ...], engine: str,
-             protect: Sequence[str | os.PathLike[str]]) -> str | None:
+def _attempt(
+    model: Model,
+    target: Path,
+    phases: tuple[str, ...],
+    engine: str,
+    protect: Sequence[str | os.PathLike[str]],
+) -> str | None:
     from ..render import draw
 
     options = {"phase": phases[0]} if len(phases) == 1 else {"phases": list(phases)}
@@ -34,8 +39,13 @@ def _attempt(model: Model, target: Path, phases: tuple[str, ...], engine: str,
     return None
 
 
-def _attempt_from_file(path: str, target: Path, phases: tuple[str, ...], engine: str,
-                       protect: Sequence[str | os.PathLike[str]]) -> str | None:
+def _attempt_from_file(
+    path: str,
+    target: Path,
+    phases: tuple[str, ...],
+    engine: str,
+    protect: Sequence[str | os.PathLike[str]],
+) -> str | None:
     from ..modelfile import load_model
 
     return _attempt(load_model(path), target, phases, engine, protect)
@@ -45,20 +55,30 @@ def _workers(count: int) -> int:
     return max(1, min(_MAX_WORKERS, os.cpu_count() or 1, count))
 
 
-def _matplotlib(jobs: Sequence[Job], out: Path,
-                protect: Sequence[str | os.PathLike[str]]) -> list[str | None]:
+def _matplotlib(
+    jobs: Sequence[Job], out: Path, protect: Sequence[str | os.PathLike[str]]
+) -> list[str | None]:
     """Draw with matplotlib: in worker processes (each loads its model file again) when
     there are several cores, else one after the other; models built in memory are drawn
     here."""
-    from_file = [i for i, (model, _, _) in enumerate(jobs)
-                 if model.path and Path(model.path).is_file()]
+    from_file = [
+        i for i, (model, _, _) in enumerate(jobs) if model.path and Path(model.path).is_file()
+    ]
     errors: list[str | None] = [None] * len(jobs)
     if _workers(len(from_file)) > 1:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(_workers(len(from_file)), mp_context=context) as pool:
-            futures = {i: pool.submit(_attempt_from_file, str(jobs[i][0].path),
-                                      out / jobs[i][1].file, jobs[i][2], "matplotlib",
-                                      list(protect)) for i in from_file}
+            futures = {
+                i: pool.submit(
+                    _attempt_from_file,
+                    str(jobs[i][0].path),
+                    out / jobs[i][1].file,
+                    jobs[i][2],
+                    "matplotlib",
+                    list(protect),
+                )
+                for i in from_file
+            }
             for i, future in futures.items():
                 errors[i] = future.result()
         done = set(from_file)
@@ -81,9 +101,14 @@ def _diff(job: DiffJob, out: Path, protect: Sequence[str | os.PathLike[str]]) ->
     return None
 
 
-def draw_figures(jobs: Sequence[Job], out: Path, *, engine: str,
-                 protect: Sequence[str | os.PathLike[str]],
-                 diff_jobs: Sequence[DiffJob] = ()) -> dict[str, Figure]:
+def draw_figures(
+    jobs: Sequence[Job],
+    out: Path,
+    *,
+    engine: str,
+    protect: Sequence[str | os.PathLike[str]],
+    diff_jobs: Sequence[DiffJob] = (),
+) -> dict[str, Figure]:
     """Draw every job into ``out``; return each figure by file name, with ``missing`` set
     (the renderer's message) where no engine could draw it.
 
@@ -99,9 +124,12 @@ def draw_figures(jobs: Sequence[Job], out: Path, *, engine: str,
     if first == "graphviz":
         with ThreadPoolExecutor(_workers(len(jobs) + len(diff_jobs))) as pool:
             diff_futures = [pool.submit(_diff, job, out, protect) for job in diff_jobs]
-            errors = list(pool.map(
-                lambda job: _attempt(job[0], out / job[1].file, job[2], "graphviz", protect),
-                jobs))
+            errors = list(
+                pool.map(
+                    lambda job: _attempt(job[0], out / job[1].file, job[2], "graphviz", protect),
+                    jobs,
+                )
+            )
             diff_errors = [future.result() for future in diff_futures]
         if engine == "auto":
             failed = [i for i, error in enumerate(errors) if error is not None]
@@ -110,9 +138,11 @@ def draw_figures(jobs: Sequence[Job], out: Path, *, engine: str,
                 errors[i] = None if second is None else f"{errors[i]}; {second}"
     else:
         errors = _matplotlib(jobs, out, protect)
-        diff_errors = ["diff diagrams are drawn by Graphviz, which is not in use"] * len(
-            diff_jobs)
-    drawn = {job[1].file: replace(job[1], missing=error)
-             for job, error in zip(jobs, errors, strict=True)}
-    return drawn | {job[2].file: replace(job[2], missing=error)
-                    for job, error in zip(diff_jobs, diff_errors, strict=True)}
+        diff_errors = ["diff diagrams are drawn by Graphviz, which is not in use"] * len(diff_jobs)
+    drawn = {
+        job[1].file: replace(job[1], missing=error) for job, error in zip(jobs, errors, strict=True)
+    }
+    return drawn | {
+        job[2].file: replace(job[2], missing=error)
+        for job, error in zip(diff_jobs, diff_errors, strict=True)
+    }

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Block", "Bullets", "Cell", "Figure", "Heading", "Paragraph", "SourceList",
-           "Table"]
+__all__ = ["Block", "Bullets", "Cell", "Figure", "Heading", "Paragraph", "SourceList", "Table"]
 
 #: A table cell: one line of text, or several lines.
 Cell = str | tuple[str, ...]

@@ -60,17 +60,24 @@ def _block(block: Block, svgs: Mapping[str, str]) -> str:
         return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul>"
     if isinstance(block, Table):
         head = "".join(f"<th>{escape(h)}</th>" for h in block.header)
-        rows = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>"
-                       for row in block.rows)
-        return (f'<div class="table"><table><thead><tr>{head}</tr></thead>'
-                f"<tbody>{rows}</tbody></table></div>")
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in block.rows
+        )
+        return (
+            f'<div class="table"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>"
+        )
     if isinstance(block, Figure):
         if block.missing is not None or block.file not in svgs:
             reason = block.missing or "not drawn"
-            return (f'<p class="missing">Diagram not available ({escape(block.caption)}): '
-                    f"{escape(reason)}</p>")
-        return (f'<figure><div class="svg">{svgs[block.file]}</div>'
-                f"<figcaption>{escape(block.caption)}</figcaption></figure>")
+            return (
+                f'<p class="missing">Diagram not available ({escape(block.caption)}): '
+                f"{escape(reason)}</p>"
+            )
+        return (
+            f'<figure><div class="svg">{svgs[block.file]}</div>'
+            f"<figcaption>{escape(block.caption)}</figcaption></figure>"
+        )
     if not isinstance(block, SourceList):
         raise TypeError(f"not a report block: {block!r}")
     items = []
@@ -81,8 +88,11 @@ def _block(block: Block, svgs: Mapping[str, str]) -> str:
         elif url:
             label += f" — {escape(url)}"
         items.append(f"<li>{label}</li>")
-    return '<ul class="sources">' + "".join(items) + "</ul>" if items else (
-        '<p class="note">No sources recorded.</p>')
+    return (
+        '<ul class="sources">' + "".join(items) + "</ul>"
+        if items
+        else ('<p class="note">No sources recorded.</p>')
+    )
 
 
 def render_html(title: str, blocks: Sequence[Block], svgs: Mapping[str, str]) -> str:
@@ -90,8 +100,11 @@ def render_html(title: str, blocks: Sequence[Block], svgs: Mapping[str, str]) ->
 
     ``svgs`` maps a figure's file name to its SVG text, ready to inline.
     """
-    toc = "".join(f'<li><a href="#{escape(b.anchor)}">{escape(b.text)}</a></li>'
-                  for b in blocks if isinstance(b, Heading) and b.level == 2)
+    toc = "".join(
+        f'<li><a href="#{escape(b.anchor)}">{escape(b.text)}</a></li>'
+        for b in blocks
+        if isinstance(b, Heading) and b.level == 2
+    )
     body = "\n".join(_block(b, svgs) for b in blocks)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

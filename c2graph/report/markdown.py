@@ -47,14 +47,18 @@ def _block(block: Block) -> str:
     if isinstance(block, Bullets):
         return "".join(f"- {escape_md(item)}\n" for item in block.items)
     if isinstance(block, Table):
-        lines = ["| " + " | ".join(escape_md(h) for h in block.header) + " |",
-                 "|" + " --- |" * len(block.header)]
+        lines = [
+            "| " + " | ".join(escape_md(h) for h in block.header) + " |",
+            "|" + " --- |" * len(block.header),
+        ]
         lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
         return "\n".join(lines) + "\n"
     if isinstance(block, Figure):
         if block.missing is not None:
-            return f"*Diagram not available ({escape_md(block.caption)}): " \
-                   f"{escape_md(block.missing)}*\n"
+            return (
+                f"*Diagram not available ({escape_md(block.caption)}): "
+                f"{escape_md(block.missing)}*\n"
+            )
         return f"![{escape_md(block.caption)}]({quote(block.file)})\n"
     if isinstance(block, SourceList):
         if not block.items:

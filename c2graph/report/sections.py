@@ -90,33 +90,54 @@ def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
     """
     first, last = model.phase_ids[0], model.phase_ids[-1]
     blocks: list[Block] = [Heading(2, model.name, f"m-{stem}")]
-    blocks.append(Paragraph(
-        f"As of {model.as_of}. {len(model.nodes)} nodes, {len(model.links)} links, "
-        f"{len(model.phases)} phases." + (f" {model.description}" if model.description else "")
-    ))
-    blocks += [Heading(3, "Schematic", f"m-{stem}-schematic"),
-               draw(model, f"{stem}-{first}.svg",
-                    f"{model.name}: {_phase_name(model, first)}", (first,))]
+    blocks.append(
+        Paragraph(
+            f"As of {model.as_of}. {len(model.nodes)} nodes, {len(model.links)} links, "
+            f"{len(model.phases)} phases." + (f" {model.description}" if model.description else "")
+        )
+    )
+    blocks += [
+        Heading(3, "Schematic", f"m-{stem}-schematic"),
+        draw(model, f"{stem}-{first}.svg", f"{model.name}: {_phase_name(model, first)}", (first,)),
+    ]
     blocks.append(Heading(3, "Phase panels", f"m-{stem}-phases"))
     if last != first:
-        blocks.append(draw(model, f"{stem}-{last}.svg",
-                           f"{model.name}: {_phase_name(model, last)} (the last phase; the "
-                           "links that switch on the way are listed under Phase switches)",
-                           (last,)))
-    blocks.append(Table(
-        ("phase", "declared by", "approval", "legal basis", "links holding"),
-        tuple((p.name, _name(model, p.declared_by),
-               ", ".join(_short(model, a) for a in p.approval) or "-", p.basis or "-",
-               str(sum(1 for link in model.links if p.id in link.phases)))
-              for p in model.phases),
-    ))
+        blocks.append(
+            draw(
+                model,
+                f"{stem}-{last}.svg",
+                f"{model.name}: {_phase_name(model, last)} (the last phase; the "
+                "links that switch on the way are listed under Phase switches)",
+                (last,),
+            )
+        )
+    blocks.append(
+        Table(
+            ("phase", "declared by", "approval", "legal basis", "links holding"),
+            tuple(
+                (
+                    p.name,
+                    _name(model, p.declared_by),
+                    ", ".join(_short(model, a) for a in p.approval) or "-",
+                    p.basis or "-",
+                    str(sum(1 for link in model.links if p.id in link.phases)),
+                )
+                for p in model.phases
+            ),
+        )
+    )
     blocks += _chains(model, stem, first, last)
     blocks += _bottlenecks(model, stem)
     blocks += _switches(model, stem)
-    blocks += [Heading(3, "Sources", f"m-{stem}-sources"), SourceList(tuple(
-        (s.id, " · ".join(x for x in (s.title, s.publisher, s.date, s.note) if x), s.url)
-        for s in sorted(model.sources.values(), key=lambda s: s.id)
-    ))]
+    blocks += [
+        Heading(3, "Sources", f"m-{stem}-sources"),
+        SourceList(
+            tuple(
+                (s.id, " · ".join(x for x in (s.title, s.publisher, s.date, s.note) if x), s.url)
+                for s in sorted(model.sources.values(), key=lambda s: s.id)
+            )
+        ),
+    ]
     return blocks
 
 
@@ -130,17 +151,25 @@ def _chains(model: Model, stem: str, first: str, last: str) -> list[Block]:
             present = phase in model.nodes[unit].phases
             paths = authority_paths(model, unit, phase=phase).paths if present else ()
             chains = sorted({(p.nodes, p.effective) for p in paths})
-            cells.append(tuple(f"{_chain(model, nodes)} ({RELATIONS[eff].label})"
-                               if eff in RELATIONS else f"{_chain(model, nodes)} (no authority)"
-                               for nodes, eff in chains) or "none")
+            cells.append(
+                tuple(
+                    f"{_chain(model, nodes)} ({RELATIONS[eff].label})"
+                    if eff in RELATIONS
+                    else f"{_chain(model, nodes)} (no authority)"
+                    for nodes, eff in chains
+                )
+                or "none"
+            )
         rows.append(tuple(cells))
     return [
         Heading(3, "Chains of command of the main forces", f"m-{stem}-chains"),
-        Paragraph("Main forces: the force nodes directly under a top headquarters (a force "
-                  "node with no force node above it) in the first phase, or the top "
-                  "headquarters itself when nothing is under it. Each chain runs from a top "
-                  "authority down to the force, with the authority that survives along it "
-                  "(JP 1: a chain passes on no more than each link holds)."),
+        Paragraph(
+            "Main forces: the force nodes directly under a top headquarters (a force "
+            "node with no force node above it) in the first phase, or the top "
+            "headquarters itself when nothing is under it. Each chain runs from a top "
+            "authority down to the force, with the authority that survives along it "
+            "(JP 1: a chain passes on no more than each link holds)."
+        ),
         Table(("force", *(_phase_name(model, p) for p in phases)), tuple(rows)),
     ]
 
@@ -150,27 +179,46 @@ def _bottlenecks(model: Model, stem: str) -> list[Block]:
     for phase in model.phase_ids:
         report = phase_report(model, phase=phase)
         dominators = sorted(report.dominators, key=lambda d: (-len(d.units), d.node))
-        cuts = tuple(f"{c.nations[0]}–{c.nations[1]}: {c.connectivity} "
-                     f"({', '.join(_short(model, n) for n in c.node_cut) or '-'})"
-                     for c in report.nation_cuts)
-        rows.append((
-            _phase_name(model, phase),
-            tuple(f"{_short(model, d.node)}: {len(d.units)} units"
-                  for d in dominators[:_SHOWN]) or "-",
-            ", ".join(_short(model, n) for n in report.cut_nodes) or "-",
-            cuts or "-",
-            tuple(f"{_short(model, m.a)} ({m.a_authority}) / {_short(model, m.b)} "
-                  f"({m.b_authority})" for m in report.mismatches) or "-",
-            ", ".join(_short(model, n) for n in report.span.over) or "-",
-        ))
+        cuts = tuple(
+            f"{c.nations[0]}–{c.nations[1]}: {c.connectivity} "
+            f"({', '.join(_short(model, n) for n in c.node_cut) or '-'})"
+            for c in report.nation_cuts
+        )
+        rows.append(
+            (
+                _phase_name(model, phase),
+                tuple(f"{_short(model, d.node)}: {len(d.units)} units" for d in dominators[:_SHOWN])
+                or "-",
+                ", ".join(_short(model, n) for n in report.cut_nodes) or "-",
+                cuts or "-",
+                tuple(
+                    f"{_short(model, m.a)} ({m.a_authority}) / {_short(model, m.b)} "
+                    f"({m.b_authority})"
+                    for m in report.mismatches
+                )
+                or "-",
+                ", ".join(_short(model, n) for n in report.span.over) or "-",
+            )
+        )
     return [
         Heading(3, "Bottlenecks", f"m-{stem}-bottlenecks"),
-        Paragraph("Dominators: nodes every chain of command to those units passes through "
-                  f"(largest {_SHOWN}). Cut nodes: nodes whose loss splits the structure. "
-                  "Nation cut: fewest nodes joining the nations, and which. Counterpart "
-                  "mismatches: cross-nation peers of which only one commands forces."),
-        Table(("phase", "dominators", "cut nodes", "nation cut", "counterpart mismatches",
-               "span over threshold"), tuple(rows)),
+        Paragraph(
+            "Dominators: nodes every chain of command to those units passes through "
+            f"(largest {_SHOWN}). Cut nodes: nodes whose loss splits the structure. "
+            "Nation cut: fewest nodes joining the nations, and which. Counterpart "
+            "mismatches: cross-nation peers of which only one commands forces."
+        ),
+        Table(
+            (
+                "phase",
+                "dominators",
+                "cut nodes",
+                "nation cut",
+                "counterpart mismatches",
+                "span over threshold",
+            ),
+            tuple(rows),
+        ),
     ]
 
 
@@ -179,44 +227,73 @@ def _switches(model: Model, stem: str) -> list[Block]:
     blocks: list[Block] = [Heading(3, "Phase switches", f"m-{stem}-switches")]
     for phase in model.phase_ids[1:]:
         result = phase_switch(model, before=first, after=phase)
-        blocks.append(Heading(4, f"{_phase_name(model, first)} → {_phase_name(model, phase)}",
-                              f"m-{stem}-switch-{phase}"))
-        blocks.append(Table(("decision", "declared by", "approval", "legal basis"), tuple(
-            (d.name, _name(model, d.declared_by),
-             ", ".join(_short(model, a) for a in d.approval) or "-", d.basis or "-")
-            for d in result.decisions)))
-        items = [f"activated: {_short(model, c.from_node)} → {_short(model, c.to_node)} "
-                 f"({c.relation})" + (f"; basis: {c.basis}" if c.basis else "")
-                 for c in result.activated]
-        items += [f"lapsed: {_short(model, c.from_node)} → {_short(model, c.to_node)} "
-                  f"({c.relation})" for c in result.lapsed]
-        items += [f"chain of {_short(model, c.unit)}: "
-                  f"{' | '.join(_chain(model, x) for x in c.before) or 'none'} ⇒ "
-                  f"{' | '.join(_chain(model, x) for x in c.after) or 'none'}"
-                  for c in result.chains_changed]
+        blocks.append(
+            Heading(
+                4,
+                f"{_phase_name(model, first)} → {_phase_name(model, phase)}",
+                f"m-{stem}-switch-{phase}",
+            )
+        )
+        blocks.append(
+            Table(
+                ("decision", "declared by", "approval", "legal basis"),
+                tuple(
+                    (
+                        d.name,
+                        _name(model, d.declared_by),
+                        ", ".join(_short(model, a) for a in d.approval) or "-",
+                        d.basis or "-",
+                    )
+                    for d in result.decisions
+                ),
+            )
+        )
+        items = [
+            f"activated: {_short(model, c.from_node)} → {_short(model, c.to_node)} "
+            f"({c.relation})" + (f"; basis: {c.basis}" if c.basis else "")
+            for c in result.activated
+        ]
+        items += [
+            f"lapsed: {_short(model, c.from_node)} → {_short(model, c.to_node)} ({c.relation})"
+            for c in result.lapsed
+        ]
+        items += [
+            f"chain of {_short(model, c.unit)}: "
+            f"{' | '.join(_chain(model, x) for x in c.before) or 'none'} ⇒ "
+            f"{' | '.join(_chain(model, x) for x in c.after) or 'none'}"
+            for c in result.chains_changed
+        ]
         blocks.append(Bullets(tuple(items)) if items else Paragraph("No link changes."))
     if len(model.phase_ids) == 1:
         blocks.append(Paragraph("The model has one phase."))
     return blocks
 
 
-def comparison_section(models: Sequence[Model], stems: Sequence[str],
-                       draw_diff: DiffMaker | None = None) -> list[Block]:
+def comparison_section(
+    models: Sequence[Model], stems: Sequence[str], draw_diff: DiffMaker | None = None
+) -> list[Block]:
     """Return the comparison of every model: variant to variant (with the diff diagram of
     the phase that changes most, when ``draw_diff`` is given), matrix, approach space,
     considerations."""
-    blocks: list[Block] = [Heading(2, "Comparison", "c-comparison"), Paragraph(
-        "Each variant against the model it extends when that model is given too, else "
-        "against the one before it: nodes and links added and removed, and the forces whose "
-        "operational chain of command (command, COCOM, OPCON or TACON surviving along it) "
-        "gains or loses a node.")]
+    blocks: list[Block] = [
+        Heading(2, "Comparison", "c-comparison"),
+        Paragraph(
+            "Each variant against the model it extends when that model is given too, else "
+            "against the one before it: nodes and links added and removed, and the forces whose "
+            "operational chain of command (command, COCOM, OPCON or TACON surviving along it) "
+            "gains or loses a node."
+        ),
+    ]
     for before, after in comparison_pairs(models):
         blocks += _pair(models[before], models[after], stems[before], stems[after], draw_diff)
     matrix = compare_many(models, names=stems)
-    blocks += [Heading(3, "Headline measures", "c-matrix"), Table(
-        ("phase", "measure", *matrix.columns),
-        tuple((r.phase, r.measure, *(_value(v) for v in r.values)) for r in matrix.rows),
-    )]
+    blocks += [
+        Heading(3, "Headline measures", "c-matrix"),
+        Table(
+            ("phase", "measure", *matrix.columns),
+            tuple((r.phase, r.measure, *(_value(v) for v in r.values)) for r in matrix.rows),
+        ),
+    ]
     blocks += _approach(models, stems)
     views = [considerations(m) for m in models]
     rows = []
@@ -224,14 +301,19 @@ def comparison_section(models: Sequence[Model], stems: Sequence[str],
         cells: list[Cell] = [key.key]
         for view in views:
             row = view.rows[index]
-            cells.append(((row.text or "(not recorded)"),
-                          *(f"{f.label}: {f.value}" for f in row.facts)))
+            cells.append(
+                ((row.text or "(not recorded)"), *(f"{f.label}: {f.value}" for f in row.facts))
+            )
         rows.append(tuple(cells))
-    blocks += [Heading(3, "The six considerations", "c-considerations"),
-               Paragraph("Purpose, locations, functions, agility, readiness and timeline "
-                         "(US–Japan Task Force on Command Relationships, Dialogue Summary #3, "
-                         "Dec 2022): what each model records, then the facts measured on it."),
-               Table(("consideration", *stems), tuple(rows))]
+    blocks += [
+        Heading(3, "The six considerations", "c-considerations"),
+        Paragraph(
+            "Purpose, locations, functions, agility, readiness and timeline "
+            "(US–Japan Task Force on Command Relationships, Dialogue Summary #3, "
+            "Dec 2022): what each model records, then the facts measured on it."
+        ),
+        Table(("consideration", *stems), tuple(rows)),
+    ]
     return blocks
 
 
@@ -264,22 +346,44 @@ def _pair(a: Model, b: Model, sa: str, sb: str, draw_diff: DiffMaker | None) -> 
         return [*blocks, Paragraph("The two models share no phase.")]
     result = compare(a, b)
     diff = result.diff
-    blocks.append(Bullets((
-        f"nodes added: {', '.join(_short(b, n) for n in diff.nodes_added) or '-'}",
-        f"nodes removed: {', '.join(_short(a, n) for n in diff.nodes_removed) or '-'}",
-        f"links added: {len(diff.links_added)}; removed: {len(diff.links_removed)}; "
-        f"changed: {len(diff.links_changed)}",
-        *(f"relation {_short(b, c.from_node)} → {_short(b, c.to_node)}: "
-          f"{', '.join(c.before)} → {', '.join(c.after)}" for c in diff.relations_changed),
-    )))
+    blocks.append(
+        Bullets(
+            (
+                f"nodes added: {', '.join(_short(b, n) for n in diff.nodes_added) or '-'}",
+                f"nodes removed: {', '.join(_short(a, n) for n in diff.nodes_removed) or '-'}",
+                f"links added: {len(diff.links_added)}; removed: {len(diff.links_removed)}; "
+                f"changed: {len(diff.links_changed)}",
+                *(
+                    f"relation {_short(b, c.from_node)} → {_short(b, c.to_node)}: "
+                    f"{', '.join(c.before)} → {', '.join(c.after)}"
+                    for c in diff.relations_changed
+                ),
+            )
+        )
+    )
     if draw_diff is not None and not diff.is_empty:
-        most = max(result.phases, key=lambda p: (
-            len(p.diff.nodes_added) + len(p.diff.nodes_removed) + len(p.diff.links_added)
-            + len(p.diff.links_removed) + len(p.diff.links_changed), -a.phase_ids.index(p.phase)))
-        blocks.append(draw_diff(a, b, f"diff-{sa}-{sb}.svg",
-                                f"{sb} over {sa} in the phase that changes most "
-                                f"({_phase_name(b, most.phase)}): green added, red removed, "
-                                "purple changed", most.phase))
+        most = max(
+            result.phases,
+            key=lambda p: (
+                len(p.diff.nodes_added)
+                + len(p.diff.nodes_removed)
+                + len(p.diff.links_added)
+                + len(p.diff.links_removed)
+                + len(p.diff.links_changed),
+                -a.phase_ids.index(p.phase),
+            ),
+        )
+        blocks.append(
+            draw_diff(
+                a,
+                b,
+                f"diff-{sa}-{sb}.svg",
+                f"{sb} over {sa} in the phase that changes most "
+                f"({_phase_name(b, most.phase)}): green added, red removed, "
+                "purple changed",
+                most.phase,
+            )
+        )
     grouped: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[str]] = {}
     shared = [p.phase for p in result.phases]
     for phase in result.phases:
@@ -287,13 +391,22 @@ def _pair(a: Model, b: Model, sa: str, sb: str, draw_diff: DiffMaker | None) -> 
             key = (change.unit, change.joined, change.left)
             grouped.setdefault(key, []).append(_phase_name(b, phase.phase))
     if grouped:
-        blocks.append(Table(("force", "phases", "joins its operational chain",
-                             "leaves its operational chain"), tuple(
-            (_short(b, unit), "all shared phases" if len(phases) == len(shared) > 1
-             else ", ".join(phases),
-             ", ".join(_short(b, n) for n in joined) or "-",
-             ", ".join(_short(a, n) for n in left) or "-")
-            for (unit, joined, left), phases in sorted(grouped.items()))))
+        blocks.append(
+            Table(
+                ("force", "phases", "joins its operational chain", "leaves its operational chain"),
+                tuple(
+                    (
+                        _short(b, unit),
+                        "all shared phases"
+                        if len(phases) == len(shared) > 1
+                        else ", ".join(phases),
+                        ", ".join(_short(b, n) for n in joined) or "-",
+                        ", ".join(_short(a, n) for n in left) or "-",
+                    )
+                    for (unit, joined, left), phases in sorted(grouped.items())
+                ),
+            )
+        )
     return blocks
 
 
@@ -301,22 +414,40 @@ def _approach(models: Sequence[Model], stems: Sequence[str]) -> list[Block]:
     rows = []
     for model, stem in zip(models, stems, strict=True):
         for place in placements(model):
-            rows.append((stem, _phase_name(model, place.phase), place.approach,
-                         f"{place.decision_rights:.2f} ({axis_level(place.decision_rights)})",
-                         f"{place.interaction:.2f} ({axis_level(place.interaction)})",
-                         f"{place.information:.2f} ({axis_level(place.information)})",
-                         ", ".join(_short(model, n) for n in place.shared_bodies) or "-"))
+            rows.append(
+                (
+                    stem,
+                    _phase_name(model, place.phase),
+                    place.approach,
+                    f"{place.decision_rights:.2f} ({axis_level(place.decision_rights)})",
+                    f"{place.interaction:.2f} ({axis_level(place.interaction)})",
+                    f"{place.information:.2f} ({axis_level(place.information)})",
+                    ", ".join(_short(model, n) for n in place.shared_bodies) or "-",
+                )
+            )
     return [
         Heading(3, "C2 approach space", "c-approach"),
-        Paragraph("NATO SAS-050/SAS-065 (N2C2M2) axes, measured per phase as in Walker, "
-                  "Stanton et al. (2009): decision rights = share of national forces under a "
-                  "collective or foreign operational chain; interaction = share of "
-                  "cross-nation node pairs in direct contact (a link or a shared body); "
-                  "information = share of cross-nation pairs within two links. Approach: "
-                  "conflicted (no contact), de-conflicted (direct links only), coordinated "
-                  "(a shared body, no shared forces), collaborative (some forces under a "
-                  "collective or foreign chain), edge (every axis, and every country's "
-                  "forces, at least 0.5)."),
-        Table(("model", "phase", "approach", "decision rights", "interaction", "information",
-               "shared bodies"), tuple(rows)),
+        Paragraph(
+            "NATO SAS-050/SAS-065 (N2C2M2) axes, measured per phase as in Walker, "
+            "Stanton et al. (2009): decision rights = share of national forces under a "
+            "collective or foreign operational chain; interaction = share of "
+            "cross-nation node pairs in direct contact (a link or a shared body); "
+            "information = share of cross-nation pairs within two links. Approach: "
+            "conflicted (no contact), de-conflicted (direct links only), coordinated "
+            "(a shared body, no shared forces), collaborative (some forces under a "
+            "collective or foreign chain), edge (every axis, and every country's "
+            "forces, at least 0.5)."
+        ),
+        Table(
+            (
+                "model",
+                "phase",
+                "approach",
+                "decision rights",
+                "interaction",
+                "information",
+                "shared bodies",
+            ),
+            tuple(rows),
+        ),
     ]

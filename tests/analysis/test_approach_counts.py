@@ -26,10 +26,18 @@ KINDS = ["unit", "headquarters", "coordination-body", "ministry"]
 def structures(draw: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Random structures; authority links run from lower to higher index (no cycle)."""
     size = draw(st.integers(2, 10))
-    nodes = [node(f"n{i}", draw(st.sampled_from(NATIONS)), draw(st.sampled_from(KINDS)))
-             for i in range(size)]
-    triples = draw(st.sets(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1),
-                                     st.sampled_from(RELATIONS)), max_size=2 * size))
+    nodes = [
+        node(f"n{i}", draw(st.sampled_from(NATIONS)), draw(st.sampled_from(KINDS)))
+        for i in range(size)
+    ]
+    triples = draw(
+        st.sets(
+            st.tuples(
+                st.integers(0, size - 1), st.integers(0, size - 1), st.sampled_from(RELATIONS)
+            ),
+            max_size=2 * size,
+        )
+    )
     seen: set[tuple[int, int, str]] = set()
     links = []
     for a, b, rel in sorted(triples):
@@ -47,22 +55,33 @@ def _pairwise(model: Any) -> tuple[int, int, int, tuple[str, ...]]:
     simple = nx.Graph(graph)
     active = [n for n in simple if simple.degree(n) > 0]
     national = sorted(n for n in active if nation[n] not in SPECIAL_NATIONS)
-    shared = {n for n in active
-              if (model.nodes[n].kind == "coordination-body" or nation[n] in SPECIAL_NATIONS)
-              and len({nation[m] for m in simple[n]} - SPECIAL_NATIONS) >= 2}
+    shared = {
+        n
+        for n in active
+        if (model.nodes[n].kind == "coordination-body" or nation[n] in SPECIAL_NATIONS)
+        and len({nation[m] for m in simple[n]} - SPECIAL_NATIONS) >= 2
+    }
     cross = [(u, v) for u, v in combinations(national, 2) if nation[u] != nation[v]]
-    contact = sum(1 for u, v in cross if simple.has_edge(u, v)
-                  or shared & set(simple[u]) & set(simple[v]))
-    informed = sum(1 for u, v in cross
-                   if v in nx.single_source_shortest_path_length(simple, u, cutoff=2))
+    contact = sum(
+        1 for u, v in cross if simple.has_edge(u, v) or shared & set(simple[u]) & set(simple[v])
+    )
+    informed = sum(
+        1 for u, v in cross if v in nx.single_source_shortest_path_length(simple, u, cutoff=2)
+    )
     operational = nx.DiGraph()
     operational.add_nodes_from(graph)
-    operational.add_edges_from((u, v) for u, v, rel in graph.edges(data="relation")
-                               if rel in DECISION_RELATIONS)
-    units_shared = tuple(sorted(
-        n for n in graph if model.nodes[n].kind in FORCE_KINDS
-        and nation[n] not in SPECIAL_NATIONS
-        and any(nation[a] != nation[n] for a in nx.ancestors(operational, n))))
+    operational.add_edges_from(
+        (u, v) for u, v, rel in graph.edges(data="relation") if rel in DECISION_RELATIONS
+    )
+    units_shared = tuple(
+        sorted(
+            n
+            for n in graph
+            if model.nodes[n].kind in FORCE_KINDS
+            and nation[n] not in SPECIAL_NATIONS
+            and any(nation[a] != nation[n] for a in nx.ancestors(operational, n))
+        )
+    )
     return len(cross), contact, informed, units_shared
 
 

@@ -35,26 +35,42 @@ def test_dominators_with_two_tops_use_a_virtual_root(alliance):
 def test_dominators_ranked_by_units_then_id(alliance):
     result = dominators(alliance, phase="war")
     assert [(d.node, len(d.units)) for d in result] == [
-        ("pm", 4), ("mod", 3), ("pres", 3), ("secdef", 3), ("indo", 2), ("jhq", 1)]
+        ("pm", 4),
+        ("mod", 3),
+        ("pres", 3),
+        ("secdef", 3),
+        ("indo", 2),
+        ("jhq", 1),
+    ]
     assert result[0].to_dict() == {"node": "pm", "units": ["fleet", "gcc", "jcg", "jhq"]}
 
 
 def test_second_parent_removes_a_dominator():
     model = build(
-        [("top", "JP", "political-authority"), ("a", "JP", "headquarters"),
-         ("b", "JP", "headquarters"), ("u", "JP", "unit")],
-        [link("top", "a", "command"), link("top", "b", "command"),
-         link("a", "u", "opcon"), link("b", "u", "tacon")],
+        [
+            ("top", "JP", "political-authority"),
+            ("a", "JP", "headquarters"),
+            ("b", "JP", "headquarters"),
+            ("u", "JP", "unit"),
+        ],
+        [
+            link("top", "a", "command"),
+            link("top", "b", "command"),
+            link("a", "u", "opcon"),
+            link("b", "u", "tacon"),
+        ],
     )
     assert [(d.node, d.units) for d in dominators(model, phase="peace")] == [
-        ("top", ("a", "b", "u"))]
+        ("top", ("a", "b", "u"))
+    ]
     assert removal_impact(model, "a", phase="peace") == ()
     assert removal_impact(model, "top", phase="peace") == ("a", "b", "u")
 
 
 def test_empty_phase_has_no_bottlenecks():
-    model = build([("a", "JP", "unit"), ("b", "JP", "unit")],
-                  [link("a", "b", "command", phases=["war"])])
+    model = build(
+        [("a", "JP", "unit"), ("b", "JP", "unit")], [link("a", "b", "command", phases=["war"])]
+    )
     assert dominators(model, phase="peace") == ()
     assert cut_nodes(model, phase="peace") == ()
     assert removal_impact(model, "a", phase="peace") == ()
@@ -71,11 +87,18 @@ def test_cut_nodes_include_coordination(alliance):
 
 def test_coordination_cycle_is_not_a_cut():
     model = build(
-        [("a", "JP", "headquarters"), ("b", "US", "headquarters"), ("c", "alliance",
-                                                                    "coordination-body"),
-         ("d", "JP", "unit")],
-        [link("a", "b", "counterpart"), link("b", "c", "member"), link("c", "a", "member"),
-         link("a", "d", "opcon")],
+        [
+            ("a", "JP", "headquarters"),
+            ("b", "US", "headquarters"),
+            ("c", "alliance", "coordination-body"),
+            ("d", "JP", "unit"),
+        ],
+        [
+            link("a", "b", "counterpart"),
+            link("b", "c", "member"),
+            link("c", "a", "member"),
+            link("a", "d", "opcon"),
+        ],
     )
     assert cut_nodes(model, phase="peace") == ("a",)
     (cut,) = nation_cut(model, phase="peace")
@@ -87,19 +110,32 @@ def test_coordination_cycle_is_not_a_cut():
 def test_nation_cut_through_coordination_bodies(alliance):
     (cut,) = nation_cut(alliance, phase="peace")
     assert cut.to_dict() == {
-        "nations": ["JP", "US"], "connectivity": 1, "node_cut": ["jhq"],
-        "link_connectivity": 2, "link_cut": ["jhq->acm:member", "jhq->usfj:counterpart"],
+        "nations": ["JP", "US"],
+        "connectivity": 1,
+        "node_cut": ["jhq"],
+        "link_connectivity": 2,
+        "link_cut": ["jhq->acm:member", "jhq->usfj:counterpart"],
         "bridges": [{"node": "acm", "connectivity_without": 1}],
     }
 
 
 def test_bridge_loss_separates_when_only_bridge():
     model = build(
-        [("j1", "JP", "headquarters"), ("j2", "JP", "unit"), ("u1", "US", "headquarters"),
-         ("u2", "US", "unit"), ("acm", "alliance", "coordination-body"),
-         ("x", "KR", "headquarters")],
-        [link("j1", "j2", "opcon"), link("u1", "u2", "opcon"), link("j1", "acm", "member"),
-         link("u1", "acm", "member"), link("j2", "acm", "member")],
+        [
+            ("j1", "JP", "headquarters"),
+            ("j2", "JP", "unit"),
+            ("u1", "US", "headquarters"),
+            ("u2", "US", "unit"),
+            ("acm", "alliance", "coordination-body"),
+            ("x", "KR", "headquarters"),
+        ],
+        [
+            link("j1", "j2", "opcon"),
+            link("u1", "u2", "opcon"),
+            link("j1", "acm", "member"),
+            link("u1", "acm", "member"),
+            link("j2", "acm", "member"),
+        ],
     )
     cuts = {c.nations: c for c in nation_cut(model, phase="peace")}
     assert sorted(cuts) == [("JP", "KR"), ("JP", "US"), ("KR", "US")]
@@ -130,22 +166,46 @@ def test_betweenness_is_on_request(alliance):
 
 def test_report_keys(alliance):
     data = bottleneck_report(alliance, phase="peace").to_dict()
-    assert list(data) == ["phase", "tops", "dominators", "cut_nodes", "nation_cut",
-                          "span_of_control", "counterpart_mismatches", "distance_gaps",
-                          "hierarchy", "removal", "betweenness"]
-    assert data["hierarchy"] == {"connectedness": 0.444444, "hierarchy": 1.0,
-                                 "efficiency": 0.96875, "lubness": 1.0}
+    assert list(data) == [
+        "phase",
+        "tops",
+        "dominators",
+        "cut_nodes",
+        "nation_cut",
+        "span_of_control",
+        "counterpart_mismatches",
+        "distance_gaps",
+        "hierarchy",
+        "removal",
+        "betweenness",
+    ]
+    assert data["hierarchy"] == {
+        "connectedness": 0.444444,
+        "hierarchy": 1.0,
+        "efficiency": 0.96875,
+        "lubness": 1.0,
+    }
 
 
 @st.composite
 def dags(draw):
     size = draw(st.integers(2, 9))
-    edges = draw(st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1),
-                                    st.sampled_from(["command", "opcon", "adcon"])),
-                          max_size=18))
+    edges = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, size - 1),
+                st.integers(0, size - 1),
+                st.sampled_from(["command", "opcon", "adcon"]),
+            ),
+            max_size=18,
+        )
+    )
     links = [link(f"n{u}", f"n{v}", rel) for u, v, rel in sorted(set(edges)) if u < v]
-    kinds = draw(st.lists(st.sampled_from(["unit", "ministry", "headquarters"]),
-                          min_size=size, max_size=size))
+    kinds = draw(
+        st.lists(
+            st.sampled_from(["unit", "ministry", "headquarters"]), min_size=size, max_size=size
+        )
+    )
     return build([(f"n{i}", "JP", kinds[i]) for i in range(size)], links), size
 
 
@@ -179,11 +239,19 @@ def _assert_separates(model, cut, one, two):
 @st.composite
 def two_nation_models(draw):
     size = draw(st.integers(3, 10))
-    nations = draw(st.lists(st.sampled_from(["JP", "US", "alliance"]), min_size=size,
-                            max_size=size))
-    edges = draw(st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1),
-                                    st.sampled_from(["coordination", "member", "opcon"])),
-                          max_size=20))
+    nations = draw(
+        st.lists(st.sampled_from(["JP", "US", "alliance"]), min_size=size, max_size=size)
+    )
+    edges = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, size - 1),
+                st.integers(0, size - 1),
+                st.sampled_from(["coordination", "member", "opcon"]),
+            ),
+            max_size=20,
+        )
+    )
     links = [link(f"n{u}", f"n{v}", rel) for u, v, rel in sorted(set(edges)) if u < v]
     kinds = ["coordination-body" if n == "alliance" else "unit" for n in nations]
     return build([(f"n{i}", nations[i], kinds[i]) for i in range(size)], links)
@@ -213,4 +281,5 @@ def test_nation_cut_sizes_match_flows_on_the_whole_graph(model):
         for bridge in cut.bridges:
             without = nx.restricted_view(joined, [bridge.node], [])
             assert bridge.connectivity_without == nx.connectivity.local_node_connectivity(
-                without, "S", "T")
+                without, "S", "T"
+            )

@@ -12,24 +12,32 @@ build = functools.partial(build_model, phases=("peacetime", "war"))
 
 LOCATIONS = [
     {"id": "ichigaya", "name": "Ichigaya", "lat": 35.6927, "lon": 139.7287, "utc_offset": 9},
-    {"id": "smith", "name": "Camp Smith", "lat": 21.3858, "lon": -157.9064,
-     "utc_offset": -10},
+    {"id": "smith", "name": "Camp Smith", "lat": 21.3858, "lon": -157.9064, "utc_offset": -10},
     {"id": "yokota", "name": "Yokota", "lat": 35.7486, "lon": 139.3486, "utc_offset": 9},
 ]
 MODEL = build(
-    [node("jjoc", "JP", "headquarters", location="ichigaya", short="JJOC"),
-     node("indo", "US", "headquarters", location="smith", short="INDOPACOM"),
-     node("usfj", "US", "headquarters", location="yokota", short="USFJ"),
-     node("ju", "JP"), node("bocc", "alliance", "coordination-body", short="BOCC",
-                             phases=["war"]),
-     node("cell", "alliance", "headquarters")],
-    [link("jjoc", "indo", "counterpart"), link("indo", "usfj", "cocom"),
-     link("jjoc", "ju", "opcon"), link("cell", "ju", "tacon", phases=["peacetime"]),
-     link("jjoc", "bocc", "member"), link("usfj", "bocc", "member")],
+    [
+        node("jjoc", "JP", "headquarters", location="ichigaya", short="JJOC"),
+        node("indo", "US", "headquarters", location="smith", short="INDOPACOM"),
+        node("usfj", "US", "headquarters", location="yokota", short="USFJ"),
+        node("ju", "JP"),
+        node("bocc", "alliance", "coordination-body", short="BOCC", phases=["war"]),
+        node("cell", "alliance", "headquarters"),
+    ],
+    [
+        link("jjoc", "indo", "counterpart"),
+        link("indo", "usfj", "cocom"),
+        link("jjoc", "ju", "opcon"),
+        link("cell", "ju", "tacon", phases=["peacetime"]),
+        link("jjoc", "bocc", "member"),
+        link("usfj", "bocc", "member"),
+    ],
     locations=LOCATIONS,
     considerations={"purpose": "defence of Japan", "readiness": "no forces assigned"},
-    sources=[{"id": "s1", "title": "A", "date": "2024-07"},
-             {"id": "s2", "title": "B", "date": "2025-03"}],
+    sources=[
+        {"id": "s1", "title": "A", "date": "2024-07"},
+        {"id": "s2", "title": "B", "date": "2025-03"},
+    ],
 )
 
 
@@ -40,16 +48,23 @@ def facts(key):
 def test_texts_side_by_side_with_keys_in_order():
     view = considerations(MODEL)
     assert [(r.key, r.text) for r in view.rows] == [
-        ("purpose", "defence of Japan"), ("locations", None), ("functions", None),
-        ("agility", None), ("readiness", "no forces assigned"), ("timeline", None)]
+        ("purpose", "defence of Japan"),
+        ("locations", None),
+        ("functions", None),
+        ("agility", None),
+        ("readiness", "no forces assigned"),
+        ("timeline", None),
+    ]
 
 
 def test_locations_distance_and_time_zone_gaps():
     got = facts("locations")
     far, farther = 6194, 6228  # Ichigaya and Yokota to Camp Smith
     assert got == {
-        "locations used": 3, "links whose ends sit apart": 2,
-        "largest link distance (km)": farther, "farthest link": "INDOPACOM → USFJ",
+        "locations used": 3,
+        "links whose ends sit apart": 2,
+        "largest link distance (km)": farther,
+        "farthest link": "INDOPACOM → USFJ",
         "largest time-zone gap (h)": 19,
         "largest cross-nation link distance (km)": far,
         "farthest cross-nation link": "JJOC → INDOPACOM",
@@ -58,10 +73,16 @@ def test_locations_distance_and_time_zone_gaps():
 
 
 def test_functions_agility_readiness_timeline():
-    assert facts("functions") == {"coordination bodies active in peacetime": "0",
-                                  "coordination bodies active in war": "1: BOCC"}
-    assert facts("agility") == {"links that switch between phases": 3,
-                                "peacetime → war": "2 activated, 1 lapsed"}
-    assert facts("readiness") == {"forces assigned to collective nodes in peacetime": 1,
-                                  "assigned forces": "JU"}
+    assert facts("functions") == {
+        "coordination bodies active in peacetime": "0",
+        "coordination bodies active in war": "1: BOCC",
+    }
+    assert facts("agility") == {
+        "links that switch between phases": 3,
+        "peacetime → war": "2 activated, 1 lapsed",
+    }
+    assert facts("readiness") == {
+        "forces assigned to collective nodes in peacetime": 1,
+        "assigned forces": "JU",
+    }
     assert facts("timeline") == {"as of": "2025", "newest source": "2025-03"}

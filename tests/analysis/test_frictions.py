@@ -10,18 +10,28 @@ from c2graph.analysis import counterpart_mismatches, distance_gaps, span_of_cont
 from tests.builders import build, link
 
 LOCATIONS = [
-    {"id": "ichigaya", "name": "Ichigaya, Tokyo", "lat": 35.6931, "lon": 139.7286,
-     "utc_offset": 9},
+    {"id": "ichigaya", "name": "Ichigaya, Tokyo", "lat": 35.6931, "lon": 139.7286, "utc_offset": 9},
     {"id": "yokota", "name": "Yokota AB", "lat": 35.7485, "lon": 139.3487, "utc_offset": 9},
-    {"id": "camp-smith", "name": "Camp H. M. Smith, Hawaii", "lat": 21.3891, "lon": -157.8998,
-     "utc_offset": -10},
+    {
+        "id": "camp-smith",
+        "name": "Camp H. M. Smith, Hawaii",
+        "lat": 21.3891,
+        "lon": -157.8998,
+        "utc_offset": -10,
+    },
 ]
 
 
 def test_span_of_control_with_ties_and_threshold(alliance):
     result = span_of_control(alliance, phase="war", threshold=1)
     assert [(s.node, s.span) for s in result.spans] == [
-        ("indo", 2), ("jhq", 2), ("mod", 2), ("pm", 2), ("pres", 1), ("secdef", 1)]
+        ("indo", 2),
+        ("jhq", 2),
+        ("mod", 2),
+        ("pm", 2),
+        ("pres", 1),
+        ("secdef", 1),
+    ]
     assert result.average == pytest.approx(10 / 6)
     assert result.over == ("indo", "jhq", "mod", "pm")
     assert span_of_control(alliance, phase="war").over == ()
@@ -29,66 +39,119 @@ def test_span_of_control_with_ties_and_threshold(alliance):
 
 
 def test_parallel_links_count_one_subordinate():
-    model = build([("a", "JP", "headquarters"), ("b", "JP", "unit")],
-                  [link("a", "b", "opcon"), link("a", "b", "adcon")])
+    model = build(
+        [("a", "JP", "headquarters"), ("b", "JP", "unit")],
+        [link("a", "b", "opcon"), link("a", "b", "adcon")],
+    )
     result = span_of_control(model, phase="peace")
     assert [(s.node, s.span) for s in result.spans] == [("a", 1)]
 
 
 def test_span_undefined_without_authority():
-    model = build([("a", "JP", "headquarters"), ("b", "US", "unit")],
-                  [link("a", "b", "coordination")])
+    model = build(
+        [("a", "JP", "headquarters"), ("b", "US", "unit")], [link("a", "b", "coordination")]
+    )
     result = span_of_control(model, phase="peace")
     assert math.isnan(result.average) and result.spans == ()
 
 
 def test_counterpart_mismatch(alliance):
     (found,) = counterpart_mismatches(alliance, phase="peace")
-    assert found.to_dict() == {"link": "jhq->usfj:counterpart", "relation": "counterpart",
-                               "a": "jhq", "b": "usfj", "a_authority": "opcon",
-                               "b_authority": "none"}
+    assert found.to_dict() == {
+        "link": "jhq->usfj:counterpart",
+        "relation": "counterpart",
+        "a": "jhq",
+        "b": "usfj",
+        "a_authority": "opcon",
+        "b_authority": "none",
+    }
 
 
 def test_no_mismatch_when_both_or_neither_command_forces():
     model = build(
-        [("jp", "JP", "headquarters"), ("us", "US", "headquarters"),
-         ("ju", "JP", "unit"), ("uu", "US", "unit"),
-         ("jm", "JP", "ministry"), ("um", "US", "ministry"),
-         ("acm", "alliance", "coordination-body")],
-        [link("jp", "ju", "tacon"), link("us", "uu", "opcon"), link("jp", "us", "counterpart"),
-         link("jm", "um", "coordination"), link("jm", "jp", "adcon"),
-         link("acm", "us", "coordination"), link("jp", "us", "liaison")],
+        [
+            ("jp", "JP", "headquarters"),
+            ("us", "US", "headquarters"),
+            ("ju", "JP", "unit"),
+            ("uu", "US", "unit"),
+            ("jm", "JP", "ministry"),
+            ("um", "US", "ministry"),
+            ("acm", "alliance", "coordination-body"),
+        ],
+        [
+            link("jp", "ju", "tacon"),
+            link("us", "uu", "opcon"),
+            link("jp", "us", "counterpart"),
+            link("jm", "um", "coordination"),
+            link("jm", "jp", "adcon"),
+            link("acm", "us", "coordination"),
+            link("jp", "us", "liaison"),
+        ],
     )
     assert counterpart_mismatches(model, phase="peace") == ()
 
 
 def test_mismatch_through_a_chain_and_adcon_only():
     model = build(
-        [("jm", "JP", "ministry"), ("jhq", "JP", "headquarters"), ("ju", "JP", "unit"),
-         ("um", "US", "ministry"), ("uhq", "US", "staff"), ("uu", "US", "unit")],
-        [link("jm", "jhq", "command"), link("jhq", "ju", "opcon"),
-         link("um", "uhq", "command"), link("uhq", "uu", "adcon"),
-         link("jm", "um", "counterpart")],
+        [
+            ("jm", "JP", "ministry"),
+            ("jhq", "JP", "headquarters"),
+            ("ju", "JP", "unit"),
+            ("um", "US", "ministry"),
+            ("uhq", "US", "staff"),
+            ("uu", "US", "unit"),
+        ],
+        [
+            link("jm", "jhq", "command"),
+            link("jhq", "ju", "opcon"),
+            link("um", "uhq", "command"),
+            link("uhq", "uu", "adcon"),
+            link("jm", "um", "counterpart"),
+        ],
     )
     (found,) = counterpart_mismatches(model, phase="peace")
     assert (found.a, found.a_authority, found.b, found.b_authority) == (
-        "jm", "command", "um", "none")
+        "jm",
+        "command",
+        "um",
+        "none",
+    )
 
 
 def test_distance_and_time_zone_gaps():
     model = build(
-        [("jjoc", "JP", "headquarters"), ("usfj", "US", "headquarters"),
-         ("indo", "US", "headquarters"), ("x", "US", "unit")],
-        [link("jjoc", "usfj", "counterpart"), link("indo", "usfj", "opcon"),
-         link("indo", "jjoc", "coordination"), link("indo", "x", "opcon")],
-        node_extra={"jjoc": {"location": "ichigaya"}, "usfj": {"location": "yokota"},
-                    "indo": {"location": "camp-smith"}},
+        [
+            ("jjoc", "JP", "headquarters"),
+            ("usfj", "US", "headquarters"),
+            ("indo", "US", "headquarters"),
+            ("x", "US", "unit"),
+        ],
+        [
+            link("jjoc", "usfj", "counterpart"),
+            link("indo", "usfj", "opcon"),
+            link("indo", "jjoc", "coordination"),
+            link("indo", "x", "opcon"),
+        ],
+        node_extra={
+            "jjoc": {"location": "ichigaya"},
+            "usfj": {"location": "yokota"},
+            "indo": {"location": "camp-smith"},
+        },
         locations=LOCATIONS,
     )
     gaps = distance_gaps(model, phase="peace")
     assert [(g.a, g.b, g.hours) for g in gaps] == [
-        ("indo", "usfj", 19), ("indo", "jjoc", 19), ("jjoc", "usfj", 0)]
+        ("indo", "usfj", 19),
+        ("indo", "jjoc", 19),
+        ("jjoc", "usfj", 0),
+    ]
     assert gaps[0].km == pytest.approx(6200, abs=60)
     assert gaps[2].km == pytest.approx(34.6, abs=1)
-    assert gaps[2].to_dict() == {"link": "jjoc->usfj:counterpart", "relation": "counterpart",
-                                 "a": "jjoc", "b": "usfj", "km": gaps[2].km, "hours": 0}
+    assert gaps[2].to_dict() == {
+        "link": "jjoc->usfj:counterpart",
+        "relation": "counterpart",
+        "a": "jjoc",
+        "b": "usfj",
+        "km": gaps[2].km,
+        "hours": 0,
+    }

@@ -49,8 +49,7 @@ def test_chains_differ_unit_without_superior_or_absent_has_no_chain():
 
 
 def test_phase_graphs_built_on_first_use_only():
-    model = build([("a", "JP", "headquarters"), ("b", "JP", "unit")],
-                  [link("a", "b", "opcon")])
+    model = build([("a", "JP", "headquarters"), ("b", "JP", "unit")], [link("a", "b", "opcon")])
     graphs = phase_graphs(model, "peace")
     assert "_parts" not in vars(graphs)
     assert graphs.tops == ("a",)
@@ -59,14 +58,25 @@ def test_phase_graphs_built_on_first_use_only():
 
 
 def test_upward_chains_compose_authority():
-    model = build([("pm", "JP", "political-authority"), ("hq", "JP", "headquarters"),
-                   ("mod", "JP", "ministry"), ("u", "JP", "unit")],
-                  [link("pm", "hq", "command"), link("pm", "mod", "command"),
-                   link("hq", "u", "opcon"), link("hq", "u", "adcon"),
-                   link("mod", "u", "tacon")])
+    model = build(
+        [
+            ("pm", "JP", "political-authority"),
+            ("hq", "JP", "headquarters"),
+            ("mod", "JP", "ministry"),
+            ("u", "JP", "unit"),
+        ],
+        [
+            link("pm", "hq", "command"),
+            link("pm", "mod", "command"),
+            link("hq", "u", "opcon"),
+            link("hq", "u", "adcon"),
+            link("mod", "u", "tacon"),
+        ],
+    )
     graph = phase_graphs(model, "peace").authority
     assert upward_chains(graph, "u", {}) == {
-        (("pm", "hq", "u"), "opcon"), (("pm", "hq", "u"), "adcon"),
+        (("pm", "hq", "u"), "opcon"),
+        (("pm", "hq", "u"), "adcon"),
         (("pm", "mod", "u"), "tacon"),
     }
     assert upward_chains(graph, "pm", {}) == {(("pm",), "command")}
@@ -75,7 +85,11 @@ def test_upward_chains_compose_authority():
 def test_immediate_dominators_with_virtual_root():
     graph = _graph([("p", "a"), ("q", "a"), ("a", "b"), ("p", "c")])
     assert _immediate_dominators(graph, ("p", "q")) == {
-        "p": _VIRTUAL_ROOT, "q": _VIRTUAL_ROOT, "a": _VIRTUAL_ROOT, "b": "a", "c": "p",
+        "p": _VIRTUAL_ROOT,
+        "q": _VIRTUAL_ROOT,
+        "a": _VIRTUAL_ROOT,
+        "b": "a",
+        "c": "p",
     }
     assert _immediate_dominators(_graph([("p", "a")]), ("p",)) == {"a": "p"}
     assert _immediate_dominators(graph, ()) == {}
@@ -85,13 +99,24 @@ def test_immediate_dominators_with_virtual_root():
 def lattices(draw: Any) -> tuple[list[tuple[str, str, str]], list[dict[str, Any]]]:
     """Random acyclic authority structures (links only from lower to higher index)."""
     size = draw(st.integers(2, 9))
-    nodes = [(f"n{i}", "JP", draw(st.sampled_from(["headquarters", "unit", "ministry"])))
-             for i in range(size)]
-    triples = draw(st.sets(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1),
-                                     st.sampled_from(RELATIONS)), max_size=3 * size))
-    links = [link(f"n{min(a, b)}", f"n{max(a, b)}", rel, phases=[phase])
-             for a, b, rel in sorted(triples) if a != b
-             for phase in (["peace"] if (a + b) % 3 else ["peace", "war"])]
+    nodes = [
+        (f"n{i}", "JP", draw(st.sampled_from(["headquarters", "unit", "ministry"])))
+        for i in range(size)
+    ]
+    triples = draw(
+        st.sets(
+            st.tuples(
+                st.integers(0, size - 1), st.integers(0, size - 1), st.sampled_from(RELATIONS)
+            ),
+            max_size=3 * size,
+        )
+    )
+    links = [
+        link(f"n{min(a, b)}", f"n{max(a, b)}", rel, phases=[phase])
+        for a, b, rel in sorted(triples)
+        if a != b
+        for phase in (["peace"] if (a + b) % 3 else ["peace", "war"])
+    ]
     return nodes, _merge_phases(links)
 
 
@@ -111,8 +136,11 @@ def _merge_phases(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def test_chains_differ_matches_listing_chains(structure):
     model = build(*structure)
     one, two = phase_graphs(model, "peace"), phase_graphs(model, "war")
-    expected = [n for n in one.nodes if chain_of_command(model, n, phase="peace")
-                != chain_of_command(model, n, phase="war")]
+    expected = [
+        n
+        for n in one.nodes
+        if chain_of_command(model, n, phase="peace") != chain_of_command(model, n, phase="war")
+    ]
     assert chains_differ(one.authority, two.authority, one.nodes) == expected
 
 

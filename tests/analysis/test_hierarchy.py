@@ -24,35 +24,55 @@ def scores(edges, nodes=()):
 
 def same(a: HierarchyScores, b: tuple[float, float, float, float]) -> bool:
     values = (a.connectedness, a.hierarchy, a.efficiency, a.lubness)
-    return all((math.isnan(x) and math.isnan(y)) or x == pytest.approx(y)
-               for x, y in zip(values, b, strict=True))
+    return all(
+        (math.isnan(x) and math.isnan(y)) or x == pytest.approx(y)
+        for x, y in zip(values, b, strict=True)
+    )
 
 
-@pytest.mark.parametrize(("edges", "nodes", "expected"), [
-    pytest.param([("pm", "hq"), ("hq", "a"), ("hq", "b")], (), (1, 1, 1, 1), id="out-tree"),
-    pytest.param([("a", "c"), ("b", "c")], (), (1, 1, 1, 0), id="two-bosses"),
-    pytest.param([("a", "b"), ("b", "c"), ("c", "a")], (), (1, 0, 0.75, 1), id="cycle"),
-    pytest.param([("a", "b"), ("d", "e"), ("e", "f")], ("c",), (8 / 30, 1, 1, 1),
-                 id="disconnected-with-isolate"),
-    pytest.param([("r", "a"), ("r", "b"), ("a", "c"), ("b", "c")], (), (1, 1, 8 / 9, 1),
-                 id="diamond"),
-    pytest.param([("a", "d"), ("b", "d"), ("c", "d")], (), (1, 1, 1, 0), id="in-star"),
-    pytest.param([("a", "b")], (), (1, 1, 1, NAN), id="two-node-chain-lub-undefined"),
-    pytest.param([("a", "b"), ("b", "a")], (), (1, 0, 0, NAN), id="mutual-pair"),
-    pytest.param([], ("a",), (NAN, NAN, NAN, NAN), id="single-node"),
-    pytest.param([], ("a", "b"), (0, NAN, NAN, NAN), id="two-isolates"),
-    pytest.param([], (), (NAN, NAN, NAN, NAN), id="empty"),
-    pytest.param([("a", "a"), ("a", "b"), ("b", "c")], (), (1, 1, 1, 1), id="self-loop-ignored"),
-])
+@pytest.mark.parametrize(
+    ("edges", "nodes", "expected"),
+    [
+        pytest.param([("pm", "hq"), ("hq", "a"), ("hq", "b")], (), (1, 1, 1, 1), id="out-tree"),
+        pytest.param([("a", "c"), ("b", "c")], (), (1, 1, 1, 0), id="two-bosses"),
+        pytest.param([("a", "b"), ("b", "c"), ("c", "a")], (), (1, 0, 0.75, 1), id="cycle"),
+        pytest.param(
+            [("a", "b"), ("d", "e"), ("e", "f")],
+            ("c",),
+            (8 / 30, 1, 1, 1),
+            id="disconnected-with-isolate",
+        ),
+        pytest.param(
+            [("r", "a"), ("r", "b"), ("a", "c"), ("b", "c")], (), (1, 1, 8 / 9, 1), id="diamond"
+        ),
+        pytest.param([("a", "d"), ("b", "d"), ("c", "d")], (), (1, 1, 1, 0), id="in-star"),
+        pytest.param([("a", "b")], (), (1, 1, 1, NAN), id="two-node-chain-lub-undefined"),
+        pytest.param([("a", "b"), ("b", "a")], (), (1, 0, 0, NAN), id="mutual-pair"),
+        pytest.param([], ("a",), (NAN, NAN, NAN, NAN), id="single-node"),
+        pytest.param([], ("a", "b"), (0, NAN, NAN, NAN), id="two-isolates"),
+        pytest.param([], (), (NAN, NAN, NAN, NAN), id="empty"),
+        pytest.param(
+            [("a", "a"), ("a", "b"), ("b", "c")], (), (1, 1, 1, 1), id="self-loop-ignored"
+        ),
+    ],
+)
 def test_hand_checked(edges, nodes, expected):
     assert same(scores(edges, nodes), expected)
 
 
 def test_to_dict_rounds_and_writes_undefined_as_null():
     assert scores([("a", "b"), ("d", "e"), ("e", "f")], ("c",)).to_dict() == {
-        "connectedness": 0.266667, "hierarchy": 1.0, "efficiency": 1.0, "lubness": 1.0}
+        "connectedness": 0.266667,
+        "hierarchy": 1.0,
+        "efficiency": 1.0,
+        "lubness": 1.0,
+    }
     assert scores([], ("a",)).to_dict() == {
-        "connectedness": None, "hierarchy": None, "efficiency": None, "lubness": None}
+        "connectedness": None,
+        "hierarchy": None,
+        "efficiency": None,
+        "lubness": None,
+    }
 
 
 def test_multigraph_links_count_once():
@@ -72,10 +92,15 @@ def test_hierarchy_scores_of_a_phase(alliance):
 
 
 def test_empty_phase_is_undefined():
-    model = build([("a", "JP", "unit"), ("b", "JP", "unit")],
-                  [link("a", "b", "command", phases=["war"])])
+    model = build(
+        [("a", "JP", "unit"), ("b", "JP", "unit")], [link("a", "b", "command", phases=["war"])]
+    )
     assert hierarchy_scores(model, phase="peace").to_dict() == {
-        "connectedness": None, "hierarchy": None, "efficiency": None, "lubness": None}
+        "connectedness": None,
+        "hierarchy": None,
+        "efficiency": None,
+        "lubness": None,
+    }
 
 
 def sna_reference(graph: nx.DiGraph) -> tuple[float, float, float, float]:
@@ -86,8 +111,11 @@ def sna_reference(graph: nx.DiGraph) -> tuple[float, float, float, float]:
     member = {}
     for i, comp in enumerate(nx.weakly_connected_components(graph)):
         member.update(dict.fromkeys(comp, i))
-    con = (sum(member[a] == member[b] for a, b in itertools.permutations(nodes, 2))
-           / (n * (n - 1)) if n > 1 else NAN)
+    con = (
+        sum(member[a] == member[b] for a, b in itertools.permutations(nodes, 2)) / (n * (n - 1))
+        if n > 1
+        else NAN
+    )
     pairs = list(itertools.combinations(nodes, 2))
     mut = sum(reach[a, b] and reach[b, a] for a, b in pairs)
     asym = sum(reach[a, b] != reach[b, a] for a, b in pairs)
@@ -109,9 +137,12 @@ def sna_reference(graph: nx.DiGraph) -> tuple[float, float, float, float]:
     return (con, hie, eff, lub)
 
 
-graphs = st.integers(1, 8).flatmap(lambda n: st.lists(
-    st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=14,
-).map(lambda edges, n=n: (n, edges)))
+graphs = st.integers(1, 8).flatmap(
+    lambda n: st.lists(
+        st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)),
+        max_size=14,
+    ).map(lambda edges, n=n: (n, edges))
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -140,5 +171,12 @@ def test_out_tree_scores_one_and_any_change_lowers_one(choices):
     else:
         other.add_node(size)
     result = krackhardt(other)
-    assert min(result.connectedness, result.hierarchy, result.efficiency,
-               result.lubness if not math.isnan(result.lubness) else 1) < 1
+    assert (
+        min(
+            result.connectedness,
+            result.hierarchy,
+            result.efficiency,
+            result.lubness if not math.isnan(result.lubness) else 1,
+        )
+        < 1
+    )

@@ -39,10 +39,18 @@ def test_paths_from_every_top_with_effective_authority(alliance):
 def test_path_to_dict(alliance):
     data = authority_paths(alliance, "gcc", phase="peace", source="mod").to_dict()
     assert data == {
-        "target": "gcc", "phase": "peace", "source": "mod",
-        "paths": [{"nodes": ["mod", "jhq", "gcc"], "relations": ["command", "opcon"],
-                   "links": ["mod->jhq:command", "jhq->gcc:opcon"], "effective": "opcon",
-                   "kind": "authority"}],
+        "target": "gcc",
+        "phase": "peace",
+        "source": "mod",
+        "paths": [
+            {
+                "nodes": ["mod", "jhq", "gcc"],
+                "relations": ["command", "opcon"],
+                "links": ["mod->jhq:command", "jhq->gcc:opcon"],
+                "effective": "opcon",
+                "kind": "authority",
+            }
+        ],
     }
 
 
@@ -66,10 +74,15 @@ def test_coordination_never_in_authority_paths(alliance):
 
 
 def test_unknown_ids_name_the_closest():
-    model = build([("jp-pm", "JP", "political-authority"), ("jp-gcc", "JP", "component")],
-                  [link("jp-pm", "jp-gcc", "command")])
-    with pytest.raises(QueryError, match=r"unknown node id 'jp-gc' \(did you mean "
-                       r"'jp-gcc' or 'jp-pm'\?\)"):
+    model = build(
+        [("jp-pm", "JP", "political-authority"), ("jp-gcc", "JP", "component")],
+        [link("jp-pm", "jp-gcc", "command")],
+    )
+    with pytest.raises(
+        QueryError,
+        match=r"unknown node id 'jp-gc' \(did you mean "
+        r"'jp-gcc' or 'jp-pm'\?\)",
+    ):
         authority_paths(model, "jp-gc", phase="peace")
     with pytest.raises(QueryError, match=r"unknown node id 'jp-pn' \(did you mean 'jp-pm'\?\)"):
         authority_paths(model, "jp-gcc", phase="peace", source="jp-pn")
@@ -79,10 +92,18 @@ def test_unknown_ids_name_the_closest():
 
 def test_parallel_links_and_two_tops_and_ties():
     model = build(
-        [("a", "JP", "political-authority"), ("b", "JP", "political-authority"),
-         ("h", "JP", "headquarters"), ("u", "JP", "unit")],
-        [link("a", "h", "command"), link("b", "h", "opcon"),
-         link("h", "u", "opcon"), link("h", "u", "adcon")],
+        [
+            ("a", "JP", "political-authority"),
+            ("b", "JP", "political-authority"),
+            ("h", "JP", "headquarters"),
+            ("u", "JP", "unit"),
+        ],
+        [
+            link("a", "h", "command"),
+            link("b", "h", "opcon"),
+            link("h", "u", "opcon"),
+            link("h", "u", "adcon"),
+        ],
     )
     result = authority_paths(model, "u", phase="peace")
     assert [(p.nodes, p.relations, p.effective) for p in result.paths] == [
@@ -93,38 +114,49 @@ def test_parallel_links_and_two_tops_and_ties():
     ]
     assert chain_of_command(model, "u", phase="peace") == (("a", "h", "u"), ("b", "h", "u"))
     assert commanders(model, "h", phase="peace").warning == (
-        "unity of command: h has 2 operational commanders in phase 'peace': "
-        "a (command), b (opcon)"
+        "unity of command: h has 2 operational commanders in phase 'peace': a (command), b (opcon)"
     )
 
 
 def test_commanders_single_and_to_dict(alliance):
     result = commanders(alliance, "fleet", phase="peace")
     assert result.to_dict() == {
-        "unit": "fleet", "phase": "peace",
-        "superiors": [{"node": "jhq", "relation": "tacon", "link": "jhq->fleet:tacon"},
-                      {"node": "mod", "relation": "adcon", "link": "mod->fleet:adcon"}],
-        "operational": [], "warning": None,
+        "unit": "fleet",
+        "phase": "peace",
+        "superiors": [
+            {"node": "jhq", "relation": "tacon", "link": "jhq->fleet:tacon"},
+            {"node": "mod", "relation": "adcon", "link": "mod->fleet:adcon"},
+        ],
+        "operational": [],
+        "warning": None,
     }
 
 
 def test_reach_lists_effective_per_node(alliance):
     result = reach(alliance, "mod", phase="peace")
     assert [(r.node, r.effective) for r in result.reached] == [
-        ("fleet", ("tacon", "adcon")), ("gcc", ("opcon",)), ("jhq", ("command",)),
+        ("fleet", ("tacon", "adcon")),
+        ("gcc", ("opcon",)),
+        ("jhq", ("command",)),
     ]
     assert reach(alliance, "gcc", phase="peace").reached == ()
     assert reach(alliance, "pm", phase="war").to_dict()["reached"][2] == {
-        "node": "jcg", "effective": ["control"]}
+        "node": "jcg",
+        "effective": ["control"],
+    }
 
 
 def test_request_routes_cross_the_alliance(alliance):
     routes = request_routes(alliance, "gcc", phase="peace", source="pres")
     assert [(r.nodes, r.relations) for r in routes] == [
-        (("pres", "secdef", "indo", "acm", "jhq", "gcc"),
-         ("command", "cocom", "member", "member", "opcon")),
-        (("pres", "secdef", "indo", "usfj", "jhq", "gcc"),
-         ("command", "cocom", "opcon", "counterpart", "opcon")),
+        (
+            ("pres", "secdef", "indo", "acm", "jhq", "gcc"),
+            ("command", "cocom", "member", "member", "opcon"),
+        ),
+        (
+            ("pres", "secdef", "indo", "usfj", "jhq", "gcc"),
+            ("command", "cocom", "opcon", "counterpart", "opcon"),
+        ),
     ]
     assert routes == request_routes(alliance, "gcc", phase="peace")
     assert {(r.kind, r.effective) for r in routes} == {("coordination", "none")}
@@ -143,10 +175,18 @@ def test_via_coordination_keeps_authority_first(alliance):
 
 def test_coordination_cycles_terminate():
     model = build(
-        [("a", "JP", "political-authority"), ("b", "JP", "unit"), ("c", "US", "unit"),
-         ("d", "US", "unit")],
-        [link("a", "b", "command"), link("b", "c", "coordination"),
-         link("c", "d", "coordination"), link("d", "b", "liaison")],
+        [
+            ("a", "JP", "political-authority"),
+            ("b", "JP", "unit"),
+            ("c", "US", "unit"),
+            ("d", "US", "unit"),
+        ],
+        [
+            link("a", "b", "command"),
+            link("b", "c", "coordination"),
+            link("c", "d", "coordination"),
+            link("d", "b", "liaison"),
+        ],
     )
     routes = request_routes(model, "d", phase="peace")
     assert [r.nodes for r in routes] == [("a", "b", "d")]
@@ -154,8 +194,9 @@ def test_coordination_cycles_terminate():
 
 
 def test_empty_phase():
-    model = build([("a", "JP", "unit"), ("b", "JP", "unit")],
-                  [link("a", "b", "command", phases=["war"])])
+    model = build(
+        [("a", "JP", "unit"), ("b", "JP", "unit")], [link("a", "b", "command", phases=["war"])]
+    )
     assert top_authorities(model, phase="peace") == ()
     assert authority_paths(model, "b", phase="peace").paths == ()
     assert reach(model, "a", phase="peace").reached == ()
@@ -174,10 +215,17 @@ _RELATIONS = ("command", "cocom", "opcon", "tacon", "adcon", "control", "coordin
 @st.composite
 def dag_models(draw):
     size = draw(st.integers(2, 8))
-    edges = draw(st.lists(
-        st.tuples(st.integers(0, size - 1), st.integers(0, size - 1),
-                  st.sampled_from(_RELATIONS), st.sampled_from([["peace"], ["war"], "all"])),
-        max_size=16))
+    edges = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, size - 1),
+                st.integers(0, size - 1),
+                st.sampled_from(_RELATIONS),
+                st.sampled_from([["peace"], ["war"], "all"]),
+            ),
+            max_size=16,
+        )
+    )
     links, seen = [], set()
     for u, v, rel, phases in edges:
         if u < v and (u, v, rel) not in seen:

@@ -30,8 +30,11 @@ def _model(name: str) -> Model:
 
 
 def _sdf_forces(model: Model) -> list[str]:
-    return [n.id for n in model.nodes.values()
-            if n.nation == "JP" and n.kind in FORCE_KINDS and n.kind != "agency"]
+    return [
+        n.id
+        for n in model.nodes.values()
+        if n.nation == "JP" and n.kind in FORCE_KINDS and n.kind != "agency"
+    ]
 
 
 def _bypassing(model: Model, hub: str) -> set[tuple[str, str]]:
@@ -55,12 +58,12 @@ def test_2025_every_sdf_operational_chain_passes_jjoc():
     model = _model("us-japan-2025.yaml")
     assert _bypassing(model, "jp-jjoc") == set()
     for phase in model.phase_ids:
-        assert all(authority_paths(model, force, phase=phase).paths
-                   for force in _sdf_forces(model)), phase
+        assert all(
+            authority_paths(model, force, phase=phase).paths for force in _sdf_forces(model)
+        ), phase
 
 
-@pytest.mark.parametrize("name", ["us-japan-2022.yaml", "us-japan-2025.yaml",
-                                  "us-japan-jfhq.yaml"])
+@pytest.mark.parametrize("name", ["us-japan-2022.yaml", "us-japan-2025.yaml", "us-japan-jfhq.yaml"])
 def test_parallel_models_no_us_authority_reaches_an_sdf_force(name):
     model = _model(name)
     sdf = set(_sdf_forces(model))
@@ -88,6 +91,8 @@ def test_coast_guard_under_the_prime_minister_only_under_a_defense_operation_ord
 def test_2025_jjoc_usfj_counterpart_mismatch_in_every_phase():
     model = _model("us-japan-2025.yaml")
     for phase in model.phase_ids:
-        pairs = {(m.a, m.b, m.a_authority, m.b_authority)
-                 for m in counterpart_mismatches(model, phase=phase)}
+        pairs = {
+            (m.a, m.b, m.a_authority, m.b_authority)
+            for m in counterpart_mismatches(model, phase=phase)
+        }
         assert ("jp-jjoc", "us-usfj", "command", "none") in pairs, phase

@@ -13,27 +13,47 @@ from tests.builders import build, link
 
 PHASES = [
     {"id": "peace", "name": "Peacetime"},
-    {"id": "gray", "name": "Gray zone", "declared_by": "cab", "approval": ["diet"],
-     "basis": "SDF Law Art. 78"},
-    {"id": "attack", "name": "Armed attack", "declared_by": "pm", "approval": ["cab", "diet"],
-     "basis": "SDF Law Art. 76(1)(i)"},
+    {
+        "id": "gray",
+        "name": "Gray zone",
+        "declared_by": "cab",
+        "approval": ["diet"],
+        "basis": "SDF Law Art. 78",
+    },
+    {
+        "id": "attack",
+        "name": "Armed attack",
+        "declared_by": "pm",
+        "approval": ["cab", "diet"],
+        "basis": "SDF Law Art. 76(1)(i)",
+    },
 ]
 
 
 @pytest.fixture
 def phased():
     return build(
-        [("pm", "JP", "political-authority"), ("cab", "JP", "political-authority"),
-         ("diet", "JP", "legislature"), ("mod", "JP", "ministry"),
-         ("hq", "JP", "headquarters"), ("gcc", "JP", "component"), ("jcg", "JP", "agency"),
-         ("mlit", "JP", "ministry"), ("jtf", "JP", "headquarters")],
-        [link("pm", "mod", "command"), link("mod", "hq", "command"),
-         link("hq", "gcc", "opcon", phases=["peace", "gray"]),
-         link("hq", "jtf", "opcon", phases={"from": "gray"}),
-         link("jtf", "gcc", "opcon", phases=["attack"], basis="order", source="s1"),
-         link("mlit", "jcg", "command"),
-         link("pm", "jcg", "control", phases=["attack"], basis="SDF Law Art. 80"),
-         link("cab", "pm", "coordination")],
+        [
+            ("pm", "JP", "political-authority"),
+            ("cab", "JP", "political-authority"),
+            ("diet", "JP", "legislature"),
+            ("mod", "JP", "ministry"),
+            ("hq", "JP", "headquarters"),
+            ("gcc", "JP", "component"),
+            ("jcg", "JP", "agency"),
+            ("mlit", "JP", "ministry"),
+            ("jtf", "JP", "headquarters"),
+        ],
+        [
+            link("pm", "mod", "command"),
+            link("mod", "hq", "command"),
+            link("hq", "gcc", "opcon", phases=["peace", "gray"]),
+            link("hq", "jtf", "opcon", phases={"from": "gray"}),
+            link("jtf", "gcc", "opcon", phases=["attack"], basis="order", source="s1"),
+            link("mlit", "jcg", "command"),
+            link("pm", "jcg", "control", phases=["attack"], basis="SDF Law Art. 80"),
+            link("cab", "pm", "coordination"),
+        ],
         phases=PHASES,
         node_extra={"jtf": {"phases": {"from": "gray"}}},
         sources=[{"id": "s1", "title": "Order"}],
@@ -44,52 +64,97 @@ def test_escalation_two_steps(phased):
     result = phase_switch(phased, before="peace", after="attack")
     data = result.to_dict()
     assert data["activated"] == [
-        {"from": "hq", "to": "jtf", "relation": "opcon", "link": "hq->jtf:opcon",
-         "basis": None, "source": None},
-        {"from": "jtf", "to": "gcc", "relation": "opcon", "link": "jtf->gcc:opcon",
-         "basis": "order", "source": "s1"},
-        {"from": "pm", "to": "jcg", "relation": "control", "link": "pm->jcg:control",
-         "basis": "SDF Law Art. 80", "source": None},
+        {
+            "from": "hq",
+            "to": "jtf",
+            "relation": "opcon",
+            "link": "hq->jtf:opcon",
+            "basis": None,
+            "source": None,
+        },
+        {
+            "from": "jtf",
+            "to": "gcc",
+            "relation": "opcon",
+            "link": "jtf->gcc:opcon",
+            "basis": "order",
+            "source": "s1",
+        },
+        {
+            "from": "pm",
+            "to": "jcg",
+            "relation": "control",
+            "link": "pm->jcg:control",
+            "basis": "SDF Law Art. 80",
+            "source": None,
+        },
     ]
     assert [(c["from"], c["to"]) for c in data["lapsed"]] == [("hq", "gcc")]
     assert data["nodes_activated"] == ["jtf"] and data["nodes_deactivated"] == []
     assert data["chains_changed"] == [
-        {"unit": "gcc", "before": [["pm", "mod", "hq", "gcc"]],
-         "after": [["pm", "mod", "hq", "jtf", "gcc"]]},
-        {"unit": "jcg", "before": [["mlit", "jcg"]],
-         "after": [["mlit", "jcg"], ["pm", "jcg"]]},
+        {
+            "unit": "gcc",
+            "before": [["pm", "mod", "hq", "gcc"]],
+            "after": [["pm", "mod", "hq", "jtf", "gcc"]],
+        },
+        {"unit": "jcg", "before": [["mlit", "jcg"]], "after": [["mlit", "jcg"], ["pm", "jcg"]]},
         {"unit": "jtf", "before": [], "after": [["pm", "mod", "hq", "jtf"]]},
     ]
     assert data["gained"] == [
         {"authority": "hq", "units": [{"node": "jtf", "effective": ["opcon"]}]},
         {"authority": "jtf", "units": [{"node": "gcc", "effective": ["opcon"]}]},
         {"authority": "mod", "units": [{"node": "jtf", "effective": ["opcon"]}]},
-        {"authority": "pm", "units": [{"node": "jcg", "effective": ["control"]},
-                                      {"node": "jtf", "effective": ["opcon"]}]},
+        {
+            "authority": "pm",
+            "units": [
+                {"node": "jcg", "effective": ["control"]},
+                {"node": "jtf", "effective": ["opcon"]},
+            ],
+        },
     ]
     assert data["lost"] == []
     assert data["decisions"] == [
-        {"phase": "gray", "name": "Gray zone", "direction": "escalation",
-         "declared_by": "cab", "approval": ["diet"], "basis": "SDF Law Art. 78"},
-        {"phase": "attack", "name": "Armed attack", "direction": "escalation",
-         "declared_by": "pm", "approval": ["cab", "diet"], "basis": "SDF Law Art. 76(1)(i)"},
+        {
+            "phase": "gray",
+            "name": "Gray zone",
+            "direction": "escalation",
+            "declared_by": "cab",
+            "approval": ["diet"],
+            "basis": "SDF Law Art. 78",
+        },
+        {
+            "phase": "attack",
+            "name": "Armed attack",
+            "direction": "escalation",
+            "declared_by": "pm",
+            "approval": ["cab", "diet"],
+            "basis": "SDF Law Art. 76(1)(i)",
+        },
     ]
 
 
 def test_de_escalation_lists_phases_lifted_in_order(phased):
     result = phase_switch(phased, before="attack", after="peace")
     assert [(d.phase, d.direction) for d in result.decisions] == [
-        ("attack", "de-escalation"), ("gray", "de-escalation")]
+        ("attack", "de-escalation"),
+        ("gray", "de-escalation"),
+    ]
     assert [(c.authority, [u.node for u in c.units]) for c in result.lost] == [
-        ("hq", ["jtf"]), ("jtf", ["gcc"]), ("mod", ["jtf"]), ("pm", ["jcg", "jtf"])]
+        ("hq", ["jtf"]),
+        ("jtf", ["gcc"]),
+        ("mod", ["jtf"]),
+        ("pm", ["jcg", "jtf"]),
+    ]
     assert result.gained == ()
     assert result.nodes_deactivated == ("jtf",)
 
 
 def test_same_phase_changes_nothing(phased):
     data = phase_switch(phased, before="gray", after="gray").to_dict()
-    assert all(data[k] == [] for k in ("activated", "lapsed", "chains_changed", "gained",
-                                       "lost", "decisions"))
+    assert all(
+        data[k] == []
+        for k in ("activated", "lapsed", "chains_changed", "gained", "lost", "decisions")
+    )
 
 
 def test_one_step_only_changes_what_changed(phased):
@@ -117,16 +182,23 @@ def test_unknown_phase_names_closest(phased):
 @st.composite
 def two_phase_models(draw):
     size = draw(st.integers(2, 8))
-    edges = draw(st.lists(
-        st.tuples(st.integers(0, size - 1), st.integers(0, size - 1),
-                  st.sampled_from(["command", "opcon", "tacon", "adcon", "control",
-                                   "coordination"]),
-                  st.sampled_from([["peace"], ["war"], "all"])),
-        max_size=16))
-    links = [link(f"n{u}", f"n{v}", rel, phases=phases)
-             for u, v, rel, phases in edges if u < v]
-    kinds = draw(st.lists(st.sampled_from(["unit", "ministry", "headquarters"]),
-                          min_size=size, max_size=size))
+    edges = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, size - 1),
+                st.integers(0, size - 1),
+                st.sampled_from(["command", "opcon", "tacon", "adcon", "control", "coordination"]),
+                st.sampled_from([["peace"], ["war"], "all"]),
+            ),
+            max_size=16,
+        )
+    )
+    links = [link(f"n{u}", f"n{v}", rel, phases=phases) for u, v, rel, phases in edges if u < v]
+    kinds = draw(
+        st.lists(
+            st.sampled_from(["unit", "ministry", "headquarters"]), min_size=size, max_size=size
+        )
+    )
     seen, unique = set(), []
     for item in links:
         key = (item["from"], item["to"], item["relation"])
@@ -143,24 +215,32 @@ def test_switch_matches_brute_force(model, forward):
     result = phase_switch(model, before=before, after=after)
     forces = {n for n, node in model.nodes.items() if node.kind in FORCE_KINDS}
     expected_chains = {
-        unit for unit in forces
-        if chain_of_command(model, unit, phase=before)
-        != chain_of_command(model, unit, phase=after)
+        unit
+        for unit in forces
+        if chain_of_command(model, unit, phase=before) != chain_of_command(model, unit, phase=after)
     }
     assert {c.unit for c in result.chains_changed} == expected_chains
     gained, lost = {}, {}
     for node in model.nodes:
-        one = {r.node: set(r.effective) for r in reach(model, node, phase=before).reached
-               if r.node in forces}
-        two = {r.node: set(r.effective) for r in reach(model, node, phase=after).reached
-               if r.node in forces}
+        one = {
+            r.node: set(r.effective)
+            for r in reach(model, node, phase=before).reached
+            if r.node in forces
+        }
+        two = {
+            r.node: set(r.effective)
+            for r in reach(model, node, phase=after).reached
+            if r.node in forces
+        }
         more = {(u, e) for u, values in two.items() for e in values - one.get(u, set())}
         less = {(u, e) for u, values in one.items() for e in values - two.get(u, set())}
         if more:
             gained[node] = more
         if less:
             lost[node] = less
-    assert {c.authority: {(u.node, e) for u in c.units for e in u.effective}
-            for c in result.gained} == gained
-    assert {c.authority: {(u.node, e) for u in c.units for e in u.effective}
-            for c in result.lost} == lost
+    assert {
+        c.authority: {(u.node, e) for u in c.units for e in u.effective} for c in result.gained
+    } == gained
+    assert {
+        c.authority: {(u.node, e) for u in c.units for e in u.effective} for c in result.lost
+    } == lost

@@ -13,15 +13,32 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_benchmark_runs_at_one_thousand_units(tmp_path):
     out = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "1000",
-         "--repeat", "1", "--skip", "compare,dot", "--json", str(out)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--sizes",
+            "1000",
+            "--repeat",
+            "1",
+            "--skip",
+            "compare,dot",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(out.read_text(encoding="utf-8"))
     measures = {row["measure"] for row in result["rows"]}
-    assert {"load_model from JSON", "load_model from YAML", "load_model from YAML+CSV",
-            "memory of the loaded model (MB)"} <= measures
+    assert {
+        "load_model from JSON",
+        "load_model from YAML",
+        "load_model from YAML+CSV",
+        "memory of the loaded model (MB)",
+    } <= measures
     assert any(m.startswith("start-up: c2graph ") for m in measures)
     for row in result["rows"]:
         assert row["baseline"] > 0
@@ -33,7 +50,10 @@ def test_benchmark_runs_at_one_thousand_units(tmp_path):
 def test_unknown_group_is_refused():
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--skip", "nothing"],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 2
     assert "unknown group(s) nothing" in done.stderr

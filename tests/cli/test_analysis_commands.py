@@ -67,8 +67,9 @@ def test_path_table(model_path, capsys):
 
 
 def test_path_via_coordination_and_unity_warning(model_path, capsys):
-    code, out, _ = run(capsys, "path", model_path, "jp-jcg", "--phase", "armed-attack",
-                       "--via-coordination")
+    code, out, _ = run(
+        capsys, "path", model_path, "jp-jcg", "--phase", "armed-attack", "--via-coordination"
+    )
     assert code == 0
     assert "  jp-mlit —command→ jp-jcg   effective: command\n" in out
     assert "  jp-pm —control→ jp-jcg   effective: control\n" in out
@@ -82,10 +83,15 @@ def test_path_json(model_path, capsys):
     code, out, _ = run(capsys, "path", model_path, "jp-gcc", "--from", "jp-mod", "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["paths"] == [{"nodes": ["jp-mod", "jp-jjoc", "jp-gcc"],
-                              "relations": ["command", "opcon"],
-                              "links": ["jp-mod->jp-jjoc:command", "jp-jjoc->jp-gcc:opcon"],
-                              "effective": "opcon", "kind": "authority"}]
+    assert data["paths"] == [
+        {
+            "nodes": ["jp-mod", "jp-jjoc", "jp-gcc"],
+            "relations": ["command", "opcon"],
+            "links": ["jp-mod->jp-jjoc:command", "jp-jjoc->jp-gcc:opcon"],
+            "effective": "opcon",
+            "kind": "authority",
+        }
+    ]
     assert data["commanders"]["operational"] == ["jp-jjoc"]
     assert (data["target"], data["source"], data["phase"]) == ("jp-gcc", "jp-mod", "peacetime")
 
@@ -97,20 +103,34 @@ def test_path_none_is_empty_list(model_path, capsys):
     assert "chains of authority to jp-jcg (Coast Guard) in phase 'peacetime':\n" in out
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["path", "{m}", "jp-gc"],
-     "c2graph path: error: unknown node id 'jp-gc' (did you mean 'jp-gcc' or 'jp-jcg' or "
-     "'jp-jjoc'?)\n"),
-    (["path", "{m}", "jp-gcc", "--from", "jp-pn"],
-     "c2graph path: error: unknown node id 'jp-pn' (did you mean 'jp-pm'?)\n"),
-    (["path", "{m}", "jp-gcc", "--phase", "peace-time"],
-     "c2graph path: error: unknown phase id 'peace-time' (did you mean 'peacetime'?)\n"),
-    (["bottlenecks", "{m}", "--remove", "jp-jjoc2"],
-     "c2graph bottlenecks: error: unknown node id 'jp-jjoc2' (did you mean 'jp-jjoc' "
-     "or 'jp-jcg'?)\n"),
-    (["switches", "{m}", "--from", "peacetime", "--to", "armed-atack"],
-     "c2graph switches: error: unknown phase id 'armed-atack' (did you mean 'armed-attack'?)\n"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["path", "{m}", "jp-gc"],
+            "c2graph path: error: unknown node id 'jp-gc' (did you mean 'jp-gcc' or 'jp-jcg' or "
+            "'jp-jjoc'?)\n",
+        ),
+        (
+            ["path", "{m}", "jp-gcc", "--from", "jp-pn"],
+            "c2graph path: error: unknown node id 'jp-pn' (did you mean 'jp-pm'?)\n",
+        ),
+        (
+            ["path", "{m}", "jp-gcc", "--phase", "peace-time"],
+            "c2graph path: error: unknown phase id 'peace-time' (did you mean 'peacetime'?)\n",
+        ),
+        (
+            ["bottlenecks", "{m}", "--remove", "jp-jjoc2"],
+            "c2graph bottlenecks: error: unknown node id 'jp-jjoc2' (did you mean 'jp-jjoc' "
+            "or 'jp-jcg'?)\n",
+        ),
+        (
+            ["switches", "{m}", "--from", "peacetime", "--to", "armed-atack"],
+            "c2graph switches: error: unknown phase id 'armed-atack' "
+            "(did you mean 'armed-attack'?)\n",
+        ),
+    ],
+)
 def test_unknown_ids_exit_2(model_path, capsys, argv, message):
     code, out, err = run(capsys, *[a.format(m=model_path) for a in argv])
     assert (code, out, err) == (2, "", message)
@@ -119,8 +139,9 @@ def test_unknown_ids_exit_2(model_path, capsys, argv, message):
 def test_bottlenecks_table(model_path, capsys):
     code, out, _ = run(capsys, "bottlenecks", model_path, "--remove", "jp-mod")
     assert code == 0
-    assert out.startswith("bottlenecks of pair in phase 'peacetime'\n"
-                          "top authorities: jp-mlit, jp-pm, us-indopacom\n")
+    assert out.startswith(
+        "bottlenecks of pair in phase 'peacetime'\ntop authorities: jp-mlit, jp-pm, us-indopacom\n"
+    )
     assert "  jp-jjoc                 1  jp-gcc\n" in out
     assert "  jp-jjoc (opcon) —counterpart— us-usfj (none)\n" in out
     assert "  jp-jjoc —coordination— us-indopacom: " in out and "km, 19 h\n" in out
@@ -128,12 +149,23 @@ def test_bottlenecks_table(model_path, capsys):
 
 
 def test_bottlenecks_json(model_path, capsys):
-    code, out, _ = run(capsys, "bottlenecks", model_path, "--phase", "armed-attack", "--json",
-                       "--span-threshold", "1", "--betweenness")
+    code, out, _ = run(
+        capsys,
+        "bottlenecks",
+        model_path,
+        "--phase",
+        "armed-attack",
+        "--json",
+        "--span-threshold",
+        "1",
+        "--betweenness",
+    )
     assert code == 0
     data = json.loads(out)
-    assert data["dominators"][:2] == [{"node": "jp-mod", "units": ["jp-gcc", "jp-jjoc"]},
-                                     {"node": "jp-pm", "units": ["jp-gcc", "jp-jjoc"]}]
+    assert data["dominators"][:2] == [
+        {"node": "jp-mod", "units": ["jp-gcc", "jp-jjoc"]},
+        {"node": "jp-pm", "units": ["jp-gcc", "jp-jjoc"]},
+    ]
     assert data["cut_nodes"] == ["jp-jcg", "jp-jjoc", "jp-mod", "jp-pm"]
     assert set(data["hierarchy"]) == {"connectedness", "hierarchy", "efficiency", "lubness"}
     assert data["span_of_control"]["over"] == ["jp-pm"]
@@ -153,8 +185,9 @@ def test_help_default_matches_library():
 
 
 def test_switches_table_and_json(model_path, capsys):
-    code, out, _ = run(capsys, "switches", model_path, "--from", "peacetime",
-                       "--to", "armed-attack")
+    code, out, _ = run(
+        capsys, "switches", model_path, "--from", "peacetime", "--to", "armed-attack"
+    )
     assert code == 0
     assert out == (
         "switch from 'peacetime' to 'armed-attack'\n"
@@ -180,16 +213,27 @@ def test_switches_table_and_json(model_path, capsys):
         "authority lost:\n"
         "  none\n"
     )
-    code, out, _ = run(capsys, "switches", model_path, "--from", "armed-attack",
-                       "--to", "peacetime")
-    assert ("  de-escalation armed-attack (Armed attack): lifted by jp-pm (entered with "
-            "approval: jp-diet); basis: SDF Law Art. 76\n") in out
-    code, out, _ = run(capsys, "switches", model_path, "--from", "armed-attack",
-                       "--to", "peacetime", "--json")
+    code, out, _ = run(
+        capsys, "switches", model_path, "--from", "armed-attack", "--to", "peacetime"
+    )
+    assert (
+        "  de-escalation armed-attack (Armed attack): lifted by jp-pm (entered with "
+        "approval: jp-diet); basis: SDF Law Art. 76\n"
+    ) in out
+    code, out, _ = run(
+        capsys, "switches", model_path, "--from", "armed-attack", "--to", "peacetime", "--json"
+    )
     data = json.loads(out)
-    assert data["lapsed"] == [{"from": "jp-pm", "to": "jp-jcg", "relation": "control",
-                               "link": "jp-pm->jp-jcg:control", "basis": "SDF Law Art. 80",
-                               "source": None}]
+    assert data["lapsed"] == [
+        {
+            "from": "jp-pm",
+            "to": "jp-jcg",
+            "relation": "control",
+            "link": "jp-pm->jp-jcg:control",
+            "basis": "SDF Law Art. 80",
+            "source": None,
+        }
+    ]
     assert data["activated"] == []
     assert [d["direction"] for d in data["decisions"]] == ["de-escalation"]
 

@@ -13,8 +13,9 @@ from c2graph.errors import EXIT_CODES
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "c2graph", *args], capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "c2graph", *args], capture_output=True, text=True, check=False
+    )
 
 
 def test_version():
@@ -52,8 +53,11 @@ def test_help_lists_commands_and_exit_codes():
 
 
 def test_cli_start_up_stays_light():
-    code = ("import sys; import c2graph.cli.main as m; m.build_parser(); "
-            "print('matplotlib.pyplot' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys; import c2graph.cli.main as m; m.build_parser(); "
+        "print('matplotlib.pyplot' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout == "False\n"

@@ -11,13 +11,18 @@ from c2graph.cli.main import main
 
 @pytest.fixture
 def model_path(write_model, minimal_text):
-    text = minimal_text.replace(
-        "{id: armed-attack, name: Armed attack}",
-        "{id: armed-attack, name: Armed attack, declared_by: pm, approval: [hq], "
-        "basis: Art. 76}",
-    ) + "  - {from: unit, to: pm, relation: liaison, phases: [armed-attack]}\n"
-    text = text.replace("{id: unit, name: Unit, nation: JP,", "{id: unit, name: Unit, "
-                        "nation: US, phases: {from: gray-zone},")
+    text = (
+        minimal_text.replace(
+            "{id: armed-attack, name: Armed attack}",
+            "{id: armed-attack, name: Armed attack, declared_by: pm, approval: [hq], "
+            "basis: Art. 76}",
+        )
+        + "  - {from: unit, to: pm, relation: liaison, phases: [armed-attack]}\n"
+    )
+    text = text.replace(
+        "{id: unit, name: Unit, nation: JP,",
+        "{id: unit, name: Unit, nation: US, phases: {from: gray-zone},",
+    )
     return write_model(text)
 
 
@@ -58,25 +63,52 @@ def test_table(model_path, capsys):
 def test_table_in_one_phase(model_path, capsys):
     assert main(["show", str(model_path), "--phase", "peacetime"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[:6] == ["demo (as of 2025-03-24)", "2 nodes and 1 links in phase 'peacetime'",
-                       "", "nations:", "  JP      2", ""]
+    assert out[:6] == [
+        "demo (as of 2025-03-24)",
+        "2 nodes and 1 links in phase 'peacetime'",
+        "",
+        "nations:",
+        "  JP      2",
+        "",
+    ]
 
 
 def test_json(model_path, capsys):
     assert main(["show", str(model_path), "--json", "--phase", "gray-zone"]) == 0
     assert json.loads(capsys.readouterr().out) == {
-        "name": "demo", "as_of": "2025-03-24", "phase": "gray-zone",
-        "nodes": 3, "links": 2,
+        "name": "demo",
+        "as_of": "2025-03-24",
+        "phase": "gray-zone",
+        "nodes": 3,
+        "links": 2,
         "by_nation": {"JP": 2, "US": 1},
         "by_kind": {"headquarters": 1, "political-authority": 1, "unit": 1},
         "by_relation": {"command": 1, "opcon": 1},
         "phases": [
-            {"id": "peacetime", "name": "Peacetime", "declared_by": None, "approval": [],
-             "basis": None, "links": 1},
-            {"id": "gray-zone", "name": "Gray zone", "declared_by": None, "approval": [],
-             "basis": None, "links": 2},
-            {"id": "armed-attack", "name": "Armed attack", "declared_by": "pm",
-             "approval": ["hq"], "basis": "Art. 76", "links": 3},
+            {
+                "id": "peacetime",
+                "name": "Peacetime",
+                "declared_by": None,
+                "approval": [],
+                "basis": None,
+                "links": 1,
+            },
+            {
+                "id": "gray-zone",
+                "name": "Gray zone",
+                "declared_by": None,
+                "approval": [],
+                "basis": None,
+                "links": 2,
+            },
+            {
+                "id": "armed-attack",
+                "name": "Armed attack",
+                "declared_by": "pm",
+                "approval": ["hq"],
+                "basis": "Art. 76",
+                "links": 3,
+            },
         ],
     }
 

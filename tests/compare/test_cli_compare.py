@@ -65,12 +65,13 @@ def test_json_has_the_diff_keys_and_chains(pair, capsys):
     assert data["nodes_added"] == ["jjoc"] and data["nodes_removed"] == []
     assert [r["key"] for r in data["links_removed"]] == ["jso->gcc:opcon"]
     assert [(c["unit"], c["phase"]) for c in data["chains_changed"]] == [
-        ("gcc", "peacetime"), ("gcc", "war")]
+        ("gcc", "peacetime"),
+        ("gcc", "war"),
+    ]
 
 
 def test_three_models_give_a_matrix(pair, capsys):
-    assert main(["compare", str(pair[0]), str(pair[1]), str(pair[0]), "--phase",
-                 "peacetime"]) == 0
+    assert main(["compare", str(pair[0]), str(pair[1]), str(pair[0]), "--phase", "peacetime"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["phase", "measure", "base", "variant", "base"]
     assert lines[1].split() == ["peacetime", "nodes", "4", "5", "4"]
@@ -95,11 +96,21 @@ def test_diagram_svg(pair, tmp_path):
 def test_errors(pair, capsys):
     assert main(["compare", str(pair[0])]) == 2
     assert "give at least two model files" in capsys.readouterr().err
-    assert main(["compare", str(pair[0]), str(pair[1]), str(pair[0]), "--diagram",
-                 "x.svg"]) == 2
+    assert main(["compare", str(pair[0]), str(pair[1]), str(pair[0]), "--diagram", "x.svg"]) == 2
     assert main(["compare", str(pair[0]), str(pair[1]), "--phase", "peace"]) == 2
     assert "unknown phase id 'peace'" in capsys.readouterr().err
-    assert main(["compare", str(pair[0]), str(pair[1]), "--diagram",
-                 str(pair[0])]) == 2
-    assert main(["compare", str(pair[0]), str(pair[1]), "--diagram",
-                 str(pair[0].with_suffix(".svg")), "--phase", "war"]) == 0
+    assert main(["compare", str(pair[0]), str(pair[1]), "--diagram", str(pair[0])]) == 2
+    assert (
+        main(
+            [
+                "compare",
+                str(pair[0]),
+                str(pair[1]),
+                "--diagram",
+                str(pair[0].with_suffix(".svg")),
+                "--phase",
+                "war",
+            ]
+        )
+        == 0
+    )

@@ -16,19 +16,39 @@ from tests.builders import link, node
 
 build = functools.partial(build_model, phases=("peacetime", "war"))
 
-NODES = [node("pm", "JP", "political-authority"), node("jso", "JP", "staff"),
-         node("gcc", "JP", "component"), node("indo", "US", "headquarters"),
-         node("usfj", "US", "headquarters"), node("fleet", "US")]
-BEFORE = build(NODES, [
-    link("pm", "jso", "command"), link("jso", "gcc", "opcon"),
-    link("indo", "usfj", "cocom"), link("indo", "fleet", "opcon"),
-    link("jso", "usfj", "counterpart")], name="before")
-AFTER = build([*NODES, node("jjoc", "JP", "headquarters")], [
-    link("pm", "jso", "command"), link("pm", "jjoc", "command"),
-    link("jjoc", "gcc", "opcon"), link("jso", "gcc", "adcon"),
-    link("indo", "usfj", "cocom"), link("usfj", "fleet", "opcon"),
-    link("indo", "usfj", "adcon"),
-    link("jjoc", "usfj", "counterpart")], name="after")
+NODES = [
+    node("pm", "JP", "political-authority"),
+    node("jso", "JP", "staff"),
+    node("gcc", "JP", "component"),
+    node("indo", "US", "headquarters"),
+    node("usfj", "US", "headquarters"),
+    node("fleet", "US"),
+]
+BEFORE = build(
+    NODES,
+    [
+        link("pm", "jso", "command"),
+        link("jso", "gcc", "opcon"),
+        link("indo", "usfj", "cocom"),
+        link("indo", "fleet", "opcon"),
+        link("jso", "usfj", "counterpart"),
+    ],
+    name="before",
+)
+AFTER = build(
+    [*NODES, node("jjoc", "JP", "headquarters")],
+    [
+        link("pm", "jso", "command"),
+        link("pm", "jjoc", "command"),
+        link("jjoc", "gcc", "opcon"),
+        link("jso", "gcc", "adcon"),
+        link("indo", "usfj", "cocom"),
+        link("usfj", "fleet", "opcon"),
+        link("indo", "usfj", "adcon"),
+        link("jjoc", "usfj", "counterpart"),
+    ],
+    name="after",
+)
 
 
 def test_chains_changed_names_who_joins_and_leaves():
@@ -46,7 +66,8 @@ def test_counterpart_mismatch_and_cross_links():
     before = nation_link(BEFORE, phase="peacetime")
     after = nation_link(AFTER, phase="peacetime")
     assert [(m.a, m.a_authority, m.b, m.b_authority) for m in before.mismatches] == [
-        ("jso", "opcon", "usfj", "none")]
+        ("jso", "opcon", "usfj", "none")
+    ]
     assert after.mismatches == ()
     assert before.counterparts == (("jso", "usfj"),)
     assert after.counterparts == (("jjoc", "usfj"),)
@@ -79,12 +100,16 @@ def test_compare_needs_a_shared_phase():
 
 
 def test_matrix_rows_and_missing_phases():
-    odd = build([node("a", "JP")], [], phases=[{"id": "war", "name": "War"},
-                                                {"id": "x", "name": "X"}])
+    odd = build(
+        [node("a", "JP")], [], phases=[{"id": "war", "name": "War"}, {"id": "x", "name": "X"}]
+    )
     matrix = compare_many([BEFORE, odd], names=["b", "o"])
     assert matrix.columns == ("b", "o")
     assert [r.phase for r in matrix.rows[:: len(dict(headline(BEFORE, phase="war")))]] == [
-        "peacetime", "war", "x"]
+        "peacetime",
+        "war",
+        "x",
+    ]
     nodes = {r.phase: r.values for r in matrix.rows if r.measure == "nodes"}
     assert nodes == {"peacetime": (6, None), "war": (6, 1), "x": (None, 1)}
     with pytest.raises(QueryError, match="2 column names for 1 models"):

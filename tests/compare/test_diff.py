@@ -16,20 +16,34 @@ from tests.builders import link, node
 build = functools.partial(build_model, phases=("peacetime", "war"))
 
 BEFORE = build(
-    [node("pm", "JP", "political-authority"), node("jso", "JP", "staff"),
-     node("gcc", "JP", "component"), node("indo", "US", "headquarters"),
-     node("usfj", "US", "headquarters", short="USFJ")],
-    [link("pm", "jso", "command"), link("jso", "gcc", "opcon"),
-     link("usfj", "gcc", "coordination", basis="Guidelines 2015"),
-     link("indo", "usfj", "cocom", phases=["war"])],
+    [
+        node("pm", "JP", "political-authority"),
+        node("jso", "JP", "staff"),
+        node("gcc", "JP", "component"),
+        node("indo", "US", "headquarters"),
+        node("usfj", "US", "headquarters", short="USFJ"),
+    ],
+    [
+        link("pm", "jso", "command"),
+        link("jso", "gcc", "opcon"),
+        link("usfj", "gcc", "coordination", basis="Guidelines 2015"),
+        link("indo", "usfj", "cocom", phases=["war"]),
+    ],
 )
 AFTER = build(
-    [node("pm", "JP", "political-authority"), node("jjoc", "JP", "headquarters"),
-     node("gcc", "JP", "component"), node("indo", "US", "headquarters"),
-     node("usfj", "US", "headquarters", short="USFJ JFHQ")],
-    [link("pm", "jjoc", "command"), link("jjoc", "gcc", "opcon"),
-     link("usfj", "gcc", "opcon", phases=["war"]),
-     link("indo", "usfj", "cocom")],
+    [
+        node("pm", "JP", "political-authority"),
+        node("jjoc", "JP", "headquarters"),
+        node("gcc", "JP", "component"),
+        node("indo", "US", "headquarters"),
+        node("usfj", "US", "headquarters", short="USFJ JFHQ"),
+    ],
+    [
+        link("pm", "jjoc", "command"),
+        link("jjoc", "gcc", "opcon"),
+        link("usfj", "gcc", "opcon", phases=["war"]),
+        link("indo", "usfj", "cocom"),
+    ],
 )
 
 
@@ -45,13 +59,24 @@ def test_nodes_added_removed_changed():
 def test_links_added_removed_and_phase_change():
     diff = structural_diff(BEFORE, AFTER)
     assert [r.key for r in diff.links_added] == [
-        "jjoc->gcc:opcon", "pm->jjoc:command", "usfj->gcc:opcon"]
+        "jjoc->gcc:opcon",
+        "pm->jjoc:command",
+        "usfj->gcc:opcon",
+    ]
     assert [r.key for r in diff.links_removed] == [
-        "jso->gcc:opcon", "pm->jso:command", "usfj->gcc:coordination"]
+        "jso->gcc:opcon",
+        "pm->jso:command",
+        "usfj->gcc:coordination",
+    ]
     assert [c.to_dict() for c in diff.links_changed] == [
-        {"from": "indo", "to": "usfj", "relation": "cocom", "key_before": "indo->usfj:cocom",
-         "key_after": "indo->usfj:cocom",
-         "changes": [{"field": "phases", "before": ["war"], "after": ["peacetime", "war"]}]}
+        {
+            "from": "indo",
+            "to": "usfj",
+            "relation": "cocom",
+            "key_before": "indo->usfj:cocom",
+            "key_after": "indo->usfj:cocom",
+            "changes": [{"field": "phases", "before": ["war"], "after": ["peacetime", "war"]}],
+        }
     ]
 
 
@@ -65,7 +90,10 @@ def test_relation_change_between_same_endpoints():
 def test_per_phase_ignores_phase_sets():
     peace = structural_diff(BEFORE, AFTER, phase="peacetime")
     assert [r.key for r in peace.links_added] == [
-        "indo->usfj:cocom", "jjoc->gcc:opcon", "pm->jjoc:command"]
+        "indo->usfj:cocom",
+        "jjoc->gcc:opcon",
+        "pm->jjoc:command",
+    ]
     assert peace.relations_changed == ()
     war = structural_diff(BEFORE, AFTER, phase="war")
     assert war.links_changed == ()
@@ -75,24 +103,38 @@ def test_per_phase_ignores_phase_sets():
 def test_basis_change_is_reported():
     other = build(
         [node("usfj", "US", "headquarters"), node("gcc", "JP", "component")],
-        [link("usfj", "gcc", "coordination", basis="ACM")])
+        [link("usfj", "gcc", "coordination", basis="ACM")],
+    )
     base = build(
         [node("usfj", "US", "headquarters"), node("gcc", "JP", "component")],
-        [link("usfj", "gcc", "coordination", basis="Guidelines 2015")])
+        [link("usfj", "gcc", "coordination", basis="Guidelines 2015")],
+    )
     diff = structural_diff(base, other)
     assert [c.to_dict() for c in diff.links_changed[0].changes] == [
-        {"field": "basis", "before": "Guidelines 2015", "after": "ACM"}]
+        {"field": "basis", "before": "Guidelines 2015", "after": "ACM"}
+    ]
 
 
 def test_links_with_same_ends_matched_by_key_then_order():
     nodes = [node("a", "US", "headquarters"), node("b", "JP", "unit")]
-    base = build(nodes, [link("a", "b", "liaison", id="l1", phases=["peacetime"]),
-                         link("a", "b", "liaison", id="l2", phases=["war"], confidence="low")])
-    variant = build(nodes, [link("a", "b", "liaison", id="l2", phases=["war"]),
-                            link("a", "b", "liaison", id="l3", phases=["peacetime"])])
+    base = build(
+        nodes,
+        [
+            link("a", "b", "liaison", id="l1", phases=["peacetime"]),
+            link("a", "b", "liaison", id="l2", phases=["war"], confidence="low"),
+        ],
+    )
+    variant = build(
+        nodes,
+        [
+            link("a", "b", "liaison", id="l2", phases=["war"]),
+            link("a", "b", "liaison", id="l3", phases=["peacetime"]),
+        ],
+    )
     diff = structural_diff(base, variant)
     assert [(c.key_before, c.key_after, c.changes[0].field) for c in diff.links_changed] == [
-        ("l2", "l2", "confidence")]
+        ("l2", "l2", "confidence")
+    ]
     assert diff.links_added == () and diff.links_removed == ()
     assert diff.relations_changed == ()
 
@@ -114,9 +156,15 @@ RELATIONS = ["command", "opcon", "tacon", "coordination", "liaison"]
 @st.composite
 def models(draw):
     present = draw(st.lists(st.sampled_from(IDS), min_size=1, unique=True))
-    nodes = [node(i, draw(st.sampled_from(["JP", "US"])), draw(st.sampled_from(
-        ["unit", "headquarters"])), confidence=draw(st.sampled_from(["high", "low"])))
-        for i in present]
+    nodes = [
+        node(
+            i,
+            draw(st.sampled_from(["JP", "US"])),
+            draw(st.sampled_from(["unit", "headquarters"])),
+            confidence=draw(st.sampled_from(["high", "low"])),
+        )
+        for i in present
+    ]
     links, seen = [], set()
     for _ in range(draw(st.integers(0, 6))):
         tail, head = draw(st.sampled_from(present)), draw(st.sampled_from(present))
@@ -150,9 +198,9 @@ def test_additions_one_way_are_removals_the_other(a, b):
         assert forward.nodes_added == backward.nodes_removed
         assert forward.links_added == backward.links_removed
         assert forward.links_removed == backward.links_added
-        assert [(c.from_node, c.to_node, c.after, c.before) for c in forward.relations_changed
-                ] == [(c.from_node, c.to_node, c.before, c.after)
-                      for c in backward.relations_changed]
-        assert [[(f.field, f.after, f.before) for f in c.changes] for c in forward.links_changed
-                ] == [[(f.field, f.before, f.after) for f in c.changes]
-                      for c in backward.links_changed]
+        assert [(c.from_node, c.to_node, c.after, c.before) for c in forward.relations_changed] == [
+            (c.from_node, c.to_node, c.before, c.after) for c in backward.relations_changed
+        ]
+        assert [
+            [(f.field, f.after, f.before) for f in c.changes] for c in forward.links_changed
+        ] == [[(f.field, f.before, f.after) for f in c.changes] for c in backward.links_changed]

@@ -32,8 +32,7 @@ def test_2025_to_jfhq_gives_usfj_opcon_and_ends_the_jjoc_usfj_mismatch():
     result = compare(_load("us-japan-2025.yaml"), _load("us-japan-jfhq.yaml"))
     gained = {c.unit for p in result.phases for c in p.chains_changed if "us-usfj" in c.joined}
     assert gained and all(unit.startswith("us-") for unit in gained)
-    assert any(r.from_node == "us-usfj" and r.relation == "opcon"
-               for r in result.diff.links_added)
+    assert any(r.from_node == "us-usfj" and r.relation == "opcon" for r in result.diff.links_added)
     for phase in result.phases:
         before = {(m.a, m.b) for m in phase.nation_link_before.mismatches}
         after = {(m.a, m.b) for m in phase.nation_link_after.mismatches}

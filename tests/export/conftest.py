@@ -21,20 +21,34 @@ def tiny_data() -> dict[str, Any]:
             {"id": "armed-attack", "name": "Armed attack"},
         ],
         "nodes": [
-            {"id": "pm", "name": "Prime Minister", "nation": "JP",
-             "kind": "political-authority", "name_ja": "内閣総理大臣"},
-            {"id": "jjoc", "name": "Joint Operations Command", "nation": "JP",
-             "kind": "headquarters", "short": "JJOC", "echelon": "theater"},
+            {
+                "id": "pm",
+                "name": "Prime Minister",
+                "nation": "JP",
+                "kind": "political-authority",
+                "name_ja": "内閣総理大臣",
+            },
+            {
+                "id": "jjoc",
+                "name": "Joint Operations Command",
+                "nation": "JP",
+                "kind": "headquarters",
+                "short": "JJOC",
+                "echelon": "theater",
+            },
             {"id": "indo", "name": "INDOPACOM", "nation": "US", "kind": "headquarters"},
-            {"id": "acm", "name": "Alliance Coordination Mechanism", "nation": "alliance",
-             "kind": "coordination-body", "phases": {"from": "gray-zone"}},
+            {
+                "id": "acm",
+                "name": "Alliance Coordination Mechanism",
+                "nation": "alliance",
+                "kind": "coordination-body",
+                "phases": {"from": "gray-zone"},
+            },
         ],
         "links": [
             {"from": "pm", "to": "jjoc", "relation": "command", "basis": "SDF Law Art. 7"},
-            {"from": "jjoc", "to": "acm", "relation": "member",
-             "phases": {"from": "gray-zone"}},
-            {"from": "indo", "to": "acm", "relation": "member",
-             "phases": {"from": "gray-zone"}},
+            {"from": "jjoc", "to": "acm", "relation": "member", "phases": {"from": "gray-zone"}},
+            {"from": "indo", "to": "acm", "relation": "member", "phases": {"from": "gray-zone"}},
             {"from": "jjoc", "to": "indo", "relation": "counterpart", "confidence": "medium"},
         ],
     }
@@ -48,28 +62,68 @@ def tiny() -> Model:
 
 def named(names: list[str]) -> Model:
     """A model whose nodes carry the given names, chained by OPCON, one coordination link."""
-    nodes = [{"id": f"x{i}", "name": name, "nation": ("JP", "US", "alliance")[i % 3],
-              "kind": "unit"} for i, name in enumerate(names)]
-    links = [{"from": f"x{i}", "to": f"x{i + 1}", "relation": "opcon"}
-             for i in range(len(names) - 1)]
+    nodes = [
+        {"id": f"x{i}", "name": name, "nation": ("JP", "US", "alliance")[i % 3], "kind": "unit"}
+        for i, name in enumerate(names)
+    ]
+    links = [
+        {"from": f"x{i}", "to": f"x{i + 1}", "relation": "opcon"} for i in range(len(names) - 1)
+    ]
     if len(names) > 1:
         links.append({"from": f"x{len(names) - 1}", "to": "x0", "relation": "liaison"})
-    return load_model_data({"name": "hostile", "as_of": "2025",
-                            "phases": [{"id": "p", "name": "P"}],
-                            "nodes": nodes, "links": links})
+    return load_model_data(
+        {
+            "name": "hostile",
+            "as_of": "2025",
+            "phases": [{"id": "p", "name": "P"}],
+            "nodes": nodes,
+            "links": links,
+        }
+    )
 
 
 #: Pieces hostile to Mermaid, HTML, XML and DOT, mixed into generated names.
-HOSTILE_PIECES = ['"', "\\", "<script>", "</script>", "]", "[", "|", "{", "}", "end", "\n",
-                  "`", "#quot;", "%%{init: {}}%%", "-->", ";", ":", "&amp;", "内閣総理大臣",
-                  "司令部", "\\N", "'", "style a fill:#f00;", "<br>", " "]
+HOSTILE_PIECES = [
+    '"',
+    "\\",
+    "<script>",
+    "</script>",
+    "]",
+    "[",
+    "|",
+    "{",
+    "}",
+    "end",
+    "\n",
+    "`",
+    "#quot;",
+    "%%{init: {}}%%",
+    "-->",
+    ";",
+    ":",
+    "&amp;",
+    "内閣総理大臣",
+    "司令部",
+    "\\N",
+    "'",
+    "style a fill:#f00;",
+    "<br>",
+    " ",
+]
 
 #: Names made of hostile pieces and any printable text (no control characters).
-hostile_names = st.lists(
-    st.one_of(st.sampled_from(HOSTILE_PIECES),
-              st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=6)),
-    min_size=1, max_size=6,
-).map("".join).filter(lambda s: s.strip() != "")
+hostile_names = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(HOSTILE_PIECES),
+            st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=6),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)
 
 
 def pair_data() -> dict[str, Any]:
@@ -79,10 +133,20 @@ def pair_data() -> dict[str, Any]:
         "as_of": "2025",
         "phases": [{"id": "p", "name": "P"}, {"id": "q", "name": "Q"}],
         "nodes": [
-            {"id": "pm", "name": 'PM "A" & <B>', "nation": "JP", "kind": "political-authority",
-             "name_ja": "総理"},
-            {"id": "acm", "name": "ACM", "nation": "alliance", "kind": "coordination-body",
-             "phases": ["q"]},
+            {
+                "id": "pm",
+                "name": 'PM "A" & <B>',
+                "nation": "JP",
+                "kind": "political-authority",
+                "name_ja": "総理",
+            },
+            {
+                "id": "acm",
+                "name": "ACM",
+                "nation": "alliance",
+                "kind": "coordination-body",
+                "phases": ["q"],
+            },
         ],
         "links": [{"from": "pm", "to": "acm", "relation": "member", "phases": ["q"]}],
     }
@@ -95,6 +159,12 @@ def pair() -> Model:
 
 
 #: Hostile names that XML can carry: with tabs and carriage returns, without U+FFFE/U+FFFF.
-xml_names = st.lists(
-    st.one_of(hostile_names, st.sampled_from(["\t", "\r", "\r\n"])), min_size=1, max_size=3,
-).map("".join).filter(lambda s: "\ufffe" not in s and "\uffff" not in s)
+xml_names = (
+    st.lists(
+        st.one_of(hostile_names, st.sampled_from(["\t", "\r", "\r\n"])),
+        min_size=1,
+        max_size=3,
+    )
+    .map("".join)
+    .filter(lambda s: "\ufffe" not in s and "\uffff" not in s)
+)

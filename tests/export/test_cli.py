@@ -44,8 +44,9 @@ def test_output_file(model_path, tmp_path, capsys):
 def test_failed_export_leaves_existing_output(model_path, tmp_path, capsys):
     out = tmp_path / "tiny.mmd"
     out.write_text("previous\n", encoding="utf-8")
-    code = main(["export", str(model_path), "--format", "mermaid", "--phase", "war", "-o",
-                 str(out)])
+    code = main(
+        ["export", str(model_path), "--format", "mermaid", "--phase", "war", "-o", str(out)]
+    )
     assert code == 2
     assert capsys.readouterr().err == "c2graph export: error: unknown phase id 'war'\n"
     assert out.read_text(encoding="utf-8") == "previous\n"
@@ -56,7 +57,8 @@ def test_refuses_to_overwrite_the_model(model_path, capsys):
     assert main(["export", str(model_path), "--format", "json", "-o", str(model_path)]) == 4
     assert capsys.readouterr().err == (
         f"c2graph export: error: {model_path}: this is an input of the command; refusing "
-        "to overwrite it\n")
+        "to overwrite it\n"
+    )
     assert model_path.read_bytes() == before
 
 
@@ -65,7 +67,8 @@ def test_refuses_a_yaml_output(write_model, minimal_text, tmp_path, capsys):
     other = tmp_path / "other.yaml"
     assert main(["export", str(path), "--format", "mermaid", "-o", str(other)]) == 4
     assert "refusing to write an output over a model or data file (.yaml)" in (
-        capsys.readouterr().err)
+        capsys.readouterr().err
+    )
     assert not other.exists()
 
 
@@ -81,9 +84,13 @@ def test_xml_cannot_carry_a_control_character(tmp_path, capsys):
     path = tmp_path / "bell.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert main(["export", str(path), "--format", "dynetml"]) == 4
-    assert capsys.readouterr() == ("", (
-        "c2graph export: error: dynetml: node 'indo' → name contains the character U+0007, "
-        "which XML cannot carry; remove it from the model to export this format\n"))
+    assert capsys.readouterr() == (
+        "",
+        (
+            "c2graph export: error: dynetml: node 'indo' → name contains the character U+0007, "
+            "which XML cannot carry; remove it from the model to export this format\n"
+        ),
+    )
 
 
 def test_unknown_format_is_an_argument_error(model_path, capsys):

@@ -25,14 +25,18 @@ def test_formats():
 def test_unknown_format(tiny):
     with pytest.raises(QueryError) as err:
         export(tiny, "svg")
-    assert str(err.value) == ("unknown export format 'svg'; choose one of dot, mermaid, "
-                              "graphml, gexf, dynetml, json")
+    assert str(err.value) == (
+        "unknown export format 'svg'; choose one of dot, mermaid, graphml, gexf, dynetml, json"
+    )
 
 
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_unknown_phase(tiny, fmt):
-    with pytest.raises(QueryError, match=r"^unknown phase id 'peace' \(did you mean "
-                                        r"'peacetime'\?\)"):
+    with pytest.raises(
+        QueryError,
+        match=r"^unknown phase id 'peace' \(did you mean "
+        r"'peacetime'\?\)",
+    ):
         export(tiny, fmt, phase="peace")
 
 
@@ -58,8 +62,11 @@ def test_dot_is_the_diagram_text_of_one_phase(tiny):
 
 
 def test_dot_unknown_phase(tiny):
-    with pytest.raises(QueryError, match=r"^unknown phase id 'peace' \(did you mean "
-                                        r"'peacetime'\?\)"):
+    with pytest.raises(
+        QueryError,
+        match=r"^unknown phase id 'peace' \(did you mean "
+        r"'peacetime'\?\)",
+    ):
         export(tiny, "dot", phase="peace")
 
 
@@ -75,8 +82,13 @@ def test_same_bytes_across_processes(tmp_path):
     path = tmp_path / "tiny.json"
     path.write_text(json.dumps(tiny_data()), encoding="utf-8")
     runs = {
-        subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
-                       text=True, check=True, env=dict(os.environ, PYTHONHASHSEED=seed)).stdout
+        subprocess.run(
+            [sys.executable, "-c", script, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=dict(os.environ, PYTHONHASHSEED=seed),
+        ).stdout
         for seed in ("1", "2")
     }
     assert len(runs) == 1

@@ -110,36 +110,71 @@ def test_one_meta_network_per_phase_in_order(tiny):
 def test_each_slice_holds_its_phase(tiny):
     for meta in meta_networks(to_dynetml(tiny)):
         phase = meta.get("id")
-        nodes = {(c.get("type"), n.get("id"), n.get("title"))
-                 for c in meta.iter("nodeclass") for n in c.iter("node")}
-        assert nodes == {(node_class(n), n.id, n.name)
-                         for n in tiny.nodes.values() if phase in n.phases}
-        links = {(net.get("id"), link.get("source"), link.get("target"), link.get("value"))
-                 for net in meta.iter("network") for link in net.iter("link")}
+        nodes = {
+            (c.get("type"), n.get("id"), n.get("title"))
+            for c in meta.iter("nodeclass")
+            for n in c.iter("node")
+        }
+        assert nodes == {
+            (node_class(n), n.id, n.name) for n in tiny.nodes.values() if phase in n.phases
+        }
+        links = {
+            (net.get("id"), link.get("source"), link.get("target"), link.get("value"))
+            for net in meta.iter("network")
+            for link in net.iter("link")
+        }
         assert links == {
-            (f"{lk.relation} ({node_class(tiny.nodes[lk.from_node])} x "
-             f"{node_class(tiny.nodes[lk.to_node])})", lk.from_node, lk.to_node, "1")
-            for lk in tiny.links if phase in lk.phases}
+            (
+                f"{lk.relation} ({node_class(tiny.nodes[lk.from_node])} x "
+                f"{node_class(tiny.nodes[lk.to_node])})",
+                lk.from_node,
+                lk.to_node,
+                "1",
+            )
+            for lk in tiny.links
+            if phase in lk.phases
+        }
 
 
 def test_gray_zone_slice_exact_networks(tiny):
     gray = meta_networks(to_dynetml(tiny))[1]
-    assert [(net.get("id"), net.get("sourceType"), net.get("targetType"),
-             [(lk.get("source"), lk.get("target")) for lk in net])
-            for net in gray.find("networks")] == [
+    assert [
+        (
+            net.get("id"),
+            net.get("sourceType"),
+            net.get("targetType"),
+            [(lk.get("source"), lk.get("target")) for lk in net],
+        )
+        for net in gray.find("networks")
+    ] == [
         ("command (agent x organization)", "agent", "organization", [("pm", "jjoc")]),
-        ("member (organization x organization)", "organization", "organization",
-         [("jjoc", "acm"), ("indo", "acm")]),
-        ("counterpart (organization x organization)", "organization", "organization",
-         [("jjoc", "indo")]),
+        (
+            "member (organization x organization)",
+            "organization",
+            "organization",
+            [("jjoc", "acm"), ("indo", "acm")],
+        ),
+        (
+            "counterpart (organization x organization)",
+            "organization",
+            "organization",
+            [("jjoc", "indo")],
+        ),
     ]
 
 
-@pytest.mark.parametrize(("kind", "cls"), [
-    ("political-authority", "agent"), ("legislature", "organization"),
-    ("ministry", "organization"), ("headquarters", "organization"), ("unit", "organization"),
-    ("agency", "organization"), ("coordination-body", "organization"),
-])
+@pytest.mark.parametrize(
+    ("kind", "cls"),
+    [
+        ("political-authority", "agent"),
+        ("legislature", "organization"),
+        ("ministry", "organization"),
+        ("headquarters", "organization"),
+        ("unit", "organization"),
+        ("agency", "organization"),
+        ("coordination-body", "organization"),
+    ],
+)
 def test_kind_to_ora_class(tiny, kind, cls):
     assert node_class(replace(tiny.nodes["pm"], kind=kind)) == cls
 
@@ -158,8 +193,11 @@ def test_node_properties_parse_back(tiny):
     meta = meta_networks(to_dynetml(tiny))[0]
     pm = next(n for n in meta.iter("node") if n.get("id") == "pm")
     assert {p.get("id"): p.get("value") for p in pm.iter("property")} == {
-        "nation": "JP", "kind": "political-authority",
-        "phases": "peacetime,gray-zone,armed-attack", "name_ja": "内閣総理大臣"}
+        "nation": "JP",
+        "kind": "political-authority",
+        "phases": "peacetime,gray-zone,armed-attack",
+        "name_ja": "内閣総理大臣",
+    }
 
 
 @settings(max_examples=100, deadline=None)

@@ -92,17 +92,25 @@ def assert_round_trip(model, phase=None):
     graph = read_back(to_gexf(model, phase=phase))
     nodes = [n for n in model.nodes.values() if phase is None or phase in n.phases]
     links = [lk for lk in model.links if phase is None or phase in lk.phases]
-    read_nodes = {n: {k: v for k, v in d.items() if k not in ("label", "spells")}
-                  for n, d in graph.nodes(data=True)}
+    read_nodes = {
+        n: {k: v for k, v in d.items() if k not in ("label", "spells")}
+        for n, d in graph.nodes(data=True)
+    }
     assert read_nodes == {n.id: node_values(model, n) for n in nodes}
     assert {n: d["label"] for n, d in graph.nodes(data=True)} == {n.id: n.name for n in nodes}
     read_links = sorted(
         (u, v, d["id"], {k: val for k, val in d.items() if k not in ("id", "label", "spells")})
-        for u, v, d in graph.edges(data=True))
+        for u, v, d in graph.edges(data=True)
+    )
     expected = sorted(
-        (lk.from_node, lk.to_node, lk.key,
-         {k: val for k, val in link_values(model, lk).items() if k != "key"})
-        for lk in links)
+        (
+            lk.from_node,
+            lk.to_node,
+            lk.key,
+            {k: val for k, val in link_values(model, lk).items() if k != "key"},
+        )
+        for lk in links
+    )
     assert read_links == expected
 
 
@@ -149,6 +157,9 @@ def test_carriage_return_survives():
 def test_lone_surrogate_is_a_clear_error():
     data = pair_data()
     data["nodes"][0]["name"] = "bad\ud800"
-    with pytest.raises(RenderError, match=r"^gexf: node 'pm' → name contains the character "
-                                          r"U\+D800, which XML cannot carry"):
+    with pytest.raises(
+        RenderError,
+        match=r"^gexf: node 'pm' → name contains the character "
+        r"U\+D800, which XML cannot carry",
+    ):
         to_gexf(load_model_data(data))

@@ -77,7 +77,8 @@ def assert_round_trip(model, phase=None):
     links = [lk for lk in model.links if phase is None or phase in lk.phases]
     assert list(graph.nodes(data=True)) == [(n.id, node_values(model, n)) for n in nodes]
     assert sorted(graph.edges(keys=True, data=True)) == sorted(
-        (lk.from_node, lk.to_node, lk.key, link_values(model, lk)) for lk in links)
+        (lk.from_node, lk.to_node, lk.key, link_values(model, lk)) for lk in links
+    )
 
 
 def test_round_trip_tiny_every_phase(tiny):
@@ -89,8 +90,11 @@ def test_round_trip_tiny_every_phase(tiny):
 def test_round_trip_graph_attributes(tiny):
     graph = read_back(to_graphml(tiny, phase="gray-zone"))
     assert {k: v for k, v in graph.graph.items() if not k.endswith("_default")} == {
-        "name": "tiny", "as_of": "2025-03-24", "phases": "peacetime,gray-zone,armed-attack",
-        "phase": "gray-zone"}
+        "name": "tiny",
+        "as_of": "2025-03-24",
+        "phases": "peacetime,gray-zone,armed-attack",
+        "phase": "gray-zone",
+    }
 
 
 def test_authority_is_a_boolean(tiny):
@@ -128,4 +132,5 @@ def test_control_character_is_a_clear_error():
         to_graphml(load_model_data(data))
     assert str(err.value) == (
         "graphml: node 'acm' → name contains the character U+0001, which XML cannot carry; "
-        "remove it from the model to export this format")
+        "remove it from the model to export this format"
+    )

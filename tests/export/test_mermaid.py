@@ -67,24 +67,27 @@ def test_phase_keeps_only_its_nodes_and_links(tiny):
     assert to_mermaid(tiny, phase="peacetime") == TINY_PEACETIME
 
 
-@pytest.mark.parametrize(("name", "label"), [
-    ('HQ "Main"', "HQ #quot;Main#quot;"),
-    ("<script>alert(1)</script>", "#lt;script#gt;alert(1)#lt;/script#gt;"),
-    ("A]B[C", "A#93;B#91;C"),
-    ("a|b", "a#124;b"),
-    ("{x}", "#123;x#125;"),
-    ("`md`", "#96;md#96;"),
-    ("end", "end"),
-    ("line1\nline2", "line1<br>line2"),
-    ("a\r\nb", "a<br>b"),
-    ("back\\slash", "back#92;slash"),
-    ("#quot;", "#35;quot#59;"),
-    ("%%{init: {}}%%", "#37;#37;#123;init#58; #123;#125;#125;#37;#37;"),
-    ("R&D", "R#amp;D"),
-    ("内閣総理大臣", "内閣総理大臣"),
-    ("tab\tx", "tab#9;x"),
-    ("rtl\u202eoverride", "rtl#8238;override"),
-])
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ('HQ "Main"', "HQ #quot;Main#quot;"),
+        ("<script>alert(1)</script>", "#lt;script#gt;alert(1)#lt;/script#gt;"),
+        ("A]B[C", "A#93;B#91;C"),
+        ("a|b", "a#124;b"),
+        ("{x}", "#123;x#125;"),
+        ("`md`", "#96;md#96;"),
+        ("end", "end"),
+        ("line1\nline2", "line1<br>line2"),
+        ("a\r\nb", "a<br>b"),
+        ("back\\slash", "back#92;slash"),
+        ("#quot;", "#35;quot#59;"),
+        ("%%{init: {}}%%", "#37;#37;#123;init#58; #123;#125;#125;#37;#37;"),
+        ("R&D", "R#amp;D"),
+        ("内閣総理大臣", "内閣総理大臣"),
+        ("tab\tx", "tab#9;x"),
+        ("rtl\u202eoverride", "rtl#8238;override"),
+    ],
+)
 def test_escape_label(name, label):
     assert escape_label(name) == label
 
@@ -97,8 +100,10 @@ OTHER = [
     re.compile(r"  end"),
     re.compile(r"  classDef nation\d+ fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6},color:#000000"),
     re.compile(r"  class n\d+(,n\d+)* nation\d+"),
-    re.compile(r"  linkStyle \d+(,\d+)* stroke:#[0-9a-f]{6},stroke-width:[0-9.]+px"
-               r"(,stroke-dasharray:[0-9 ]+)?"),
+    re.compile(
+        r"  linkStyle \d+(,\d+)* stroke:#[0-9a-f]{6},stroke-width:[0-9.]+px"
+        r"(,stroke-dasharray:[0-9 ]+)?"
+    ),
 ]
 ENTITY = re.compile(r"#(quot|lt|gt|amp|\d+);|<br>|[^#<]")
 NAMED = {"quot": '"', "lt": "<", "gt": ">", "amp": "&"}

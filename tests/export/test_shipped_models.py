@@ -24,16 +24,19 @@ def shipped(request):
 
 def test_graphml_reads_back(shipped):
     graph = nx.read_graphml(io.StringIO(export(shipped, "graphml")), force_multigraph=True)
-    assert list(graph.nodes(data=True)) == [(n.id, node_values(shipped, n))
-                                            for n in shipped.nodes.values()]
+    assert list(graph.nodes(data=True)) == [
+        (n.id, node_values(shipped, n)) for n in shipped.nodes.values()
+    ]
     assert sorted(graph.edges(keys=True, data=True)) == sorted(
-        (lk.from_node, lk.to_node, lk.key, link_values(shipped, lk)) for lk in shipped.links)
+        (lk.from_node, lk.to_node, lk.key, link_values(shipped, lk)) for lk in shipped.links
+    )
 
 
 def test_gexf_reads_back(shipped):
     graph = nx.read_gexf(io.StringIO(export(shipped, "gexf")))
     assert {n: d["name"] for n, d in graph.nodes(data=True)} == {
-        n.id: n.name for n in shipped.nodes.values()}
+        n.id: n.name for n in shipped.nodes.values()
+    }
     assert graph.number_of_edges() == len(shipped.links)
 
 
@@ -44,7 +47,8 @@ def test_dynetml_slices(shipped):
     for meta in slices:
         phase = meta.get("id")
         assert len(list(meta.iter("node"))) == sum(
-            1 for n in shipped.nodes.values() if phase in n.phases)
+            1 for n in shipped.nodes.values() if phase in n.phases
+        )
         assert len(list(meta.iter("link"))) == sum(1 for _ in shipped.links_in(phase))
 
 
@@ -53,7 +57,7 @@ def test_mermaid_one_line_per_node_and_link(shipped):
         lines = export(shipped, "mermaid", phase=phase).splitlines()
         nodes = [n for n in shipped.nodes.values() if phase is None or phase in n.phases]
         links = list(shipped.links if phase is None else shipped.links_in(phase))
-        assert sum(1 for line in lines if re.fullmatch(r'    n\d+\["[^"]*"\]', line)) == len(
-            nodes)
-        assert sum(1 for line in lines if re.fullmatch(r'  n\d+ -\.?->\|"\w+"\| n\d+', line)
-                   ) == len(links)
+        assert sum(1 for line in lines if re.fullmatch(r'    n\d+\["[^"]*"\]', line)) == len(nodes)
+        assert sum(
+            1 for line in lines if re.fullmatch(r'  n\d+ -\.?->\|"\w+"\| n\d+', line)
+        ) == len(links)

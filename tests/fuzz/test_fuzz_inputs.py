@@ -22,10 +22,12 @@ from hypothesis import strategies as st
 from c2graph import InputFileError, ModelError, load_model, load_model_data
 from c2graph.vocabulary import AUTHORITY_RELATIONS, CONFIDENCE_LEVELS, NODE_KINDS, RELATIONS
 
-settings.register_profile("ci", max_examples=200, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=5_000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=5_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 _PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 FUZZ = settings.get_profile(_PROFILE if _PROFILE in ("ci", "long") else "ci")
 
@@ -37,8 +39,11 @@ ids = st.text("abcdefghij-_.:0123456789漢字", min_size=1, max_size=8)
 # Names are any text a file could carry: quotes, backslashes, braces, Japanese, controls;
 # not YAML's extra line breaks, which PyYAML's emitter writes unquoted (its reader then
 # folds them into spaces). The byte mutations below insert them raw.
-names = st.text(st.characters(exclude_categories=("Cs",),
-                              exclude_characters="\x85\u2028\u2029"), min_size=1, max_size=20)
+names = st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="\x85\u2028\u2029"),
+    min_size=1,
+    max_size=20,
+)
 nations = st.sampled_from(["JP", "US", "KR", "alliance", "multinational", "NO"])
 dates = st.sampled_from(["2025", "2025-03", "2025-03-24", "1999-12-31"])
 
@@ -52,8 +57,9 @@ def phase_specs(draw: st.DrawFn, phase_ids: list[str]) -> Any:
     if kind == "from":
         return {"from": draw(st.sampled_from(phase_ids))}
     if kind == "range":
-        start, end = sorted(draw(st.lists(st.integers(0, len(phase_ids) - 1), min_size=2,
-                                          max_size=2)))
+        start, end = sorted(
+            draw(st.lists(st.integers(0, len(phase_ids) - 1), min_size=2, max_size=2))
+        )
         return {"from": phase_ids[start], "to": phase_ids[end]}
     return kind  # "all", or "absent": the key is left out
 
@@ -75,16 +81,23 @@ def valid_models(draw: st.DrawFn) -> dict[str, Any]:
         for pid in phase_ids
     ]
     nodes = [
-        _with_phases({"id": nid, "name": draw(names), "nation": draw(nations),
-                      "kind": draw(st.sampled_from(list(NODE_KINDS)))},
-                     draw(phase_specs(phase_ids)))
+        _with_phases(
+            {
+                "id": nid,
+                "name": draw(names),
+                "nation": draw(nations),
+                "kind": draw(st.sampled_from(list(NODE_KINDS))),
+            },
+            draw(phase_specs(phase_ids)),
+        )
         for nid in node_ids
     ]
     links: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str]] = set()
     for _ in range(draw(st.integers(0, 10))) if len(node_ids) > 1 else ():
-        a, b = draw(st.lists(st.integers(0, len(node_ids) - 1), min_size=2, max_size=2,
-                             unique=True))
+        a, b = draw(
+            st.lists(st.integers(0, len(node_ids) - 1), min_size=2, max_size=2, unique=True)
+        )
         relation = draw(st.sampled_from(list(RELATIONS)))
         if relation in AUTHORITY_RELATIONS:
             a, b = min(a, b), max(a, b)
@@ -100,8 +113,13 @@ def valid_models(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             link["note"] = draw(names)
         links.append(_with_phases(link, draw(phase_specs(phase_ids))))
-    data: dict[str, Any] = {"name": draw(names), "as_of": draw(dates), "phases": phases,
-                            "nodes": nodes, "links": links}
+    data: dict[str, Any] = {
+        "name": draw(names),
+        "as_of": draw(dates),
+        "phases": phases,
+        "nodes": nodes,
+        "links": links,
+    }
     if sources:
         data["sources"] = [{"id": s, "title": draw(names)} for s in sources]
     return data
@@ -120,6 +138,7 @@ def dump(data: Any, fmt: str) -> bytes:
 
 # -- mutations ------------------------------------------------------------------------------
 
+
 def _containers(data: Any, out: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     """Every (container, key or index) slot of the data tree."""
     if isinstance(data, dict):
@@ -134,13 +153,23 @@ def _containers(data: Any, out: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
 
 
 odd_values = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True),
-    names, ids, st.sampled_from(["all", "opcom", "2025-13-01", "jp", "", " ", "NO", "yes"]),
-    st.lists(ids, max_size=3), st.dictionaries(ids, ids, max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True),
+    names,
+    ids,
+    st.sampled_from(["all", "opcom", "2025-13-01", "jp", "", " ", "NO", "yes"]),
+    st.lists(ids, max_size=3),
+    st.dictionaries(ids, ids, max_size=2),
     st.builds(dict, **{"from": ids}),
 )
-odd_keys = st.one_of(ids, st.sampled_from(["id", "from", "to", "phases", "name", "nodez",
-                                           "name_ja", "name_x", "extends", "remove"]))
+odd_keys = st.one_of(
+    ids,
+    st.sampled_from(
+        ["id", "from", "to", "phases", "name", "nodez", "name_ja", "name_x", "extends", "remove"]
+    ),
+)
 
 
 @st.composite
@@ -176,12 +205,12 @@ def mutated_bytes(draw: st.DrawFn, raw: bytes) -> bytes:
         at = draw(st.integers(0, size))
         action = draw(st.sampled_from(["cut", "insert", "flip", "line", "truncate", "token"]))
         if action == "cut":
-            raw = raw[:at] + raw[at + draw(st.integers(1, 20)):]
+            raw = raw[:at] + raw[at + draw(st.integers(1, 20)) :]
         elif action == "insert":
             raw = raw[:at] + draw(st.binary(min_size=1, max_size=8)) + raw[at:]
         elif action == "flip" and size:
             at = min(at, size - 1)
-            raw = raw[:at] + bytes([raw[at] ^ draw(st.integers(1, 255))]) + raw[at + 1:]
+            raw = raw[:at] + bytes([raw[at] ^ draw(st.integers(1, 255))]) + raw[at + 1 :]
         elif action == "line":
             lines = raw.split(b"\n")
             i, j = (draw(st.integers(0, len(lines) - 1)) for _ in range(2))
@@ -192,17 +221,47 @@ def mutated_bytes(draw: st.DrawFn, raw: bytes) -> bytes:
         elif action == "truncate":
             raw = raw[:at]
         elif action == "token":
-            token = draw(st.sampled_from([
-                b"&a ", b"*a", b"<<: ", b"!!python/object/apply:os.system ['true'] ", b"? ",
-                b"\t", b"{", b"}", b"[", b"]", b",", b":", b"- ", b"\"", b"'", b"#", b"\\",
-                b"\xef\xbb\xbf", b"\x00", b"\xff", b"\r", b"\xe2\x80\xa8", b"\xc2\x85",
-                b"\\ud800", b"NaN", b"1e999", b"---\n", b"...\n", b"%YAML 1.1\n",
-            ]))
+            token = draw(
+                st.sampled_from(
+                    [
+                        b"&a ",
+                        b"*a",
+                        b"<<: ",
+                        b"!!python/object/apply:os.system ['true'] ",
+                        b"? ",
+                        b"\t",
+                        b"{",
+                        b"}",
+                        b"[",
+                        b"]",
+                        b",",
+                        b":",
+                        b"- ",
+                        b'"',
+                        b"'",
+                        b"#",
+                        b"\\",
+                        b"\xef\xbb\xbf",
+                        b"\x00",
+                        b"\xff",
+                        b"\r",
+                        b"\xe2\x80\xa8",
+                        b"\xc2\x85",
+                        b"\\ud800",
+                        b"NaN",
+                        b"1e999",
+                        b"---\n",
+                        b"...\n",
+                        b"%YAML 1.1\n",
+                    ]
+                )
+            )
             raw = raw[:at] + token + raw[at:]
     return raw
 
 
 # -- the properties -------------------------------------------------------------------------
+
 
 def _lines_in(raw: bytes) -> int:
     return raw.count(b"\n") + 1
@@ -229,7 +288,7 @@ def check_outcome(path: Path, raw: bytes) -> None:
         message = str(exc)
         assert message.startswith(f"{path}:"), message
         assert "not UTF-8 text" in message, message
-        line = int(message[len(str(path)) + 1:].split(":", 1)[0])
+        line = int(message[len(str(path)) + 1 :].split(":", 1)[0])
         assert 1 <= line <= _lines_in(raw)
 
 
@@ -250,7 +309,8 @@ def test_valid_models_load_from_either_format(data, fmt):
         path.unlink()
     assert list(model.nodes) == [n["id"] for n in data["nodes"]]
     assert [link.ends for link in model.links] == [
-        (link["from"], link["to"], link["relation"]) for link in data["links"]]
+        (link["from"], link["to"], link["relation"]) for link in data["links"]
+    ]
     assert model.name == data["name"]
 
 
@@ -305,21 +365,36 @@ def variants(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
     relation = st.sampled_from(list(RELATIONS))
     child: dict[str, Any] = {"extends": "base.yaml", "name": draw(names), "as_of": draw(dates)}
     if draw(st.booleans()):
-        child["nodes"] = [{"id": draw(ids), "name": draw(names), "nation": draw(nations),
-                           "kind": draw(st.sampled_from(list(NODE_KINDS)))}]
+        child["nodes"] = [
+            {
+                "id": draw(ids),
+                "name": draw(names),
+                "nation": draw(nations),
+                "kind": draw(st.sampled_from(list(NODE_KINDS))),
+            }
+        ]
     if draw(st.booleans()):
-        child["links"] = [{"from": draw(some_node), "to": draw(some_node),
-                           "relation": draw(relation)} for _ in range(draw(st.integers(1, 3)))]
+        child["links"] = [
+            {"from": draw(some_node), "to": draw(some_node), "relation": draw(relation)}
+            for _ in range(draw(st.integers(1, 3)))
+        ]
     if draw(st.booleans()):
-        child["remove"] = {"nodes": draw(st.lists(some_node, max_size=2)),
-                           "links": [{"from": draw(some_node), "to": draw(some_node),
-                                      "relation": draw(relation)}]}
+        child["remove"] = {
+            "nodes": draw(st.lists(some_node, max_size=2)),
+            "links": [{"from": draw(some_node), "to": draw(some_node), "relation": draw(relation)}],
+        }
     if draw(st.booleans()):
         child["change"] = {
             "nodes": [{"id": draw(some_node), "phases": [draw(some_phase)]}],
             "phases": [{"id": draw(some_phase), "declared_by": draw(some_node)}],
-            "links": [{"from": draw(some_node), "to": draw(some_node), "relation": draw(relation),
-                       "set": {"relation": draw(relation)}}],
+            "links": [
+                {
+                    "from": draw(some_node),
+                    "to": draw(some_node),
+                    "relation": draw(relation),
+                    "set": {"relation": draw(relation)},
+                }
+            ],
         }
     return child
 
@@ -335,8 +410,10 @@ def test_variants_point_at_the_file_they_blame(data):
         child_raw = dump(child, "yaml")
         child_path = Path(folder, "child.yaml")
         child_path.write_bytes(child_raw)
-        sizes = {str(child_path): _lines_in(child_raw),
-                 str(base_path): _lines_in(base_path.read_bytes())}
+        sizes = {
+            str(child_path): _lines_in(child_raw),
+            str(base_path): _lines_in(base_path.read_bytes()),
+        }
         try:
             load_model(child_path)
             event("outcome: loaded")

@@ -12,8 +12,7 @@ HEAD = "extends: base.yaml\nname: variant\nas_of: '2026'\n"
 @pytest.fixture
 def base(write_model, minimal_text):
     """The minimal model plus a liaison back from the unit to the PM, as ``base.yaml``."""
-    return write_model(minimal_text + "  - {from: unit, to: pm, relation: liaison}\n",
-                       "base.yaml")
+    return write_model(minimal_text + "  - {from: unit, to: pm, relation: liaison}\n", "base.yaml")
 
 
 @pytest.fixture
@@ -48,8 +47,10 @@ def test_variant_without_changes_equals_its_base(variant, base):
 
 
 def test_add_nodes_and_links(variant):
-    model = variant("nodes:\n  - {id: jtf, name: Joint Task Force, nation: US, kind: "
-                    "headquarters}\nlinks:\n  - {from: hq, to: jtf, relation: coordination}\n")
+    model = variant(
+        "nodes:\n  - {id: jtf, name: Joint Task Force, nation: US, kind: "
+        "headquarters}\nlinks:\n  - {from: hq, to: jtf, relation: coordination}\n"
+    )
     assert list(model.nodes) == ["pm", "hq", "unit", "jtf"]
     assert model.links[-1].ends == ("hq", "jtf", "coordination")
 
@@ -66,18 +67,24 @@ def test_remove_link_by_ends(variant):
 
 
 def test_change_node_and_phase(variant):
-    model = variant("change:\n  nodes:\n    - {id: hq, name: JJOC, name_ja: 統合作戦司令部}\n"
-                    "  phases:\n    - {id: armed-attack, declared_by: pm, basis: Art. 76}\n")
+    model = variant(
+        "change:\n  nodes:\n    - {id: hq, name: JJOC, name_ja: 統合作戦司令部}\n"
+        "  phases:\n    - {id: armed-attack, declared_by: pm, basis: Art. 76}\n"
+    )
     assert model.node("hq").name == "JJOC"
     assert model.node("hq").label("ja") == "統合作戦司令部"
     assert model.node("hq").kind == "headquarters"
     assert (model.phase("armed-attack").declared_by, model.phase("armed-attack").basis) == (
-        "pm", "Art. 76")
+        "pm",
+        "Art. 76",
+    )
 
 
 def test_change_link_relation_and_phases(variant):
-    model = variant("change:\n  links:\n    - {from: hq, to: unit, relation: opcon, set: "
-                    "{relation: tacon, phases: {from: gray-zone}}}\n")
+    model = variant(
+        "change:\n  links:\n    - {from: hq, to: unit, relation: opcon, set: "
+        "{relation: tacon, phases: {from: gray-zone}}}\n"
+    )
     link = model.links[1]
     assert link.ends == ("hq", "unit", "tacon")
     assert link.phases == {"gray-zone", "armed-attack"}
@@ -117,8 +124,9 @@ def test_changed_key_error_points_at_the_change(variant_problems):
 def test_unchanged_key_error_still_points_at_base(write_model, minimal_text, variant_problems):
     # the base's link names a node that the variant removes: the link goes with it, but a
     # base phase declared by that node is reported where the base wrote it
-    text = minimal_text.replace("{id: gray-zone, name: Gray zone}",
-                                "{id: gray-zone, name: Gray zone, declared_by: unit}")
+    text = minimal_text.replace(
+        "{id: gray-zone, name: Gray zone}", "{id: gray-zone, name: Gray zone, declared_by: unit}"
+    )
     write_model(text, "base.yaml")
     assert variant_problems("remove:\n  nodes: [unit]\n") == [
         "base.yaml:5: phases[1] (id='gray-zone') → declared_by: unknown node 'unit'; define "
@@ -142,10 +150,11 @@ def test_added_link_closing_an_authority_cycle_is_reported_in_child(variant_prob
     ]
 
 
-def test_changed_relation_closing_an_authority_cycle_is_reported_at_the_change(
-        variant_problems):
-    body = ("change:\n  links:\n    - {from: unit, to: pm, relation: liaison,\n"
-            "       set: {relation: adcon}}\n")
+def test_changed_relation_closing_an_authority_cycle_is_reported_at_the_change(variant_problems):
+    body = (
+        "change:\n  links:\n    - {from: unit, to: pm, relation: liaison,\n"
+        "       set: {relation: adcon}}\n"
+    )
     assert variant_problems(body) == [
         "child.yaml:7: change → links[0] (from='unit', to='pm') → set → relation: authority "
         "cycle in phases 'peacetime', 'gray-zone', 'armed-attack': pm → hq → unit → pm; "
@@ -177,23 +186,24 @@ def test_extends_itself(variant_problems):
 
 def test_ambiguous_link_match(write_model, minimal_text, variant_problems):
     text = minimal_text.replace("relation: opcon}", "relation: opcon, phases: [peacetime]}")
-    write_model(text + "  - {from: hq, to: unit, relation: opcon, phases: [armed-attack]}\n",
-                "base.yaml")
-    assert variant_problems("remove:\n  links:\n    - {from: hq, to: unit, relation: opcon}\n"
-                            ) == [
+    write_model(
+        text + "  - {from: hq, to: unit, relation: opcon, phases: [armed-attack]}\n", "base.yaml"
+    )
+    assert variant_problems("remove:\n  links:\n    - {from: hq, to: unit, relation: opcon}\n") == [
         "child.yaml:6: remove → links[0] (from='hq', to='unit'): 2 links of the base model "
         "match from='hq', to='unit', relation='opcon': give the link's 'id'"
     ]
 
 
 def test_unmatched_removals_and_changes(variant_problems):
-    body = ("remove:\n  nodes: [zz]\n  links:\n    - {id: nope}\n"
-            "change:\n  nodes:\n    - {id: qq, name: Q}\n  links:\n"
-            "    - {from: pm, to: hq, relation: opcon, set: {note: x}}\n")
+    body = (
+        "remove:\n  nodes: [zz]\n  links:\n    - {id: nope}\n"
+        "change:\n  nodes:\n    - {id: qq, name: Q}\n  links:\n"
+        "    - {from: pm, to: hq, relation: opcon, set: {note: x}}\n"
+    )
     assert variant_problems(body) == [
         "child.yaml:5: remove → nodes[0]: the base model has no node 'zz'",
-        "child.yaml:7: remove → links[0] (id='nope'): the base model has no link with id "
-        "'nope'",
+        "child.yaml:7: remove → links[0] (id='nope'): the base model has no link with id 'nope'",
         "child.yaml:10: change → nodes[0] (id='qq') → id: the base model has no node 'qq'",
         "child.yaml:12: change → links[0] (from='pm', to='hq'): the base model has no link "
         "with from='pm', to='hq', relation='opcon'",
@@ -217,7 +227,10 @@ def test_change_link_needs_set_and_a_match(variant_problems):
 
 def test_two_levels_of_variants(write_model, variant):
     variant("nodes:\n  - {id: jtf, name: JTF, nation: US, kind: headquarters}\n", "mid.yaml")
-    model = load_model(write_model(
-        "extends: mid.yaml\nname: top\nas_of: '2027'\nremove:\n  nodes: [jtf]\n", "top.yaml"))
+    model = load_model(
+        write_model(
+            "extends: mid.yaml\nname: top\nas_of: '2027'\nremove:\n  nodes: [jtf]\n", "top.yaml"
+        )
+    )
     assert list(model.nodes) == ["pm", "hq", "unit"]
     assert model.extends == "mid.yaml"

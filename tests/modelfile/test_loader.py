@@ -35,6 +35,7 @@ def edit(text: str, old: str, new: str) -> str:
 
 # -- good files -----------------------------------------------------------------------------
 
+
 def test_minimal_model_loads(write_model, minimal_text):
     model = load_model(write_model(minimal_text))
     assert list(model.nodes) == ["pm", "hq", "unit"]
@@ -45,8 +46,9 @@ def test_minimal_model_loads(write_model, minimal_text):
 
 
 def test_dates_and_norway_stay_strings(write_model, minimal_text):
-    text = edit(minimal_text, "{id: unit, name: Unit, nation: JP",
-                "{id: unit, name: yes, nation: NO")
+    text = edit(
+        minimal_text, "{id: unit, name: Unit, nation: JP", "{id: unit, name: yes, nation: NO"
+    )
     model = load_model(write_model(text))
     assert model.as_of == "2025-03-24"
     assert model.node("unit").nation == "NO"
@@ -58,9 +60,12 @@ def test_optional_keys_and_names_in_other_languages(write_model, minimal_text):
         "sources:\n  - {id: s1, title: Defense of Japan 2025, date: 2025-07}\n"
         "locations:\n  - {id: ichigaya, name: Ichigaya, lat: 35.69, lon: 139.73, utc_offset: 9}\n"
     )
-    text = edit(text, "{id: hq, name: Joint HQ, nation: JP, kind: headquarters}",
-                "{id: hq, name: Joint HQ, name_ja: 統合作戦司令部, nation: JP, kind: headquarters,"
-                " location: ichigaya, source: s1, short: JJOC}")
+    text = edit(
+        text,
+        "{id: hq, name: Joint HQ, nation: JP, kind: headquarters}",
+        "{id: hq, name: Joint HQ, name_ja: 統合作戦司令部, nation: JP, kind: headquarters,"
+        " location: ichigaya, source: s1, short: JJOC}",
+    )
     model = load_model(write_model(text))
     hq = model.node("hq")
     assert hq.label("ja") == "統合作戦司令部"
@@ -86,13 +91,18 @@ def test_json_model_loads_like_yaml(tmp_path, write_model, minimal_text):
 
 
 def test_load_model_data_builds_in_memory():
-    model = load_model_data({
-        "name": "x", "as_of": "2025",
-        "phases": [{"id": "p", "name": "P"}],
-        "nodes": [{"id": "a", "name": "A", "nation": "US", "kind": "unit"},
-                  {"id": "b", "name": "B", "nation": "US", "kind": "unit"}],
-        "links": [{"from": "a", "to": "b", "relation": "tacon"}],
-    })
+    model = load_model_data(
+        {
+            "name": "x",
+            "as_of": "2025",
+            "phases": [{"id": "p", "name": "P"}],
+            "nodes": [
+                {"id": "a", "name": "A", "nation": "US", "kind": "unit"},
+                {"id": "b", "name": "B", "nation": "US", "kind": "unit"},
+            ],
+            "links": [{"from": "a", "to": "b", "relation": "tacon"}],
+        }
+    )
     assert model.path == "<data>"
     assert [link.ends for link in model.links] == [("a", "b", "tacon")]
 
@@ -106,9 +116,11 @@ STRUCTURE_CASES = {
     ),
     "unknown node key with hint": (
         ("kind: unit}", "kind: unit, natoin: JP}"),
-        ["m.yaml:10: nodes[2] (id='unit') → natoin: unknown key 'natoin' (did you mean "
-         "'nation'?); allowed: id, name, nation, kind, location, echelon, short, phases, "
-         "source, confidence, note"],
+        [
+            "m.yaml:10: nodes[2] (id='unit') → natoin: unknown key 'natoin' (did you mean "
+            "'nation'?); allowed: id, name, nation, kind, location, echelon, short, phases, "
+            "source, confidence, note"
+        ],
     ),
     "missing required node key": (
         ("{id: unit, name: Unit, nation: JP, kind: unit}", "{id: unit, nation: JP, kind: unit}"),
@@ -116,8 +128,10 @@ STRUCTURE_CASES = {
     ),
     "missing required link keys": (
         ("{from: hq, to: unit, relation: opcon}", "{from: hq}"),
-        ["m.yaml:13: links[1] (from='hq'): missing required key 'relation'",
-         "m.yaml:13: links[1] (from='hq'): missing required key 'to'"],
+        [
+            "m.yaml:13: links[1] (from='hq'): missing required key 'relation'",
+            "m.yaml:13: links[1] (from='hq'): missing required key 'to'",
+        ],
     ),
     "number where text is expected": (
         ("name: demo", "name: 12"),
@@ -137,8 +151,10 @@ STRUCTURE_CASES = {
     ),
     "list where a mapping is expected": (
         ("  - {id: unit, name: Unit, nation: JP, kind: unit}", "  - [unit, Unit, JP, unit]"),
-        ["m.yaml:10: nodes[2]: expected a mapping with keys id, name, nation, kind, location, "
-         "echelon, short, phases, source, confidence, note, got a list"],
+        [
+            "m.yaml:10: nodes[2]: expected a mapping with keys id, name, nation, kind, location, "
+            "echelon, short, phases, source, confidence, note, got a list"
+        ],
     ),
     "text where a list is expected": (
         ("links:\n", "sources: none\nlinks:\n"),
@@ -146,18 +162,21 @@ STRUCTURE_CASES = {
     ),
     "bad relation with hint": (
         ("relation: opcon", "relation: opcom"),
-        [f"m.yaml:13: links[1] (from='hq', to='unit') → relation: expected one of "
-         f"{RELATION_LIST}, got 'opcom' (did you mean 'opcon' or 'cocom'?)"],
+        [
+            f"m.yaml:13: links[1] (from='hq', to='unit') → relation: expected one of "
+            f"{RELATION_LIST}, got 'opcom' (did you mean 'opcon' or 'cocom'?)"
+        ],
     ),
     "bad kind without hint": (
         ("kind: unit}", "kind: battleship}"),
-        [f"m.yaml:10: nodes[2] (id='unit') → kind: expected one of {KIND_LIST}, got "
-         "'battleship'"],
+        [f"m.yaml:10: nodes[2] (id='unit') → kind: expected one of {KIND_LIST}, got 'battleship'"],
     ),
     "bad confidence": (
         ("relation: opcon}", "relation: opcon, confidence: certain}"),
-        ["m.yaml:13: links[1] (from='hq', to='unit') → confidence: expected one of high, "
-         "medium, low, got 'certain'"],
+        [
+            "m.yaml:13: links[1] (from='hq', to='unit') → confidence: expected one of high, "
+            "medium, low, got 'certain'"
+        ],
     ),
     "bad date": (
         ("as_of: 2025-03-24", "as_of: 2025-13-01"),
@@ -169,17 +188,20 @@ STRUCTURE_CASES = {
     ),
     "bad nation": (
         ("{id: unit, name: Unit, nation: JP", "{id: unit, name: Unit, nation: Japan"),
-        ["m.yaml:10: nodes[2] (id='unit') → nation: expected a country code in capitals (JP, "
-         "US, KR, ...), 'alliance' or 'multinational', got 'Japan'"],
+        [
+            "m.yaml:10: nodes[2] (id='unit') → nation: expected a country code in capitals (JP, "
+            "US, KR, ...), 'alliance' or 'multinational', got 'Japan'"
+        ],
     ),
     "id with a space": (
         ("{id: unit,", "{id: 'my unit',"),
-        ["m.yaml:10: nodes[2] (id='my unit') → id: expected an id without spaces or control "
-         "characters (1-200 characters), got 'my unit'"],
+        [
+            "m.yaml:10: nodes[2] (id='my unit') → id: expected an id without spaces or control "
+            "characters (1-200 characters), got 'my unit'"
+        ],
     ),
     "location out of range": (
-        ("links:\n", "locations:\n  - {id: x, name: X, lat: 95, lon: 0, utc_offset: 9}\n"
-                     "links:\n"),
+        ("links:\n", "locations:\n  - {id: x, name: X, lat: 95, lon: 0, utc_offset: 9}\nlinks:\n"),
         ["m.yaml:12: locations[0] (id='x') → lat: expected a number from -90 to 90, got 95"],
     ),
     "name in another language must be text": (
@@ -188,20 +210,26 @@ STRUCTURE_CASES = {
     ),
     "empty phases list on a link": (
         ("relation: opcon}", "relation: opcon, phases: []}"),
-        ["m.yaml:13: links[1] (from='hq', to='unit') → phases: an empty list of phases means "
-         "the item never holds: remove the item or name its phases"],
+        [
+            "m.yaml:13: links[1] (from='hq', to='unit') → phases: an empty list of phases means "
+            "the item never holds: remove the item or name its phases"
+        ],
     ),
     "phases as a bare id": (
         ("relation: opcon}", "relation: opcon, phases: peacetime}"),
-        ["m.yaml:13: links[1] (from='hq', to='unit') → phases: expected 'all', a list of "
-         "phase ids or {from: PHASE}, got text 'peacetime'"],
+        [
+            "m.yaml:13: links[1] (from='hq', to='unit') → phases: expected 'all', a list of "
+            "phase ids or {from: PHASE}, got text 'peacetime'"
+        ],
     ),
     "phase range without from": (
         ("relation: opcon}", "relation: opcon, phases: {to: gray-zone, until: x}}"),
-        ["m.yaml:13: links[1] (from='hq', to='unit') → phases: a phase range needs 'from' "
-         "(the first phase)",
-         "m.yaml:13: links[1] (from='hq', to='unit') → phases → until: unknown key 'until'; "
-         "a phase range has 'from' and optionally 'to'"],
+        [
+            "m.yaml:13: links[1] (from='hq', to='unit') → phases: a phase range needs 'from' "
+            "(the first phase)",
+            "m.yaml:13: links[1] (from='hq', to='unit') → phases → until: unknown key 'until'; "
+            "a phase range has 'from' and optionally 'to'",
+        ],
     ),
     "remove without extends": (
         ("links:\n", "remove: {nodes: [pm]}\nlinks:\n"),
@@ -232,8 +260,7 @@ def test_empty_file(problems, text):
     ]
 
 
-@pytest.mark.parametrize(("text", "got"), [("- a\n- b\n", "a list"),
-                                           ("hello\n", "text 'hello'")])
+@pytest.mark.parametrize(("text", "got"), [("- a\n- b\n", "a list"), ("hello\n", "text 'hello'")])
 def test_top_level_must_be_a_mapping(problems, text, got):
     assert problems(text) == [f"m.yaml:1: expected a mapping of model keys at the top, got {got}"]
 
@@ -255,63 +282,87 @@ def test_three_problems_reported_together_sorted_by_line(problems, minimal_text)
 SEMANTIC_CASES = {
     "unknown node with hint": (
         ("{from: pm, to: hq,", "{from: pmm, to: hq,"),
-        ["m.yaml:12: links[0] (from='pmm', to='hq') → from: unknown node 'pmm' (did you "
-         "mean 'pm'?)"],
+        [
+            "m.yaml:12: links[0] (from='pmm', to='hq') → from: unknown node 'pmm' (did you "
+            "mean 'pm'?)"
+        ],
     ),
     "unknown node without hint": (
         ("{from: hq, to: unit,", "{from: hq, to: zzz,"),
-        ["m.yaml:13: links[1] (from='hq', to='zzz') → to: unknown node 'zzz'; define it under "
-         "'nodes'"],
+        [
+            "m.yaml:13: links[1] (from='hq', to='zzz') → to: unknown node 'zzz'; define it under "
+            "'nodes'"
+        ],
     ),
     "unknown source": (
         ("{from: pm, to: hq,", "{from: pm, to: hq, source: s1,"),
-        ["m.yaml:12: links[0] (from='pm', to='hq') → source: unknown source 's1'; define it "
-         "under 'sources'"],
+        [
+            "m.yaml:12: links[0] (from='pm', to='hq') → source: unknown source 's1'; define it "
+            "under 'sources'"
+        ],
     ),
     "unknown location": (
         ("kind: unit}", "kind: unit, location: base}"),
-        ["m.yaml:10: nodes[2] (id='unit') → location: unknown location 'base'; define it under "
-         "'locations'"],
+        [
+            "m.yaml:10: nodes[2] (id='unit') → location: unknown location 'base'; define it under "
+            "'locations'"
+        ],
     ),
     "unknown phase in a list": (
         ("relation: opcon}", "relation: opcon, phases: [peace]}"),
-        ["m.yaml:13: links[1] (from='hq', to='unit') → phases: unknown phase 'peace' (did you "
-         "mean 'peacetime'?)"],
+        [
+            "m.yaml:13: links[1] (from='hq', to='unit') → phases: unknown phase 'peace' (did you "
+            "mean 'peacetime'?)"
+        ],
     ),
     "unknown phase in a range": (
         ("relation: opcon}", "relation: opcon, phases: {from: war}}"),
-        ["m.yaml:13: links[1] (from='hq', to='unit') → phases: unknown phase 'war'; define it "
-         "under 'phases'"],
+        [
+            "m.yaml:13: links[1] (from='hq', to='unit') → phases: unknown phase 'war'; define it "
+            "under 'phases'"
+        ],
     ),
     "unknown declaring node": (
-        ("{id: gray-zone, name: Gray zone}", "{id: gray-zone, name: Gray zone, declared_by: "
-                                             "pmm, approval: [diet]}"),
-        ["m.yaml:5: phases[1] (id='gray-zone') → approval: unknown node 'diet'; define it "
-         "under 'nodes'",
-         "m.yaml:5: phases[1] (id='gray-zone') → declared_by: unknown node 'pmm' (did you "
-         "mean 'pm'?)"],
+        (
+            "{id: gray-zone, name: Gray zone}",
+            "{id: gray-zone, name: Gray zone, declared_by: pmm, approval: [diet]}",
+        ),
+        [
+            "m.yaml:5: phases[1] (id='gray-zone') → approval: unknown node 'diet'; define it "
+            "under 'nodes'",
+            "m.yaml:5: phases[1] (id='gray-zone') → declared_by: unknown node 'pmm' (did you "
+            "mean 'pm'?)",
+        ],
     ),
     "duplicate node id": (
         ("{id: unit, name: Unit", "{id: hq, name: Unit"),
-        ["m.yaml:10: nodes[2] (id='hq') → id: duplicate node id 'hq': ids must be unique "
-         "within 'nodes'",
-         "m.yaml:13: links[1] (from='hq', to='unit') → to: unknown node 'unit'; define it "
-         "under 'nodes'"],
+        [
+            "m.yaml:10: nodes[2] (id='hq') → id: duplicate node id 'hq': ids must be unique "
+            "within 'nodes'",
+            "m.yaml:13: links[1] (from='hq', to='unit') → to: unknown node 'unit'; define it "
+            "under 'nodes'",
+        ],
     ),
     "duplicate phase id": (
         ("{id: armed-attack,", "{id: peacetime,"),
-        ["m.yaml:6: phases[2] (id='peacetime') → id: duplicate phase id 'peacetime': ids must "
-         "be unique within 'phases'"],
+        [
+            "m.yaml:6: phases[2] (id='peacetime') → id: duplicate phase id 'peacetime': ids must "
+            "be unique within 'phases'"
+        ],
     ),
     "self-link": (
         ("{from: hq, to: unit,", "{from: unit, to: unit,"),
-        ["m.yaml:13: links[1] (from='unit', to='unit') → to: a link from 'unit' to itself; "
-         "link two different nodes"],
+        [
+            "m.yaml:13: links[1] (from='unit', to='unit') → to: a link from 'unit' to itself; "
+            "link two different nodes"
+        ],
     ),
     "backwards phase range": (
         ("relation: opcon}", "relation: opcon, phases: {from: armed-attack, to: peacetime}}"),
-        ["m.yaml:13: links[1] (from='hq', to='unit') → phases: phase range runs backwards: "
-         "'peacetime' comes before 'armed-attack'"],
+        [
+            "m.yaml:13: links[1] (from='hq', to='unit') → phases: phase range runs backwards: "
+            "'peacetime' comes before 'armed-attack'"
+        ],
     ),
     "duplicate link id": (
         ("{from: pm, to: hq,", "{id: L1, from: pm, to: hq,"),
@@ -354,15 +405,17 @@ def test_same_ends_in_disjoint_phases_are_two_links(write_model, minimal_text):
 
 
 def test_generated_link_key_avoids_explicit_ids(write_model, minimal_text):
-    text = edit(minimal_text, "{from: hq, to: unit, relation: opcon}",
-                "{id: 'pm->hq:command', from: hq, to: unit, relation: opcon}")
+    text = edit(
+        minimal_text,
+        "{from: hq, to: unit, relation: opcon}",
+        "{id: 'pm->hq:command', from: hq, to: unit, relation: opcon}",
+    )
     model = load_model(write_model(text))
     assert [link.key for link in model.links] == ["pm->hq:command#2", "pm->hq:command"]
     assert model.link("pm->hq:command").ends == ("hq", "unit", "opcon")
 
 
-def test_authority_cycle_in_every_phase_is_one_problem_at_the_closing_link(problems,
-                                                                          minimal_text):
+def test_authority_cycle_in_every_phase_is_one_problem_at_the_closing_link(problems, minimal_text):
     text = minimal_text + "  - {from: unit, to: pm, relation: tacon}\n"
     assert problems(text) == [
         "m.yaml:14: links[2] (from='unit', to='pm') → relation: authority cycle in phases "
@@ -415,16 +468,21 @@ def test_reference_checks_wait_for_valid_structure(problems, minimal_text):
 
 # -- phases ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("spec", "expected"), [
-    ("all", ["peacetime", "gray-zone", "armed-attack"]),
-    ("[armed-attack, peacetime]", ["peacetime", "armed-attack"]),
-    ("{from: gray-zone}", ["gray-zone", "armed-attack"]),
-    ("{from: peacetime, to: gray-zone}", ["peacetime", "gray-zone"]),
-    ("{from: gray-zone, to: gray-zone}", ["gray-zone"]),
-])
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("all", ["peacetime", "gray-zone", "armed-attack"]),
+        ("[armed-attack, peacetime]", ["peacetime", "armed-attack"]),
+        ("{from: gray-zone}", ["gray-zone", "armed-attack"]),
+        ("{from: peacetime, to: gray-zone}", ["peacetime", "gray-zone"]),
+        ("{from: gray-zone, to: gray-zone}", ["gray-zone"]),
+    ],
+)
 def test_phase_specs(write_model, minimal_text, spec, expected):
-    model = load_model(write_model(edit(minimal_text, "relation: opcon}",
-                                        f"relation: opcon, phases: {spec}}}")))
+    model = load_model(
+        write_model(edit(minimal_text, "relation: opcon}", f"relation: opcon, phases: {spec}}}"))
+    )
     link = model.links[1]
     assert sorted(link.phases, key=model.phase_ids.index) == expected
 
@@ -439,6 +497,7 @@ def test_node_phases_restrict_link_phases(write_model, minimal_text):
 
 
 # -- unreadable files -----------------------------------------------------------------------
+
 
 def test_missing_file(tmp_path):
     with pytest.raises(InputFileError, match=r"nope\.yaml: no such file$") as err:
@@ -466,8 +525,9 @@ def test_size_limit(write_model, minimal_text):
 
 def test_not_utf8(tmp_path, minimal_text):
     path = tmp_path / "latin1.yaml"
-    path.write_bytes(minimal_text.encode() + b"  - {from: pm, to: unit, relation: liaison, "
-                     b"note: caf\xe9}\n")
+    path.write_bytes(
+        minimal_text.encode() + b"  - {from: pm, to: unit, relation: liaison, note: caf\xe9}\n"
+    )
     with pytest.raises(InputFileError) as err:
         load_model(path)
     offset = path.read_bytes().index(b"\xe9")
@@ -478,12 +538,26 @@ def test_not_utf8(tmp_path, minimal_text):
 
 # -- load_model_data ------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("data", "expected"), [
-    (None, ["<data>:1: the file is empty: a model needs at least name, as_of, phases and "
-            "nodes"]),
-    ({None: 1, "name": "x", "as_of": "2025", "phases": [{"id": "p", "name": "P"}],
-      "nodes": []}, ["<data>:1: keys must be text, got nothing (null)"]),
-])
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            None,
+            ["<data>:1: the file is empty: a model needs at least name, as_of, phases and nodes"],
+        ),
+        (
+            {
+                None: 1,
+                "name": "x",
+                "as_of": "2025",
+                "phases": [{"id": "p", "name": "P"}],
+                "nodes": [],
+            },
+            ["<data>:1: keys must be text, got nothing (null)"],
+        ),
+    ],
+)
 def test_load_model_data_problems(data, expected):
     with pytest.raises(ModelError) as err:
         load_model_data(data)
@@ -494,8 +568,14 @@ def test_load_model_data_reports_objects_that_are_not_text():
     import datetime
 
     with pytest.raises(ModelError) as err:
-        load_model_data({"name": "x", "as_of": datetime.date(2025, 3, 24),
-                         "phases": [{"id": "p", "name": "P"}], "nodes": []})
+        load_model_data(
+            {
+                "name": "x",
+                "as_of": datetime.date(2025, 3, 24),
+                "phases": [{"id": "p", "name": "P"}],
+                "nodes": [],
+            }
+        )
     assert [p.message for p in err.value.problems] == ["expected text, got date"]
 
 
@@ -505,6 +585,7 @@ def test_load_model_data_refuses_extends():
 
 
 # -- JSON files -----------------------------------------------------------------------------
+
 
 def test_json_syntax_error_has_file_and_line(problems):
     assert problems('{"name": "x",\n "as_of": "2025",\n "phases": [,]}\n', "m.json") == [

@@ -33,12 +33,25 @@ def problems_of(text: str, *, as_json: bool = False) -> list[str]:
 
 # -- YAML values ----------------------------------------------------------------------------
 
+
 def test_scalars_follow_the_yaml_1_2_core_schema():
     data = parse_text(
         "a: 2025-03-24\nb: NO\nc: yes\nd: on\ne: true\nf: False\ng: 12\nh: 1.5\ni: ~\n"
-        "j: 2025-03-24T10:00:00\n", "m.yaml")
-    assert data == {"a": "2025-03-24", "b": "NO", "c": "yes", "d": "on", "e": True,
-                    "f": False, "g": 12, "h": 1.5, "i": None, "j": "2025-03-24T10:00:00"}
+        "j: 2025-03-24T10:00:00\n",
+        "m.yaml",
+    )
+    assert data == {
+        "a": "2025-03-24",
+        "b": "NO",
+        "c": "yes",
+        "d": "on",
+        "e": True,
+        "f": False,
+        "g": 12,
+        "h": 1.5,
+        "i": None,
+        "j": "2025-03-24T10:00:00",
+    }
 
 
 def test_anchor_without_alias_is_harmless():
@@ -59,8 +72,10 @@ def test_merge_key_is_refused():
     ]
 
 
-@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/object:os.system",
-                                 "!!python/name:os.system"])
+@pytest.mark.parametrize(
+    "tag",
+    ["!!python/object/apply:os.system", "!!python/object:os.system", "!!python/name:os.system"],
+)
 def test_python_tags_are_refused_without_running_code(tmp_path, tag):
     sentinel = tmp_path / "ran"
     text = f"name: {tag} ['touch {sentinel}']\n"
@@ -90,8 +105,9 @@ def test_duplicate_key_in_a_nested_mapping():
     ]
 
 
-@pytest.mark.parametrize(("key", "shown"), [("1", "'1'"), ("~", "'~'"), ("true", "'true'"),
-                                            ("1.5", "'1.5'")])
+@pytest.mark.parametrize(
+    ("key", "shown"), [("1", "'1'"), ("~", "'~'"), ("true", "'true'"), ("1.5", "'1.5'")]
+)
 def test_keys_must_be_text(key, shown):
     assert problems_of(f"name: x\n{key}: y\n") == [
         f"m.yaml:2: YAML: mapping key {shown} is not text: quote it or use a name"
@@ -114,17 +130,25 @@ def test_control_character_is_refused_with_its_line():
     ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("name: [unclosed\nas_of: 2025\n",
-     "m.yaml:2: YAML: while parsing a flow sequence, did not find expected ',' or ']'"),
-    ("name: x\n\tas_of: 2025\n",
-     "m.yaml:2: YAML: while scanning a plain scalar, found a tab character that violates "
-     "indentation"),
-    ("name: x\n  as_of: y\n",
-     "m.yaml:2: YAML: mapping values are not allowed in this context"),
-    ("nodes:\n- a\nb: c\n- d\n",
-     "m.yaml:4: YAML: while parsing a block mapping, did not find expected key"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "name: [unclosed\nas_of: 2025\n",
+            "m.yaml:2: YAML: while parsing a flow sequence, did not find expected ',' or ']'",
+        ),
+        (
+            "name: x\n\tas_of: 2025\n",
+            "m.yaml:2: YAML: while scanning a plain scalar, found a tab character that violates "
+            "indentation",
+        ),
+        ("name: x\n  as_of: y\n", "m.yaml:2: YAML: mapping values are not allowed in this context"),
+        (
+            "nodes:\n- a\nb: c\n- d\n",
+            "m.yaml:4: YAML: while parsing a block mapping, did not find expected key",
+        ),
+    ],
+)
 def test_yaml_syntax_errors_have_a_line(text, expected):
     assert problems_of(text) == [expected]
 
@@ -138,9 +162,12 @@ def test_deep_nesting_is_refused():
 
 # -- JSON -----------------------------------------------------------------------------------
 
+
 def test_json_parses_plain_data():
-    assert parse_text('{"as_of": "2025-03-24", "n": [1, true, null]}', "m.json",
-                      as_json=True) == {"as_of": "2025-03-24", "n": [1, True, None]}
+    assert parse_text('{"as_of": "2025-03-24", "n": [1, true, null]}', "m.json", as_json=True) == {
+        "as_of": "2025-03-24",
+        "n": [1, True, None],
+    }
 
 
 def test_json_syntax_error_has_a_line():
@@ -172,6 +199,7 @@ def test_json_surrogate_pair_is_a_character():
 
 # -- locating items -------------------------------------------------------------------------
 
+
 def test_format_path():
     assert format_path(("links", 12, "relation")) == "links[12] → relation"
     assert format_path(("nodes",)) == "nodes"
@@ -196,6 +224,7 @@ def test_line_of_in_json_with_tabs_and_escapes():
 
 
 # -- reading files --------------------------------------------------------------------------
+
 
 def test_read_text_drops_the_bom(tmp_path):
     path = tmp_path / "m.yaml"

@@ -62,30 +62,39 @@ def test_accepts_optional_keys_and_names_in_other_languages(validator, minimal_t
     assert list(validator.iter_errors(data)) == []
 
 
-@pytest.mark.parametrize(("change", "path"), [
-    (lambda d: d.update(nodez=[]), ""),
-    (lambda d: d["nodes"][0].update(natoin="JP"), "/nodes/0"),
-    (lambda d: d["links"][1].update(relation="opcom"), "/links/1/relation"),
-    (lambda d: d["nodes"][2].update(nation="Japan"), "/nodes/2/nation"),
-    (lambda d: d.update(as_of="2025-13"), "/as_of"),
-    (lambda d: d["links"][1].update(phases=[]), "/links/1/phases"),
-])
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (lambda d: d.update(nodez=[]), ""),
+        (lambda d: d["nodes"][0].update(natoin="JP"), "/nodes/0"),
+        (lambda d: d["links"][1].update(relation="opcom"), "/links/1/relation"),
+        (lambda d: d["nodes"][2].update(nation="Japan"), "/nodes/2/nation"),
+        (lambda d: d.update(as_of="2025-13"), "/as_of"),
+        (lambda d: d["links"][1].update(phases=[]), "/links/1/phases"),
+    ],
+)
 def test_rejects_what_the_loader_rejects(validator, minimal_text, change, path):
     data = yaml.safe_load(minimal_text)
     data["as_of"] = "2025-03-24"
     change(data)
     errors = list(validator.iter_errors(data))
     assert errors
-    assert {"/" + "/".join(str(p) for p in error.absolute_path) if error.absolute_path else ""
-            for error in errors} == {path}
+    assert {
+        "/" + "/".join(str(p) for p in error.absolute_path) if error.absolute_path else ""
+        for error in errors
+    } == {path}
 
 
 def test_variant_with_changes_is_accepted(validator):
     data = {
-        "extends": "base.yaml", "name": "v", "as_of": "2026",
+        "extends": "base.yaml",
+        "name": "v",
+        "as_of": "2026",
         "remove": {"nodes": ["a"], "links": [{"id": "L"}]},
-        "change": {"nodes": [{"id": "b", "name": "B2"}],
-                   "phases": [{"id": "p", "declared_by": "b"}]},
+        "change": {
+            "nodes": [{"id": "b", "name": "B2"}],
+            "phases": [{"id": "p", "declared_by": "b"}],
+        },
     }
     assert list(validator.iter_errors(data)) == []
 

@@ -54,7 +54,9 @@ def test_units_become_nodes_and_parent_links(write_units):
     assert model.node("hq").echelon == "theater"
     assert model.node("hq").label("ja") == "統合司令部"
     assert [(link.from_node, link.to_node, link.relation) for link in model.links] == [
-        ("hq", "b", "tacon"), ("pm", "hq", "command"), ("hq", "a", "opcon"),
+        ("hq", "b", "tacon"),
+        ("pm", "hq", "command"),
+        ("hq", "a", "opcon"),
         ("a", "b", "adcon"),
     ]
 
@@ -69,28 +71,36 @@ def test_phases_cells_resolve_like_the_model_file(write_units):
 
 def test_csv_and_yaml_give_the_same_model(write_units, write_model):
     from_csv = load_model(write_units(UNITS))
-    inline = MODEL.replace("units:\n  - {file: oob.csv}\n", "").replace(
-        "nodes:\n  - {id: pm", "nodes:\n"
-        "  - {id: hq, name: Joint HQ, nation: JP, kind: headquarters, echelon: theater,"
-        " name_ja: 統合司令部}\n"
-        "  - {id: a, name: Unit A, nation: JP, kind: unit, echelon: brigade}\n"
-        "  - {id: b, name: Unit B, nation: JP, kind: unit, phases: {from: gray-zone}}\n"
-        "  - {id: c, name: Unit C, nation: JP, kind: unit, phases: [peacetime, armed-attack]}\n"
-        "  - {id: pm",
-    ).replace("links:\n", "links:\n  - {from: pm, to: hq, relation: command}\n"
-              "  - {from: hq, to: a, relation: opcon}\n  - {from: a, to: b, relation: adcon}\n")
+    inline = (
+        MODEL.replace("units:\n  - {file: oob.csv}\n", "")
+        .replace(
+            "nodes:\n  - {id: pm",
+            "nodes:\n"
+            "  - {id: hq, name: Joint HQ, nation: JP, kind: headquarters, echelon: theater,"
+            " name_ja: 統合司令部}\n"
+            "  - {id: a, name: Unit A, nation: JP, kind: unit, echelon: brigade}\n"
+            "  - {id: b, name: Unit B, nation: JP, kind: unit, phases: {from: gray-zone}}\n"
+            "  - {id: c, name: Unit C, nation: JP, kind: unit, phases: [peacetime, armed-attack]}\n"
+            "  - {id: pm",
+        )
+        .replace(
+            "links:\n",
+            "links:\n  - {from: pm, to: hq, relation: command}\n"
+            "  - {from: hq, to: a, relation: opcon}\n  - {from: a, to: b, relation: adcon}\n",
+        )
+    )
     from_yaml = load_model(write_model(inline, name="inline.yaml"))
     assert from_csv.nodes == from_yaml.nodes
-    assert sorted(from_csv.links, key=lambda x: x.key) == sorted(from_yaml.links,
-                                                                  key=lambda x: x.key)
+    assert sorted(from_csv.links, key=lambda x: x.key) == sorted(
+        from_yaml.links, key=lambda x: x.key
+    )
 
 
 def test_model_without_nodes_key_takes_all_units(write_units):
     model_text = MODEL.replace(
         "nodes:\n  - {id: pm, name: Prime Minister, nation: JP, kind: political-authority}\n", ""
     ).replace("links:\n  - {from: hq, to: b, relation: tacon, phases: [armed-attack]}\n", "")
-    model = load_model(write_units(HEADER + "x,X,JP,unit,,,,,\ny,Y,JP,unit,x,,,,\n",
-                                   model_text))
+    model = load_model(write_units(HEADER + "x,X,JP,unit,,,,,\ny,Y,JP,unit,x,,,,\n", model_text))
     assert list(model.nodes) == ["x", "y"]
     assert [link.key for link in model.links] == ["x->y:command"]
 
@@ -109,11 +119,11 @@ def test_cell_errors_name_file_line_column_and_unit(write_units):
 
 def test_reference_errors_point_at_the_csv_cell(write_units):
     units = UNITS.replace("b,Unit B,JP,unit,a", "b,Unit B,JP,unit,zz").replace(
-        "peacetime;armed", "peace;armed")
+        "peacetime;armed", "peace;armed"
+    )
     assert _problems(write_units(units)) == [
         "oob.csv:4: column 5 (parent), unit 'b': unknown node 'zz'; define it under 'nodes'",
-        "oob.csv:5: column 9 (phases), unit 'c': unknown phase 'peace' (did you mean "
-        "'peacetime'?)",
+        "oob.csv:5: column 9 (phases), unit 'c': unknown phase 'peace' (did you mean 'peacetime'?)",
     ]
 
 
@@ -125,8 +135,7 @@ def test_duplicate_id_across_model_and_csv(write_units):
 
 
 def test_authority_cycle_through_parents_is_reported(write_units):
-    units = UNITS.replace("a,Unit A,JP,unit,hq", "a,Unit A,JP,unit,b").replace(
-        "gray-zone..", "")
+    units = UNITS.replace("a,Unit A,JP,unit,hq", "a,Unit A,JP,unit,b").replace("gray-zone..", "")
     problems = _problems(write_units(units))
     assert len(problems) == 1
     assert problems[0].startswith("oob.csv:")
@@ -137,23 +146,27 @@ def test_authority_cycle_through_parents_is_reported(write_units):
     ("units", "expected"),
     [
         (HEADER + "x,X,JP,unit\n", "oob.csv:2: expected 9 cells as in the header, got 4"),
-        ("id,name,nation,kind,parnt\n",
-         "oob.csv:1: unknown column 'parnt' (did you mean 'parent'?); allowed: id, name, "
-         "nation, kind, location, echelon, short, phases, source, confidence, note, parent, "
-         "relation, name_xx"),
+        (
+            "id,name,nation,kind,parnt\n",
+            "oob.csv:1: unknown column 'parnt' (did you mean 'parent'?); allowed: id, name, "
+            "nation, kind, location, echelon, short, phases, source, confidence, note, parent, "
+            "relation, name_xx",
+        ),
         ("id,name,nation\n", "oob.csv:1: missing required column 'kind'"),
         ("id,name,nation,kind,id\n", "oob.csv:1: column 'id' appears twice"),
-        ("", "oob.csv: the units file is empty: it needs a header row (id,name,nation,kind,"
-             "...)"),
-        (HEADER + "x,X,JP,unit,,opcon,,,\n",
-         "oob.csv:2: column 6 (relation), unit 'x': a relation needs a parent: fill in the "
-         "parent column or clear this cell"),
+        ("", "oob.csv: the units file is empty: it needs a header row (id,name,nation,kind,...)"),
+        (
+            HEADER + "x,X,JP,unit,,opcon,,,\n",
+            "oob.csv:2: column 6 (relation), unit 'x': a relation needs a parent: fill in the "
+            "parent column or clear this cell",
+        ),
         (HEADER + 'x,"X,JP,unit,,,,,\n', "oob.csv:2: CSV: unexpected end of data"),
-        (HEADER + "x,,JP,unit,,,,,\n", "oob.csv:2: column 2 (name), unit 'x': the name is "
-                                       "empty"),
-        (HEADER + "x y,X,jp,unit,,,,,\n",
-         "oob.csv:2: column 1 (id), unit 'x y': expected an id without spaces or control "
-         "characters (1-200 characters), got 'x y'"),
+        (HEADER + "x,,JP,unit,,,,,\n", "oob.csv:2: column 2 (name), unit 'x': the name is empty"),
+        (
+            HEADER + "x y,X,jp,unit,,,,,\n",
+            "oob.csv:2: column 1 (id), unit 'x y': expected an id without spaces or control "
+            "characters (1-200 characters), got 'x y'",
+        ),
     ],
 )
 def test_malformed_csv(write_units, units, expected):
@@ -164,8 +177,7 @@ def test_malformed_csv(write_units, units, expected):
 def test_missing_csv_is_reported_at_the_units_entry(write_model):
     path = write_model(MODEL)
     assert _problems(path) == [
-        "model.yaml:10: units[0] → file: the units file 'oob.csv' cannot be read: no such "
-        "file",
+        "model.yaml:10: units[0] → file: the units file 'oob.csv' cannot be read: no such file",
     ]
 
 
@@ -178,8 +190,7 @@ def test_units_path_is_relative_to_the_model_file(tmp_path, monkeypatch):
     with pytest.raises(ModelError) as err:
         load_model("models/m.yaml")
     assert str(err.value) == (
-        "models/oob.csv:2: column 5 (parent), unit 'hq': unknown node 'zz'; define it under "
-        "'nodes'"
+        "models/oob.csv:2: column 5 (parent), unit 'hq': unknown node 'zz'; define it under 'nodes'"
     )
 
 

@@ -16,16 +16,31 @@ TINY: dict[str, Any] = {
         {"id": "armed-attack", "name": "Armed attack", "name_ja": "武力攻撃事態"},
     ],
     "nodes": [
-        {"id": "jp-pm", "name": "Prime Minister", "name_ja": "内閣総理大臣", "nation": "JP",
-         "kind": "political-authority"},
-        {"id": "jp-hq", "name": "Joint HQ", "short": "JJOC", "name_ja": "統合作戦司令部",
-         "nation": "JP", "kind": "headquarters"},
+        {
+            "id": "jp-pm",
+            "name": "Prime Minister",
+            "name_ja": "内閣総理大臣",
+            "nation": "JP",
+            "kind": "political-authority",
+        },
+        {
+            "id": "jp-hq",
+            "name": "Joint HQ",
+            "short": "JJOC",
+            "name_ja": "統合作戦司令部",
+            "nation": "JP",
+            "kind": "headquarters",
+        },
         {"id": "jp-unit", "name": "Fleet", "nation": "JP", "kind": "component"},
-        {"id": "al-body", "name": "Coordination body", "nation": "alliance",
-         "kind": "coordination-body", "phases": ["armed-attack"]},
+        {
+            "id": "al-body",
+            "name": "Coordination body",
+            "nation": "alliance",
+            "kind": "coordination-body",
+            "phases": ["armed-attack"],
+        },
         {"id": "us-pres", "name": "President", "nation": "US", "kind": "political-authority"},
-        {"id": "us-cmd", "name": "Indo-Pacific Command", "nation": "US",
-         "kind": "headquarters"},
+        {"id": "us-cmd", "name": "Indo-Pacific Command", "nation": "US", "kind": "headquarters"},
         {"id": "us-unit", "name": "Air Force", "nation": "US", "kind": "unit"},
     ],
     "links": [
@@ -48,13 +63,22 @@ def tiny_with(**changes: Any) -> Model:
 
 def named(*names: str) -> Model:
     """A JP chain pm -> a -> b ... whose node names are ``names`` (hostile names tests)."""
-    nodes = [{"id": f"x{i}", "name": name, "nation": "JP", "kind": "unit"}
-             for i, name in enumerate(names)]
-    links = [{"from": f"x{i}", "to": f"x{i + 1}", "relation": "opcon"}
-             for i in range(len(names) - 1)]
-    return load_model_data({"name": "hostile", "as_of": "2025",
-                            "phases": [{"id": "p", "name": "P"}],
-                            "nodes": nodes, "links": links})
+    nodes = [
+        {"id": f"x{i}", "name": name, "nation": "JP", "kind": "unit"}
+        for i, name in enumerate(names)
+    ]
+    links = [
+        {"from": f"x{i}", "to": f"x{i + 1}", "relation": "opcon"} for i in range(len(names) - 1)
+    ]
+    return load_model_data(
+        {
+            "name": "hostile",
+            "as_of": "2025",
+            "phases": [{"id": "p", "name": "P"}],
+            "nodes": nodes,
+            "links": links,
+        }
+    )
 
 
 @pytest.fixture

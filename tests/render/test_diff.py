@@ -10,8 +10,9 @@ def test_marks_of_nodes_and_links():
     scene, node_marks, edge_marks = diff_scene(BEFORE, AFTER, phase="war")
     assert node_marks == {"jjoc": "added", "jso": "removed", "usfj": "changed"}
     edges = scene.panels[0].edges
-    marked = {(edges[i].tail, edges[i].head, edges[i].relation): mark
-              for i, mark in edge_marks.items()}
+    marked = {
+        (edges[i].tail, edges[i].head, edges[i].relation): mark for i, mark in edge_marks.items()
+    }
     assert marked == {
         ("pm", "jjoc", "command"): "added",
         ("jjoc", "gcc", "opcon"): "added",

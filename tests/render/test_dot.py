@@ -59,9 +59,12 @@ def test_one_synthetic_node_per_model_node_in_nation_clusters(tiny):
     assert sorted(_nodes(graph)) == [f"n{i}" for i in range(6)]
     clusters = {s.get_name(): s for s in graph.get_subgraphs()}
     assert [_text(clusters[c].get("label")) for c in ("cluster_c0", "cluster_c1")] == [
-        "Japan", "United States"]
-    assert sorted(n.get_name() for n in clusters["cluster_c0"].get_nodes()
-                  if n.get_name().startswith("n")) == ["n0", "n1", "n2"]
+        "Japan",
+        "United States",
+    ]
+    assert sorted(
+        n.get_name() for n in clusters["cluster_c0"].get_nodes() if n.get_name().startswith("n")
+    ) == ["n0", "n1", "n2"]
 
 
 def test_japan_left_alliance_middle_us_right_and_authority_down(tiny):
@@ -98,8 +101,9 @@ def test_legend_holds_exactly_the_relations_and_kinds_drawn(tiny):
         assert RELATION_STYLES[relation].caption in legend
     for relation in ("tacon", "support", "member", "coordination"):
         assert RELATION_STYLES[relation].caption not in legend
-    kinds = sorted(_text(n.get("label")) for n in graph.get_nodes()
-                   if re.fullmatch(r"k\d+", n.get_name()))
+    kinds = sorted(
+        _text(n.get("label")) for n in graph.get_nodes() if re.fullmatch(r"k\d+", n.get_name())
+    )
     assert kinds == ["component", "headquarters", "political authority", "unit"]
     assert "Japan" in legend and "United States" in legend and "Alliance" not in legend
 
@@ -124,9 +128,27 @@ def test_dot_text_is_deterministic(tiny):
 
 
 HOSTILE = [
-    'say "hi"', "back\\", "trail \\", "<b>bold</b>", "<<TABLE>>", "{a|b}", "x\\Ny\\G",
-    "line\nbreak", "HQ:Main", "HQ:Rear", "javascript:alert(1)", "]; evil [label=x",
-    "a\x00b", "&amp;", "統合幕僚監部", "'single'", "\\\\", "n1 -> n0", "]", "]]", "[",
+    'say "hi"',
+    "back\\",
+    "trail \\",
+    "<b>bold</b>",
+    "<<TABLE>>",
+    "{a|b}",
+    "x\\Ny\\G",
+    "line\nbreak",
+    "HQ:Main",
+    "HQ:Rear",
+    "javascript:alert(1)",
+    "]; evil [label=x",
+    "a\x00b",
+    "&amp;",
+    "統合幕僚監部",
+    "'single'",
+    "\\\\",
+    "n1 -> n0",
+    "]",
+    "]]",
+    "[",
 ]
 
 
@@ -146,14 +168,19 @@ def test_graphviz_renders_hostile_names_without_warnings_or_links():
     assert "<a " not in svg and "href" not in svg
     assert "&lt;b&gt;bold&lt;/b&gt;" in svg
     assert "x\\Ny\\G" in svg
-    done = subprocess.run(["dot", "-Tplain"], input=dot_text(named(*HOSTILE)).encode(),
-                          capture_output=True, check=True)
+    done = subprocess.run(
+        ["dot", "-Tplain"],
+        input=dot_text(named(*HOSTILE)).encode(),
+        capture_output=True,
+        check=True,
+    )
     assert done.stderr == b""
 
 
 def test_escape_html_covers_markup_quotes_and_backslashes():
     assert escape_html('<a href="x">\\N</a>\n') == (
-        "&lt;a href=&quot;x&quot;&gt;\\\\N&lt;/a&gt;<BR/>")
+        "&lt;a href=&quot;x&quot;&gt;\\\\N&lt;/a&gt;<BR/>"
+    )
 
 
 _names = st.text(st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=30)
@@ -164,11 +191,13 @@ _names = st.text(st.characters(blacklist_categories=("Cs",)), min_size=0, max_si
 @given(st.lists(_names, min_size=1, max_size=4))
 def test_any_names_give_dot_that_graphviz_parses_with_exactly_the_model_nodes(names):
     text = dot_text(named(*names))
-    done = subprocess.run(["dot", "-Tplain"], input=text.encode(), capture_output=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        ["dot", "-Tplain"], input=text.encode(), capture_output=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr
-    drawn = [line.split()[1] for line in done.stdout.decode().splitlines()
-             if line.startswith("node n")]
+    drawn = [
+        line.split()[1] for line in done.stdout.decode().splitlines() if line.startswith("node n")
+    ]
     assert sorted(drawn) == sorted(f"n{i}" for i in range(len(names)))
     nodes = _nodes(_parse(text))
     for i, name in enumerate(names):
@@ -178,36 +207,63 @@ def test_any_names_give_dot_that_graphviz_parses_with_exactly_the_model_nodes(na
 _kinds = st.sampled_from(sorted(KIND_STYLES))
 # Scripts the fonts we install draw (DejaVu Sans, Noto Sans CJK): Latin, Greek, Cyrillic,
 # kana, CJK and Hangul, plus every ASCII control and punctuation character.
-_drawn = st.text(st.one_of(st.characters(max_codepoint=0x04FF, blacklist_categories=("Cs",)),
-                           st.characters(min_codepoint=0x3040, max_codepoint=0x9FFF),
-                           st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)),
-                 max_size=40)
+_drawn = st.text(
+    st.one_of(
+        st.characters(max_codepoint=0x04FF, blacklist_categories=("Cs",)),
+        st.characters(min_codepoint=0x3040, max_codepoint=0x9FFF),
+        st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+    ),
+    max_size=40,
+)
 
 
 @needs_dot
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(_drawn, st.one_of(st.none(), _drawn.filter(bool)), _kinds),
-                min_size=2, max_size=5))
+@given(
+    st.lists(
+        st.tuples(_drawn, st.one_of(st.none(), _drawn.filter(bool)), _kinds), min_size=2, max_size=5
+    )
+)
 def test_side_by_side_nodes_never_overlap_whatever_their_names(specs):
     nodes = [{"id": "top", "name": "Top", "nation": "JP", "kind": "political-authority"}]
-    nodes += [{"id": f"x{i}", "name": name, "nation": "JP", "kind": kind}
-              | ({"short": short} if short else {}) for i, (name, short, kind) in enumerate(specs)]
+    nodes += [
+        {"id": f"x{i}", "name": name, "nation": "JP", "kind": kind}
+        | ({"short": short} if short else {})
+        for i, (name, short, kind) in enumerate(specs)
+    ]
     links = [{"from": "top", "to": f"x{i}", "relation": "command"} for i in range(len(specs))]
-    model = load_model_data({"name": "w", "as_of": "2025", "phases": [{"id": "p", "name": "P"}],
-                             "nodes": nodes, "links": links})
-    done = subprocess.run(["dot", "-Tplain"], input=dot_text(model).encode(),
-                          capture_output=True, timeout=60, check=False)
+    model = load_model_data(
+        {
+            "name": "w",
+            "as_of": "2025",
+            "phases": [{"id": "p", "name": "P"}],
+            "nodes": nodes,
+            "links": links,
+        }
+    )
+    done = subprocess.run(
+        ["dot", "-Tplain"],
+        input=dot_text(model).encode(),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
     assert (done.returncode, done.stderr) == (0, b"")
 
 
 def test_links_are_routed_in_small_charts_and_straight_in_large_ones(tiny):
     assert "splines=true" in dot_text(tiny)
-    units = [{"id": f"u{i}", "name": f"Unit {i}", "nation": "JP", "kind": "unit"}
-             for i in range(ROUTED_EDGES_LIMIT + 1)]
-    large = load_model_data({
-        "name": "large", "as_of": "2026", "phases": [{"id": "p", "name": "P"}],
-        "nodes": [{"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
-                  *units],
-        "links": [{"from": "hq", "to": u["id"], "relation": "opcon"} for u in units],
-    })
+    units = [
+        {"id": f"u{i}", "name": f"Unit {i}", "nation": "JP", "kind": "unit"}
+        for i in range(ROUTED_EDGES_LIMIT + 1)
+    ]
+    large = load_model_data(
+        {
+            "name": "large",
+            "as_of": "2026",
+            "phases": [{"id": "p", "name": "P"}],
+            "nodes": [{"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"}, *units],
+            "links": [{"from": "hq", "to": u["id"], "relation": "opcon"} for u in units],
+        }
+    )
     assert "splines=line" in dot_text(large)

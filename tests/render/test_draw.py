@@ -19,7 +19,8 @@ def test_dot_text_needs_no_graphviz_program(tiny, tmp_path, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     draw(tiny, tmp_path / "chart.dot", phase="armed-attack")
     assert (tmp_path / "chart.dot").read_text(encoding="utf-8") == dot_text(
-        tiny, phase="armed-attack")
+        tiny, phase="armed-attack"
+    )
 
 
 def test_auto_engine_falls_back_to_matplotlib(monkeypatch):
@@ -52,12 +53,15 @@ def test_matplotlib_files_are_identical_run_to_run(tiny, tmp_path, fmt):
     assert (tmp_path / f"a.{fmt}").read_bytes() == (tmp_path / f"b.{fmt}").read_bytes()
 
 
-@pytest.mark.parametrize(("name", "engine", "message"), [
-    ("chart.gif", "auto", r"unknown picture format '\.gif'; use one of \.svg, \.png"),
-    ("chart", "auto", "unknown picture format ''"),
-    ("chart.dot", "matplotlib", "DOT output is written by the graphviz engine"),
-    ("chart.svg", "inkscape", "unknown engine 'inkscape'"),
-])
+@pytest.mark.parametrize(
+    ("name", "engine", "message"),
+    [
+        ("chart.gif", "auto", r"unknown picture format '\.gif'; use one of \.svg, \.png"),
+        ("chart", "auto", "unknown picture format ''"),
+        ("chart.dot", "matplotlib", "DOT output is written by the graphviz engine"),
+        ("chart.svg", "inkscape", "unknown engine 'inkscape'"),
+    ],
+)
 def test_bad_format_or_engine(tiny, tmp_path, name, engine, message):
     with pytest.raises(QueryError, match=message):
         draw(tiny, tmp_path / name, engine=engine)

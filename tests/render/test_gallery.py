@@ -25,7 +25,8 @@ def test_committed_dot_is_up_to_date(model_path):
         committed = DIAGRAMS / f"{view_stem(model_path, view)}.dot"
         assert committed.is_file(), f"{committed.name} is missing; run {REGENERATE}"
         assert committed.read_bytes() == view_dot(model, view).encode("utf-8"), (
-            f"{committed.name} is out of date; run {REGENERATE}")
+            f"{committed.name} is out of date; run {REGENERATE}"
+        )
         assert committed.with_suffix(".svg").is_file()
 
 
@@ -39,17 +40,25 @@ def test_readme_shows_every_diagram():
 
 def test_views_are_peacetime_armed_attack_and_panels(tiny):
     assert [(v.name, v.phases) for v in gallery_views(tiny)] == [
-        ("peacetime", ("peacetime",)), ("armed-attack", ("armed-attack",)),
-        ("panels", ("peacetime", "armed-attack"))]
+        ("peacetime", ("peacetime",)),
+        ("armed-attack", ("armed-attack",)),
+        ("panels", ("peacetime", "armed-attack")),
+    ]
 
 
-@pytest.mark.skipif(not MODELS or shutil.which("dot") is None,
-                    reason="no shipped models or no Graphviz")
+@pytest.mark.skipif(
+    not MODELS or shutil.which("dot") is None, reason="no shipped models or no Graphviz"
+)
 @pytest.mark.parametrize("model_path", MODELS, ids=[p.stem for p in MODELS])
 def test_graphviz_draws_each_single_phase_view_without_a_warning(model_path):
     model = load_model(model_path)
     for view in gallery_views(model):
         if len(view.phases) == 1:
-            done = subprocess.run(["dot", "-Tplain"], input=view_dot(model, view).encode(),
-                                  capture_output=True, timeout=120, check=False)
+            done = subprocess.run(
+                ["dot", "-Tplain"],
+                input=view_dot(model, view).encode(),
+                capture_output=True,
+                timeout=120,
+                check=False,
+            )
             assert (done.returncode, done.stderr) == (0, b""), view.name

@@ -17,8 +17,14 @@ def test_coordination_links_do_not_set_ranks():
 
 
 def test_body_with_only_coordination_links_sits_at_its_partners_mean_rank():
-    edges = [("a", "b", True), ("b", "c", True), ("x", "y", True), ("y", "z", True),
-             ("c", "body", False), ("y", "body", False)]
+    edges = [
+        ("a", "b", True),
+        ("b", "c", True),
+        ("x", "y", True),
+        ("y", "z", True),
+        ("c", "body", False),
+        ("y", "body", False),
+    ]
     assert authority_ranks(["a", "b", "c", "x", "y", "z", "body"], edges)["body"] == 2
 
 
@@ -34,8 +40,7 @@ def test_authority_cycle_is_broken_not_fatal():
 
 def test_nations_are_columns_in_the_given_order():
     nodes = [("u1", "US"), ("j1", "JP"), ("body", "alliance"), ("j2", "JP"), ("u2", "US")]
-    edges = [("j1", "j2", True), ("u1", "u2", True), ("j2", "body", False),
-             ("u2", "body", False)]
+    edges = [("j1", "j2", True), ("u1", "u2", True), ("j2", "body", False), ("u2", "body", False)]
     pos = layered_layout(nodes, edges, ["JP", "alliance", "US"])
     assert max(pos["j1"][0], pos["j2"][0]) < pos["body"][0] < min(pos["u1"][0], pos["u2"][0])
     assert [pos[n][1] for n in ("j1", "j2", "u1", "u2")] == [0, 1, 0, 1]

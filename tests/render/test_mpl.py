@@ -16,13 +16,13 @@ from .conftest import named
 
 
 def _gids(fig, prefix):
-    return sorted(p.get_gid() for ax in fig.axes for p in ax.patches
-                  if (p.get_gid() or "").startswith(prefix))
+    return sorted(
+        p.get_gid() for ax in fig.axes for p in ax.patches if (p.get_gid() or "").startswith(prefix)
+    )
 
 
 def _texts(fig):
-    return [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes
-                                                for t in ax.texts]
+    return [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes for t in ax.texts]
 
 
 def test_one_patch_per_node_and_one_arrow_per_link(tiny):
@@ -31,7 +31,15 @@ def test_one_patch_per_node_and_one_arrow_per_link(tiny):
     edges = _gids(fig, "edge-")
     assert len(edges) == 8
     assert sorted(g.rsplit("-", 1)[1] for g in edges) == [
-        "command", "command", "command", "counterpart", "member", "member", "opcon", "support"]
+        "command",
+        "command",
+        "command",
+        "counterpart",
+        "member",
+        "member",
+        "opcon",
+        "support",
+    ]
 
 
 def test_legend_labels_and_title(tiny):
@@ -45,8 +53,12 @@ def test_legend_labels_and_title(tiny):
 
 def test_link_line_styles_follow_the_style_table(tiny):
     fig = plot_scene(build_scene(tiny, phase="armed-attack"))
-    styles = {p.get_gid().rsplit("-", 1)[1]: p.get_linestyle() for ax in fig.axes
-              for p in ax.patches if (p.get_gid() or "").startswith("edge-")}
+    styles = {
+        p.get_gid().rsplit("-", 1)[1]: p.get_linestyle()
+        for ax in fig.axes
+        for p in ax.patches
+        if (p.get_gid() or "").startswith("edge-")
+    }
     assert styles["command"] == "-"
     assert styles["support"] != "-" and styles["member"] != "-"
 

@@ -37,15 +37,26 @@ def test_model_section_blocks(write_model):
     base, _ = _models(write_model)
     blocks = model_section(base, "base", _no_drawing)
     assert [b.text for b in blocks if isinstance(b, Heading)] == [
-        "Base <script>alert(1)</script>", "Schematic", "Phase panels",
-        "Chains of command of the main forces", "Bottlenecks", "Phase switches",
-        "Peacetime → War", "Sources"]
+        "Base <script>alert(1)</script>",
+        "Schematic",
+        "Phase panels",
+        "Chains of command of the main forces",
+        "Bottlenecks",
+        "Phase switches",
+        "Peacetime → War",
+        "Sources",
+    ]
     assert [b.file for b in blocks if isinstance(b, Figure)] == [
-        "base-peacetime.svg", "base-war.svg"]
+        "base-peacetime.svg",
+        "base-war.svg",
+    ]
     chains = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "force")
     assert chains.rows == (
-        ("7th Fleet", ("President → INDOPACOM → 7th Fleet (OPCON)",),
-         ("President → INDOPACOM → 7th Fleet (OPCON)",)),
+        (
+            "7th Fleet",
+            ("President → INDOPACOM → 7th Fleet (OPCON)",),
+            ("President → INDOPACOM → 7th Fleet (OPCON)",),
+        ),
         ("GCC", ("PM → JSO | staff → GCC (OPCON)",), ("PM → JSO | staff → GCC (OPCON)",)),
     )
     decisions = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "decision")
@@ -62,16 +73,18 @@ def test_comparison_names_chain_moves(write_model):
     )
     approach = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "model")
     assert [(r[0], r[1], r[2]) for r in approach.rows] == [
-        ("base", "Peacetime", "de-conflicted"), ("base", "War", "coordinated"),
-        ("variant", "Peacetime", "de-conflicted"), ("variant", "War", "collaborative")]
+        ("base", "Peacetime", "de-conflicted"),
+        ("base", "War", "coordinated"),
+        ("variant", "Peacetime", "de-conflicted"),
+        ("variant", "War", "collaborative"),
+    ]
 
 
 def test_comparison_pairs_a_variant_with_the_model_it_extends(write_model, minimal_text):
     first = load_model(write_model(minimal_text, "first.yaml"))
-    base = load_model(write_model(minimal_text.replace("name: demo", "name: base"),
-                                  "base.yaml"))
-    other = load_model(write_model(minimal_text.replace("name: demo", "name: other"),
-                                   "other.yaml"))
-    variant = load_model(write_model("extends: base.yaml\nname: variant\nas_of: '2026'\n",
-                                     "variant.yaml"))
+    base = load_model(write_model(minimal_text.replace("name: demo", "name: base"), "base.yaml"))
+    other = load_model(write_model(minimal_text.replace("name: demo", "name: other"), "other.yaml"))
+    variant = load_model(
+        write_model("extends: base.yaml\nname: variant\nas_of: '2026'\n", "variant.yaml")
+    )
     assert comparison_pairs([first, base, other, variant]) == [(0, 1), (1, 2), (1, 3)]

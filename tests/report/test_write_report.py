@@ -48,8 +48,14 @@ def test_files_written_in_a_new_folder(report):
     out, written = report
     diff = ["diff-base-variant.svg"] if ENGINE == "graphviz" else []
     assert [p.name for p in written] == [
-        "index.html", "report.md", "base-peacetime.svg", "base-war.svg",
-        "variant-peacetime.svg", "variant-war.svg", *diff]
+        "index.html",
+        "report.md",
+        "base-peacetime.svg",
+        "base-war.svg",
+        "variant-peacetime.svg",
+        "variant-war.svg",
+        *diff,
+    ]
     assert all(p.parent == out and p.stat().st_size > 0 for p in written)
 
 
@@ -106,7 +112,8 @@ def test_cli(write_model, tmp_path, capsys):
     out = tmp_path / "cli"
     assert main(["report", str(base), "-o", str(out), "--engine", ENGINE]) == 0
     assert capsys.readouterr().out == (
-        f"wrote 4 files to {out}: index.html, report.md and the diagrams\n")
+        f"wrote 4 files to {out}: index.html, report.md and the diagrams\n"
+    )
     assert main(["report", str(base), "-o", str(base)]) == 4
     assert "exists and is not a folder" in capsys.readouterr().err
 
