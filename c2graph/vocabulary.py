@@ -1,7 +1,7 @@
-"""The fixed vocabulary of c2graph: relations, node kinds, nations and confidence grades.
+"""The fixed vocabulary of c2graph: relations, their layers, node kinds, nations, confidence.
 
-Every analysis and renderer imports its terms from here, so a relation's meaning and its
-class (authority or coordination) are defined exactly once.
+Every analysis and renderer imports its terms from here, so a relation's meaning, its
+class (authority or coordination) and its layer are defined exactly once.
 
 Example
 -------
@@ -9,6 +9,10 @@ Example
 True
 >>> RELATIONS["coordination"].is_authority
 False
+>>> RELATIONS["adcon"].layer
+<Layer.ADMINISTRATIVE: 'administrative'>
+>>> sorted(LAYER_RELATIONS[Layer.OPERATIONAL])
+['cocom', 'command', 'opcon', 'tacon']
 >>> meet("opcon", "tacon")
 'tacon'
 """
@@ -19,14 +23,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "AUTHORITY_ORDER",
     "AUTHORITY_RELATIONS",
     "CONFIDENCE_LEVELS",
     "COORDINATION_RELATIONS",
     "FORCE_KINDS",
+    "LAYER_RELATIONS",
     "NODE_KINDS",
     "OPERATIONAL_RELATIONS",
     "RELATIONS",
     "SPECIAL_NATIONS",
+    "Layer",
     "RelationClass",
     "RelationInfo",
     "meet",
@@ -40,12 +47,29 @@ class RelationClass(StrEnum):
     COORDINATION = "coordination"
 
 
+class Layer(StrEnum):
+    """The question a relation answers; every relation belongs to exactly one layer.
+
+    Operational command, administration, civil control, support, coordination and the
+    sharing of information run in different chains (JP 1: OPCON and ADCON follow separate
+    lines), so each analysis is computed on one layer at a time.
+    """
+
+    OPERATIONAL = "operational"
+    ADMINISTRATIVE = "administrative"
+    CIVIL = "civil"
+    SUPPORT = "support"
+    COORDINATION = "coordination"
+    INFORMATION = "information"
+
+
 @dataclass(frozen=True)
 class RelationInfo:
-    """One relation of the vocabulary: its id, class, label and doctrinal meaning."""
+    """One relation of the vocabulary: its id, class, layer, label and doctrinal meaning."""
 
     id: str
     relation_class: RelationClass
+    layer: Layer
     label: str
     meaning: str
     doctrine: str
@@ -65,6 +89,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "command",
             _A,
+            Layer.OPERATIONAL,
             "command",
             "Full command: the national authority and direction of forces, including every "
             "lesser authority (operational, tactical, administrative).",
@@ -74,6 +99,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "cocom",
             _A,
+            Layer.OPERATIONAL,
             "COCOM",
             "Combatant command: non-transferable command authority of a combatant commander "
             "over assigned forces; includes OPCON, TACON and directive authority for logistics, "
@@ -83,6 +109,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "opcon",
             _A,
+            Layer.OPERATIONAL,
             "OPCON",
             "Operational control: organise and employ forces, assign tasks, designate "
             "objectives; excludes logistics, administration, discipline and unit training.",
@@ -91,6 +118,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "tacon",
             _A,
+            Layer.OPERATIONAL,
             "TACON",
             "Tactical control: detailed, usually local direction and control of movements "
             "or manoeuvres to accomplish assigned tasks; carries no OPCON.",
@@ -99,6 +127,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "adcon",
             _A,
+            Layer.ADMINISTRATIVE,
             "ADCON",
             "Administrative control: administration and support through the service chain; "
             "an administrative, not an operational, chain.",
@@ -107,6 +136,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "control",
             _A,
+            Layer.CIVIL,
             "control",
             "Control (統制) of a non-military organisation by a political authority, such as "
             "the Prime Minister's control of the Japan Coast Guard with the Minister of Defense "
@@ -116,6 +146,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "support",
             _C,
+            Layer.SUPPORT,
             "support",
             "Support: the tail aids, protects or sustains the head; it gives neither end "
             "authority over the other's forces.",
@@ -124,6 +155,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "coordination",
             _C,
+            Layer.COORDINATION,
             "coordination",
             "Coordination: consultation to align plans and activities; no authority passes.",
             "JP 1 (coordinating authority, direct liaison); 2015 Guidelines (ACM)",
@@ -131,6 +163,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "liaison",
             _C,
+            Layer.COORDINATION,
             "liaison",
             "Liaison: a standing point of contact exchanging information; no authority passes.",
             "JP 1 (liaison)",
@@ -138,6 +171,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "counterpart",
             _C,
+            Layer.COORDINATION,
             "counterpart",
             "Counterparts: two bodies designated as each other's opposite number across "
             "nations; no authority passes.",
@@ -146,6 +180,7 @@ RELATIONS: dict[str, RelationInfo] = {
         RelationInfo(
             "member",
             _C,
+            Layer.COORDINATION,
             "member",
             "Membership: the tail sits in or staffs the head (a coordination body or forum).",
             "2015 Guidelines (ACM composition)",
@@ -158,8 +193,18 @@ AUTHORITY_RELATIONS: frozenset[str] = frozenset(
 )
 COORDINATION_RELATIONS: frozenset[str] = frozenset(RELATIONS) - AUTHORITY_RELATIONS
 
+#: The relations of each layer.
+LAYER_RELATIONS: dict[Layer, frozenset[str]] = {
+    layer: frozenset(rid for rid, info in RELATIONS.items() if info.layer is layer)
+    for layer in Layer
+}
+
 #: Relations that make the tail an operational commander of the head (unity of command).
 OPERATIONAL_RELATIONS: frozenset[str] = frozenset({"command", "cocom", "opcon"})
+
+#: Authority relations from strongest to weakest: the order in which :func:`meet` ranks them
+#: and in which every listing of authorities is sorted.
+AUTHORITY_ORDER: tuple[str, ...] = ("command", "cocom", "opcon", "tacon", "adcon", "control")
 
 # What each authority includes (JP 1): full command includes everything; COCOM includes
 # OPCON and TACON; OPCON includes TACON. ADCON and control stand on their own branches.
@@ -190,7 +235,7 @@ def meet(upper: str, lower: str) -> str:
     if upper == "none" or lower == "none":
         return "none"
     common = _INCLUDES[upper] & _INCLUDES[lower]
-    for candidate in ("command", "cocom", "opcon", "tacon", "adcon", "control"):
+    for candidate in AUTHORITY_ORDER:
         if candidate in common:
             return candidate
     return "none"

@@ -67,7 +67,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..model import Model
-from ..vocabulary import FORCE_KINDS, OPERATIONAL_RELATIONS, SPECIAL_NATIONS
+from ..vocabulary import FORCE_KINDS, LAYER_RELATIONS, SPECIAL_NATIONS, Layer
 from .graphs import PhaseGraphs, phase_graphs
 
 __all__ = [
@@ -101,7 +101,7 @@ AXIS_LEVELS: tuple[tuple[float, str], ...] = (
 _CACHE: WeakKeyDictionary[Model, dict[str, ApproachPlacement]] = WeakKeyDictionary()
 
 #: Relations that carry decision rights over a force's employment.
-DECISION_RELATIONS: frozenset[str] = OPERATIONAL_RELATIONS | {"tacon"}
+DECISION_RELATIONS: frozenset[str] = LAYER_RELATIONS[Layer.OPERATIONAL]
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import Model
-from ..vocabulary import OPERATIONAL_RELATIONS, SPECIAL_NATIONS, meet
+from ..vocabulary import LAYER_RELATIONS, SPECIAL_NATIONS, Layer, meet
 from .graphs import PhaseGraphs, phase_graphs, strength_key
 
 __all__ = [
@@ -46,7 +46,7 @@ DEFAULT_SPAN_THRESHOLD = 6
 _EARTH_RADIUS_KM = 6371.0088
 
 #: Relations that hold operational authority over forces, for counterpart comparison.
-_OPERATIONAL_OR_TACTICAL = OPERATIONAL_RELATIONS | {"tacon"}
+_OPERATIONAL_OR_TACTICAL = LAYER_RELATIONS[Layer.OPERATIONAL]
 
 #: Links whose two ends are expected to be opposite numbers with comparable authority.
 _PEER_RELATIONS = frozenset({"counterpart", "coordination"})

@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 import networkx as nx
 
 from ..model import Link, Model, Node
-from ..vocabulary import FORCE_KINDS, meet
+from ..vocabulary import AUTHORITY_ORDER, FORCE_KINDS, meet
 
 __all__ = [
     "STRENGTH",
@@ -28,7 +28,7 @@ __all__ = [
 
 #: Authorities from strongest to weakest, as :func:`c2graph.vocabulary.meet` ranks them;
 #: ``"none"`` (nothing survives) comes last.
-STRENGTH: tuple[str, ...] = ("command", "cocom", "opcon", "tacon", "adcon", "control", "none")
+STRENGTH: tuple[str, ...] = (*AUTHORITY_ORDER, "none")
 _RANK = {name: i for i, name in enumerate(STRENGTH)}
 
 

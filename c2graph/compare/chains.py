@@ -32,11 +32,11 @@ import networkx as nx
 from ..analysis import AuthorityPath, authority_paths
 from ..analysis.graphs import chains_differ, phase_graphs, upward_chains
 from ..model import Model
-from ..vocabulary import FORCE_KINDS, OPERATIONAL_RELATIONS
+from ..vocabulary import FORCE_KINDS, LAYER_RELATIONS, Layer
 
 __all__ = ["ChainChange", "chains_changed", "operational_nodes"]
 
-_OPERATIONAL = OPERATIONAL_RELATIONS | {"tacon"}
+_OPERATIONAL = LAYER_RELATIONS[Layer.OPERATIONAL]
 
 
 @dataclass(frozen=True)

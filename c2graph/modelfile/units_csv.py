@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import InputFileError, Problem
 from ..hints import did_you_mean
-from ..vocabulary import AUTHORITY_RELATIONS
+from ..vocabulary import AUTHORITY_ORDER, AUTHORITY_RELATIONS
 from .fields import DATE_PATTERN, ID_PATTERN, LANG_NAME_KEY, NATION_PATTERN, SECTIONS
 from .items import Item, ModelFile
 from .parsing import read_text
@@ -40,7 +40,6 @@ _LINK_COLUMNS = ("parent", "relation")
 _NODE_FIELDS = SECTIONS["node"]
 # Which column holds each key of the items a row makes.
 _COLUMN_OF = {"nodes": {}, "links": {"from": "parent", "to": "id"}}
-_AUTHORITY_ORDER = ("command", "cocom", "opcon", "tacon", "adcon", "control")
 
 Row = tuple[str, dict[str, Any], "UnitsFile", tuple[str | int, ...]]
 
@@ -225,13 +224,13 @@ def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
                 )
             )
         if relation and relation not in AUTHORITY_RELATIONS:
-            hint = did_you_mean(relation, _AUTHORITY_ORDER)
+            hint = did_you_mean(relation, AUTHORITY_ORDER)
             problems.append(
                 units.cell_problem(
                     start,
                     "relation",
                     unit,
-                    f"expected an authority relation ({', '.join(_AUTHORITY_ORDER)}), got "
+                    f"expected an authority relation ({', '.join(AUTHORITY_ORDER)}), got "
                     f"{relation!r}{hint}; give other links under 'links' in the model file",
                 )
             )

@@ -16,10 +16,10 @@ import pytest
 
 from c2graph import Model, load_model
 from c2graph.analysis import authority_paths, counterpart_mismatches, reach
-from c2graph.vocabulary import FORCE_KINDS, OPERATIONAL_RELATIONS
+from c2graph.vocabulary import FORCE_KINDS, LAYER_RELATIONS, Layer
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
-OPERATIONAL = OPERATIONAL_RELATIONS | {"tacon"}
+OPERATIONAL = LAYER_RELATIONS[Layer.OPERATIONAL]
 
 
 def _model(name: str) -> Model:
