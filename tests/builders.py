@@ -1,14 +1,28 @@
-"""Builders of tiny hand-made models, shared by every test module."""
+"""Builders of tiny hand-made models, shared by every test module.
+
+``build`` makes a model from node and link data; ``node`` and ``link`` make that data;
+``numbered_nodes`` and ``forward_links`` are Hypothesis strategies for random acyclic
+structures; ``shipped`` loads a model of ``models/``.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
-from c2graph import Model, load_model_data
+import pytest
+from hypothesis import strategies as st
+
+from c2graph import Model, load_model, load_model_data
 
 #: The two phases most hand-built models use.
 PEACE_WAR = ("peace", "war")
+#: The two phases of the models that follow the shipped ones' naming.
+PEACETIME_WAR = ("peacetime", "war")
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
 
 NodeSpec = dict[str, Any] | tuple[str, str, str]
 
@@ -52,3 +66,60 @@ def build(
             **extra,
         }
     )
+
+
+#: :func:`build` with the phases ``peacetime`` and ``war``.
+build_peacetime_war = functools.partial(build, phases=PEACETIME_WAR)
+
+
+def shipped(name: str) -> Model:
+    """Load ``models/<name>``, skipping the test when this tree does not have it."""
+    path = MODELS / name
+    if not path.exists():
+        pytest.skip(f"models/{name} is not in this tree")
+    return load_model(path)
+
+
+@st.composite
+def numbered_nodes(
+    draw: st.DrawFn,
+    size: int,
+    *,
+    kinds: Sequence[str] = ("unit",),
+    nations: Sequence[str] = ("JP",),
+) -> list[tuple[str, str, str]]:
+    """Draw nodes ``n0`` ... ``n<size-1>`` as ``(id, nation, kind)``, each of a drawn
+    nation and kind."""
+    return [
+        (f"n{i}", draw(st.sampled_from(nations)), draw(st.sampled_from(kinds))) for i in range(size)
+    ]
+
+
+@st.composite
+def forward_links(
+    draw: st.DrawFn,
+    size: int,
+    relations: Sequence[str],
+    *,
+    max_links: int,
+    phases: Sequence[Any] | None = None,
+) -> list[dict[str, Any]]:
+    """Draw links among ``n0`` ... ``n<size-1>``, each from a lower to a higher index (so
+    authority never cycles), at most one per ends and relation.
+
+    ``phases`` are the values a link's ``phases`` is drawn from; without it every link
+    holds in every phase.
+    """
+    ends = st.tuples(st.integers(0, size - 1), st.integers(0, size - 1))
+    drawn = draw(
+        st.lists(
+            st.tuples(ends, st.sampled_from(relations), st.sampled_from(phases or [None])),
+            max_size=max_links,
+        )
+    )
+    links: dict[tuple[int, int, str], dict[str, Any]] = {}
+    for (u, v), relation, holds in drawn:
+        if u < v and (u, v, relation) not in links:
+            extra = {} if holds is None else {"phases": holds}
+            links[u, v, relation] = link(f"n{u}", f"n{v}", relation, **extra)
+    return list(links.values())

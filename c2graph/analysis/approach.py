@@ -64,10 +64,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from ..model import Model
-from ..vocabulary import FORCE_KINDS, LAYER_RELATIONS, SPECIAL_NATIONS, Layer
+from ..vocabulary import LAYER_RELATIONS, SPECIAL_NATIONS, Layer
+from ._cache import PhaseCache
+from .chains import closure
 from .graphs import PhaseGraphs, phase_graphs
 
 __all__ = [
@@ -98,7 +99,6 @@ AXIS_LEVELS: tuple[tuple[float, str], ...] = (
     (0.1, "limited"),
     (0.0, "very limited"),
 )
-_CACHE: WeakKeyDictionary[Model, dict[str, ApproachPlacement]] = WeakKeyDictionary()
 
 #: Relations that carry decision rights over a force's employment.
 DECISION_RELATIONS: frozenset[str] = LAYER_RELATIONS[Layer.OPERATIONAL]
@@ -170,77 +170,49 @@ def approach_space(model: Model, *, phase: str) -> ApproachPlacement:
 
     Example
     -------
-    >>> from c2graph import load_model_data
-    >>> model = load_model_data({"name": "x", "as_of": "2025",
-    ...     "phases": [{"id": "p", "name": "P"}],
-    ...     "nodes": [{"id": "jp", "name": "J", "nation": "JP", "kind": "unit"},
-    ...               {"id": "us", "name": "U", "nation": "US", "kind": "unit"}]})
-    >>> approach_space(model, phase="p").approach
-    'none'
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-combined-command.yaml")
+    >>> place = approach_space(model, phase="armed-attack")
+    >>> place.approach, place.units, place.units_shared[:3]
+    ('collaborative', 17, ('jp-adc', 'jp-gcc', 'jp-sdf-fleet'))
+
+    References
+    ----------
+    NATO SAS-050 (2006); NATO SAS-065 (2010); Walker, Stanton et al. (2009).
     """
-    per_model = _CACHE.setdefault(model, {})
-    if phase not in per_model:
-        per_model[phase] = _place(model, phase)
-    return per_model[phase]
+    return _PLACEMENTS(model, phase)
+
+
+def placements(model: Model) -> tuple[ApproachPlacement, ...]:
+    """Place every phase of ``model`` in the C2 approach space, in phase order.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> [(p.phase, p.approach) for p in placements(load_model("models/us-rok-cfc.yaml"))]
+    [('armistice', 'coordinated'), ('wartime', 'collaborative')]
+    """
+    return tuple(approach_space(model, phase=p) for p in model.phase_ids)
 
 
 def _place(model: Model, phase: str) -> ApproachPlacement:
-    # Pairs are counted from each national node's neighbourhood, never enumerated: the
-    # cost is the sum of squared degrees (links within two steps), not the number of pairs.
     graphs = phase_graphs(model, phase)
     nation = {n: model.nodes[n].nation for n in graphs.nodes}
-    near: dict[str, set[str]] = defaultdict(set)
-    for u, v, _keys in graphs.pairs:
-        near[u].add(v)
-        near[v].add(u)
+    near = _neighbours(graphs)
     national = {n for n in near if nation[n] not in SPECIAL_NATIONS}
     nations = tuple(sorted({nation[n] for n in national}))
-
-    shared = tuple(
-        sorted(
-            n
-            for n in near
-            if (model.nodes[n].kind == "coordination-body" or nation[n] in SPECIAL_NATIONS)
-            and len({nation[m] for m in near[n]} - SPECIAL_NATIONS) >= 2
-        )
-    )
+    shared = _shared_bodies(model, near, nation)
     per_nation = Counter(nation[n] for n in national)
     cross = (len(national) ** 2 - sum(c * c for c in per_nation.values())) // 2
-    cross_links = sum(
-        1
-        for link in model.links_in(phase)
-        if nation[link.from_node] != nation[link.to_node]
-        and not {nation[link.from_node], nation[link.to_node]} & SPECIAL_NATIONS
-    )
-    shared_set = set(shared)
-    contacts = informed = 0
-    for u in national:
-        in_contact = set(near[u])
-        within_two = set(near[u])
-        for w in near[u]:
-            within_two |= near[w]
-            if w in shared_set:
-                in_contact |= near[w]
-        contacts += _foreign(in_contact, national, nation, nation[u])
-        informed += _foreign(within_two, national, nation, nation[u])
-    # Each unordered pair was counted from both of its ends.
-    in_contact_pairs, informed_pairs = contacts // 2, informed // 2
-
+    in_contact, informed = _pairs_near(near, national, set(shared), nation)
     units, units_shared = _decision_rights(model, graphs, nation)
     decision = len(units_shared) / len(units) if units else 0.0
-    by_nation = tuple(
-        (
-            country,
-            sum(1 for u in units_shared if nation[u] == country)
-            / sum(1 for u in units if nation[u] == country),
-        )
-        for country in sorted({nation[u] for u in units})
-    )
-    interaction = in_contact_pairs / cross if cross else 0.0
-    information = informed_pairs / cross if cross else 0.0
+    by_nation = _decision_by_nation(units, units_shared, nation)
+    interaction = in_contact / cross if cross else 0.0
+    information = informed / cross if cross else 0.0
     least = min(share for _, share in by_nation) if len(by_nation) >= 2 else 0.0
     approach, rule = _name(
-        len(nations), in_contact_pairs, shared, decision, least, interaction, information
+        len(nations), in_contact, shared, decision, least, interaction, information
     )
     return ApproachPlacement(
         phase=phase,
@@ -251,7 +223,7 @@ def _place(model: Model, phase: str) -> ApproachPlacement:
         decision_by_nation=by_nation,
         interaction=interaction,
         cross_pairs=cross,
-        cross_links=cross_links,
+        cross_links=len(graphs.cross_nation),
         shared_bodies=shared,
         information=information,
         approach=approach,
@@ -259,14 +231,57 @@ def _place(model: Model, phase: str) -> ApproachPlacement:
     )
 
 
+_PLACEMENTS = PhaseCache(_place)
+
+
+def _neighbours(graphs: PhaseGraphs) -> dict[str, set[str]]:
+    """Each node with a link in the phase, and the nodes it is linked to."""
+    near: dict[str, set[str]] = defaultdict(set)
+    for u, v, _keys in graphs.pairs:
+        near[u].add(v)
+        near[v].add(u)
+    return near
+
+
+def _shared_bodies(
+    model: Model, near: dict[str, set[str]], nation: dict[str, str]
+) -> tuple[str, ...]:
+    """Coordination bodies and collective nodes linked to two or more countries, sorted."""
+    return tuple(
+        sorted(
+            n
+            for n in near
+            if (model.nodes[n].kind == "coordination-body" or nation[n] in SPECIAL_NATIONS)
+            and len({nation[m] for m in near[n]} - SPECIAL_NATIONS) >= 2
+        )
+    )
+
+
+def _pairs_near(
+    near: dict[str, set[str]], national: set[str], shared: set[str], nation: dict[str, str]
+) -> tuple[int, int]:
+    """Count the cross-nation pairs in contact and those within two links of each other.
+
+    Pairs are counted from each national node's neighbourhood, never enumerated: the cost
+    is the sum of squared degrees (links within two steps), not the number of pairs.
+    """
+    contacts = informed = 0
+    for u in national:
+        in_contact = set(near[u])
+        within_two = set(near[u])
+        for w in near[u]:
+            within_two |= near[w]
+            if w in shared:
+                in_contact |= near[w]
+        contacts += _foreign(in_contact, national, nation, nation[u])
+        informed += _foreign(within_two, national, nation, nation[u])
+    # Each unordered pair was counted from both of its ends.
+    return contacts // 2, informed // 2
+
+
 def _foreign(found: set[str], national: set[str], nation: dict[str, str], own: str) -> int:
     """Count the national nodes of ``found`` that belong to another country than ``own``."""
     return sum(1 for v in found if v in national and nation[v] != own)
-
-
-def placements(model: Model) -> tuple[ApproachPlacement, ...]:
-    """Place every phase of ``model``, in phase order."""
-    return tuple(approach_space(model, phase=p) for p in model.phase_ids)
 
 
 def _decision_rights(
@@ -278,26 +293,28 @@ def _decision_rights(
     decision links: for each country, one search downward from every node of another
     nation finds them all (linear per country).
     """
-    lower: dict[str, list[str]] = defaultdict(list)
-    for link in model.links_in(graphs.phase):
-        if link.relation in DECISION_RELATIONS:
-            lower[link.from_node].append(link.to_node)
-    units = [
-        n
-        for n in graphs.nodes
-        if model.nodes[n].kind in FORCE_KINDS and nation[n] not in SPECIAL_NATIONS
-    ]
+    decision = graphs.relation_view(DECISION_RELATIONS)
+    units = [n for n in graphs.nodes if n in graphs.forces and nation[n] not in SPECIAL_NATIONS]
     found: list[str] = []
     for country in sorted({nation[u] for u in units}):
-        below: set[str] = set()
-        stack = [n for n in lower if nation[n] != country]
-        while stack:
-            for node in lower.get(stack.pop(), ()):
-                if node not in below:
-                    below.add(node)
-                    stack.append(node)
+        others = {n for n in graphs.nodes if nation[n] != country}
+        below = closure(decision, others, upward=False)
         found += (u for u in units if nation[u] == country and u in below)
     return units, tuple(sorted(found))
+
+
+def _decision_by_nation(
+    units: list[str], units_shared: tuple[str, ...], nation: dict[str, str]
+) -> tuple[tuple[str, float], ...]:
+    """Per country, the share of its force units under a collective or foreign chain."""
+    return tuple(
+        (
+            country,
+            sum(1 for u in units_shared if nation[u] == country)
+            / sum(1 for u in units if nation[u] == country),
+        )
+        for country in sorted({nation[u] for u in units})
+    )
 
 
 def _name(

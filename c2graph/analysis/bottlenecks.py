@@ -31,6 +31,7 @@ import networkx as nx
 
 from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS
+from .chains import closure
 from .frictions import (
     DEFAULT_SPAN_THRESHOLD,
     DistanceGap,
@@ -224,8 +225,9 @@ def removal_impact(model: Model, node: str, *, phase: str) -> tuple[str, ...]:
     graph = graphs.authority
     if node not in graph:
         return ()
-    before = _reached(graph, graphs.tops, avoid=None)
-    after = _reached(graph, graphs.tops, avoid=node)
+    tops = set(graphs.tops)
+    before = closure(graph, tops, upward=False)
+    after = closure(nx.restricted_view(graph, [node], []), tops - {node}, upward=False)
     return tuple(sorted((before - after - {node}) & graphs.forces))
 
 
@@ -381,17 +383,6 @@ def _intersect(idom: dict[Any, Any], index: dict[Any, int], one: Any, two: Any) 
         while index[one] > index[two]:
             two = idom[two]
     return one
-
-
-def _reached(graph: nx.DiGraph, tops: tuple[str, ...], *, avoid: str | None) -> set[str]:
-    seen = {top for top in tops if top != avoid}
-    stack = list(seen)
-    while stack:
-        for lower in graph.successors(stack.pop()):
-            if lower != avoid and lower not in seen:
-                seen.add(lower)
-                stack.append(lower)
-    return seen
 
 
 def _cut_between(

@@ -36,12 +36,14 @@ Example
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Model
-from ..vocabulary import FORCE_KINDS, SPECIAL_NATIONS
+from ..vocabulary import SPECIAL_NATIONS
 from .frictions import DistanceGap, distance_gaps
+from .graphs import links_switched, phase_graphs
 
 __all__ = [
     "CONSIDERATION_KEYS",
@@ -162,9 +164,9 @@ def _locations(model: Model) -> tuple[Fact, ...]:
 def _functions(model: Model) -> tuple[Fact, ...]:
     facts = []
     for phase in model.phase_ids:
-        graph = model.phase_graph(phase)
+        whole = phase_graphs(model, phase).whole
         bodies = sorted(
-            n for n in graph if model.nodes[n].kind == "coordination-body" and graph.degree(n) > 0
+            n for n in whole if model.nodes[n].kind == "coordination-body" and whole.degree(n) > 0
         )
         facts.append(
             Fact(
@@ -179,27 +181,24 @@ def _agility(model: Model) -> tuple[Fact, ...]:
     every = frozenset(model.phase_ids)
     switching = [link for link in model.links if link.phases and link.phases != every]
     facts = [Fact("links that switch between phases", len(switching))]
-    for before, after in zip(model.phase_ids, model.phase_ids[1:], strict=False):
-        activated = sum(
-            1 for link in model.links if after in link.phases and before not in link.phases
+    for before, after in itertools.pairwise(model.phase_ids):
+        activated, lapsed = links_switched(phase_graphs(model, before), phase_graphs(model, after))
+        facts.append(
+            Fact(f"{before} → {after}", f"{len(activated)} activated, {len(lapsed)} lapsed")
         )
-        lapsed = sum(
-            1 for link in model.links if before in link.phases and after not in link.phases
-        )
-        facts.append(Fact(f"{before} → {after}", f"{activated} activated, {lapsed} lapsed"))
     return tuple(facts)
 
 
 def _readiness(model: Model) -> tuple[Fact, ...]:
     first = model.phase_ids[0]
+    graphs = phase_graphs(model, first)
     assigned = sorted(
         {
-            link.to_node
-            for link in model.links_in(first)
-            if link.is_authority
-            and model.nodes[link.from_node].nation in SPECIAL_NATIONS
-            and model.nodes[link.to_node].kind in FORCE_KINDS
-            and model.nodes[link.to_node].nation not in SPECIAL_NATIONS
+            lower
+            for upper, lower in graphs.authority.edges()
+            if model.nodes[upper].nation in SPECIAL_NATIONS
+            and lower in graphs.forces
+            and model.nodes[lower].nation not in SPECIAL_NATIONS
         }
     )
     return (

@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import Model
-from ..vocabulary import LAYER_RELATIONS, SPECIAL_NATIONS, Layer, meet
+from ..vocabulary import LAYER_RELATIONS, Layer, meet
 from .graphs import PhaseGraphs, phase_graphs, strength_key
 
 __all__ = [
@@ -183,16 +183,9 @@ def counterpart_mismatches(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
     graphs = phase_graphs(model, phase)
     held = forces_commanded(graphs)
     found = []
-    for link in model.links_in(phase):
+    for link in graphs.cross_nation:
         a, b = link.from_node, link.to_node
-        nations = (model.nodes[a].nation, model.nodes[b].nation)
-        if (
-            link.relation not in _PEER_RELATIONS
-            or nations[0] == nations[1]
-            or SPECIAL_NATIONS & set(nations)
-        ):
-            continue
-        if (held[a] == "none") != (held[b] == "none"):
+        if link.relation in _PEER_RELATIONS and (held[a] == "none") != (held[b] == "none"):
             found.append(Mismatch(link.key, link.relation, a, b, held[a], held[b]))
     return tuple(sorted(found, key=lambda m: m.link))
 
@@ -210,9 +203,8 @@ def distance_gaps(model: Model, *, phase: str) -> tuple[DistanceGap, ...]:
     R. W. Sinnott (1984), Virtues of the haversine, *Sky and Telescope* 68(2): 159;
     Sasakawa USA Task Force (Dec 2022), the "locations" consideration of a C2 arrangement.
     """
-    phase_graphs(model, phase)
     gaps = []
-    for link in model.links_in(phase):
+    for link in phase_graphs(model, phase).links:
         here = model.nodes[link.from_node].location
         there = model.nodes[link.to_node].location
         if here is None or there is None or here == there:

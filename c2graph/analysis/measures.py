@@ -20,17 +20,14 @@ Example
 from __future__ import annotations
 
 import math
-from weakref import WeakKeyDictionary
 
 from ..model import Model
-from ..vocabulary import FORCE_KINDS
-from .approach import approach_space
+from ._cache import PhaseCache
+from .approach import ApproachPlacement, approach_space
 from .bottlenecks import BottleneckReport, bottleneck_report
-from .graphs import phase_graphs
+from .graphs import PhaseGraphs, phase_graphs
 
 __all__ = ["MEASURES", "Value", "headline", "phase_report"]
-
-_REPORTS: WeakKeyDictionary[Model, dict[str, BottleneckReport]] = WeakKeyDictionary()
 
 #: A measure's value; ``None`` where it is undefined (e.g. efficiency of a single node).
 Value = int | float | str | None
@@ -67,48 +64,84 @@ MEASURES: dict[str, str] = {
 
 
 def phase_report(model: Model, *, phase: str) -> BottleneckReport:
-    """Return :func:`c2graph.analysis.bottlenecks.bottleneck_report` of a phase, computed
-    once per model and phase (the nation cut runs one flow per alliance body)."""
-    per_model = _REPORTS.setdefault(model, {})
-    if phase not in per_model:
-        per_model[phase] = bottleneck_report(model, phase=phase)
-    return per_model[phase]
+    """Return :func:`~c2graph.analysis.bottlenecks.bottleneck_report` of a phase, computed
+    once per model and phase (the nation cut runs one flow per alliance body).
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> phase_report(model, phase="peacetime") is phase_report(model, phase="peacetime")
+    True
+    """
+    return _REPORTS(model, phase)
+
+
+def _report(model: Model, phase: str) -> BottleneckReport:
+    return bottleneck_report(model, phase=phase)
+
+
+_REPORTS = PhaseCache(_report)
 
 
 def headline(model: Model, *, phase: str) -> tuple[tuple[str, Value], ...]:
     """Return ``(measure, value)`` for every measure of :data:`MEASURES`, in that order.
 
     Fractions are rounded to 4 places so that outputs are stable; an undefined value
-    (a Krackhardt score of a phase without authority links) is ``None``.
+    (a Krackhardt score of a phase without authority links) is ``None``.  Raises
+    :class:`~c2graph.errors.QueryError` for an unknown phase.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> values = dict(headline(load_model("models/us-japan-2025.yaml"), phase="peacetime"))
+    >>> values["approach"], values["cut nodes"], values["counterpart mismatches"]
+    ('coordinated', 2, 2)
+
+    References
+    ----------
+    See :data:`MEASURES`: NATO SAS-050/065 and Walker et al. (2009) for the approach space;
+    Krackhardt (1994) for the hierarchy scores; ORA (CMU CASOS) for span of control.
     """
-    links = list(model.links_in(phase))
-    nodes = [n for n in model.nodes.values() if phase in n.phases]
-    place = approach_space(model, phase=phase)
-    graphs = phase_graphs(model, phase)
-    tops = set(graphs.tops)
+    values = (
+        _structure(phase_graphs(model, phase))
+        | _placement(approach_space(model, phase=phase))
+        | _bottlenecks(phase_report(model, phase=phase))
+    )
+    return tuple((name, values[name]) for name in MEASURES)
+
+
+def _structure(graphs: PhaseGraphs) -> dict[str, Value]:
     # The authority graph of a phase is acyclic: a node has a chain of command exactly
     # when it has a superior (walking up from one always ends at a top authority).
+    tops = set(graphs.tops)
     unreached = sum(
-        1
-        for n in nodes
-        if n.kind in FORCE_KINDS and n.id not in tops and graphs.authority.in_degree(n.id) == 0
+        1 for n in graphs.forces if n not in tops and graphs.authority.in_degree(n) == 0
     )
-    values: dict[str, Value] = {
-        "nodes": len(nodes),
-        "links": len(links),
-        "authority links": sum(1 for link in links if link.is_authority),
-        "coordination links": sum(1 for link in links if not link.is_authority),
+    authority = sum(1 for link in graphs.links if link.is_authority)
+    return {
+        "nodes": len(graphs.nodes),
+        "links": len(graphs.links),
+        "authority links": authority,
+        "coordination links": len(graphs.links) - authority,
+        "units without a chain": unreached,
+    }
+
+
+def _placement(place: ApproachPlacement) -> dict[str, Value]:
+    return {
         "cross-nation links": place.cross_links,
         "shared bodies": len(place.shared_bodies),
-        "units without a chain": unreached,
         "decision rights": round(place.decision_rights, 4),
         "interaction": round(place.interaction, 4),
         "information": round(place.information, 4),
         "approach": place.approach,
     }
-    report = phase_report(model, phase=phase)
+
+
+def _bottlenecks(report: BottleneckReport) -> dict[str, Value]:
     cuts = report.nation_cuts
-    values |= {
+    values: dict[str, Value] = {
         "dominators": len(report.dominators),
         "cut nodes": len(report.cut_nodes),
         "nation connectivity": min((c.connectivity for c in cuts), default=None),
@@ -121,7 +154,7 @@ def headline(model: Model, *, phase: str) -> tuple[tuple[str, Value], ...]:
     }
     for name in ("connectedness", "hierarchy", "efficiency", "lubness"):
         values[name] = _number(getattr(report.hierarchy, name))
-    return tuple((name, values[name]) for name in MEASURES)
+    return values
 
 
 def _number(value: float) -> float | None:

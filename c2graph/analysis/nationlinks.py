@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Model
-from ..vocabulary import SPECIAL_NATIONS
 from .approach import approach_space
 from .bottlenecks import NationCut
 from .frictions import Mismatch
+from .graphs import phase_graphs
 from .measures import phase_report
 
 __all__ = ["NationLink", "nation_link"]
@@ -82,22 +82,33 @@ class NationLink:
 
 
 def nation_link(model: Model, *, phase: str) -> NationLink:
-    """Return what joins the nations of ``model`` in ``phase``."""
-    links = list(model.links_in(phase))
-    nation = {n: model.nodes[n].nation for n in model.nodes}
+    """Return what joins the nations of ``model`` in ``phase``.
+
+    Raises :class:`~c2graph.errors.QueryError` for an unknown phase.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> link = nation_link(load_model("models/us-japan-2025.yaml"), phase="armed-attack")
+    >>> link.counterparts[:2], link.bridges
+    ((('jp-jjoc', 'us-indopacom'), ('jp-jjoc', 'us-usfj')), ('al-bocc', 'al-ccc'))
+
+    References
+    ----------
+    Guidelines for U.S.-Japan Defense Cooperation (2015): parallel chains of command
+    joined by the Alliance Coordination Mechanism.
+    """
+    graphs = phase_graphs(model, phase)
     cross = tuple(
         sorted(
-            (link.key, link.from_node, link.to_node, link.relation)
-            for link in links
-            if nation[link.from_node] != nation[link.to_node]
-            and not {nation[link.from_node], nation[link.to_node]} & SPECIAL_NATIONS
+            (link.key, link.from_node, link.to_node, link.relation) for link in graphs.cross_nation
         )
     )
     counterparts = tuple(
         sorted(
             {
                 (min(link.from_node, link.to_node), max(link.from_node, link.to_node))
-                for link in links
+                for link in graphs.links
                 if link.relation == "counterpart"
             }
         )

@@ -32,7 +32,8 @@ import networkx as nx
 
 from ..model import Model
 from ..vocabulary import OPERATIONAL_RELATIONS, RELATIONS, meet
-from .graphs import PhaseGraphs, phase_graphs, reach_effective, strength_key
+from .chains import CommandChains, reach_effective
+from .graphs import PhaseGraphs, phase_graphs, strength_key
 
 __all__ = [
     "DEFAULT_ROUTE_LINKS",
@@ -332,8 +333,8 @@ def chain_of_command(model: Model, unit: str, *, phase: str) -> tuple[tuple[str,
     Chains differing only in parallel links count once.  Used to compare chains across
     phases and variants.
     """
-    paths = authority_paths(model, unit, phase=phase).paths
-    return tuple(sorted({p.nodes for p in paths}))
+    model.node(unit)
+    return CommandChains(phase_graphs(model, phase).authority).nodes(unit)
 
 
 def commanders(model: Model, unit: str, *, phase: str) -> Commanders:
@@ -379,7 +380,7 @@ def reach(model: Model, authority: str, *, phase: str) -> Reach:
     """
     model.node(authority)
     graphs = phase_graphs(model, phase)
-    effective = reach_effective(graphs, authority)
+    effective = reach_effective(graphs.authority, authority)
     return Reach(
         authority,
         phase,

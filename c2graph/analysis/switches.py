@@ -22,15 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Link, Model
-from .graphs import (
-    PhaseGraphs,
-    chains_differ,
-    closure,
-    phase_graphs,
-    reach_effective,
-    strength_key,
-    upward_chains,
-)
+from .chains import CommandChains, chains_differ, closure, reach_effective
+from .graphs import PhaseGraphs, links_switched, phase_graphs, strength_key
 from .paths import Reached
 
 __all__ = [
@@ -168,58 +161,79 @@ def phase_switch(model: Model, *, before: str, after: str) -> SwitchResult:
     chains differ is decided without listing them (memoised over superiors); chains are
     listed only for the forces that change.
 
+    Unknown phase ids raise :class:`~c2graph.errors.QueryError` naming the closest ids.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> switch = phase_switch(model, before="anticipated-attack", after="survival-threatening")
+    >>> [(c.from_node, c.to_node) for c in switch.activated if c.relation == "control"]
+    [('jp-mod', 'jp-jcg'), ('jp-pm', 'jp-jcg')]
+    >>> [(g.authority, [u.to_dict() for u in g.units]) for g in switch.gained][1]
+    ('jp-pm', [{'node': 'jp-jcg', 'effective': ['control']}])
+    >>> [(d.phase, d.direction, d.declared_by, d.approval) for d in switch.decisions]
+    [('survival-threatening', 'escalation', 'jp-cabinet', ('jp-diet',))]
+
     References
     ----------
     Joint Publication 1 (command relationships); SDF Law Art. 76, 78, 80; Armed Attack
     Situations Response Act Art. 9.
     """
-    one, two = model.phase(before), model.phase(after)
-    g1, g2 = phase_graphs(model, before), phase_graphs(model, after)
-    links1 = {link.key: link for link in model.links_in(before)}
-    links2 = {link.key: link for link in model.links_in(after)}
-    activated = [links2[k] for k in links2.keys() - links1.keys()]
-    lapsed = [links1[k] for k in links1.keys() - links2.keys()]
-    nodes1, nodes2 = set(g1.nodes), set(g2.nodes)
-    changed_authority = [link for link in activated + lapsed if link.is_authority]
-
-    heads = {link.to_node for link in changed_authority} | (nodes1 ^ nodes2)
-    region = closure(g1.authority, heads, upward=False) | closure(g2.authority, heads, upward=False)
-    memo1: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
-    memo2: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
-    chains = [
-        ChainChange(unit, _chains(g1, unit, memo1), _chains(g2, unit, memo2))
-        for unit in chains_differ(
-            g1.authority, g2.authority, sorted(region & (g1.forces | g2.forces))
-        )
-    ]
-
-    tails = {link.from_node for link in changed_authority}
-    authorities = closure(g1.authority, tails, upward=True) | closure(
-        g2.authority, tails, upward=True
-    )
-    within1 = closure(g1.authority, region, upward=True)
-    within2 = closure(g2.authority, region, upward=True)
-    gained, lost = [], []
-    for authority in sorted(authorities):
-        held1 = _force_reach(g1, authority, within1, region)
-        held2 = _force_reach(g2, authority, within2, region)
-        if more := _difference(held2, held1):
-            gained.append(AuthorityChange(authority, more))
-        if less := _difference(held1, held2):
-            lost.append(AuthorityChange(authority, less))
-
+    one, two = phase_graphs(model, before), phase_graphs(model, after)
+    activated, lapsed = links_switched(one, two)
+    changed = [link for link in activated + lapsed if link.is_authority]
+    nodes_before, nodes_after = set(one.nodes), set(two.nodes)
+    heads = {link.to_node for link in changed} | (nodes_before ^ nodes_after)
+    region = _either(one, two, heads, upward=False)
+    gained, lost = _authority_changes(one, two, {link.from_node for link in changed}, region)
     return SwitchResult(
         before=before,
         after=after,
         activated=_changes(activated),
         lapsed=_changes(lapsed),
-        nodes_activated=tuple(sorted(nodes2 - nodes1)),
-        nodes_deactivated=tuple(sorted(nodes1 - nodes2)),
-        chains_changed=tuple(chains),
-        gained=tuple(gained),
-        lost=tuple(lost),
-        decisions=_decisions(model, one.index, two.index),
+        nodes_activated=tuple(sorted(nodes_after - nodes_before)),
+        nodes_deactivated=tuple(sorted(nodes_before - nodes_after)),
+        chains_changed=_chain_changes(one, two, region),
+        gained=gained,
+        lost=lost,
+        decisions=_decisions(model, model.phase(before).index, model.phase(after).index),
     )
+
+
+def _either(one: PhaseGraphs, two: PhaseGraphs, nodes: set[str], *, upward: bool) -> set[str]:
+    """``nodes`` with every node below (or above) them in either phase's authority graph."""
+    return closure(one.authority, nodes, upward=upward) | closure(
+        two.authority, nodes, upward=upward
+    )
+
+
+def _chain_changes(one: PhaseGraphs, two: PhaseGraphs, region: set[str]) -> tuple[ChainChange, ...]:
+    """The forces of ``region`` whose chains of command differ, with both chain lists."""
+    chains_one, chains_two = CommandChains(one.authority), CommandChains(two.authority)
+    units = sorted(region & (one.forces | two.forces))
+    return tuple(
+        ChainChange(unit, chains_one.nodes(unit), chains_two.nodes(unit))
+        for unit in chains_differ(one.authority, two.authority, units)
+    )
+
+
+def _authority_changes(
+    one: PhaseGraphs, two: PhaseGraphs, tails: set[str], region: set[str]
+) -> tuple[tuple[AuthorityChange, ...], tuple[AuthorityChange, ...]]:
+    """Per authority above a changed link (``tails``), the forces of ``region`` over which
+    it gains, and over which it loses, an effective authority."""
+    within_one = closure(one.authority, region, upward=True)
+    within_two = closure(two.authority, region, upward=True)
+    gained, lost = [], []
+    for authority in sorted(_either(one, two, tails, upward=True)):
+        held_one = _force_reach(one, authority, within_one, region)
+        held_two = _force_reach(two, authority, within_two, region)
+        if more := _difference(held_two, held_one):
+            gained.append(AuthorityChange(authority, more))
+        if less := _difference(held_one, held_two):
+            lost.append(AuthorityChange(authority, less))
+    return tuple(gained), tuple(lost)
 
 
 def _changes(links: list[Link]) -> tuple[LinkChange, ...]:
@@ -236,23 +250,13 @@ def _changes(links: list[Link]) -> tuple[LinkChange, ...]:
     )
 
 
-def _chains(
-    graphs: PhaseGraphs, unit: str, memo: dict[str, frozenset[tuple[tuple[str, ...], str]]]
-) -> tuple[tuple[str, ...], ...]:
-    """The unit's ``chain_of_command`` in the phase, from chains memoised over superiors."""
-    graph = graphs.authority
-    if unit not in graph or not graph.pred[unit]:
-        return ()
-    return tuple(sorted({chain for chain, _held in upward_chains(graph, unit, memo)}))
-
-
 def _force_reach(
     graphs: PhaseGraphs, authority: str, within: set[str], region: set[str]
 ) -> dict[str, frozenset[str]]:
     """Effective authority over the forces of ``region`` (where a switch can change it)."""
     return {
         node: values
-        for node, values in reach_effective(graphs, authority, within).items()
+        for node, values in reach_effective(graphs.authority, authority, within).items()
         if node in graphs.forces and node in region
     }
 

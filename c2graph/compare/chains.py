@@ -27,14 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
-from ..analysis import AuthorityPath, authority_paths
-from ..analysis.graphs import chains_differ, phase_graphs, upward_chains
+from ..analysis.chains import Chain, CommandChains, chains_differ
+from ..analysis.graphs import phase_graphs
 from ..model import Model
-from ..vocabulary import FORCE_KINDS, LAYER_RELATIONS, Layer
+from ..vocabulary import LAYER_RELATIONS, Layer
 
-__all__ = ["ChainChange", "chains_changed", "operational_nodes"]
+__all__ = ["ChainChange", "chains_changed"]
 
 _OPERATIONAL = LAYER_RELATIONS[Layer.OPERATIONAL]
 
@@ -62,67 +60,47 @@ class ChainChange:
         }
 
 
-def operational_nodes(model: Model, unit: str, *, phase: str) -> frozenset[str]:
-    """Return the nodes above ``unit`` on its operational chains in ``phase``."""
-    return _operational(authority_paths(model, unit, phase=phase).paths)
-
-
 def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]:
     """Return the force units of both models (in ``phase``) whose chains of command differ.
 
     Units are the nodes of :data:`~c2graph.vocabulary.FORCE_KINDS` present in the phase of
     both models, sorted by id; a unit added or removed is a node change, not a chain change.
     Which units differ is found in one memoised pass upward over both authority graphs
-    (:func:`c2graph.analysis.graphs.chains_differ`); chains are listed only for those, from
+    (:func:`c2graph.analysis.chains.chains_differ`); chains are listed only for those, from
     chains memoised over superiors, so the cost is linear in the models plus the size of
-    the changes.
+    the changes.  Raises :class:`~c2graph.errors.QueryError` when ``phase`` is not a phase
+    of both models.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> before = load_model("models/us-japan-2022.yaml")
+    >>> after = load_model("models/us-japan-2025.yaml")
+    >>> gcc = next(c for c in chains_changed(before, after, phase="peacetime")
+    ...            if c.unit == "jp-gcc")
+    >>> gcc.joined, gcc.left
+    (('jp-jjoc',), ('jp-jso',))
     """
-    a.phase(phase)
-    b.phase(phase)
-    units = sorted(
-        n
-        for n, node in a.nodes.items()
-        if node.kind in FORCE_KINDS
-        and phase in node.phases
-        and n in b.nodes
-        and b.nodes[n].kind in FORCE_KINDS
-        and phase in b.nodes[n].phases
-    )
-    graph_a, graph_b = phase_graphs(a, phase).authority, phase_graphs(b, phase).authority
-    memo_a: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
-    memo_b: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
+    graphs_a, graphs_b = phase_graphs(a, phase), phase_graphs(b, phase)
+    chains_a, chains_b = CommandChains(graphs_a.authority), CommandChains(graphs_b.authority)
+    units = sorted(graphs_a.forces & graphs_b.forces)
     changes = []
-    for unit in chains_differ(graph_a, graph_b, units):
-        before, up_before = _listed(graph_a, unit, memo_a)
-        after, up_after = _listed(graph_b, unit, memo_b)
+    for unit in chains_differ(graphs_a.authority, graphs_b.authority, units):
+        above_a = _operational(chains_a.composed(unit))
+        above_b = _operational(chains_b.composed(unit))
         changes.append(
             ChainChange(
                 unit,
                 phase,
-                before,
-                after,
-                tuple(sorted(up_after - up_before)),
-                tuple(sorted(up_before - up_after)),
+                chains_a.nodes(unit),
+                chains_b.nodes(unit),
+                tuple(sorted(above_b - above_a)),
+                tuple(sorted(above_a - above_b)),
             )
         )
     return tuple(changes)
 
 
-def _listed(
-    graph: nx.DiGraph, unit: str, memo: dict[str, frozenset[tuple[tuple[str, ...], str]]]
-) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
-    """The unit's chains (as ``chain_of_command``) and the nodes above it on operational
-    ones (as :func:`operational_nodes`), from the memoised chains of ``graph``."""
-    if unit not in graph or not graph.pred[unit]:
-        return (), frozenset()
-    found = upward_chains(graph, unit, memo)
-    return (
-        tuple(sorted({chain for chain, _held in found})),
-        frozenset(node for chain, held in found if held in _OPERATIONAL for node in chain[:-1]),
-    )
-
-
-def _operational(paths: tuple[AuthorityPath, ...]) -> frozenset[str]:
-    return frozenset(
-        node for path in paths if path.effective in _OPERATIONAL for node in path.nodes[:-1]
-    )
+def _operational(chains: frozenset[Chain]) -> frozenset[str]:
+    """The nodes above the unit on those of its chains that pass on operational authority."""
+    return frozenset(node for nodes, held in chains if held in _OPERATIONAL for node in nodes[:-1])

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 
 from c2graph import QueryError
 from c2graph.analysis.approach import approach_space, axis_level, placements
-from tests.builders import build as build_model
+from tests.builders import build_peacetime_war as build
 from tests.builders import link, node
-
-build = functools.partial(build_model, phases=("peacetime", "war"))
 
 NATIONAL = [
     node("jhq", "JP", "headquarters"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from itertools import combinations
 from typing import Any
 
@@ -12,10 +11,8 @@ from hypothesis import strategies as st
 
 from c2graph.analysis.approach import DECISION_RELATIONS, approach_space
 from c2graph.vocabulary import FORCE_KINDS, SPECIAL_NATIONS
-from tests.builders import build as build_model
-from tests.builders import link, node
-
-build = functools.partial(build_model, phases=("peacetime", "war"))
+from tests.builders import build_peacetime_war as build
+from tests.builders import forward_links, numbered_nodes
 
 RELATIONS = ["command", "opcon", "tacon", "adcon", "support", "liaison", "member"]
 NATIONS = ["JP", "US", "AU", "alliance"]
@@ -23,29 +20,11 @@ KINDS = ["unit", "headquarters", "coordination-body", "ministry"]
 
 
 @st.composite
-def structures(draw: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Random structures; authority links run from lower to higher index (no cycle)."""
+def structures(draw: Any) -> tuple[list[tuple[str, str, str]], list[dict[str, Any]]]:
+    """Random structures; links run from lower to higher index (no authority cycle)."""
     size = draw(st.integers(2, 10))
-    nodes = [
-        node(f"n{i}", draw(st.sampled_from(NATIONS)), draw(st.sampled_from(KINDS)))
-        for i in range(size)
-    ]
-    triples = draw(
-        st.sets(
-            st.tuples(
-                st.integers(0, size - 1), st.integers(0, size - 1), st.sampled_from(RELATIONS)
-            ),
-            max_size=2 * size,
-        )
-    )
-    seen: set[tuple[int, int, str]] = set()
-    links = []
-    for a, b, rel in sorted(triples):
-        ends = (min(a, b), max(a, b), rel)
-        if a != b and ends not in seen:
-            seen.add(ends)
-            links.append(link(f"n{ends[0]}", f"n{ends[1]}", rel))
-    return nodes, links
+    nodes = draw(numbered_nodes(size, kinds=KINDS, nations=NATIONS))
+    return nodes, draw(forward_links(size, RELATIONS, max_links=4 * size))
 
 
 def _pairwise(model: Any) -> tuple[int, int, int, tuple[str, ...]]:

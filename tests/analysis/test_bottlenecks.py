@@ -16,9 +16,9 @@ from c2graph.analysis import (
     nation_cut,
     removal_impact,
 )
-from c2graph.analysis.bottlenecks import Dominator
+from c2graph.analysis.bottlenecks import _VIRTUAL_ROOT, Dominator, _immediate_dominators
 from c2graph.analysis.graphs import phase_graphs
-from tests.builders import build, link
+from tests.builders import build, forward_links, link, numbered_nodes
 
 
 def test_dominators_with_two_tops_use_a_virtual_root(alliance):
@@ -190,23 +190,35 @@ def test_report_keys(alliance):
 @st.composite
 def dags(draw):
     size = draw(st.integers(2, 9))
-    edges = draw(
-        st.lists(
-            st.tuples(
-                st.integers(0, size - 1),
-                st.integers(0, size - 1),
-                st.sampled_from(["command", "opcon", "adcon"]),
-            ),
-            max_size=18,
-        )
-    )
-    links = [link(f"n{u}", f"n{v}", rel) for u, v, rel in sorted(set(edges)) if u < v]
-    kinds = draw(
-        st.lists(
-            st.sampled_from(["unit", "ministry", "headquarters"]), min_size=size, max_size=size
-        )
-    )
-    return build([(f"n{i}", "JP", kinds[i]) for i in range(size)], links), size
+    nodes = draw(numbered_nodes(size, kinds=["unit", "ministry", "headquarters"]))
+    links = draw(forward_links(size, ["command", "opcon", "adcon"], max_links=18))
+    return build(nodes, links), size
+
+
+def test_immediate_dominators_with_virtual_root():
+    graph = nx.DiGraph([("p", "a"), ("q", "a"), ("a", "b"), ("p", "c")])
+    assert _immediate_dominators(graph, ("p", "q")) == {
+        "p": _VIRTUAL_ROOT,
+        "q": _VIRTUAL_ROOT,
+        "a": _VIRTUAL_ROOT,
+        "b": "a",
+        "c": "p",
+    }
+    assert _immediate_dominators(nx.DiGraph([("p", "a")]), ("p",)) == {"a": "p"}
+    assert _immediate_dominators(graph, ()) == {}
+
+
+@settings(max_examples=80, deadline=None)
+@given(dags())
+def test_immediate_dominators_match_networkx(case):
+    graphs = phase_graphs(case[0], "peace")
+    rooted = nx.DiGraph(graphs.authority)
+    rooted.add_edges_from((_VIRTUAL_ROOT, top) for top in graphs.tops)
+    expected = nx.immediate_dominators(rooted, _VIRTUAL_ROOT) if graphs.tops else {}
+    expected.pop(_VIRTUAL_ROOT, None)
+    if len(graphs.tops) == 1:  # the one top is the root itself
+        expected = {n: d for n, d in expected.items() if n != graphs.tops[0]}
+    assert _immediate_dominators(graphs.authority, graphs.tops) == expected
 
 
 @settings(max_examples=80, deadline=None)
@@ -239,22 +251,12 @@ def _assert_separates(model, cut, one, two):
 @st.composite
 def two_nation_models(draw):
     size = draw(st.integers(3, 10))
-    nations = draw(
-        st.lists(st.sampled_from(["JP", "US", "alliance"]), min_size=size, max_size=size)
-    )
-    edges = draw(
-        st.lists(
-            st.tuples(
-                st.integers(0, size - 1),
-                st.integers(0, size - 1),
-                st.sampled_from(["coordination", "member", "opcon"]),
-            ),
-            max_size=20,
-        )
-    )
-    links = [link(f"n{u}", f"n{v}", rel) for u, v, rel in sorted(set(edges)) if u < v]
-    kinds = ["coordination-body" if n == "alliance" else "unit" for n in nations]
-    return build([(f"n{i}", nations[i], kinds[i]) for i in range(size)], links)
+    nodes = [
+        (n, nation, "coordination-body" if nation == "alliance" else "unit")
+        for n, nation, _kind in draw(numbered_nodes(size, nations=["JP", "US", "alliance"]))
+    ]
+    links = draw(forward_links(size, ["coordination", "member", "opcon"], max_links=20))
+    return build(nodes, links)
 
 
 @settings(max_examples=80, deadline=None)

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 from c2graph.analysis.considerations import considerations
-from tests.builders import build as build_model
+from tests.builders import build_peacetime_war as build
 from tests.builders import link, node
-
-build = functools.partial(build_model, phases=("peacetime", "war"))
 
 LOCATIONS = [
     {"id": "ichigaya", "name": "Ichigaya", "lat": 35.6927, "lon": 139.7287, "utc_offset": 9},

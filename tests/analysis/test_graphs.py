@@ -1,51 +1,28 @@
-"""Per-phase graphs and their shortcuts: chain comparison, memoised chains, dominators."""
+"""Per-phase views: built once and on first use, links of a phase, cross-nation links."""
 
 from __future__ import annotations
 
-from typing import Any
+import gc
+import weakref
 
-import networkx as nx
-from hypothesis import given, settings
-from hypothesis import strategies as st
+import pytest
 
-from c2graph.analysis import authority_paths, chain_of_command
-from c2graph.analysis.bottlenecks import _VIRTUAL_ROOT, _immediate_dominators
-from c2graph.analysis.graphs import (
-    chains_differ,
-    phase_graphs,
-    reach_effective,
-    upward_chains,
-)
+from c2graph import QueryError
+from c2graph.analysis import approach_space
+from c2graph.analysis.graphs import links_switched, phase_graphs, strength_key
+from c2graph.analysis.measures import phase_report
 from tests.builders import build, link
 
-RELATIONS = ["command", "opcon", "tacon", "adcon", "control", "support"]
 
-
-def _graph(edges: list[tuple[str, str]]) -> nx.DiGraph:
-    graph = nx.DiGraph()
-    graph.add_edges_from(edges)
-    return graph
-
-
-def test_chains_differ_same_superiors_above():
-    one = _graph([("a", "b"), ("b", "c"), ("a", "d")])
-    two = _graph([("a", "b"), ("b", "c"), ("b", "d")])
-    assert chains_differ(one, two, ["c", "d", "b"]) == ["d"]
-
-
-def test_chains_differ_when_a_superior_changes_higher_up():
-    one = _graph([("a", "b"), ("b", "c")])
-    two = _graph([("x", "b"), ("b", "c")])
-    assert chains_differ(one, two, ["c", "b"]) == ["c", "b"]
-
-
-def test_chains_differ_unit_without_superior_or_absent_has_no_chain():
-    one = _graph([("a", "b")])
-    one.add_node("c")
-    two = _graph([("a", "b")])
-    assert chains_differ(one, two, ["c", "b"]) == []
-    two.add_edge("a", "c")
-    assert chains_differ(one, two, ["c"]) == ["c"]
+def _pair():
+    return build(
+        [("a", "JP", "headquarters"), ("b", "JP", "unit"), ("u", "US", "headquarters")],
+        [
+            link("a", "b", "opcon"),
+            link("a", "b", "adcon", phases=["war"]),
+            link("u", "a", "liaison", phases=["peace"]),
+        ],
+    )
 
 
 def test_phase_graphs_built_on_first_use_only():
@@ -57,126 +34,55 @@ def test_phase_graphs_built_on_first_use_only():
     assert phase_graphs(model, "peace") is graphs
 
 
-def test_upward_chains_compose_authority():
-    model = build(
-        [
-            ("pm", "JP", "political-authority"),
-            ("hq", "JP", "headquarters"),
-            ("mod", "JP", "ministry"),
-            ("u", "JP", "unit"),
-        ],
-        [
-            link("pm", "hq", "command"),
-            link("pm", "mod", "command"),
-            link("hq", "u", "opcon"),
-            link("hq", "u", "adcon"),
-            link("mod", "u", "tacon"),
-        ],
+def test_phase_graphs_unknown_phase_names_the_closest():
+    with pytest.raises(QueryError, match=r"unknown phase id 'paece' \(did you mean 'peace'\?\)"):
+        phase_graphs(_pair(), "paece")
+
+
+def test_links_edges_and_cross_nation_links_of_a_phase():
+    model = _pair()
+    peace, war = phase_graphs(model, "peace"), phase_graphs(model, "war")
+    assert [link.key for link in peace.links] == ["a->b:opcon", "u->a:liaison"]
+    assert peace.authority.edges["a", "b"]["links"] == (("opcon", "a->b:opcon"),)
+    assert war.authority.edges["a", "b"]["links"] == (
+        ("opcon", "a->b:opcon"),
+        ("adcon", "a->b:adcon"),
     )
-    graph = phase_graphs(model, "peace").authority
-    assert upward_chains(graph, "u", {}) == {
-        (("pm", "hq", "u"), "opcon"),
-        (("pm", "hq", "u"), "adcon"),
-        (("pm", "mod", "u"), "tacon"),
+    assert [link.key for link in peace.cross_nation] == ["u->a:liaison"]
+    assert war.cross_nation == ()
+    assert peace.coordination == {
+        "a": (("u", "liaison", "u->a:liaison"),),
+        "u": (("a", "liaison", "u->a:liaison"),),
     }
-    assert upward_chains(graph, "pm", {}) == {(("pm",), "command")}
 
 
-def test_immediate_dominators_with_virtual_root():
-    graph = _graph([("p", "a"), ("q", "a"), ("a", "b"), ("p", "c")])
-    assert _immediate_dominators(graph, ("p", "q")) == {
-        "p": _VIRTUAL_ROOT,
-        "q": _VIRTUAL_ROOT,
-        "a": _VIRTUAL_ROOT,
-        "b": "a",
-        "c": "p",
-    }
-    assert _immediate_dominators(_graph([("p", "a")]), ("p",)) == {"a": "p"}
-    assert _immediate_dominators(graph, ()) == {}
+def test_relation_view_keeps_edges_with_one_of_the_relations():
+    war = phase_graphs(_pair(), "war")
+    assert list(war.relation_view(frozenset({"adcon"})).edges) == [("a", "b")]
+    assert list(war.relation_view(frozenset({"tacon"})).edges) == []
+    assert set(war.relation_view(frozenset({"tacon"}))) == {"a", "b", "u"}
 
 
-@st.composite
-def lattices(draw: Any) -> tuple[list[tuple[str, str, str]], list[dict[str, Any]]]:
-    """Random acyclic authority structures (links only from lower to higher index)."""
-    size = draw(st.integers(2, 9))
-    nodes = [
-        (f"n{i}", "JP", draw(st.sampled_from(["headquarters", "unit", "ministry"])))
-        for i in range(size)
-    ]
-    triples = draw(
-        st.sets(
-            st.tuples(
-                st.integers(0, size - 1), st.integers(0, size - 1), st.sampled_from(RELATIONS)
-            ),
-            max_size=3 * size,
-        )
-    )
-    links = [
-        link(f"n{min(a, b)}", f"n{max(a, b)}", rel, phases=[phase])
-        for a, b, rel in sorted(triples)
-        if a != b
-        for phase in (["peace"] if (a + b) % 3 else ["peace", "war"])
-    ]
-    return nodes, _merge_phases(links)
+def test_links_switched_in_file_order():
+    model = _pair()
+    activated, lapsed = links_switched(phase_graphs(model, "peace"), phase_graphs(model, "war"))
+    assert [link.key for link in activated] == ["a->b:adcon"]
+    assert [link.key for link in lapsed] == ["u->a:liaison"]
 
 
-def _merge_phases(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for item in links:
-        ends = (item["from"], item["to"], item["relation"])
-        if ends in merged:
-            merged[ends]["phases"] = sorted({*merged[ends]["phases"], *item["phases"]})
-        else:
-            merged[ends] = dict(item)
-    return list(merged.values())
+def test_strength_key_orders_authorities_strongest_first():
+    names = ["none", "control", "adcon", "tacon", "opcon", "cocom", "command"]
+    assert sorted(names, key=strength_key) == names[::-1]
 
 
-@settings(max_examples=80, deadline=None)
-@given(lattices())
-def test_chains_differ_matches_listing_chains(structure):
-    model = build(*structure)
-    one, two = phase_graphs(model, "peace"), phase_graphs(model, "war")
-    expected = [
-        n
-        for n in one.nodes
-        if chain_of_command(model, n, phase="peace") != chain_of_command(model, n, phase="war")
-    ]
-    assert chains_differ(one.authority, two.authority, one.nodes) == expected
-
-
-@settings(max_examples=80, deadline=None)
-@given(lattices())
-def test_upward_chains_match_authority_paths(structure):
-    model = build(*structure)
-    graph = phase_graphs(model, "peace").authority
-    memo: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
-    for node in graph:
-        if graph.pred[node]:
-            paths = authority_paths(model, node, phase="peace").paths
-            assert upward_chains(graph, node, memo) == {(p.nodes, p.effective) for p in paths}
-
-
-@settings(max_examples=80, deadline=None)
-@given(lattices())
-def test_immediate_dominators_match_networkx(structure):
-    model = build(*structure)
+def test_caches_never_keep_a_model_alive():
+    model = _pair()
     graphs = phase_graphs(model, "peace")
-    rooted = nx.DiGraph(graphs.authority)
-    rooted.add_edges_from((_VIRTUAL_ROOT, top) for top in graphs.tops)
-    expected = nx.immediate_dominators(rooted, _VIRTUAL_ROOT) if graphs.tops else {}
-    expected.pop(_VIRTUAL_ROOT, None)
-    if len(graphs.tops) == 1:  # the one top is the root itself
-        expected = {n: d for n, d in expected.items() if n != graphs.tops[0]}
-    assert _immediate_dominators(graphs.authority, graphs.tops) == expected
-
-
-@settings(max_examples=60, deadline=None)
-@given(lattices())
-def test_reach_effective_matches_chains(structure):
-    model = build(*structure)
-    graphs = phase_graphs(model, "peace")
-    for top in graphs.tops:
-        below = reach_effective(graphs, top)
-        for node, values in below.items():
-            paths = authority_paths(model, node, phase="peace", source=top).paths
-            assert values == {p.effective for p in paths}
+    graphs.whole  # noqa: B018 - build every part
+    approach_space(model, phase="peace")
+    phase_report(model, phase="war")
+    gone = weakref.ref(model)
+    del model
+    gc.collect()
+    assert gone() is None
+    assert graphs.tops == ("a",)

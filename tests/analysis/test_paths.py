@@ -18,7 +18,7 @@ from c2graph.analysis import (
     request_routes,
     top_authorities,
 )
-from tests.builders import build, link
+from tests.builders import build, forward_links, link, numbered_nodes
 
 
 def test_top_authorities_per_phase(alliance):
@@ -210,29 +210,14 @@ def test_effective_authority_follows_meet():
 
 
 _RELATIONS = ("command", "cocom", "opcon", "tacon", "adcon", "control", "coordination")
+_PHASES = (["peace"], ["war"], "all")
 
 
 @st.composite
 def dag_models(draw):
     size = draw(st.integers(2, 8))
-    edges = draw(
-        st.lists(
-            st.tuples(
-                st.integers(0, size - 1),
-                st.integers(0, size - 1),
-                st.sampled_from(_RELATIONS),
-                st.sampled_from([["peace"], ["war"], "all"]),
-            ),
-            max_size=16,
-        )
-    )
-    links, seen = [], set()
-    for u, v, rel, phases in edges:
-        if u < v and (u, v, rel) not in seen:
-            seen.add((u, v, rel))
-            links.append(link(f"n{u}", f"n{v}", rel, phases=phases))
-    nodes = [(f"n{i}", "JP", "unit") for i in range(size)]
-    return build(nodes, links), size
+    links = draw(forward_links(size, _RELATIONS, max_links=16, phases=_PHASES))
+    return build(draw(numbered_nodes(size)), links), size
 
 
 @settings(max_examples=60, deadline=None)

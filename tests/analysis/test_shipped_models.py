@@ -10,23 +10,14 @@ controls the Coast Guard (SDF Law Art. 80) only under a defense-operation order
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from c2graph import Model, load_model
+from c2graph import Model
 from c2graph.analysis import authority_paths, counterpart_mismatches, reach
 from c2graph.vocabulary import FORCE_KINDS, LAYER_RELATIONS, Layer
+from tests.builders import shipped
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
 OPERATIONAL = LAYER_RELATIONS[Layer.OPERATIONAL]
-
-
-def _model(name: str) -> Model:
-    path = MODELS / name
-    if not path.exists():
-        pytest.skip(f"{path.name} is not in models/ yet")
-    return load_model(path)
 
 
 def _sdf_forces(model: Model) -> list[str]:
@@ -49,13 +40,13 @@ def _bypassing(model: Model, hub: str) -> set[tuple[str, str]]:
 
 
 def test_2022_every_sdf_operational_chain_passes_the_joint_staff():
-    model = _model("us-japan-2022.yaml")
+    model = shipped("us-japan-2022.yaml")
     assert {force for _phase, force in _bypassing(model, "jp-jso")} == {"jp-space-ops"}
     assert "jp-jjoc" not in model.nodes
 
 
 def test_2025_every_sdf_operational_chain_passes_jjoc():
-    model = _model("us-japan-2025.yaml")
+    model = shipped("us-japan-2025.yaml")
     assert _bypassing(model, "jp-jjoc") == set()
     for phase in model.phase_ids:
         assert all(
@@ -65,7 +56,7 @@ def test_2025_every_sdf_operational_chain_passes_jjoc():
 
 @pytest.mark.parametrize("name", ["us-japan-2022.yaml", "us-japan-2025.yaml", "us-japan-jfhq.yaml"])
 def test_parallel_models_no_us_authority_reaches_an_sdf_force(name):
-    model = _model(name)
+    model = shipped(name)
     sdf = set(_sdf_forces(model))
     for phase in model.phase_ids:
         for node in model.nodes.values():
@@ -76,7 +67,7 @@ def test_parallel_models_no_us_authority_reaches_an_sdf_force(name):
 
 @pytest.mark.parametrize("name", ["us-japan-2022.yaml", "us-japan-2025.yaml"])
 def test_coast_guard_under_the_prime_minister_only_under_a_defense_operation_order(name):
-    model = _model(name)
+    model = shipped(name)
     controlled = set()
     for phase in model.phase_ids:
         for path in authority_paths(model, "jp-jcg", phase=phase, source="jp-pm").paths:
@@ -89,7 +80,7 @@ def test_coast_guard_under_the_prime_minister_only_under_a_defense_operation_ord
 
 
 def test_2025_jjoc_usfj_counterpart_mismatch_in_every_phase():
-    model = _model("us-japan-2025.yaml")
+    model = shipped("us-japan-2025.yaml")
     for phase in model.phase_ids:
         pairs = {
             (m.a, m.b, m.a_authority, m.b_authority)

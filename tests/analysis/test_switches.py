@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c2graph import QueryError
-from c2graph.analysis import chain_of_command, phase_switch, reach
+from c2graph.analysis import authority_paths, phase_switch, reach
 from c2graph.vocabulary import FORCE_KINDS
-from tests.builders import build, link
+from tests.builders import build, forward_links, link, numbered_nodes
 
 PHASES = [
     {"id": "peace", "name": "Peacetime"},
@@ -182,30 +182,10 @@ def test_unknown_phase_names_closest(phased):
 @st.composite
 def two_phase_models(draw):
     size = draw(st.integers(2, 8))
-    edges = draw(
-        st.lists(
-            st.tuples(
-                st.integers(0, size - 1),
-                st.integers(0, size - 1),
-                st.sampled_from(["command", "opcon", "tacon", "adcon", "control", "coordination"]),
-                st.sampled_from([["peace"], ["war"], "all"]),
-            ),
-            max_size=16,
-        )
-    )
-    links = [link(f"n{u}", f"n{v}", rel, phases=phases) for u, v, rel, phases in edges if u < v]
-    kinds = draw(
-        st.lists(
-            st.sampled_from(["unit", "ministry", "headquarters"]), min_size=size, max_size=size
-        )
-    )
-    seen, unique = set(), []
-    for item in links:
-        key = (item["from"], item["to"], item["relation"])
-        if key not in seen:
-            seen.add(key)
-            unique.append(item)
-    return build([(f"n{i}", "JP", kinds[i]) for i in range(size)], unique)
+    relations = ["command", "opcon", "tacon", "adcon", "control", "coordination"]
+    links = draw(forward_links(size, relations, max_links=16, phases=[["peace"], ["war"], "all"]))
+    nodes = draw(numbered_nodes(size, kinds=["unit", "ministry", "headquarters"]))
+    return build(nodes, links)
 
 
 @settings(max_examples=80, deadline=None)
@@ -215,11 +195,11 @@ def test_switch_matches_brute_force(model, forward):
     result = phase_switch(model, before=before, after=after)
     forces = {n for n, node in model.nodes.items() if node.kind in FORCE_KINDS}
     expected_chains = {
-        unit
-        for unit in forces
-        if chain_of_command(model, unit, phase=before) != chain_of_command(model, unit, phase=after)
+        unit: (_listed(model, unit, before), _listed(model, unit, after)) for unit in forces
     }
-    assert {c.unit for c in result.chains_changed} == expected_chains
+    assert {c.unit: (c.before, c.after) for c in result.chains_changed} == {
+        unit: chains for unit, chains in expected_chains.items() if chains[0] != chains[1]
+    }
     gained, lost = {}, {}
     for node in model.nodes:
         one = {
@@ -244,3 +224,8 @@ def test_switch_matches_brute_force(model, forward):
     assert {
         c.authority: {(u.node, e) for u in c.units for e in u.effective} for c in result.lost
     } == lost
+
+
+def _listed(model, unit, phase):
+    """The unit's chains of command, listed from every authority path to it."""
+    return tuple(sorted({p.nodes for p in authority_paths(model, unit, phase=phase).paths}))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 
 import pytest
@@ -11,10 +10,8 @@ from c2graph import QueryError
 from c2graph.analysis import headline, nation_link
 from c2graph.compare import compare, compare_many
 from c2graph.compare.chains import chains_changed
-from tests.builders import build as build_model
+from tests.builders import build_peacetime_war as build
 from tests.builders import link, node
-
-build = functools.partial(build_model, phases=("peacetime", "war"))
 
 NODES = [
     node("pm", "JP", "political-authority"),

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from c2graph import ModelError, QueryError
 from c2graph.compare.diff import structural_diff
-from tests.builders import build as build_model
+from tests.builders import build_peacetime_war as build
 from tests.builders import link, node
-
-build = functools.partial(build_model, phases=("peacetime", "war"))
 
 BEFORE = build(
     [

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from c2graph import load_model
 from c2graph.compare import compare
-
-MODELS = Path(__file__).resolve().parents[2] / "models"
-
-
-def _load(name):
-    path = MODELS / name
-    if not path.exists():
-        pytest.skip(f"models/{name} is not in this tree")
-    return load_model(path)
+from tests.builders import shipped
 
 
 def test_2022_to_2025_adds_jjoc_and_takes_jso_out_of_the_operational_chain():
-    result = compare(_load("us-japan-2022.yaml"), _load("us-japan-2025.yaml"))
+    result = compare(shipped("us-japan-2022.yaml"), shipped("us-japan-2025.yaml"))
     assert "jp-jjoc" in result.diff.nodes_added
     peacetime = next(p for p in result.phases if p.phase == "peacetime")
     left_jso = {c.unit for c in peacetime.chains_changed if "jp-jso" in c.left}
@@ -29,7 +16,7 @@ def test_2022_to_2025_adds_jjoc_and_takes_jso_out_of_the_operational_chain():
 
 
 def test_2025_to_jfhq_gives_usfj_opcon_and_ends_the_jjoc_usfj_mismatch():
-    result = compare(_load("us-japan-2025.yaml"), _load("us-japan-jfhq.yaml"))
+    result = compare(shipped("us-japan-2025.yaml"), shipped("us-japan-jfhq.yaml"))
     gained = {c.unit for p in result.phases for c in p.chains_changed if "us-usfj" in c.joined}
     assert gained and all(unit.startswith("us-") for unit in gained)
     assert any(r.from_node == "us-usfj" and r.relation == "opcon" for r in result.diff.links_added)
