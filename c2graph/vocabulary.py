@@ -225,12 +225,19 @@ def meet(upper: str, lower: str) -> str:
     no more than it holds, so a chain passes on only what every link carries). ``"none"``
     means no authority survives, e.g. OPCON followed by ADCON.
 
+    Example
+    -------
     >>> meet("command", "opcon")
     'opcon'
     >>> meet("tacon", "opcon")
     'tacon'
     >>> meet("opcon", "adcon")
     'none'
+
+    References
+    ----------
+    Joint Publication 1, *Doctrine for the Armed Forces of the United States* (command
+    relationships: COCOM includes OPCON, OPCON includes TACON; ADCON is a separate chain).
     """
     if upper == "none" or lower == "none":
         return "none"

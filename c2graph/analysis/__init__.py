@@ -1,13 +1,21 @@
 """Measures of one C2 structure: chains of authority, bottlenecks, hierarchy, phase switches,
 the C2 approach space, the link between nations and the six considerations.
 
+Every measure reads a phase through :mod:`c2graph.analysis.graphs` (the per-phase views,
+built once per model and phase) and walks chains of authority with
+:mod:`c2graph.analysis.chains`.
+
 Example
 -------
 >>> from c2graph import load_model
->>> from c2graph.analysis import authority_paths
->>> model = load_model("models/us-japan-2025.yaml")                   # doctest: +SKIP
->>> authority_paths(model, "jp-gcc", phase="peacetime").paths[0].nodes  # doctest: +SKIP
-('jp-pm', 'jp-mod', 'jp-jjoc', 'jp-gcc')
+>>> from c2graph.analysis import authority_paths, bottleneck_report
+>>> model = load_model("models/us-japan-2025.yaml")
+>>> for path in authority_paths(model, "jp-gcc", phase="peacetime").paths:
+...     print(" → ".join(path.nodes), path.effective)
+jp-pm → jp-mod → jp-gso → jp-gcc adcon
+jp-pm → jp-mod → jp-jjoc → jp-gcc command
+>>> bottleneck_report(model, phase="peacetime").cut_nodes
+('jp-jjoc', 'us-secdef')
 """
 
 from .approach import ApproachPlacement, approach_space, placements

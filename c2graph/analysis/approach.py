@@ -150,8 +150,14 @@ def axis_level(value: float) -> str:
     ``none`` at 0, ``very limited`` below 0.1, ``limited`` below 0.25, ``significant``
     below 0.5, ``broad`` from 0.5.
 
+    Example
+    -------
     >>> axis_level(0.0), axis_level(0.3), axis_level(0.5)
     ('none', 'significant', 'broad')
+
+    References
+    ----------
+    NATO SAS-065, *NATO NEC C2 Maturity Model* (CCRP, 2010), the levels of each axis.
     """
     if value <= 0:
         return "none"
@@ -191,6 +197,10 @@ def placements(model: Model) -> tuple[ApproachPlacement, ...]:
     >>> from c2graph import load_model
     >>> [(p.phase, p.approach) for p in placements(load_model("models/us-rok-cfc.yaml"))]
     [('armistice', 'coordinated'), ('wartime', 'collaborative')]
+
+    References
+    ----------
+    NATO SAS-050 (2006); NATO SAS-065 (2010); see :func:`approach_space`.
     """
     return tuple(approach_space(model, phase=p) for p in model.phase_ids)
 

@@ -191,6 +191,13 @@ def dominators(model: Model, *, phase: str) -> tuple[Dominator, ...]:
     Cooper-Harvey-Kennedy algorithm, as networkx's, run on the phase's graph with the
     virtual root kept apart instead of copying the graph) plus the size of the output.
 
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> [(d.node, len(d.units)) for d in dominators(model, phase="peacetime")][:4]
+    [('us-president', 10), ('us-secdef', 10), ('us-indopacom', 9), ('jp-mod', 6)]
+
     References
     ----------
     Cooper, Harvey & Kennedy (2001), A simple, fast dominance algorithm;
@@ -216,6 +223,13 @@ def removal_impact(model: Model, node: str, *, phase: str) -> tuple[str, ...]:
     This is ORA's "immediate impact" what-if for chains of command; it equals the forces
     ``node`` dominates (:func:`dominators`).  Cost: linear.
 
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> removal_impact(model, "jp-jjoc", phase="peacetime")
+    ('jp-cyber', 'jp-space-ops')
+
     References
     ----------
     Carley et al., ORA user's guide (CMU CASOS), "immediate impact" of removing a node.
@@ -238,6 +252,13 @@ def cut_nodes(model: Model, *, phase: str) -> tuple[str, ...]:
     cut node's loss splits the structure into parts that can no longer reach each other
     even by coordination.  Sorted by id.  Cost: linear.
 
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> cut_nodes(model, phase="peacetime")
+    ('jp-jjoc', 'us-secdef')
+
     References
     ----------
     Hopcroft & Tarjan (1973); networkx ``articulation_points``.
@@ -258,6 +279,14 @@ def nation_cut(model: Model, *, phase: str) -> tuple[NationCut, ...]:
     Cost: the flows (Boykov-Kolmogorov) run only on the boundary between the two nations,
     links inside one nation being irrelevant to any cut between them: about O(k·b) per flow
     for connectivity k and b boundary links, plus one flow per bridge.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> (cut,) = nation_cut(model, phase="peacetime")
+    >>> cut.nations, cut.connectivity, cut.link_connectivity
+    (('JP', 'US'), 6, 18)
 
     References
     ----------
@@ -286,6 +315,13 @@ def betweenness(model: Model, *, phase: str) -> tuple[Centrality, ...]:
     left out; scores rounded to 6 places.  Cost: O(n·m) exact, O(k·m) sampled; run only on
     request.
 
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> betweenness(model, phase="peacetime")[0]
+    Centrality(node='jp-mod', score=0.306078)
+
     References
     ----------
     Brandes (2001), A faster algorithm for betweenness centrality; Brandes & Pich (2007)
@@ -310,6 +346,14 @@ def bottleneck_report(
 
     ``remove`` adds the what-if of :func:`removal_impact`; ``with_betweenness`` adds
     :func:`betweenness` (off by default: it is the only measure worse than near-linear).
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> report = bottleneck_report(model, phase="peacetime", remove="jp-jjoc")
+    >>> report.cut_nodes, report.removal
+    (('jp-jjoc', 'us-secdef'), ('jp-cyber', 'jp-space-ops'))
     """
     if remove is not None:
         model.node(remove)
@@ -388,22 +432,44 @@ def _intersect(idom: dict[Any, Any], index: dict[Any, int], one: Any, two: Any) 
 def _cut_between(
     whole: nx.Graph, one: list[str], two: list[str], nations: tuple[str, str], bridges: list[str]
 ) -> NationCut:
-    # Every connection between the nations has a stretch from its last node of one nation to
-    # its first node of the other through neither; links inside one nation never matter, so
-    # the flows run on the boundary only (the same cuts, a far smaller graph).
     first, second = set(one), set(two)
-    boundary = nx.Graph()
-    boundary.add_edges_from(
-        (u, v, data)
-        for u, v, data in whole.edges(data=True)
-        if not ({u, v} <= first or {u, v} <= second)
-    )
+    boundary = _boundary(whole, first, second)
     joined = nx.Graph(boundary)
     joined.add_edges_from((_SUPER_SOURCE, n) for n in sorted(first & set(boundary)))
     joined.add_edges_from((n, _SUPER_SINK) for n in sorted(second & set(boundary)))
     if _SUPER_SOURCE not in joined or _SUPER_SINK not in joined:
         return NationCut(nations, 0, (), 0, (), tuple(Bridge(b, 0) for b in bridges))
     node_cut = nx.minimum_node_cut(joined, _SUPER_SOURCE, _SUPER_SINK, flow_func=_FLOW)
+    link_connectivity, link_cut = _link_cut(boundary, joined)
+    return NationCut(
+        nations,
+        len(node_cut),
+        tuple(sorted(node_cut)),
+        link_connectivity,
+        link_cut,
+        tuple(_bridge(joined, bridge, len(node_cut)) for bridge in bridges),
+    )
+
+
+def _boundary(whole: nx.Graph, first: set[str], second: set[str]) -> nx.Graph:
+    """The links of ``whole`` that do not stay inside one of the two nations.
+
+    Every connection between the nations has a stretch from its last node of one nation to
+    its first node of the other through neither; links inside one nation never matter, so
+    the flows run on the boundary only (the same cuts, a far smaller graph).
+    """
+    boundary = nx.Graph()
+    boundary.add_edges_from(
+        (u, v, data)
+        for u, v, data in whole.edges(data=True)
+        if not ({u, v} <= first or {u, v} <= second)
+    )
+    return boundary
+
+
+def _link_cut(boundary: nx.Graph, joined: nx.Graph) -> tuple[int, tuple[str, ...]]:
+    """The fewest links (keys, sorted) whose loss separates the super-source from the sink;
+    an edge of ``boundary`` weighs as many links as join its ends."""
     flow = nx.DiGraph()
     for u, v, data in boundary.edges(data=True):
         flow.add_edge(u, v, capacity=len(data["links"]))
@@ -411,26 +477,23 @@ def _cut_between(
     flow.add_edges_from((_SUPER_SOURCE, n) for n in joined.neighbors(_SUPER_SOURCE))
     flow.add_edges_from((n, _SUPER_SINK) for n in joined.neighbors(_SUPER_SINK))
     value, (side, _) = nx.minimum_cut(flow, _SUPER_SOURCE, _SUPER_SINK, flow_func=_FLOW)
-    link_cut = sorted(
+    keys = sorted(
         key
         for u, v, data in boundary.edges(data=True)
         if (u in side) != (v in side)
         for key in data["links"]
     )
-    kept = []
-    for bridge in bridges:
-        if bridge not in joined:
-            kept.append(Bridge(bridge, len(node_cut)))
-            continue
-        without = nx.restricted_view(joined, [bridge], [])
-        kept.append(
-            Bridge(
-                bridge,
-                nx.connectivity.local_node_connectivity(
-                    without, _SUPER_SOURCE, _SUPER_SINK, flow_func=_FLOW
-                ),
-            )
-        )
-    return NationCut(
-        nations, len(node_cut), tuple(sorted(node_cut)), int(value), tuple(link_cut), tuple(kept)
+    return int(value), tuple(keys)
+
+
+def _bridge(joined: nx.Graph, bridge: str, connectivity: int) -> Bridge:
+    """The connectivity left between the two nations without ``bridge``."""
+    if bridge not in joined:
+        return Bridge(bridge, connectivity)
+    without = nx.restricted_view(joined, [bridge], [])
+    return Bridge(
+        bridge,
+        nx.connectivity.local_node_connectivity(
+            without, _SUPER_SOURCE, _SUPER_SINK, flow_func=_FLOW
+        ),
     )

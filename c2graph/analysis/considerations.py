@@ -109,6 +109,18 @@ def considerations(model: Model) -> ConsiderationsView:
     """Return the six considerations of ``model`` with the facts measured on each.
 
     See the module docstring for what is measured for each consideration.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> considerations(model).row("agility").facts[1]
+    Fact(label='peacetime → gray-zone', value='19 activated, 1 lapsed')
+
+    References
+    ----------
+    US–Japan Task Force on Command Relationships, Sasakawa USA, Dialogue Summary #3
+    (December 2022).
     """
     given = model.considerations.to_dict()
     measured = {

@@ -129,6 +129,14 @@ def span_of_control(
     once).  The average is taken over nodes with at least one authority out-link, as ORA
     defines span of control.  Cost: linear.
 
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> spans = span_of_control(model, phase="peacetime")
+    >>> spans.spans[0], round(spans.average, 3), spans.over
+    (Span(node='us-indopacom', span=6), 1.867, ())
+
     References
     ----------
     Carley et al., ORA user's guide (CMU CASOS), measure "span of control"; L. Urwick
@@ -148,6 +156,19 @@ def forces_commanded(graphs: PhaseGraphs) -> dict[str, str]:
     TACON) it holds over some force in the phase, through any chain, or ``"none"``.
 
     One pass in reverse topological order over the authority graph: linear.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> from c2graph.analysis.graphs import phase_graphs
+    >>> held = forces_commanded(phase_graphs(model, "peacetime"))
+    >>> held["jp-jjoc"], held["jp-gso"], held["us-usfj"]
+    ('command', 'none', 'none')
+
+    References
+    ----------
+    Joint Publication 1 (command relationships and their composition).
     """
     graph = graphs.authority
     held: dict[str, set[str]] = {}
@@ -175,6 +196,14 @@ def counterpart_mismatches(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
     only one can order forces to act (e.g. JJOC and USFJ in 2025).  Sorted by link key.
     Cost: linear.
 
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> [(m.a, m.a_authority, m.b, m.b_authority, m.relation)
+    ...  for m in counterpart_mismatches(model, phase="peacetime")][1]
+    ('jp-jjoc', 'command', 'us-usfj', 'none', 'counterpart')
+
     References
     ----------
     Joint Publication 1 (command relationships); 2024 Security Consultative Committee
@@ -197,6 +226,14 @@ def distance_gaps(model: Model, *, phase: str) -> tuple[DistanceGap, ...]:
     0.1 km; ``hours`` the difference of their standard-time UTC offsets (e.g. Tokyo UTC+9
     and Hawaii UTC−10: 19 hours).  Links with an end without location are left out.
     Sorted by distance, then time gap (largest first), then link key.  Cost: linear.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> gap = distance_gaps(model, phase="peacetime")[0]
+    >>> gap.a, gap.b, gap.km, gap.hours
+    ('jp-jso', 'us-cjcs', 10904.2, 14)
 
     References
     ----------

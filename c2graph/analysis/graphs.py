@@ -138,8 +138,9 @@ class PhaseGraphs:
     def cross_nation(self) -> tuple[Link, ...]:
         """The links of the phase joining two countries, in file order.
 
-        Links with an alliance or multinational end (:data:`~c2graph.vocabulary.
-        SPECIAL_NATIONS`) join a country to a collective body, not two countries.
+        A link with an alliance or multinational end
+        (:data:`~c2graph.vocabulary.SPECIAL_NATIONS`) joins a country to a collective
+        body, not two countries.
         """
         records = self._records[0]
         found = []

@@ -80,6 +80,15 @@ def krackhardt(graph: nx.DiGraph) -> HierarchyScores:
     reaching them: O(s·(n + m) + g²) for s source components and g groups (g is 1 or a few
     per top authority in a command structure).
 
+    Example
+    -------
+    >>> import networkx as nx
+    >>> two_bosses = nx.DiGraph([("a", "u"), ("b", "u")])
+    >>> krackhardt(two_bosses).lubness
+    0.0
+    >>> round(krackhardt(nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c")])).hierarchy, 3)
+    0.667
+
     References
     ----------
     Krackhardt (1994); Butts, R package ``sna`` (``connectedness``, ``hierarchy``,
@@ -99,6 +108,13 @@ def hierarchy_scores(model: Model, *, phase: str) -> HierarchyScores:
     The graph is the phase's authority links and the nodes they join (nodes without any
     authority link in the phase, such as coordination bodies, are left out; two national
     chains with no common superior therefore lower connectedness and lubness).
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> hierarchy_scores(model, phase="peacetime").to_dict()
+    {'connectedness': 0.417989, 'hierarchy': 1.0, 'efficiency': 0.989691, 'lubness': 1.0}
 
     References
     ----------

@@ -171,6 +171,8 @@ class Reach:
 def effective_authority(relations: tuple[str, ...] | list[str]) -> str:
     """Return the authority surviving a chain of authority relations, top first (JP 1).
 
+    Example
+    -------
     >>> effective_authority(["command", "opcon", "tacon"])
     'tacon'
     >>> effective_authority(["opcon", "adcon"])
@@ -192,6 +194,13 @@ def top_authorities(model: Model, *, phase: str) -> tuple[str, ...]:
 
     A top authority has at least one outgoing and no incoming authority link in the phase
     (e.g. a head of government); chains of command start there.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> top_authorities(model, phase="peacetime")
+    ('jp-mlit', 'jp-pm', 'us-president')
     """
     return phase_graphs(model, phase).tops
 
@@ -217,6 +226,15 @@ def authority_paths(
     Unknown node or phase ids raise :class:`~c2graph.errors.QueryError` naming the closest
     ids.  Cost: linear in the model plus the size of the output (the number of chains can
     grow exponentially in a lattice of dual-hatted commanders, never in a tree).
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> for path in authority_paths(model, "jp-gcc", phase="peacetime").paths:
+    ...     print(" > ".join(path.nodes), path.effective)
+    jp-pm > jp-mod > jp-gso > jp-gcc adcon
+    jp-pm > jp-mod > jp-jjoc > jp-gcc command
 
     References
     ----------
@@ -253,6 +271,15 @@ def request_routes(
 
     Cost: iterative deepening up to ``max_links``, pruned by breadth-first distances from
     the sources; output-sensitive (ties can be many where coordination is dense).
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> for route in request_routes(model, "jp-gcc", phase="peacetime", source="us-usfj"):
+    ...     print(" > ".join(route.nodes), route.relations, route.effective)
+    us-usfj > jp-jjoc > jp-gcc ('coordination', 'command') none
+    us-usfj > jp-jjoc > jp-gcc ('counterpart', 'command') none
 
     References
     ----------
@@ -330,8 +357,21 @@ def _distance_from(graphs: PhaseGraphs, ends: set[str], limit: int) -> dict[str,
 def chain_of_command(model: Model, unit: str, *, phase: str) -> tuple[tuple[str, ...], ...]:
     """Return every chain of command from a top authority to ``unit`` as node tuples, sorted.
 
-    Chains differing only in parallel links count once.  Used to compare chains across
-    phases and variants.
+    Chains differing only in parallel links count once; they are listed by
+    :class:`~c2graph.analysis.chains.CommandChains`.  Used to compare chains across phases
+    and variants.  Unknown ids raise :class:`~c2graph.errors.QueryError` naming the
+    closest ids.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> chain_of_command(model, "jp-gcc", phase="peacetime")
+    (('jp-pm', 'jp-mod', 'jp-gso', 'jp-gcc'), ('jp-pm', 'jp-mod', 'jp-jjoc', 'jp-gcc'))
+
+    References
+    ----------
+    Joint Publication 1 (chain of command).
     """
     model.node(unit)
     return CommandChains(phase_graphs(model, phase).authority).nodes(unit)
@@ -342,6 +382,14 @@ def commanders(model: Model, unit: str, *, phase: str) -> Commanders:
 
     A warning is set when two or more distinct nodes hold an operational relation (command,
     COCOM, OPCON) over the unit in the same phase: the unit then breaks unity of command.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> result = commanders(model, "jp-gcc", phase="peacetime")
+    >>> [(s.node, s.relation) for s in result.superiors], result.warning
+    ([('jp-gso', 'adcon'), ('jp-jjoc', 'command')], None)
 
     References
     ----------
@@ -373,6 +421,13 @@ def reach(model: Model, authority: str, *, phase: str) -> Reach:
     Each reached node lists the authorities that survive the chains to it (one per distinct
     outcome, strongest first; ``"none"`` when a chain passes on nothing, e.g. OPCON then
     ADCON).  Cost: linear in the part of the phase's authority graph below ``authority``.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> [(r.node, r.effective) for r in reach(model, "jp-mod", phase="peacetime").reached][:2]
+    [('jp-adc', ('command', 'adcon')), ('jp-aso', ('command',))]
 
     References
     ----------

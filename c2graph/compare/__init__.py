@@ -8,9 +8,9 @@ Example
 >>> from c2graph import load_model
 >>> from c2graph.compare import compare
 >>> result = compare(load_model("models/us-japan-2022.yaml"),
-...                  load_model("models/us-japan-2025.yaml"))     # doctest: +SKIP
->>> result.diff.nodes_added                                         # doctest: +SKIP
-('jp-jjoc',)
+...                  load_model("models/us-japan-2025.yaml"))
+>>> result.diff.nodes_added
+('jp-jjoc', 'us-jct')
 """
 
 from .chains import ChainChange, chains_changed

@@ -80,6 +80,10 @@ def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]
     ...            if c.unit == "jp-gcc")
     >>> gcc.joined, gcc.left
     (('jp-jjoc',), ('jp-jso',))
+
+    References
+    ----------
+    Joint Publication 1 (chain of command; ADCON is not an operational chain).
     """
     graphs_a, graphs_b = phase_graphs(a, phase), phase_graphs(b, phase)
     chains_a, chains_b = CommandChains(graphs_a.authority), CommandChains(graphs_b.authority)

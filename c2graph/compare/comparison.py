@@ -187,9 +187,7 @@ def compare(a: Model, b: Model, *, phase: str | None = None) -> Comparison:
     'collaborative'
     """
     if phase is not None:
-        a.phase(phase)
-        b.phase(phase)
-        shared: tuple[str, ...] = (phase,)
+        shared: tuple[str, ...] = (phase,)  # structural_diff checks that both models have it
     else:
         shared = tuple(p for p in a.phase_ids if p in set(b.phase_ids))
         if not shared:

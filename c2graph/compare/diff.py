@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from ..analysis.graphs import phase_graphs
 from ..model import Link, Model, Node
 
 __all__ = [
@@ -204,21 +205,59 @@ def structural_diff(a: Model, b: Model, *, phase: str | None = None) -> Structur
     >>> structural_diff(m, m).is_empty
     True
     """
-    if phase is not None:
-        a.phase(phase)
-        b.phase(phase)
-    nodes_a = _nodes(a, phase)
-    nodes_b = _nodes(b, phase)
-    node_fields = NODE_FIELDS if phase is None else tuple(f for f in NODE_FIELDS if f != "phases")
-    link_fields = LINK_FIELDS if phase is None else tuple(f for f in LINK_FIELDS if f != "phases")
-    nodes_changed = []
-    for node_id in sorted(nodes_a.keys() & nodes_b.keys()):
-        changes = _field_changes(nodes_a[node_id], nodes_b[node_id], node_fields)
-        if changes:
-            nodes_changed.append(NodeChange(node_id, changes))
+    nodes_a, nodes_b = _nodes(a, phase), _nodes(b, phase)
+    links_a, links_b = _links(a, phase), _links(b, phase)
+    added, removed, changed = _link_changes(links_a, links_b, _compared(LINK_FIELDS, phase))
+    return StructuralDiff(
+        phase=phase,
+        nodes_added=tuple(sorted(nodes_b.keys() - nodes_a.keys())),
+        nodes_removed=tuple(sorted(nodes_a.keys() - nodes_b.keys())),
+        nodes_changed=_node_changes(nodes_a, nodes_b, _compared(NODE_FIELDS, phase)),
+        links_added=added,
+        links_removed=removed,
+        links_changed=changed,
+        relations_changed=_relation_changes(links_a, links_b),
+    )
 
-    links_a = _links(a, phase)
-    links_b = _links(b, phase)
+
+def _compared(fields: tuple[str, ...], phase: str | None) -> tuple[str, ...]:
+    """The fields to compare: phase sets only when the whole models are compared."""
+    return fields if phase is None else tuple(f for f in fields if f != "phases")
+
+
+def _nodes(model: Model, phase: str | None) -> dict[str, Node]:
+    """The nodes of the model, or of one phase (checked)."""
+    if phase is None:
+        return dict(model.nodes)
+    return {node: model.nodes[node] for node in phase_graphs(model, phase).nodes}
+
+
+def _links(model: Model, phase: str | None) -> dict[tuple[str, str, str], list[Link]]:
+    """The links of the model, or of one phase (checked), grouped by ends in file order."""
+    grouped: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
+    for link in model.links if phase is None else phase_graphs(model, phase).links:
+        grouped[link.ends].append(link)
+    return grouped
+
+
+def _node_changes(
+    nodes_a: dict[str, Node], nodes_b: dict[str, Node], fields: tuple[str, ...]
+) -> tuple[NodeChange, ...]:
+    """The nodes of both models whose ``fields`` differ, by id."""
+    found = []
+    for node_id in sorted(nodes_a.keys() & nodes_b.keys()):
+        changes = _field_changes(nodes_a[node_id], nodes_b[node_id], fields)
+        if changes:
+            found.append(NodeChange(node_id, changes))
+    return tuple(found)
+
+
+def _link_changes(
+    links_a: dict[tuple[str, str, str], list[Link]],
+    links_b: dict[tuple[str, str, str], list[Link]],
+    fields: tuple[str, ...],
+) -> tuple[tuple[LinkRef, ...], tuple[LinkRef, ...], tuple[LinkChange, ...]]:
+    """The links added, removed and changed (in ``fields``), matched by ends."""
     added: list[LinkRef] = []
     removed: list[LinkRef] = []
     changed: list[LinkChange] = []
@@ -227,36 +266,18 @@ def structural_diff(a: Model, b: Model, *, phase: str | None = None) -> Structur
         removed += (LinkRef.of(link) for link in only_a)
         added += (LinkRef.of(link) for link in only_b)
         for old, new in pairs:
-            changes = _field_changes(old, new, link_fields)
+            changes = _field_changes(old, new, fields)
             if changes:
                 changed.append(LinkChange(*ends, old.key, new.key, changes))
-
-    return StructuralDiff(
-        phase=phase,
-        nodes_added=tuple(sorted(nodes_b.keys() - nodes_a.keys())),
-        nodes_removed=tuple(sorted(nodes_a.keys() - nodes_b.keys())),
-        nodes_changed=tuple(nodes_changed),
-        links_added=tuple(sorted(added, key=_ref_order)),
-        links_removed=tuple(sorted(removed, key=_ref_order)),
-        links_changed=tuple(changed),
-        relations_changed=_relation_changes(links_a, links_b),
+    return (
+        tuple(sorted(added, key=_ref_order)),
+        tuple(sorted(removed, key=_ref_order)),
+        tuple(changed),
     )
 
 
 def _ref_order(ref: LinkRef) -> tuple[str, str, str, str]:
     return (ref.from_node, ref.to_node, ref.relation, ref.key)
-
-
-def _nodes(model: Model, phase: str | None) -> dict[str, Node]:
-    return {nid: node for nid, node in model.nodes.items() if phase is None or phase in node.phases}
-
-
-def _links(model: Model, phase: str | None) -> dict[tuple[str, str, str], list[Link]]:
-    grouped: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
-    for link in model.links:
-        if phase is None or phase in link.phases:
-            grouped[link.ends].append(link)
-    return grouped
 
 
 def _match(
