@@ -355,12 +355,11 @@ def bottleneck_report(
     >>> report.cut_nodes, report.removal
     (('jp-jjoc', 'us-secdef'), ('jp-cyber', 'jp-space-ops'))
     """
-    if remove is not None:
-        model.node(remove)
-    graphs = phase_graphs(model, phase)
+    # The what-if comes first: an unknown node fails before the costlier measures run.
+    removal = removal_impact(model, remove, phase=phase) if remove is not None else ()
     return BottleneckReport(
         phase=phase,
-        tops=graphs.tops,
+        tops=phase_graphs(model, phase).tops,
         dominators=dominators(model, phase=phase),
         cut_nodes=cut_nodes(model, phase=phase),
         nation_cuts=nation_cut(model, phase=phase),
@@ -369,7 +368,7 @@ def bottleneck_report(
         distance_gaps=distance_gaps(model, phase=phase),
         hierarchy=hierarchy_scores(model, phase=phase),
         removed=remove,
-        removal=removal_impact(model, remove, phase=phase) if remove is not None else (),
+        removal=removal,
         betweenness=betweenness(model, phase=phase) if with_betweenness else None,
     )
 

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import gc
-import weakref
-
 import pytest
 
 from c2graph import QueryError
-from c2graph.analysis import approach_space
 from c2graph.analysis.graphs import links_switched, phase_graphs, strength_key
-from c2graph.analysis.measures import phase_report
 from tests.builders import build, link
 
 
@@ -73,16 +68,3 @@ def test_links_switched_in_file_order():
 def test_strength_key_orders_authorities_strongest_first():
     names = ["none", "control", "adcon", "tacon", "opcon", "cocom", "command"]
     assert sorted(names, key=strength_key) == names[::-1]
-
-
-def test_caches_never_keep_a_model_alive():
-    model = _pair()
-    graphs = phase_graphs(model, "peace")
-    graphs.whole  # noqa: B018 - build every part
-    approach_space(model, phase="peace")
-    phase_report(model, phase="war")
-    gone = weakref.ref(model)
-    del model
-    gc.collect()
-    assert gone() is None
-    assert graphs.tops == ("a",)
