@@ -6,9 +6,21 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..vocabulary import CONFIDENCE_LEVELS, NODE_KINDS, RELATIONS
+from ..vocabulary import CONFIDENCE_LEVELS, NODE_KINDS, RELATIONS, SPECIAL_NATIONS
 
-__all__ = ["DATE_PATTERN", "ID_PATTERN", "LANG_NAME_KEY", "SECTIONS", "Field"]
+__all__ = [
+    "DATE_PATTERN",
+    "FORMATS",
+    "ID_PATTERN",
+    "LANG_NAME_KEY",
+    "NATION_PATTERN",
+    "SECTIONS",
+    "SECTIONS_WITH_LANG_NAMES",
+    "Field",
+    "TextFormat",
+]
+
+_SPECIAL_NATIONS = sorted(SPECIAL_NATIONS)
 
 #: Ids: no spaces, no control characters, at most 200 characters.
 ID_PATTERN = re.compile(r"^[^\s\x00-\x1f\x7f]{1,200}$")
@@ -16,7 +28,35 @@ ID_PATTERN = re.compile(r"^[^\s\x00-\x1f\x7f]{1,200}$")
 DATE_PATTERN = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 #: Names in other languages: ``name_ja``, ``name_ko``, ...
 LANG_NAME_KEY = re.compile(r"^name_[a-z]{2,3}$")
-NATION_PATTERN = re.compile(r"^([A-Z]{2,3}|alliance|multinational)$")
+#: Nations: a country code in capitals, or one of the vocabulary's special nations.
+NATION_PATTERN = re.compile(rf"^([A-Z]{{2,3}}|{'|'.join(_SPECIAL_NATIONS)})$")
+
+
+@dataclass(frozen=True)
+class TextFormat:
+    """The pattern a text value must match, and how messages describe a value that does.
+
+    >>> FORMATS["date"].expected
+    'a date as YYYY, YYYY-MM or YYYY-MM-DD'
+    """
+
+    pattern: re.Pattern[str]
+    expected: str
+
+
+_ID_FORMAT = TextFormat(ID_PATTERN, "an id without spaces or control characters (1-200 characters)")
+
+#: The format of each kind of text value that has one (other text kinds take any text).
+FORMATS: dict[str, TextFormat] = {
+    "id": _ID_FORMAT,
+    "ref": _ID_FORMAT,
+    "date": TextFormat(DATE_PATTERN, "a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+    "nation": TextFormat(
+        NATION_PATTERN,
+        "a country code in capitals (JP, US, KR, ...), "
+        + " or ".join(repr(nation) for nation in _SPECIAL_NATIONS),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -26,6 +66,9 @@ class Field:
     ``kind`` is one of: text, id, date, nation, number, enum, ref, refs, phases, section,
     sections, strings.  ``target`` names the section a ref points to, or the nested
     section of a ``section``/``sections`` field; ``choices`` lists an enum's values.
+
+    >>> SECTIONS["link"]["relation"].kind, SECTIONS["link"]["relation"].required
+    ('enum', True)
     """
 
     name: str

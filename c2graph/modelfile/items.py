@@ -3,18 +3,37 @@
 A :class:`ModelFile` is one file as read; an :class:`Item` is one entry of a section after
 ``extends`` is applied, remembering the file and data path of each of its keys, so that a
 problem found in the merged model is reported where it was written.
+
+Example
+-------
+>>> file = ModelFile("m.yaml", "nodes:\\n  - {id: a}\\n", {"nodes": [{"id": "a"}]})
+>>> [item.data for item in file.items("nodes")]
+[{'id': 'a'}]
+>>> print(file.items("nodes")[0].problem("id", "duplicate node id 'a'"))
+m.yaml:2: nodes[0] (id='a') → id: duplicate node id 'a'
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import Problem
 from .parsing import LineIndex
 from .validate import describe_path
 
-__all__ = ["Item", "Merged", "ModelFile"]
+__all__ = ["TOP_KEYS", "Item", "Merged", "ModelFile", "Origin"]
+
+#: Top-level keys that describe the model as a whole; a variant's replace its base's.
+TOP_KEYS = ("name", "as_of", "description")
+
+
+class Origin(Protocol):
+    """Where items were written (a model file or a units CSV): locates their problems."""
+
+    def problem(self, path: tuple[str | int, ...], message: str) -> Problem:
+        """Return the problem of the item at ``path`` of this origin."""
+        ...
 
 
 @dataclass
@@ -27,10 +46,19 @@ class ModelFile:
     _lines: LineIndex | None = None
 
     def problem(self, path: tuple[str | int, ...], message: str) -> Problem:
+        """Return a problem at a data path of this file, located on its line.
+
+        >>> print(ModelFile("m.yaml", "name: 12\\n", {"name": 12}).problem(("name",), "bad"))
+        m.yaml:1: name: bad
+        """
         if self._lines is None:
             self._lines = LineIndex(self.text)
         where = describe_path(path, self.data) if path else ""
         return Problem(self.display, self._lines.line_of(path), where, message)
+
+    def items(self, section: str) -> list[Item]:
+        """Return the items this file writes under ``section`` (none when it has no such key)."""
+        return [Item(data, self, (section, i)) for i, data in enumerate(self.data.get(section, []))]
 
 
 @dataclass
@@ -38,11 +66,12 @@ class Item:
     """A section item of the merged model, remembering where each key was written."""
 
     data: dict[str, Any]
-    file: ModelFile
+    file: Origin
     path: tuple[str | int, ...]
     overrides: dict[str, tuple[ModelFile, tuple[str | int, ...]]] = field(default_factory=dict)
 
     def problem(self, key: str | None, message: str) -> Problem:
+        """Return a problem of this item, or of one of its keys, where it was written."""
         if key is not None and key in self.overrides:
             file, path = self.overrides[key]
             return file.problem(path, message)

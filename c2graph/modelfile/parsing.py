@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
@@ -37,10 +37,13 @@ MAX_MODEL_BYTES = 256 * 1024 * 1024
 
 DataPath = Sequence[str | int]
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # the C loader, when PyYAML has it, has the same interface
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _StrictLoader(_BaseLoader):
     """Safe loader that refuses aliases, duplicate keys and non-string keys.
 
     Dates stay strings and only ``true``/``false`` are booleans (YAML 1.2 core schema), so
@@ -61,7 +64,7 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             )
         return super().construct_object(node, deep=deep)
 
-    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, yaml.MappingNode):
             seen: dict[Any, int] = {}
             for key_node, _ in node.value:
@@ -93,7 +96,8 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                         key_node.start_mark,
                     )
                 seen[key] = key_node.start_mark.index
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 _StrictLoader.yaml_implicit_resolvers = {
@@ -140,7 +144,7 @@ class _PlainLoader(_StrictLoader):
                 return [build(item, depth + 1) for item in node.value]
             if kind is not yaml.MappingNode or node.tag != _MAP:
                 raise _NotPlain
-            data = {}
+            data: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if (
                     type(key_node) is not yaml.ScalarNode
@@ -269,43 +273,68 @@ class _DuplicateJsonKey(ValueError):
 def parse_text(text: str, filename: str, *, as_json: bool = False) -> Any:
     """Parse model text into plain data (dicts, lists, strings, numbers, booleans, None).
 
-    Raises :class:`ModelError` with the line of the syntax error, alias or duplicate key.
+    Parameters
+    ----------
+    text
+        The file's text.
+    filename
+        The file as problems name it.
+    as_json
+        Read the text as JSON rather than YAML.
 
+    Returns
+    -------
+    Any
+        The document, as plain Python data.
+
+    Raises
+    ------
+    ModelError
+        With the line of the syntax error, alias, tag or duplicate key.
+
+    Examples
+    --------
     >>> parse_text("name: demo\\nas_of: 2025-03-24\\n", "m.yaml")
     {'name': 'demo', 'as_of': '2025-03-24'}
+    >>> parse_text('{"a": 1,\\n "a": 2}', "m.json", as_json=True)
+    Traceback (most recent call last):
+    c2graph.errors.ModelError: m.json:2: JSON: duplicate key 'a': keep one of them
     """
     if as_json:
         return _parse_json(text, filename)
+    line: int | None
     try:
         with gc_paused():
             return _load_yaml(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = line_at(text, mark.index) if mark is not None else None
-        message = exc.problem or str(exc)
-        if exc.context and "duplicate" not in message and "alias" not in message:
-            message = f"{exc.context}, {message}"
-        if message.startswith("aliases"):
-            line = _first_alias_line(text) or line
-        message = _UNKNOWN_TAG.sub(r"tag \1 is not allowed in model files: remove it", message)
-        raise ModelError([Problem(filename, line, "", f"YAML: {message}")]) from None
+        line, message = _marked_yaml_problem(exc, text)
     except yaml.reader.ReaderError as exc:
         line = line_at(text, exc.position)
-        raise ModelError(
-            [
-                Problem(
-                    filename,
-                    line,
-                    "",
-                    f"YAML: control character {exc.character:#04x} is not allowed in a model file; "
-                    "remove it",
-                )
-            ]
-        ) from None
+        message = (
+            f"control character {exc.character:#04x} is not allowed in a model file; remove it"
+        )
     except yaml.YAMLError as exc:
-        raise ModelError([Problem(filename, None, "", f"YAML: {exc}")]) from None
+        line, message = None, str(exc)
     except RecursionError:
-        raise ModelError([Problem(filename, None, "", "YAML: nested too deeply")]) from None
+        line, message = None, "nested too deeply"
+    raise _error(filename, line, f"YAML: {message}")
+
+
+def _error(filename: str, line: int | None, message: str) -> ModelError:
+    """The error of a file that cannot be parsed: one problem, of the file as a whole."""
+    return ModelError([Problem(filename, line, "", message)])
+
+
+def _marked_yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """The line and message of a YAML error that carries marks."""
+    mark = exc.problem_mark or exc.context_mark
+    line = line_at(text, mark.index) if mark is not None else None
+    message = exc.problem or str(exc)
+    if exc.context and "duplicate" not in message and "alias" not in message:
+        message = f"{exc.context}, {message}"
+    if message.startswith("aliases"):
+        line = _first_alias_line(text)
+    return line, _UNKNOWN_TAG.sub(r"tag \1 is not allowed in model files: remove it", message)
 
 
 #: A ``\\uD800``-``\\uDFFF`` escape that is not half of a surrogate pair: no character.
@@ -318,12 +347,18 @@ _LONE_SURROGATE = re.compile(  # one literal prefix (\\u) keeps the search fast 
 _UNKNOWN_TAG = re.compile(r"^could not determine a constructor for the tag ('.*')$")
 
 
-def _first_alias_line(text: str) -> int | None:
-    """Return the line of the first alias: the composed node only remembers its anchor."""
-    for event in yaml.parse(text, Loader=_BaseLoader):
-        if isinstance(event, yaml.AliasEvent):
-            return line_at(text, event.start_mark.index)
-    return None  # pragma: no cover - only called once an alias was met
+def _first_alias_line(text: str) -> int:
+    """Return the line of the first alias: the composed node only remembers its anchor.
+
+    Called only for the error of an alias, so the text parses and holds one.
+    """
+    alias = next(
+        event
+        for event in yaml.parse(text, Loader=_BaseLoader)
+        if isinstance(event, yaml.AliasEvent)
+    )
+    # The parser marks every event; the stubs declare the mark optional.
+    return line_at(text, cast(yaml.error.Mark, alias.start_mark).index)
 
 
 def _parse_json(text: str, filename: str) -> Any:
@@ -331,37 +366,35 @@ def _parse_json(text: str, filename: str) -> Any:
         with gc_paused():
             data = json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
     except json.JSONDecodeError as exc:
-        raise ModelError([Problem(filename, exc.lineno, "", f"JSON: {exc.msg}")]) from None
+        raise _error(filename, exc.lineno, f"JSON: {exc.msg}") from None
     except _DuplicateJsonKey as exc:
-        try:  # a syntax error further on comes first: the duplicate cannot be located in it
-            json.loads(text)
-        except json.JSONDecodeError as syntax:
-            raise ModelError(
-                [Problem(filename, syntax.lineno, "", f"JSON: {syntax.msg}")]
-            ) from None
-        except RecursionError:
-            pass
-        line = LineIndex(text).line_of_duplicate_key(exc.key)
-        raise ModelError(
-            [Problem(filename, line, "", f"JSON: duplicate key {exc.key!r}: keep one of them")]
-        ) from None
+        raise _duplicate_json_key(text, filename, exc.key) from None
     except RecursionError:
-        raise ModelError([Problem(filename, None, "", "JSON: nested too deeply")]) from None
+        raise _error(filename, None, "JSON: nested too deeply") from None
     lone = _LONE_SURROGATE.search(text)
     if lone is not None:
-        line = line_at(text, lone.start())
-        raise ModelError(
-            [
-                Problem(
-                    filename,
-                    line,
-                    "",
-                    f"JSON: {lone.group()} is half of a surrogate pair, not a character; "
-                    "write the character itself",
-                )
-            ]
+        raise _error(
+            filename,
+            line_at(text, lone.start()),
+            f"JSON: {lone.group()} is half of a surrogate pair, not a character; "
+            "write the character itself",
         )
     return data
+
+
+def _duplicate_json_key(text: str, filename: str, key: str) -> ModelError:
+    """The error of a repeated JSON key, located on its line.
+
+    A syntax error further on comes first: the duplicate cannot be located in such text.
+    """
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as syntax:
+        return _error(filename, syntax.lineno, f"JSON: {syntax.msg}")
+    except RecursionError:
+        pass
+    line = LineIndex(text).line_of_duplicate_key(key)
+    return _error(filename, line, f"JSON: duplicate key {key!r}: keep one of them")
 
 
 def format_path(path: DataPath) -> str:

@@ -1,4 +1,18 @@
-"""Turn the merged, checked items of a model into the immutable records of :class:`Model`."""
+"""Turn the merged, checked items of a model into the immutable records of :class:`Model`.
+
+Example
+-------
+>>> from c2graph.modelfile.items import Merged, ModelFile
+>>> file = ModelFile("m.yaml", "", {
+...     "phases": [{"id": "peace", "name": "Peace"}, {"id": "war", "name": "War"}],
+...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
+...               {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"}],
+...     "links": [{"from": "pm", "to": "hq", "relation": "command", "phases": ["war"]}]})
+>>> names = ("phases", "nodes", "links", "sources", "locations")
+>>> merged = Merged({"name": "m", "as_of": "2025"}, {n: file.items(n) for n in names}, {}, file)
+>>> build_model(merged, display="m.yaml").link("pm->hq:command").phases
+frozenset({'war'})
+"""
 
 from __future__ import annotations
 
@@ -15,6 +29,25 @@ __all__ = ["build_model"]
 
 
 def build_model(merged: Merged, *, display: str) -> Model:
+    """Check a merged model across its sections, then build its :class:`Model`.
+
+    Parameters
+    ----------
+    merged
+        The model's items, structure checked, with every ``extends`` applied.
+    display
+        The model's path as messages and :attr:`Model.path` show it.
+
+    Returns
+    -------
+    Model
+        The loaded model (see the module example).
+
+    Raises
+    ------
+    ModelError
+        Listing every problem :func:`~c2graph.modelfile.semantics.check_semantics` finds.
+    """
     problems = check_semantics(merged.sections, top=merged.first_file)
     if problems:
         raise ModelError(problems)
@@ -49,12 +82,11 @@ def _plain(data: dict[str, Any], *skip: str) -> dict[str, Any]:
     return {k: v for k, v in data.items() if not k.startswith("name_") and k not in skip}
 
 
-def _spec(value: Any) -> str | tuple[str, ...] | PhaseRange:
+def _spec(value: list[str] | dict[str, str]) -> tuple[str, ...] | PhaseRange:
+    """The written form of a ``phases`` value other than ``all``."""
     if isinstance(value, list):
         return tuple(value)
-    if isinstance(value, dict):
-        return PhaseRange(value["from"], value.get("to"))
-    return "all"
+    return PhaseRange(value["from"], value.get("to"))
 
 
 def _phase(data: dict[str, Any], index: int) -> Phase:

@@ -38,87 +38,64 @@ def resolve_phases(
 
 
 def _unknown(what: str, value: str, known: Iterable[str]) -> str:
-    known = list(known)
-    hint = did_you_mean(value, known) or (
-        f"; define it under '{what}s'" if what != "phase" else "; define it under 'phases'"
-    )
+    hint = did_you_mean(value, known) or f"; define it under '{what}s'"
     return f"unknown {what} {value!r}{hint}"
 
 
 def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[Problem]:
     """Return every cross-reference problem of a merged model (empty when it is valid).
 
-    ``top`` is the file that was asked for (the last variant): problems about the model as
-    a whole are reported there.
+    Ids must be unique and every reference defined; only then are duplicate links and
+    authority cycles looked for, since both need the phases the references name.
+
+    Parameters
+    ----------
+    sections
+        The merged items of each section (``phases``, ``nodes``, ``links``, ``sources``,
+        ``locations``), their structure already checked.
+    top
+        The file that was asked for (the last variant): problems about the model as a
+        whole are reported there.
+
+    Returns
+    -------
+    list of Problem
+        Empty when the model is valid.
+
+    Examples
+    --------
+    >>> file = ModelFile("m.yaml", "", {
+    ...     "phases": [{"id": "peace", "name": "Peace"}],
+    ...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "unit"}],
+    ...     "links": [{"from": "pm", "to": "pmm", "relation": "command"}]})
+    >>> names = ("phases", "nodes", "links", "sources", "locations")
+    >>> for problem in check_semantics({n: file.items(n) for n in names}, top=file):
+    ...     print(problem)
+    m.yaml: links[0] (from='pm', to='pmm') → to: unknown node 'pmm' (did you mean 'pm'?)
     """
     problems: list[Problem] = []
-    ids: dict[str, set[str]] = {}
-    for section in ("phases", "nodes", "sources", "locations"):
-        ids[section] = _check_unique(sections[section], section, problems)
-    if not sections["nodes"]:
-        problems.append(
-            top.problem(("nodes",), "the model has no nodes: add at least one under 'nodes'")
-        )
-    if not sections["phases"]:
-        problems.append(
-            top.problem(("phases",), "the model has no phases: add at least one under 'phases'")
-        )
+    ids = {
+        section: _check_unique(sections[section], section, problems)
+        for section in ("phases", "nodes", "sources", "locations")
+    }
+    problems += [
+        top.problem((section,), f"the model has no {section}: add at least one under '{section}'")
+        for section in ("nodes", "phases")
+        if not sections[section]
+    ]
     order = [item.data["id"] for item in sections["phases"]]
-
-    def ref(item: Item, key: str, section: str, what: str) -> None:
-        value = item.data.get(key)
-        if isinstance(value, str) and value not in ids[section]:
-            problems.append(item.problem(key, _unknown(what, value, ids[section])))
-
-    for item in sections["phases"]:
-        ref(item, "declared_by", "nodes", "node")
-        ref(item, "source", "sources", "source")
-        for value in item.data.get("approval", []):
-            if value not in ids["nodes"]:
-                problems.append(item.problem("approval", _unknown("node", value, ids["nodes"])))
-    # The fast test of each item below passes exactly when the full checks find nothing.
-    known_nodes, known_locations = ids["nodes"], ids["locations"] | {None}
-    known_sources = ids["sources"] | {None}
-    for item in sections["nodes"]:
-        data = item.data
-        if (
-            data.get("location") in known_locations
-            and data.get("source") in known_sources
-            and data.get("phases", "all") == "all"
-        ):
-            continue
-        ref(item, "location", "locations", "location")
-        ref(item, "source", "sources", "source")
-        _check_phase_spec(item, order, problems)
-    for item in sections["locations"]:
-        ref(item, "source", "sources", "source")
-    for item in sections["links"]:
-        data = item.data
-        if (
-            data["from"] in known_nodes
-            and data["to"] in known_nodes
-            and data["from"] != data["to"]
-            and data.get("source") in known_sources
-            and data.get("phases", "all") == "all"
-        ):
-            continue
-        ref(item, "from", "nodes", "node")
-        ref(item, "to", "nodes", "node")
-        ref(item, "source", "sources", "source")
-        _check_phase_spec(item, order, problems)
-        if item.data["from"] == item.data["to"]:
-            problems.append(
-                item.problem(
-                    "to", f"a link from {item.data['from']!r} to itself; link two different nodes"
-                )
-            )
+    references = _References(ids, order, problems)
+    references.check_phases(sections["phases"])
+    references.check_nodes(sections["nodes"])
+    references.check_locations(sections["locations"])
+    references.check_links(sections["links"])
     if problems:
         return problems
     _check_link_ids(sections["links"], problems)
     _check_overlaps(sections["links"], order, problems)
     node_phases = {
-        it.data["id"]: resolve_phases(it.data.get("phases", "all"), order)
-        for it in sections["nodes"]
+        item.data["id"]: resolve_phases(item.data.get("phases", "all"), order)
+        for item in sections["nodes"]
     }
     _check_authority_cycles(sections["links"], order, node_phases, problems)
     return problems
@@ -139,25 +116,91 @@ def _check_unique(items: list[Item], section: str, problems: list[Problem]) -> s
     return seen
 
 
-def _check_phase_spec(item: Item, order: list[str], problems: list[Problem]) -> None:
-    spec = item.data.get("phases", "all")
-    if spec == "all":
-        return
-    known = set(order)
-    if isinstance(spec, list):
-        for value in spec:
-            if value not in known:
-                problems.append(item.problem("phases", _unknown("phase", value, order)))
-    elif isinstance(spec, dict):
-        for key in ("from", "to"):
-            if key in spec and spec[key] not in known:
-                problems.append(item.problem("phases", _unknown("phase", spec[key], order)))
+class _References:
+    """Checks that every id an item names is defined, collecting the problems.
+
+    Nodes and links come by the hundred thousand: each gets a fast test first, which
+    passes exactly when the full checks would find nothing.
+    """
+
+    def __init__(self, ids: dict[str, set[str]], order: list[str], problems: list[Problem]):
+        self.ids = ids
+        self.order = order
+        self.problems = problems
+        self._sources = ids["sources"] | {None}
+
+    def check_phases(self, items: list[Item]) -> None:
+        for item in items:
+            self._ref(item, "declared_by", "nodes", "node")
+            self._ref(item, "source", "sources", "source")
+            for value in item.data.get("approval", []):
+                if value not in self.ids["nodes"]:
+                    self.problems.append(
+                        item.problem("approval", _unknown("node", value, self.ids["nodes"]))
+                    )
+
+    def check_nodes(self, items: list[Item]) -> None:
+        locations = self.ids["locations"] | {None}
+        for item in items:
+            data = item.data
+            if (
+                data.get("location") in locations
+                and data.get("source") in self._sources
+                and data.get("phases", "all") == "all"
+            ):
+                continue
+            self._ref(item, "location", "locations", "location")
+            self._ref(item, "source", "sources", "source")
+            self._phase_spec(item)
+
+    def check_locations(self, items: list[Item]) -> None:
+        for item in items:
+            self._ref(item, "source", "sources", "source")
+
+    def check_links(self, items: list[Item]) -> None:
+        nodes = self.ids["nodes"]
+        for item in items:
+            data = item.data
+            tail, head = data["from"], data["to"]
+            if (
+                tail in nodes
+                and head in nodes
+                and tail != head
+                and data.get("source") in self._sources
+                and data.get("phases", "all") == "all"
+            ):
+                continue
+            self._ref(item, "from", "nodes", "node")
+            self._ref(item, "to", "nodes", "node")
+            self._ref(item, "source", "sources", "source")
+            self._phase_spec(item)
+            if tail == head:
+                self.problems.append(
+                    item.problem("to", f"a link from {tail!r} to itself; link two different nodes")
+                )
+
+    def _ref(self, item: Item, key: str, section: str, what: str) -> None:
+        value = item.data.get(key)
+        if value is not None and value not in self.ids[section]:
+            self.problems.append(item.problem(key, _unknown(what, value, self.ids[section])))
+
+    def _phase_spec(self, item: Item) -> None:
+        """Check that the phases an item names exist and that a range runs forwards."""
+        spec = item.data.get("phases", "all")
+        if spec == "all":
+            return
+        order = self.order
+        named = spec if isinstance(spec, list) else [spec[k] for k in ("from", "to") if k in spec]
+        for value in named:
+            if value not in order:
+                self.problems.append(item.problem("phases", _unknown("phase", value, order)))
         if (
-            spec.get("from") in known
-            and spec.get("to") in known
+            isinstance(spec, dict)
+            and spec["from"] in order
+            and spec.get("to") in order
             and order.index(spec["to"]) < order.index(spec["from"])
         ):
-            problems.append(
+            self.problems.append(
                 item.problem(
                     "phases",
                     f"phase range runs backwards: {spec['to']!r} comes before {spec['from']!r}",
@@ -177,6 +220,7 @@ def _check_link_ids(links: list[Item], problems: list[Problem]) -> None:
 
 
 def _check_overlaps(links: list[Item], order: list[str], problems: list[Problem]) -> None:
+    """Report a link whose from, to and relation another holds in a shared phase."""
     by_ends: dict[tuple[str, str, str], list[Item]] = {}
     every = frozenset(order)
     for item in links:
@@ -184,25 +228,27 @@ def _check_overlaps(links: list[Item], order: list[str], problems: list[Problem]
         earlier = by_ends.setdefault((data["from"], data["to"], data["relation"]), [])
         if earlier:  # phases are resolved only for links that share their ends
             phases = resolve_phases(data.get("phases", "all"), order, every)
-        for other in earlier:
-            shared = phases & resolve_phases(other.data.get("phases", "all"), order, every)
-            if shared:
-                first = sorted(shared, key=order.index)[0]
-                where = other.problem(None, "")
-                at = (
-                    f"line {where.line}"
-                    if where.file == item.problem(None, "").file
-                    else (f"{where.file}:{where.line}")
-                )
-                problems.append(
-                    item.problem(
-                        None,
-                        f"duplicate link: the same from, to and relation already holds in phase "
-                        f"{first!r} ({at}); merge them or give disjoint phases",
-                    )
-                )
-                break
+            for other in earlier:
+                shared = phases & resolve_phases(other.data.get("phases", "all"), order, every)
+                if shared:
+                    problems.append(_duplicate_link(item, other, min(shared, key=order.index)))
+                    break
         earlier.append(item)
+
+
+def _duplicate_link(item: Item, other: Item, phase: str) -> Problem:
+    """The problem of ``item`` repeating ``other`` in ``phase``, naming where ``other`` is."""
+    there = other.problem(None, "")
+    at = (
+        f"line {there.line}"
+        if there.file == item.problem(None, "").file
+        else f"{there.file}:{there.line}"
+    )
+    return item.problem(
+        None,
+        f"duplicate link: the same from, to and relation already holds in phase "
+        f"{phase!r} ({at}); merge them or give disjoint phases",
+    )
 
 
 def _acyclic(edges: list[tuple[str, str]]) -> bool:
@@ -241,43 +287,30 @@ def _check_authority_cycles(
     that made the cycle. A cycle holding in several phases is one problem naming them all.
     A link holds only in the phases where both its ends exist, as in the loaded model.
     """
-    if _acyclic(
-        [
-            (it.data["from"], it.data["to"])
-            for it in links
-            if it.data["relation"] in AUTHORITY_RELATIONS
-        ]
-    ):
-        return
     authority = [
+        (rank, item)
+        for rank, item in enumerate(links)
+        if item.data["relation"] in AUTHORITY_RELATIONS
+    ]
+    if _acyclic([(item.data["from"], item.data["to"]) for _, item in authority]):
+        return
+    held = [
         (
             rank,
-            it,
-            resolve_phases(it.data.get("phases", "all"), order)
-            & node_phases[it.data["from"]]
-            & node_phases[it.data["to"]],
+            item,
+            resolve_phases(item.data.get("phases", "all"), order)
+            & node_phases[item.data["from"]]
+            & node_phases[item.data["to"]],
         )
-        for rank, it in enumerate(links)
-        if it.data["relation"] in AUTHORITY_RELATIONS
+        for rank, item in authority
     ]
     found: dict[tuple[int, str], list[str]] = {}
     closers: dict[int, Item] = {}
     for phase in order:
-        edges: dict[tuple[str, str], tuple[int, Item]] = {}
-        for rank, item, phases in authority:
-            if phase in phases:
-                edges.setdefault((item.data["from"], item.data["to"]), (rank, item))
-        try:
-            cycle = nx.find_cycle(nx.DiGraph(list(edges)))
-        except nx.NetworkXNoCycle:
-            continue
-        path = " → ".join([u for u, _ in cycle] + [cycle[0][0]])
-        rank, closing = max(
-            (edges[(u, v)] for u, v in cycle),
-            key=lambda entry: ("relation" in entry[1].overrides, entry[0]),
-        )
-        closers[rank] = closing
-        found.setdefault((rank, path), []).append(phase)
+        cycle = _cycle_in_phase(held, phase)
+        if cycle is not None:
+            rank, closers[rank], path = cycle
+            found.setdefault((rank, path), []).append(phase)
     for (rank, path), phases in found.items():
         named = ", ".join(repr(p) for p in phases)
         problems.append(
@@ -288,3 +321,22 @@ def _check_authority_cycles(
                 "coordination or drop it)",
             )
         )
+
+
+def _cycle_in_phase(
+    held: list[tuple[int, Item, frozenset[str]]], phase: str
+) -> tuple[int, Item, str] | None:
+    """Find one authority cycle of a phase: the rank and item of its closing link, its path."""
+    edges: dict[tuple[str, str], tuple[int, Item]] = {}
+    for rank, item, phases in held:
+        if phase in phases:
+            edges.setdefault((item.data["from"], item.data["to"]), (rank, item))
+    try:
+        cycle = nx.find_cycle(nx.DiGraph(list(edges)))
+    except nx.NetworkXNoCycle:
+        return None
+    rank, closing = max(
+        (edges[(u, v)] for u, v in cycle),
+        key=lambda entry: ("relation" in entry[1].overrides, entry[0]),
+    )
+    return rank, closing, " → ".join([u for u, _ in cycle] + [cycle[0][0]])

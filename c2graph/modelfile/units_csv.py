@@ -20,32 +20,41 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputFileError, Problem
 from ..hints import did_you_mean
 from ..vocabulary import AUTHORITY_ORDER, AUTHORITY_RELATIONS
-from .fields import DATE_PATTERN, ID_PATTERN, LANG_NAME_KEY, NATION_PATTERN, SECTIONS
+from .fields import FORMATS, LANG_NAME_KEY, SECTIONS
 from .items import Item, ModelFile
 from .parsing import read_text
-from .validate import _check_phases, _check_value
+from .validate import check_phases, check_value, quick_checks
 
-__all__ = ["REQUIRED_COLUMNS", "UnitsFile", "add_units", "parse_phases_cell", "read_units"]
+__all__ = ["REQUIRED_COLUMNS", "Row", "UnitsFile", "add_units", "parse_phases_cell", "read_units"]
 
 #: Columns every units file must have.
 REQUIRED_COLUMNS: tuple[str, ...] = ("id", "name", "nation", "kind")
 _LINK_COLUMNS = ("parent", "relation")
 _NODE_FIELDS = SECTIONS["node"]
+_ALLOWED_COLUMNS = (*_NODE_FIELDS, *_LINK_COLUMNS)
 # Which column holds each key of the items a row makes.
-_COLUMN_OF = {"nodes": {}, "links": {"from": "parent", "to": "id"}}
+_COLUMN_OF: dict[str, dict[str, str]] = {"nodes": {}, "links": {"from": "parent", "to": "id"}}
 
-Row = tuple[str, dict[str, Any], "UnitsFile", tuple[str | int, ...]]
+#: One item a units file gives: its section, its data, the file, and its path there.
+Row = tuple[str, dict[str, Any], "UnitsFile", tuple[str, int]]
 
 
 class UnitsFile:
-    """One units CSV as read: the line and id of each row, to locate problems."""
+    """One units CSV as read: its columns and the line and id of each row, to locate problems.
+
+    >>> units = UnitsFile("oob.csv", ["id", "name", "nation", "kind"])
+    >>> units.add_row("jp-1d", 2)
+    0
+    >>> print(units.problem(("nodes", 0, "kind"), "expected one of ..., got 'unt'"))
+    oob.csv:2: column 4 (kind), unit 'jp-1d': expected one of ..., got 'unt'
+    """
 
     def __init__(self, display: str, columns: list[str]) -> None:
         self.display = display
@@ -53,15 +62,19 @@ class UnitsFile:
         self.lines: list[int] = []
         self.ids: list[str] = []
 
+    def add_row(self, unit: str, line: int) -> int:
+        """Record the unit id and first line of the next row; return the row's number."""
+        self.ids.append(unit)
+        self.lines.append(line)
+        return len(self.ids) - 1
+
     def problem(self, path: tuple[str | int, ...], message: str) -> Problem:
         """Locate a problem of the item at ``(section, row[, key])`` by line and column."""
-        if len(path) < 2:
-            return Problem(self.display, 1 if path else None, "", message)
         section, row = str(path[0]), int(path[1])
         key = path[2] if len(path) > 2 else None
         where = f"unit {self.ids[row]!r}"
         if isinstance(key, str):
-            column = _COLUMN_OF.get(section, {}).get(key, key)
+            column = _COLUMN_OF[section].get(key, key)
             if column in self.columns:
                 where = f"column {self.columns.index(column) + 1} ({column}), {where}"
         return Problem(self.display, self.lines[row], where, message)
@@ -71,10 +84,26 @@ class UnitsFile:
         where = f"column {self.columns.index(column) + 1} ({column})"
         return Problem(self.display, line, f"{where}, unit {unit!r}" if unit else where, message)
 
+    def header_problem(self, message: str) -> Problem:
+        """Locate a problem of the header row."""
+        return Problem(self.display, 1, "", message)
+
 
 def parse_phases_cell(cell: str) -> Any:
     """Turn a ``phases`` cell into the phases value of a model file.
 
+    Parameters
+    ----------
+    cell
+        ``all``, ``a;b`` (a list), ``a..`` (``a`` and every later phase) or ``a..b``.
+
+    Returns
+    -------
+    str, list or dict
+        The value as a model file writes it, checked afterwards like one.
+
+    Examples
+    --------
     >>> parse_phases_cell("gray-zone;armed-attack")
     ['gray-zone', 'armed-attack']
     >>> parse_phases_cell("gray-zone..")
@@ -91,154 +120,175 @@ def parse_phases_cell(cell: str) -> Any:
     return [part.strip() for part in cell.split(";")]
 
 
-def _fast_check(column: str) -> Callable[[str], Any] | None:
-    """A cheap C-level test that a cell is valid (None: any text is); the full check runs
-    only when it fails, to word the problem."""
-    field = _NODE_FIELDS.get(column)
-    if field is None or field.kind == "text":
-        return None
-    if field.kind in ("id", "ref"):
-        return ID_PATTERN.match
-    if field.kind == "enum":
-        return frozenset(field.choices).__contains__
-    if field.kind == "nation":
-        return NATION_PATTERN.match
-    return DATE_PATTERN.match
-
-
-def _check_header(header: list[str], units: UnitsFile) -> list[Problem]:
+def _check_header(units: UnitsFile) -> list[Problem]:
     problems = []
-    allowed = [*_NODE_FIELDS, *_LINK_COLUMNS]
     seen: set[str] = set()
-    for column in header:
+    for column in units.columns:
         if column in seen:
-            problems.append(Problem(units.display, 1, "", f"column {column!r} appears twice"))
+            problems.append(units.header_problem(f"column {column!r} appears twice"))
         seen.add(column)
-        if column not in allowed and not LANG_NAME_KEY.match(column):
-            hint = did_you_mean(column, allowed)
+        if column not in _ALLOWED_COLUMNS and not LANG_NAME_KEY.match(column):
             problems.append(
-                Problem(
-                    units.display,
-                    1,
-                    "",
-                    f"unknown column {column!r}{hint}; allowed: {', '.join(allowed)}, name_xx",
+                units.header_problem(
+                    f"unknown column {column!r}{did_you_mean(column, _ALLOWED_COLUMNS)}; "
+                    f"allowed: {', '.join(_ALLOWED_COLUMNS)}, name_xx"
                 )
             )
-    for column in REQUIRED_COLUMNS:
-        if column not in seen:
-            problems.append(Problem(units.display, 1, "", f"missing required column {column!r}"))
+    problems += [
+        units.header_problem(f"missing required column {column!r}")
+        for column in REQUIRED_COLUMNS
+        if column not in seen
+    ]
     return problems
 
 
-def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [cell.strip() for cell in next(reader, [])]
-    except csv.Error as exc:
-        return [], [Problem(display, 1, "", f"CSV: {exc}")]
-    units = UnitsFile(display, header)
-    if not header:
-        return [], [
-            Problem(
-                display,
-                None,
-                "",
-                "the units file is empty: it needs a header row (id,name,nation,kind,...)",
-            )
+def _cell_check(column: str) -> Callable[[str], object] | None:
+    """The cheap test of a node column's cells, or None when any text is valid."""
+    check = quick_checks("node").get(column, True)  # name_xx columns take any text
+    return None if check is True else check
+
+
+class _RowReader:
+    """Turns the rows of one units file into node and parent-link data, collecting problems.
+
+    The column positions and the cheap test of each node column are worked out once from
+    the header; a cell failing its test gets the validator's full check, which words the
+    problem exactly as for the same key in a model file.
+    """
+
+    def __init__(self, units: UnitsFile) -> None:
+        header = units.columns
+        self.units = units
+        self.problems: list[Problem] = []
+        self._checks = [
+            (index, column, _cell_check(column))
+            for index, column in enumerate(header)
+            if column not in _LINK_COLUMNS and column != "phases"
         ]
-    problems = _check_header(header, units)
-    if problems:
-        return [], problems
-    checks = [
-        (index, column, _fast_check(column))
-        for index, column in enumerate(header)
-        if column not in _LINK_COLUMNS and column != "phases"
-    ]
-    parent_at = header.index("parent") if "parent" in header else None
-    relation_at = header.index("relation") if "relation" in header else None
-    phases_at = header.index("phases") if "phases" in header else None
-    source_at = header.index("source") if "source" in header else None
-    width = len(header)
-    id_at = header.index("id")
-    rows: list[Row] = []
-    line = 1
+        self._id_at = header.index("id")
+        self._parent_at, self._relation_at, self._phases_at, self._source_at = (
+            header.index(column) if column in header else None
+            for column in ("parent", "relation", "phases", "source")
+        )
+
+    def read(self, cells: list[str], line: int) -> list[Row]:
+        """Return the node of one row and, when it names a parent, its authority link."""
+        if len(cells) != len(self.units.columns):
+            self.problems.append(
+                Problem(
+                    self.units.display,
+                    line,
+                    "",
+                    f"expected {len(self.units.columns)} cells as in the header, got {len(cells)}",
+                )
+            )
+            return []
+        unit = cells[self._id_at]
+        node = self._node(cells, line, unit)
+        row = self.units.add_row(node.get("id", ""), line)
+        rows: list[Row] = [("nodes", node, self.units, ("nodes", row))]
+        link = self._parent_link(cells, line, unit)
+        if link is not None:
+            rows.append(("links", link, self.units, ("links", row)))
+        return rows
+
+    def _cell(self, cells: list[str], at: int | None) -> str:
+        return cells[at] if at is not None else ""
+
+    def _report(self, line: int, column: str, unit: str, message: str) -> None:
+        self.problems.append(self.units.cell_problem(line, column, unit, message))
+
+    def _node(self, cells: list[str], line: int, unit: str) -> dict[str, Any]:
+        node: dict[str, Any] = {}
+        for index, column, ok in self._checks:
+            value = cells[index]
+            if value:
+                if ok is not None and not ok(value):
+                    for finding in check_value(value, _NODE_FIELDS[column], ()):
+                        self._report(line, column, unit, finding.message)
+                node[column] = value
+        for column in REQUIRED_COLUMNS:
+            if column not in node:
+                self._report(line, column, unit, f"the {column} is empty")
+        phases = self._cell(cells, self._phases_at)
+        if phases:
+            spec = parse_phases_cell(phases)
+            for finding in check_phases(spec, ()):
+                self._report(line, "phases", unit, finding.message)
+            node["phases"] = spec
+        return node
+
+    def _parent_link(self, cells: list[str], line: int, unit: str) -> dict[str, Any] | None:
+        parent = self._cell(cells, self._parent_at)
+        relation = self._cell(cells, self._relation_at)
+        if not parent:
+            if relation:
+                self._report(
+                    line,
+                    "relation",
+                    unit,
+                    "a relation needs a parent: fill in the parent column or clear this cell",
+                )
+            return None
+        parent_format = FORMATS["ref"]
+        if not parent_format.pattern.match(parent):
+            self._report(line, "parent", unit, f"expected {parent_format.expected}, got {parent!r}")
+        if relation and relation not in AUTHORITY_RELATIONS:
+            self._report(
+                line,
+                "relation",
+                unit,
+                f"expected an authority relation ({', '.join(AUTHORITY_ORDER)}), got "
+                f"{relation!r}{did_you_mean(relation, AUTHORITY_ORDER)}; "
+                "give other links under 'links' in the model file",
+            )
+        link = {"from": parent, "to": unit, "relation": relation or "command"}
+        source = self._cell(cells, self._source_at)
+        if source:
+            link["source"] = source
+        return link
+
+
+def _records(reader: Any, display: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """Yield each record after the header that has a cell, with the line it starts on.
+
+    A CSV syntax error ends the file, with a problem at the line where it was met.
+    """
+    line = reader.line_num
     while True:
         try:
             cells = next(reader, None)
         except csv.Error as exc:
             problems.append(Problem(display, reader.line_num, "", f"CSV: {exc}"))
-            break
+            return
         if cells is None:
-            break
+            return
         start, line = line + 1, reader.line_num
-        if not any(cells):
-            continue
-        if len(cells) != width:
-            problems.append(
-                Problem(
-                    display, start, "", f"expected {width} cells as in the header, got {len(cells)}"
-                )
-            )
-            continue
-        node: dict[str, Any] = {}
-        unit = cells[id_at]
-        for index, column, ok in checks:
-            value = cells[index]
-            if value:
-                if ok is not None and not ok(value):
-                    for finding in _check_value(value, _NODE_FIELDS[column], ()):
-                        problems.append(units.cell_problem(start, column, unit, finding.message))
-                node[column] = value
-        for column in REQUIRED_COLUMNS:
-            if column not in node:
-                problems.append(units.cell_problem(start, column, unit, f"the {column} is empty"))
-        if phases_at is not None and cells[phases_at]:
-            spec = parse_phases_cell(cells[phases_at])
-            for finding in _check_phases(spec, ()):
-                problems.append(units.cell_problem(start, "phases", unit, finding.message))
-            node["phases"] = spec
-        row = len(units.ids)
-        units.ids.append(node.get("id", ""))
-        units.lines.append(start)
-        rows.append(("nodes", node, units, ("nodes", row)))
-        parent = cells[parent_at] if parent_at is not None else ""
-        relation = cells[relation_at] if relation_at is not None else ""
-        if relation and not parent:
-            problems.append(
-                units.cell_problem(
-                    start,
-                    "relation",
-                    unit,
-                    "a relation needs a parent: fill in the parent column or clear this cell",
-                )
-            )
-        if not parent:
-            continue
-        if not ID_PATTERN.match(parent):
-            problems.append(
-                units.cell_problem(
-                    start,
-                    "parent",
-                    unit,
-                    f"expected an id without spaces or control characters, got {parent!r}",
-                )
-            )
-        if relation and relation not in AUTHORITY_RELATIONS:
-            hint = did_you_mean(relation, AUTHORITY_ORDER)
-            problems.append(
-                units.cell_problem(
-                    start,
-                    "relation",
-                    unit,
-                    f"expected an authority relation ({', '.join(AUTHORITY_ORDER)}), got "
-                    f"{relation!r}{hint}; give other links under 'links' in the model file",
-                )
-            )
-        link = {"from": parent, "to": node.get("id", ""), "relation": relation or "command"}
-        if source_at is not None and cells[source_at]:
-            link["source"] = cells[source_at]
-        rows.append(("links", link, units, ("links", row)))
-    return rows, problems
+        if any(cells):
+            yield start, cells
+
+
+def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
+    """Read one units file's text: its rows, and every problem of its header or cells."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [cell.strip() for cell in next(reader, [])]
+    except csv.Error as exc:
+        return [], [Problem(display, 1, "", f"CSV: {exc}")]
+    if not header:
+        message = "the units file is empty: it needs a header row (id,name,nation,kind,...)"
+        return [], [Problem(display, None, "", message)]
+    units = UnitsFile(display, header)
+    problems = _check_header(units)
+    if problems:
+        return [], problems
+    rows_of = _RowReader(units)
+    rows = [
+        row
+        for start, cells in _records(reader, display, problems)
+        for row in rows_of.read(cells, start)
+    ]
+    return rows, rows_of.problems + problems
 
 
 def read_units(
@@ -283,5 +333,5 @@ def add_units(sections: dict[str, list[Item]], file: ModelFile) -> list[Problem]
         lambda i, text: file.problem(("units", i, "file"), text),
     )
     for section, data, units, path in rows:
-        sections[section].append(Item(data, units, path))  # type: ignore[arg-type]
+        sections[section].append(Item(data, units, path))
     return problems

@@ -6,23 +6,23 @@ turns findings into located :class:`~c2graph.errors.Problem` records.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from ..hints import did_you_mean
-from .fields import (
-    DATE_PATTERN,
-    ID_PATTERN,
-    LANG_NAME_KEY,
-    NATION_PATTERN,
-    SECTIONS,
-    SECTIONS_WITH_LANG_NAMES,
-    Field,
-)
+from .fields import FORMATS, LANG_NAME_KEY, SECTIONS, SECTIONS_WITH_LANG_NAMES, Field
 from .parsing import format_path
 
-__all__ = ["Finding", "check_file_data", "describe_path"]
+__all__ = [
+    "Finding",
+    "QuickCheck",
+    "check_file_data",
+    "check_phases",
+    "check_value",
+    "describe_path",
+    "quick_checks",
+]
 
 Path_ = tuple[str | int, ...]
 
@@ -95,26 +95,33 @@ def check_file_data(data: Any) -> list[Finding]:
         ]
     if not isinstance(data, dict):
         return [Finding((), f"expected a mapping of model keys at the top, got {_type_name(data)}")]
-    findings = _check_section(data, "model", ())
-    extends = "extends" in data
-    if not extends:
-        for key in ("phases", "nodes"):
-            if key not in data and not (key == "nodes" and "units" in data):
-                findings.append(Finding((), f"missing required key {key!r}"))
-        for key in ("remove", "change"):
-            if key in data:
-                findings.append(
-                    Finding((key,), f"{key!r} is only allowed in a model that has 'extends'")
-                )
-    elif "phases" in data:
-        findings.append(
+    findings = _check_section(data, "model", ()) + _check_variant_keys(data)
+    return sorted(findings, key=lambda f: (format_path(f.path), f.message))
+
+
+def _check_variant_keys(data: dict[str, Any]) -> list[Finding]:
+    """What a model needs, or may not have, depending on whether it has ``extends``."""
+    if "extends" in data:
+        if "phases" not in data:
+            return []
+        return [
             Finding(
                 ("phases",),
                 "a model that extends another keeps its phases: "
                 "use 'change: phases' to modify them",
             )
-        )
-    return sorted(findings, key=lambda f: (format_path(f.path), f.message))
+        ]
+    findings = [
+        Finding((), f"missing required key {key!r}")
+        for key in ("phases", "nodes")
+        if key not in data and not (key == "nodes" and "units" in data)
+    ]
+    findings += [
+        Finding((key,), f"{key!r} is only allowed in a model that has 'extends'")
+        for key in ("remove", "change")
+        if key in data
+    ]
+    return findings
 
 
 def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
@@ -126,31 +133,12 @@ def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
             )
         ]
     findings: list[Finding] = []
-    quick = _quick_checks(section)
+    quick = quick_checks(section)
     for key, value in item.items():
         check = quick.get(key)
         if check is not None and type(value) is str and (check is True or check(value)):
             continue
-        if not isinstance(key, str):
-            findings.append(Finding(path, f"keys must be text, got {_type_name(key)}"))
-            continue
-        field = fields.get(key)
-        if field is None:
-            if section in SECTIONS_WITH_LANG_NAMES and LANG_NAME_KEY.match(str(key)):
-                if not isinstance(value, str):
-                    findings.append(
-                        Finding((*path, key), f"expected text, got {_type_name(value)}")
-                    )
-                continue
-            findings.append(
-                Finding(
-                    (*path, key),
-                    f"unknown key {key!r}{did_you_mean(key, list(fields))}; allowed: "
-                    f"{', '.join(fields)}",
-                )
-            )
-            continue
-        findings.extend(_check_value(value, field, (*path, key)))
+        findings.extend(_check_key(key, value, section, path))
     for name in _required(section):
         if name not in item:
             findings.append(Finding(path, f"missing required key {name!r}"))
@@ -163,6 +151,26 @@ def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
     return findings
 
 
+def _check_key(key: Any, value: Any, section: str, path: Path_) -> list[Finding]:
+    """Check one key of a section item and its value (the full check, off the hot path)."""
+    if not isinstance(key, str):
+        return [Finding(path, f"keys must be text, got {_type_name(key)}")]
+    fields = SECTIONS[section]
+    field = fields.get(key)
+    if field is not None:
+        return check_value(value, field, (*path, key))
+    if section in SECTIONS_WITH_LANG_NAMES and LANG_NAME_KEY.match(key):
+        if isinstance(value, str):
+            return []
+        return [Finding((*path, key), f"expected text, got {_type_name(value)}")]
+    return [
+        Finding(
+            (*path, key),
+            f"unknown key {key!r}{did_you_mean(key, list(fields))}; allowed: {', '.join(fields)}",
+        )
+    ]
+
+
 def _required(section: str) -> tuple[str, ...]:
     """The keys a section requires."""
     names = _REQUIRED.get(section)
@@ -173,78 +181,130 @@ def _required(section: str) -> tuple[str, ...]:
 
 _REQUIRED: dict[str, tuple[str, ...]] = {}
 
+#: A cheap test that a text value is valid: ``True`` when any text is, else a callable
+#: returning a true value for valid text.
+QuickCheck = Literal[True] | Callable[[str], object]
 
-def _quick_checks(section: str) -> dict[str, Any]:
-    """Per key of a section, a cheap test that a text value is valid (the hot path).
 
-    ``True`` means any text is valid; a callable returns a true value when the text is
-    valid. Keys without a test, or values failing it, get the full check of
-    :func:`_check_value`, which then finds the problem, if any.
+def quick_checks(section: str) -> dict[str, QuickCheck]:
+    """Return, per key of a section, a cheap test that a text value is valid (the hot path).
+
+    Keys without a test, or values failing it, get the full check of :func:`check_value`,
+    which then finds the problem, if any.
+
+    Parameters
+    ----------
+    section
+        A section of :data:`~c2graph.modelfile.fields.SECTIONS` (``node``, ``link``, ...).
+
+    Returns
+    -------
+    dict
+        Key name to ``True`` (any text is valid) or a test of the text.
+
+    Examples
+    --------
+    >>> checks = quick_checks("node")
+    >>> checks["name"], bool(checks["id"]("jp-gcc")), bool(checks["id"]("jp gcc"))
+    (True, True, False)
     """
     found = _QUICK.get(section)
     if found is None:
         found = _QUICK[section] = {}
         for name, field in SECTIONS[section].items():
-            if field.kind == "text":
-                found[name] = True
-            elif field.kind in ("id", "ref"):
-                found[name] = ID_PATTERN.match
-            elif field.kind == "enum":
-                found[name] = frozenset(field.choices).__contains__
-            elif field.kind == "nation":
-                found[name] = NATION_PATTERN.match
-            elif field.kind == "date":
-                found[name] = DATE_PATTERN.match
-            elif field.kind == "phases":
-                found[name] = "all".__eq__
+            check = _quick_check(field)
+            if check is not None:
+                found[name] = check
     return found
 
 
-_QUICK: dict[str, dict[str, Any]] = {}
+def _quick_check(field: Field) -> QuickCheck | None:
+    if field.kind == "text":
+        return True
+    if field.kind in FORMATS:
+        return FORMATS[field.kind].pattern.match
+    if field.kind == "enum":
+        return frozenset(field.choices).__contains__
+    if field.kind == "phases":
+        return "all".__eq__
+    return None
 
 
-def _check_value(value: Any, field: Field, path: Path_) -> list[Finding]:
+_QUICK: dict[str, dict[str, QuickCheck]] = {}
+
+
+def check_value(value: Any, field: Field, path: Path_) -> list[Finding]:
+    """Check one value of a key against the key's field; return every problem found.
+
+    Parameters
+    ----------
+    value
+        The value as parsed.
+    field
+        The key's entry in :data:`~c2graph.modelfile.fields.SECTIONS`.
+    path
+        The data path of the value, given to each :class:`Finding`.
+
+    Returns
+    -------
+    list of Finding
+        Empty when the value is valid.
+
+    Examples
+    --------
+    >>> [f.message for f in check_value("2025-13", SECTIONS["model"]["as_of"], ("as_of",))]
+    ["expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '2025-13'"]
+    """
     kind = field.kind
-    if kind == "section":
-        return _check_section(value, field.target, path)
-    if kind == "sections":
-        if not isinstance(value, list):
-            return [Finding(path, f"expected a list, got {_type_name(value)}")]
-        found: list[Finding] = []
-        for index, entry in enumerate(value):
-            found.extend(_check_section(entry, field.target, (*path, index)))
-        return found
+    if kind in ("section", "sections"):
+        return _check_nested(value, field, path)
     if kind in ("refs", "strings"):
         if not isinstance(value, list):
             return [Finding(path, f"expected a list of ids, got {_type_name(value)}")]
-        return [
-            finding
-            for index, entry in enumerate(value)
-            for finding in _check_id(entry, (*path, index))
-        ]
+        return [f for index, entry in enumerate(value) for f in _check_id(entry, (*path, index))]
     if kind == "phases":
-        return _check_phases(value, path)
+        return check_phases(value, path)
     if kind in ("id", "ref"):
         return _check_id(value, path)
     if kind == "number":
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return [Finding(path, f"expected a number, got {_type_name(value)}")]
-        if (
-            field.minimum is not None
-            and field.maximum is not None
-            and not (field.minimum <= value <= field.maximum)
-        ):
-            return [
-                Finding(
-                    path,
-                    f"expected a number from {field.minimum:g} to {field.maximum:g}, got {value!r}",
-                )
-            ]
-        return []
+        return _check_number(value, field, path)
+    return _check_text(value, field, path)
+
+
+def _check_nested(value: Any, field: Field, path: Path_) -> list[Finding]:
+    """Check a ``section`` value (one mapping) or a ``sections`` value (a list of them)."""
+    if field.kind == "section":
+        return _check_section(value, field.target, path)
+    if not isinstance(value, list):
+        return [Finding(path, f"expected a list, got {_type_name(value)}")]
+    return [
+        finding
+        for index, entry in enumerate(value)
+        for finding in _check_section(entry, field.target, (*path, index))
+    ]
+
+
+def _check_number(value: Any, field: Field, path: Path_) -> list[Finding]:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return [Finding(path, f"expected a number, got {_type_name(value)}")]
+    if (
+        field.minimum is not None
+        and field.maximum is not None
+        and not (field.minimum <= value <= field.maximum)
+    ):
+        return [
+            Finding(
+                path,
+                f"expected a number from {field.minimum:g} to {field.maximum:g}, got {value!r}",
+            )
+        ]
+    return []
+
+
+def _check_text(value: Any, field: Field, path: Path_) -> list[Finding]:
     if not isinstance(value, str):
-        hint = "; quote it" if isinstance(value, int | float | bool) else ""
-        return [Finding(path, f"expected text, got {_type_name(value)}{hint}")]
-    if kind == "enum" and value not in field.choices:
+        return [Finding(path, f"expected text, got {_type_name(value)}{_quote_hint(value)}")]
+    if field.kind == "enum" and value not in field.choices:
         return [
             Finding(
                 path,
@@ -252,35 +312,50 @@ def _check_value(value: Any, field: Field, path: Path_) -> list[Finding]:
                 f"{did_you_mean(value, field.choices)}",
             )
         ]
-    if kind == "date" and not DATE_PATTERN.match(value):
-        return [Finding(path, f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")]
-    if kind == "nation" and not NATION_PATTERN.match(value):
-        return [
-            Finding(
-                path,
-                f"expected a country code in capitals (JP, US, KR, ...), "
-                f"'alliance' or 'multinational', got {value!r}",
-            )
-        ]
-    return []
+    return _check_format(value, field.kind, path)
 
 
 def _check_id(value: Any, path: Path_) -> list[Finding]:
     if not isinstance(value, str):
-        hint = "; quote it" if isinstance(value, int | float | bool) else ""
-        return [Finding(path, f"expected an id (text), got {_type_name(value)}{hint}")]
-    if not ID_PATTERN.match(value):
         return [
-            Finding(
-                path,
-                f"expected an id without spaces or control characters "
-                f"(1-200 characters), got {value!r}",
-            )
+            Finding(path, f"expected an id (text), got {_type_name(value)}{_quote_hint(value)}")
         ]
-    return []
+    return _check_format(value, "id", path)
 
 
-def _check_phases(value: Any, path: Path_) -> list[Finding]:
+def _check_format(text: str, kind: str, path: Path_) -> list[Finding]:
+    """Check text against the format of its kind, if the kind has one."""
+    text_format = FORMATS.get(kind)
+    if text_format is None or text_format.pattern.match(text):
+        return []
+    return [Finding(path, f"expected {text_format.expected}, got {text!r}")]
+
+
+def _quote_hint(value: Any) -> str:
+    """Advice for a number or boolean written where text belongs."""
+    return "; quote it" if isinstance(value, int | float | bool) else ""
+
+
+def check_phases(value: Any, path: Path_) -> list[Finding]:
+    """Check the structure of a ``phases`` value; whether its phases exist is checked later.
+
+    Parameters
+    ----------
+    value
+        ``all``, a list of phase ids, or a range ``{from: P}`` / ``{from: P, to: Q}``.
+    path
+        The data path of the value, given to each :class:`Finding`.
+
+    Returns
+    -------
+    list of Finding
+        Empty when the value is well formed.
+
+    Examples
+    --------
+    >>> [f.message for f in check_phases({"to": "war"}, ("phases",))]
+    ["a phase range needs 'from' (the first phase)"]
+    """
     if value == "all":
         return []
     if isinstance(value, list):
@@ -294,21 +369,23 @@ def _check_phases(value: Any, path: Path_) -> list[Finding]:
             ]
         return [f for index, entry in enumerate(value) for f in _check_id(entry, (*path, index))]
     if isinstance(value, dict):
-        findings = [
-            Finding(
-                (*path, key), f"unknown key {key!r}; a phase range has 'from' and optionally 'to'"
-            )
-            for key in value
-            if key not in ("from", "to")
-        ]
-        if "from" not in value:
-            findings.append(Finding(path, "a phase range needs 'from' (the first phase)"))
-        for key in ("from", "to"):
-            if key in value:
-                findings.extend(_check_id(value[key], (*path, key)))
-        return findings
+        return _check_phase_range(value, path)
     return [
         Finding(
             path, f"expected 'all', a list of phase ids or {{from: PHASE}}, got {_type_name(value)}"
         )
     ]
+
+
+def _check_phase_range(value: dict[str, Any], path: Path_) -> list[Finding]:
+    findings = [
+        Finding((*path, key), f"unknown key {key!r}; a phase range has 'from' and optionally 'to'")
+        for key in value
+        if key not in ("from", "to")
+    ]
+    if "from" not in value:
+        findings.append(Finding(path, "a phase range needs 'from' (the first phase)"))
+    for key in ("from", "to"):
+        if key in value:
+            findings.extend(_check_id(value[key], (*path, key)))
+    return findings

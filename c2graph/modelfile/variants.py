@@ -1,50 +1,118 @@
-"""Variants: apply a model file's ``remove``, ``change`` and additions to its base."""
+"""Variants: apply a model file's ``remove``, ``change`` and additions to its base.
+
+Example
+-------
+>>> from c2graph import load_model
+>>> base = load_model("models/us-japan-2025.yaml")
+>>> variant = load_model("models/us-japan-jfhq.yaml")
+>>> len(variant.links) - len(base.links)
+1
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..errors import ModelError, Problem
-from .items import Item, Merged, ModelFile
+from .items import TOP_KEYS, Item, Merged, ModelFile
 from .units_csv import add_units
 
 __all__ = ["apply_variant"]
 
+#: Sections a variant adds items to (phases are only changed).
+_ADDED_SECTIONS = ("nodes", "links", "sources", "locations")
+DataPath = tuple[str | int, ...]
+
 
 def apply_variant(base: Merged, file: ModelFile) -> Merged:
+    """Apply a variant file to its merged base: removals, then changes, then additions.
+
+    Parameters
+    ----------
+    base
+        The base model's items, with every ``extends`` of the base already applied.
+    file
+        The variant, whose structure is checked and which has ``extends``.
+
+    Returns
+    -------
+    Merged
+        New sections (the base's lists are not changed; changed items are); every key a
+        variant sets remembers the variant's line, for problems found later.
+
+    Raises
+    ------
+    ModelError
+        Listing what the variant removes or changes that the base does not have, and the
+        problems of its units files.
+
+    Examples
+    --------
+    >>> base_file = ModelFile("base.yaml", "", {"nodes": [{"id": "a"}, {"id": "b"}]})
+    >>> names = ("phases", "nodes", "links", "sources", "locations")
+    >>> base = Merged({"name": "base"}, {n: base_file.items(n) for n in names}, {}, base_file)
+    >>> variant = ModelFile(
+    ...     "v.yaml", "", {"extends": "base.yaml", "name": "v", "remove": {"nodes": ["b"]}}
+    ... )
+    >>> merged = apply_variant(base, variant)
+    >>> merged.top["name"], [item.data["id"] for item in merged.sections["nodes"]]
+    ('v', ['a'])
+    """
     data = file.data
     problems: list[Problem] = []
     sections = {name: list(items) for name, items in base.sections.items()}
-    top = base.top | {k: data[k] for k in ("name", "as_of", "description") if k in data}
+    _remove(sections, data.get("remove", {}), file, problems)
+    _change(sections, data.get("change", {}), file, problems)
+    for name in _ADDED_SECTIONS:
+        sections[name].extend(file.items(name))
+    problems.extend(add_units(sections, file))
+    if problems:
+        raise ModelError(problems)
+    top = base.top | {k: data[k] for k in TOP_KEYS if k in data}
     if "description" not in data:
         top.pop("description", None)
     considerations = base.considerations | data.get("considerations", {})
+    return Merged(top, sections, considerations, file, extends=data["extends"])
 
-    removed_nodes: set[str] = set()
-    remove = data.get("remove", {})
-    existing_nodes = {item.data.get("id") for item in sections["nodes"]}
+
+def _remove(
+    sections: dict[str, list[Item]],
+    remove: dict[str, Any],
+    file: ModelFile,
+    problems: list[Problem],
+) -> None:
+    """Drop the nodes named (with every link touching them), then the links matched."""
+    existing = {item.data["id"] for item in sections["nodes"]}
+    removed: set[str] = set()
     for i, node_id in enumerate(remove.get("nodes", [])):
-        if node_id not in existing_nodes:
+        if node_id not in existing:
             problems.append(
                 file.problem(("remove", "nodes", i), f"the base model has no node {node_id!r}")
             )
-        removed_nodes.add(node_id)
-    sections["nodes"] = [it for it in sections["nodes"] if it.data.get("id") not in removed_nodes]
+        removed.add(node_id)
+    sections["nodes"] = [it for it in sections["nodes"] if it.data["id"] not in removed]
     sections["links"] = [
         it
         for it in sections["links"]
-        if it.data.get("from") not in removed_nodes and it.data.get("to") not in removed_nodes
+        if it.data["from"] not in removed and it.data["to"] not in removed
     ]
     for i, match in enumerate(remove.get("links", [])):
         found = _match_link(sections["links"], match, file, ("remove", "links", i), problems)
         if found is not None:
             sections["links"].remove(found)
 
-    change = data.get("change", {})
-    for section, key_path in (("nodes", "nodes"), ("phases", "phases")):
-        by_id = {item.data.get("id"): item for item in sections[section]}
-        for i, entry in enumerate(change.get(key_path, [])):
-            path = ("change", key_path, i)
+
+def _change(
+    sections: dict[str, list[Item]],
+    change: dict[str, Any],
+    file: ModelFile,
+    problems: list[Problem],
+) -> None:
+    """Set the keys given for base nodes and phases (by id) and links (matched)."""
+    for section in ("nodes", "phases"):
+        by_id = {item.data["id"]: item for item in sections[section]}
+        for i, entry in enumerate(change.get(section, [])):
+            path: DataPath = ("change", section, i)
             target = by_id.get(entry["id"])
             if target is None:
                 problems.append(
@@ -60,19 +128,8 @@ def apply_variant(base: Merged, file: ModelFile) -> Merged:
         if found is not None:
             _set_keys(found, entry["set"], file, (*path, "set"))
 
-    for name in ("nodes", "links", "sources", "locations"):
-        sections[name].extend(
-            Item(item, file, (name, i)) for i, item in enumerate(data.get(name, []))
-        )
-    problems.extend(add_units(sections, file))
-    if problems:
-        raise ModelError(problems)
-    return Merged(top, sections, considerations, file, extends=data["extends"])
 
-
-def _set_keys(
-    item: Item, values: dict[str, Any], file: ModelFile, path: tuple[str | int, ...]
-) -> None:
+def _set_keys(item: Item, values: dict[str, Any], file: ModelFile, path: DataPath) -> None:
     item.data = dict(item.data) | values
     for key in values:
         item.overrides[key] = (file, (*path, key))
@@ -82,18 +139,17 @@ def _match_link(
     links: list[Item],
     match: dict[str, Any],
     file: ModelFile,
-    path: tuple[str | int, ...],
+    path: DataPath,
     problems: list[Problem],
 ) -> Item | None:
+    """Return the one base link ``match`` names (by id, or by its ends), else report why not."""
     if "id" in match:
         found = [it for it in links if it.data.get("id") == match["id"]]
         described = f"id {match['id']!r}"
     else:
-        ends = (match.get("from"), match.get("to"), match.get("relation"))
+        ends = (match["from"], match["to"], match["relation"])
         found = [
-            it
-            for it in links
-            if (it.data.get("from"), it.data.get("to"), it.data.get("relation")) == ends
+            it for it in links if (it.data["from"], it.data["to"], it.data["relation"]) == ends
         ]
         described = f"from={ends[0]!r}, to={ends[1]!r}, relation={ends[2]!r}"
     if len(found) == 1:
