@@ -40,7 +40,14 @@ EXIT_CODES: dict[int, str] = {
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem found in a model file: where it is and what is wrong."""
+    """One problem found in a model file: where it is and what is wrong.
+
+    ``line`` is None when the problem has no line (the file as a whole, or text that
+    cannot be composed); ``where`` is the path to the item, or ``''``.
+
+    >>> str(Problem("m.yaml", None, "", "the file is empty"))
+    'm.yaml: the file is empty'
+    """
 
     file: str
     line: int | None
@@ -49,11 +56,8 @@ class Problem:
 
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return (
-            f"{location}: {self.where}: {self.message}"
-            if self.where
-            else (f"{location}: {self.message}")
-        )
+        where = f"{self.where}: " if self.where else ""
+        return f"{location}: {where}{self.message}"
 
 
 class C2GraphError(Exception):

@@ -21,6 +21,22 @@ def closest(word: str, candidates: Iterable[str], *, n: int = 3) -> list[str]:
 
     Similarity is :func:`difflib.get_close_matches` with its default cutoff of 0.6.
 
+    Parameters
+    ----------
+    word
+        The mistyped id or word.
+    candidates
+        The ids or words that exist.
+    n
+        How many to return at most.
+
+    Returns
+    -------
+    list of str
+        The close candidates, closest first; empty when none is close.
+
+    Examples
+    --------
     >>> closest("opcom", ["opcon", "tacon", "command"])
     ['opcon']
     """
@@ -30,6 +46,23 @@ def closest(word: str, candidates: Iterable[str], *, n: int = 3) -> list[str]:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """Return `` (did you mean 'a' or 'b'?)`` for the closest candidates, or ``''``.
 
+    Every "did you mean" of c2graph is worded by this function.
+
+    Parameters
+    ----------
+    word
+        The mistyped id or word.
+    candidates
+        The ids or words that exist.
+
+    Returns
+    -------
+    str
+        The hint, with a leading space, to append to a message; ``''`` when no candidate
+        is close.
+
+    Examples
+    --------
     >>> did_you_mean("jp-gc", ["jp-gcc", "jp-jcg", "us-usfj"])
     " (did you mean 'jp-gcc' or 'jp-jcg'?)"
     """

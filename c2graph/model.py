@@ -6,10 +6,14 @@ edge of the :class:`~networkx.MultiDiGraph` is keyed by the link's ``key`` and c
 
 Example
 -------
->>> from c2graph import load_model
->>> model = load_model("models/us-japan-2025.yaml")             # doctest: +SKIP
->>> sorted(model.authority_graph("peacetime").predecessors("jp-gcc"))  # doctest: +SKIP
-['jp-jjoc']
+>>> model = Model("demo", "2025", (Phase("peace", "Peace", 0),), {
+...     "pm": Node("pm", "Prime Minister", "JP", "political-authority", frozenset({"peace"})),
+...     "hq": Node("hq", "Joint HQ", "JP", "headquarters", frozenset({"peace"}))},
+...     (Link("pm->hq:command", "pm", "hq", "command", frozenset({"peace"})),))
+>>> sorted(model.authority_graph("peace").predecessors("hq"))
+['pm']
+>>> model.graph.edges["pm", "hq", "pm->hq:command"]["authority"]
+True
 """
 
 from __future__ import annotations
@@ -41,6 +45,11 @@ def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None and v != ()}
 
 
+def _with_names(data: dict[str, Any], names: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """Model-file data of a record: the keys that are given, then its ``name_xx`` keys."""
+    return _drop_none(data) | {f"name_{lang}": text for lang, text in names}
+
+
 @dataclass(frozen=True)
 class Source:
     """A publication or document the model's facts rest on."""
@@ -53,7 +62,11 @@ class Source:
     note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the source as it would be written in a model file."""
+        """Return the source as it would be written in a model file.
+
+        >>> Source("s-jp1", "JP 1", publisher="Joint Chiefs of Staff").to_dict()
+        {'id': 's-jp1', 'title': 'JP 1', 'publisher': 'Joint Chiefs of Staff'}
+        """
         return _drop_none(self.__dict__)
 
 
@@ -71,7 +84,11 @@ class Location:
     note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the location as it would be written in a model file."""
+        """Return the location as it would be written in a model file.
+
+        >>> Location("ichigaya", "MOD Ichigaya", 35.69, 139.73, 9).to_dict()["utc_offset"]
+        9
+        """
         return _drop_none(self.__dict__)
 
 
@@ -83,7 +100,11 @@ class PhaseRange:
     end: str | None = None
 
     def to_dict(self) -> dict[str, str]:
-        """Return the range as written in a model file."""
+        """Return the range as written in a model file.
+
+        >>> PhaseRange("gray-zone").to_dict(), PhaseRange("a", "b").to_dict()
+        ({'from': 'gray-zone'}, {'from': 'a', 'to': 'b'})
+        """
         return {"from": self.start} | ({"to": self.end} if self.end else {})
 
 
@@ -114,10 +135,14 @@ class Phase:
     names: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the phase as it would be written in a model file."""
+        """Return the phase as it would be written in a model file.
+
+        >>> Phase("war", "War", 1, approval=("diet",), names=(("ja", "戦時"),)).to_dict()
+        {'id': 'war', 'name': 'War', 'approval': ['diet'], 'name_ja': '戦時'}
+        """
         data = {k: v for k, v in self.__dict__.items() if k not in ("index", "names")}
         data["approval"] = list(self.approval) or None
-        return _drop_none(data) | {f"name_{lang}": text for lang, text in self.names}
+        return _with_names(data, self.names)
 
 
 @dataclass(frozen=True)
@@ -148,12 +173,16 @@ class Node:
         return dict(self.names).get(lang, self.name) if lang else self.name
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the node as it would be written in a model file."""
+        """Return the node as it would be written in a model file.
+
+        >>> Node("hq", "HQ", "JP", "headquarters", frozenset({"war"}), ("war",)).to_dict()
+        {'id': 'hq', 'name': 'HQ', 'nation': 'JP', 'kind': 'headquarters', 'phases': ['war']}
+        """
         data = {k: v for k, v in self.__dict__.items() if k not in ("phases", "names")}
         data["phases"] = _spec_to_data(data.pop("phase_spec"))
         if data["phases"] == "all":
             del data["phases"]
-        return _drop_none(data) | {f"name_{lang}": text for lang, text in self.names}
+        return _with_names(data, self.names)
 
 
 @dataclass(frozen=True)
@@ -175,16 +204,28 @@ class Link:
 
     @property
     def is_authority(self) -> bool:
-        """True when the relation places the head under the tail's authority."""
+        """True when the relation places the head under the tail's authority.
+
+        >>> Link("a->b:tacon", "a", "b", "tacon", frozenset()).is_authority
+        True
+        """
         return self.relation in AUTHORITY_RELATIONS
 
     @property
     def ends(self) -> tuple[str, str, str]:
-        """``(from, to, relation)``: how links are matched across variants."""
+        """``(from, to, relation)``: how links are matched across variants.
+
+        >>> Link("L1", "a", "b", "support", frozenset(), id="L1").ends
+        ('a', 'b', 'support')
+        """
         return (self.from_node, self.to_node, self.relation)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the link as it would be written in a model file."""
+        """Return the link as it would be written in a model file.
+
+        >>> Link("a->b:opcon", "a", "b", "opcon", frozenset({"p"}), confidence="low").to_dict()
+        {'from': 'a', 'to': 'b', 'relation': 'opcon', 'confidence': 'low'}
+        """
         data: dict[str, Any] = {
             "id": self.id,
             "from": self.from_node,
@@ -210,7 +251,11 @@ class Considerations:
     timeline: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the considerations that are given."""
+        """Return the considerations that are given.
+
+        >>> Considerations(purpose="Deter.").to_dict()
+        {'purpose': 'Deter.'}
+        """
         return _drop_none(self.__dict__)
 
 
@@ -230,6 +275,7 @@ class Model:
     locations: Mapping[str, Location] = field(default_factory=lambda: MappingProxyType({}))
     considerations: Considerations = field(default_factory=Considerations)
     graph: nx.MultiDiGraph = field(init=False, repr=False)
+    _links_by_key: Mapping[str, Link] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "nodes", MappingProxyType(dict(self.nodes)))
@@ -238,67 +284,206 @@ class Model:
         object.__setattr__(
             self, "graph", nx.freeze(_graph(self.name, self.nodes.values(), self.links))
         )
-        object.__setattr__(self, "_links_by_key", {link.key: link for link in self.links})
+        by_key = MappingProxyType({link.key: link for link in self.links})
+        object.__setattr__(self, "_links_by_key", by_key)
 
     @property
     def phase_ids(self) -> tuple[str, ...]:
-        """Phase ids in their declared order."""
+        """Phase ids in their declared order.
+
+        >>> from c2graph import load_model
+        >>> load_model("models/us-rok-cfc.yaml").phase_ids
+        ('armistice', 'wartime')
+        """
         return tuple(p.id for p in self.phases)
 
     def phase(self, phase_id: str) -> Phase:
-        """Return a phase by id, or raise :class:`QueryError` naming the closest ids."""
+        """Return a phase by id.
+
+        Parameters
+        ----------
+        phase_id
+            The phase's id.
+
+        Returns
+        -------
+        Phase
+            The phase.
+
+        Raises
+        ------
+        QueryError
+            When the model has no such phase, naming the closest ids.
+
+        Examples
+        --------
+        >>> from c2graph import load_model
+        >>> model = load_model("models/us-rok-cfc.yaml")
+        >>> model.phase("wartime").index
+        1
+        >>> model.phase("wartme")
+        Traceback (most recent call last):
+        c2graph.errors.QueryError: unknown phase id 'wartme' (did you mean 'wartime'?)
+        """
         for phase in self.phases:
             if phase.id == phase_id:
                 return phase
         raise QueryError(_unknown("phase", phase_id, self.phase_ids))
 
     def node(self, node_id: str) -> Node:
-        """Return a node by id, or raise :class:`QueryError` naming the closest ids."""
+        """Return a node by id.
+
+        Parameters
+        ----------
+        node_id
+            The node's id.
+
+        Returns
+        -------
+        Node
+            The node.
+
+        Raises
+        ------
+        QueryError
+            When the model has no such node, naming the closest ids.
+
+        Examples
+        --------
+        >>> from c2graph import load_model
+        >>> load_model("models/us-rok-cfc.yaml").node("al-cfc").kind
+        'headquarters'
+        """
         try:
             return self.nodes[node_id]
         except KeyError:
             raise QueryError(_unknown("node", node_id, list(self.nodes))) from None
 
     def link(self, key: str) -> Link:
-        """Return a link by its key (the edge key in :attr:`graph`), or raise
-        :class:`QueryError` naming the closest keys."""
-        links: dict[str, Link] = self._links_by_key  # type: ignore[attr-defined]
+        """Return a link by its key (the edge key in :attr:`graph`).
+
+        Parameters
+        ----------
+        key
+            The link's ``id``, or ``from->to:relation`` for a link without one.
+
+        Returns
+        -------
+        Link
+            The link.
+
+        Raises
+        ------
+        QueryError
+            When the model has no such link, naming the closest keys.
+
+        Examples
+        --------
+        >>> from c2graph import load_model
+        >>> model = load_model("models/us-rok-cfc.yaml")
+        >>> model.link("wartime-opcon-rok").from_node
+        'al-cfc'
+        >>> sorted(model.link("kr-mnd->kr-jcs:command").phases)
+        ['armistice', 'wartime']
+        """
         try:
-            return links[key]
+            return self._links_by_key[key]
         except KeyError:
-            raise QueryError(_unknown("link", key, list(links))) from None
+            raise QueryError(_unknown("link", key, list(self._links_by_key))) from None
 
     def links_in(self, phase_id: str) -> Iterator[Link]:
-        """Yield the links that hold in a phase, in file order."""
+        """Yield the links that hold in a phase, in file order.
+
+        Parameters
+        ----------
+        phase_id
+            The phase's id (checked before the first link is yielded).
+
+        Returns
+        -------
+        Iterator of Link
+            The links holding in the phase.
+
+        Examples
+        --------
+        >>> from c2graph import load_model
+        >>> model = load_model("models/us-rok-cfc.yaml")
+        >>> len(list(model.links_in("armistice"))), len(list(model.links_in("wartime")))
+        (19, 19)
+        """
         self.phase(phase_id)
         return (link for link in self.links if phase_id in link.phases)
 
     def phase_graph(self, phase_id: str) -> nx.MultiDiGraph:
-        """Return a read-only view of the nodes and links that hold in a phase."""
-        self.phase(phase_id)
-        graph = self.graph
-        nodes = self.nodes
-        return nx.subgraph_view(
-            graph,
-            filter_node=lambda n: phase_id in nodes[n].phases,
-            filter_edge=lambda u, v, k: phase_id in graph.edges[u, v, k]["phases"],
-        )
+        """Return a read-only view of the nodes and links that hold in a phase.
+
+        Parameters
+        ----------
+        phase_id
+            The phase's id.
+
+        Returns
+        -------
+        networkx.MultiDiGraph
+            A view of :attr:`graph` (no copy).
+
+        Examples
+        --------
+        >>> from c2graph import load_model
+        >>> model = load_model("models/us-rok-cfc.yaml")
+        >>> model.phase_graph("wartime").number_of_edges() == len(list(model.links_in("wartime")))
+        True
+        """
+        return self._view(phase_id, authority_only=False)
 
     def authority_graph(self, phase_id: str) -> nx.MultiDiGraph:
-        """Return a read-only view of the authority links that hold in a phase."""
+        """Return a read-only view of the authority links that hold in a phase.
+
+        Parameters
+        ----------
+        phase_id
+            The phase's id.
+
+        Returns
+        -------
+        networkx.MultiDiGraph
+            A view of :attr:`graph` with every node of the phase and only its authority links.
+
+        Examples
+        --------
+        >>> from c2graph import load_model
+        >>> model = load_model("models/us-rok-cfc.yaml")
+        >>> sorted(model.authority_graph("armistice").predecessors("kr-forces"))
+        ['kr-jcs', 'kr-mnd']
+        >>> sorted(model.authority_graph("wartime").predecessors("kr-forces"))
+        ['al-cfc', 'kr-mnd']
+        """
+        return self._view(phase_id, authority_only=True)
+
+    def _view(self, phase_id: str, *, authority_only: bool) -> nx.MultiDiGraph:
         self.phase(phase_id)
         graph = self.graph
         nodes = self.nodes
+
+        def holds(u: str, v: str, k: str) -> bool:
+            data = graph.edges[u, v, k]
+            return (data["authority"] or not authority_only) and phase_id in data["phases"]
+
         return nx.subgraph_view(
-            graph,
-            filter_node=lambda n: phase_id in nodes[n].phases,
-            filter_edge=lambda u, v, k: (
-                graph.edges[u, v, k]["authority"] and phase_id in graph.edges[u, v, k]["phases"]
-            ),
+            graph, filter_node=lambda n: phase_id in nodes[n].phases, filter_edge=holds
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the whole model, with ``extends`` resolved, as model-file data."""
+        """Return the whole model, with ``extends`` resolved, as model-file data.
+
+        Loading the data again with :func:`c2graph.load_model_data` gives the same model.
+
+        >>> from c2graph import load_model, load_model_data
+        >>> model = load_model("models/us-japan-jfhq.yaml")
+        >>> data = model.to_dict()
+        >>> "extends" in data, load_model_data(data).links == model.links
+        (False, True)
+        """
         data: dict[str, Any] = {"name": self.name, "as_of": self.as_of}
         if self.description:
             data["description"] = self.description

@@ -1,4 +1,12 @@
-"""Arguments and output helpers shared by the subcommands."""
+"""Arguments and output helpers shared by the subcommands.
+
+Example
+-------
+>>> parser = argparse.ArgumentParser()
+>>> add_model(parser); add_phase(parser); add_json(parser)
+>>> vars(parser.parse_args(["m.yaml", "--json"]))
+{'model': 'm.yaml', 'phase': None, 'json': True}
+"""
 
 from __future__ import annotations
 
@@ -14,30 +22,127 @@ __all__ = ["add_json", "add_model", "add_phase", "emit_json", "load", "phase_or_
 
 
 def add_model(parser: argparse.ArgumentParser) -> None:
-    """Add the positional MODEL argument."""
+    """Add the positional MODEL argument.
+
+    Parameters
+    ----------
+    parser
+        The subcommand's parser.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_model(parser)
+    >>> parser.parse_args(["models/us-rok-cfc.yaml"]).model
+    'models/us-rok-cfc.yaml'
+    """
     parser.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml or .json)")
 
 
 def add_phase(parser: argparse.ArgumentParser) -> None:
-    """Add ``--phase`` (default: the first phase of the model)."""
+    """Add ``--phase`` (default: the first phase of the model).
+
+    Parameters
+    ----------
+    parser
+        The subcommand's parser.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_phase(parser)
+    >>> parser.parse_args(["--phase", "wartime"]).phase
+    'wartime'
+    """
     parser.add_argument("--phase", metavar="P", help="phase id (default: the model's first)")
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
-    """Add ``--json`` for machine-readable output."""
+    """Add ``--json`` for machine-readable output.
+
+    Parameters
+    ----------
+    parser
+        The subcommand's parser.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_json(parser)
+    >>> parser.parse_args([]).json
+    False
+    """
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
 def load(path: str) -> Model:
-    """Load a model file named on the command line."""
+    """Load a model file named on the command line.
+
+    Parameters
+    ----------
+    path
+        The MODEL argument.
+
+    Returns
+    -------
+    Model
+        The loaded model; errors are the loader's, which :func:`~c2graph.cli.main.main`
+        turns into a message and an exit code.
+
+    Examples
+    --------
+    >>> load("models/us-rok-cfc.yaml").name
+    'US–ROK Combined Forces Command (comparator)'
+    """
     return load_model(path)
 
 
 def phase_or_first(model: Model, phase: str | None) -> str:
-    """Return the phase asked for (checked), or the model's first phase."""
+    """Return the phase asked for (checked), or the model's first phase.
+
+    Parameters
+    ----------
+    model
+        The loaded model.
+    phase
+        The ``--phase`` argument, None when it was not given.
+
+    Returns
+    -------
+    str
+        A phase id of the model.
+
+    Raises
+    ------
+    QueryError
+        When the model has no such phase.
+
+    Examples
+    --------
+    >>> model = load("models/us-rok-cfc.yaml")
+    >>> phase_or_first(model, None), phase_or_first(model, "wartime")
+    ('armistice', 'wartime')
+    """
     return model.phase(phase).id if phase else model.phases[0].id
 
 
 def emit_json(data: Any) -> None:
-    """Print data as deterministic, readable JSON."""
+    """Print data as deterministic, readable JSON (UTF-8, indented by two).
+
+    Parameters
+    ----------
+    data
+        Plain data: the ``to_dict()`` of a result.
+
+    Examples
+    --------
+    >>> emit_json({"phase": "平時", "nodes": [1, 2]})
+    {
+      "phase": "平時",
+      "nodes": [
+        1,
+        2
+      ]
+    }
+    """
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

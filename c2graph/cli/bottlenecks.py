@@ -1,4 +1,15 @@
-"""``c2graph bottlenecks MODEL``: single points of failure, cuts, spans and hierarchy."""
+"""``c2graph bottlenecks MODEL``: single points of failure, cuts, spans and hierarchy.
+
+Example
+-------
+>>> from c2graph.cli.main import main
+>>> main(["bottlenecks", "models/us-rok-cfc.yaml", "--remove", "al-cfc"])  # doctest: +ELLIPSIS
+bottlenecks of US–ROK Combined Forces Command (comparator) in phase 'armistice'
+top authorities: kr-president, us-president
+...
+without al-cfc, these forces lose every chain of command: none
+0
+"""
 
 from __future__ import annotations
 
@@ -20,6 +31,7 @@ _DEFAULT_SPAN = 6
 
 
 def _non_negative(text: str) -> int:
+    """Parse a whole number of at least 0, or refuse the argument."""
     try:
         value = int(text)
     except ValueError:
@@ -30,6 +42,21 @@ def _non_negative(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add MODEL, ``--phase``, ``--remove``, ``--span-threshold``, ``--betweenness``, ``--json``.
+
+    Parameters
+    ----------
+    parser
+        The subcommand's parser.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["m.yaml", "--span-threshold", "4"])
+    >>> args.span_threshold, args.remove, args.betweenness
+    (4, None, False)
+    """
     add_model(parser)
     add_phase(parser)
     parser.add_argument(
@@ -52,6 +79,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print the bottleneck report of one phase, as a table or JSON.
+
+    Parameters
+    ----------
+    args
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        0; errors (an unknown node or phase) are raised for :func:`~c2graph.cli.main.main`.
+
+    Examples
+    --------
+    >>> args = argparse.Namespace(model="models/us-rok-cfc.yaml", phase="wartime",
+    ...     remove=None, span_threshold=None, betweenness=True, json=False)
+    >>> run(args)  # doctest: +ELLIPSIS
+    bottlenecks of US–ROK Combined Forces Command (comparator) in phase 'wartime'
+    ...
+    betweenness (whole structure):
+    ...
+    0
+    """
     from ..analysis import bottleneck_report
     from ..analysis.frictions import DEFAULT_SPAN_THRESHOLD
 
@@ -86,25 +136,8 @@ def _table(name: str, data: dict[str, Any]) -> list[str]:
     ] or ["  none"]
     lines += ["", f"cut nodes (authority + coordination): {', '.join(data['cut_nodes']) or 'none'}"]
     for cut in data["nation_cut"]:
-        a, b = cut["nations"]
-        lines += [
-            "",
-            f"cut between {a} and {b}: {cut['connectivity']} node(s) "
-            f"[{', '.join(cut['node_cut']) or 'already apart'}], "
-            f"{cut['link_connectivity']} link(s) [{', '.join(cut['link_cut'])}]",
-        ]
-        lines += [
-            f"  without {br['node']}: {br['connectivity_without']} node-disjoint connection(s) left"
-            for br in cut["bridges"]
-        ]
-    span = data["span_of_control"]
-    average = "n/a" if span["average"] is None else f"{span['average']:.2f}"
-    lines += [
-        "",
-        f"span of control: average {average} (ORA); above {span['threshold']}: "
-        f"{', '.join(span['over']) or 'none'}",
-    ]
-    lines += [f"  {s['node']:<20} {s['span']:>4}" for s in span["spans"][:10]]
+        lines += _nation_cut(cut)
+    lines += _span(data["span_of_control"])
     lines += ["", "counterpart mismatches (one side commands forces, the other none):"]
     lines += [
         f"  {m['a']} ({m['a_authority']}) —{m['relation']}— {m['b']} ({m['b_authority']})"
@@ -115,14 +148,45 @@ def _table(name: str, data: dict[str, Any]) -> list[str]:
         f"  {g['a']} —{g['relation']}— {g['b']}: {g['km']:.0f} km, {g['hours']:g} h"
         for g in data["distance_gaps"]
     ] or ["  none"]
-    hierarchy = data["hierarchy"]
     lines += ["", "Krackhardt hierarchy (authority links; 1 = pure chain of command):"]
     lines += [
         f"  {key:<14} {'n/a' if value is None else f'{value:.3f}'}"
-        for key, value in hierarchy.items()
+        for key, value in data["hierarchy"].items()
     ]
-    if data["removal"] is not None:
-        removal = data["removal"]
+    return lines + _options(data)
+
+
+def _nation_cut(cut: dict[str, Any]) -> list[str]:
+    """The cut between two nations, and what each bridge node leaves connected."""
+    a, b = cut["nations"]
+    lines = [
+        "",
+        f"cut between {a} and {b}: {cut['connectivity']} node(s) "
+        f"[{', '.join(cut['node_cut']) or 'already apart'}], "
+        f"{cut['link_connectivity']} link(s) [{', '.join(cut['link_cut'])}]",
+    ]
+    return lines + [
+        f"  without {br['node']}: {br['connectivity_without']} node-disjoint connection(s) left"
+        for br in cut["bridges"]
+    ]
+
+
+def _span(span: dict[str, Any]) -> list[str]:
+    """The average span of control, the nodes over the threshold, and the ten widest."""
+    average = "n/a" if span["average"] is None else f"{span['average']:.2f}"
+    lines = [
+        "",
+        f"span of control: average {average} (ORA); above {span['threshold']}: "
+        f"{', '.join(span['over']) or 'none'}",
+    ]
+    return lines + [f"  {s['node']:<20} {s['span']:>4}" for s in span["spans"][:10]]
+
+
+def _options(data: dict[str, Any]) -> list[str]:
+    """What ``--remove`` and ``--betweenness`` add, when given."""
+    lines = []
+    removal = data["removal"]
+    if removal is not None:
         lines += [
             "",
             f"without {removal['node']}, these forces lose every chain of command: "

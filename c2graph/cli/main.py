@@ -2,8 +2,8 @@
 
 Example
 -------
->>> main(["validate", "models/us-japan-2025.yaml"])  # doctest: +SKIP
-models/us-japan-2025.yaml: valid (41 nodes, 62 links, 6 phases)
+>>> main(["validate", "models/us-japan-2025.yaml"])
+models/us-japan-2025.yaml: valid (42 nodes, 106 links, 6 phases)
 0
 """
 
@@ -14,7 +14,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from .._version import __version__
+from .. import __version__
 from ..errors import EXIT_CODES, C2GraphError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -37,7 +37,22 @@ COMMANDS: tuple[str, ...] = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every subcommand."""
+    """Build the argument parser with every subcommand.
+
+    Each subcommand's module is imported here; the analyses and renderers it needs are
+    imported only when it runs, so that start-up stays light.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The parser; each subcommand sets ``run`` to its module's ``run``.
+
+    Examples
+    --------
+    >>> args = build_parser().parse_args(["show", "m.yaml"])
+    >>> args.command, args.model, args.run.__module__
+    ('show', 'm.yaml', 'c2graph.cli.show')
+    """
     epilog = "exit codes:\n" + "\n".join(
         f"  {code:>3}  {text}" for code, text in EXIT_CODES.items()
     )
@@ -62,6 +77,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Errors of c2graph become a one-line message and their exit code; a wrong command line
     exits with code 2 through :mod:`argparse`, as ``--help`` and ``--version`` exit with 0.
+
+    Parameters
+    ----------
+    argv
+        The arguments after the program name; None reads :data:`sys.argv`.
+
+    Returns
+    -------
+    int
+        The exit code (see :data:`~c2graph.errors.EXIT_CODES`).
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     code = main(["show", "models/us-rok-cfc.yaml", "--phase", "wartme"])
+    >>> code, err.getvalue()
+    (2, "c2graph show: error: unknown phase id 'wartme' (did you mean 'wartime'?)\\n")
     """
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -1,16 +1,50 @@
-"""``c2graph path MODEL TARGET``: the chains of authority to a node in one phase."""
+"""``c2graph path MODEL TARGET``: the chains of authority to a node in one phase.
+
+Example
+-------
+>>> from c2graph.cli.main import main
+>>> main(["path", "models/us-rok-cfc.yaml", "kr-forces", "--phase", "wartime"])
+... # doctest: +NORMALIZE_WHITESPACE
+chains of authority to kr-forces (Designated ROK forces) in phase 'wartime':
+  kr-president —command→ kr-mnd —adcon→ kr-forces   effective: adcon
+  kr-president —command→ kr-mnd —command→ al-mcm —command→ al-cfc —opcon→ kr-forces
+    effective: opcon
+  us-president —command→ us-secdef —command→ al-mcm —command→ al-cfc —opcon→ kr-forces
+    effective: opcon
+<BLANKLINE>
+direct superiors of kr-forces:
+  al-cfc               opcon
+  kr-mnd               adcon
+0
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from ..vocabulary import AUTHORITY_RELATIONS
 from ._common import add_json, add_model, add_phase, emit_json, load, phase_or_first
 
 HELP = "show every chain of authority to a node, its effective authority and direct commanders"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add MODEL, TARGET, ``--from``, ``--phase``, ``--via-coordination`` and ``--json``.
+
+    Parameters
+    ----------
+    parser
+        The subcommand's parser.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["m.yaml", "jp-gcc", "--from", "jp-pm"])
+    >>> args.target, args.source, args.via_coordination
+    ('jp-gcc', 'jp-pm', False)
+    """
     add_model(parser)
     parser.add_argument("target", metavar="TARGET", help="node id the chains lead to")
     parser.add_argument(
@@ -29,6 +63,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print the chains of authority to TARGET and its direct superiors, or their JSON.
+
+    Parameters
+    ----------
+    args
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        0; errors (an unknown node or phase) are raised for :func:`~c2graph.cli.main.main`.
+
+    Examples
+    --------
+    >>> args = argparse.Namespace(model="models/us-rok-cfc.yaml", target="kr-jcs",
+    ...     source=None, phase=None, via_coordination=False, json=False)
+    >>> run(args)
+    chains of authority to kr-jcs (ROK Joint Chiefs of Staff) in phase 'armistice':
+      kr-president —command→ kr-mnd —command→ kr-jcs   effective: command
+    <BLANKLINE>
+    direct superiors of kr-jcs:
+      kr-mnd               command
+    0
+    """
     from ..analysis import authority_paths, commanders
 
     model = load(args.model)
@@ -60,8 +118,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _chain(nodes: tuple[str, ...], relations: tuple[str, ...], *, arrows: bool = True) -> str:
-    from ..vocabulary import AUTHORITY_RELATIONS
-
     parts = [nodes[0]]
     for relation, node in zip(relations, nodes[1:], strict=True):
         link = f"—{relation}→" if arrows or relation in AUTHORITY_RELATIONS else f"—{relation}—"

@@ -1,10 +1,22 @@
-"""``c2graph show FILE``: a readable summary of a model, or of one phase of it."""
+"""``c2graph show FILE``: a readable summary of a model, or of one phase of it.
+
+Example
+-------
+>>> from c2graph.cli.main import main
+>>> main(["show", "models/us-rok-cfc.yaml", "--phase", "wartime"])  # doctest: +ELLIPSIS
+US–ROK Combined Forces Command (comparator) (as of 2018-10)
+14 nodes and 19 links in phase 'wartime'
+...
+0
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Iterable
+from typing import Any, TypedDict
 
 from ..model import Model
 from ._common import add_json, add_model, emit_json, load
@@ -12,16 +24,66 @@ from ._common import add_json, add_model, emit_json, load
 HELP = "summarise a model: counts by nation, kind and relation; phases and their declarers"
 
 
+class Summary(TypedDict):
+    """What ``show`` prints: counts of the whole model or of one phase, and the phases."""
+
+    name: str
+    as_of: str
+    phase: str | None
+    nodes: int
+    links: int
+    by_nation: dict[str, int]
+    by_kind: dict[str, int]
+    by_relation: dict[str, int]
+    phases: list[dict[str, Any]]
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add MODEL, ``--phase`` and ``--json``.
+
+    Parameters
+    ----------
+    parser
+        The subcommand's parser.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> vars(parser.parse_args(["m.yaml", "--phase", "war"]))
+    {'model': 'm.yaml', 'phase': 'war', 'json': False}
+    """
     add_model(parser)
     parser.add_argument("--phase", metavar="P", help="count only what holds in this phase")
     add_json(parser)
 
 
-def summarise(model: Model, phase: str | None = None) -> dict[str, object]:
+def summarise(model: Model, phase: str | None = None) -> Summary:
     """Return the counts ``show`` prints, for the whole model or one phase.
 
-    Nodes and links are counted in the phase when one is given, else all of them.
+    Parameters
+    ----------
+    model
+        The loaded model.
+    phase
+        Count only the nodes and links holding in this phase; None counts them all.
+
+    Returns
+    -------
+    Summary
+        The counts (sorted by name) and every phase with its declarer, approval, basis
+        and number of links.
+
+    Raises
+    ------
+    QueryError
+        When the model has no such phase.
+
+    Examples
+    --------
+    >>> summary = summarise(load("models/us-rok-cfc.yaml"), "wartime")
+    >>> summary["nodes"], summary["links"], summary["by_nation"]["KR"]
+    (14, 19, 4)
     """
     if phase is not None:
         model.phase(phase)
@@ -33,9 +95,9 @@ def summarise(model: Model, phase: str | None = None) -> dict[str, object]:
         "phase": phase,
         "nodes": len(nodes),
         "links": len(links),
-        "by_nation": dict(sorted(Counter(n.nation for n in nodes).items())),
-        "by_kind": dict(sorted(Counter(n.kind for n in nodes).items())),
-        "by_relation": dict(sorted(Counter(link.relation for link in links).items())),
+        "by_nation": _counts(n.nation for n in nodes),
+        "by_kind": _counts(n.kind for n in nodes),
+        "by_relation": _counts(link.relation for link in links),
         "phases": [
             {
                 "id": p.id,
@@ -50,12 +112,40 @@ def summarise(model: Model, phase: str | None = None) -> dict[str, object]:
     }
 
 
+def _counts(values: Iterable[str]) -> dict[str, int]:
+    return dict(sorted(Counter(values).items()))
+
+
 def _table(title: str, counts: dict[str, int]) -> list[str]:
     width = max((len(k) for k in counts), default=0)
     return [f"{title}:"] + [f"  {key:<{width}}  {value:>5}" for key, value in counts.items()]
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print the summary of the model named on the command line, as a table or JSON.
+
+    Parameters
+    ----------
+    args
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        0; errors are raised for :func:`~c2graph.cli.main.main` to report.
+
+    Examples
+    --------
+    >>> args = argparse.Namespace(model="models/us-rok-cfc.yaml", phase=None, json=False)
+    >>> run(args)  # doctest: +ELLIPSIS
+    US–ROK Combined Forces Command (comparator) (as of 2018-10)
+    14 nodes and 21 links
+    ...
+    phases (in order):
+      armistice: Armistice
+    ...
+    0
+    """
     model = load(args.model)
     summary = summarise(model, args.phase)
     if args.json:
@@ -67,12 +157,12 @@ def run(args: argparse.Namespace) -> int:
         f"{summary['nodes']} nodes and {summary['links']} links{scope}",
         "",
     ]
-    for title, key in (
-        ("nations", "by_nation"),
-        ("kinds", "by_kind"),
-        ("relations", "by_relation"),
+    for title, counts in (
+        ("nations", summary["by_nation"]),
+        ("kinds", summary["by_kind"]),
+        ("relations", summary["by_relation"]),
     ):
-        lines += [*_table(title, summary[key]), ""]  # type: ignore[arg-type]
+        lines += [*_table(title, counts), ""]
     lines.append("phases (in order):")
     for p in model.phases:
         declared = model.nodes[p.declared_by].name if p.declared_by else "standing"

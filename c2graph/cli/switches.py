@@ -1,4 +1,21 @@
-"""``c2graph switches MODEL --from P1 --to P2``: what changes when the phase flips."""
+"""``c2graph switches MODEL --from P1 --to P2``: what changes when the phase flips.
+
+Example
+-------
+>>> from c2graph.cli.main import main
+>>> main(["switches", "models/us-rok-cfc.yaml", "--from", "armistice", "--to", "wartime"])
+... # doctest: +ELLIPSIS
+switch from 'armistice' to 'wartime'
+<BLANKLINE>
+decisions, in order:
+  escalation wartime (Wartime (hostilities)): declared by unspecified; approval: none; ...
+<BLANKLINE>
+links activated:
+  al-cfc —opcon→ kr-forces
+  al-cfc —opcon→ us-kr-forces
+...
+0
+"""
 
 from __future__ import annotations
 
@@ -6,6 +23,7 @@ import argparse
 import sys
 from typing import Any
 
+from ..vocabulary import AUTHORITY_RELATIONS
 from ._common import add_json, add_model, emit_json, load
 
 HELP = (
@@ -15,6 +33,21 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add MODEL, ``--from``, ``--to`` (both required) and ``--json``.
+
+    Parameters
+    ----------
+    parser
+        The subcommand's parser.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["m.yaml", "--from", "peacetime", "--to", "armed-attack"])
+    >>> args.before, args.after
+    ('peacetime', 'armed-attack')
+    """
     add_model(parser)
     parser.add_argument(
         "--from", dest="before", metavar="P1", required=True, help="phase before the switch"
@@ -26,6 +59,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print what changes from one phase to the other, as a table or JSON.
+
+    Parameters
+    ----------
+    args
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        0; errors (an unknown phase) are raised for :func:`~c2graph.cli.main.main`.
+
+    Examples
+    --------
+    >>> args = argparse.Namespace(
+    ...     model="models/us-rok-cfc.yaml", before="wartime", after="wartime", json=False)
+    >>> run(args)  # doctest: +ELLIPSIS
+    switch from 'wartime' to 'wartime'
+    <BLANKLINE>
+    decisions, in order:
+      none (same phase)
+    <BLANKLINE>
+    links activated:
+      none
+    ...
+    0
+    """
     from ..analysis import phase_switch
 
     model = load(args.model)
@@ -38,8 +98,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _link(change: dict[str, Any]) -> str:
-    from ..vocabulary import AUTHORITY_RELATIONS
-
     basis = f"   ({change['basis']})" if change["basis"] else ""
     end = "→" if change["relation"] in AUTHORITY_RELATIONS else "—"
     return f"  {change['from']} —{change['relation']}{end} {change['to']}{basis}"

@@ -1,4 +1,13 @@
-"""``c2graph validate FILE...``: check model files and list every problem."""
+"""``c2graph validate FILE...``: check model files and list every problem.
+
+Example
+-------
+>>> from c2graph.cli.main import main
+>>> main(["validate", "models/us-japan-2025.yaml", "models/us-rok-cfc.yaml"])
+models/us-japan-2025.yaml: valid (42 nodes, 106 links, 6 phases)
+models/us-rok-cfc.yaml: valid (14 nodes, 21 links, 2 phases)
+0
+"""
 
 from __future__ import annotations
 
@@ -12,20 +21,48 @@ HELP = "check model files; exit 0 when all are valid, 1 with every problem liste
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the FILE arguments and ``--quiet``.
+
+    Parameters
+    ----------
+    parser
+        The subcommand's parser.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> vars(parser.parse_args(["a.yaml", "b.yaml", "-q"]))
+    {'files': ['a.yaml', 'b.yaml'], 'quiet': True}
+    """
     parser.add_argument("files", metavar="FILE", nargs="+", help="model files to check")
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
 
 
 def run(args: argparse.Namespace) -> int:
+    """Check every file; print its problems, or that it is valid unless ``--quiet``.
+
+    Parameters
+    ----------
+    args
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        The highest exit code met: 0 when every file is valid.
+
+    Examples
+    --------
+    >>> run(argparse.Namespace(files=["nope.yaml", "models/us-rok-cfc.yaml"], quiet=True))
+    nope.yaml: no such file
+    3
+    """
     worst = 0
     for name in args.files:
         try:
             model = load_model(name)
-        except ModelError as exc:
-            sys.stdout.write(f"{exc}\n")
-            worst = max(worst, exc.exit_code)
-            continue
-        except InputFileError as exc:
+        except (ModelError, InputFileError) as exc:
             sys.stdout.write(f"{exc}\n")
             worst = max(worst, exc.exit_code)
             continue

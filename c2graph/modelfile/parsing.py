@@ -182,6 +182,21 @@ def gc_paused() -> Iterator[None]:
     Parsing and building a model allocate millions of acyclic objects, and CPython's
     collector would scan them over and over.  Pauses nest and may overlap across threads:
     the collector is switched back on, if it was on, only when the last pause ends.
+
+    Yields
+    ------
+    None
+        Once, with the collector off.
+
+    Examples
+    --------
+    >>> import gc
+    >>> with gc_paused():
+    ...     with gc_paused():
+    ...         inner = gc.isenabled()
+    ...     outer = gc.isenabled()
+    >>> inner, outer, gc.isenabled()
+    (False, False, True)
     """
     global _gc_pauses, _gc_was_enabled
     with _gc_lock:
@@ -204,6 +219,20 @@ def line_at(text: str, index: int) -> int:
     YAML also breaks lines at U+0085, U+2028 and U+2029; editors and JSON do not, so
     c2graph numbers lines from character offsets rather than from YAML's own count.
 
+    Parameters
+    ----------
+    text
+        The whole text.
+    index
+        A character offset into it.
+
+    Returns
+    -------
+    int
+        The line the offset stands on, the first line being 1.
+
+    Examples
+    --------
     >>> line_at("a\\u2028b\\nc", 4)
     2
     """
@@ -213,6 +242,27 @@ def line_at(text: str, index: int) -> int:
 def read_text(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> str:
     """Read a model file as UTF-8 text (a leading BOM is dropped), refusing what is not one.
 
+    Parameters
+    ----------
+    path
+        The file to read.
+    max_bytes
+        The largest file accepted; devices and pipes are read only that far.
+
+    Returns
+    -------
+    str
+        The file's text.
+
+    Raises
+    ------
+    InputFileError
+        When the file is missing, a directory, unreadable, too large or not UTF-8.
+
+    Examples
+    --------
+    >>> read_text(Path("models/us-rok-cfc.yaml")).splitlines()[1]
+    'name: US–ROK Combined Forces Command (comparator)'
     >>> read_text(Path("no-such-file.yaml"))
     Traceback (most recent call last):
     c2graph.errors.InputFileError: no-such-file.yaml: no such file
@@ -249,7 +299,23 @@ def read_text(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> str:
 
 
 def is_json_path(path: Path) -> bool:
-    """True when a file is read as JSON (by its extension); everything else is YAML."""
+    """Return True when a file is read as JSON (by its extension); everything else is YAML.
+
+    Parameters
+    ----------
+    path
+        The model file.
+
+    Returns
+    -------
+    bool
+        Whether the suffix is ``.json``, in any case.
+
+    Examples
+    --------
+    >>> is_json_path(Path("m.JSON")), is_json_path(Path("m.yml"))
+    (True, False)
+    """
     return path.suffix.lower() == ".json"
 
 
@@ -400,6 +466,18 @@ def _duplicate_json_key(text: str, filename: str, key: str) -> ModelError:
 def format_path(path: DataPath) -> str:
     """Write a data path the way messages show it.
 
+    Parameters
+    ----------
+    path
+        Keys (text) and list positions (numbers), from the top of the file down.
+
+    Returns
+    -------
+    str
+        The path as messages write it.
+
+    Examples
+    --------
     >>> format_path(("links", 12, "relation"))
     'links[12] → relation'
     """
@@ -431,7 +509,16 @@ class LineIndex:
     """Line numbers of the items of a parsed text, found by their data path.
 
     Built only when a problem must be located: it composes the text once more with marks.
+    JSON text is composed as YAML (JSON is nearly YAML; what YAML refuses is blanked out,
+    keeping every character where it was).
 
+    Parameters
+    ----------
+    text
+        The text of a model file, YAML or JSON.
+
+    Examples
+    --------
     >>> index = LineIndex("nodes:\\n  - id: a\\n  - id: b\\n    kind: x\\n")
     >>> index.line_of(("nodes", 1, "kind"))
     4
@@ -462,7 +549,24 @@ class LineIndex:
         return self._root
 
     def line_of(self, path: DataPath) -> int | None:
-        """Return the 1-based line of the deepest item of ``path`` present in the text."""
+        """Return the 1-based line of the deepest item of ``path`` present in the text.
+
+        Parameters
+        ----------
+        path
+            Keys and list positions from the top of the file down.
+
+        Returns
+        -------
+        int or None
+            The line of the item, or of its deepest ancestor the text has; None when the
+            text cannot be composed at all.
+
+        Examples
+        --------
+        >>> LineIndex("a:\\n  b: 1\\n").line_of(("a", "missing"))
+        1
+        """
         node = self._root_node()
         if node is None:
             return None
@@ -488,7 +592,24 @@ class LineIndex:
         return line
 
     def line_of_duplicate_key(self, key: str) -> int | None:
-        """Return the line where ``key`` repeats within one mapping, searching depth first."""
+        """Return the line where ``key`` repeats within one mapping, searching depth first.
+
+        Parameters
+        ----------
+        key
+            The repeated key.
+
+        Returns
+        -------
+        int or None
+            The line of its second occurrence in the first mapping that repeats it, or
+            None when no mapping does.
+
+        Examples
+        --------
+        >>> LineIndex('{"a": {"x": 1,\\n "x": 2}}').line_of_duplicate_key("x")
+        2
+        """
         stack = [self._root_node()]
         while stack:
             node = stack.pop()

@@ -13,21 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import (
-    DATE_PATTERN,
-    ID_PATTERN,
-    LANG_NAME_KEY,
-    NATION_PATTERN,
-    SECTIONS,
-    SECTIONS_WITH_LANG_NAMES,
-    Field,
-)
+from .fields import FORMATS, LANG_NAME_KEY, SECTIONS, SECTIONS_WITH_LANG_NAMES, Field
 
 __all__ = ["SCHEMA_ID", "model_schema"]
 
 SCHEMA_ID = "https://c2graph.invalid/schema/model.json"
 
-_ID = {"type": "string", "pattern": ID_PATTERN.pattern}
+_ID = {"type": "string", "pattern": FORMATS["id"].pattern.pattern}
 
 
 def _phases_schema() -> dict[str, Any]:
@@ -47,14 +39,10 @@ def _phases_schema() -> dict[str, Any]:
 
 def _field_schema(field: Field) -> dict[str, Any]:
     base: dict[str, Any]
-    if field.kind in ("id", "ref"):
-        base = dict(_ID)
+    if field.kind in FORMATS:
+        base = {"type": "string", "pattern": FORMATS[field.kind].pattern.pattern}
     elif field.kind in ("refs", "strings"):
         base = {"type": "array", "items": _ID}
-    elif field.kind == "date":
-        base = {"type": "string", "pattern": DATE_PATTERN.pattern}
-    elif field.kind == "nation":
-        base = {"type": "string", "pattern": NATION_PATTERN.pattern}
     elif field.kind == "enum":
         base = {"type": "string", "enum": list(field.choices)}
     elif field.kind == "number":
@@ -90,7 +78,22 @@ def _section_schema(section: str) -> dict[str, Any]:
 
 
 def model_schema() -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of a c2graph model file."""
+    """Return the JSON Schema (draft 2020-12) of a c2graph model file.
+
+    Every section of :data:`~c2graph.modelfile.fields.SECTIONS` but the top is one entry
+    of ``$defs``; unknown keys are refused (``additionalProperties: false``), as the
+    validator refuses them.
+
+    Returns
+    -------
+    dict
+        The schema, ready for :func:`json.dumps`.
+
+    Examples
+    --------
+    >>> model_schema()["$defs"]["node"]["required"]
+    ['id', 'name', 'nation', 'kind']
+    """
     top = _section_schema("model")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -21,8 +21,23 @@ def resolve_phases(
 ) -> frozenset[str]:
     """Return the phase ids a (checked) ``phases`` value stands for.
 
-    ``every``, when given, is ``frozenset(order)``: returned as it is for ``all``.
+    Parameters
+    ----------
+    spec
+        ``all``, a list of phase ids, or a range ``{from: P}`` / ``{from: P, to: Q}``
+        whose phases exist.
+    order
+        The model's phase ids, earliest first.
+    every
+        ``frozenset(order)``, when the caller has it: returned as it is for ``all``.
 
+    Returns
+    -------
+    frozenset of str
+        The phases the item holds in.
+
+    Examples
+    --------
     >>> sorted(resolve_phases({"from": "b"}, ["a", "b", "c"]))
     ['b', 'c']
     >>> sorted(resolve_phases("all", ["a", "b"]))

@@ -299,10 +299,33 @@ def read_units(
 ) -> tuple[list[Row], list[Problem]]:
     """Read the units files of one model file's ``units`` entries.
 
-    ``base`` is the model file's folder on disk and ``display_base`` the same folder as
-    messages show it; ``where(i, message)`` locates a problem at the model file's
-    ``units[i]`` entry. Returns ``(section, data, units_file, path)`` for each node and
-    parent link, in file order, and every problem found.
+    Parameters
+    ----------
+    entries
+        The model file's ``units`` entries (each with ``file``), structure checked.
+    base
+        The model file's folder on disk.
+    display_base
+        The same folder as messages show it.
+    where
+        ``where(i, message)`` locates a problem at the model file's ``units[i]`` entry
+        (a units file that cannot be read).
+
+    Returns
+    -------
+    rows : list of Row
+        ``(section, data, units_file, path)`` for each node and parent link, in file order.
+    problems : list of Problem
+        Every problem found, in any of the files.
+
+    Examples
+    --------
+    >>> from c2graph.errors import Problem
+    >>> rows, problems = read_units(
+    ...     [{"file": "nope.csv"}], Path("models"), "models",
+    ...     lambda i, message: Problem("m.yaml", 3, f"units[{i}]", message))
+    >>> rows, [str(p) for p in problems]
+    ([], ["m.yaml:3: units[0]: the units file 'nope.csv' cannot be read: no such file"])
     """
     rows: list[Row] = []
     problems: list[Problem] = []
@@ -322,7 +345,33 @@ def read_units(
 
 
 def add_units(sections: dict[str, list[Item]], file: ModelFile) -> list[Problem]:
-    """Append the nodes and parent links of the file's ``units`` CSV files."""
+    """Append the nodes and parent links of the file's ``units`` CSV files to its sections.
+
+    Parameters
+    ----------
+    sections
+        The merged items so far, by section; the units' nodes and links are appended.
+    file
+        The model file, whose ``units`` paths are read relative to its folder.
+
+    Returns
+    -------
+    list of Problem
+        Every problem of the units files; empty when they are valid (or there are none).
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "oob.csv").write_text("id,name,nation,kind,parent\\n1d,1D,JP,unit,gcc\\n")
+    >>> file = ModelFile(str(folder / "m.yaml"), "", {"units": [{"file": "oob.csv"}]})
+    >>> sections = {"nodes": [], "links": []}
+    >>> add_units(sections, file)
+    []
+    >>> [item.data for item in sections["links"]]
+    [{'from': 'gcc', 'to': '1d', 'relation': 'command'}]
+    >>> shutil.rmtree(folder)
+    """
     if "units" not in file.data:
         return []
     folder = Path(file.display).parent

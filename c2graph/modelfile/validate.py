@@ -29,7 +29,11 @@ Path_ = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem at a data path of one file, not yet located on a line."""
+    """A problem at a data path of one file, not yet located on a line.
+
+    >>> Finding(("nodes", 0, "kind"), "expected one of ...").path
+    ('nodes', 0, 'kind')
+    """
 
     path: Path_
     message: str
@@ -54,6 +58,21 @@ def _type_name(value: Any) -> str:
 def describe_path(path: Sequence[str | int], data: Any) -> str:
     """Render a data path with the identity of each list item it passes through.
 
+    Parameters
+    ----------
+    path
+        Keys and list positions from the top of the file down.
+    data
+        The file's parsed data, where the identities (``id``, or ``from`` and ``to``) are
+        read.
+
+    Returns
+    -------
+    str
+        The path as problems show it.
+
+    Examples
+    --------
     >>> describe_path(("links", 0, "relation"), {"links": [{"from": "a", "to": "b"}]})
     "links[0] (from='a', to='b') → relation"
     """
@@ -85,6 +104,21 @@ def _identity(item: dict[str, Any]) -> str:
 def check_file_data(data: Any) -> list[Finding]:
     """Check the structure of one model file's parsed data; return every problem found.
 
+    Keys, types, enums and value formats are checked; whether references exist is left
+    to :func:`~c2graph.modelfile.semantics.check_semantics`, once ``extends`` is applied.
+
+    Parameters
+    ----------
+    data
+        The file's parsed data.
+
+    Returns
+    -------
+    list of Finding
+        Sorted by path, then message; empty when the structure is valid.
+
+    Examples
+    --------
     >>> [f.message for f in check_file_data({"name": "x"})]
     ["missing required key 'as_of'", "missing required key 'nodes'", \
 "missing required key 'phases'"]
