@@ -14,7 +14,7 @@ from c2graph.modelfile.fields import SECTIONS
 from c2graph.modelfile.parsing import parse_text
 from c2graph.modelfile.schema import SCHEMA_ID, model_schema
 
-SHIPPED = sorted((Path(__file__).resolve().parent.parent / "models").glob("*.yaml"))
+SHIPPED = sorted((Path(__file__).resolve().parents[2] / "models").glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
