@@ -67,12 +67,22 @@ class C2GraphError(Exception):
 
 
 class ModelError(C2GraphError, ValueError):
-    """A model file is invalid; ``problems`` lists every problem found, in file order."""
+    """A model file is invalid; ``problems`` lists every problem found, in file order.
+
+    A problem found twice (a units CSV cell read for both a node and its parent link) is
+    listed once.
+
+    >>> same = Problem("oob.csv", 2, "column 8 (source), unit 'x'", "unknown source 's-x'")
+    >>> len(ModelError([same, same]).problems)
+    1
+    """
 
     exit_code = 1
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.where, p.message))
+        self.problems = sorted(
+            set(problems), key=lambda p: (p.file, p.line or 0, p.where, p.message)
+        )
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -231,6 +231,22 @@ STRUCTURE_CASES = {
             "a phase range has 'from' and optionally 'to'",
         ],
     ),
+    "text where a list of ids is expected": (
+        (
+            "{id: armed-attack, name: Armed attack}",
+            "{id: armed-attack, name: Armed attack, approval: pm}",
+        ),
+        [
+            "m.yaml:6: phases[2] (id='armed-attack') → approval: expected a list of ids, got text 'pm'"
+        ],
+    ),
+    "text where a number is expected": (
+        (
+            "links:\n",
+            "locations:\n  - {id: x, name: X, lat: '35', lon: 0, utc_offset: 9}\nlinks:\n",
+        ),
+        ["m.yaml:12: locations[0] (id='x') → lat: expected a number, got text '35'"],
+    ),
     "remove without extends": (
         ("links:\n", "remove: {nodes: [pm]}\nlinks:\n"),
         ["m.yaml:11: remove: 'remove' is only allowed in a model that has 'extends'"],

@@ -170,6 +170,12 @@ def test_json_parses_plain_data():
     }
 
 
+def test_json_nested_too_deeply_for_python_is_refused():
+    assert problems_of("[" * 100_000 + "]" * 100_000, as_json=True) == [
+        "m.yaml: JSON: nested too deeply"
+    ]
+
+
 def test_json_syntax_error_has_a_line():
     assert problems_of('{"name": "x",\n "as_of": }\n', as_json=True) == [
         "m.yaml:2: JSON: Expecting value"

@@ -22,6 +22,9 @@ links:
   - {from: hq, to: b, relation: tacon, phases: [armed-attack]}
 """
 
+#: The model without its link to units of UNITS, for units files of other units.
+BARE = MODEL.replace("links:\n  - {from: hq, to: b, relation: tacon, phases: [armed-attack]}\n", "")
+
 HEADER = "id,name,nation,kind,parent,relation,echelon,name_ja,phases\n"
 UNITS = HEADER + (
     "hq,Joint HQ,JP,headquarters,pm,,theater,統合司令部,\n"
@@ -167,6 +170,23 @@ def test_authority_cycle_through_parents_is_reported(write_units):
             "oob.csv:2: column 1 (id), unit 'x y': expected an id without spaces or control "
             "characters (1-200 characters), got 'x y'",
         ),
+        ('id,"name"x,nation,kind\n', "oob.csv:1: CSV: ',' expected after '\"'"),
+        (
+            HEADER + "x,X,JP,unit,p m,,,,\n",
+            "oob.csv:2: column 5 (parent), unit 'x': expected an id without spaces or control "
+            "characters (1-200 characters), got 'p m'",
+        ),
+        (
+            HEADER + "x,X,JP,unit,pm,support,,,\n",
+            "oob.csv:2: column 6 (relation), unit 'x': expected an authority relation (command, "
+            "cocom, opcon, tacon, adcon, control), got 'support'; give other links under "
+            "'links' in the model file",
+        ),
+        (
+            HEADER + "x,X,JP,unit,,,,,peacetime;;armed-attack\n",
+            "oob.csv:2: column 9 (phases), unit 'x': expected an id without spaces or control "
+            "characters (1-200 characters), got ''",
+        ),
     ],
 )
 def test_malformed_csv(write_units, units, expected):
@@ -206,3 +226,49 @@ def test_units_path_is_relative_to_the_model_file(tmp_path, monkeypatch):
 )
 def test_parse_phases_cell(cell, value):
     assert parse_phases_cell(cell) == value
+
+
+def test_rows_without_a_cell_are_skipped_and_lines_still_count(write_units):
+    units = HEADER + "\n,,,,,,,,\nx,X,JP,unit,pmm,,,,\n"
+    assert _problems(write_units(units, BARE)) == [
+        "oob.csv:4: column 5 (parent), unit 'x': unknown node 'pmm' (did you mean 'pm'?)",
+    ]
+
+
+def test_phases_all_and_a_source_cell(write_units):
+    model_text = BARE + "sources:\n  - {id: s-oob, title: Order of battle}\n"
+    header = "id,name,nation,kind,parent,phases,source\n"
+    model = load_model(write_units(header + "x,X,JP,unit,pm,all,s-oob\n", model_text))
+    assert model.node("x").phases == {"peacetime", "gray-zone", "armed-attack"}
+    assert (model.node("x").source, model.link("pm->x:command").source) == ("s-oob", "s-oob")
+
+
+def test_an_unknown_source_cell_is_one_problem_for_the_unit_and_its_link(write_units):
+    header = "id,name,nation,kind,parent,source\n"
+    assert _problems(write_units(header + "x,X,JP,unit,pm,s-x\n", BARE)) == [
+        "oob.csv:2: column 6 (source), unit 'x': unknown source 's-x'; define it under 'sources'",
+    ]
+
+
+def test_a_parent_link_repeating_a_model_link_names_the_model_line(write_units):
+    model_text = BARE + "links:\n  - {from: pm, to: x, relation: command}\n"
+    path = write_units(HEADER + "x,X,JP,unit,pm,,,,\n", model_text)
+    assert _problems(path) == [
+        "oob.csv:2: unit 'x': duplicate link: the same from, to and relation already holds in "
+        f"phase 'peacetime' ({path}:12); merge them or give disjoint phases",
+    ]
+
+
+def test_a_cycle_without_a_relation_column_names_the_unit(write_units):
+    header = "id,name,nation,kind,parent\n"
+    assert _problems(write_units(header + "a,A,JP,unit,b\nb,B,JP,unit,a\n", BARE)) == [
+        "oob.csv:3: unit 'b': authority cycle in phases 'peacetime', 'gray-zone', "
+        "'armed-attack': b → a → b; authority must flow one way (make one of these links "
+        "coordination or drop it)",
+    ]
+
+
+def test_a_unit_that_is_its_own_parent(write_units):
+    assert _problems(write_units(HEADER + "x,X,JP,unit,x,,,,\n", BARE)) == [
+        "oob.csv:2: column 1 (id), unit 'x': a link from 'x' to itself; link two different nodes",
+    ]
