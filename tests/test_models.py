@@ -362,8 +362,15 @@ def readme_text() -> str:
 
 
 def test_readme_examples_load(tmp_path):
-    examples = re.findall(r"<!-- example: (\S+) -->\n```yaml\n(.*?)```", readme_text(), re.S)
-    assert [name for name, _ in examples] == ["variant.yaml", "example.yaml"]
+    examples = re.findall(
+        r"<!-- example: (\S+) -->\n```(?:yaml|csv)\n(.*?)```", readme_text(), re.S
+    )
+    assert [name for name, _ in examples] == [
+        "with-units.yaml",
+        "oob.csv",
+        "variant.yaml",
+        "example.yaml",
+    ]
     for name, text in examples:
         (tmp_path / name).write_text(text, encoding="utf-8")
     base = load_model(tmp_path / "example.yaml")
@@ -371,6 +378,14 @@ def test_readme_examples_load(tmp_path):
     assert len(base.nodes) == 8 and "al-bocc" not in variant.nodes
     assert operational_parents(variant, "us-5af", "peacetime") == {"us-usfj"}
     assert base.link("jp-adc->us-5af:support").phases == {"peacetime", "gray-zone"}
+    with_units = load_model(tmp_path / "with-units.yaml")
+    assert list(with_units.nodes)[8:] == ["jp-nadf", "jp-2aw", "us-35fw"]
+    assert with_units.node("jp-2aw").label("ja") == "第2航空団"
+    assert [link.key for link in with_units.links[len(base.links) :]] == [
+        "jp-adc->jp-nadf:command",
+        "jp-nadf->jp-2aw:command",
+        "us-5af->us-35fw:command",
+    ]
 
 
 def test_readme_table_of_shipped_models_is_current():
