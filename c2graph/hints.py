@@ -51,9 +51,9 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     Parameters
     ----------
     word
-        The mistyped id or word.
+        The id or word as given.
     candidates
-        The ids or words that exist.
+        What it should have been one of.
 
     Returns
     -------

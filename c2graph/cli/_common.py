@@ -27,7 +27,7 @@ def add_model(parser: argparse.ArgumentParser) -> None:
     Parameters
     ----------
     parser
-        The subcommand's parser.
+        The subcommand's parser; the file named becomes ``args.model``.
 
     Examples
     --------
@@ -45,7 +45,7 @@ def add_phase(parser: argparse.ArgumentParser) -> None:
     Parameters
     ----------
     parser
-        The subcommand's parser.
+        Gains ``--phase P``, read as ``args.phase`` (None when not given).
 
     Examples
     --------
@@ -63,7 +63,7 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     Parameters
     ----------
     parser
-        The subcommand's parser.
+        Gains the ``--json`` flag.
 
     Examples
     --------

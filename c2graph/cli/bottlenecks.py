@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     Parameters
     ----------
     parser
-        The subcommand's parser.
+        Gains the model, phase and what-if options of ``c2graph bottlenecks``.
 
     Examples
     --------
@@ -84,12 +84,14 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        The parsed command line.
+        ``model``, ``phase``, ``remove``, ``span_threshold`` (None: the library's
+        default), ``betweenness`` and ``json``.
 
     Returns
     -------
     int
-        0; errors (an unknown node or phase) are raised for :func:`~c2graph.cli.main.main`.
+        0, once the report is printed (a node of ``--remove`` or a phase the model lacks
+        is a :class:`~c2graph.errors.QueryError`).
 
     Examples
     --------

@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     Parameters
     ----------
     parser
-        The subcommand's parser.
+        The parser of ``c2graph path``; TARGET and ``--from`` are node ids.
 
     Examples
     --------
@@ -68,12 +68,14 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        The parsed command line.
+        ``model``, ``target``, ``source`` (from ``--from``), ``phase``,
+        ``via_coordination`` and ``json``.
 
     Returns
     -------
     int
-        0; errors (an unknown node or phase) are raised for :func:`~c2graph.cli.main.main`.
+        0. An unknown TARGET, ``--from`` node or phase raises
+        :class:`~c2graph.errors.QueryError`, which :func:`~c2graph.cli.main.main` reports.
 
     Examples
     --------

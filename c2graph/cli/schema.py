@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     Parameters
     ----------
     parser
-        The subcommand's parser.
+        Left as it is.
 
     Examples
     --------
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        The parsed command line (unused).
+        Unused: the schema depends on nothing.
 
     Returns
     -------

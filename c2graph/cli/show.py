@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     Parameters
     ----------
     parser
-        The subcommand's parser.
+        Where ``c2graph show`` takes its arguments from.
 
     Examples
     --------
@@ -77,7 +77,7 @@ def summarise(model: Model, phase: str | None = None) -> Summary:
     Raises
     ------
     QueryError
-        When the model has no such phase.
+        When ``phase`` is not a phase of the model.
 
     Examples
     --------
@@ -127,12 +127,12 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        The parsed command line.
+        ``model``, ``phase`` (None for the whole model) and ``json``.
 
     Returns
     -------
     int
-        0; errors are raised for :func:`~c2graph.cli.main.main` to report.
+        Always 0: a phase the model lacks raises, in :func:`summarise`.
 
     Examples
     --------

@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     Parameters
     ----------
     parser
-        The subcommand's parser.
+        Gets the two phases of the switch as ``before`` and ``after``.
 
     Examples
     --------
@@ -64,12 +64,12 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        The parsed command line.
+        ``model``, ``before`` and ``after`` (phase ids) and ``json``.
 
     Returns
     -------
     int
-        0; errors (an unknown phase) are raised for :func:`~c2graph.cli.main.main`.
+        0 whether or not anything changes.
 
     Examples
     --------

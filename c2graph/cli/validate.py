@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     Parameters
     ----------
     parser
-        The subcommand's parser.
+        Takes one or more model files.
 
     Examples
     --------
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        The parsed command line.
+        ``files`` to check, and ``quiet`` to print only problems.
 
     Returns
     -------
