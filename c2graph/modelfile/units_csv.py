@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -142,6 +143,13 @@ def _check_header(units: UnitsFile) -> list[Problem]:
     return problems
 
 
+def _cell_of(header: list[str], column: str) -> Callable[[list[str]], str]:
+    """Read a column's cell of a row: always ``''`` when the file has no such column."""
+    if column in header:
+        return operator.itemgetter(header.index(column))
+    return lambda cells: ""
+
+
 def _cell_check(column: str) -> Callable[[str], object] | None:
     """The cheap test of a node column's cells, or None when any text is valid."""
     check = quick_checks("node").get(column, True)  # name_xx columns take any text
@@ -166,9 +174,8 @@ class _RowReader:
             if column not in _LINK_COLUMNS and column != "phases"
         ]
         self._id_at = header.index("id")
-        self._parent_at, self._relation_at, self._phases_at, self._source_at = (
-            header.index(column) if column in header else None
-            for column in ("parent", "relation", "phases", "source")
+        self._parent, self._relation, self._phases, self._source = (
+            _cell_of(header, column) for column in ("parent", "relation", "phases", "source")
         )
 
     def read(self, cells: list[str], line: int) -> list[Row]:
@@ -192,9 +199,6 @@ class _RowReader:
             rows.append(("links", link, self.units, ("links", row)))
         return rows
 
-    def _cell(self, cells: list[str], at: int | None) -> str:
-        return cells[at] if at is not None else ""
-
     def _report(self, line: int, column: str, unit: str, message: str) -> None:
         self.problems.append(self.units.cell_problem(line, column, unit, message))
 
@@ -210,7 +214,7 @@ class _RowReader:
         for column in REQUIRED_COLUMNS:
             if column not in node:
                 self._report(line, column, unit, f"the {column} is empty")
-        phases = self._cell(cells, self._phases_at)
+        phases = self._phases(cells)
         if phases:
             spec = parse_phases_cell(phases)
             for finding in check_phases(spec, ()):
@@ -219,8 +223,8 @@ class _RowReader:
         return node
 
     def _parent_link(self, cells: list[str], line: int, unit: str) -> dict[str, Any] | None:
-        parent = self._cell(cells, self._parent_at)
-        relation = self._cell(cells, self._relation_at)
+        parent = self._parent(cells)
+        relation = self._relation(cells)
         if not parent:
             if relation:
                 self._report(
@@ -243,7 +247,7 @@ class _RowReader:
                 "give other links under 'links' in the model file",
             )
         link = {"from": parent, "to": unit, "relation": relation or "command"}
-        source = self._cell(cells, self._source_at)
+        source = self._source(cells)
         if source:
             link["source"] = source
         return link

@@ -237,7 +237,8 @@ STRUCTURE_CASES = {
             "{id: armed-attack, name: Armed attack, approval: pm}",
         ),
         [
-            "m.yaml:6: phases[2] (id='armed-attack') → approval: expected a list of ids, got text 'pm'"
+            "m.yaml:6: phases[2] (id='armed-attack') → approval: expected a list of ids, "
+            "got text 'pm'"
         ],
     ),
     "text where a number is expected": (
