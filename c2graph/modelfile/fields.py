@@ -65,7 +65,8 @@ class Field:
 
     ``kind`` is one of: text, id, date, nation, number, enum, ref, refs, phases, section,
     sections, strings.  ``target`` names the section a ref points to, or the nested
-    section of a ``section``/``sections`` field; ``choices`` lists an enum's values.
+    section of a ``section``/``sections`` field; ``choices`` lists an enum's values and
+    ``bounds`` the lowest and highest value of a number, when it has them.
 
     >>> SECTIONS["link"]["relation"].kind, SECTIONS["link"]["relation"].required
     ('enum', True)
@@ -77,8 +78,7 @@ class Field:
     required: bool = False
     target: str = ""
     choices: tuple[str, ...] = ()
-    minimum: float | None = None
-    maximum: float | None = None
+    bounds: tuple[float, float] | None = None
 
 
 def _fields(*fields: Field) -> dict[str, Field]:
@@ -227,17 +227,14 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "location": _fields(
         Field("id", "id", "Location id, referenced by nodes.", required=True),
         Field("name", "text", "Readable name.", required=True),
-        Field("lat", "number", "Latitude, degrees north.", required=True, minimum=-90, maximum=90),
-        Field(
-            "lon", "number", "Longitude, degrees east.", required=True, minimum=-180, maximum=180
-        ),
+        Field("lat", "number", "Latitude, degrees north.", required=True, bounds=(-90, 90)),
+        Field("lon", "number", "Longitude, degrees east.", required=True, bounds=(-180, 180)),
         Field(
             "utc_offset",
             "number",
             "Standard-time offset from UTC in hours.",
             required=True,
-            minimum=-12,
-            maximum=14,
+            bounds=(-12, 14),
         ),
         _SOURCE,
         _CONFIDENCE,

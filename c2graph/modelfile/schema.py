@@ -47,10 +47,8 @@ def _field_schema(field: Field) -> dict[str, Any]:
         base = {"type": "string", "enum": list(field.choices)}
     elif field.kind == "number":
         base = {"type": "number"}
-        if field.minimum is not None:
-            base["minimum"] = field.minimum
-        if field.maximum is not None:
-            base["maximum"] = field.maximum
+        if field.bounds is not None:
+            base["minimum"], base["maximum"] = field.bounds
     elif field.kind == "phases":
         base = _phases_schema()
     elif field.kind == "section":

@@ -321,18 +321,12 @@ def _check_nested(value: Any, field: Field, path: Path_) -> list[Finding]:
 def _check_number(value: Any, field: Field, path: Path_) -> list[Finding]:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return [Finding(path, f"expected a number, got {_type_name(value)}")]
-    if (
-        field.minimum is not None
-        and field.maximum is not None
-        and not (field.minimum <= value <= field.maximum)
-    ):
-        return [
-            Finding(
-                path,
-                f"expected a number from {field.minimum:g} to {field.maximum:g}, got {value!r}",
-            )
-        ]
-    return []
+    if field.bounds is None:
+        return []
+    low, high = field.bounds
+    if low <= value <= high:
+        return []
+    return [Finding(path, f"expected a number from {low:g} to {high:g}, got {value!r}")]
 
 
 def _check_text(value: Any, field: Field, path: Path_) -> list[Finding]:
