@@ -21,9 +21,9 @@ import csv
 import io
 import operator
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputFileError, Problem
 from ..hints import did_you_mean
@@ -32,6 +32,9 @@ from .fields import FORMATS, LANG_NAME_KEY, SECTIONS
 from .items import Item, ModelFile
 from .parsing import read_text
 from .validate import check_phases, check_value, quick_checks
+
+if TYPE_CHECKING:
+    from _csv import Reader as CsvReader
 
 __all__ = ["REQUIRED_COLUMNS", "Row", "UnitsFile", "add_units", "parse_phases_cell", "read_units"]
 
@@ -178,6 +181,24 @@ class _RowReader:
             _cell_of(header, column) for column in ("parent", "relation", "phases", "source")
         )
 
+    def read_all(self, reader: CsvReader) -> list[Row]:
+        """Read every row after the header; a CSV syntax error ends the file."""
+        rows: list[Row] = []
+        line = reader.line_num
+        while True:
+            try:
+                cells = next(reader, None)
+            except csv.Error as exc:
+                self.problems.append(
+                    Problem(self.units.display, reader.line_num, "", f"CSV: {exc}")
+                )
+                return rows
+            if cells is None:
+                return rows
+            start, line = line + 1, reader.line_num
+            if any(cells):  # a row with no cell filled in is skipped
+                rows += self.read(cells, start)
+
     def read(self, cells: list[str], line: int) -> list[Row]:
         """Return the node of one row and, when it names a parent, its authority link."""
         if len(cells) != len(self.units.columns):
@@ -253,25 +274,6 @@ class _RowReader:
         return link
 
 
-def _records(reader: Any, display: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
-    """Yield each record after the header that has a cell, with the line it starts on.
-
-    A CSV syntax error ends the file, with a problem at the line where it was met.
-    """
-    line = reader.line_num
-    while True:
-        try:
-            cells = next(reader, None)
-        except csv.Error as exc:
-            problems.append(Problem(display, reader.line_num, "", f"CSV: {exc}"))
-            return
-        if cells is None:
-            return
-        start, line = line + 1, reader.line_num
-        if any(cells):
-            yield start, cells
-
-
 def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
     """Read one units file's text: its rows, and every problem of its header or cells."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -287,12 +289,7 @@ def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
     if problems:
         return [], problems
     rows_of = _RowReader(units)
-    rows = [
-        row
-        for start, cells in _records(reader, display, problems)
-        for row in rows_of.read(cells, start)
-    ]
-    return rows, rows_of.problems + problems
+    return rows_of.read_all(reader), rows_of.problems
 
 
 def read_units(
