@@ -4,7 +4,8 @@ The data flows through one module per step: :mod:`.parsing` reads bytes safely i
 data, :mod:`.validate` checks each file's structure against the key table of
 :mod:`.fields` (also published as a JSON Schema by :mod:`.schema`), :mod:`.variants`
 applies ``extends``, :mod:`.units_csv` adds bulk units, :mod:`.semantics` checks the
-merged model across sections, and :mod:`.records` builds the immutable records.
+merged model across sections, and :mod:`.records` builds the immutable records; the items
+they pass along, each remembering where it was written, are those of :mod:`.items`.
 :mod:`.loader` runs them in order.
 
 Example

@@ -138,7 +138,7 @@ class _References:
     passes exactly when the full checks would find nothing.
     """
 
-    def __init__(self, ids: dict[str, set[str]], order: list[str], problems: list[Problem]):
+    def __init__(self, ids: dict[str, set[str]], order: list[str], problems: list[Problem]) -> None:
         self.ids = ids
         self.order = order
         self.problems = problems
