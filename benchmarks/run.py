@@ -14,10 +14,8 @@ Results are written as JSON to ``benchmarks/results/`` (or the ``--json`` path).
 from __future__ import annotations
 
 import argparse
-import contextlib
+import dataclasses
 import gc
-import importlib
-import importlib.util
 import json
 import os
 import platform
@@ -30,8 +28,11 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+from c2graph import analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -93,15 +94,23 @@ BUDGET = Budget(60.0)
 GROUPS = ("startup", "loading", "analyses", "compare", "dot", "memory")
 
 
+def _once(func: Callable[[], Any]) -> float:
+    """Wall time of one call, after a collection."""
+    gc.collect()
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
 def best(func: Callable[[], Any], repeat: int) -> float:
     """Best wall time of ``repeat`` calls, with a collection before each."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return min(_once(func) for _ in range(repeat))
+
+
+def best_cold(model: Any, call: Callable[[Any], Any], repeat: int) -> float:
+    """Best wall time of ``call`` on a fresh copy of ``model``, whose per-model caches of
+    the analyses are empty (the copy is made before the clock starts)."""
+    return min(_once(partial(call, dataclasses.replace(model))) for _ in range(repeat))
 
 
 # ------------------------------------------------------------------ baselines
@@ -188,34 +197,20 @@ def _bare_analyses(model: Any, target: str) -> dict[str, Callable[[], Any]]:
     }
 
 
-def _ours(model: Any, target: str) -> tuple[dict[str, Callable[[], Any]], list[str]]:
-    """Each analysis of the default report that exists, and the names of those missing."""
-    calls: dict[str, Callable[[], Any]] = {}
-    missing = []
-    try:
-        analysis = importlib.import_module("c2graph.analysis")
-    except ImportError:
-        return {}, ["c2graph.analysis"]
-    wanted: dict[str, Callable[[Any], Callable[[], Any]]] = {
-        "authority_paths": lambda f: lambda: f(model, target, phase=PHASE),
-        "dominators": lambda f: lambda: f(model, phase=PHASE),
-        "cut_nodes": lambda f: lambda: f(model, phase=PHASE),
-        "span_of_control": lambda f: lambda: f(model, phase=PHASE),
-        "hierarchy_scores": lambda f: lambda: f(model, phase=PHASE),
-        "phase_switch": lambda f: lambda: f(model, before=PHASE, after="armed-attack"),
-    }
-    for name, bind in wanted.items():
-        func = getattr(analysis, name, None)
-        if func is None:
-            missing.append(f"c2graph.analysis.{name}")
-        else:
-            calls[name] = bind(func)
-    return calls, missing
+#: The analyses of the default report, each a call on (target node, model).
+ANALYSES: dict[str, Callable[[str, Any], Any]] = {
+    "authority_paths": lambda target, m: analysis.authority_paths(m, target, phase=PHASE),
+    "dominators": lambda _, m: analysis.dominators(m, phase=PHASE),
+    "cut_nodes": lambda _, m: analysis.cut_nodes(m, phase=PHASE),
+    "span_of_control": lambda _, m: analysis.span_of_control(m, phase=PHASE),
+    "hierarchy_scores": lambda _, m: analysis.hierarchy_scores(m, phase=PHASE),
+    "phase_switch": lambda _, m: analysis.phase_switch(m, before=PHASE, after="armed-attack"),
+}
 
 
-def _clear_analysis_cache() -> None:
-    with contextlib.suppress(ImportError, AttributeError):
-        importlib.import_module("c2graph.analysis.graphs")._CACHE.clear()
+def _ours(target: str) -> dict[str, Callable[[Any], Any]]:
+    """Each analysis of :data:`ANALYSES` about ``target``, as a call on a model."""
+    return {name: partial(call, target) for name, call in ANALYSES.items()}
 
 
 # ------------------------------------------------------------------ measures
@@ -231,12 +226,7 @@ def measure_startup(work: Path, repeat: int) -> tuple[list[Row], list[str]]:
         reference = work / "reference.yaml"
         write_model_files(generate(60), reference, overwrite=True)
         target = "jp-20"
-    has_path = importlib.util.find_spec("c2graph.cli.path") is not None
-    command = (
-        ["path", str(reference), target, "--phase", PHASE]
-        if has_path
-        else ["validate", str(reference)]
-    )
+    command = ["path", str(reference), target, "--phase", PHASE]
     python = sys.executable
 
     def run(args: list[str]) -> None:
@@ -254,7 +244,6 @@ def measure_startup(work: Path, repeat: int) -> tuple[list[Row], list[str]]:
         floor,
         "python -c 'import networkx, yaml'",
         1.5,
-        "" if has_path else "c2graph path not available yet: measured validate",
     )
     done = subprocess.run(
         [python, "-X", "importtime", *cli], capture_output=True, text=True, check=False
@@ -282,7 +271,7 @@ def measure_loading(size: int, files: dict[str, Path], text: str, repeat: int) -
     floor = best(lambda: bare_graph(text), repeat)
     rows = []
     for label, target in (("json", 1.5), ("yaml", 3.0), ("yaml+csv", 3.0)):
-        seconds = best(lambda label=label: load_model(files[label]), repeat)
+        seconds = best(partial(load_model, files[label]), repeat)
         rows.append(
             Row(
                 size,
@@ -296,18 +285,11 @@ def measure_loading(size: int, files: dict[str, Path], text: str, repeat: int) -
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     yaml_text = files["yaml"].read_text(encoding="utf-8")
 
-    def parse_yaml() -> None:
-        gc.disable()
-        try:
-            yaml.load(yaml_text, Loader=loader)
-        finally:
-            gc.enable()
-
     rows.append(
         Row(
             size,
             "(info) yaml CSafeLoader alone, gc paused",
-            best(parse_yaml, 1),
+            best(lambda: _without_gc(lambda: yaml.load(yaml_text, Loader=loader)), 1),
             floor,
             "json.loads + bare MultiDiGraph",
         )
@@ -330,100 +312,108 @@ def _without_gc(func: Callable[[], Any]) -> Any:
 
 
 def measure_analyses(size: int, model: Any, repeat: int) -> tuple[list[Row], list[str]]:
+    """Each analysis against the networkx calls it wraps; the phase graphs built on the
+    first query; all of them together, cold; the whole bottleneck report, cold."""
     target = max(
         (n for n in model.nodes if n.startswith("jp-")), key=lambda n: int(n.split("-")[1])
     )
-    _clear_analysis_cache()
-    bare = _bare_analyses(model, target)
-    ours, missing = _ours(model, target)
-    rows = []
-    full_ours = 0.0
-    full_bare = 0.0
-    cold = (
-        best(lambda: (_clear_analysis_cache(), ours["span_of_control"]()), 1)
-        if ("span_of_control" in ours)
-        else None
-    )
+    ours = _ours(target)
+    cold = best_cold(model, ours["span_of_control"], 1)
     build_bare = best(lambda: (bare_authority(model, PHASE), bare_whole(model, PHASE)), 1)
-    if cold is not None:
+    rows = [
+        Row(
+            size,
+            "phase graphs (first query of a phase)",
+            cold,
+            build_bare,
+            "bare authority DiGraph + undirected Graph",
+        )
+    ]
+    ours["span_of_control"](model)  # the phase graphs of ``model`` are built from here on
+    found, missing = _each_analysis(size, model, ours, _bare_analyses(model, target), repeat)
+    rows += found
+    measured = [name for name in ours if any(r.measure == f"analysis: {name}" for r in found)]
+    baseline = sum(r.baseline or 0.0 for r in found) + build_bare
+    if measured:
+        left_out = sorted(set(ours) - set(measured))
         rows.append(
             Row(
                 size,
-                "phase graphs (first query of a phase)",
-                cold,
-                build_bare,
-                "bare authority DiGraph + undirected Graph",
+                "full analysis (phase graphs + all above)",
+                sum(r.seconds or 0.0 for r in found) + cold,
+                baseline,
+                "bare graphs + bare networkx calls",
+                1.5,
+                f"without {', '.join(left_out)}" if left_out else "",
             )
         )
-    for name, func in ours.items():
+        rows.append(_after_freeze(size, model, [ours[name] for name in measured], baseline))
+    report_rows, report_missing = _bottleneck_report(size, model, baseline)
+    return rows + report_rows, missing + report_missing
+
+
+def _each_analysis(
+    size: int,
+    model: Any,
+    ours: dict[str, Callable[[Any], Any]],
+    bare: dict[str, Callable[[], Any]],
+    repeat: int,
+) -> tuple[list[Row], list[str]]:
+    """A row per analysis within the time budget; why the others were not measured."""
+    rows = []
+    missing = []
+    for name, call in ours.items():
         why = BUDGET.skip(name, size)
         if why:
             missing.append(why)
             continue
         try:
-            seconds = best(func, repeat)
+            seconds = best(partial(call, model), repeat)
         except Exception as exc:
             missing.append(f"{name} ({type(exc).__name__}: {exc})")
             continue
         BUDGET.spent(name, size, seconds)
-        floor = best(bare[name], repeat)
-        full_ours += seconds
-        full_bare += floor
         rows.append(
             Row(
                 size,
                 f"analysis: {name}",
                 seconds,
-                floor,
+                best(bare[name], repeat),
                 "bare networkx calls",
                 1.5 if name == "authority_paths" else None,
             )
         )
-    measured = [name for name in ours if any(r.measure == f"analysis: {name}" for r in rows)]
-    if measured and cold is not None:
-        left_out = sorted(set(ours) - set(measured))
-        note = f"without {', '.join(left_out)}" if left_out else ""
-        rows.append(
-            Row(
-                size,
-                "full analysis (phase graphs + all above)",
-                full_ours + cold,
-                full_bare + build_bare,
-                "bare graphs + bare networkx calls",
-                1.5,
-                note,
-            )
-        )
-        rows.append(_after_freeze(size, [ours[name] for name in measured], full_bare + build_bare))
-    report = getattr(importlib.import_module("c2graph.analysis"), "bottleneck_report", None)
-    why = BUDGET.skip("bottleneck_report", size)
-    if why:
-        missing.append(why)
-    elif report is not None:
-        try:
-            seconds = best(lambda: (_clear_analysis_cache(), report(model, phase=PHASE)), 1)
-            BUDGET.spent("bottleneck_report", size, seconds)
-            rows.append(
-                Row(
-                    size,
-                    "bottleneck_report (cold, all measures)",
-                    seconds,
-                    full_bare + build_bare,
-                    "bare graphs + bare networkx calls",
-                )
-            )
-        except Exception as exc:
-            missing.append(f"bottleneck_report ({type(exc).__name__}: {exc})")
     return rows, missing
 
 
-def _after_freeze(size: int, calls: list[Callable[[], Any]], baseline: float) -> Row:
-    """The same analyses, cold, after ``gc.freeze()`` moved the loaded model out of the GC."""
+def _bottleneck_report(size: int, model: Any, baseline: float) -> tuple[list[Row], list[str]]:
+    """The whole bottleneck report of a phase, on a model with cold caches."""
+    why = BUDGET.skip("bottleneck_report", size)
+    if why:
+        return [], [why]
+    try:
+        seconds = best_cold(model, lambda m: analysis.bottleneck_report(m, phase=PHASE), 1)
+    except Exception as exc:
+        return [], [f"bottleneck_report ({type(exc).__name__}: {exc})"]
+    BUDGET.spent("bottleneck_report", size, seconds)
+    row = Row(
+        size,
+        "bottleneck_report (cold, all measures)",
+        seconds,
+        baseline,
+        "bare graphs + bare networkx calls",
+    )
+    return [row], []
+
+
+def _after_freeze(size: int, model: Any, calls: list[Callable[[Any], Any]], baseline: float) -> Row:
+    """The same analyses on a fresh copy of the model (cold caches), after ``gc.freeze()``
+    moved the loaded model out of the collector's reach."""
+    fresh = dataclasses.replace(model)
 
     def run_all() -> None:
-        _clear_analysis_cache()
         for call in calls:
-            call()
+            call(fresh)
 
     gc.collect()
     gc.freeze()
@@ -441,10 +431,7 @@ def _after_freeze(size: int, calls: list[Callable[[], Any]], baseline: float) ->
 
 
 def measure_compare(size: int, model: Any, other: Any) -> tuple[list[Row], list[str]]:
-    try:
-        compare = importlib.import_module("c2graph.compare").compare
-    except (ImportError, AttributeError):
-        return [], ["c2graph.compare.compare"]
+    from c2graph.compare import compare
 
     def bare() -> Any:
         a, b = model.graph, other.graph
@@ -470,14 +457,11 @@ def measure_compare(size: int, model: Any, other: Any) -> tuple[list[Row], list[
 
 
 def measure_dot(size: int, model: Any, work: Path) -> tuple[list[Row], list[str]]:
-    try:
-        render = importlib.import_module("c2graph.render")
-        dot_text = render.dot_text
-    except (ImportError, AttributeError):
-        return [], ["c2graph.render.dot_text"]
     import networkx as nx
 
-    rows = []
+    from c2graph.render import dot_text, draw
+
+    rows: list[Row] = []
     why = BUDGET.skip("DOT build", size)
     if why:
         return rows, [why]
@@ -507,7 +491,7 @@ def measure_dot(size: int, model: Any, work: Path) -> tuple[list[Row], list[str]
     source.write_text(text, encoding="utf-8")
     out = work / "schematic.svg"
     try:
-        seconds = best(lambda: render.draw(model, out, phase=PHASE, engine="graphviz"), 1)
+        seconds = best(lambda: draw(model, out, phase=PHASE, engine="graphviz"), 1)
     except Exception as exc:
         return rows, [f"draw ({type(exc).__name__}: {exc})"]
     floor = best(
@@ -667,10 +651,20 @@ def main(argv: list[str] | None = None) -> int:
     print("\nslowest imports of the CLI (python -X importtime, cumulative):")
     for line in imports:
         print(f"  {line}")
-    if missing:
+    not_measured = list(dict.fromkeys(missing))
+    if not_measured:
         print("\nnot measured:")
-        for line in dict.fromkeys(missing):
+        for line in not_measured:
             print(f"  {line}")
+    out = Path(args.json) if args.json else RESULTS / time.strftime("bench-%Y%m%d-%H%M%S.json")
+    _write_results(out, sizes, rows, imports, not_measured)
+    print(f"\nresults written to {out}")
+    return 0
+
+
+def _write_results(
+    out: Path, sizes: list[int], rows: list[Row], imports: list[str], not_measured: list[str]
+) -> None:
     result = {
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -678,13 +672,10 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": sizes,
         "rows": [row.to_dict() for row in rows],
         "imports": imports,
-        "not_measured": list(dict.fromkeys(missing)),
+        "not_measured": not_measured,
     }
-    out = Path(args.json) if args.json else RESULTS / time.strftime("bench-%Y%m%d-%H%M%S.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(f"\nresults written to {out}")
-    return 0
 
 
 if __name__ == "__main__":

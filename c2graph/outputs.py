@@ -1,11 +1,14 @@
-"""Safe writing of outputs: atomic replacement, and never over a model file.
+"""Writing outputs atomically: a complete new file replaces the old one, or nothing changes.
+
+This module only writes. What may be written where (never over a model file or an input
+of the command) is decided by the command line, :mod:`c2graph.cli._output`.
 
 Example
 -------
 >>> import tempfile, pathlib
->>> target = pathlib.Path(tempfile.mkdtemp()) / "chart.dot"
->>> write_atomic(target, "digraph {}\\n")
->>> target.read_text()
+>>> folder = ensure_folder(pathlib.Path(tempfile.mkdtemp()) / "charts")
+>>> write_atomic(folder / "chart.dot", "digraph {}\\n")
+>>> (folder / "chart.dot").read_text()
 'digraph {}\\n'
 """
 
@@ -13,74 +16,86 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import C2GraphError, OutputError
+from .errors import OutputError
 
-__all__ = ["PROTECTED_SUFFIXES", "write_atomic", "write_atomic_with"]
-
-#: Outputs never replace files with these suffixes: they are model or unit data.
-PROTECTED_SUFFIXES = frozenset({".yaml", ".yml", ".csv"})
+__all__ = ["ensure_folder", "write_atomic"]
 
 
-def _check_target(path: Path, protect: Iterable[str | os.PathLike[str]]) -> None:
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name for the output")
-    if path.suffix.lower() in PROTECTED_SUFFIXES:
-        raise OutputError(
-            f"{path}: refusing to write an output over a model or data file "
-            f"({path.suffix}); choose another name"
-        )
-    resolved = path.resolve()
-    for protected in protect:
-        if Path(protected).resolve() == resolved:
-            raise OutputError(f"{path}: this is an input of the command; refusing to overwrite it")
+def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file beside it, then move it in place.
 
+    Text is written as UTF-8 with the line ends it has. A replaced file keeps its
+    permissions; a new one gets those the umask allows. If the write fails, an existing
+    ``path`` is left as it was and no temporary file remains.
 
-def write_atomic_with(
-    path: str | os.PathLike[str],
-    produce: Callable[[Path], None],
-    *,
-    protect: Iterable[str | os.PathLike[str]] = (),
-) -> None:
-    """Let ``produce`` write a temporary file beside ``path``, then move it into place.
+    Parameters
+    ----------
+    path
+        The file to write; its folder must exist.
+    content
+        Text or bytes.
 
-    If ``produce`` raises, the temporary file is removed and an existing ``path`` is left
-    as it was.
+    Raises
+    ------
+    OutputError
+        ``path`` is a folder, its folder is missing, or the file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "chart.png"
+    >>> write_atomic(target, b"\\x89PNG")
+    >>> target.read_bytes()
+    b'\\x89PNG'
     """
     target = Path(path)
-    _check_target(target, protect)
+    if target.is_dir():
+        raise OutputError(f"{target}: is a directory; give a file name for the output")
     directory = target.parent
     if not directory.is_dir():
         raise OutputError(f"{target}: the folder {str(directory)!r} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    os.close(fd)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot be written ({exc.strerror or exc})") from None
     tmp = Path(tmp_name)
     try:
-        produce(tmp)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except C2GraphError:
-        raise
     except OSError as exc:
         raise OutputError(f"{target}: cannot be written ({exc.strerror or exc})") from None
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def write_atomic(
-    path: str | os.PathLike[str],
-    content: str | bytes,
-    *,
-    protect: Iterable[str | os.PathLike[str]] = (),
-) -> None:
-    """Write ``content`` to ``path`` atomically (UTF-8 for text, ``\\n`` line ends)."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    write_atomic_with(path, lambda tmp: tmp.write_bytes(data), protect=protect)
+def ensure_folder(path: str | os.PathLike[str]) -> Path:
+    """Create the folder ``path`` (and its parents) if it is missing; return it.
+
+    Raises
+    ------
+    OutputError
+        ``path`` exists and is not a folder, or it cannot be created.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> ensure_folder(pathlib.Path(tempfile.mkdtemp()) / "a" / "b").is_dir()
+    True
+    """
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: exists and is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: the folder cannot be created ({exc.strerror})") from None
+    return folder
 
 
 def _umask() -> int:

@@ -25,12 +25,11 @@ import io
 import json
 import os
 import random
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .errors import OutputError
+from .outputs import write_atomic
 from .vocabulary import AUTHORITY_RELATIONS
 
 __all__ = [
@@ -387,23 +386,5 @@ def write_model_files(
             if file.exists():
                 raise OutputError(f"{file}: already exists; remove it or allow overwriting")
     for file, text in files.items():
-        _write_atomic(file, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
+        write_atomic(file, text)
     return list(files)
-
-
-def _write_atomic(target: Path, produce: Callable[[Path], None]) -> None:
-    if target.is_dir():
-        raise OutputError(f"{target}: is a directory; give a file name for the output")
-    if not target.parent.is_dir():
-        raise OutputError(f"{target}: the folder {str(target.parent)!r} does not exist")
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        produce(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot be written ({exc.strerror or exc})") from None
-    finally:
-        tmp.unlink(missing_ok=True)

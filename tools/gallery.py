@@ -11,15 +11,14 @@ each as SVG with its DOT text beside it; ``diagrams/README.md`` shows them all.
 Example
 -------
 >>> from c2graph import load_model
->>> model = load_model("models/us-japan-2025.yaml")     # doctest: +SKIP
->>> [view.name for view in gallery_views(model)]        # doctest: +SKIP
+>>> model = load_model("models/us-japan-2025.yaml")
+>>> [view.name for view in gallery_views(model)]
 ['peacetime', 'armed-attack', 'panels']
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,10 +27,10 @@ from pathlib import Path
 from c2graph import load_model
 from c2graph.model import Model
 from c2graph.outputs import write_atomic
-from c2graph.render.dot import dot_source, render_dot
-from c2graph.render.scene import build_scene
+from c2graph.render import dot_text, render_bytes
+from c2graph.render.scene import SceneOptions
 
-__all__ = ["GalleryView", "build_gallery", "gallery_views", "main", "view_stem"]
+__all__ = ["GalleryView", "build_gallery", "gallery_views", "main", "view_dot", "view_stem"]
 
 _PANEL_PHASES = ("peacetime", "gray-zone", "armed-attack")
 
@@ -43,6 +42,11 @@ class GalleryView:
     name: str
     caption: str
     phases: tuple[str, ...]
+
+    @property
+    def options(self) -> SceneOptions:
+        """The drawing options of the view: one phase, or phase panels."""
+        return {"phase": self.phases[0]} if len(self.phases) == 1 else {"phases": self.phases}
 
 
 def gallery_views(model: Model) -> tuple[GalleryView, ...]:
@@ -63,37 +67,38 @@ def gallery_views(model: Model) -> tuple[GalleryView, ...]:
 
 
 def view_stem(model_path: Path, view: GalleryView) -> str:
-    """File name (without extension) of a view: ``<model file stem>--<view name>``."""
+    """File name (without extension) of a view: ``<model file stem>--<view name>``.
+
+    >>> view_stem(Path("models/us-japan-2025.yaml"), GalleryView("panels", "", ()))
+    'us-japan-2025--panels'
+    """
     return f"{model_path.stem}--{view.name}"
 
 
 def view_dot(model: Model, view: GalleryView) -> str:
     """The DOT text of a view, exactly as the gallery writes it."""
-    if len(view.phases) == 1:
-        return dot_source(build_scene(model, phase=view.phases[0]))
-    return dot_source(build_scene(model, phases=view.phases))
+    return dot_text(model, **view.options)
 
 
 def build_gallery(models: Path, out: Path, *, png: Path | None = None) -> list[Path]:
     """Render every ``*.yaml`` model of ``models`` into ``out`` and write ``out/README.md``.
 
     SVGs are drawn by Graphviz when ``dot`` is installed, else by matplotlib; with ``png``
-    given, PNG copies are written there too (for looking at them). Returns the files written.
+    given, PNG copies are written there too (for looking at them). Every file is made
+    first, then written atomically. Returns the files written in ``out``.
     """
-    written: list[Path] = []
+    files: dict[Path, str | bytes] = {}
+    copies: dict[Path, bytes] = {}
     sections = []
     for model_path in sorted(models.glob("*.yaml")):
         model = load_model(model_path)
         lines = [f"## {model.name}", "", f"`{model_path.as_posix()}` · as of {model.as_of}", ""]
         for view in gallery_views(model):
             stem = view_stem(model_path, view)
-            source = view_dot(model, view)
-            write_atomic(out / f"{stem}.dot", source)
-            svg = out / f"{stem}.svg"
-            _render(model, view, source, svg, "svg")
-            written += [out / f"{stem}.dot", svg]
+            files[out / f"{stem}.dot"] = view_dot(model, view)
+            files[out / f"{stem}.svg"] = render_bytes(model, "svg", **view.options)
             if png is not None:
-                _render(model, view, source, png / f"{stem}.png", "png")
+                copies[png / f"{stem}.png"] = render_bytes(model, "png", **view.options)
             lines += [
                 f"### {view.caption}",
                 "",
@@ -103,22 +108,10 @@ def build_gallery(models: Path, out: Path, *, png: Path | None = None) -> list[P
                 "",
             ]
         sections.append("\n".join(lines))
-    readme = out / "README.md"
-    write_atomic(readme, _README_HEAD + "\n".join(sections))
-    written.append(readme)
-    return written
-
-
-def _render(model: Model, view: GalleryView, source: str, path: Path, fmt: str) -> None:
-    if shutil.which("dot"):
-        write_atomic(path, render_dot(source, fmt))
-        return
-    from c2graph.render import draw
-
-    if len(view.phases) == 1:
-        draw(model, path, phase=view.phases[0], engine="matplotlib")
-    else:
-        draw(model, path, phases=view.phases, engine="matplotlib")
+    files[out / "README.md"] = _README_HEAD + "\n".join(sections)
+    for path, data in (files | copies).items():
+        write_atomic(path, data)
+    return list(files)
 
 
 _README_HEAD = """\

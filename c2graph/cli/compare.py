@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._common import add_json, emit_json, load
+from ._output import guard_outputs
 
 if TYPE_CHECKING:
     from ..analysis.nationlinks import NationLink
@@ -56,9 +57,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     result = compare(models[0], models[1], phase=args.phase)
     if args.diagram:
+        from ..render import picture_format
         from ..render.diff import draw_diff
 
-        draw_diff(models[0], models[1], args.diagram, phase=args.phase, protect=args.models)
+        picture_format(args.diagram)
+        guard_outputs([args.diagram], inputs=args.models)
+        draw_diff(models[0], models[1], args.diagram, phase=args.phase)
     if args.json:
         emit_json(result.to_dict())
     else:
@@ -124,10 +128,10 @@ def _phase_lines(phase: PhaseComparison) -> list[str]:
         + (":" if phase.chains_changed else "")
     )
     for change in phase.chains_changed:
-        before = " | ".join(" > ".join(c) for c in change.before) or "none"
-        after = " | ".join(" > ".join(c) for c in change.after) or "none"
-        lines.append(f"    {change.unit}: {before}")
-        lines.append(f"    {' ' * len(change.unit)}  → {after}")
+        chains_before = " | ".join(" > ".join(c) for c in change.before) or "none"
+        chains_after = " | ".join(" > ".join(c) for c in change.after) or "none"
+        lines.append(f"    {change.unit}: {chains_before}")
+        lines.append(f"    {' ' * len(change.unit)}  → {chains_after}")
         moves = [f"joined {', '.join(change.joined)}"] if change.joined else []
         moves += [f"left {', '.join(change.left)}"] if change.left else []
         if moves:

@@ -7,6 +7,7 @@ import sys
 
 from ..errors import QueryError
 from ._common import add_model, load
+from ._output import add_engine, guard_outputs
 
 HELP = "draw a command chart (SVG, PNG, PDF or DOT, from the file extension)"
 
@@ -36,12 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="LANG",
         help="label with names in this language where the model has them (e.g. ja)",
     )
-    parser.add_argument(
-        "--engine",
-        choices=("auto", "graphviz", "matplotlib"),
-        default="auto",
-        help="renderer (default auto: Graphviz if 'dot' is installed, else matplotlib)",
-    )
+    add_engine(parser, "renderer (default auto: Graphviz if 'dot' is installed, else matplotlib)")
     parser.add_argument(
         "-o",
         "--output",
@@ -52,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..render import draw
+    from ..render import draw, picture_format
 
     model = load(args.model)
     phases = None
@@ -60,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
         phases = [p.strip() for p in args.phases.split(",") if p.strip()]
         if not phases:
             raise QueryError("--phases needs at least one phase id")
+    picture_format(args.output)
+    guard_outputs([args.output], inputs=[args.model])
     draw(
         model,
         args.output,
@@ -70,7 +68,6 @@ def run(args: argparse.Namespace) -> int:
         removed=args.remove,
         lang=args.lang,
         engine=args.engine,
-        protect=[args.model],
     )
     sys.stdout.write(f"{args.output}: written\n")
     return 0

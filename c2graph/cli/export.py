@@ -7,6 +7,7 @@ import sys
 
 from ..export import FORMATS
 from ._common import add_model, load
+from ._output import guard_outputs
 
 HELP = (
     "export a model for other tools: DOT, Mermaid (Markdown), GraphML and GEXF "
@@ -44,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
     model = load(args.model)
     text = export(model, args.format, phase=args.phase)
     if args.output:
-        write_atomic(args.output, text, protect=[args.model])
+        guard_outputs([args.output], inputs=[args.model])
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return 0

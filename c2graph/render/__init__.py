@@ -1,35 +1,69 @@
-"""Diagrams of a model: one entry point, :func:`draw`, over the Graphviz and matplotlib renderers.
+"""Diagrams of a model: :func:`render_bytes` returns a picture, :func:`draw` writes one.
+
+Both take the options of :func:`~c2graph.render.scene.build_scene` (phase or phases,
+overlays, language) and an engine: Graphviz (:mod:`c2graph.render.dot`) or matplotlib
+(:mod:`c2graph.render.mpl`), which draw the same :class:`~c2graph.render.scene.Scene`.
 
 Example
 -------
+>>> import tempfile, pathlib
 >>> from c2graph import load_model
->>> from c2graph.render import draw
->>> model = load_model("models/us-japan-2025.yaml")                  # doctest: +SKIP
->>> draw(model, "peacetime.svg", phase="peacetime")                   # doctest: +SKIP
->>> draw(model, "switch.svg", phases=["peacetime", "armed-attack"])   # doctest: +SKIP
+>>> model = load_model("models/us-rok-cfc.yaml")
+>>> render_bytes(model, "dot", phase="wartime")[:12]
+b'digraph c2 {'
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> draw(model, folder / "switch.svg", phases=["armistice", "wartime"])
+>>> (folder / "switch.svg").read_bytes()[:5]
+b'<?xml'
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Literal, Unpack, get_args
 
 from ..errors import QueryError, RenderError
 from ..model import Model
-from ..outputs import write_atomic, write_atomic_with
-from .scene import Scene, build_scene
+from ..outputs import write_atomic
+from .scene import Scene, SceneOptions, build_scene
 
-__all__ = ["ENGINES", "FORMATS", "build_scene", "choose_engine", "dot_text", "draw"]
+__all__ = [
+    "ENGINES",
+    "FORMATS",
+    "Engine",
+    "Format",
+    "build_scene",
+    "checked_format",
+    "choose_engine",
+    "dot_text",
+    "draw",
+    "picture_format",
+    "render_bytes",
+]
 
-#: File extensions :func:`draw` writes, and the engines it can use.
-FORMATS = ("svg", "png", "pdf", "dot")
-ENGINES = ("auto", "graphviz", "matplotlib")
+#: A renderer: ``auto`` is Graphviz when its ``dot`` program is installed, else matplotlib.
+Engine = Literal["auto", "graphviz", "matplotlib"]
+#: A picture format; ``dot`` is the Graphviz source text, which needs no Graphviz program.
+Format = Literal["svg", "png", "pdf", "dot"]
+ENGINES: tuple[Engine, ...] = get_args(Engine)
+FORMATS: tuple[Format, ...] = get_args(Format)
 
 
-def choose_engine(engine: str, fmt: str) -> str:
-    """Resolve ``auto``: Graphviz when ``dot`` is installed (or for DOT text), else matplotlib."""
+def choose_engine(engine: Engine, fmt: Format) -> Literal["graphviz", "matplotlib"]:
+    """Return the engine that draws ``fmt``: ``auto`` resolved, and DOT text by Graphviz.
+
+    Raises
+    ------
+    QueryError
+        ``engine`` is not one of :data:`ENGINES`, or DOT text is asked of matplotlib.
+
+    Examples
+    --------
+    >>> choose_engine("matplotlib", "svg"), choose_engine("auto", "dot")
+    ('matplotlib', 'graphviz')
+    """
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if fmt == "dot":
@@ -41,42 +75,126 @@ def choose_engine(engine: str, fmt: str) -> str:
     return engine
 
 
-def dot_text(model: Model, **options: object) -> str:
-    """Return the DOT text :func:`draw` would write for ``model`` with the same options."""
+def picture_format(path: str | os.PathLike[str]) -> Format:
+    """Return the picture format a file name asks for, from its extension.
+
+    Raises
+    ------
+    QueryError
+        The extension is not ``.svg``, ``.png``, ``.pdf`` or ``.dot``.
+
+    Examples
+    --------
+    >>> picture_format("out/Chart.SVG")
+    'svg'
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return checked_format(suffix[1:])
+    except QueryError:
+        raise QueryError(
+            f"{os.fspath(path)}: unknown picture format {suffix!r}"
+            f"; use one of {', '.join('.' + f for f in FORMATS)}"
+        ) from None
+
+
+def checked_format(fmt: str) -> Format:
+    """Return ``fmt`` if it is one of :data:`FORMATS`, else raise :class:`QueryError`.
+
+    >>> checked_format("png")
+    'png'
+    """
+    for known in FORMATS:
+        if fmt == known:
+            return known
+    raise QueryError(f"unknown picture format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def dot_text(model: Model, **options: Unpack[SceneOptions]) -> str:
+    """Return the DOT text :func:`draw` writes for ``model`` with the same options.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> dot_text(load_model("models/us-japan-2025.yaml")).startswith("digraph c2 {")
+    True
+    """
     from .dot import dot_source
 
-    return dot_source(build_scene(model, **options))  # type: ignore[arg-type]
+    return dot_source(build_scene(model, **options))
+
+
+def render_bytes(
+    model: Model, fmt: Format, *, engine: Engine = "auto", **options: Unpack[SceneOptions]
+) -> bytes:
+    """Return a model's command chart as a picture in ``fmt``; nothing is written.
+
+    Parameters
+    ----------
+    model
+        The loaded model.
+    fmt
+        ``svg``, ``png``, ``pdf`` or ``dot`` (the DOT text, UTF-8; needs no Graphviz).
+    engine
+        ``auto`` (Graphviz if its ``dot`` program is installed, else matplotlib),
+        ``graphviz`` or ``matplotlib``.
+    **options
+        What to show; see :func:`~c2graph.render.scene.build_scene`.
+
+    Raises
+    ------
+    QueryError
+        Unknown format, engine, phase or node.
+    RenderError
+        The renderer failed (Graphviz missing or failing).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> png = render_bytes(load_model("models/us-rok-cfc.yaml"), "png", engine="matplotlib")
+    >>> png[:4]
+    b'\\x89PNG'
+    """
+    chosen = choose_engine(engine, checked_format(fmt))
+    scene = build_scene(model, **options)
+    if fmt == "dot" or chosen == "graphviz":
+        from .dot import dot_bytes, dot_source
+
+        return dot_bytes(dot_source(scene), fmt)
+    return _matplotlib_bytes(scene, fmt)
+
+
+def _matplotlib_bytes(scene: Scene, fmt: Literal["svg", "png", "pdf"]) -> bytes:
+    from .mpl import figure_bytes, plot_scene
+
+    try:
+        return figure_bytes(plot_scene(scene), fmt)
+    except (ValueError, RuntimeError) as exc:
+        raise RenderError(f"matplotlib could not draw the chart: {exc}") from None
 
 
 def draw(
     model: Model,
     path: str | os.PathLike[str],
     *,
-    phase: str | None = None,
-    phases: Sequence[str] | None = None,
-    highlight_path: str | None = None,
-    bottlenecks: bool = False,
-    removed: str | None = None,
-    lang: str | None = None,
-    engine: str = "auto",
-    protect: Iterable[str | os.PathLike[str]] = (),
+    engine: Engine = "auto",
+    **options: Unpack[SceneOptions],
 ) -> None:
     """Draw a model's command chart to ``path``; the format comes from the extension.
+
+    The picture is :func:`render_bytes`'s, written atomically
+    (:func:`c2graph.outputs.write_atomic`): a failed render leaves an existing file as it
+    was. Which files may be replaced is the caller's decision (the command line never
+    writes over a model file or an input).
 
     Parameters
     ----------
     model
         The loaded model.
     path
-        Output file: ``.svg``, ``.png``, ``.pdf`` or ``.dot`` (DOT text needs no Graphviz).
-        Written atomically: a failed render leaves an existing file as it was.
-    phase, phases, highlight_path, bottlenecks, removed, lang
-        What to show; see :func:`c2graph.render.scene.build_scene`.
-    engine
-        ``auto`` (Graphviz if its ``dot`` program is installed, else matplotlib),
-        ``graphviz`` or ``matplotlib``.
-    protect
-        Input files the output must never replace (e.g. the model file).
+        Output file: ``.svg``, ``.png``, ``.pdf`` or ``.dot``.
+    engine, **options
+        As for :func:`render_bytes`.
 
     Raises
     ------
@@ -85,50 +203,15 @@ def draw(
     RenderError
         The renderer failed (Graphviz missing or failing).
     OutputError
-        The file cannot be written, or would replace a model or an input.
+        The file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from c2graph import load_model
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "gcc.dot"
+    >>> draw(load_model("models/us-japan-2025.yaml"), target, highlight_path="jp-gcc")
+    >>> "chain of command to" in target.read_text(encoding="utf-8")
+    True
     """
-    fmt = Path(path).suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise QueryError(
-            f"{os.fspath(path)}: unknown picture format {('.' + fmt) if fmt else ''!r}"
-            f"; use one of {', '.join('.' + f for f in FORMATS)}"
-        )
-    chosen = choose_engine(engine, fmt)
-    scene = build_scene(
-        model,
-        phase=phase,
-        phases=phases,
-        highlight_path=highlight_path,
-        bottlenecks=bottlenecks,
-        removed=removed,
-        lang=lang,
-    )
-    protect = (*protect, *([model.path] if model.path else []))
-    if chosen == "graphviz":
-        _draw_graphviz(scene, path, fmt, protect)
-    else:
-        _draw_matplotlib(scene, path, fmt, protect)
-
-
-def _draw_graphviz(
-    scene: Scene, path: str | os.PathLike[str], fmt: str, protect: Sequence[str | os.PathLike[str]]
-) -> None:
-    from .dot import dot_source, render_dot
-
-    source = dot_source(scene)
-    if fmt == "dot":
-        write_atomic(path, source, protect=protect)
-    else:
-        write_atomic(path, render_dot(source, fmt), protect=protect)
-
-
-def _draw_matplotlib(
-    scene: Scene, path: str | os.PathLike[str], fmt: str, protect: Sequence[str | os.PathLike[str]]
-) -> None:
-    from .mpl import plot_scene, save_figure
-
-    fig = plot_scene(scene)
-    try:
-        write_atomic_with(path, lambda tmp: save_figure(fig, tmp, fmt), protect=protect)
-    except (ValueError, RuntimeError) as exc:
-        raise RenderError(f"matplotlib could not draw the chart: {exc}") from None
+    write_atomic(path, render_bytes(model, picture_format(path), engine=engine, **options))

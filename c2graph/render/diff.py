@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 import pydot
 
@@ -31,11 +30,12 @@ from ..compare.diff import StructuralDiff, structural_diff
 from ..errors import QueryError, RenderError
 from ..model import Model
 from ..outputs import write_atomic
-from .dot import build_dot, escape_html, render_dot
+from . import Format, checked_format, picture_format
+from .dot import build_dot, dot_bytes, escape_html
 from .scene import Panel, Scene, SceneEdge, SceneNode
 from .style import MarkStyle, legend_entries, nation_order
 
-__all__ = ["DIFF_STYLES", "diff_dot", "diff_scene", "draw_diff"]
+__all__ = ["DIFF_STYLES", "diff_bytes", "diff_dot", "diff_scene", "draw_diff"]
 
 #: Colours of the diff overlay (colour-blind safe green / red / purple).
 DIFF_STYLES: dict[str, MarkStyle] = {
@@ -177,25 +177,52 @@ def _add_legend_lines(graph: pydot.Dot) -> None:
     raise RenderError("the chart has no legend to extend")
 
 
+def diff_bytes(a: Model, b: Model, fmt: Format, *, phase: str | None = None) -> bytes:
+    """Return the diff diagram of B over A as ``fmt``: DOT text, or svg, png or pdf drawn
+    by Graphviz.
+
+    Raises
+    ------
+    QueryError
+        Unknown format or phase, or no phase both models have.
+    RenderError
+        Graphviz is missing or fails.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> a, b = (load_model(f"models/us-japan-{year}.yaml") for year in (2022, 2025))
+    >>> diff_bytes(a, b, "dot", phase="armed-attack")[:12]
+    b'digraph c2 {'
+    """
+    checked = checked_format(fmt)
+    return dot_bytes(diff_dot(a, b, phase=phase), checked)
+
+
 def draw_diff(
-    a: Model,
-    b: Model,
-    path: str | os.PathLike[str],
-    *,
-    phase: str | None = None,
-    protect: Iterable[str | os.PathLike[str]] = (),
+    a: Model, b: Model, path: str | os.PathLike[str], *, phase: str | None = None
 ) -> None:
     """Draw B over A to ``path`` (``.dot`` text, or ``.svg``/``.png``/``.pdf`` by Graphviz).
 
-    Raises :class:`~c2graph.errors.QueryError` for another extension or an unknown phase,
-    :class:`~c2graph.errors.RenderError` when Graphviz is missing or fails and
-    :class:`~c2graph.errors.OutputError` when the file cannot be written.
+    The file is written atomically (:func:`c2graph.outputs.write_atomic`).
+
+    Raises
+    ------
+    QueryError
+        Another extension, or an unknown phase.
+    RenderError
+        Graphviz is missing or fails.
+    OutputError
+        The file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from c2graph import load_model
+    >>> a, b = (load_model(f"models/us-japan-{year}.yaml") for year in (2022, 2025))
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "diff.dot"
+    >>> draw_diff(a, b, target)
+    >>> "added in B" in target.read_text(encoding="utf-8")
+    True
     """
-    fmt = Path(path).suffix.lower().lstrip(".")
-    if fmt not in ("dot", "svg", "png", "pdf"):
-        raise QueryError(
-            f"{os.fspath(path)}: the diff diagram is written as .dot, .svg, .png or .pdf"
-        )
-    source = diff_dot(a, b, phase=phase)
-    protect = (*protect, *(m.path for m in (a, b) if m.path))
-    write_atomic(path, source if fmt == "dot" else render_dot(source, fmt), protect=protect)
+    write_atomic(path, diff_bytes(a, b, picture_format(path), phase=phase))

@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import pydot
 
@@ -44,14 +45,17 @@ from .style import (
     KIND_STYLES,
     MARK_STYLES,
     RELATION_STYLES,
+    LegendEntry,
+    edge_mark,
     font_for,
     has_cjk,
     label_lines,
     nation_style,
+    node_mark,
     printable,
 )
 
-__all__ = ["DOT_FORMATS", "build_dot", "dot_source", "escape_html", "render_dot"]
+__all__ = ["DOT_FORMATS", "build_dot", "dot_bytes", "dot_source", "escape_html", "render_dot"]
 
 #: Output formats the ``dot`` executable renders for us.
 DOT_FORMATS = ("svg", "png", "pdf")
@@ -144,9 +148,13 @@ def build_dot(scene: Scene) -> pydot.Dot:
     graph.set_edge_defaults(arrowsize="0.7", fontname=font)
     width = layout.max_x - layout.min_x + 1
     for index, panel in enumerate(scene.panels):
-        prefix = f"p{index}" if len(scene.panels) > 1 else ""
-        offset = index * (width + _PANEL_GAP) - layout.min_x
-        _add_panel(graph, scene, panel, layout, grid, prefix, offset, len(scene.panels) > 1)
+        place = _Place(
+            layout,
+            grid,
+            prefix=f"p{index}" if len(scene.panels) > 1 else "",
+            offset=index * (width + _PANEL_GAP) - layout.min_x,
+        )
+        _add_panel(graph, scene, panel, place, captioned=len(scene.panels) > 1)
     total = len(scene.panels) * width + (len(scene.panels) - 1) * _PANEL_GAP
     _add_legend(graph, scene, font, grid, centre=(total - 1) / 2, bottom=layout.max_rank)
     return graph
@@ -210,75 +218,93 @@ def _em(char: str) -> float:
     return 1.0 if ord(char) < 0x0500 else 3.0
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where one panel goes: the shared layout and grid, its id prefix and slot offset."""
+
+    layout: SceneLayout
+    grid: _Grid
+    prefix: str
+    offset: float
+
+    def point(self, slot: float, rank: float) -> str:
+        return self.grid.point(slot + self.offset, rank)
+
+
 def _add_panel(
-    graph: pydot.Dot,
-    scene: Scene,
-    panel: Panel,
-    layout: SceneLayout,
-    grid: _Grid,
-    prefix: str,
-    offset: float,
-    captioned: bool,
+    graph: pydot.Dot, scene: Scene, panel: Panel, place: _Place, *, captioned: bool
 ) -> None:
-    """Add one panel: a cluster per nation with its pinned nodes, then the links."""
-    ids = {node.id: f"{prefix}n{i}" for i, node in enumerate(panel.nodes)}
+    """Add one panel: its caption, a cluster per nation with its pinned nodes, the links."""
+    ids = {node.id: f"{place.prefix}n{i}" for i, node in enumerate(panel.nodes)}
     if captioned:
-        middle = offset + (layout.min_x + layout.max_x) / 2
+        middle = (place.layout.min_x + place.layout.max_x) / 2
         graph.add_node(
             pydot.Node(
-                f"{prefix}t",
+                f"{place.prefix}t",
                 shape="plaintext",
                 style="",
                 fontsize="16",
                 label=f"<{_tag('B', escape_html(panel.caption))}>",
-                pos=grid.point(middle, -1.05),
+                pos=place.point(middle, -1.05),
             )
         )
     for n_index, nation in enumerate(scene.nations):
         members = [n for n in panel.nodes if n.nation == nation]
-        if not members:
-            continue
-        colours = nation_style(nation, scene.model_nations)
-        cluster = pydot.Cluster(
-            f"{prefix}c{n_index}",
-            label=f"<{escape_html(colours.caption)}>",
-            style="rounded,filled",
-            fillcolor=colours.cluster,
-            color=colours.line,
-            fontcolor=colours.line,
-            fontsize="12",
-        )
-        graph.add_subgraph(cluster)
-        xs = [layout.positions[n.id][0] + offset for n in members]
-        ranks = [layout.positions[n.id][1] for n in members]
-        for corner, (x, rank) in (
-            ("a", (min(xs) - 0.47, min(ranks) - 0.72)),
-            ("b", (max(xs) + 0.47, max(ranks) + 0.5)),
-        ):
-            cluster.add_node(
-                pydot.Node(
-                    f"{prefix}c{n_index}{corner}",
-                    shape="point",
-                    style="invis",
-                    width="0",
-                    height="0",
-                    label="",
-                    pos=grid.point(x, rank),
-                )
-            )
-        for node in members:
-            x, rank = layout.positions[node.id]
-            cluster.add_node(
-                _node(ids[node.id], node, colours.fill, colours.line, grid.point(x + offset, rank))
-            )
+        if members:
+            cluster = _cluster(f"{place.prefix}c{n_index}", nation, scene, members, ids, place)
+            # pydot adds clusters as subgraphs (it checks for both) but annotates Subgraph only
+            graph.add_subgraph(cluster)  # type: ignore[arg-type]
     for edge in panel.edges:
         graph.add_edge(_edge(ids[edge.tail], ids[edge.head], edge.relation, edge.marks))
+
+
+def _cluster(
+    name: str,
+    nation: str,
+    scene: Scene,
+    members: list[SceneNode],
+    ids: dict[str, str],
+    place: _Place,
+) -> pydot.Cluster:
+    """A nation's frame around its nodes, held open by two invisible corner points."""
+    colours = nation_style(nation, scene.model_nations)
+    cluster = pydot.Cluster(
+        name,
+        label=f"<{escape_html(colours.caption)}>",
+        style="rounded,filled",
+        fillcolor=colours.cluster,
+        color=colours.line,
+        fontcolor=colours.line,
+        fontsize="12",
+    )
+    positions = place.layout.positions
+    xs = [positions[n.id][0] + place.offset for n in members]
+    ranks = [positions[n.id][1] for n in members]
+    for corner, (x, rank) in (
+        ("a", (min(xs) - 0.47, min(ranks) - 0.72)),
+        ("b", (max(xs) + 0.47, max(ranks) + 0.5)),
+    ):
+        cluster.add_node(
+            pydot.Node(
+                f"{name}{corner}",
+                shape="point",
+                style="invis",
+                width="0",
+                height="0",
+                label="",
+                pos=place.grid.point(x, rank),
+            )
+        )
+    for node in members:
+        pos = place.point(*positions[node.id])
+        cluster.add_node(_node(ids[node.id], node, colours.fill, colours.line, pos))
+    return cluster
 
 
 def _node(dot_id: str, node: SceneNode, fill: str, line: str, pos: str) -> pydot.Node:
     style = KIND_STYLES[node.kind]
     styles = ["filled"] + (["rounded"] if style.rounded else [])
-    attrs = {
+    attrs: dict[str, Any] = {
         "label": _label(node),
         "shape": style.shape,
         "fillcolor": fill,
@@ -286,10 +312,10 @@ def _node(dot_id: str, node: SceneNode, fill: str, line: str, pos: str) -> pydot
         "penwidth": str(style.penwidth),
         "pos": pos,
     }
-    for mark in ("removed", "cut-off", "bottleneck", "path", "switch"):
-        if mark in node.marks:
-            attrs["color"] = MARK_STYLES[mark].colour
-            attrs["penwidth"] = str(MARK_STYLES[mark].penwidth)
+    mark = node_mark(node.marks)
+    if mark is not None:
+        attrs["color"] = mark.colour
+        attrs["penwidth"] = str(mark.penwidth)
     if "removed" in node.marks:
         attrs |= {"fillcolor": "#eeeeee", "fontcolor": "#7f7f7f"}
     if {"removed", "cut-off"} & node.marks:
@@ -304,7 +330,7 @@ def _edge(tail: str, head: str, relation: str, marks: frozenset[str]) -> pydot.E
     """A link in its relation's style; coordination-class links carry ``constraint=false``
     (they never set ranks: the layout ranks by authority links only)."""
     style = RELATION_STYLES[relation]
-    attrs = {
+    attrs: dict[str, Any] = {
         "style": style.line,
         "color": style.colour,
         "penwidth": str(style.penwidth),
@@ -314,10 +340,10 @@ def _edge(tail: str, head: str, relation: str, marks: frozenset[str]) -> pydot.E
         attrs |= {"dir": "both", "arrowtail": style.arrowhead}
     if relation not in AUTHORITY_RELATIONS:
         attrs["constraint"] = "false"
-    for mark in ("removed", "switch", "path"):
-        if mark in marks:
-            attrs["color"] = MARK_STYLES[mark].colour
-            attrs["penwidth"] = str(max(style.penwidth, MARK_STYLES[mark].penwidth))
+    mark = edge_mark(marks)
+    if mark is not None:
+        attrs["color"] = mark.colour
+        attrs["penwidth"] = str(max(style.penwidth, mark.penwidth))
     return pydot.Edge(tail, head, **attrs)
 
 
@@ -327,8 +353,27 @@ def _add_legend(
     """Add the legend below the chart (``centre`` in slots, ``bottom`` the last rank): kind
     samples in a row, then a table of line samples, nation colours and overlay marks, all
     generated from the style table."""
-    kinds = [e for e in scene.legend if e.group == "kind"]
     kind_y = bottom + 1.6
+    _add_kind_samples(graph, [e for e in scene.legend if e.group == "kind"], grid, centre, kind_y)
+    table, height = _legend_table(_legend_cells(scene))
+    table_y = kind_y + 0.45 + (height + 1) * 17 / 2 / grid.y
+    graph.add_node(
+        pydot.Node(
+            "legend",
+            shape="plaintext",
+            style="",
+            label=table,
+            fontsize="9",
+            fontname=font,
+            pos=grid.point(centre, table_y),
+        )
+    )
+
+
+def _add_kind_samples(
+    graph: pydot.Dot, kinds: list[LegendEntry], grid: _Grid, centre: float, y: float
+) -> None:
+    """One sample node per kind drawn, in a row centred under the chart."""
     widths = [
         max(72.0, (sum(_em(ch) for ch in e.label) * 9 + 14) * _GROWTH[KIND_STYLES[e.key].shape])
         + 16
@@ -350,9 +395,13 @@ def _add_legend(
                 fontsize="9",
                 width="1.0",
                 height="0.4",
-                pos=grid.point(x, kind_y),
+                pos=grid.point(x, y),
             )
         )
+
+
+def _legend_cells(scene: Scene) -> list[str]:
+    """A sample cell and a label cell per relation, nation and overlay mark of the legend."""
     cells = []
     for entry in scene.legend:
         if entry.group == "relation":
@@ -370,6 +419,12 @@ def _add_legend(
         else:
             continue
         cells.append(f'{sample}<TD ALIGN="LEFT">{escape_html(entry.label)}</TD>')
+    return cells
+
+
+def _legend_table(cells: list[str]) -> tuple[str, int]:
+    """The legend's HTML-like table, columns of at most :data:`_LEGEND_ROWS` cells, and
+    its number of rows."""
     height = max(1, math.ceil(len(cells) / max(1, math.ceil(len(cells) / _LEGEND_ROWS))))
     columns = [cells[i : i + height] for i in range(0, len(cells), height)] or [[]]
     rows = [
@@ -386,18 +441,7 @@ def _add_legend(
         'CELLSPACING="3" CELLPADDING="2">'
         f'<TR><TD COLSPAN="{span}"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>"
     )
-    table_y = kind_y + 0.45 + (height + 1) * 17 / 2 / grid.y
-    graph.add_node(
-        pydot.Node(
-            "legend",
-            shape="plaintext",
-            style="",
-            label=table,
-            fontsize="9",
-            fontname=font,
-            pos=grid.point(centre, table_y),
-        )
-    )
+    return table, height
 
 
 def _line_sample(line: str, colour: str, penwidth: float) -> str:
@@ -413,6 +457,16 @@ def _line_sample(line: str, colour: str, penwidth: float) -> str:
 def dot_source(scene: Scene) -> str:
     """Return the DOT text of a scene (deterministic: same scene, same bytes)."""
     return str(build_dot(scene).to_string())
+
+
+def dot_bytes(source: str, fmt: str) -> bytes:
+    """Return DOT text as ``fmt``: the text itself (UTF-8) for ``dot``, else the picture
+    Graphviz renders from it (:func:`render_dot`).
+
+    >>> dot_bytes("digraph { a -> b }", "dot")
+    b'digraph { a -> b }'
+    """
+    return source.encode("utf-8") if fmt == "dot" else render_dot(source, fmt)
 
 
 def render_dot(source: str, fmt: str, *, timeout: float = 120.0) -> bytes:

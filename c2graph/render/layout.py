@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -118,27 +119,39 @@ def _layered(
     ids = [n for n, _ in nodes]
     nation_of = dict(nodes)
     rank = authority_ranks(ids, edges)
-    chains: dict[tuple[str, str], list[str]] = {}
-    if route_long:
-        for u, v, authority in edges:
-            if authority and rank[v] - rank[u] > 1 and (u, v) not in chains:
-                chain = [f"\0{len(chains)}:{r}" for r in range(rank[u] + 1, rank[v])]
-                for r, dummy in enumerate(chain, start=rank[u] + 1):
-                    rank[dummy] = r
-                    nation_of[dummy] = nation_of[v]
-                chains[(u, v)] = chain
+    chains = _dummy_chains(edges, rank, nation_of) if route_long else {}
     placed = ids + [d for chain in chains.values() for d in chain]
     groups: dict[tuple[str, int], list[str]] = {}
     for node in placed:
         groups.setdefault((nation_of[node], rank[node]), []).append(node)
-    width = {
-        nation: max((len(g) for (n, _), g in groups.items() if n == nation), default=0)
-        for nation in nations
-    }
-    left, offset = {}, 0.0
-    for nation in nations:
-        left[nation] = offset
-        offset += width[nation] + BLOCK_GAP
+    x = _ordered_slots(groups, nations, _neighbours(placed, edges, chains), rank)
+    bends = {pair: tuple((x[d], rank[d]) for d in chain) for pair, chain in chains.items()}
+    return {n: (x[n], rank[n]) for n in ids}, bends
+
+
+def _dummy_chains(
+    edges: Sequence[tuple[str, str, bool]], rank: dict[str, int], nation_of: dict[str, str]
+) -> dict[tuple[str, str], list[str]]:
+    """A dummy node per rank crossed by each long authority link, added to ``rank`` and
+    ``nation_of`` (in the head's nation)."""
+    chains: dict[tuple[str, str], list[str]] = {}
+    for u, v, authority in edges:
+        if authority and rank[v] - rank[u] > 1 and (u, v) not in chains:
+            chain = [f"\0{len(chains)}:{r}" for r in range(rank[u] + 1, rank[v])]
+            for r, dummy in enumerate(chain, start=rank[u] + 1):
+                rank[dummy] = r
+                nation_of[dummy] = nation_of[v]
+            chains[(u, v)] = chain
+    return chains
+
+
+def _neighbours(
+    placed: list[str],
+    edges: Sequence[tuple[str, str, bool]],
+    chains: dict[tuple[str, str], list[str]],
+) -> dict[str, list[tuple[str, float]]]:
+    """Each placed node's neighbours with the weight of their pull on its slot; a long link
+    pulls through its chain of dummies."""
     neighbours: dict[str, list[tuple[str, float]]] = {n: [] for n in placed}
     routed = [(u, v, a) for u, v, a in edges if (u, v) not in chains]
     routed += [
@@ -151,7 +164,25 @@ def _layered(
             weight = 1.0 if authority else _COORDINATION_WEIGHT
             neighbours[u].append((v, weight))
             neighbours[v].append((u, weight))
+    return neighbours
 
+
+def _ordered_slots(
+    groups: dict[tuple[str, int], list[str]],
+    nations: Sequence[str],
+    neighbours: dict[str, list[tuple[str, float]]],
+    rank: dict[str, int],
+) -> dict[str, float]:
+    """The slot of every node: nation blocks left to right, each rank centred in its block
+    and ordered by barycenter sweeps down and up (``groups`` are sorted in place)."""
+    width = {
+        nation: max((len(g) for (n, _), g in groups.items() if n == nation), default=0)
+        for nation in nations
+    }
+    left, offset = {}, 0.0
+    for nation in nations:
+        left[nation] = offset
+        offset += width[nation] + BLOCK_GAP
     x: dict[str, float] = {}
 
     def place(key: tuple[str, int]) -> None:
@@ -165,14 +196,12 @@ def _layered(
     max_rank = max(rank.values(), default=0)
     for _ in range(_SWEEPS):
         for ranks, above in ((range(1, max_rank + 1), True), (range(max_rank - 1, -1, -1), False)):
+            by = partial(_barycenter, neighbours=neighbours, rank=rank, x=x, above=above)
             for r in ranks:
                 for key in [k for k in groups if k[1] == r]:
-                    groups[key].sort(
-                        key=lambda n, up=above: _barycenter(n, neighbours, rank, x, up)
-                    )
+                    groups[key].sort(key=by)
                     place(key)
-    bends = {pair: tuple((x[d], rank[d]) for d in chain) for pair, chain in chains.items()}
-    return {n: (x[n], rank[n]) for n in ids}, bends
+    return x
 
 
 def _barycenter(

@@ -8,46 +8,52 @@ Example
 -------
 >>> from c2graph import load_model
 >>> from c2graph.render import build_scene
->>> scene = build_scene(load_model("models/us-japan-2025.yaml"))  # doctest: +SKIP
->>> fig, ax = plot(scene)                                          # doctest: +SKIP
+>>> fig = plot_scene(build_scene(load_model("models/us-rok-cfc.yaml")))
+>>> figure_bytes(fig, "svg") == figure_bytes(fig, "svg")
+True
 """
 
 from __future__ import annotations
 
+import io
 import math
-import os
 import warnings
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import QueryError
 from ..vocabulary import AUTHORITY_RELATIONS
 from .layout import SceneLayout, scene_layout
-from .scene import Panel, Scene, SceneNode
+from .scene import Panel, Scene, SceneEdge, SceneNode
 from .style import (
     CJK_FONT,
     FONT,
     KIND_STYLES,
     MARK_STYLES,
     RELATION_STYLES,
+    NationStyle,
+    edge_mark,
     has_cjk,
     label_lines,
     nation_style,
+    node_mark,
     printable,
 )
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure, SubFigure
     from matplotlib.patches import Patch
+    from matplotlib.typing import LineStyleType
 
-__all__ = ["plot", "plot_scene", "save_figure"]
+__all__ = ["figure_bytes", "plot", "plot_scene"]
 
 _UX, _UY = 1.75, 1.05  # inches per layout unit (node slot, rank)
 _BOX_W, _BOX_H = 0.86, 0.6  # node box in layout units
 _HEADER, _PANEL_GAP = 0.95, 0.35
-_LINES = {"solid": "-", "dashed": (0, (5, 3)), "dotted": (0, (1, 2))}
+_LINES: dict[str, LineStyleType] = {"solid": "-", "dashed": (0, (5, 3)), "dotted": (0, (1, 2))}
 _ARROWS = {"normal": "-|>", "empty": "-|>", "none": "-", "dot": "-", "odot": "-|>"}
-_SAVE_RC = {"svg.hashsalt": "c2graph", "svg.fonttype": "path", "pdf.fonttype": 42}
+_LEGEND_COLUMNS = 3
 
 
 def _family(scene: Scene) -> list[str]:
@@ -55,57 +61,68 @@ def _family(scene: Scene) -> list[str]:
     return [FONT, CJK_FONT] if any(has_cjk(t) for t in scene.texts()) else [FONT]
 
 
-def plot(scene: Scene, *, ax: Axes | None = None, panel: int = 0) -> tuple[Figure, Axes]:
+def plot(
+    scene: Scene, *, ax: Axes | None = None, panel: int = 0
+) -> tuple[Figure | SubFigure, Axes]:
     """Draw one panel of a scene (nodes, links, nation frames) on ``ax``; return ``(fig, ax)``.
 
     With ``ax=None`` a figure sized to the chart is made, with the title and the legend.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.render import build_scene
+    >>> scene = build_scene(load_model("models/us-rok-cfc.yaml"))
+    >>> fig, ax = plot(scene)
+    >>> len(fig.axes), ax.get_title()
+    (1, '')
     """
     if not 0 <= panel < len(scene.panels):
         raise QueryError(f"panel {panel} does not exist; the scene has {len(scene.panels)}")
-    layout = scene_layout(scene, route_long=True)
-    font = _family(scene)
     if ax is None:
-        single = Scene(
-            scene.title,
-            scene.subtitle,
-            (scene.panels[panel],),
-            scene.nations,
-            scene.model_nations,
-            scene.legend,
-        )
-        fig = plot_scene(single)
+        fig = plot_scene(replace(scene, panels=(scene.panels[panel],)))
         return fig, fig.axes[0]
-    _draw_panel(ax, scene, scene.panels[panel], layout, font, f"p{panel}")
-    return ax.figure, ax  # type: ignore[return-value]
+    layout = scene_layout(scene, route_long=True)
+    _draw_panel(ax, scene, scene.panels[panel], layout, _family(scene), f"p{panel}")
+    return ax.figure, ax
 
 
 def plot_scene(scene: Scene) -> Figure:
-    """Draw every panel of a scene side by side, with the title and the legend below."""
+    """Draw every panel of a scene side by side, with the title and the legend below.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.render import build_scene
+    >>> scene = build_scene(load_model("models/us-rok-cfc.yaml"),
+    ...                     phases=["armistice", "wartime"])
+    >>> [ax.get_title() for ax in plot_scene(scene).axes]
+    ['Armistice', 'Wartime (hostilities)']
+    """
     from matplotlib.figure import Figure
 
     layout = scene_layout(scene, route_long=True)
     font = _family(scene)
-    max_rank = layout.max_rank
     panel_w = (layout.max_x - layout.min_x + 1.3) * _UX
-    panel_h = (max_rank + 1.4) * _UY
+    panel_h = (layout.max_rank + 1.4) * _UY
     handles, labels, handler_map = _legend_items(scene)
-    columns = 3
-    legend_h = 0.45 + 0.21 * math.ceil(len(labels) / columns)
+    legend_h = 0.45 + 0.21 * math.ceil(len(labels) / _LEGEND_COLUMNS)
     count = len(scene.panels)
     fig_w = max(count * panel_w + (count - 1) * _PANEL_GAP + 0.4, 8.0)
     fig_h = _HEADER + panel_h + (0.3 if count > 1 else 0) + legend_h + 0.2
     fig = Figure(figsize=(fig_w, fig_h))
     left = (fig_w - (count * panel_w + (count - 1) * _PANEL_GAP)) / 2
     for index, panel in enumerate(scene.panels):
-        rect = (
-            (left + index * (panel_w + _PANEL_GAP)) / fig_w,
-            (legend_h + 0.2) / fig_h,
-            panel_w / fig_w,
-            panel_h / fig_h,
+        ax = fig.add_axes(
+            (
+                (left + index * (panel_w + _PANEL_GAP)) / fig_w,
+                (legend_h + 0.2) / fig_h,
+                panel_w / fig_w,
+                panel_h / fig_h,
+            )
         )
-        ax = fig.add_axes(rect)
         ax.set_xlim(layout.min_x - 0.65, layout.max_x + 0.65)
-        ax.set_ylim(-max_rank - 0.7, 0.7)
+        ax.set_ylim(-layout.max_rank - 0.7, 0.7)
         ax.set_axis_off()
         if count > 1:
             ax.set_title(
@@ -116,36 +133,15 @@ def plot_scene(scene: Scene) -> Figure:
                 parse_math=False,
             )
         _draw_panel(ax, scene, panel, layout, font, f"p{index}")
-    fig.text(
-        0.5,
-        1 - 0.3 / fig_h,
-        printable(scene.title),
-        ha="center",
-        va="center",
-        fontsize=15,
-        fontweight="bold",
-        fontfamily=font,
-        gid="title",
-        parse_math=False,
-    )
-    fig.text(
-        0.5,
-        1 - 0.62 / fig_h,
-        printable(scene.subtitle),
-        ha="center",
-        va="center",
-        fontsize=10,
-        fontfamily=font,
-        gid="subtitle",
-        parse_math=False,
-    )
+    _heading(fig, 1 - 0.3 / fig_h, scene.title, font, size=15, gid="title", bold=True)
+    _heading(fig, 1 - 0.62 / fig_h, scene.subtitle, font, size=10, gid="subtitle")
     legend = fig.legend(
         handles,
         [printable(label) for label in labels],
         handler_map=handler_map,
         loc="upper center",
         bbox_to_anchor=(0.5, (legend_h + 0.05) / fig_h),
-        ncol=columns,
+        ncol=_LEGEND_COLUMNS,
         prop={"family": font, "size": 8},
         title="Legend",
         title_fontproperties={"family": font, "size": 9, "weight": "bold"},
@@ -157,8 +153,33 @@ def plot_scene(scene: Scene) -> Figure:
     return fig
 
 
-def save_figure(fig: Figure, path: str | os.PathLike[str], fmt: str) -> None:
-    """Save a figure deterministically (no dates, fixed SVG ids) as svg, png or pdf."""
+def _heading(
+    fig: Figure, y: float, text: str, font: list[str], *, size: int, gid: str, bold: bool = False
+) -> None:
+    """A centred line of the figure's title block."""
+    fig.text(
+        0.5,
+        y,
+        printable(text),
+        ha="center",
+        va="center",
+        fontsize=size,
+        fontfamily=font,
+        gid=gid,
+        parse_math=False,
+        fontweight="bold" if bold else "normal",
+    )
+
+
+def figure_bytes(fig: Figure, fmt: Literal["svg", "png", "pdf"]) -> bytes:
+    """Return a figure as svg, png or pdf, deterministically (no dates, fixed SVG ids).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> figure_bytes(Figure(figsize=(1, 1)), "pdf")[:5]
+    b'%PDF-'
+    """
     import matplotlib
 
     metadata: dict[str, Any] = {
@@ -166,100 +187,115 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], fmt: str) -> None:
         "pdf": {"CreationDate": None},
         "png": {"Software": None},
     }[fmt]
-    with matplotlib.rc_context(_SAVE_RC), warnings.catch_warnings():
+    buffer = io.BytesIO()
+    with (
+        matplotlib.rc_context(
+            {"svg.hashsalt": "c2graph", "svg.fonttype": "path", "pdf.fonttype": 42}
+        ),
+        warnings.catch_warnings(),
+    ):
         # A glyph no font has is drawn as a box; saying so for every label is noise.
         warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
-        fig.savefig(path, format=fmt, metadata=metadata, dpi=150, facecolor="white")
+        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=150, facecolor="white")
+    return buffer.getvalue()
 
 
 def _draw_panel(
     ax: Axes, scene: Scene, panel: Panel, layout: SceneLayout, font: list[str], prefix: str
 ) -> None:
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-    from matplotlib.path import Path
-
-    positions = layout.positions
-
     for nation in scene.nations:
-        members = [positions[n.id] for n in panel.nodes if n.nation == nation]
-        if not members:
-            continue
-        colours = nation_style(nation, scene.model_nations)
-        x0 = min(x for x, _ in members) - 0.5
-        x1 = max(x for x, _ in members) + 0.5
-        y0 = -max(r for _, r in members) - 0.42
-        y1 = -min(r for _, r in members) + 0.55
-        ax.add_patch(
-            FancyBboxPatch(
-                (x0, y0),
-                x1 - x0,
-                y1 - y0,
-                boxstyle="round,pad=0,rounding_size=0.08",
-                facecolor=colours.cluster,
-                edgecolor=colours.line,
-                linewidth=0.8,
-                zorder=0,
-            )
-        )
-        ax.text(
-            x0 + 0.06,
-            y1 - 0.05,
-            colours.caption,
-            ha="left",
-            va="top",
-            fontsize=8,
-            color=colours.line,
-            fontfamily=font,
-            zorder=1,
-            parse_math=False,
-        )
+        members = [layout.positions[n.id] for n in panel.nodes if n.nation == nation]
+        if members:
+            _draw_frame(ax, nation_style(nation, scene.model_nations), members, font)
     patches: dict[str, Patch] = {}
     for i, node in enumerate(panel.nodes):
-        x, rank = positions[node.id]
+        x, rank = layout.positions[node.id]
         patches[node.id] = _draw_node(
             ax, node, x, -rank, font, f"node-{prefix}n{i}", scene.model_nations
         )
     for i, edge in enumerate(panel.edges):
-        style = RELATION_STYLES[edge.relation]
-        colour, width = style.colour, style.penwidth
-        for mark in ("removed", "switch", "path"):
-            if mark in edge.marks:
-                colour, width = MARK_STYLES[mark].colour, max(width, MARK_STYLES[mark].penwidth)
-        (x1, r1), (x2, r2) = positions[edge.tail], positions[edge.head]
-        authority = edge.relation in AUTHORITY_RELATIONS
-        length = math.hypot(x2 - x1, r2 - r1) or 1.0
-        # a bow of about a third of a slot, whatever the length; straight for adjacent ranks
-        bend = 0.0 if authority and abs(r2 - r1) <= 1 else min(0.25, 0.35 / length)
-        look = {
-            "arrowstyle": "<|-|>" if style.both_ends else _ARROWS[style.arrowhead],
-            "mutation_scale": 9,
-            "linestyle": _LINES[style.line],
-            "edgecolor": colour,
-            "facecolor": "white" if style.arrowhead in ("empty", "odot") else colour,
-            "linewidth": width * 0.8,
-            "zorder": 2,
-            "gid": f"edge-{prefix}e{i}-{edge.relation}",
-        }
-        route = layout.bends.get((edge.tail, edge.head)) if authority else None
-        if route:
-            # through the slots reserved on the ranks crossed, from box edge to box edge
-            points = [
-                (x1, -r1 - _BOX_H / 2),
-                *((bx, -br) for bx, br in route),
-                (x2, -r2 + _BOX_H / 2),
-            ]
-            ax.add_patch(FancyArrowPatch(path=Path(points), **look))
-        else:
-            ax.add_patch(
-                FancyArrowPatch(
-                    (x1, -r1),
-                    (x2, -r2),
-                    patchA=patches[edge.tail],
-                    patchB=patches[edge.head],
-                    connectionstyle=f"arc3,rad={bend}",
-                    **look,
-                )
-            )
+        _draw_edge(ax, edge, layout, patches, f"edge-{prefix}e{i}-{edge.relation}")
+
+
+def _draw_frame(
+    ax: Axes, colours: NationStyle, members: list[tuple[float, int]], font: list[str]
+) -> None:
+    """A nation's rounded frame around its nodes, captioned at its top left."""
+    from matplotlib.patches import FancyBboxPatch
+
+    x0 = min(x for x, _ in members) - 0.5
+    x1 = max(x for x, _ in members) + 0.5
+    y0 = -max(r for _, r in members) - 0.42
+    y1 = -min(r for _, r in members) + 0.55
+    ax.add_patch(
+        FancyBboxPatch(
+            (x0, y0),
+            x1 - x0,
+            y1 - y0,
+            boxstyle="round,pad=0,rounding_size=0.08",
+            facecolor=colours.cluster,
+            edgecolor=colours.line,
+            linewidth=0.8,
+            zorder=0,
+        )
+    )
+    ax.text(
+        x0 + 0.06,
+        y1 - 0.05,
+        colours.caption,
+        ha="left",
+        va="top",
+        fontsize=8,
+        color=colours.line,
+        fontfamily=font,
+        zorder=1,
+        parse_math=False,
+    )
+
+
+def _draw_edge(
+    ax: Axes, edge: SceneEdge, layout: SceneLayout, patches: dict[str, Patch], gid: str
+) -> None:
+    """A link in its relation's style: through its reserved slots when it spans ranks,
+    else from box to box, bowed unless it joins adjacent ranks."""
+    from matplotlib.patches import FancyArrowPatch
+    from matplotlib.path import Path
+
+    style = RELATION_STYLES[edge.relation]
+    colour, width = style.colour, style.penwidth
+    mark = edge_mark(edge.marks)
+    if mark is not None:
+        colour, width = mark.colour, max(width, mark.penwidth)
+    (x1, r1), (x2, r2) = layout.positions[edge.tail], layout.positions[edge.head]
+    authority = edge.relation in AUTHORITY_RELATIONS
+    length = math.hypot(x2 - x1, r2 - r1) or 1.0
+    # a bow of about a third of a slot, whatever the length; straight for adjacent ranks
+    bend = 0.0 if authority and abs(r2 - r1) <= 1 else min(0.25, 0.35 / length)
+    route = layout.bends.get((edge.tail, edge.head)) if authority else None
+    # through the slots reserved on the ranks crossed, from box edge to box edge
+    path = (
+        Path([(x1, -r1 - _BOX_H / 2), *((bx, -br) for bx, br in route), (x2, -r2 + _BOX_H / 2)])
+        if route
+        else None
+    )
+    ax.add_patch(
+        FancyArrowPatch(
+            None if path else (x1, -r1),
+            None if path else (x2, -r2),
+            path=path,
+            patchA=None if path else patches[edge.tail],
+            patchB=None if path else patches[edge.head],
+            connectionstyle=f"arc3,rad={bend}",
+            arrowstyle="<|-|>" if style.both_ends else _ARROWS[style.arrowhead],
+            mutation_scale=9,
+            linestyle=_LINES[style.line],
+            edgecolor=colour,
+            facecolor="white" if style.arrowhead in ("empty", "odot") else colour,
+            linewidth=width * 0.8,
+            zorder=2,
+            gid=gid,
+        )
+    )
 
 
 def _draw_node(
@@ -274,9 +310,9 @@ def _draw_node(
     style = KIND_STYLES[node.kind]
     colours = nation_style(node.nation, nations)
     edge, width, face, line, text_colour = colours.line, style.penwidth, colours.fill, "-", "black"
-    for mark in ("removed", "cut-off", "bottleneck", "path", "switch"):
-        if mark in node.marks:
-            edge, width = MARK_STYLES[mark].colour, MARK_STYLES[mark].penwidth
+    mark = node_mark(node.marks)
+    if mark is not None:
+        edge, width = mark.colour, mark.penwidth
     if "removed" in node.marks:
         face, line, text_colour = "#eeeeee", "--", "#7f7f7f"
     if "cut-off" in node.marks:
@@ -311,52 +347,31 @@ def _draw_node(
                 zorder=3,
             )
         )
+    _draw_label(ax, node, x, y, font, text_colour)
+    return patch
+
+
+def _draw_label(
+    ax: Axes, node: SceneNode, x: float, y: float, font: list[str], colour: str
+) -> None:
+    """The node's name in its box (at most four lines), under its short name if it has one."""
     lines = _fit(label_lines(node.label), 4)
     size = 7.0 if len(lines) <= 3 else 6.0
+    look: dict[str, Any] = {
+        "ha": "center",
+        "fontfamily": font,
+        "color": colour,
+        "zorder": 4,
+        "parse_math": False,
+    }
     text = "\n".join(lines)
-    if node.short:
-        short = "\n".join(_fit(label_lines(node.short, 16), 1))
-        ax.text(
-            x,
-            y + 0.02 * len(lines) + 0.06,
-            short,
-            ha="center",
-            va="bottom",
-            fontsize=8,
-            fontweight="bold",
-            fontfamily=font,
-            color=text_colour,
-            zorder=4,
-            parse_math=False,
-        )
-        ax.text(
-            x,
-            y + 0.08,
-            text,
-            ha="center",
-            va="top",
-            fontsize=size - 0.5,
-            fontfamily=font,
-            color=text_colour,
-            zorder=4,
-            linespacing=1.05,
-            parse_math=False,
-        )
-    else:
-        ax.text(
-            x,
-            y,
-            text,
-            ha="center",
-            va="center",
-            fontsize=size,
-            fontfamily=font,
-            color=text_colour,
-            zorder=4,
-            linespacing=1.05,
-            parse_math=False,
-        )
-    return patch
+    if not node.short:
+        ax.text(x, y, text, va="center", fontsize=size, linespacing=1.05, **look)
+        return
+    short = "\n".join(_fit(label_lines(node.short, 16), 1))
+    top = y + 0.02 * len(lines) + 0.06
+    ax.text(x, top, short, va="bottom", fontsize=8, fontweight="bold", **look)
+    ax.text(x, y + 0.08, text, va="top", fontsize=size - 0.5, linespacing=1.05, **look)
 
 
 def _fit(lines: list[str], count: int) -> list[str]:

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
-from ..errors import QueryError, RenderError
+from ..errors import QueryError
 from ..model import Model
 from .style import MARK_STYLES, LegendEntry, legend_entries, nation_order
 
-__all__ = ["Panel", "Scene", "SceneEdge", "SceneNode", "build_scene"]
+__all__ = ["Panel", "Scene", "SceneEdge", "SceneNode", "SceneOptions", "build_scene"]
 
 
 @dataclass(frozen=True)
@@ -88,16 +89,19 @@ class Scene:
         )
 
 
-def build_scene(
-    model: Model,
-    *,
-    phase: str | None = None,
-    phases: Sequence[str] | None = None,
-    highlight_path: str | None = None,
-    bottlenecks: bool = False,
-    removed: str | None = None,
-    lang: str | None = None,
-) -> Scene:
+class SceneOptions(TypedDict, total=False):
+    """What a diagram shows: the keyword options of :func:`build_scene`, which
+    :func:`c2graph.render.draw` and the other drawing functions pass on unchanged."""
+
+    phase: str | None
+    phases: Sequence[str] | None
+    highlight_path: str | None
+    bottlenecks: bool
+    removed: str | None
+    lang: str | None
+
+
+def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
     """Compute what to draw for one phase, or for several phases side by side.
 
     Parameters
@@ -121,52 +125,64 @@ def build_scene(
     ------
     QueryError
         Unknown phase or node ids, or both ``phase`` and ``phases`` given.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> scene = build_scene(load_model("models/us-japan-2025.yaml"),
+    ...                     phases=["peacetime", "armed-attack"], highlight_path="jp-gcc")
+    >>> [panel.caption for panel in scene.panels]
+    ['Peacetime', 'Armed attack situation']
     """
+    unknown = sorted(set(options) - set(SceneOptions.__annotations__))
+    if unknown:
+        raise TypeError(f"build_scene() got an unexpected keyword argument {unknown[0]!r}")
+    lang = options.get("lang")
+    target, removed = options.get("highlight_path"), options.get("removed")
+    phase_ids = _shown_phases(model, options.get("phase"), options.get("phases"))
+    for node_id in (target, removed):
+        if node_id is not None:
+            model.node(node_id)
+    overlays = _Overlays(model, target, options.get("bottlenecks", False), removed)
+    panels = tuple(_panel(model, p, phase_ids, overlays, lang) for p in phase_ids)
+    drawn = [n for p in panels for n in p.nodes]
+    edges = [e for p in panels for e in p.edges]
+    marks = sorted({m for n in drawn for m in n.marks} | {m for e in edges for m in e.marks})
+    legend = legend_entries(
+        kinds={n.kind for n in drawn},
+        relations={e.relation for e in edges},
+        nations={n.nation for n in drawn},
+        marks=[(m, _mark_label(model, m, target, removed, lang)) for m in marks],
+    )
+    return Scene(
+        title=model.name,
+        subtitle=_subtitle(model, phase_ids, lang),
+        panels=panels,
+        nations=nation_order(n.nation for n in drawn),
+        model_nations=tuple(sorted({n.nation for n in model.nodes.values()})),
+        legend=legend,
+    )
+
+
+def _shown_phases(model: Model, phase: str | None, phases: Sequence[str] | None) -> tuple[str, ...]:
+    """The ids of the phases drawn, checked: ``phase``, ``phases`` or the model's first."""
     if phase is not None and phases is not None:
         raise QueryError("give either one phase or a list of phases, not both")
     if phases is not None and not phases:
         raise QueryError("the list of phases is empty")
-    phase_ids = (
-        tuple(model.phase(p).id for p in phases)
-        if phases is not None
-        else ((model.phase(phase).id if phase is not None else model.phases[0].id),)
-    )
+    if phases is None:
+        return (model.phase(phase).id if phase is not None else model.phases[0].id,)
+    phase_ids = tuple(model.phase(p).id for p in phases)
     if len(set(phase_ids)) != len(phase_ids):
         raise QueryError(f"a phase is listed twice: {', '.join(phase_ids)}")
-    for node_id in (highlight_path, removed):
-        if node_id is not None:
-            model.node(node_id)
-    overlays = _Overlays(model, highlight_path, bottlenecks, removed)
-    panels = tuple(_panel(model, p, phase_ids, overlays, lang) for p in phase_ids)
+    return phase_ids
 
-    drawn_nodes = [n for p in panels for n in p.nodes]
-    drawn_edges = [e for p in panels for e in p.edges]
-    marks: list[tuple[str, str]] = [
-        (m, _mark_label(model, m, highlight_path, removed, lang))
-        for m in sorted(
-            {m for n in drawn_nodes for m in n.marks} | {m for e in drawn_edges for m in e.marks}
-        )
-    ]
-    model_nations = tuple(sorted({n.nation for n in model.nodes.values()}))
-    legend = legend_entries(
-        kinds={n.kind for n in drawn_nodes},
-        relations={e.relation for e in drawn_edges},
-        nations={n.nation for n in drawn_nodes},
-        marks=marks,
-    )
+
+def _subtitle(model: Model, phase_ids: tuple[str, ...], lang: str | None) -> str:
     if len(phase_ids) == 1:
-        subtitle = f"as of {model.as_of} · phase: {_phase_name(model, phase_ids[0], lang)}"
-    else:
-        names = " | ".join(_phase_name(model, p, lang) for p in phase_ids)
-        subtitle = f"as of {model.as_of} · phases: {names}"
-    return Scene(
-        title=model.name,
-        subtitle=subtitle,
-        panels=panels,
-        nations=nation_order(n.nation for n in drawn_nodes),
-        model_nations=model_nations,
-        legend=legend,
-    )
+        return f"as of {model.as_of} · phase: {_phase_name(model, phase_ids[0], lang)}"
+    names = " | ".join(_phase_name(model, p, lang) for p in phase_ids)
+    return f"as of {model.as_of} · phases: {names}"
 
 
 def _phase_name(model: Model, phase_id: str, lang: str | None) -> str:
@@ -201,7 +217,8 @@ class _Overlays:
         link_marks: dict[str, set[str]] = {}
         if self.target is None and not self.bottlenecks and self.removed is None:
             return node_marks, link_marks
-        analysis = _analysis()
+        from .. import analysis
+
         if self.target is not None:
             result = analysis.authority_paths(self.model, self.target, phase=phase)
             for path in result.paths:
@@ -222,14 +239,6 @@ class _Overlays:
                 if self.removed in (link.from_node, link.to_node):
                     link_marks.setdefault(link.key, set()).add("removed")
         return node_marks, link_marks
-
-
-def _analysis():  # type: ignore[no-untyped-def]
-    try:
-        from .. import analysis
-    except ImportError as exc:
-        raise RenderError(f"overlays need the analyses of c2graph.analysis ({exc})") from None
-    return analysis
 
 
 def _panel(

@@ -42,12 +42,14 @@ __all__ = [
     "LegendEntry",
     "MarkStyle",
     "NationStyle",
+    "edge_mark",
     "font_for",
     "has_cjk",
     "label_lines",
     "legend_entries",
     "nation_order",
     "nation_style",
+    "node_mark",
     "printable",
 ]
 
@@ -156,6 +158,35 @@ MARK_STYLES: dict[str, MarkStyle] = {
     "cut-off": MarkStyle("#d62728", 2.0, "cut off by the removal"),
     "switch": MarkStyle("#e6007e", 3.0, "switches between the shown phases"),
 }
+
+
+#: Which overlay mark colours a node's outline, or a link, when it has several: the last.
+_NODE_MARK_ORDER = ("removed", "cut-off", "bottleneck", "path", "switch")
+_EDGE_MARK_ORDER = ("removed", "switch", "path")
+
+
+def node_mark(marks: Iterable[str]) -> MarkStyle | None:
+    """Return the style of the overlay mark that colours a node's outline, if any.
+
+    >>> node_mark({"path", "bottleneck"}).label
+    'chain of command'
+    """
+    return _last_mark(marks, _NODE_MARK_ORDER)
+
+
+def edge_mark(marks: Iterable[str]) -> MarkStyle | None:
+    """Return the style of the overlay mark that colours a link, if any.
+
+    >>> edge_mark({"removed"}).colour, edge_mark(set())
+    ('#7f7f7f', None)
+    """
+    return _last_mark(marks, _EDGE_MARK_ORDER)
+
+
+def _last_mark(marks: Iterable[str], order: tuple[str, ...]) -> MarkStyle | None:
+    given = set(marks)
+    shown = [MARK_STYLES[mark] for mark in order if mark in given]
+    return shown[-1] if shown else None
 
 
 def nation_order(nations: Iterable[str]) -> tuple[str, ...]:

@@ -5,44 +5,45 @@ the bottlenecks, the phase switches with their decisions and legal bases, and th
 then the comparison of all the models (variant to variant, matrix of headline measures,
 C2 approach space, the six considerations).
 
+:func:`build_report` makes every file in memory (a :class:`Report`); :meth:`Report.write`
+and :func:`write_report` write them.
+
 Example
 -------
 >>> from c2graph import load_model
->>> from c2graph.report import write_report
->>> models = [load_model("models/us-japan-2022.yaml"),
-...           load_model("models/us-japan-2025.yaml")]     # doctest: +SKIP
->>> [p.name for p in write_report(models, "report")][:2]     # doctest: +SKIP
-['index.html', 'report.md']
+>>> report = build_report([load_model("models/us-rok-cfc.yaml")])
+>>> list(report.files)
+['index.html', 'report.md', 'us-rok-cfc-armistice.svg', 'us-rok-cfc-wartime.svg']
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import OutputError, QueryError
+from ..errors import QueryError
 from ..model import Model
-from ..outputs import write_atomic
-from ._draw import DiffJob, Job, draw_figures
+from ..outputs import ensure_folder, write_atomic
+from ..render import Engine, choose_engine
+from ._draw import DiffJob, Job, Outcome, draw_figures
 from ._svg import inline_svg
 from .document import Block, Figure
 from .html import render_html
 from .markdown import render_markdown
 from .sections import comparison_section, model_section
 
-__all__ = ["report_stems", "write_report"]
+__all__ = ["Report", "build_report", "report_stems", "write_report"]
 
 
 def report_stems(models: Sequence[Model]) -> tuple[str, ...]:
     """Return a distinct file-name stem per model: its file's stem, else a slug of its name.
 
-    >>> from c2graph import load_model_data
-    >>> m = load_model_data({"name": "US–Japan 2025", "as_of": "2025",
-    ...     "phases": [{"id": "p", "name": "P"}],
-    ...     "nodes": [{"id": "a", "name": "A", "nation": "JP", "kind": "unit"}]})
-    >>> report_stems([m, m])
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> report_stems([model, model])
     ('us-japan-2025', 'us-japan-2025-2')
     """
     stems: list[str] = []
@@ -57,70 +58,129 @@ def report_stems(models: Sequence[Model]) -> tuple[str, ...]:
     return tuple(stems)
 
 
-def write_report(
-    models: Sequence[Model],
-    out_dir: str | os.PathLike[str],
-    *,
-    engine: str = "auto",
-    protect: Iterable[str | os.PathLike[str]] = (),
-) -> list[Path]:
-    """Write ``index.html``, ``report.md`` and the SVG diagrams into ``out_dir``.
+@dataclass(frozen=True)
+class Report:
+    """The report's files by name, in order: ``index.html``, ``report.md``, the diagrams."""
 
-    The folder is created if missing and never emptied; every file is written atomically
-    and never over a model file or anything in ``protect``.  ``engine`` is ``auto``
-    (Graphviz when ``dot`` is installed, else matplotlib), ``graphviz`` or ``matplotlib``;
-    with ``auto``, a diagram Graphviz fails on is drawn by matplotlib, and a diagram no
-    engine can draw is named in the report with the reason.  With Graphviz, each compared
-    pair (a variant and the model it extends, else consecutive models) gets its diff
-    diagram.  Same models, same bytes.
+    files: Mapping[str, bytes]
 
-    Returns the paths written: the page, the Markdown file, then the diagrams.
+    def write(self, folder: str | os.PathLike[str]) -> list[Path]:
+        """Write every file into ``folder`` (which must exist), each atomically; return the
+        paths written, in order.
 
-    Raises :class:`~c2graph.errors.QueryError` for no model or an unknown engine and
-    :class:`~c2graph.errors.OutputError` when the folder or a file cannot be written.
+        Raises :class:`~c2graph.errors.OutputError` when a file cannot be written.
+        """
+        paths = [Path(folder) / name for name in self.files]
+        for path, data in zip(paths, self.files.values(), strict=True):
+            write_atomic(path, data)
+        return paths
+
+
+@dataclass
+class _Plan:
+    """The diagrams the sections ask for, collected while the blocks are built."""
+
+    jobs: list[Job] = field(default_factory=list)
+    diff_jobs: list[DiffJob] = field(default_factory=list)
+
+    def figure(self, model: Model, name: str, caption: str, phases: tuple[str, ...]) -> Figure:
+        figure = Figure(name, caption)
+        self.jobs.append((model, figure, phases))
+        return figure
+
+    def diff(self, a: Model, b: Model, name: str, caption: str, phase: str) -> Figure:
+        figure = Figure(name, caption)
+        self.diff_jobs.append((a, b, figure, phase))
+        return figure
+
+
+def build_report(models: Sequence[Model], *, engine: Engine = "auto") -> Report:
+    """Make the report of ``models``: the page, the Markdown file and the SVG diagrams.
+
+    Parameters
+    ----------
+    models
+        The models, in the order the report shows them.
+    engine
+        ``auto`` (Graphviz when ``dot`` is installed, else matplotlib), ``graphviz`` or
+        ``matplotlib``.  With ``auto``, a diagram Graphviz fails on is drawn by matplotlib,
+        and a diagram no engine can draw is named in the report with the reason.  With
+        Graphviz, each compared pair (a variant and the model it extends, else consecutive
+        models) gets its diff diagram.  Same models, same bytes.
+
+    Raises
+    ------
+    QueryError
+        No model, or an unknown engine.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> report = build_report([load_model("models/us-rok-cfc.yaml")])
+    >>> report.files["report.md"].splitlines()[0]
+    b'# C2 structures: us-rok-cfc'
+    >>> report.files["index.html"].startswith(b"<!DOCTYPE html>")
+    True
     """
-    from ..render import ENGINES, choose_engine
-
     if not models:
         raise QueryError("no model to report on")
-    if engine not in ENGINES:
-        raise QueryError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: exists and is not a folder")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out}: the folder cannot be created ({exc.strerror})") from None
-    protected = [*protect, *(m.path for m in models if m.path)]
-    jobs: list[Job] = []
-    diff_jobs: list[DiffJob] = []
-
-    def plan_figure(model: Model, name: str, caption: str, phases: tuple[str, ...]) -> Figure:
-        figure = Figure(name, caption)
-        jobs.append((model, figure, phases))
-        return figure
-
-    def plan_diff(a: Model, b: Model, name: str, caption: str, phase: str) -> Figure:
-        figure = Figure(name, caption)
-        diff_jobs.append((a, b, figure, phase))
-        return figure
-
+    with_diffs = choose_engine(engine, "svg") == "graphviz"
     stems = report_stems(models)
+    plan = _Plan()
     blocks: list[Block] = []
     for model, stem in zip(models, stems, strict=True):
-        blocks += model_section(model, stem, plan_figure)
-    with_diffs = choose_engine(engine, "svg") == "graphviz"
-    blocks += comparison_section(models, stems, plan_diff if with_diffs else None)
-    drawn = draw_figures(jobs, out, engine=engine, protect=protected, diff_jobs=diff_jobs)
-    blocks = [drawn.get(b.file, b) if isinstance(b, Figure) else b for b in blocks]
+        blocks += model_section(model, stem, plan.figure)
+    blocks += comparison_section(models, stems, plan.diff if with_diffs else None)
+    outcomes = draw_figures(plan.jobs, plan.diff_jobs, engine=engine)
+    return _assemble("C2 structures: " + ", ".join(stems), blocks, outcomes)
+
+
+def _assemble(title: str, blocks: list[Block], outcomes: Mapping[str, Outcome]) -> Report:
+    """The page and the Markdown file over the drawn figures, then the diagrams' files."""
     svgs = {
-        f.file: inline_svg((out / f.file).read_text(encoding="utf-8"), f"f{i}")
-        for i, f in enumerate(drawn.values())
-        if f.missing is None
+        name: inline_svg(outcome.decode("utf-8"), f"f{i}")
+        for i, (name, outcome) in enumerate(outcomes.items())
+        if isinstance(outcome, bytes)
     }
-    title = "C2 structures: " + ", ".join(stems)
-    page, markdown = out / "index.html", out / "report.md"
-    write_atomic(page, render_html(title, blocks, svgs), protect=protected)
-    write_atomic(markdown, render_markdown(title, blocks), protect=protected)
-    return [page, markdown, *(out / f.file for f in drawn.values() if f.missing is None)]
+    shown = [_with_outcome(block, outcomes) for block in blocks]
+    files = {
+        "index.html": render_html(title, shown, svgs).encode("utf-8"),
+        "report.md": render_markdown(title, shown).encode("utf-8"),
+    }
+    return Report(files | {n: o for n, o in outcomes.items() if isinstance(o, bytes)})
+
+
+def _with_outcome(block: Block, outcomes: Mapping[str, Outcome]) -> Block:
+    """A figure no engine could draw says why; every other block stays as it is."""
+    if isinstance(block, Figure):
+        outcome = outcomes[block.file]
+        if isinstance(outcome, str):
+            return replace(block, missing=outcome)
+    return block
+
+
+def write_report(
+    models: Sequence[Model], out_dir: str | os.PathLike[str], *, engine: Engine = "auto"
+) -> list[Path]:
+    """Write the report of ``models`` (:func:`build_report`) into the folder ``out_dir``.
+
+    The folder is created if missing and never emptied; every file is written atomically.
+    Returns the paths written: the page, the Markdown file, then the diagrams.
+
+    Raises
+    ------
+    QueryError
+        No model, or an unknown engine.
+    OutputError
+        The folder or a file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from c2graph import load_model
+    >>> written = write_report([load_model("models/us-rok-cfc.yaml")], tempfile.mkdtemp())
+    >>> [p.name for p in written]
+    ['index.html', 'report.md', 'us-rok-cfc-armistice.svg', 'us-rok-cfc-wartime.svg']
+    """
+    report = build_report(models, engine=engine)
+    return report.write(ensure_folder(out_dir))

@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Block", "Bullets", "Cell", "Figure", "Heading", "Paragraph", "SourceList", "Table"]
+__all__ = [
+    "Block",
+    "Bullets",
+    "Cell",
+    "Figure",
+    "Heading",
+    "Paragraph",
+    "SourceList",
+    "Table",
+    "source_lines",
+]
 
 #: A table cell: one line of text, or several lines.
 Cell = str | tuple[str, ...]
@@ -67,3 +77,17 @@ class SourceList:
 
 
 Block = Heading | Paragraph | Bullets | Table | Figure | SourceList
+
+
+def source_lines(sources: SourceList) -> list[tuple[str, str, str | None, str | None]]:
+    """Return each source as ``(id, text, web link, other location)``: only an
+    ``http``/``https`` URL becomes a link; any other URL is shown as text.
+
+    >>> source_lines(SourceList((("s1", "Paper", "https://x.org"), ("s2", "Note", "file:a"))))
+    [('s1', 'Paper', 'https://x.org', None), ('s2', 'Note', None, 'file:a')]
+    """
+    lines: list[tuple[str, str, str | None, str | None]] = []
+    for source_id, text, url in sources.items:
+        web = url is not None and url.lower().startswith(("http://", "https://"))
+        lines.append((source_id, text, url if web else None, None if web else url))
+    return lines

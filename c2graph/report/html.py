@@ -16,7 +16,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from .document import Block, Bullets, Cell, Figure, Heading, Paragraph, SourceList, Table
+from .document import (
+    Block,
+    Bullets,
+    Cell,
+    Figure,
+    Heading,
+    Paragraph,
+    SourceList,
+    Table,
+    source_lines,
+)
 
 __all__ = ["CSS", "render_html"]
 
@@ -81,12 +91,12 @@ def _block(block: Block, svgs: Mapping[str, str]) -> str:
     if not isinstance(block, SourceList):
         raise TypeError(f"not a report block: {block!r}")
     items = []
-    for source_id, text, url in block.items:
+    for source_id, text, link, other in source_lines(block):
         label = f"[{escape(source_id)}] {escape(text)}"
-        if url and url.lower().startswith(("http://", "https://")):
-            label += f' — <a href="{escape(url, quote=True)}" rel="noreferrer">{escape(url)}</a>'
-        elif url:
-            label += f" — {escape(url)}"
+        if link:
+            label += f' — <a href="{escape(link, quote=True)}" rel="noreferrer">{escape(link)}</a>'
+        elif other:
+            label += f" — {escape(other)}"
         items.append(f"<li>{label}</li>")
     return (
         '<ul class="sources">' + "".join(items) + "</ul>"

@@ -21,7 +21,17 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from .document import Block, Bullets, Cell, Figure, Heading, Paragraph, SourceList, Table
+from .document import (
+    Block,
+    Bullets,
+    Cell,
+    Figure,
+    Heading,
+    Paragraph,
+    SourceList,
+    Table,
+    source_lines,
+)
 
 __all__ = ["escape_md", "render_markdown"]
 
@@ -64,12 +74,12 @@ def _block(block: Block) -> str:
         if not block.items:
             return "No sources recorded.\n"
         lines = []
-        for source_id, text, url in block.items:
+        for source_id, text, link, other in source_lines(block):
             line = f"- \\[{escape_md(source_id)}\\] {escape_md(text)}"
-            if url and url.lower().startswith(("http://", "https://")):
-                line += f" — <{url.replace('>', '%3E').replace(' ', '%20')}>"
-            elif url:
-                line += f" — {escape_md(url)}"
+            if link:
+                line += f" — <{link.replace('>', '%3E').replace(' ', '%20')}>"
+            elif other:
+                line += f" — {escape_md(other)}"
             lines.append(line)
         return "\n".join(lines) + "\n"
     raise TypeError(f"not a report block: {block!r}")

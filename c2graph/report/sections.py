@@ -10,16 +10,10 @@ Main forces
 
 Example
 -------
->>> from c2graph import load_model_data
->>> model = load_model_data({"name": "x", "as_of": "2025",
-...     "phases": [{"id": "p", "name": "P"}],
-...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
-...               {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
-...               {"id": "u", "name": "U", "nation": "JP", "kind": "unit"}],
-...     "links": [{"from": "pm", "to": "hq", "relation": "command"},
-...               {"from": "hq", "to": "u", "relation": "opcon"}]})
->>> main_forces(model, phase="p")
-('u',)
+>>> from c2graph import load_model
+>>> forces = main_forces(load_model("models/us-japan-2025.yaml"), phase="peacetime")
+>>> forces[:3], len(forces)
+(('jp-adc', 'jp-cyber', 'jp-gcc'), 11)
 """
 
 from __future__ import annotations
@@ -34,6 +28,7 @@ from ..analysis.approach import axis_level
 from ..analysis.measures import phase_report
 from ..analysis.switches import phase_switch
 from ..compare import compare, compare_many
+from ..compare.comparison import Comparison
 from ..model import Model
 from ..vocabulary import FORCE_KINDS, RELATIONS
 from .document import Block, Bullets, Cell, Figure, Heading, Paragraph, SourceList, Table
@@ -362,52 +357,55 @@ def _pair(a: Model, b: Model, sa: str, sb: str, draw_diff: DiffMaker | None) -> 
         )
     )
     if draw_diff is not None and not diff.is_empty:
-        most = max(
-            result.phases,
-            key=lambda p: (
-                len(p.diff.nodes_added)
-                + len(p.diff.nodes_removed)
-                + len(p.diff.links_added)
-                + len(p.diff.links_removed)
-                + len(p.diff.links_changed),
-                -a.phase_ids.index(p.phase),
-            ),
+        phase = _most_changed_phase(a, result)
+        caption = (
+            f"{sb} over {sa} in the phase that changes most ({_phase_name(b, phase)}): "
+            "green added, red removed, purple changed"
         )
-        blocks.append(
-            draw_diff(
-                a,
-                b,
-                f"diff-{sa}-{sb}.svg",
-                f"{sb} over {sa} in the phase that changes most "
-                f"({_phase_name(b, most.phase)}): green added, red removed, "
-                "purple changed",
-                most.phase,
-            )
-        )
+        blocks.append(draw_diff(a, b, f"diff-{sa}-{sb}.svg", caption, phase))
+    return blocks + _chain_moves(a, b, result)
+
+
+def _most_changed_phase(a: Model, result: Comparison) -> str:
+    """The shared phase with the most nodes and links added, removed or changed (the
+    earliest of those that tie)."""
+    return max(
+        result.phases,
+        key=lambda p: (
+            len(p.diff.nodes_added)
+            + len(p.diff.nodes_removed)
+            + len(p.diff.links_added)
+            + len(p.diff.links_removed)
+            + len(p.diff.links_changed),
+            -a.phase_ids.index(p.phase),
+        ),
+    ).phase
+
+
+def _chain_moves(a: Model, b: Model, result: Comparison) -> list[Block]:
+    """The forces that join or leave nodes of their operational chain, with the phases."""
     grouped: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[str]] = {}
     shared = [p.phase for p in result.phases]
     for phase in result.phases:
         for change in phase.chains_changed:
             key = (change.unit, change.joined, change.left)
             grouped.setdefault(key, []).append(_phase_name(b, phase.phase))
-    if grouped:
-        blocks.append(
-            Table(
-                ("force", "phases", "joins its operational chain", "leaves its operational chain"),
-                tuple(
-                    (
-                        _short(b, unit),
-                        "all shared phases"
-                        if len(phases) == len(shared) > 1
-                        else ", ".join(phases),
-                        ", ".join(_short(b, n) for n in joined) or "-",
-                        ", ".join(_short(a, n) for n in left) or "-",
-                    )
-                    for (unit, joined, left), phases in sorted(grouped.items())
-                ),
-            )
+    if not grouped:
+        return []
+    return [
+        Table(
+            ("force", "phases", "joins its operational chain", "leaves its operational chain"),
+            tuple(
+                (
+                    _short(b, unit),
+                    "all shared phases" if len(phases) == len(shared) > 1 else ", ".join(phases),
+                    ", ".join(_short(b, n) for n in joined) or "-",
+                    ", ".join(_short(a, n) for n in left) or "-",
+                )
+                for (unit, joined, left), phases in sorted(grouped.items())
+            ),
         )
-    return blocks
+    ]
 
 
 def _approach(models: Sequence[Model], stems: Sequence[str]) -> list[Block]:

@@ -96,6 +96,17 @@ def test_draw_never_writes_over_the_model(model_path, capsys):
     assert model_path.read_bytes() == before
 
 
+def test_draw_never_writes_over_its_input(write_model, minimal_text, capsys):
+    model_path = write_model(minimal_text, name="model.svg")
+    before = model_path.read_bytes()
+    assert main(["draw", str(model_path), "--engine", "matplotlib", "-o", str(model_path)]) == 4
+    assert capsys.readouterr().err == (
+        f"c2graph draw: error: {model_path}: this is an input of the command; "
+        "refusing to overwrite it\n"
+    )
+    assert model_path.read_bytes() == before
+
+
 def test_phase_and_phases_exclude_each_other(model_path, tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         main(

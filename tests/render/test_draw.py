@@ -1,16 +1,13 @@
-"""draw(): formats from the extension, engine choice, atomic writes, deterministic files."""
+"""render_bytes() and draw(): formats, engine choice, atomic writes, deterministic files."""
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
 
-from c2graph import OutputError, QueryError, RenderError, load_model
-from c2graph.render import choose_engine, dot_text, draw
-
-from .conftest import TINY
+from c2graph import QueryError, RenderError
+from c2graph.render import choose_engine, dot_text, draw, picture_format, render_bytes
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 
@@ -90,8 +87,21 @@ def test_missing_graphviz_is_a_render_error(tiny, tmp_path, monkeypatch):
         draw(tiny, tmp_path / "chart.svg", engine="graphviz")
 
 
-def test_never_writes_over_the_model(write_model):
-    model_path = write_model(json.dumps(TINY), name="model.svg")
-    with pytest.raises(OutputError, match="input of the command"):
-        draw(load_model(model_path), model_path, engine="matplotlib")
-    assert json.loads(model_path.read_text(encoding="utf-8")) == TINY
+def test_draw_writes_what_render_bytes_returns(tiny, tmp_path):
+    draw(tiny, tmp_path / "chart.svg", engine="matplotlib", phase="armed-attack")
+    assert (tmp_path / "chart.svg").read_bytes() == render_bytes(
+        tiny, "svg", engine="matplotlib", phase="armed-attack"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("a.svg", "svg"), ("b.PNG", "png"), ("c.d/e.pdf", "pdf"), ("f.dot", "dot")]
+)
+def test_picture_format_from_the_extension(name, fmt):
+    assert picture_format(name) == fmt
+
+
+def test_render_bytes_refuses_an_unknown_format(tiny):
+    with pytest.raises(QueryError) as err:
+        render_bytes(tiny, "gif")
+    assert str(err.value) == "unknown picture format 'gif'; use one of svg, png, pdf, dot"

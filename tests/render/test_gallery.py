@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import doctest
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+import tools.gallery
 from c2graph import load_model
-from tools.gallery import gallery_views, view_dot, view_stem
+from tools.gallery import build_gallery, gallery_views, view_dot, view_stem
 
 REPO = Path(__file__).resolve().parents[2]
 MODELS = sorted((REPO / "models").glob("*.yaml"))
@@ -62,3 +64,32 @@ def test_graphviz_draws_each_single_phase_view_without_a_warning(model_path):
                 check=False,
             )
             assert (done.returncode, done.stderr) == (0, b""), view.name
+
+
+def test_docstring_examples_run(monkeypatch):
+    monkeypatch.chdir(REPO)  # the examples name models/ from the project root
+    result = doctest.testmod(tools.gallery)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+def test_build_gallery_writes_the_views_and_the_readme(tmp_path):
+    models = tmp_path / "models"
+    models.mkdir()
+    model_path = models / "tiny.yaml"
+    model_path.write_text((REPO / "models" / "us-rok-cfc.yaml").read_text("utf-8"))
+    out = tmp_path / "gallery"
+    out.mkdir()
+    written = build_gallery(models, out)
+    assert [p.name for p in written] == [
+        "tiny--armistice.dot",
+        "tiny--armistice.svg",
+        "tiny--wartime.dot",
+        "tiny--wartime.svg",
+        "tiny--panels.dot",
+        "tiny--panels.svg",
+        "README.md",
+    ]
+    model = load_model(model_path)
+    assert (out / "tiny--panels.dot").read_text("utf-8") == view_dot(model, gallery_views(model)[2])
+    assert "![" in (out / "README.md").read_text("utf-8")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c2graph import QueryError
-from c2graph.render.mpl import plot, plot_scene, save_figure
+from c2graph.render.mpl import figure_bytes, plot, plot_scene
 from c2graph.render.scene import build_scene
 
 from .conftest import named
@@ -88,9 +86,7 @@ def test_japanese_labels_with_lang_ja(tiny):
 
 
 def _svg(scene) -> bytes:
-    buffer = io.BytesIO()
-    save_figure(plot_scene(scene), buffer, "svg")
-    return buffer.getvalue()
+    return figure_bytes(plot_scene(scene), "svg")
 
 
 def test_svg_bytes_are_identical_run_to_run(tiny):
@@ -105,7 +101,7 @@ def test_svg_bytes_are_identical_run_to_run(tiny):
 def test_any_names_draw_without_mathtext_or_errors(names):
     fig = plot_scene(build_scene(named(*names, "$x^2$ \\frac")))
     assert any("$x^2$" in t for t in _texts(fig))
-    save_figure(fig, io.BytesIO(), "svg")
+    assert figure_bytes(fig, "svg").startswith(b"<?xml")
 
 
 def test_long_names_are_cut_with_an_ellipsis_in_the_fixed_box():

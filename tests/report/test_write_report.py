@@ -9,7 +9,7 @@ import pytest
 
 from c2graph import OutputError, QueryError, load_model
 from c2graph.cli.main import main
-from c2graph.report import report_stems, write_report
+from c2graph.report import build_report, report_stems, write_report
 
 from ._models import BASE, VARIANT
 
@@ -95,12 +95,31 @@ def test_folder_is_kept_and_inputs_are_never_replaced(models, tmp_path):
     (out / "notes.txt").write_text("mine")
     write_report(models[:1], out, engine=ENGINE)
     assert (out / "notes.txt").read_text() == "mine"
-    with pytest.raises(OutputError, match="this is an input of the command"):
-        write_report(models[:1], out, engine=ENGINE, protect=[out / "index.html"])
     with pytest.raises(OutputError, match="exists and is not a folder"):
         write_report(models[:1], out / "notes.txt", engine=ENGINE)
     with pytest.raises(QueryError, match="no model to report on"):
         write_report([], out)
+
+
+def test_cli_never_writes_over_an_input(write_model, tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    page = out / "index.html"
+    page.write_text(BASE, encoding="utf-8")
+    assert main(["report", str(page), "-o", str(out), "--engine", ENGINE]) == 4
+    assert capsys.readouterr().err == (
+        f"c2graph report: error: {page}: this is an input of the command; "
+        "refusing to overwrite it\n"
+    )
+    assert page.read_text(encoding="utf-8") == BASE
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+
+
+def test_build_report_writes_nothing(models, tmp_path):
+    report = build_report(models[:1], engine="matplotlib")
+    assert list(report.files)[:2] == ["index.html", "report.md"]
+    assert report.files["report.md"].startswith(b"# C2 structures: base\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["base.yaml", "variant.yaml"]
 
 
 def test_stems_are_distinct(models):
