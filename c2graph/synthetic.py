@@ -291,7 +291,15 @@ def _flow(item: dict[str, Any]) -> str:
 
 
 def to_yaml(data: dict[str, Any]) -> str:
-    """Write model data as block YAML with one flow mapping per item (JSON-quoted values)."""
+    """Write model data as block YAML with one flow mapping per item (JSON-quoted values).
+
+    Examples
+    --------
+    >>> print(to_yaml({"name": "x", "phases": [{"id": "p", "name": "P"}]}), end="")
+    name: "x"
+    phases:
+      - {id: "p", name: "P"}
+    """
     out = io.StringIO()
     for key, value in data.items():
         if isinstance(value, list):
@@ -322,6 +330,12 @@ def to_units_csv(data: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
 
     A link becomes a unit's ``parent`` when it is the first authority link into the unit
     that holds in every phase; every other link stays in the model file.
+
+    Examples
+    --------
+    >>> units, links = to_units_csv(generate(10))
+    >>> units.splitlines()[1], len(links)
+    ('jp-0,JP Prime Minister,JP,political-authority,,,national,内閣総理大臣,', 15)
     """
     parents: dict[str, dict[str, Any]] = {}
     rest = []
@@ -362,6 +376,13 @@ def write_model_files(
     beside it, which holds every node and its parent link. Files are replaced atomically;
     existing files are kept (and :class:`~c2graph.errors.OutputError` raised) unless
     ``overwrite`` is true.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_model_files(generate(10), folder / "oob.yaml", fmt="csv")]
+    ['oob.units.csv', 'oob.yaml']
     """
     if fmt not in FORMATS:
         raise OutputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -45,12 +45,25 @@ class GalleryView:
 
     @property
     def options(self) -> SceneOptions:
-        """The drawing options of the view: one phase, or phase panels."""
+        """The drawing options of the view: one phase, or phase panels.
+
+        Examples
+        --------
+        >>> GalleryView("panels", "Phase panels", ("peacetime", "armed-attack")).options
+        {'phases': ('peacetime', 'armed-attack')}
+        """
         return {"phase": self.phases[0]} if len(self.phases) == 1 else {"phases": self.phases}
 
 
 def gallery_views(model: Model) -> tuple[GalleryView, ...]:
-    """Return the standard views of a model: peacetime, armed attack and a phase panel."""
+    """Return the standard views of a model: peacetime, armed attack and a phase panel.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> [view.phases for view in gallery_views(load_model("models/us-rok-cfc.yaml"))]
+    [('armistice',), ('wartime',), ('armistice', 'wartime')]
+    """
     ids = model.phase_ids
     first = "peacetime" if "peacetime" in ids else ids[0]
     last = "armed-attack" if "armed-attack" in ids else ids[-1]
@@ -76,7 +89,15 @@ def view_stem(model_path: Path, view: GalleryView) -> str:
 
 
 def view_dot(model: Model, view: GalleryView) -> str:
-    """The DOT text of a view, exactly as the gallery writes it."""
+    """The DOT text of a view, exactly as the gallery writes it.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-rok-cfc.yaml")
+    >>> view_dot(model, gallery_views(model)[0]).splitlines()[0]
+    'digraph c2 {'
+    """
     return dot_text(model, **view.options)
 
 
@@ -86,6 +107,14 @@ def build_gallery(models: Path, out: Path, *, png: Path | None = None) -> list[P
     SVGs are drawn by Graphviz when ``dot`` is installed, else by matplotlib; with ``png``
     given, PNG copies are written there too (for looking at them). Every file is made
     first, then written atomically. Returns the files written in ``out``.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> models, out = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    >>> _ = shutil.copy("models/us-rok-cfc.yaml", models)
+    >>> [p.name for p in build_gallery(models, out)][-2:]
+    ['us-rok-cfc--panels.svg', 'README.md']
     """
     files: dict[Path, str | bytes] = {}
     copies: dict[Path, bytes] = {}

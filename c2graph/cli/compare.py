@@ -79,7 +79,18 @@ def _value(value: Any) -> str:
 
 
 def format_matrix(matrix: Matrix) -> str:
-    """Return the matrix as a text table: one column per variant."""
+    """Return the matrix as a text table: one column per variant.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.compare import compare_many
+    >>> models = [load_model(f"models/us-japan-{year}.yaml") for year in (2022, 2025)]
+    >>> table = format_matrix(compare_many(models, phase="peacetime", names=["a", "b"]))
+    >>> print(*table.splitlines()[:2], sep="\\n")
+    phase      measure                    a            b
+    peacetime  nodes                      38           40
+    """
     header = ["phase", "measure", *matrix.columns]
     body = [[r.phase, r.measure, *(_value(v) for v in r.values)] for r in matrix.rows]
     return _table(header, body)
@@ -162,7 +173,18 @@ def _mismatches(link: NationLink) -> str:
 
 
 def format_comparison(result: Comparison) -> str:
-    """Return a two-model comparison as readable text."""
+    """Return a two-model comparison as readable text.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.compare import compare
+    >>> model = load_model("models/us-rok-cfc.yaml")
+    >>> print(format_comparison(compare(model, model)), end="")
+    US–ROK Combined Forces Command (comparator) → US–ROK Combined Forces Command (comparator)
+    <BLANKLINE>
+    no differences
+    """
     lines = [f"{result.before} → {result.after}"]
     if result.is_empty:
         return "\n".join([*lines, "", "no differences"]) + "\n"

@@ -51,6 +51,12 @@ def export(model: Model, fmt: str, *, phase: str | None = None) -> str:
         ``fmt`` is not a known format, or ``phase`` is not a phase of the model.
     RenderError
         The format cannot carry the model (a control character in a name, for XML).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> export(load_model("models/us-rok-cfc.yaml"), "graphml").startswith("<?xml")
+    True
     """
     if fmt not in _WRITERS:
         raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

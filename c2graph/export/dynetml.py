@@ -60,7 +60,15 @@ _NODE_PROPERTIES: tuple[tuple[str, str], ...] = (
 
 
 def node_class(node: Node) -> str:
-    """Return the ORA node class of a node (see the module docstring for the mapping)."""
+    """Return the ORA node class of a node (see the module docstring for the mapping).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-rok-cfc.yaml")
+    >>> node_class(model.nodes["kr-president"]), node_class(model.nodes["kr-jcs"])
+    ('agent', 'organization')
+    """
     return NODE_CLASSES.get(node.kind, _DEFAULT_CLASS)
 
 
@@ -168,6 +176,13 @@ def to_dynetml(model: Model, *, phase: str | None = None) -> str:
     With ``phase``, the document holds that phase's meta-network only. The root carries the
     model's name and as-of date as properties. Attribute order and element order are fixed,
     so the same model always gives the same bytes.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> text = to_dynetml(load_model("models/us-rok-cfc.yaml"))
+    >>> text.count("<MetaNetwork ")
+    2
     """
     phases = [model.phase(phase).id] if phase is not None else list(model.phase_ids)
     _check(model)

@@ -63,6 +63,12 @@ def to_gexf(model: Model, *, phase: str | None = None) -> str:
     relation label. networkx stores the link key in the attribute ``networkx_key`` and
     reads it back as the edge key. The ``meta`` element names c2graph and the model, not
     a date, so the same model always gives the same bytes.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> "<spells>" in to_gexf(load_model("models/us-rok-cfc.yaml"))
+    True
     """
     graph = plain_graph(model, "gexf", phase=phase)
     for data in graph.nodes.values():

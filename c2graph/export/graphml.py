@@ -40,6 +40,15 @@ def to_graphml(model: Model, *, phase: str | None = None) -> str:
     ``class``, ``authority``, ``phases`` and the optional ``link_id``, ``basis``,
     ``source``, ``confidence``, ``as_of``, ``note``. Graph data: ``name``, ``as_of``,
     ``phases`` and (when limited) ``phase``.
+
+    Examples
+    --------
+    >>> import io, networkx as nx
+    >>> from c2graph import load_model
+    >>> text = to_graphml(load_model("models/us-rok-cfc.yaml"), phase="wartime")
+    >>> graph = nx.read_graphml(io.StringIO(text), force_multigraph=True)
+    >>> graph.nodes["kr-jcs"]["kind"]
+    'headquarters'
     """
     buffer = io.BytesIO()
     nx.write_graphml(

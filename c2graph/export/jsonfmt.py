@@ -36,6 +36,13 @@ def to_json_data(model: Model, *, phase: str | None = None) -> dict[str, Any]:
     Keys: ``phase`` (or None), ``model``, ``node_phases``, ``link_phases``. With ``phase``,
     ``model`` lists only the nodes and links holding in that phase (its phases, sources and
     locations stay whole).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> data = to_json_data(load_model("models/us-rok-cfc.yaml"), phase="wartime")
+    >>> data["phase"], list(data)
+    ('wartime', ['phase', 'model', 'node_phases', 'link_phases'])
     """
     selection = select(model, phase)
     data = model.to_dict()
@@ -56,6 +63,13 @@ def to_json(model: Model, *, phase: str | None = None) -> str:
     Keys keep their insertion order (model order) rather than being sorted; non-ASCII text
     stays readable. A lone surrogate (possible in a JSON model file) is written as its
     ``\\uXXXX`` escape so the text can always be encoded as UTF-8.
+
+    Examples
+    --------
+    >>> import json
+    >>> from c2graph import load_model
+    >>> json.loads(to_json(load_model("models/us-rok-cfc.yaml")))["phase"] is None
+    True
     """
     text = json.dumps(to_json_data(model, phase=phase), ensure_ascii=False, indent=2)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

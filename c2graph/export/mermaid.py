@@ -94,6 +94,12 @@ def to_mermaid(model: Model, *, phase: str | None = None) -> str:
     ``classDef`` per nation and a ``linkStyle`` per relation drawn (colour and width from
     the style table; dashed or dotted authority relations such as TACON keep their dash
     pattern). The same model always gives the same text.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> to_mermaid(load_model("models/us-rok-cfc.yaml")).splitlines()[:2]
+    ['flowchart TB', '  subgraph g0["Republic of Korea"]']
     """
     selection = select(model, phase)
     nations = nation_order(node.nation for node in selection.nodes)

@@ -61,6 +61,14 @@ def diff_scene(
 ) -> tuple[Scene, dict[str, str], dict[int, str]]:
     """Return the scene of B over A in ``phase`` (default: the first phase both have), the
     diff mark of each node id, and the diff mark of each edge (by its index in the panel).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> a, b = (load_model(f"models/us-japan-{year}.yaml") for year in (2022, 2025))
+    >>> scene, node_marks, edge_marks = diff_scene(a, b, phase="armed-attack")
+    >>> sorted(n for n, mark in node_marks.items() if mark == "added")
+    ['jp-jjoc', 'us-jct']
     """
     phase = _phase(a, b, phase)
     diff = structural_diff(a, b, phase=phase)
@@ -134,7 +142,15 @@ def _edge_marks(diff: StructuralDiff, edges: list[SceneEdge]) -> dict[int, str]:
 
 
 def diff_dot(a: Model, b: Model, *, phase: str | None = None) -> str:
-    """Return the DOT text of B over A (deterministic: same models, same bytes)."""
+    """Return the DOT text of B over A (deterministic: same models, same bytes).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> a, b = (load_model(f"models/us-japan-{year}.yaml") for year in (2022, 2025))
+    >>> "removed (only in A)" in diff_dot(a, b)
+    True
+    """
     scene, node_marks, edge_marks = diff_scene(a, b, phase=phase)
     graph = build_dot(scene)
     ids = {node.id: f"n{i}" for i, node in enumerate(scene.panels[0].nodes)}

@@ -70,7 +70,13 @@ _NARROW_SHAPES = frozenset(
 
 
 def escape_html(text: str) -> str:
-    """Escape ``text`` for a Graphviz HTML-like label so that it is drawn literally."""
+    """Escape ``text`` for a Graphviz HTML-like label so that it is drawn literally.
+
+    Examples
+    --------
+    >>> escape_html("A & B\\n[x]")
+    'A &amp; B<BR/>&#91;x&#93;'
+    """
     text = (
         printable(text)
         .replace("&", "&amp;")
@@ -119,6 +125,14 @@ def build_dot(scene: Scene) -> pydot.Dot:
 
     Every node is pinned at its place in the layered layout (:func:`scene_layout`); panels
     are laid side by side with one shared layout, so a node keeps its place across phases.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.render import build_scene
+    >>> graph = build_dot(build_scene(load_model("models/us-rok-cfc.yaml")))
+    >>> graph.get_name(), len(graph.get_subgraph_list())
+    ('c2', 4)
     """
     font = font_for(scene.texts())
     layout = scene_layout(scene)
@@ -455,7 +469,15 @@ def _line_sample(line: str, colour: str, penwidth: float) -> str:
 
 
 def dot_source(scene: Scene) -> str:
-    """Return the DOT text of a scene (deterministic: same scene, same bytes)."""
+    """Return the DOT text of a scene (deterministic: same scene, same bytes).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.render import build_scene
+    >>> dot_source(build_scene(load_model("models/us-rok-cfc.yaml"))).splitlines()[0]
+    'digraph c2 {'
+    """
     return str(build_dot(scene).to_string())
 
 
@@ -474,6 +496,13 @@ def render_dot(source: str, fmt: str, *, timeout: float = 120.0) -> bytes:
 
     Raises :class:`~c2graph.errors.RenderError` when ``dot`` is missing, fails or times
     out. PDF creation dates are pinned to 1970-01-01, so every output is deterministic.
+
+    Examples
+    --------
+    >>> render_dot("digraph { a -> b }", "gif")
+    Traceback (most recent call last):
+    ...
+    c2graph.errors.RenderError: Graphviz cannot render 'gif' here; use one of svg, png, pdf
     """
     if fmt not in DOT_FORMATS:
         raise RenderError(

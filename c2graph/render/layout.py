@@ -45,7 +45,13 @@ _COORDINATION_WEIGHT = 0.2
 
 
 def authority_ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str, bool]]) -> dict[str, int]:
-    """Return the rank (0 = top) of every node; ``edges`` are ``(tail, head, is_authority)``."""
+    """Return the rank (0 = top) of every node; ``edges`` are ``(tail, head, is_authority)``.
+
+    Examples
+    --------
+    >>> authority_ranks(["a", "b", "c"], [("a", "b", True), ("b", "a", True), ("a", "c", False)])
+    {'a': 0, 'b': 1, 'c': 0}
+    """
     order = {n: i for i, n in enumerate(nodes)}
     graph = nx.DiGraph()
     graph.add_nodes_from(nodes)
@@ -103,6 +109,12 @@ def layered_layout(
 
     Each nation gets a column block as wide as its widest rank, blocks are placed left to
     right in the order of ``nations`` and rows are centred in their block.
+
+    Examples
+    --------
+    >>> nodes = [("pm", "JP"), ("hq", "JP"), ("us", "US")]
+    >>> layered_layout(nodes, [("pm", "hq", True)], ["JP", "US"])
+    {'pm': (0.0, 0), 'hq': (0.0, 1), 'us': (1.7, 0)}
     """
     return _layered(nodes, edges, nations, route_long=False)[0]
 
@@ -240,6 +252,14 @@ def scene_layout(scene: Scene, *, route_long: bool = False) -> SceneLayout:
 
     With ``route_long``, authority links spanning several ranks get a slot of their own on
     every rank they cross (for renderers that draw straight lines).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.render import build_scene
+    >>> layout = scene_layout(build_scene(load_model("models/us-rok-cfc.yaml")))
+    >>> layout.positions["kr-president"], layout.max_rank
+    ((0.0, 0), 4)
     """
     nodes: dict[str, str] = {}
     edges: dict[str, tuple[str, str, bool]] = {}

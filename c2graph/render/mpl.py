@@ -105,8 +105,7 @@ def plot_scene(scene: Scene) -> Figure:
     font = _family(scene)
     panel_w = (layout.max_x - layout.min_x + 1.3) * _UX
     panel_h = (layout.max_rank + 1.4) * _UY
-    handles, labels, handler_map = _legend_items(scene)
-    legend_h = 0.45 + 0.21 * math.ceil(len(labels) / _LEGEND_COLUMNS)
+    legend_h = 0.45 + 0.21 * math.ceil(len(scene.legend) / _LEGEND_COLUMNS)
     count = len(scene.panels)
     fig_w = max(count * panel_w + (count - 1) * _PANEL_GAP + 0.4, 8.0)
     fig_h = _HEADER + panel_h + (0.3 if count > 1 else 0) + legend_h + 0.2
@@ -135,12 +134,19 @@ def plot_scene(scene: Scene) -> Figure:
         _draw_panel(ax, scene, panel, layout, font, f"p{index}")
     _heading(fig, 1 - 0.3 / fig_h, scene.title, font, size=15, gid="title", bold=True)
     _heading(fig, 1 - 0.62 / fig_h, scene.subtitle, font, size=10, gid="subtitle")
+    _add_legend(fig, scene, font, top=(legend_h + 0.05) / fig_h)
+    return fig
+
+
+def _add_legend(fig: Figure, scene: Scene, font: list[str], *, top: float) -> None:
+    """The legend below the panels, its top at ``top`` (a fraction of the figure)."""
+    handles, labels, handler_map = _legend_items(scene)
     legend = fig.legend(
         handles,
         [printable(label) for label in labels],
         handler_map=handler_map,
         loc="upper center",
-        bbox_to_anchor=(0.5, (legend_h + 0.05) / fig_h),
+        bbox_to_anchor=(0.5, top),
         ncol=_LEGEND_COLUMNS,
         prop={"family": font, "size": 8},
         title="Legend",
@@ -150,7 +156,6 @@ def plot_scene(scene: Scene) -> Figure:
     )
     for text in legend.get_texts():
         text.set_parse_math(False)
-    return fig
 
 
 def _heading(

@@ -76,7 +76,14 @@ class Scene:
     legend: tuple[LegendEntry, ...]
 
     def texts(self) -> tuple[str, ...]:
-        """Every text the diagram shows (to pick a font able to draw all of them)."""
+        """Every text the diagram shows (to pick a font able to draw all of them).
+
+        Examples
+        --------
+        >>> from c2graph import load_model
+        >>> build_scene(load_model("models/us-rok-cfc.yaml")).texts()[1]
+        'as of 2018-10 · phase: Armistice'
+        """
         labels = [n.label for p in self.panels for n in p.nodes]
         shorts = [n.short for p in self.panels for n in p.nodes if n.short]
         return (
@@ -140,27 +147,23 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
     lang = options.get("lang")
     target, removed = options.get("highlight_path"), options.get("removed")
     phase_ids = _shown_phases(model, options.get("phase"), options.get("phases"))
-    for node_id in (target, removed):
-        if node_id is not None:
-            model.node(node_id)
     overlays = _Overlays(model, target, options.get("bottlenecks", False), removed)
     panels = tuple(_panel(model, p, phase_ids, overlays, lang) for p in phase_ids)
     drawn = [n for p in panels for n in p.nodes]
     edges = [e for p in panels for e in p.edges]
     marks = sorted({m for n in drawn for m in n.marks} | {m for e in edges for m in e.marks})
-    legend = legend_entries(
-        kinds={n.kind for n in drawn},
-        relations={e.relation for e in edges},
-        nations={n.nation for n in drawn},
-        marks=[(m, _mark_label(model, m, target, removed, lang)) for m in marks],
-    )
     return Scene(
         title=model.name,
         subtitle=_subtitle(model, phase_ids, lang),
         panels=panels,
         nations=nation_order(n.nation for n in drawn),
         model_nations=tuple(sorted({n.nation for n in model.nodes.values()})),
-        legend=legend,
+        legend=legend_entries(
+            kinds={n.kind for n in drawn},
+            relations={e.relation for e in edges},
+            nations={n.nation for n in drawn},
+            marks=[(m, _mark_label(model, m, target, removed, lang)) for m in marks],
+        ),
     )
 
 
@@ -206,6 +209,9 @@ class _Overlays:
     def __init__(
         self, model: Model, target: str | None, bottlenecks: bool, removed: str | None
     ) -> None:
+        for node_id in (target, removed):
+            if node_id is not None:
+                model.node(node_id)  # checked: an unknown id raises QueryError
         self.model = model
         self.target = target
         self.bottlenecks = bottlenecks

@@ -194,6 +194,11 @@ def nation_order(nations: Iterable[str]) -> tuple[str, ...]:
 
     Japan (or the other partner) is drawn on the left, alliance and multinational bodies in
     the middle and the United States on the right.
+
+    Examples
+    --------
+    >>> nation_order(["US", "multinational", "KR"])
+    ('KR', 'multinational', 'US')
     """
 
     def key(nation: str) -> tuple[int, str]:
@@ -209,6 +214,11 @@ def nation_style(nation: str, nations: Iterable[str] = ()) -> NationStyle:
 
     ``nations`` lists every nation of the model so that a country keeps its colour across
     the diagrams of one model.
+
+    Examples
+    --------
+    >>> nation_style("JP").caption, nation_style("FR", ["FR", "DE"]).fill
+    ('Japan', '#e6f2dc')
     """
     if nation in _NATIONS:
         return _NATIONS[nation]
@@ -218,7 +228,13 @@ def nation_style(nation: str, nations: Iterable[str] = ()) -> NationStyle:
 
 
 def has_cjk(text: str) -> bool:
-    """True when ``text`` holds Chinese, Japanese or Korean characters."""
+    """True when ``text`` holds Chinese, Japanese or Korean characters.
+
+    Examples
+    --------
+    >>> has_cjk("統合作戦司令部"), has_cjk("JJOC")
+    (True, False)
+    """
     return any(
         unicodedata.east_asian_width(ch) in ("W", "F")
         and not unicodedata.category(ch).startswith("C")
@@ -257,7 +273,13 @@ def label_lines(text: str, width: int = 22) -> list[str]:
 
 
 def font_for(texts: Iterable[str]) -> str:
-    """Return :data:`CJK_FONT` when any text needs it, else :data:`FONT`."""
+    """Return :data:`CJK_FONT` when any text needs it, else :data:`FONT`.
+
+    Examples
+    --------
+    >>> font_for(["JJOC", "統合作戦司令部"])
+    'Noto Sans CJK JP'
+    """
     return CJK_FONT if any(has_cjk(t) for t in texts) else FONT
 
 
@@ -272,6 +294,12 @@ def legend_entries(
 
     Relations come in vocabulary order, then node kinds, nations (left to right) and overlay
     marks. A mark is given as its id or as ``(id, label)`` to override the standard label.
+
+    Examples
+    --------
+    >>> [(e.group, e.label) for e in legend_entries(
+    ...     kinds=(), relations=("tacon",), nations=(), marks=[("path", "chain to X")])]
+    [('relation', 'TACON (tactical control)'), ('mark', 'chain to X')]
     """
     relation_set, kind_set = set(relations), set(kinds)
     entries = [

@@ -65,12 +65,21 @@ class Report:
     files: Mapping[str, bytes]
 
     def write(self, folder: str | os.PathLike[str]) -> list[Path]:
-        """Write every file into ``folder`` (which must exist), each atomically; return the
-        paths written, in order.
+        """Write every file into ``folder`` (created if missing, never emptied), each
+        atomically; return the paths written, in order.
 
-        Raises :class:`~c2graph.errors.OutputError` when a file cannot be written.
+        Raises :class:`~c2graph.errors.OutputError` when the folder or a file cannot be
+        written.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> report = Report({"notes.md": b"# Notes\\n"})
+        >>> [p.name for p in report.write(tempfile.mkdtemp())]
+        ['notes.md']
         """
-        paths = [Path(folder) / name for name in self.files]
+        out = ensure_folder(folder)
+        paths = [out / name for name in self.files]
         for path, data in zip(paths, self.files.values(), strict=True):
             write_atomic(path, data)
         return paths
@@ -182,5 +191,4 @@ def write_report(
     >>> [p.name for p in written]
     ['index.html', 'report.md', 'us-rok-cfc-armistice.svg', 'us-rok-cfc-wartime.svg']
     """
-    report = build_report(models, engine=engine)
-    return report.write(ensure_folder(out_dir))
+    return build_report(models, engine=engine).write(out_dir)

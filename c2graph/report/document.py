@@ -11,10 +11,12 @@ Example
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 __all__ = [
     "Block",
+    "BlockWriter",
     "Bullets",
     "Cell",
     "Figure",
@@ -22,7 +24,6 @@ __all__ = [
     "Paragraph",
     "SourceList",
     "Table",
-    "source_lines",
 ]
 
 #: A table cell: one line of text, or several lines.
@@ -75,19 +76,72 @@ class SourceList:
 
     items: tuple[tuple[str, str, str | None], ...]
 
+    def entries(self) -> list[tuple[str, str, str | None, str | None]]:
+        """Return each source as ``(id, text, web link, other location)``: only an
+        ``http``/``https`` URL becomes a link; any other URL is shown as text.
+
+        >>> SourceList((("s1", "Paper", "https://x.org"), ("s2", "Note", "file:a"))).entries()
+        [('s1', 'Paper', 'https://x.org', None), ('s2', 'Note', None, 'file:a')]
+        """
+        entries: list[tuple[str, str, str | None, str | None]] = []
+        for source_id, text, url in self.items:
+            web = url is not None and url.lower().startswith(("http://", "https://"))
+            entries.append((source_id, text, url if web else None, None if web else url))
+        return entries
+
 
 Block = Heading | Paragraph | Bullets | Table | Figure | SourceList
 
 
-def source_lines(sources: SourceList) -> list[tuple[str, str, str | None, str | None]]:
-    """Return each source as ``(id, text, web link, other location)``: only an
-    ``http``/``https`` URL becomes a link; any other URL is shown as text.
+class BlockWriter(ABC):
+    """Turns report blocks into text, one method per kind of block; the HTML and Markdown
+    writers are its two subclasses."""
 
-    >>> source_lines(SourceList((("s1", "Paper", "https://x.org"), ("s2", "Note", "file:a"))))
-    [('s1', 'Paper', 'https://x.org', None), ('s2', 'Note', None, 'file:a')]
-    """
-    lines: list[tuple[str, str, str | None, str | None]] = []
-    for source_id, text, url in sources.items:
-        web = url is not None and url.lower().startswith(("http://", "https://"))
-        lines.append((source_id, text, url if web else None, None if web else url))
-    return lines
+    @staticmethod
+    def lines(cell: Cell) -> tuple[str, ...]:
+        """Return the lines of a table cell.
+
+        >>> BlockWriter.lines("x"), BlockWriter.lines(("x", "y"))
+        (('x',), ('x', 'y'))
+        """
+        return (cell,) if isinstance(cell, str) else cell
+
+    def write(self, block: Block) -> str:
+        """Return the text of ``block``; raise ``TypeError`` for anything else."""
+        if isinstance(block, Heading):
+            return self.heading(block)
+        if isinstance(block, Paragraph):
+            return self.paragraph(block)
+        if isinstance(block, Bullets):
+            return self.bullets(block)
+        if isinstance(block, Table):
+            return self.table(block)
+        if isinstance(block, Figure):
+            return self.figure(block)
+        if isinstance(block, SourceList):
+            return self.sources(block)
+        raise TypeError(f"not a report block: {block!r}")
+
+    @abstractmethod
+    def heading(self, block: Heading) -> str:
+        """The text of a heading."""
+
+    @abstractmethod
+    def paragraph(self, block: Paragraph) -> str:
+        """The text of a paragraph."""
+
+    @abstractmethod
+    def bullets(self, block: Bullets) -> str:
+        """The text of a bulleted list."""
+
+    @abstractmethod
+    def table(self, block: Table) -> str:
+        """The text of a table."""
+
+    @abstractmethod
+    def figure(self, block: Figure) -> str:
+        """The text of a figure, or of the note saying why it is missing."""
+
+    @abstractmethod
+    def sources(self, block: SourceList) -> str:
+        """The text of a list of sources."""

@@ -16,17 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from .document import (
-    Block,
-    Bullets,
-    Cell,
-    Figure,
-    Heading,
-    Paragraph,
-    SourceList,
-    Table,
-    source_lines,
-)
+from .document import Block, BlockWriter, Bullets, Figure, Heading, Paragraph, SourceList, Table
 
 __all__ = ["CSS", "render_html"]
 
@@ -56,66 +46,80 @@ main p, main li { overflow-wrap: break-word; }
 """
 
 
-def _cell(cell: Cell) -> str:
-    lines = (cell,) if isinstance(cell, str) else cell
-    return "<br>".join(escape(line) for line in lines)
+class _Html(BlockWriter):
+    """Blocks as HTML; ``svgs`` maps a figure's file name to its SVG text, ready to inline."""
 
+    def __init__(self, svgs: Mapping[str, str]) -> None:
+        self.svgs = svgs
 
-def _block(block: Block, svgs: Mapping[str, str]) -> str:
-    if isinstance(block, Heading):
+    def heading(self, block: Heading) -> str:
         return f'<h{block.level} id="{escape(block.anchor)}">{escape(block.text)}</h{block.level}>'
-    if isinstance(block, Paragraph):
+
+    def paragraph(self, block: Paragraph) -> str:
         return f"<p>{escape(block.text)}</p>"
-    if isinstance(block, Bullets):
+
+    def bullets(self, block: Bullets) -> str:
         return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul>"
-    if isinstance(block, Table):
+
+    def table(self, block: Table) -> str:
         head = "".join(f"<th>{escape(h)}</th>" for h in block.header)
         rows = "".join(
-            "<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in block.rows
+            "<tr>"
+            + "".join(f"<td>{'<br>'.join(map(escape, self.lines(c)))}</td>" for c in row)
+            + "</tr>"
+            for row in block.rows
         )
         return (
             f'<div class="table"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{rows}</tbody></table></div>"
         )
-    if isinstance(block, Figure):
-        if block.missing is not None or block.file not in svgs:
+
+    def figure(self, block: Figure) -> str:
+        if block.missing is not None or block.file not in self.svgs:
             reason = block.missing or "not drawn"
             return (
                 f'<p class="missing">Diagram not available ({escape(block.caption)}): '
                 f"{escape(reason)}</p>"
             )
         return (
-            f'<figure><div class="svg">{svgs[block.file]}</div>'
+            f'<figure><div class="svg">{self.svgs[block.file]}</div>'
             f"<figcaption>{escape(block.caption)}</figcaption></figure>"
         )
-    if not isinstance(block, SourceList):
-        raise TypeError(f"not a report block: {block!r}")
-    items = []
-    for source_id, text, link, other in source_lines(block):
-        label = f"[{escape(source_id)}] {escape(text)}"
-        if link:
-            label += f' — <a href="{escape(link, quote=True)}" rel="noreferrer">{escape(link)}</a>'
-        elif other:
-            label += f" — {escape(other)}"
-        items.append(f"<li>{label}</li>")
-    return (
-        '<ul class="sources">' + "".join(items) + "</ul>"
-        if items
-        else ('<p class="note">No sources recorded.</p>')
-    )
+
+    def sources(self, block: SourceList) -> str:
+        items = []
+        for source_id, text, link, other in block.entries():
+            label = f"[{escape(source_id)}] {escape(text)}"
+            if link:
+                label += (
+                    f' — <a href="{escape(link, quote=True)}" rel="noreferrer">{escape(link)}</a>'
+                )
+            elif other:
+                label += f" — {escape(other)}"
+            items.append(f"<li>{label}</li>")
+        if not items:
+            return '<p class="note">No sources recorded.</p>'
+        return '<ul class="sources">' + "".join(items) + "</ul>"
 
 
 def render_html(title: str, blocks: Sequence[Block], svgs: Mapping[str, str]) -> str:
     """Return the page: a header with the contents (level-2 headings), then every block.
 
     ``svgs`` maps a figure's file name to its SVG text, ready to inline.
+
+    Examples
+    --------
+    >>> from c2graph.report.document import Figure
+    >>> page = render_html("T", [Figure("a.svg", "A chart")], {"a.svg": "<svg/>"})
+    >>> '<div class="svg"><svg/></div>' in page
+    True
     """
     toc = "".join(
         f'<li><a href="#{escape(b.anchor)}">{escape(b.text)}</a></li>'
         for b in blocks
         if isinstance(b, Heading) and b.level == 2
     )
-    body = "\n".join(_block(b, svgs) for b in blocks)
+    body = "\n".join(map(_Html(svgs).write, blocks))
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -21,17 +21,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from .document import (
-    Block,
-    Bullets,
-    Cell,
-    Figure,
-    Heading,
-    Paragraph,
-    SourceList,
-    Table,
-    source_lines,
-)
+from .document import Block, BlockWriter, Bullets, Figure, Heading, Paragraph, SourceList, Table
 
 __all__ = ["escape_md", "render_markdown"]
 
@@ -39,52 +29,69 @@ _MARKS = re.compile(r"([\\`*_\[\]|#])")
 
 
 def escape_md(text: str) -> str:
-    """Escape ``text`` so that Markdown shows it literally, on one line."""
+    """Escape ``text`` so that Markdown shows it literally, on one line.
+
+    Examples
+    --------
+    >>> print(escape_md("a_b  *c* <d>"))
+    a\\_b \\*c\\* &lt;d&gt;
+    """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKS.sub(r"\\\1", " ".join(text.split()))
 
 
-def _cell(cell: Cell) -> str:
-    lines = (cell,) if isinstance(cell, str) else cell
-    return "<br>".join(escape_md(line) for line in lines)
+class _Markdown(BlockWriter):
+    """Blocks as Markdown; figures link to the SVG files beside the report."""
 
-
-def _block(block: Block) -> str:
-    if isinstance(block, Heading):
+    def heading(self, block: Heading) -> str:
         return f"{'#' * block.level} {escape_md(block.text)}\n"
-    if isinstance(block, Paragraph):
+
+    def paragraph(self, block: Paragraph) -> str:
         return escape_md(block.text) + "\n"
-    if isinstance(block, Bullets):
+
+    def bullets(self, block: Bullets) -> str:
         return "".join(f"- {escape_md(item)}\n" for item in block.items)
-    if isinstance(block, Table):
+
+    def table(self, block: Table) -> str:
         lines = [
             "| " + " | ".join(escape_md(h) for h in block.header) + " |",
             "|" + " --- |" * len(block.header),
         ]
-        lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+        lines += [
+            "| " + " | ".join("<br>".join(map(escape_md, self.lines(c))) for c in row) + " |"
+            for row in block.rows
+        ]
         return "\n".join(lines) + "\n"
-    if isinstance(block, Figure):
+
+    def figure(self, block: Figure) -> str:
         if block.missing is not None:
             return (
                 f"*Diagram not available ({escape_md(block.caption)}): "
                 f"{escape_md(block.missing)}*\n"
             )
         return f"![{escape_md(block.caption)}]({quote(block.file)})\n"
-    if isinstance(block, SourceList):
-        if not block.items:
-            return "No sources recorded.\n"
+
+    def sources(self, block: SourceList) -> str:
         lines = []
-        for source_id, text, link, other in source_lines(block):
+        for source_id, text, link, other in block.entries():
             line = f"- \\[{escape_md(source_id)}\\] {escape_md(text)}"
             if link:
                 line += f" — <{link.replace('>', '%3E').replace(' ', '%20')}>"
             elif other:
                 line += f" — {escape_md(other)}"
             lines.append(line)
+        if not lines:
+            return "No sources recorded.\n"
         return "\n".join(lines) + "\n"
-    raise TypeError(f"not a report block: {block!r}")
 
 
 def render_markdown(title: str, blocks: Sequence[Block]) -> str:
-    """Return the Markdown report: a title, then every block separated by blank lines."""
-    return "\n".join([f"# {escape_md(title)}\n", *(_block(b) for b in blocks)])
+    """Return the Markdown report: a title, then every block separated by blank lines.
+
+    Examples
+    --------
+    >>> from c2graph.report.document import Figure
+    >>> render_markdown("T", [Figure("a b.svg", "A chart")])
+    '# T\\n\\n![A chart](a%20b.svg)\\n'
+    """
+    return "\n".join([f"# {escape_md(title)}\n", *map(_Markdown().write, blocks)])

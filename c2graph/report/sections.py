@@ -7,13 +7,6 @@ Main forces
     2022 the SDF major commands, since the Joint Staff above them is a staff), and the main
     forces are the force nodes directly under a top headquarters — or the top headquarters
     itself when no force node is under it.
-
-Example
--------
->>> from c2graph import load_model
->>> forces = main_forces(load_model("models/us-japan-2025.yaml"), phase="peacetime")
->>> forces[:3], len(forces)
-(('jp-adc', 'jp-cyber', 'jp-gcc'), 11)
 """
 
 from __future__ import annotations
@@ -33,7 +26,14 @@ from ..model import Model
 from ..vocabulary import FORCE_KINDS, RELATIONS
 from .document import Block, Bullets, Cell, Figure, Heading, Paragraph, SourceList, Table
 
-__all__ = ["DiffMaker", "FigureMaker", "comparison_section", "main_forces", "model_section"]
+__all__ = [
+    "DiffMaker",
+    "FigureMaker",
+    "comparison_pairs",
+    "comparison_section",
+    "main_forces",
+    "model_section",
+]
 
 #: Draws a diagram of a model: ``(model, file name, caption, phases) -> Figure``.
 FigureMaker = Callable[[Model, str, str, tuple[str, ...]], Figure]
@@ -44,7 +44,15 @@ _SHOWN = 5
 
 
 def main_forces(model: Model, *, phase: str) -> tuple[str, ...]:
-    """Return the main forces of ``phase`` (defined in the module docstring), sorted."""
+    """Return the main forces of ``phase`` (defined in the module docstring), sorted.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> forces = main_forces(load_model("models/us-japan-2025.yaml"), phase="peacetime")
+    >>> forces[:3], len(forces)
+    (('jp-adc', 'jp-cyber', 'jp-gcc'), 11)
+    """
     graph = model.authority_graph(phase)
     force = {n for n in graph if model.nodes[n].kind in FORCE_KINDS}
     found: set[str] = set()
@@ -82,6 +90,16 @@ def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
     The schematic is the first phase; the phase panels are the last phase beside a table
     of every phase (declared by, approval, legal basis, links holding).  Each diagram is
     one phase: multi-phase panels cost Graphviz several times as much.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.report.document import Figure
+    >>> def figure(model, name, caption, phases):
+    ...     return Figure(name, caption)
+    >>> blocks = model_section(load_model("models/us-rok-cfc.yaml"), "rok", figure)
+    >>> [b.file for b in blocks if isinstance(b, Figure)]
+    ['rok-armistice.svg', 'rok-wartime.svg']
     """
     first, last = model.phase_ids[0], model.phase_ids[-1]
     blocks: list[Block] = [Heading(2, model.name, f"m-{stem}")]
@@ -269,7 +287,16 @@ def comparison_section(
 ) -> list[Block]:
     """Return the comparison of every model: variant to variant (with the diff diagram of
     the phase that changes most, when ``draw_diff`` is given), matrix, approach space,
-    considerations."""
+    considerations.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.report.document import Heading
+    >>> models = [load_model(f"models/us-japan-{year}.yaml") for year in (2022, 2025)]
+    >>> [b.text for b in comparison_section(models, ["a", "b"]) if isinstance(b, Heading)]
+    ['Comparison', 'a → b', 'Headline measures', 'C2 approach space', 'The six considerations']
+    """
     blocks: list[Block] = [
         Heading(2, "Comparison", "c-comparison"),
         Paragraph(
@@ -316,8 +343,12 @@ def comparison_pairs(models: Sequence[Model]) -> list[tuple[int, int]]:
     """Pair each model (by index) with its base: the model it extends when that is among
     ``models``, else the model before it.
 
-    >>> comparison_pairs([])
-    []
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> names = ["us-japan-2025", "us-japan-2022", "us-japan-jfhq"]  # jfhq extends 2025
+    >>> comparison_pairs([load_model(f"models/{name}.yaml") for name in names])
+    [(0, 1), (0, 2)]
     """
     where = {Path(m.path).resolve(): i for i, m in enumerate(models) if m.path}
     pairs = []
