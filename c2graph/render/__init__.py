@@ -22,12 +22,14 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Literal, Unpack, get_args
+from typing import TYPE_CHECKING, Literal, Unpack, get_args
 
 from ..errors import QueryError, RenderError
 from ..model import Model
 from ..outputs import write_atomic
-from .scene import Scene, SceneOptions, build_scene
+
+if TYPE_CHECKING:
+    from .scene import Scene, SceneOptions, build_scene
 
 __all__ = [
     "ENGINES",
@@ -49,6 +51,16 @@ Engine = Literal["auto", "graphviz", "matplotlib"]
 Format = Literal["svg", "png", "pdf", "dot"]
 ENGINES: tuple[Engine, ...] = get_args(Engine)
 FORMATS: tuple[Format, ...] = get_args(Format)
+
+
+def __getattr__(name: str) -> object:
+    """Re-export :func:`~c2graph.render.scene.build_scene` on first use, so that importing
+    this package (as the command line does at start-up, for :data:`ENGINES`) stays cheap."""
+    if name == "build_scene":
+        from .scene import build_scene
+
+        return build_scene
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def choose_engine(engine: Engine, fmt: Format) -> Literal["graphviz", "matplotlib"]:
@@ -120,6 +132,7 @@ def dot_text(model: Model, **options: Unpack[SceneOptions]) -> str:
     True
     """
     from .dot import dot_source
+    from .scene import build_scene
 
     return dot_source(build_scene(model, **options))
 
@@ -155,6 +168,8 @@ def render_bytes(
     >>> png[:4]
     b'\\x89PNG'
     """
+    from .scene import build_scene
+
     chosen = choose_engine(engine, checked_format(fmt))
     scene = build_scene(model, **options)
     if fmt == "dot" or chosen == "graphviz":
