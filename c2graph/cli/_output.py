@@ -60,7 +60,22 @@ def guard_outputs(
 
 
 def add_engine(parser: argparse.ArgumentParser, help_text: str) -> None:
-    """Add ``--engine`` (``auto``, ``graphviz`` or ``matplotlib``; default ``auto``)."""
+    """Add ``--engine``: one of :data:`c2graph.render.ENGINES`, default ``auto``.
+
+    Parameters
+    ----------
+    parser
+        The parser of a drawing command.
+    help_text
+        The option's help line.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_engine(parser, "renderer")
+    >>> parser.parse_args([]).engine, parser.parse_args(["--engine", "matplotlib"]).engine
+    ('auto', 'matplotlib')
+    """
     from ..render import ENGINES
 
     parser.add_argument("--engine", choices=ENGINES, default="auto", help=help_text)

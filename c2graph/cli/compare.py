@@ -1,4 +1,14 @@
-"""``c2graph compare A B [C ...]``: what changes between structure variants."""
+"""``c2graph compare A B [C ...]``: what changes between structure variants.
+
+Example
+-------
+>>> from c2graph.cli.main import main
+>>> main(["compare", "models/us-rok-cfc.yaml", "models/us-rok-cfc.yaml"])
+US–ROK Combined Forces Command (comparator) → US–ROK Combined Forces Command (comparator)
+<BLANKLINE>
+no differences
+0
+"""
 
 from __future__ import annotations
 
@@ -22,6 +32,21 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the MODEL files, ``--phase``, ``--diagram`` and ``--json``.
+
+    Parameters
+    ----------
+    parser
+        The parser of ``c2graph compare``; the first MODEL is the baseline.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["a.yaml", "b.yaml", "--diagram", "diff.svg"])
+    >>> args.models, args.phase, args.diagram, args.json
+    (['a.yaml', 'b.yaml'], None, 'diff.svg', False)
+    """
     parser.add_argument(
         "models", metavar="MODEL", nargs="+", help="model files; the first is the baseline"
     )
@@ -38,6 +63,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print the comparison of two models (and draw their diff diagram), or the matrix of
+    headline measures of more, as text or JSON.
+
+    Parameters
+    ----------
+    args
+        ``models``, ``phase``, ``diagram`` (a file, or None) and ``json``.
+
+    Returns
+    -------
+    int
+        0. Fewer than two models, ``--diagram`` with more than two, an unknown phase or
+        diagram extension raise :class:`~c2graph.errors.QueryError`; a diagram over a
+        model file or over a MODEL :class:`~c2graph.errors.OutputError`.
+
+    Examples
+    --------
+    >>> names = ["models/us-japan-2022.yaml", "models/us-japan-2025.yaml", "models/us-rok-cfc.yaml"]
+    >>> run(argparse.Namespace(models=names, phase=None, diagram=None, json=True))
+    ... # doctest: +ELLIPSIS
+    {
+      "columns": [
+        "us-japan-2022",
+    ...
+    0
+    """
     from ..compare import compare, compare_many
     from ..errors import QueryError
 

@@ -1,4 +1,15 @@
-"""``c2graph draw MODEL -o FILE``: a command chart of one phase, or phase panels, with overlays."""
+"""``c2graph draw MODEL -o FILE``: a command chart of one phase, or phase panels, with overlays.
+
+Example
+-------
+>>> import tempfile, pathlib
+>>> from c2graph.cli.main import main
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "cfc.dot"
+>>> main(["draw", "models/us-rok-cfc.yaml", "--phases", "armistice,wartime", "-o", str(out)])
+... # doctest: +ELLIPSIS
+/.../cfc.dot: written
+0
+"""
 
 from __future__ import annotations
 
@@ -13,6 +24,21 @@ HELP = "draw a command chart (SVG, PNG, PDF or DOT, from the file extension)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add MODEL, ``--phase`` or ``--phases``, the overlays, ``--lang``, ``--engine``, ``-o``.
+
+    Parameters
+    ----------
+    parser
+        The parser of ``c2graph draw``.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["m.yaml", "--phases", "a,b", "--remove", "hq", "-o", "x.svg"])
+    >>> args.phases, args.remove, args.engine, args.output
+    ('a,b', 'hq', 'auto', 'x.svg')
+    """
     add_model(parser)
     views = parser.add_mutually_exclusive_group()
     views.add_argument("--phase", metavar="P", help="phase id (default: the model's first)")
@@ -48,6 +74,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Draw the chart into ``-o`` (the format from its extension) and say so.
+
+    Parameters
+    ----------
+    args
+        ``model``, ``phase``, ``phases`` (comma-separated ids), ``path``, ``bottlenecks``,
+        ``remove``, ``lang``, ``engine`` and ``output``.
+
+    Returns
+    -------
+    int
+        0. An unknown extension, phase or node raises :class:`~c2graph.errors.QueryError`;
+        an output over a model file or over MODEL itself
+        :class:`~c2graph.errors.OutputError`, before anything is drawn.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "jcs.dot"
+    >>> run(argparse.Namespace(model="models/us-rok-cfc.yaml", phase="wartime", phases=None,
+    ...     path="kr-jcs", bottlenecks=False, remove=None, lang=None, engine="auto",
+    ...     output=str(out)))  # doctest: +ELLIPSIS
+    /.../jcs.dot: written
+    0
+    """
     from ..render import draw, picture_format
 
     model = load(args.model)

@@ -1,4 +1,15 @@
-"""``c2graph export MODEL --format F``: the model as DOT, Mermaid, GraphML, GEXF, DyNetML, JSON."""
+"""``c2graph export MODEL --format F``: the model as DOT, Mermaid, GraphML, GEXF, DyNetML, JSON.
+
+Example
+-------
+>>> from c2graph.cli.main import main
+>>> main(["export", "models/us-rok-cfc.yaml", "--format", "mermaid", "--phase", "wartime"])
+... # doctest: +ELLIPSIS
+flowchart TB
+  subgraph g0["Republic of Korea"]
+...
+0
+"""
 
 from __future__ import annotations
 
@@ -16,6 +27,22 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add MODEL, ``--format``, ``--phase`` and ``-o``.
+
+    Parameters
+    ----------
+    parser
+        The parser of ``c2graph export``; ``--format`` is one of
+        :data:`c2graph.export.FORMATS`.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["m.yaml", "--format", "gexf"])
+    >>> args.format, args.phase, args.output
+    ('gexf', None, None)
+    """
     add_model(parser)
     parser.add_argument(
         "--format",
@@ -39,6 +66,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Write the export to ``-o`` (atomically), or to standard output.
+
+    Parameters
+    ----------
+    args
+        ``model``, ``format``, ``phase`` and ``output`` (None for standard output).
+
+    Returns
+    -------
+    int
+        0. An unknown phase raises :class:`~c2graph.errors.QueryError`; an output over a
+        model file or over MODEL itself :class:`~c2graph.errors.OutputError`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "cfc.json"
+    >>> run(argparse.Namespace(model="models/us-rok-cfc.yaml", format="json", phase=None,
+    ...     output=str(out)))
+    0
+    >>> out.read_text(encoding="utf-8").startswith("{")
+    True
+    """
     from ..export import export
     from ..outputs import write_atomic
 

@@ -1,4 +1,14 @@
-"""``c2graph generate N -o FILE``: write a synthetic order of battle of N units."""
+"""``c2graph generate N -o FILE``: write a synthetic order of battle of N units.
+
+Example
+-------
+>>> import tempfile, pathlib
+>>> from c2graph.cli.main import main
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "oob.json"
+>>> main(["generate", "1,000", "--seed", "3", "-o", str(out)])  # doctest: +ELLIPSIS
+wrote /.../oob.json (1,000 nodes, ... links, seed 3)
+0
+"""
 
 from __future__ import annotations
 
@@ -21,6 +31,21 @@ def _count(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add N, ``--seed``, ``--format``, ``-o`` and ``--force``.
+
+    Parameters
+    ----------
+    parser
+        The parser of ``c2graph generate``; N accepts ``_`` and ``,`` as digit separators.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["10_000", "-o", "oob.yaml"])
+    >>> args.units, args.seed, args.format, args.force
+    (10000, 0, None, False)
+    """
     parser.add_argument("units", metavar="N", type=_count, help="number of nodes (at least 10)")
     parser.add_argument(
         "--seed",
@@ -41,6 +66,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Write the synthetic model file (and its units CSV) and say what was written.
+
+    Parameters
+    ----------
+    args
+        ``units``, ``seed``, ``format`` (None: JSON for a ``.json`` output, else YAML),
+        ``output`` and ``force``.
+
+    Returns
+    -------
+    int
+        0. An existing file without ``force``, or a format the file name contradicts,
+        raises :class:`~c2graph.errors.OutputError`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "oob.yaml"
+    >>> run(argparse.Namespace(units=20, seed=0, format="csv", output=str(out), force=False))
+    ... # doctest: +ELLIPSIS
+    wrote /.../oob.units.csv, /.../oob.yaml (20 nodes, ... links, seed 0)
+    0
+    """
     from ..synthetic import generate, write_model_files
 
     fmt = args.format or ("json" if args.output.lower().endswith(".json") else "yaml")

@@ -1,4 +1,13 @@
-"""``c2graph report MODEL... -o DIR``: the analyst's report as HTML and Markdown."""
+"""``c2graph report MODEL... -o DIR``: the analyst's report as HTML and Markdown.
+
+Example
+-------
+>>> import tempfile
+>>> from c2graph.cli.main import main
+>>> main(["report", "models/us-rok-cfc.yaml", "-o", tempfile.mkdtemp()])  # doctest: +ELLIPSIS
+wrote 4 files to /...: index.html, report.md and the diagrams
+0
+"""
 
 from __future__ import annotations
 
@@ -14,6 +23,21 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the MODEL files, ``-o`` and ``--engine``.
+
+    Parameters
+    ----------
+    parser
+        The parser of ``c2graph report``.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["a.yaml", "b.yaml", "-o", "out"])
+    >>> args.models, args.output, args.engine
+    (['a.yaml', 'b.yaml'], 'out', 'auto')
+    """
     parser.add_argument("models", metavar="MODEL", nargs="+", help="model files")
     parser.add_argument(
         "-o",
@@ -26,6 +50,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Write the report of the MODEL files into the folder ``-o`` and say what was written.
+
+    The folder is made first; the report is then built in memory, and written only when
+    none of its files would replace a MODEL file.
+
+    Parameters
+    ----------
+    args
+        ``models``, ``output`` and ``engine``.
+
+    Returns
+    -------
+    int
+        0. A folder that cannot be made, or a report file that would replace a MODEL file,
+        raises :class:`~c2graph.errors.OutputError`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> run(argparse.Namespace(models=["models/us-rok-cfc.yaml"], output=folder,
+    ...     engine="auto"))  # doctest: +ELLIPSIS
+    wrote 4 files to /...: index.html, report.md and the diagrams
+    0
+    """
     from ..outputs import ensure_folder
     from ..report import build_report
     from ._common import load
