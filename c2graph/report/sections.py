@@ -124,21 +124,7 @@ def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
                 (last,),
             )
         )
-    blocks.append(
-        Table(
-            ("phase", "declared by", "approval", "legal basis", "links holding"),
-            tuple(
-                (
-                    p.name,
-                    _name(model, p.declared_by),
-                    ", ".join(_short(model, a) for a in p.approval) or "-",
-                    p.basis or "-",
-                    str(sum(1 for link in model.links if p.id in link.phases)),
-                )
-                for p in model.phases
-            ),
-        )
-    )
+    blocks.append(_phase_table(model))
     blocks += _chains(model, stem, first, last)
     blocks += _bottlenecks(model, stem)
     blocks += _switches(model, stem)
@@ -152,6 +138,23 @@ def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
         ),
     ]
     return blocks
+
+
+def _phase_table(model: Model) -> Table:
+    """Every phase: who declares it, who approves, its legal basis, the links holding."""
+    return Table(
+        ("phase", "declared by", "approval", "legal basis", "links holding"),
+        tuple(
+            (
+                p.name,
+                _name(model, p.declared_by),
+                ", ".join(_short(model, a) for a in p.approval) or "-",
+                p.basis or "-",
+                str(sum(1 for link in model.links if p.id in link.phases)),
+            )
+            for p in model.phases
+        ),
+    )
 
 
 def _chains(model: Model, stem: str, first: str, last: str) -> list[Block]:
