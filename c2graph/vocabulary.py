@@ -12,7 +12,9 @@ False
 >>> RELATIONS["adcon"].layer
 <Layer.ADMINISTRATIVE: 'administrative'>
 >>> sorted(LAYER_RELATIONS[Layer.OPERATIONAL])
-['cocom', 'command', 'opcon', 'tacon']
+['cocom', 'command', 'opcon', 'tacon', 'transmits']
+>>> sorted(LAYER_RELATIONS[Layer.CIVIL]), sorted(LAYER_RELATIONS[Layer.INFORMATION])
+(['civil-command', 'control'], ['shares-picture'])
 >>> meet("opcon", "tacon")
 'tacon'
 """
@@ -25,6 +27,7 @@ from enum import StrEnum
 __all__ = [
     "AUTHORITY_ORDER",
     "AUTHORITY_RELATIONS",
+    "CONDUIT",
     "CONFIDENCE_LEVELS",
     "COORDINATION_RELATIONS",
     "FORCE_KINDS",
@@ -125,6 +128,17 @@ RELATIONS: dict[str, RelationInfo] = {
             "JP 1 (tactical control)",
         ),
         RelationInfo(
+            "transmits",
+            _A,
+            Layer.OPERATIONAL,
+            "transmits",
+            "Transmits: the tail passes on and executes its superior's orders to the head "
+            "without holding command of its own (a conduit); the superior's authority passes "
+            "through unchanged, and the conduit is on every chain through it.",
+            "SDF Law Art. 9 before 2025 (WP2006: 防衛大臣の指揮は、統合幕僚長を通じて行い…"
+            "統合幕僚長が執行する); 10 U.S.C. 163(a) (orders transmitted through the CJCS)",
+        ),
+        RelationInfo(
             "adcon",
             _A,
             Layer.ADMINISTRATIVE,
@@ -134,13 +148,23 @@ RELATIONS: dict[str, RelationInfo] = {
             "JP 1 (administrative control)",
         ),
         RelationInfo(
+            "civil-command",
+            _A,
+            Layer.CIVIL,
+            "civil command",
+            "Civil command and supervision (指揮監督) of a ministry or civilian agency by the "
+            "Prime Minister or a minister; a civilian, not a military, line.",
+            "Cabinet Act Art. 6; Constitution Art. 72; JCG Law Art. 10",
+        ),
+        RelationInfo(
             "control",
             _A,
             Layer.CIVIL,
             "control",
-            "Control (統制) of a non-military organisation by a political authority, such as "
-            "the Prime Minister's control of the Japan Coast Guard with the Minister of Defense "
-            "directing it; the controlled body keeps its civilian functions.",
+            "Control (統制) of a non-military organisation by a political authority: the "
+            "Minister of Defense's control of the Japan Coast Guard, on a Cabinet decision "
+            "under a defense-operation (Art. 76(1)(i)) or public-security-operation (Art. "
+            "78(1)) order; the controlled body keeps its civilian functions (JCG Law Art. 25).",
             "SDF Law Art. 80",
         ),
         RelationInfo(
@@ -185,6 +209,16 @@ RELATIONS: dict[str, RelationInfo] = {
             "Membership: the tail sits in or staffs the head (a coordination body or forum).",
             "2015 Guidelines (ACM composition)",
         ),
+        RelationInfo(
+            "shares-picture",
+            _C,
+            Layer.INFORMATION,
+            "shares picture",
+            "Shares a picture: the tail contributes to or draws on a shared operational or "
+            "intelligence picture kept by the head body (e.g. the BJOCC, BIAC or ECC); no "
+            "authority passes.",
+            "2006 Realignment Roadmap (BJOCC); USFJ, BIAC opening ceremony (29 Nov 2022)",
+        ),
     )
 }
 
@@ -203,17 +237,35 @@ LAYER_RELATIONS: dict[Layer, frozenset[str]] = {
 OPERATIONAL_RELATIONS: frozenset[str] = frozenset({"command", "cocom", "opcon"})
 
 #: Authority relations from strongest to weakest: the order in which :func:`meet` ranks them
-#: and in which every listing of authorities is sorted.
-AUTHORITY_ORDER: tuple[str, ...] = ("command", "cocom", "opcon", "tacon", "adcon", "control")
+#: and in which every listing of authorities is sorted.  ``transmits`` holds nothing of its
+#: own, so it ranks below every operational authority it passes on.
+AUTHORITY_ORDER: tuple[str, ...] = (
+    "command",
+    "cocom",
+    "opcon",
+    "tacon",
+    "transmits",
+    "adcon",
+    "civil-command",
+    "control",
+)
+
+#: The conduit relation: composing it with any authority leaves that authority unchanged.
+CONDUIT = "transmits"
 
 # What each authority includes (JP 1): full command includes everything; COCOM includes
-# OPCON and TACON; OPCON includes TACON. ADCON and control stand on their own branches.
+# OPCON and TACON; OPCON includes TACON. ADCON stands on its own branch; civil command of a
+# ministry includes the control it exercises. ``transmits`` is not listed: meet() treats it
+# as the identity.
 _INCLUDES: dict[str, frozenset[str]] = {
-    "command": frozenset({"command", "cocom", "opcon", "tacon", "adcon", "control"}),
+    "command": frozenset(
+        {"command", "cocom", "opcon", "tacon", "adcon", "civil-command", "control"}
+    ),
     "cocom": frozenset({"cocom", "opcon", "tacon"}),
     "opcon": frozenset({"opcon", "tacon"}),
     "tacon": frozenset({"tacon"}),
     "adcon": frozenset({"adcon"}),
+    "civil-command": frozenset({"civil-command", "control"}),
     "control": frozenset({"control"}),
 }
 
@@ -223,7 +275,10 @@ def meet(upper: str, lower: str) -> str:
 
     The result is the greatest authority included in both (JP 1: a commander can delegate
     no more than it holds, so a chain passes on only what every link carries). ``"none"``
-    means no authority survives, e.g. OPCON followed by ADCON.
+    means no authority survives, e.g. OPCON followed by ADCON.  ``transmits`` is the
+    identity: a conduit passes on exactly what its superior holds (``meet(x, "transmits")
+    == x``), so a chain through the Chief of Staff, Joint Staff before 2025 carries the
+    Minister's command.
 
     Example
     -------
@@ -233,14 +288,24 @@ def meet(upper: str, lower: str) -> str:
     'tacon'
     >>> meet("opcon", "adcon")
     'none'
+    >>> meet("command", "transmits"), meet("transmits", "opcon")
+    ('command', 'opcon')
+    >>> meet("command", "civil-command"), meet("civil-command", "control")
+    ('civil-command', 'control')
 
     References
     ----------
     Joint Publication 1, *Doctrine for the Armed Forces of the United States* (command
     relationships: COCOM includes OPCON, OPCON includes TACON; ADCON is a separate chain).
+    SDF Law Art. 9 before 2025 and Defense of Japan 2006 (the Minister's command through the
+    Chief of Staff, Joint Staff, who executes it); 10 U.S.C. 163(a).
     """
     if upper == "none" or lower == "none":
         return "none"
+    if lower == CONDUIT:
+        return upper
+    if upper == CONDUIT:
+        return lower
     common = _INCLUDES[upper] & _INCLUDES[lower]
     for candidate in AUTHORITY_ORDER:
         if candidate in common:

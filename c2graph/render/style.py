@@ -127,13 +127,20 @@ RELATION_STYLES: dict[str, EdgeStyle] = {
     "cocom": EdgeStyle("solid", "#1f3f8f", 2.0, "normal", "COCOM (combatant command)"),
     "opcon": EdgeStyle("solid", "#444444", 1.3, "normal", "OPCON (operational control)"),
     "tacon": EdgeStyle("dashed", "#444444", 1.3, "normal", "TACON (tactical control)"),
+    "transmits": EdgeStyle(
+        "solid", "#777777", 1.6, "empty", "transmits orders (conduit, no command of its own)"
+    ),
     "adcon": EdgeStyle("dotted", "#777777", 1.3, "normal", "ADCON (administrative control)"),
+    "civil-command": EdgeStyle(
+        "solid", "#8b5a00", 1.6, "normal", "civil command of a ministry or agency"
+    ),
     "control": EdgeStyle("dashed", "#8b5a00", 1.6, "normal", "control of a civilian agency"),
     "support": EdgeStyle("dotted", "#2e7d32", 1.6, "empty", "support"),
     "coordination": EdgeStyle("dashed", _COORD, 1.4, "none", "coordination"),
     "liaison": EdgeStyle("dotted", _COORD, 1.4, "none", "liaison"),
     "counterpart": EdgeStyle("solid", _COORD, 1.4, "dot", "counterparts", both_ends=True),
     "member": EdgeStyle("dotted", _COORD, 1.4, "odot", "member of a body"),
+    "shares-picture": EdgeStyle("dashed", "#6a3d9a", 1.4, "odot", "shares a common picture"),
 }
 
 _NATIONS: dict[str, NationStyle] = {

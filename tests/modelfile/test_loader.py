@@ -461,6 +461,30 @@ def test_cycle_through_coordination_is_allowed(write_model, minimal_text):
     assert len(load_model(write_model(text)).links) == 3
 
 
+def test_conduit_civil_command_and_shared_picture_links_load(write_model, minimal_text):
+    text = edit(minimal_text, "relation: opcon}", "relation: transmits}")
+    text += (
+        "  - {from: pm, to: unit, relation: civil-command}\n"
+        "  - {from: hq, to: pm, relation: shares-picture}\n"
+    )
+    model = load_model(write_model(text))
+    assert [(link.key, link.is_authority) for link in model.links] == [
+        ("pm->hq:command", True),
+        ("hq->unit:transmits", True),
+        ("pm->unit:civil-command", True),
+        ("hq->pm:shares-picture", False),
+    ]
+
+
+def test_a_conduit_closing_a_cycle_is_an_authority_cycle(problems, minimal_text):
+    text = minimal_text + "  - {from: unit, to: pm, relation: transmits}\n"
+    assert problems(text) == [
+        "m.yaml:14: links[2] (from='unit', to='pm') → relation: authority cycle in phases "
+        "'peacetime', 'gray-zone', 'armed-attack': pm → hq → unit → pm; authority must flow "
+        "one way (make one of these links coordination or drop it)"
+    ]
+
+
 def test_node_phases_make_a_cycle_vanish(write_model, minimal_text):
     # the closing link is written for every phase, but its tail exists only in peacetime
     text = edit(minimal_text, "kind: unit}", "kind: unit, phases: [peacetime]}")

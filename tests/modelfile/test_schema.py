@@ -13,6 +13,7 @@ from c2graph.cli.main import main
 from c2graph.modelfile.fields import SECTIONS
 from c2graph.modelfile.parsing import parse_text
 from c2graph.modelfile.schema import SCHEMA_ID, model_schema
+from c2graph.vocabulary import RELATIONS
 
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "models").glob("*.yaml"))
 
@@ -103,3 +104,9 @@ def test_variant_with_changes_is_accepted(validator):
 def test_accepts_every_shipped_model(validator, path):
     data = parse_text(path.read_text(encoding="utf-8"), path.name)
     assert [e.message for e in validator.iter_errors(data)] == []
+
+
+def test_relation_enums_follow_the_vocabulary(schema):
+    link = schema["$defs"]["link"]["properties"]["relation"]["enum"]
+    assert link == list(RELATIONS)
+    assert {"transmits", "civil-command", "shares-picture"} <= set(link)

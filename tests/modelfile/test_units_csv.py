@@ -112,8 +112,8 @@ def test_cell_errors_name_file_line_column_and_unit(write_units):
     units = UNITS.replace("a,adcon", "a,opcom").replace("c,Unit C,JP,unit", "c,Unit C,JP,unt")
     assert _problems(write_units(units)) == [
         "oob.csv:4: column 6 (relation), unit 'b': expected an authority relation (command, "
-        "cocom, opcon, tacon, adcon, control), got 'opcom' (did you mean 'opcon' or "
-        "'cocom'?); give other links under 'links' in the model file",
+        "cocom, opcon, tacon, transmits, adcon, civil-command, control), got 'opcom' "
+        "(did you mean 'opcon' or 'cocom'?); give other links under 'links' in the model file",
         "oob.csv:5: column 4 (kind), unit 'c': expected one of political-authority, "
         "legislature, ministry, staff, headquarters, component, unit, agency, "
         "coordination-body, got 'unt' (did you mean 'unit'?)",
@@ -179,8 +179,8 @@ def test_authority_cycle_through_parents_is_reported(write_units):
         (
             HEADER + "x,X,JP,unit,pm,support,,,\n",
             "oob.csv:2: column 6 (relation), unit 'x': expected an authority relation (command, "
-            "cocom, opcon, tacon, adcon, control), got 'support'; give other links under "
-            "'links' in the model file",
+            "cocom, opcon, tacon, transmits, adcon, civil-command, control), got 'support'; "
+            "give other links under 'links' in the model file",
         ),
         (
             HEADER + "x,X,JP,unit,,,,,peacetime;;armed-attack\n",
