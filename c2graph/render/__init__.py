@@ -20,7 +20,6 @@ b'<?xml'
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Unpack, get_args
 
@@ -45,7 +44,8 @@ __all__ = [
     "render_bytes",
 ]
 
-#: A renderer: ``auto`` is Graphviz when its ``dot`` program is installed, else matplotlib.
+#: A renderer: ``auto`` is Graphviz when there is one (a system ``dot`` or the library
+#: bundled with pygraphviz, :mod:`c2graph.render.engine`), else matplotlib.
 Engine = Literal["auto", "graphviz", "matplotlib"]
 #: A picture format; ``dot`` is the Graphviz source text, which needs no Graphviz program.
 Format = Literal["svg", "png", "pdf", "dot"]
@@ -83,7 +83,9 @@ def choose_engine(engine: Engine, fmt: Format) -> Literal["graphviz", "matplotli
             raise QueryError("DOT output is written by the graphviz engine, not matplotlib")
         return "graphviz"
     if engine == "auto":
-        return "graphviz" if shutil.which("dot") else "matplotlib"
+        from .engine import graphviz_engine
+
+        return "graphviz" if graphviz_engine() is not None else "matplotlib"
     return engine
 
 
@@ -149,8 +151,8 @@ def render_bytes(
     fmt
         ``svg``, ``png``, ``pdf`` or ``dot`` (the DOT text, UTF-8; needs no Graphviz).
     engine
-        ``auto`` (Graphviz if its ``dot`` program is installed, else matplotlib),
-        ``graphviz`` or ``matplotlib``.
+        ``auto`` (Graphviz if there is one: :mod:`c2graph.render.engine`, else
+        matplotlib), ``graphviz`` or ``matplotlib``.
     **options
         What to show; see :func:`~c2graph.render.scene.build_scene`.
 
@@ -173,10 +175,22 @@ def render_bytes(
     chosen = choose_engine(engine, checked_format(fmt))
     scene = build_scene(model, **options)
     if fmt == "dot" or chosen == "graphviz":
-        from .dot import dot_bytes, dot_source
+        from .dot import dot_bytes, dot_source, svg_titles
 
-        return dot_bytes(dot_source(scene), fmt)
-    return _matplotlib_bytes(scene, fmt)
+        picture = dot_bytes(dot_source(scene), fmt)
+        return _titled(picture, svg_titles(scene)) if fmt == "svg" else picture
+    picture = _matplotlib_bytes(scene, fmt)
+    if fmt == "svg":
+        from .mpl import svg_titles as mpl_titles
+
+        return _titled(picture, mpl_titles(scene))
+    return picture
+
+
+def _titled(svg: bytes, titles: dict[str, str]) -> bytes:
+    from .svgtitle import retitle
+
+    return retitle(svg, titles)
 
 
 def _matplotlib_bytes(scene: Scene, fmt: Literal["svg", "png", "pdf"]) -> bytes:

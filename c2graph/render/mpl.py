@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import QueryError
 from ..vocabulary import AUTHORITY_RELATIONS
-from .layout import SceneLayout, scene_layout
+from .boxes import node_box
+from .layout import PANEL_GAP, SceneLayout, panel_columns, scene_layout
 from .scene import Panel, Scene, SceneEdge, SceneNode
 from .style import (
     CJK_FONT,
@@ -34,7 +35,6 @@ from .style import (
     NationStyle,
     edge_mark,
     has_cjk,
-    label_lines,
     nation_style,
     node_mark,
     printable,
@@ -46,14 +46,13 @@ if TYPE_CHECKING:
     from matplotlib.patches import Patch
     from matplotlib.typing import LineStyleType
 
-__all__ = ["figure_bytes", "plot", "plot_scene"]
+__all__ = ["figure_bytes", "plot", "plot_scene", "svg_titles"]
 
-_UX, _UY = 1.75, 1.05  # inches per layout unit (node slot, rank)
-_BOX_W, _BOX_H = 0.86, 0.6  # node box in layout units
-_HEADER, _PANEL_GAP = 0.95, 0.35
+_HEADER, _CAPTION, _MARGIN = 0.8, 0.35, 0.25  # inches: title block, panel caption, margin
+_FRAME_PAD, _FRAME_TOP = 10.0, 27.0  # points: a nation frame around its boxes
 _LINES: dict[str, LineStyleType] = {"solid": "-", "dashed": (0, (5, 3)), "dotted": (0, (1, 2))}
 _ARROWS = {"normal": "-|>", "empty": "-|>", "none": "-", "dot": "-", "odot": "-|>"}
-_LEGEND_COLUMNS = 3
+_LEGEND_COLUMNS = 4
 
 
 def _family(scene: Scene) -> list[str]:
@@ -82,13 +81,13 @@ def plot(
     if ax is None:
         fig = plot_scene(replace(scene, panels=(scene.panels[panel],)))
         return fig, fig.axes[0]
-    layout = scene_layout(scene, route_long=True)
+    layout = scene_layout(scene)
     _draw_panel(ax, scene, scene.panels[panel], layout, _family(scene), f"p{panel}")
     return ax.figure, ax
 
 
 def plot_scene(scene: Scene) -> Figure:
-    """Draw every panel of a scene side by side, with the title and the legend below.
+    """Draw every panel of a scene in a grid, with the title and the legend below.
 
     Examples
     --------
@@ -101,27 +100,33 @@ def plot_scene(scene: Scene) -> Figure:
     """
     from matplotlib.figure import Figure
 
-    layout = scene_layout(scene, route_long=True)
+    layout = scene_layout(scene)
     font = _family(scene)
-    panel_w = (layout.max_x - layout.min_x + 1.3) * _UX
-    panel_h = (layout.max_rank + 1.4) * _UY
-    legend_h = 0.45 + 0.21 * math.ceil(len(scene.legend) / _LEGEND_COLUMNS)
     count = len(scene.panels)
-    fig_w = max(count * panel_w + (count - 1) * _PANEL_GAP + 0.4, 8.0)
-    fig_h = _HEADER + panel_h + (0.3 if count > 1 else 0) + legend_h + 0.2
+    caption = _CAPTION if count > 1 else 0.0
+    panel_w = (layout.width + 2 * _FRAME_PAD) / 72
+    panel_h = (layout.height + _FRAME_TOP + _FRAME_PAD) / 72
+    columns = panel_columns(count, panel_w * 72, (panel_h + caption) * 72)
+    rows = math.ceil(count / columns)
+    gap = PANEL_GAP / 72
+    legend_h = 0.45 + 0.2 * math.ceil(len(scene.legend) / _LEGEND_COLUMNS)
+    fig_w = max(columns * panel_w + (columns - 1) * gap + 2 * _MARGIN, 8.0)
+    fig_h = _HEADER + rows * (panel_h + caption) + (rows - 1) * gap + legend_h + _MARGIN
     fig = Figure(figsize=(fig_w, fig_h))
-    left = (fig_w - (count * panel_w + (count - 1) * _PANEL_GAP)) / 2
+    left = (fig_w - (columns * panel_w + (columns - 1) * gap)) / 2
     for index, panel in enumerate(scene.panels):
+        row, column = divmod(index, columns)
+        top = _HEADER + row * (panel_h + caption + gap) + caption
         ax = fig.add_axes(
             (
-                (left + index * (panel_w + _PANEL_GAP)) / fig_w,
-                (legend_h + 0.2) / fig_h,
+                (left + column * (panel_w + gap)) / fig_w,
+                1 - (top + panel_h) / fig_h,
                 panel_w / fig_w,
                 panel_h / fig_h,
             )
         )
-        ax.set_xlim(layout.min_x - 0.65, layout.max_x + 0.65)
-        ax.set_ylim(-layout.max_rank - 0.7, 0.7)
+        ax.set_xlim(-_FRAME_PAD, layout.width + _FRAME_PAD)
+        ax.set_ylim(-layout.height - _FRAME_PAD, _FRAME_TOP)
         ax.set_axis_off()
         if count > 1:
             ax.set_title(
@@ -133,7 +138,7 @@ def plot_scene(scene: Scene) -> Figure:
             )
         _draw_panel(ax, scene, panel, layout, font, f"p{index}")
     _heading(fig, 1 - 0.3 / fig_h, scene.title, font, size=15, gid="title", bold=True)
-    _heading(fig, 1 - 0.62 / fig_h, scene.subtitle, font, size=10, gid="subtitle")
+    _heading(fig, 1 - 0.58 / fig_h, scene.subtitle, font, size=10, gid="subtitle")
     _add_legend(fig, scene, font, top=(legend_h + 0.05) / fig_h)
     return fig
 
@@ -147,7 +152,7 @@ def _add_legend(fig: Figure, scene: Scene, font: list[str], *, top: float) -> No
         handler_map=handler_map,
         loc="upper center",
         bbox_to_anchor=(0.5, top),
-        ncol=_LEGEND_COLUMNS,
+        ncol=min(_LEGEND_COLUMNS, max(1, len(labels))),
         prop={"family": font, "size": 8},
         title="Legend",
         title_fontproperties={"family": font, "size": 9, "weight": "bold"},
@@ -209,35 +214,34 @@ def _draw_panel(
     ax: Axes, scene: Scene, panel: Panel, layout: SceneLayout, font: list[str], prefix: str
 ) -> None:
     for nation in scene.nations:
-        members = [layout.positions[n.id] for n in panel.nodes if n.nation == nation]
+        members = [n.id for n in panel.nodes if n.nation == nation]
         if members:
-            _draw_frame(ax, nation_style(nation, scene.model_nations), members, font)
+            _draw_frame(ax, nation_style(nation, scene.model_nations), members, layout, font)
     patches: dict[str, Patch] = {}
     for i, node in enumerate(panel.nodes):
-        x, rank = layout.positions[node.id]
         patches[node.id] = _draw_node(
-            ax, node, x, -rank, font, f"node-{prefix}n{i}", scene.model_nations
+            ax, node, layout, font, f"node-{prefix}n{i}", scene.model_nations
         )
     for i, edge in enumerate(panel.edges):
-        _draw_edge(ax, edge, layout, patches, f"edge-{prefix}e{i}-{edge.relation}")
+        _draw_edge(ax, edge, patches, f"edge-{prefix}e{i}", layout)
 
 
 def _draw_frame(
-    ax: Axes, colours: NationStyle, members: list[tuple[float, int]], font: list[str]
+    ax: Axes, colours: NationStyle, members: list[str], layout: SceneLayout, font: list[str]
 ) -> None:
     """A nation's rounded frame around its nodes, captioned at its top left."""
     from matplotlib.patches import FancyBboxPatch
 
-    x0 = min(x for x, _ in members) - 0.5
-    x1 = max(x for x, _ in members) + 0.5
-    y0 = -max(r for _, r in members) - 0.42
-    y1 = -min(r for _, r in members) + 0.55
+    x0 = min(layout.positions[n][0] - layout.sizes[n][0] / 2 for n in members) - _FRAME_PAD
+    x1 = max(layout.positions[n][0] + layout.sizes[n][0] / 2 for n in members) + _FRAME_PAD
+    y1 = -min(layout.positions[n][1] - layout.sizes[n][1] / 2 for n in members) + _FRAME_TOP
+    y0 = -max(layout.positions[n][1] + layout.sizes[n][1] / 2 for n in members) - _FRAME_PAD
     ax.add_patch(
         FancyBboxPatch(
             (x0, y0),
             x1 - x0,
             y1 - y0,
-            boxstyle="round,pad=0,rounding_size=0.08",
+            boxstyle="round,pad=0,rounding_size=6",
             facecolor=colours.cluster,
             edgecolor=colours.line,
             linewidth=0.8,
@@ -245,12 +249,12 @@ def _draw_frame(
         )
     )
     ax.text(
-        x0 + 0.06,
-        y1 - 0.05,
+        x0 + 5,
+        y1 - 4,
         colours.caption,
         ha="left",
         va="top",
-        fontsize=8,
+        fontsize=9,
         color=colours.line,
         fontfamily=font,
         zorder=1,
@@ -259,37 +263,26 @@ def _draw_frame(
 
 
 def _draw_edge(
-    ax: Axes, edge: SceneEdge, layout: SceneLayout, patches: dict[str, Patch], gid: str
+    ax: Axes, edge: SceneEdge, patches: dict[str, Patch], gid: str, layout: SceneLayout
 ) -> None:
-    """A link in its relation's style: through its reserved slots when it spans ranks,
-    else from box to box, bowed unless it joins adjacent ranks."""
+    """A link in its relation's style from box to box, bowed unless it is an authority
+    link; a low-confidence link is faint and marked ``?``."""
     from matplotlib.patches import FancyArrowPatch
-    from matplotlib.path import Path
 
     style = RELATION_STYLES[edge.relation]
     colour, width = style.colour, style.penwidth
     mark = edge_mark(edge.marks)
     if mark is not None:
         colour, width = mark.colour, max(width, mark.penwidth)
-    (x1, r1), (x2, r2) = layout.positions[edge.tail], layout.positions[edge.head]
-    authority = edge.relation in AUTHORITY_RELATIONS
-    length = math.hypot(x2 - x1, r2 - r1) or 1.0
-    # a bow of about a third of a slot, whatever the length; straight for adjacent ranks
-    bend = 0.0 if authority and abs(r2 - r1) <= 1 else min(0.25, 0.35 / length)
-    route = layout.bends.get((edge.tail, edge.head)) if authority else None
-    # through the slots reserved on the ranks crossed, from box edge to box edge
-    path = (
-        Path([(x1, -r1 - _BOX_H / 2), *((bx, -br) for bx, br in route), (x2, -r2 + _BOX_H / 2)])
-        if route
-        else None
-    )
+    (x1, y1), (x2, y2) = layout.positions[edge.tail], layout.positions[edge.head]
+    bend = 0.0 if edge.relation in AUTHORITY_RELATIONS else 0.15
+    faint = edge.confidence == "low"
     ax.add_patch(
         FancyArrowPatch(
-            None if path else (x1, -r1),
-            None if path else (x2, -r2),
-            path=path,
-            patchA=None if path else patches[edge.tail],
-            patchB=None if path else patches[edge.head],
+            (x1, -y1),
+            (x2, -y2),
+            patchA=patches[edge.tail],
+            patchB=patches[edge.head],
             connectionstyle=f"arc3,rad={bend}",
             arrowstyle="<|-|>" if style.both_ends else _ARROWS[style.arrowhead],
             mutation_scale=9,
@@ -297,17 +290,29 @@ def _draw_edge(
             edgecolor=colour,
             facecolor="white" if style.arrowhead in ("empty", "odot") else colour,
             linewidth=width * 0.8,
+            alpha=0.4 if faint else 1.0,
             zorder=2,
             gid=gid,
         )
     )
+    if faint:
+        ax.text(
+            (x1 + x2) / 2,
+            -(y1 + y2) / 2,
+            "?",
+            color=colour,
+            fontsize=10,
+            fontweight="bold",
+            ha="center",
+            va="center",
+            zorder=2,
+        )
 
 
 def _draw_node(
     ax: Axes,
     node: SceneNode,
-    x: float,
-    y: float,
+    layout: SceneLayout,
     font: list[str],
     gid: str,
     nations: tuple[str, ...],
@@ -322,13 +327,15 @@ def _draw_node(
         face, line, text_colour = "#eeeeee", "--", "#7f7f7f"
     if "cut-off" in node.marks:
         line = "--"
+    x, y = layout.positions[node.id][0], -layout.positions[node.id][1]
+    w, h = layout.sizes[node.id]
     patch = _shape(
         style.shape,
         style.rounded,
         x,
         y,
-        _BOX_W,
-        _BOX_H,
+        w,
+        h,
         facecolor=face,
         edgecolor=edge,
         linewidth=width * 0.8,
@@ -344,8 +351,8 @@ def _draw_node(
                 style.rounded,
                 x,
                 y,
-                _BOX_W + 0.07,
-                _BOX_H + 0.1,
+                w + 6,
+                h + 6,
                 facecolor="none",
                 edgecolor=edge,
                 linewidth=1.2,
@@ -359,29 +366,25 @@ def _draw_node(
 def _draw_label(
     ax: Axes, node: SceneNode, x: float, y: float, font: list[str], colour: str
 ) -> None:
-    """The node's name in its box (at most four lines), under its short name if it has one."""
-    lines = _fit(label_lines(node.label), 4)
-    size = 7.0 if len(lines) <= 3 else 6.0
-    look: dict[str, Any] = {
-        "ha": "center",
-        "fontfamily": font,
-        "color": colour,
-        "zorder": 4,
-        "parse_math": False,
-    }
-    text = "\n".join(lines)
-    if not node.short:
-        ax.text(x, y, text, va="center", fontsize=size, linespacing=1.05, **look)
-        return
-    short = "\n".join(_fit(label_lines(node.short, 16), 1))
-    top = y + 0.02 * len(lines) + 0.06
-    ax.text(x, top, short, va="bottom", fontsize=8, fontweight="bold", **look)
-    ax.text(x, y + 0.08, text, va="top", fontsize=size - 0.5, linespacing=1.05, **look)
-
-
-def _fit(lines: list[str], count: int) -> list[str]:
-    """At most ``count`` lines; an ellipsis marks text left out (the box has a fixed size)."""
-    return lines if len(lines) <= count else [*lines[: count - 1], lines[count - 1] + " …"]
+    """The node's lines (:func:`~c2graph.render.boxes.node_lines`), centred in its box."""
+    lines = node_box(node).lines
+    height = sum(line.size * 1.22 for line in lines)
+    top = y + height / 2
+    for line in lines:
+        top -= line.size * 1.22
+        ax.text(
+            x,
+            top + line.size * 0.61,
+            printable(line.text),
+            ha="center",
+            va="center",
+            fontsize=line.size,
+            fontweight="bold" if line.bold else "normal",
+            fontfamily=font,
+            color=colour,
+            zorder=4,
+            parse_math=False,
+        )
 
 
 def _shape(
@@ -463,14 +466,16 @@ def _legend_items(scene: Scene) -> tuple[list[Any], list[str], dict[Any, Any]]:
     labels: list[str] = []
     handler_map: dict[Any, Any] = {}
     for entry in scene.legend:
-        if entry.group == "relation":
+        if entry.group == "nation":
+            continue  # nations are named by their frames
+        if entry.group == "note":
+            low = entry.key == "low-confidence"
+            handle: Any = Line2D([], [], color="#444444", alpha=0.4 if low else 0.0)
+        elif entry.group == "relation":
             style = RELATION_STYLES[entry.key]
-            handle: Any = Line2D(
+            handle = Line2D(
                 [], [], linestyle=_LINES[style.line], color=style.colour, linewidth=style.penwidth
             )
-        elif entry.group == "nation":
-            colours = nation_style(entry.key, scene.model_nations)
-            handle = PatchHandle(facecolor=colours.fill, edgecolor=colours.line)
         elif entry.group == "mark":
             mark = MARK_STYLES[entry.key]
             handle = Line2D([], [], color=mark.colour, linewidth=mark.penwidth)
@@ -480,3 +485,24 @@ def _legend_items(scene: Scene) -> tuple[list[Any], list[str], dict[Any, Any]]:
         handles.append(handle)
         labels.append(entry.label)
     return handles, labels, handler_map
+
+
+def svg_titles(scene: Scene) -> dict[str, str]:
+    """The hover text of every node and link of the matplotlib SVG, by the ``gid`` the
+    renderer gives it (:func:`c2graph.render.svgtitle.retitle` puts them in).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.render import build_scene
+    >>> titles = svg_titles(build_scene(load_model("models/us-rok-cfc.yaml")))
+    >>> titles["node-p0n0"].splitlines()[0]
+    'President of the Republic of Korea'
+    """
+    titles = {}
+    for index, panel in enumerate(scene.panels):
+        for i, node in enumerate(panel.nodes):
+            titles[f"node-p{index}n{i}"] = node.title or node.label
+        for i, edge in enumerate(panel.edges):
+            titles[f"edge-p{index}e{i}-{edge.relation}"] = edge.title or edge.relation
+    return titles

@@ -22,18 +22,40 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypedDict, Unpack
+from typing import Literal, TypedDict, Unpack, get_args
 
 from ..errors import QueryError
-from ..model import Model
+from ..model import Link, Model, Node
 from .style import MARK_STYLES, LegendEntry, legend_entries, nation_order
+from .titles import link_title, node_title
+from .views import View, focus_nodes, phase_links
 
-__all__ = ["Panel", "Scene", "SceneEdge", "SceneNode", "SceneOptions", "build_scene"]
+__all__ = [
+    "SIZES",
+    "Panel",
+    "Scene",
+    "SceneEdge",
+    "SceneNode",
+    "SceneOptions",
+    "Size",
+    "build_scene",
+]
+
+#: A page the chart is made for: ``slide`` labels nodes with their short names (the full
+#: name is in the hover text), ``a4`` and ``poster`` with short and full names.
+Size = Literal["slide", "a4", "poster"]
+#: Width and height (inches, landscape) of each :data:`Size`: a 16:9 slide, A4, A1.
+SIZES: dict[Size, tuple[float, float]] = {
+    "slide": (13.33, 7.5),
+    "a4": (11.69, 8.27),
+    "poster": (33.11, 23.39),
+}
 
 
 @dataclass(frozen=True)
 class SceneNode:
-    """A node as drawn: its label (in the chosen language), short name and overlay marks."""
+    """A node as drawn: its label (in the chosen language), short name, overlay marks, the
+    names of the members a body lists, and its hover text."""
 
     id: str
     label: str
@@ -41,27 +63,34 @@ class SceneNode:
     nation: str
     kind: str
     marks: frozenset[str] = frozenset()
+    members: tuple[str, ...] = ()
+    title: str = ""
 
 
 @dataclass(frozen=True)
 class SceneEdge:
-    """A link as drawn, identified by its link key, with its overlay marks."""
+    """A link as drawn, identified by its link key, with its overlay marks, the model's
+    confidence in it and its hover text."""
 
     key: str
     tail: str
     head: str
     relation: str
     marks: frozenset[str] = frozenset()
+    confidence: str | None = None
+    title: str = ""
 
 
 @dataclass(frozen=True)
 class Panel:
-    """One phase of the diagram: the nodes and links that hold in it."""
+    """One phase of the diagram: the nodes and links that hold in it, and the
+    ``(member, body)`` pairs of the bodies that list their members."""
 
     phase: str
     caption: str
     nodes: tuple[SceneNode, ...]
     edges: tuple[SceneEdge, ...]
+    memberships: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +103,7 @@ class Scene:
     nations: tuple[str, ...]
     model_nations: tuple[str, ...]
     legend: tuple[LegendEntry, ...]
+    size: Size = "slide"
 
     def texts(self) -> tuple[str, ...]:
         """Every text the diagram shows (to pick a font able to draw all of them).
@@ -86,12 +116,14 @@ class Scene:
         """
         labels = [n.label for p in self.panels for n in p.nodes]
         shorts = [n.short for p in self.panels for n in p.nodes if n.short]
+        members = [m for p in self.panels for n in p.nodes for m in n.members]
         return (
             self.title,
             self.subtitle,
             *(p.caption for p in self.panels),
             *labels,
             *shorts,
+            *members,
             *(e.label for e in self.legend),
         )
 
@@ -106,6 +138,12 @@ class SceneOptions(TypedDict, total=False):
     bottlenecks: bool
     removed: str | None
     lang: str | None
+    focus: str | None
+    depth: int | None
+    nations: Sequence[str] | None
+    layer: str | None
+    hide: Sequence[str]
+    size: Size
 
 
 def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
@@ -127,11 +165,26 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
         (``c2graph.analysis.removal_impact``).
     lang
         Language of the labels (``"ja"``); names the model lacks in it stay as they are.
+    focus, depth
+        Draw only ``focus``, its chains of command up to the top, its subordinates down
+        to ``depth`` authority steps (default 2) and the nodes joined to it by any other
+        link (:func:`~c2graph.render.views.focus_nodes`).
+    nations
+        Draw only the nodes of these nations (``JP``, ``US``, ``alliance``...).
+    layer
+        Draw only the links of one layer (:class:`~c2graph.vocabulary.Layer`).
+    hide
+        ``membership`` (bodies do not list their members) and layer names whose links
+        are not drawn.
+    size
+        The page the chart is made for (:data:`SIZES`); ``slide`` (the default) labels
+        nodes with their short names, ``a4`` and ``poster`` add the full names.
 
     Raises
     ------
     QueryError
-        Unknown phase or node ids, or both ``phase`` and ``phases`` given.
+        Unknown phase, node, nation, layer, size or item to hide, or both ``phase`` and
+        ``phases`` given.
 
     Examples
     --------
@@ -140,15 +193,21 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
     ...                     phases=["peacetime", "armed-attack"], highlight_path="jp-gcc")
     >>> [panel.caption for panel in scene.panels]
     ['Peacetime', 'Armed attack situation']
+    >>> acm = next(n for n in scene.panels[0].nodes if n.id == "al-acm")
+    >>> acm.label, acm.members
+    ('ACM', ('ACG',))
     """
     unknown = sorted(set(options) - set(SceneOptions.__annotations__))
     if unknown:
         raise TypeError(f"build_scene() got an unexpected keyword argument {unknown[0]!r}")
     lang = options.get("lang")
+    size = _checked_size(options.get("size", "slide"))
     target, removed = options.get("highlight_path"), options.get("removed")
     phase_ids = _shown_phases(model, options.get("phase"), options.get("phases"))
     overlays = _Overlays(model, target, options.get("bottlenecks", False), removed)
-    panels = tuple(_panel(model, p, phase_ids, overlays, lang) for p in phase_ids)
+    view = _view(model, options)
+    context = _Context(model, phase_ids, overlays, view, lang, size)
+    panels = tuple(context.panel(p) for p in phase_ids)
     drawn = [n for p in panels for n in p.nodes]
     edges = [e for p in panels for e in p.edges]
     marks = sorted({m for n in drawn for m in n.marks} | {m for e in edges for m in e.marks})
@@ -163,8 +222,44 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
             relations={e.relation for e in edges},
             nations={n.nation for n in drawn},
             marks=[(m, _mark_label(model, m, target, removed, lang)) for m in marks],
+            notes=_notes(drawn, edges),
         ),
+        size=size,
     )
+
+
+def _checked_size(size: str) -> Size:
+    for known in get_args(Size):
+        if size == known:
+            return known  # type: ignore[no-any-return]
+    raise QueryError(f"unknown size {size!r}; use one of {', '.join(get_args(Size))}")
+
+
+def _view(model: Model, options: SceneOptions) -> View:
+    focus, nations = options.get("focus"), options.get("nations")
+    if focus is not None:
+        model.node(focus)  # checked: an unknown id raises QueryError
+    if nations is not None:
+        known = {n.nation for n in model.nodes.values()}
+        for nation in nations:
+            if nation not in known:
+                raise QueryError(
+                    f"the model has no nation {nation!r}; its nations are "
+                    + ", ".join(nation_order(known))
+                )
+    return View.checked(
+        focus=focus,
+        depth=options.get("depth"),
+        nations=nations,
+        layer=options.get("layer"),
+        hide=options.get("hide", ()),
+    )
+
+
+def _notes(nodes: Sequence[SceneNode], edges: Sequence[SceneEdge]) -> list[str]:
+    """The legend notes a chart needs: member lists and low-confidence links."""
+    notes = ["members"] if any(n.members for n in nodes) else []
+    return notes + (["low-confidence"] if any(e.confidence == "low" for e in edges) else [])
 
 
 def _shown_phases(model: Model, phase: str | None, phases: Sequence[str] | None) -> tuple[str, ...]:
@@ -247,31 +342,112 @@ class _Overlays:
         return node_marks, link_marks
 
 
-def _panel(
-    model: Model, phase: str, shown: tuple[str, ...], overlays: _Overlays, lang: str | None
-) -> Panel:
-    node_marks, link_marks = overlays.marks(phase)
-    shown_set = frozenset(shown)
-    nodes = []
-    for node in model.nodes.values():
-        if phase not in node.phases:
-            continue
-        marks = set(node_marks.get(node.id, ()))
-        if len(shown) > 1 and not shown_set <= node.phases:
-            marks.add("switch")
-        short = node.short if node.short and node.short != node.label(lang) else None
-        nodes.append(
-            SceneNode(node.id, node.label(lang), short, node.nation, node.kind, frozenset(marks))
+class _Context:
+    """What every panel of a scene shares: the model, the phases shown, the overlays, the
+    view, the language and the page size."""
+
+    def __init__(
+        self,
+        model: Model,
+        shown: tuple[str, ...],
+        overlays: _Overlays,
+        view: View,
+        lang: str | None,
+        size: Size,
+    ) -> None:
+        self.model, self.shown, self.overlays = model, shown, overlays
+        self.view, self.lang, self.size = view, lang, size
+
+    def panel(self, phase: str) -> Panel:
+        """One phase: the nodes and links the view keeps, marked by the overlays."""
+        model, view = self.model, self.view
+        node_marks, link_marks = self.overlays.marks(phase)
+        present = {
+            n.id
+            for n in model.nodes.values()
+            if phase in n.phases and (view.nations is None or n.nation in view.nations)
+        }
+        links = phase_links(model, phase, present)
+        kept = [
+            link
+            for link in links
+            if view.keeps(link.relation) or (link.relation == "member" and view.lists_members)
+        ]
+        if view.focus is not None:
+            present &= focus_nodes(kept, view.focus, view.depth) if view.focus in present else set()
+        if view.filters:
+            present = _still_linked(present, links, kept, keep=view.focus)
+        drawn = [link for link in kept if view.keeps(link.relation)]
+        drawn = [link for link in drawn if {link.from_node, link.to_node} <= present]
+        members = self._members(links, present) if view.lists_members else {}
+        pairs = tuple(
+            (link.from_node, link.to_node)
+            for link in links
+            if link.to_node in members and link.relation == "member" and link.from_node in present
         )
-    present = {n.id for n in nodes}
-    edges = []
-    for link in model.links_in(phase):
-        if link.from_node not in present or link.to_node not in present:
-            continue
-        marks = set(link_marks.get(link.key, ()))
-        if len(shown) > 1 and not shown_set <= link.phases:
-            marks.add("switch")
-        edges.append(
-            SceneEdge(link.key, link.from_node, link.to_node, link.relation, frozenset(marks))
+        nodes = tuple(
+            self._node(node, node_marks.get(node.id, set()), members.get(node.id, ()))
+            for node in model.nodes.values()
+            if node.id in present
         )
-    return Panel(phase, _phase_name(model, phase, lang), tuple(nodes), tuple(edges))
+        edges = tuple(self._edge(link, link_marks.get(link.key, set())) for link in drawn)
+        return Panel(phase, _phase_name(model, phase, self.lang), nodes, edges, pairs)
+
+    def _members(self, links: list[Link], present: set[str]) -> dict[str, tuple[str, ...]]:
+        """The names each drawn body lists: its members in the phase, in file order."""
+        members: dict[str, list[str]] = {}
+        for link in links:
+            if link.relation == "member" and link.to_node in present:
+                member = self.model.node(link.from_node)
+                name = member.short or member.label(self.lang)
+                members.setdefault(link.to_node, []).append(name)
+        return {body: tuple(dict.fromkeys(names)) for body, names in members.items()}
+
+    def _node(self, node: Node, marks: set[str], members: tuple[str, ...]) -> SceneNode:
+        marks = set(marks)
+        if len(self.shown) > 1 and not set(self.shown) <= node.phases:
+            marks.add("switch")
+        label = node.label(self.lang)
+        if self.size == "slide" and node.short and not self.lang:
+            label, short = node.short, None
+        else:
+            short = node.short if node.short and node.short != label else None
+        return SceneNode(
+            node.id,
+            label,
+            short,
+            node.nation,
+            node.kind,
+            frozenset(marks),
+            members,
+            node_title(self.model, node, self.lang),
+        )
+
+    def _edge(self, link: Link, marks: set[str]) -> SceneEdge:
+        marks = set(marks)
+        if len(self.shown) > 1 and not set(self.shown) <= link.phases:
+            marks.add("switch")
+        return SceneEdge(
+            link.key,
+            link.from_node,
+            link.to_node,
+            link.relation,
+            frozenset(marks),
+            link.confidence,
+            link_title(self.model, link, self.lang),
+        )
+
+
+def _still_linked(
+    present: set[str], links: list[Link], kept: list[Link], *, keep: str | None
+) -> set[str]:
+    """``present`` without the nodes a view's filters left with no link (nodes that had
+    none in the phase stay, and so does the focus node)."""
+    linked = {end for link in links for end in (link.from_node, link.to_node)}
+    still = {
+        end
+        for link in kept
+        if {link.from_node, link.to_node} <= present
+        for end in (link.from_node, link.to_node)
+    }
+    return {n for n in present if n in still or n not in linked or n == keep}

@@ -36,6 +36,7 @@ __all__ = [
     "FONT",
     "KIND_STYLES",
     "MARK_STYLES",
+    "NOTES",
     "RELATION_STYLES",
     "EdgeStyle",
     "KindStyle",
@@ -164,6 +165,13 @@ MARK_STYLES: dict[str, MarkStyle] = {
     "removed": MarkStyle("#7f7f7f", 2.0, "removed"),
     "cut-off": MarkStyle("#d62728", 2.0, "cut off by the removal"),
     "switch": MarkStyle("#e6007e", 3.0, "switches between the shown phases"),
+}
+
+
+#: Legend notes: how a chart shows membership and links the model is unsure of.
+NOTES: dict[str, str] = {
+    "members": "members: listed in the body they sit in",
+    "low-confidence": "? faint: low confidence (see the link's source)",
 }
 
 
@@ -296,11 +304,13 @@ def legend_entries(
     relations: Iterable[str],
     nations: Iterable[str],
     marks: Iterable[tuple[str, str]] | Iterable[str],
+    notes: Iterable[str] = (),
 ) -> tuple[LegendEntry, ...]:
     """Return the legend for exactly the relations, kinds, nations and marks drawn.
 
-    Relations come in vocabulary order, then node kinds, nations (left to right) and overlay
-    marks. A mark is given as its id or as ``(id, label)`` to override the standard label.
+    Relations come in vocabulary order, then the notes (:data:`NOTES`: member lists,
+    low-confidence links), node kinds, nations (left to right) and overlay marks. A mark is
+    given as its id or as ``(id, label)`` to override the standard label.
 
     Examples
     --------
@@ -314,6 +324,8 @@ def legend_entries(
         for r in RELATIONS
         if r in relation_set
     ]
+    note_set = set(notes)
+    entries += [LegendEntry("note", n, label) for n, label in NOTES.items() if n in note_set]
     entries += [LegendEntry("kind", k, k.replace("-", " ")) for k in NODE_KINDS if k in kind_set]
     nation_list = list(nations)
     entries += [
