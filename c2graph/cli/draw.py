@@ -36,9 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> parser = argparse.ArgumentParser()
     >>> add_arguments(parser)
     >>> args = parser.parse_args(["m.yaml", "--phases", "a,b", "--remove", "hq", "-o", "x.svg"])
-    >>> args.phases, args.remove, args.engine, args.output
-    ('a,b', 'hq', 'auto', 'x.svg')
+    >>> args.phases, args.remove, args.engine, args.output, args.size
+    ('a,b', 'hq', 'auto', 'x.svg', 'slide')
     """
+    from ..render.scene import SIZES
+    from ..render.views import HIDE_CHOICES, LAYERS
+
     add_model(parser)
     views = parser.add_mutually_exclusive_group()
     views.add_argument("--phase", metavar="P", help="phase id (default: the model's first)")
@@ -63,7 +66,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="LANG",
         help="label with names in this language where the model has them (e.g. ja)",
     )
-    add_engine(parser, "renderer (default auto: Graphviz if 'dot' is installed, else matplotlib)")
+    parser.add_argument(
+        "--focus",
+        metavar="NODE",
+        help="draw only NODE, its chains of command up and down and its counterparts",
+    )
+    parser.add_argument(
+        "--depth",
+        metavar="N",
+        type=int,
+        help="with --focus: subordinates down to N authority steps (default 2)",
+    )
+    parser.add_argument(
+        "--nations", metavar="N1,N2,...", help="draw only these nations (e.g. JP,US,alliance)"
+    )
+    parser.add_argument("--layer", choices=LAYERS, help="draw only the links of this layer")
+    parser.add_argument(
+        "--hide",
+        metavar="WHAT,...",
+        help=f"hide member lists or layers: {', '.join(HIDE_CHOICES)}",
+    )
+    parser.add_argument(
+        "--size",
+        choices=tuple(SIZES),
+        default="slide",
+        help="page the chart is made for: slide (short names, the default), a4 or poster "
+        "(short and full names)",
+    )
+    add_engine(
+        parser,
+        "renderer (default auto: Graphviz, a system 'dot' or the library bundled with "
+        "pygraphviz, else matplotlib)",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -80,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
     ----------
     args
         ``model``, ``phase``, ``phases`` (comma-separated ids), ``path``, ``bottlenecks``,
-        ``remove``, ``lang``, ``engine`` and ``output``.
+        ``remove``, ``lang``, ``focus``, ``depth``, ``nations`` and ``hide``
+        (comma-separated), ``layer``, ``size``, ``engine`` and ``output``.
 
     Returns
     -------
@@ -95,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "jcs.dot"
     >>> run(argparse.Namespace(model="models/us-rok-cfc.yaml", phase="wartime", phases=None,
     ...     path="kr-jcs", bottlenecks=False, remove=None, lang=None, engine="auto",
+    ...     focus="kr-jcs", depth=1, nations=None, layer=None, hide=None, size="slide",
     ...     output=str(out)))  # doctest: +ELLIPSIS
     /.../jcs.dot: written
     0
@@ -107,11 +143,19 @@ def run(args: argparse.Namespace) -> int:
         phases = [p.strip() for p in args.phases.split(",") if p.strip()]
         if not phases:
             raise QueryError("--phases needs at least one phase id")
+    if args.depth is not None and args.focus is None:
+        raise QueryError("--depth needs --focus NODE")
     picture_format(args.output)
     guard_outputs([args.output], inputs=[args.model])
     draw(
         model,
         args.output,
+        focus=args.focus,
+        depth=args.depth,
+        nations=_items(args.nations, "--nations"),
+        layer=args.layer,
+        hide=_items(args.hide, "--hide") or (),
+        size=args.size,
         phase=args.phase,
         phases=phases,
         highlight_path=args.path,
@@ -122,3 +166,13 @@ def run(args: argparse.Namespace) -> int:
     )
     sys.stdout.write(f"{args.output}: written\n")
     return 0
+
+
+def _items(text: str | None, option: str) -> list[str] | None:
+    """The comma-separated items of an option, or ``None`` when it is not given."""
+    if text is None:
+        return None
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    if not items:
+        raise QueryError(f"{option} needs at least one item")
+    return items

@@ -12,7 +12,7 @@ Example
 >>> [(line.text, line.size, line.bold) for line in box.lines]
 [('JJOC', 11.0, True)]
 >>> box.width, box.height
-(60.0, 28.0)
+(44.0, 28.0)
 """
 
 from __future__ import annotations
@@ -24,11 +24,22 @@ from dataclasses import dataclass
 from .scene import SceneNode
 from .style import KIND_STYLES, has_cjk, label_lines
 
-__all__ = ["LABEL_PT", "MEMBER_PT", "NAME_PT", "Box", "Line", "node_box", "text_width"]
+__all__ = [
+    "LABEL_PT",
+    "MEMBER_PT",
+    "NAME_PT",
+    "Box",
+    "Line",
+    "fitted_lines",
+    "node_box",
+    "node_lines",
+    "text_width",
+]
 
 #: Font sizes (points): the main label, a full name under a short name, a member list.
 LABEL_PT, NAME_PT, MEMBER_PT = 11.0, 9.5, 9.5
 _LEADING = 1.22
+_MAX_LINES = 4
 #: How much wider than a box each shape is for the same text (Graphviz's shapes).
 _GROWTH = {
     "box": 1.0,
@@ -76,9 +87,20 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Estimated width (points) of ``text`` at ``size`` points.
 
     >>> text_width("INDOPACOM", 11.0, bold=True)
-    71.2
+    70.9
     """
     return round(sum(_em(ch) for ch in text) * size * (1.1 if bold else 1.0), 1)
+
+
+def fitted_lines(text: str, width: int, count: int) -> list[str]:
+    """``text`` in lines of ``width`` columns (:func:`~c2graph.render.style.label_lines`),
+    at most ``count`` of them; an ellipsis marks text left out (the hover text has it all).
+
+    >>> fitted_lines("word " * 10, 10, 2)
+    ['word word', 'word word …']
+    """
+    lines = label_lines(text, width)
+    return lines if len(lines) <= count else [*lines[: count - 1], lines[count - 1] + " …"]
 
 
 def node_lines(node: SceneNode) -> tuple[Line, ...]:
@@ -92,10 +114,10 @@ def node_lines(node: SceneNode) -> tuple[Line, ...]:
     short_label = node.short is None and len(node.label) <= 12 and " " not in node.label
     lines: list[Line] = []
     if node.short:
-        lines += [Line(t, LABEL_PT, True) for t in label_lines(node.short, 16)]
-        lines += [Line(t, NAME_PT) for t in label_lines(node.label, 24)]
+        lines += [Line(t, LABEL_PT, True) for t in fitted_lines(node.short, 16, 2)]
+        lines += [Line(t, NAME_PT) for t in fitted_lines(node.label, 24, _MAX_LINES)]
     else:
-        lines += [Line(t, LABEL_PT, short_label) for t in label_lines(node.label, 20)]
+        lines += [Line(t, LABEL_PT, short_label) for t in fitted_lines(node.label, 20, _MAX_LINES)]
     if node.members:
         lines += [Line(t, MEMBER_PT) for t in label_lines(" · ".join(node.members), 18)]
     return tuple(lines)
@@ -105,7 +127,7 @@ def node_box(node: SceneNode) -> Box:
     """The box of a node: its lines and a size that holds them in the node's shape.
 
     >>> node_box(SceneNode("u", "Fleet", None, "JP", "unit")).width
-    66.0
+    68.0
     """
     lines = node_lines(node)
     shape = KIND_STYLES[node.kind].shape

@@ -40,7 +40,6 @@ from .scene import Panel, Scene, SceneEdge, SceneNode
 from .style import (
     KIND_STYLES,
     MARK_STYLES,
-    NOTES,
     RELATION_STYLES,
     LegendEntry,
     edge_mark,
@@ -69,6 +68,7 @@ _LEGEND_GAP = 28.0
 #: a second (measured with ``benchmarks/run.py``).
 ROUTED_EDGES_LIMIT = 300
 _LOW_ALPHA = "66"  # the opacity (hex) of a low-confidence link
+
 
 def escape_html(text: str) -> str:
     """Escape ``text`` for a Graphviz HTML-like label so that it is drawn literally.
@@ -139,9 +139,10 @@ def build_dot(scene: Scene) -> pydot.Dot:
     graph = pydot.Dot("c2", graph_type="digraph", strict=False)
     _graph_defaults(graph, scene, font)
     count = len(scene.panels)
-    columns = panel_columns(count, layout.width, layout.height + (_CAPTION_H if count > 1 else 0.0))
+    columns = panel_columns(count, layout.width, layout.height + _CAPTION_H + _FRAME_TOP)
     captioned = count > 1
-    cell_h = layout.height + (_CAPTION_H if captioned else 0.0)
+    heading = _CAPTION_H + _FRAME_TOP if captioned else 0.0
+    cell_h = layout.height + heading + _FRAME_PAD
     frames: list[_Outline] = []
     for index, panel in enumerate(scene.panels):
         row, column = divmod(index, columns)
@@ -149,7 +150,7 @@ def build_dot(scene: Scene) -> pydot.Dot:
             layout,
             prefix=f"p{index}" if captioned else "",
             left=column * (layout.width + PANEL_GAP),
-            top=row * (cell_h + PANEL_GAP) + (_CAPTION_H if captioned else 0.0),
+            top=row * (cell_h + PANEL_GAP) + heading,
         )
         frames += _add_panel(graph, scene, panel, place, captioned=captioned)
     rows = math.ceil(count / columns)
@@ -208,7 +209,7 @@ def _add_panel(
                 fixedsize="false",
                 fontsize="16",
                 label=f"<{_tag('B', escape_html(panel.caption))}>",
-                pos=place.point(place.layout.width / 2, -_CAPTION_H / 2 - 6),
+                pos=place.point(place.layout.width / 2, -_FRAME_TOP - _CAPTION_H / 2),
             )
         )
     frames: list[_Outline] = []
@@ -387,7 +388,9 @@ def _add_legend(graph: pydot.Dot, scene: Scene, width: float, height: float) -> 
     table_h = per * 17 + 26
     cells = [rows[i : i + per] for i in range(0, len(rows), per)]
     body = "".join(
-        "<TR>" + "".join(col[r] if r < len(col) else "<TD></TD><TD></TD>" for col in cells) + "</TR>"
+        "<TR>"
+        + "".join(col[r] if r < len(col) else "<TD></TD><TD></TD>" for col in cells)
+        + "</TR>"
         for r in range(per)
     )
     label = (
@@ -486,8 +489,10 @@ def svg_titles(scene: Scene) -> dict[str, str]:
     >>> from c2graph import load_model
     >>> from c2graph.render import build_scene
     >>> titles = svg_titles(build_scene(load_model("models/us-rok-cfc.yaml")))
-    >>> titles["n0"].splitlines()[0], titles["chart"]
-    ('President of the Republic of Korea', 'US–ROK Combined Forces Command (comparator)')
+    >>> titles["n0"].splitlines()[0]
+    'President of the Republic of Korea (ROK President)'
+    >>> titles["chart"]
+    'US–ROK Combined Forces Command (comparator)'
     """
     titles = {"chart": scene.title, "legend": "Legend"}
     kinds = [entry for entry in scene.legend if entry.group == "kind"]

@@ -18,7 +18,7 @@ Example
 >>> from c2graph import load_model
 >>> from c2graph.render.scene import build_scene
 >>> layout = scene_layout(build_scene(load_model("models/us-rok-cfc.yaml"), phase="wartime"))
->>> [layout.positions[n][1] < layout.positions["kr-forces"][1] for n in ("kr-jcs", "al-cfc")]
+>>> [layout.positions[n][1] < layout.positions["al-cfc"][1] for n in ("al-mcm", "kr-mnd")]
 [True, True]
 
 References
@@ -31,7 +31,6 @@ Experience 20(7), 1990 (subtrees side by side under their parent); Joint Publica
 from __future__ import annotations
 
 import math
-
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -144,7 +143,9 @@ class _Builder:
         pairs = {pair for p in scene.panels for pair in p.memberships}
         self.authority = [e for e in edges.values() if e[2] in AUTHORITY_RELATIONS]
         self.partners: dict[str, list[str]] = {n: [] for n in nodes}
-        for tail, head in [(t, h) for t, h, r in edges.values() if r not in AUTHORITY_RELATIONS] + sorted(pairs):
+        for tail, head in [
+            (t, h) for t, h, r in edges.values() if r not in AUTHORITY_RELATIONS
+        ] + sorted(pairs):
             if tail != head:
                 self.partners[tail].append(head)
                 self.partners[head].append(tail)
@@ -163,7 +164,9 @@ class _Builder:
         """Trees of every nation, side by side, then the columns of free nodes; alliance
         and multinational bodies without trees share one middle column."""
         forests = {nation: self._forest(nation) for nation in self.nations}
-        in_trees = [n for f in forests.values() for n in f.children if n in f.parent or f.children[n]]
+        in_trees = [
+            n for f in forests.values() for n in f.children if n in f.parent or f.children[n]
+        ]
         self.pitch = max((self.sizes[n][1] for n in in_trees), default=28.0) + ROW_GAP
         middle = [n for n in self.nations if n in SPECIAL_NATIONS]
         placed: dict[str, tuple[float, float]] = {}
@@ -234,15 +237,17 @@ class _Builder:
         leaves = [c for c in kids if c not in staffs and not forest.children[c]]
         if len(leaves) < _STACK_MIN:
             leaves = []
-        others = self._sorted([c for c in kids if c not in staffs and c not in leaves], forest, outer)
+        others = self._sorted(
+            [c for c in kids if c not in staffs and c not in leaves], forest, outer
+        )
         blocks = [self._tree(c, forest, outer) for c in others]
         if leaves:
             alone = not others
-            indent = self.sizes[node][0] / 2 + 12 if alone else _STACK_INDENT
+            indent = self.sizes[node][0] / 2 + 18 if alone else _STACK_INDENT
             stack = self._stack(node, leaves, indent=indent)
             blocks = [stack, *blocks] if outer < 0 else [*blocks, stack]
         row = self._row(blocks)
-        w, h = self.sizes[node]
+        w = self.sizes[node][0]
         alone = len(blocks) == 1 and bool(leaves)
         centre = w / 2 if alone else max(row.width / 2, w / 2)
         tree = _Block(at={node: (centre, (self.pitch - ROW_GAP) / 2)})
@@ -253,12 +258,13 @@ class _Builder:
             return tree
         column = self._stack(node, staffs, indent=0.0, side=("w" if outer < 0 else "e"))
         block = _Block()
+        level = tree.at[node][1] - self.sizes[staffs[0]][1] / 2  # first staff beside it
         if outer < 0:
-            block.put(column, 0.0, 0.0)
+            block.put(column, 0.0, level)
             block.put(tree, column.width + _STAFF_GAP, 0.0)
         else:
             block.put(tree, 0.0, 0.0)
-            block.put(column, tree.width + _STAFF_GAP, 0.0)
+            block.put(column, tree.width + _STAFF_GAP, level)
         return block
 
     def _stack(
@@ -286,8 +292,12 @@ class _Builder:
         partners as the nodes above it allow."""
         wanted = {}
         for node in free:
+            above = [placed[t][1] for t, h, _ in self.authority if h == node and t in placed]
             ys = [placed[p][1] for p in self.partners[node] if p in placed]
-            wanted[node] = sum(ys) / len(ys) if ys else 0.0
+            if above:  # under its superior abroad, a row lower
+                wanted[node] = max(above) + self.pitch
+            else:
+                wanted[node] = sum(ys) / len(ys) if ys else 0.0
         group = {nation: i for i, nation in enumerate(self.nations)}
         order = sorted(free, key=lambda n: (group[self.nodes[n].nation], wanted[n]))
         column: dict[str, tuple[float, float]] = {}
@@ -319,7 +329,7 @@ def scene_layout(scene: Scene) -> SceneLayout:
     >>> from c2graph.render import build_scene
     >>> layout = scene_layout(build_scene(load_model("models/us-rok-cfc.yaml")))
     >>> layout.positions["kr-president"]
-    (85.0, 15.0)
+    (65.0, 21.0)
     """
     return _Builder(scene).layout()
 

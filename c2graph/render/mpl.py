@@ -223,7 +223,7 @@ def _draw_panel(
             ax, node, layout, font, f"node-{prefix}n{i}", scene.model_nations
         )
     for i, edge in enumerate(panel.edges):
-        _draw_edge(ax, edge, patches, f"edge-{prefix}e{i}", layout)
+        _draw_edge(ax, edge, patches, f"edge-{prefix}e{i}-{edge.relation}", layout)
 
 
 def _draw_frame(
@@ -497,7 +497,7 @@ def svg_titles(scene: Scene) -> dict[str, str]:
     >>> from c2graph.render import build_scene
     >>> titles = svg_titles(build_scene(load_model("models/us-rok-cfc.yaml")))
     >>> titles["node-p0n0"].splitlines()[0]
-    'President of the Republic of Korea'
+    'President of the Republic of Korea (ROK President)'
     """
     titles = {}
     for index, panel in enumerate(scene.panels):

@@ -7,8 +7,10 @@ the renderers give their elements.
 Example
 -------
 >>> svg = b'<svg><g id="n0" class="node">\\n<title>n0</title>\\n</g><g id="x"></g></svg>'
->>> retitle(svg, {"n0": "HQ <Main> & Rear", "x": "Other"})
-b'<svg><g id="n0" class="node">\\n<title>HQ &lt;Main&gt; &amp; Rear</title>\\n</g><g id="x"><title>Other</title></g></svg>'
+>>> print(retitle(svg, {"n0": "HQ <Main> & Rear", "x": "Other"}).decode())
+<svg><g id="n0" class="node">
+<title>HQ &lt;Main&gt; &amp; Rear</title>
+</g><g id="x"><title>Other</title></g></svg>
 """
 
 from __future__ import annotations

@@ -9,10 +9,9 @@ Example
 >>> from c2graph import load_model
 >>> model = load_model("models/us-rok-cfc.yaml")
 >>> print(link_title(model, model.link("wartime-opcon-rok"), None))
-Combined Forces Command → ROK armed forces: OPCON
+ROK–U.S. Combined Forces Command → Designated ROK forces: OPCON
 phases: Wartime (hostilities)
-legal basis: ROK–US Mutual Defense Treaty (1953); Strategic Directive No. 2 (1994); MCM terms of reference
-source: OPCON transition (ROK–US), 2018 SCM joint communiqué
+source: ROK–U.S. Combined Forces Command and the transition of wartime OPCON
 confidence: high
 """
 
@@ -50,10 +49,10 @@ def node_title(model: Model, node: Node, lang: str | None) -> str:
     >>> from c2graph import load_model
     >>> model = load_model("models/us-rok-cfc.yaml")
     >>> print(node_title(model, model.node("al-cfc"), None))
-    Combined Forces Command (CFC)
+    ROK–U.S. Combined Forces Command (CFC)
     headquarters · Alliance bodies
     phases: all
-    source: OPCON transition (ROK–US), 2018 SCM joint communiqué
+    source: ROK–U.S. Combined Forces Command and the transition of wartime OPCON
     confidence: high
     """
     name = node.label(lang)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from c2graph import QueryError, RenderError
 from c2graph.render import choose_engine, dot_text, draw, picture_format, render_bytes
+from c2graph.render.engine import graphviz_engine
 
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+needs_dot = pytest.mark.skipif(graphviz_engine() is None, reason="Graphviz is not installed")
+
+
+def _no_graphviz(monkeypatch):
+    from c2graph.render import engine
+
+    monkeypatch.setattr(engine, "graphviz_engine", lambda: None)
 
 
 def test_dot_text_needs_no_graphviz_program(tiny, tmp_path, monkeypatch):
-    monkeypatch.setattr(shutil, "which", lambda name: None)
+    _no_graphviz(monkeypatch)
     draw(tiny, tmp_path / "chart.dot", phase="armed-attack")
     assert (tmp_path / "chart.dot").read_text(encoding="utf-8") == dot_text(
         tiny, phase="armed-attack"
@@ -21,7 +26,7 @@ def test_dot_text_needs_no_graphviz_program(tiny, tmp_path, monkeypatch):
 
 
 def test_auto_engine_falls_back_to_matplotlib(monkeypatch):
-    monkeypatch.setattr(shutil, "which", lambda name: None)
+    _no_graphviz(monkeypatch)
     assert choose_engine("auto", "svg") == "matplotlib"
     assert choose_engine("auto", "dot") == "graphviz"
 
@@ -82,8 +87,8 @@ def test_failed_render_leaves_the_old_file_and_no_temporary(tiny, tmp_path, monk
 
 
 def test_missing_graphviz_is_a_render_error(tiny, tmp_path, monkeypatch):
-    monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(RenderError, match="'dot' program is not installed"):
+    _no_graphviz(monkeypatch)
+    with pytest.raises(RenderError, match="Graphviz is not available: install pygraphviz"):
         draw(tiny, tmp_path / "chart.svg", engine="graphviz")
 
 

@@ -1,59 +1,102 @@
-"""Layered layout: ranks from authority links, cycles broken, nations side by side."""
+"""Org-chart layout: trees per nation, stacked subordinates, staffs beside, free columns."""
 
 from __future__ import annotations
 
-from c2graph.render.layout import authority_ranks, layered_layout, scene_layout
+from c2graph import load_model_data
+from c2graph.render.layout import ROW_GAP, panel_columns, scene_layout
 from c2graph.render.scene import build_scene
 
 
-def test_rank_is_longest_authority_path_from_the_top():
-    edges = [("a", "b", True), ("b", "c", True), ("a", "c", True)]
-    assert authority_ranks(["a", "b", "c"], edges) == {"a": 0, "b": 1, "c": 2}
+def _model(nodes, links):
+    return load_model_data(
+        {
+            "name": "t",
+            "as_of": "2025",
+            "phases": [{"id": "p", "name": "P"}],
+            "nodes": [
+                {"id": i, "name": i.upper(), "nation": nation, "kind": kind}
+                for i, nation, kind in nodes
+            ],
+            "links": [{"from": a, "to": b, "relation": r} for a, b, r in links],
+        }
+    )
 
 
-def test_coordination_links_do_not_set_ranks():
-    edges = [("a", "b", True), ("b", "a", False), ("c", "a", False)]
-    assert authority_ranks(["a", "b", "c"], edges) == {"a": 0, "b": 1, "c": 0}
+def _layout(nodes, links):
+    return scene_layout(build_scene(_model(nodes, links)))
 
 
-def test_body_with_only_coordination_links_sits_at_its_partners_mean_rank():
-    edges = [
-        ("a", "b", True),
-        ("b", "c", True),
-        ("x", "y", True),
-        ("y", "z", True),
-        ("c", "body", False),
-        ("y", "body", False),
-    ]
-    assert authority_ranks(["a", "b", "c", "x", "y", "z", "body"], edges)["body"] == 2
+def _overlap(layout, a, b):
+    (xa, ya), (wa, ha) = layout.positions[a], layout.sizes[a]
+    (xb, yb), (wb, hb) = layout.positions[b], layout.sizes[b]
+    return abs(xa - xb) * 2 < wa + wb and abs(ya - yb) * 2 < ha + hb
 
 
-def test_source_sits_just_above_its_highest_subordinate():
-    edges = [("a", "b", True), ("b", "c", True), ("side", "c", True)]
-    assert authority_ranks(["a", "b", "c", "side"], edges)["side"] == 1
+def test_a_row_is_an_echelon_and_nations_read_left_alliance_right():
+    layout = _layout(
+        [
+            ("j1", "JP", "headquarters"),
+            ("j2", "JP", "component"),
+            ("body", "alliance", "coordination-body"),
+            ("u1", "US", "headquarters"),
+            ("u2", "US", "component"),
+        ],
+        [("j1", "j2", "command"), ("u1", "u2", "opcon"), ("j2", "body", "member")],
+    )
+    x = {n: p[0] for n, p in layout.positions.items()}
+    y = {n: p[1] for n, p in layout.positions.items()}
+    assert max(x["j1"], x["j2"]) < x["body"] < min(x["u1"], x["u2"])
+    assert y["j1"] == y["u1"] and y["j2"] == y["u2"]
+    pitch = max(layout.sizes[n][1] for n in ("j1", "j2", "u1", "u2")) + ROW_GAP
+    assert y["j2"] - y["j1"] == pitch
 
 
-def test_authority_cycle_is_broken_not_fatal():
-    edges = [("a", "b", True), ("b", "c", True), ("c", "a", True)]
-    assert authority_ranks(["a", "b", "c"], edges) == {"a": 0, "b": 1, "c": 2}
+def test_three_leaf_subordinates_are_stacked_in_an_indented_column():
+    nodes = [("hq", "JP", "headquarters")] + [(f"u{i}", "JP", "unit") for i in range(3)]
+    layout = _layout(nodes, [("hq", f"u{i}", "command") for i in range(3)])
+    xs = {layout.positions[f"u{i}"][0] - layout.sizes[f"u{i}"][0] / 2 for i in range(3)}
+    assert len(xs) == 1 and xs.pop() > layout.positions["hq"][0]
+    ys = [layout.positions[f"u{i}"][1] for i in range(3)]
+    assert ys == sorted(ys) and ys[0] > layout.positions["hq"][1]
+    assert layout.ports[("hq", "u0")] == ("s", "w")
 
 
-def test_nations_are_columns_in_the_given_order():
-    nodes = [("u1", "US"), ("j1", "JP"), ("body", "alliance"), ("j2", "JP"), ("u2", "US")]
-    edges = [("j1", "j2", True), ("u1", "u2", True), ("j2", "body", False), ("u2", "body", False)]
-    pos = layered_layout(nodes, edges, ["JP", "alliance", "US"])
-    assert max(pos["j1"][0], pos["j2"][0]) < pos["body"][0] < min(pos["u1"][0], pos["u2"][0])
-    assert [pos[n][1] for n in ("j1", "j2", "u1", "u2")] == [0, 1, 0, 1]
+def test_two_leaves_sit_side_by_side_under_their_commander():
+    nodes = [("hq", "JP", "headquarters"), ("a", "JP", "unit"), ("b", "JP", "unit")]
+    layout = _layout(nodes, [("hq", "a", "command"), ("hq", "b", "command")])
+    assert layout.positions["a"][1] == layout.positions["b"][1] > layout.positions["hq"][1]
 
 
-def test_barycenter_sweeps_remove_a_crossing():
-    nodes = [("a", "JP"), ("b", "JP"), ("a1", "JP"), ("b1", "JP")]
-    edges = [("a", "b1", True), ("b", "a1", True)]
-    pos = layered_layout(nodes, edges, ["JP"])
-    assert (pos["a"][0] < pos["b"][0]) == (pos["b1"][0] < pos["a1"][0])
+def test_staffs_sit_in_a_column_beside_their_commander():
+    nodes = [("dm", "JP", "political-authority"), ("s1", "JP", "staff"), ("s2", "JP", "staff")]
+    nodes += [("hq", "JP", "headquarters")]
+    links = [("dm", "s1", "command"), ("dm", "s2", "command"), ("dm", "hq", "command")]
+    layout = _layout(nodes, links)
+    dm, s1, s2 = (layout.positions[n] for n in ("dm", "s1", "s2"))
+    assert s1[0] == s2[0] != dm[0] and s1[1] == dm[1] < s2[1]
+    assert layout.ports[("dm", "s1")] == ("e", "w")  # no alliance column: staffs go right
+
+
+def test_staff_without_a_superior_sits_beside_its_partner():
+    nodes = [("sec", "US", "political-authority"), ("cj", "US", "staff")]
+    nodes += [("cmd", "US", "headquarters")]
+    layout = _layout(nodes, [("cj", "sec", "coordination"), ("sec", "cmd", "command")])
+    assert layout.positions["cj"][1] == layout.positions["sec"][1]
+
+
+def test_free_bodies_sit_near_their_partners_and_never_overlap(tiny):
+    layout = scene_layout(build_scene(tiny, phase="armed-attack"))
+    ids = list(layout.positions)
+    assert not [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :] if _overlap(layout, a, b)]
+    assert layout.positions["al-body"][1] > layout.positions["jp-pm"][1]
 
 
 def test_panels_share_one_layout(tiny):
     layout = scene_layout(build_scene(tiny, phases=["peacetime", "armed-attack"]))
     assert set(layout.positions) == set(tiny.nodes)
-    assert layout.max_rank == 2
+
+
+def test_panel_grid_comes_nearest_a_slide():
+    assert panel_columns(1, 900.0, 500.0) == 1
+    assert panel_columns(3, 1200.0, 700.0) == 2
+    assert panel_columns(3, 300.0, 900.0) == 3

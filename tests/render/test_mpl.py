@@ -27,14 +27,11 @@ def test_one_patch_per_node_and_one_arrow_per_link(tiny):
     fig = plot_scene(build_scene(tiny, phase="armed-attack"))
     assert len(_gids(fig, "node-")) == 7
     edges = _gids(fig, "edge-")
-    assert len(edges) == 8
     assert sorted(g.rsplit("-", 1)[1] for g in edges) == [
         "command",
         "command",
         "command",
         "counterpart",
-        "member",
-        "member",
         "opcon",
         "support",
     ]
@@ -44,7 +41,10 @@ def test_legend_labels_and_title(tiny):
     scene = build_scene(tiny, phase="peacetime")
     fig = plot_scene(scene)
     (legend,) = fig.legends
-    assert [t.get_text() for t in legend.get_texts()] == [e.label for e in scene.legend]
+    # nations are named by their frames, not in the legend
+    assert [t.get_text() for t in legend.get_texts()] == [
+        e.label for e in scene.legend if e.group != "nation"
+    ]
     assert "Tiny alliance" in _texts(fig)
     assert "as of 2025-03-24 · phase: Peacetime" in _texts(fig)
 
@@ -58,7 +58,7 @@ def test_link_line_styles_follow_the_style_table(tiny):
         if (p.get_gid() or "").startswith("edge-")
     }
     assert styles["command"] == "-"
-    assert styles["support"] != "-" and styles["member"] != "-"
+    assert styles["support"] != "-" and styles["counterpart"] == "-"
 
 
 def test_panels_draw_one_axes_per_phase_with_captions(tiny):
@@ -104,7 +104,16 @@ def test_any_names_draw_without_mathtext_or_errors(names):
     assert figure_bytes(fig, "svg").startswith(b"<?xml")
 
 
-def test_long_names_are_cut_with_an_ellipsis_in_the_fixed_box():
+def test_long_names_are_cut_to_four_lines_with_an_ellipsis():
     fig = plot_scene(build_scene(named("word " * 40)))
-    (label,) = [t for t in _texts(fig) if t.startswith("word")]
-    assert label.count("\n") == 3 and label.endswith(" …")
+    lines = [t for t in _texts(fig) if t.startswith("word")]
+    assert len(lines) == 4 and lines[-1].endswith(" …")
+
+
+def test_svg_titles_name_every_node_and_link(tiny):
+    from c2graph.render import render_bytes
+
+    svg = render_bytes(tiny, "svg", engine="matplotlib", phase="armed-attack").decode()
+    assert svg.count("<title>") == 7 + 6
+    assert "<title>Joint HQ (JJOC)\nheadquarters · Japan\nphases: all</title>" in svg
+    assert "<title>Air Force → Fleet: support\nphases: Armed attack</title>" in svg

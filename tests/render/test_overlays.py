@@ -47,7 +47,6 @@ def test_removal_marks_the_node_its_links_and_the_units_cut_off(tiny):
             "jp-pm->jp-hq:command",
             "jp-hq->jp-unit:command",
             "jp-hq->us-cmd:counterpart",
-            "jp-hq->al-body:member",
         },
     )
     assert _marked(panel, "cut-off")[0] == {"jp-unit"}
