@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 #: Font sizes (points): the main label, a full name under a short name, a member list.
-LABEL_PT, NAME_PT, MEMBER_PT = 11.0, 9.5, 9.5
+LABEL_PT, NAME_PT, MEMBER_PT = 11.0, 10.0, 10.0
 _LEADING = 1.22
 _MAX_LINES = 4
 #: How much wider than a box each shape is for the same text (Graphviz's shapes).

@@ -57,3 +57,21 @@ def test_unknown_group_is_refused():
     )
     assert done.returncode == 2
     assert "unknown group(s) nothing" in done.stderr
+
+
+def test_schematics_measures_a_gallery_picture_without_overlaps():
+    import sys as _sys
+
+    _sys.path.insert(0, str(ROOT / "benchmarks"))
+    import schematics
+
+    from c2graph import load_model
+    from c2graph.render.dot import dot_source
+    from c2graph.render.engine import render_graphviz
+    from c2graph.render.scene import build_scene
+
+    model = load_model(ROOT / "models" / "us-rok-cfc.yaml")
+    svg = render_graphviz(dot_source(build_scene(model, phase="wartime")), "svg").decode()
+    picture = schematics.measure_svg(svg, "cfc wartime")
+    assert picture.overlaps == 0
+    assert 1.2 <= picture.aspect <= 2.0 and picture.fitted_pt >= 9.0
