@@ -359,6 +359,35 @@ class Model:
         except KeyError:
             raise QueryError(_unknown("node", node_id, list(self.nodes))) from None
 
+    def location(self, location_id: str) -> Location:
+        """Return a location (a site) by id.
+
+        Parameters
+        ----------
+        location_id
+            The location's id.
+
+        Returns
+        -------
+        Location
+            The location.
+
+        Raises
+        ------
+        QueryError
+            When the model has no such location, naming the closest ids.
+
+        Examples
+        --------
+        >>> from c2graph import load_model
+        >>> load_model("models/us-japan-2025.yaml").location("yokota").name
+        'Yokota Air Base, Fussa'
+        """
+        try:
+            return self.locations[location_id]
+        except KeyError:
+            raise QueryError(_unknown("location", location_id, list(self.locations))) from None
+
     def link(self, key: str) -> Link:
         """Return a link by its key (the edge key in :attr:`graph`).
 

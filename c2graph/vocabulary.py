@@ -24,21 +24,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .errors import QueryError
+from .hints import did_you_mean
+
 __all__ = [
+    "ALL_LAYERS",
+    "AUTHORITY_LAYERS",
     "AUTHORITY_ORDER",
     "AUTHORITY_RELATIONS",
     "CONDUIT",
     "CONFIDENCE_LEVELS",
     "COORDINATION_RELATIONS",
     "FORCE_KINDS",
+    "LAYER_CHOICES",
     "LAYER_RELATIONS",
     "NODE_KINDS",
     "OPERATIONAL_RELATIONS",
+    "POLITICAL_KINDS",
     "RELATIONS",
     "SPECIAL_NATIONS",
     "Layer",
     "RelationClass",
     "RelationInfo",
+    "carries_authority",
+    "layer_relations",
     "meet",
 ]
 
@@ -233,6 +242,51 @@ LAYER_RELATIONS: dict[Layer, frozenset[str]] = {
     for layer in Layer
 }
 
+#: The layers whose relations carry authority: chains of command run in these.
+AUTHORITY_LAYERS: tuple[Layer, ...] = (Layer.OPERATIONAL, Layer.ADMINISTRATIVE, Layer.CIVIL)
+
+#: The value of ``layer`` that takes every relation at once (authority of every layer mixed,
+#: as in one "authority" graph).
+ALL_LAYERS = "all"
+
+#: Every value an analysis accepts as ``layer``, in display order.
+LAYER_CHOICES: tuple[str, ...] = (*(layer.value for layer in Layer), ALL_LAYERS)
+
+
+def layer_relations(layer: str) -> frozenset[str]:
+    """Return the relations of ``layer`` (a :class:`Layer` value, or ``"all"`` for every one).
+
+    Raises :class:`~c2graph.errors.QueryError` naming the choices for an unknown layer.
+
+    Example
+    -------
+    >>> sorted(layer_relations("civil"))
+    ['civil-command', 'control']
+    >>> len(layer_relations("all")) == len(RELATIONS)
+    True
+    """
+    if layer == ALL_LAYERS:
+        return frozenset(RELATIONS)
+    if layer not in LAYER_CHOICES:
+        raise QueryError(
+            f"unknown layer {layer!r}{did_you_mean(layer, LAYER_CHOICES)}; expected one of "
+            f"{', '.join(LAYER_CHOICES)}"
+        )
+    return LAYER_RELATIONS[Layer(layer)]
+
+
+def carries_authority(layer: str) -> bool:
+    """True when chains of command run in ``layer``: an authority layer, or ``"all"``.
+
+    Example
+    -------
+    >>> carries_authority("operational"), carries_authority("all"), carries_authority("support")
+    (True, True, False)
+    """
+    layer_relations(layer)
+    return layer == ALL_LAYERS or Layer(layer) in AUTHORITY_LAYERS
+
+
 #: Relations that make the tail an operational commander of the head (unity of command).
 OPERATIONAL_RELATIONS: frozenset[str] = frozenset({"command", "cocom", "opcon"})
 
@@ -323,8 +377,16 @@ NODE_KINDS: dict[str, str] = {
     "component": "A service or functional component command.",
     "unit": "A force unit or formation.",
     "agency": "A non-military government agency (e.g. a coast guard).",
-    "coordination-body": "A standing or activated body that coordinates without command.",
+    "coordination-body": "A standing or activated body that coordinates operations without "
+    "command (e.g. the BOCC, a BJOCC).",
+    "forum": "A political or policy-level consultative body of ministers or officials (e.g. "
+    "the 2+2, the SOFA Joint Committee) that directs no forces and runs no operations.",
 }
+
+#: Node kinds whose links are political, not operational, channels between nations.
+POLITICAL_KINDS: frozenset[str] = frozenset(
+    {"political-authority", "legislature", "ministry", "forum"}
+)
 
 #: Node kinds that are forces: the ends of chains of command.
 FORCE_KINDS: frozenset[str] = frozenset({"headquarters", "component", "unit", "agency"})

@@ -318,13 +318,13 @@ def test_cfc_holds_opcon_of_designated_forces_only_in_wartime(phase):
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
-def test_coordination_bodies_and_legislatures_hold_no_authority(path):
+def test_coordination_bodies_forums_and_legislatures_hold_no_authority(path):
     m = model(path.stem)
     wrong = [
         link.key
         for link in m.links
         if link.is_authority
-        and m.nodes[link.from_node].kind in {"coordination-body", "legislature"}
+        and m.nodes[link.from_node].kind in {"coordination-body", "forum", "legislature"}
     ]
     assert wrong == []
     assert {n.kind for n in m.nodes.values()} <= set(NODE_KINDS)

@@ -2,18 +2,21 @@
 the C2 approach space, the link between nations and the six considerations.
 
 Every measure reads a phase through :mod:`c2graph.analysis.graphs` (the per-phase views,
-built once per model and phase) and walks chains of authority with
-:mod:`c2graph.analysis.chains`.
+built once per model and phase, one view per layer), walks chains of authority with
+:mod:`c2graph.analysis.chains`, and stops them at combined bodies as
+:mod:`c2graph.analysis.sovereignty` says.  Chains, single points of failure, spans and
+hierarchy measures take a ``layer`` (the operational layer by default).
 
 Example
 -------
 >>> from c2graph import load_model
 >>> from c2graph.analysis import authority_paths, bottleneck_report
 >>> model = load_model("models/us-japan-2025.yaml")
->>> for path in authority_paths(model, "jp-gcc", phase="peacetime").paths:
-...     print(" → ".join(path.nodes), path.effective)
-jp-pm → jp-mod → jp-gso → jp-gcc adcon
-jp-pm → jp-mod → jp-jjoc → jp-gcc command
+>>> for layer in ("operational", "administrative"):
+...     for path in authority_paths(model, "jp-gcc", phase="peacetime", layer=layer).paths:
+...         print(layer, " → ".join(path.nodes), path.effective)
+operational jp-pm → jp-mod → jp-jjoc → jp-gcc command
+administrative jp-gso → jp-gcc adcon
 >>> bottleneck_report(model, phase="peacetime").cut_nodes
 ('jp-jjoc', 'us-secdef')
 """
@@ -23,10 +26,13 @@ from .bottlenecks import (
     BottleneckReport,
     Bridge,
     Centrality,
+    CutOff,
     Dominator,
     NationCut,
+    SiteLoss,
     betweenness,
     bottleneck_report,
+    co_location,
     cut_nodes,
     dominators,
     nation_cut,
@@ -34,15 +40,23 @@ from .bottlenecks import (
 )
 from .considerations import ConsiderationsView, considerations
 from .frictions import (
+    Counterpart,
     DistanceGap,
     Mismatch,
     Span,
     SpanOfControl,
     counterpart_mismatches,
+    counterpart_table,
     distance_gaps,
     span_of_control,
 )
-from .hierarchy import HierarchyScores, hierarchy_scores, krackhardt
+from .hierarchy import (
+    HierarchyReport,
+    HierarchyScores,
+    hierarchy_report,
+    hierarchy_scores,
+    krackhardt,
+)
 from .measures import MEASURES, headline
 from .nationlinks import NationLink, nation_link
 from .paths import (
@@ -60,10 +74,12 @@ from .paths import (
     request_routes,
     top_authorities,
 )
+from .sovereignty import ForceScope, force_scopes
 from .switches import (
     AuthorityChange,
     ChainChange,
     Decision,
+    LayerSwitch,
     LinkChange,
     SwitchResult,
     phase_switch,
@@ -80,10 +96,15 @@ __all__ = [
     "ChainChange",
     "Commanders",
     "ConsiderationsView",
+    "Counterpart",
+    "CutOff",
     "Decision",
     "DistanceGap",
     "Dominator",
+    "ForceScope",
+    "HierarchyReport",
     "HierarchyScores",
+    "LayerSwitch",
     "LinkChange",
     "Mismatch",
     "NationCut",
@@ -91,6 +112,7 @@ __all__ = [
     "PathResult",
     "Reach",
     "Reached",
+    "SiteLoss",
     "Span",
     "SpanOfControl",
     "Superior",
@@ -100,14 +122,18 @@ __all__ = [
     "betweenness",
     "bottleneck_report",
     "chain_of_command",
+    "co_location",
     "commanders",
     "considerations",
     "counterpart_mismatches",
+    "counterpart_table",
     "cut_nodes",
     "distance_gaps",
     "dominators",
     "effective_authority",
+    "force_scopes",
     "headline",
+    "hierarchy_report",
     "hierarchy_scores",
     "krackhardt",
     "nation_cut",

@@ -1,43 +1,57 @@
-"""Placement of a model, per phase, in the NATO C2 approach space and the approach it names.
+"""Placement of a model, per phase, in the NATO C2 approach space, and its unity of command.
 
 The approach space of NATO SAS-050, refined by SAS-065 into the N2C2M2 maturity model, has
 three axes: allocation of decision rights to the collective, patterns of interaction among
-the entities, and distribution of information among them.  Walker, Stanton et al. (2009)
-gave each axis a social-network measure so that real organisations could be plotted.  Here
-the entities are the nations of the model, and each axis is measured on the structure in
-one phase:
+the entities, and distribution of information among them.  N2C2M2 describes a *collective
+of independent entities*, none of which commands the others, so the axes are measured here
+only on what the nations do together without command: the links of the coordination and
+information layers (coordination, liaison, counterpart, membership, shared pictures).
+Walker, Stanton et al. (2009) gave each axis a social-network measure; here the entities
+are the nations of the model, and each axis is the share of cross-nation pairs (two
+national nodes of different countries) that:
 
 decision rights
-    Share of the national force units (nodes of :data:`~c2graph.vocabulary.FORCE_KINDS`
-    with a country as nation) whose operational chain — the links of ``command``,
-    ``cocom``, ``opcon`` or ``tacon`` above them — passes a collective node (nation
-    ``alliance`` or ``multinational``) or a node of another country.
+    decide jointly: pairs of *deciders* (national nodes holding command, COCOM, OPCON or
+    TACON over some force on the operational layer) sitting in the same shared body (a
+    coordination body, forum or collective node linked to two or more countries; a direct
+    link between two deciders is contact, not a joint decision);
 patterns of interaction
-    Share of cross-nation node pairs (two linked national nodes of different countries) in
-    direct contact: joined by a link, or both linked to the same *shared body* (a
-    coordination body, or an alliance/multinational node, linked to at least two countries).
+    are in direct operational contact: pairs of national nodes that are not political
+    (not heads, ministries, legislatures or forums) joined by a coordination link or
+    sitting in the same shared *operational* body (a ``coordination-body``);
 distribution of information
-    Share of cross-nation node pairs within two links of each other (links taken in either
-    direction, of any relation), i.e. that can pass information with at most one relay.
+    can pass information with at most one relay: pairs of national nodes within two links
+    of each other over the coordination and information layers.
 
-Only nodes with at least one link in the phase take part in the pair measures.
-
-The approach is named by these rules, applied in order (each quotes SAS-065's description):
+These are static potentials read from an organisation chart, not observed behaviour
+(Walker et al. measured communications in exercises).  Each axis value is given a level
+word of the N2C2M2 tables by :func:`axis_level`.  The approach is named by these rules,
+applied in order (each quotes SAS-065's description):
 
 1. ``none`` — fewer than two countries take part: there is nothing to place.
-2. ``conflicted`` ("no interaction across entities"): no cross-nation pair is in contact.
+2. ``conflicted`` ("no interaction across entities"): no cross-nation pair is joined over
+   the coordination and information layers.
 3. ``de-conflicted`` ("only enough to partition the battlespace"): the nations are in
-   contact only through direct links, no shared body is active, and no force is under a
-   collective or foreign operational chain.
-4. ``coordinated`` ("common intent, linked plans"): at least one shared body is active, and
-   still no force is under a collective or foreign operational chain.
-5. ``edge`` ("self-synchronising, broad interaction and information"): decision rights
-   of every country (the share of its own force units), interaction and information all
-   reach :data:`EDGE_THRESHOLD` (0.5).
-6. ``collaborative`` ("shared plans and decisions"): otherwise, when some force is under a
-   collective or foreign operational chain (decision rights > 0).
+   contact, but no shared operational body is active (direct links or political forums
+   only).
+4. ``collaborative`` ("shared plans and decisions"): a shared operational body is active
+   and every axis is at least *significant* (:data:`COLLABORATIVE_LEVEL`).
+5. ``coordinated`` ("common intent, linked plans"): otherwise, with a shared operational
+   body active.
 
-Each axis value is also given a level word of the N2C2M2 tables by :func:`axis_level`.
+``edge`` (self-synchronising) is never named: it is a matter of behaviour, which structure
+alone cannot show.  Combined or foreign operational control is not a decision-rights
+matter but a separate dimension, *unity of command* (Joint Publication 3-16's multinational
+command structures), read on the operational layer's sovereign chains
+(:mod:`c2graph.analysis.sovereignty`):
+
+``integrated``
+    some national force is under a combined chain (a combined headquarters directed by the
+    nations);
+``lead-nation``
+    none is, but some national force is under another nation's chain;
+``parallel``
+    every national force is under its own nation's chains only.
 
 References
 ----------
@@ -46,6 +60,8 @@ NATO SAS-065, *NATO NEC C2 Maturity Model* (CCRP, 2010).
 G. H. Walker, N. A. Stanton, P. M. Salmon, D. P. Jenkins, K. Revell, L. Rafferty,
 "Measuring Dimensions of Command and Control Using Social Network Analysis: Extending the
 NATO SAS-050 Model", *International C2 Journal* 3(2), 2009, pp. 1-47.
+Joint Publication 3-16, *Multinational Operations* (integrated, lead-nation and parallel
+command structures); Joint Publication 1 (unity of command).
 
 Example
 -------
@@ -55,8 +71,9 @@ Example
 ...     "nodes": [{"id": "jp", "name": "JP HQ", "nation": "JP", "kind": "headquarters"},
 ...               {"id": "us", "name": "US HQ", "nation": "US", "kind": "headquarters"}],
 ...     "links": [{"from": "jp", "to": "us", "relation": "liaison"}]})
->>> approach_space(model, phase="p").approach
-'de-conflicted'
+>>> place = approach_space(model, phase="p")
+>>> place.approach, place.unity
+('de-conflicted', 'parallel')
 """
 
 from __future__ import annotations
@@ -66,23 +83,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Model
-from ..vocabulary import LAYER_RELATIONS, SPECIAL_NATIONS, Layer
+from ..vocabulary import LAYER_RELATIONS, POLITICAL_KINDS, SPECIAL_NATIONS, Layer
 from ._cache import PhaseCache
-from .chains import closure
+from .frictions import forces_commanded, role
 from .graphs import PhaseGraphs, phase_graphs
+from .sovereignty import force_scopes
 
 __all__ = [
     "APPROACHES",
     "AXIS_LEVELS",
-    "DECISION_RELATIONS",
-    "EDGE_THRESHOLD",
+    "COLLABORATIVE_LEVEL",
+    "INTERACTION_LAYERS",
+    "UNITY",
     "ApproachPlacement",
     "approach_space",
     "axis_level",
     "placements",
 ]
 
-#: The five approaches of the C2 approach space, least to most collective.
+#: The five approaches of the C2 approach space, least to most collective (``edge`` is
+#: never named from structure).
 APPROACHES: tuple[str, ...] = (
     "conflicted",
     "de-conflicted",
@@ -90,8 +110,6 @@ APPROACHES: tuple[str, ...] = (
     "collaborative",
     "edge",
 )
-#: Every axis must reach this value for ``edge``.
-EDGE_THRESHOLD = 0.5
 #: Level words of the N2C2M2 tables with the lowest axis value each needs.
 AXIS_LEVELS: tuple[tuple[float, str], ...] = (
     (0.5, "broad"),
@@ -99,48 +117,66 @@ AXIS_LEVELS: tuple[tuple[float, str], ...] = (
     (0.1, "limited"),
     (0.0, "very limited"),
 )
-
-#: Relations that carry decision rights over a force's employment.
-DECISION_RELATIONS: frozenset[str] = LAYER_RELATIONS[Layer.OPERATIONAL]
+#: Every axis must reach this value (the level "significant") for ``collaborative``.
+COLLABORATIVE_LEVEL = 0.25
+#: The layers the three axes are measured on.
+INTERACTION_LAYERS: tuple[Layer, ...] = (Layer.COORDINATION, Layer.INFORMATION)
+#: The unity-of-command structures (JP 3-16), least to most integrated.
+UNITY: tuple[str, ...] = ("parallel", "lead-nation", "integrated")
 
 
 @dataclass(frozen=True)
 class ApproachPlacement:
-    """Where one phase of a model stands on the three axes, and the approach it names."""
+    """Where one phase of a model stands on the three axes, the approach it names, and its
+    unity of command.
+
+    ``units`` counts the national forces; ``units_shared`` are those under a combined or
+    foreign operational chain and ``shared_by_nation`` each country's share of them.
+    """
 
     phase: str
     nations: tuple[str, ...]
     decision_rights: float
-    units: int
-    units_shared: tuple[str, ...]
-    decision_by_nation: tuple[tuple[str, float], ...]
+    decider_pairs: int
     interaction: float
     cross_pairs: int
     cross_links: int
     shared_bodies: tuple[str, ...]
+    forums: tuple[str, ...]
     information: float
     approach: str
     rule: str
+    unity: str
+    units: int
+    units_shared: tuple[str, ...]
+    shared_by_nation: tuple[tuple[str, float], ...]
 
     def to_dict(self) -> dict[str, Any]:
         """Return the placement as JSON-ready data (axis values rounded to 4 places)."""
         return {
             "phase": self.phase,
             "nations": list(self.nations),
+            "layers": [layer.value for layer in INTERACTION_LAYERS],
             "decision_rights": round(self.decision_rights, 4),
             "decision_rights_level": axis_level(self.decision_rights),
-            "units": self.units,
-            "units_shared": list(self.units_shared),
-            "decision_by_nation": {n: round(v, 4) for n, v in self.decision_by_nation},
+            "decider_pairs": self.decider_pairs,
             "interaction": round(self.interaction, 4),
             "interaction_level": axis_level(self.interaction),
             "cross_pairs": self.cross_pairs,
             "cross_links": self.cross_links,
             "shared_bodies": list(self.shared_bodies),
+            "forums": list(self.forums),
             "information": round(self.information, 4),
             "information_level": axis_level(self.information),
             "approach": self.approach,
             "rule": self.rule,
+            "unity_of_command": {
+                "structure": self.unity,
+                "layer": Layer.OPERATIONAL.value,
+                "units": self.units,
+                "units_shared": list(self.units_shared),
+                "by_nation": {n: round(v, 4) for n, v in self.shared_by_nation},
+            },
         }
 
 
@@ -169,8 +205,8 @@ def approach_space(model: Model, *, phase: str) -> ApproachPlacement:
 
     Computed once per model and phase (models are immutable).  Cost: pairs are counted
     from each node's neighbourhood, never listed, so about the sum over nodes of their
-    squared degree (the links within two steps), plus one downward search per country
-    for decision rights; near-linear for command structures, whose degrees stay small.
+    squared degree (the links within two steps); near-linear for command structures,
+    whose degrees stay small.
 
     Raises :class:`~c2graph.errors.QueryError` for an unknown phase.
 
@@ -179,12 +215,12 @@ def approach_space(model: Model, *, phase: str) -> ApproachPlacement:
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-combined-command.yaml")
     >>> place = approach_space(model, phase="armed-attack")
-    >>> place.approach, place.units, place.units_shared[:3]
-    ('collaborative', 17, ('jp-adc', 'jp-gcc', 'jp-sdf-fleet'))
+    >>> place.approach, place.unity, place.units, place.units_shared[:3]
+    ('coordinated', 'integrated', 17, ('jp-adc', 'jp-gcc', 'jp-sdf-fleet'))
 
     References
     ----------
-    NATO SAS-050 (2006); NATO SAS-065 (2010); Walker, Stanton et al. (2009).
+    NATO SAS-050 (2006); NATO SAS-065 (2010); Walker, Stanton et al. (2009); JP 3-16.
     """
     return _PLACEMENTS(model, phase)
 
@@ -195,8 +231,8 @@ def placements(model: Model) -> tuple[ApproachPlacement, ...]:
     Example
     -------
     >>> from c2graph import load_model
-    >>> [(p.phase, p.approach) for p in placements(load_model("models/us-rok-cfc.yaml"))]
-    [('armistice', 'coordinated'), ('wartime', 'collaborative')]
+    >>> [(p.phase, p.approach, p.unity) for p in placements(load_model("models/us-rok-cfc.yaml"))]
+    [('armistice', 'coordinated', 'parallel'), ('wartime', 'coordinated', 'integrated')]
 
     References
     ----------
@@ -207,120 +243,157 @@ def placements(model: Model) -> tuple[ApproachPlacement, ...]:
 
 def _place(model: Model, phase: str) -> ApproachPlacement:
     graphs = phase_graphs(model, phase)
+    kind = {n: model.nodes[n].kind for n in graphs.nodes}
     nation = {n: model.nodes[n].nation for n in graphs.nodes}
     near = _neighbours(graphs)
-    national = {n for n in near if nation[n] not in SPECIAL_NATIONS}
+    active = {n for n in graphs.whole if graphs.whole.degree(n)}
+    national = {n for n in active if nation[n] not in SPECIAL_NATIONS}
     nations = tuple(sorted({nation[n] for n in national}))
-    shared = _shared_bodies(model, near, nation)
-    per_nation = Counter(nation[n] for n in national)
-    cross = (len(national) ** 2 - sum(c * c for c in per_nation.values())) // 2
-    in_contact, informed = _pairs_near(near, national, set(shared), nation)
-    units, units_shared = _decision_rights(model, graphs, nation)
-    decision = len(units_shared) / len(units) if units else 0.0
-    by_nation = _decision_by_nation(units, units_shared, nation)
-    interaction = in_contact / cross if cross else 0.0
-    information = informed / cross if cross else 0.0
-    least = min(share for _, share in by_nation) if len(by_nation) >= 2 else 0.0
-    approach, rule = _name(
-        len(nations), in_contact, shared, decision, least, interaction, information
+    bodies = _shared(near, nation, kind)
+    operational = tuple(b for b in bodies if kind[b] != "forum")
+    held = forces_commanded(graphs.layer(Layer.OPERATIONAL))
+    deciders = {n for n in national if role(held.get(n, "none")) == "commands"}
+    military = {n for n in national if kind[n] not in POLITICAL_KINDS}
+    informed = _within_two(near, national, nation)
+    axes = (
+        _share(
+            _in_contact(near, deciders, set(bodies), nation, direct=False),
+            _cross(deciders, nation),
+        ),
+        _share(
+            _in_contact(near, military, set(operational), nation, direct=True),
+            _cross(military, nation),
+        ),
+        _share(informed, _cross(national, nation)),
     )
+    approach, rule = _name(len(nations), informed, operational, axes)
+    units, shared = _unity(model, graphs)
     return ApproachPlacement(
         phase=phase,
         nations=nations,
-        decision_rights=decision,
-        units=len(units),
-        units_shared=units_shared,
-        decision_by_nation=by_nation,
-        interaction=interaction,
-        cross_pairs=cross,
-        cross_links=len(graphs.cross_nation),
-        shared_bodies=shared,
-        information=information,
+        decision_rights=axes[0],
+        decider_pairs=_cross(deciders, nation),
+        interaction=axes[1],
+        cross_pairs=_cross(national, nation),
+        cross_links=sum(1 for link in graphs.cross_nation if link.relation in _INTERACTION),
+        shared_bodies=operational,
+        forums=tuple(b for b in bodies if kind[b] == "forum"),
+        information=axes[2],
         approach=approach,
         rule=rule,
+        unity=_structure(shared),
+        units=len(units),
+        units_shared=tuple(sorted(shared)),
+        shared_by_nation=_by_nation(units, shared, nation),
     )
+
+
+def _share(count: int, total: int) -> float:
+    return count / total if total else 0.0
 
 
 _PLACEMENTS = PhaseCache(_place)
 
+#: The relations the axes are measured on.
+_INTERACTION = frozenset().union(*(LAYER_RELATIONS[layer] for layer in INTERACTION_LAYERS))
+
 
 def _neighbours(graphs: PhaseGraphs) -> dict[str, set[str]]:
-    """Each node with a link in the phase, and the nodes it is linked to."""
+    """Each node with a coordination- or information-layer link, and the nodes it is
+    linked to (either direction)."""
     near: dict[str, set[str]] = defaultdict(set)
-    for u, v, _keys in graphs.pairs:
-        near[u].add(v)
-        near[v].add(u)
+    for layer in INTERACTION_LAYERS:
+        for u, v in graphs.layer(layer).graph.edges:
+            near[u].add(v)
+            near[v].add(u)
     return near
 
 
-def _shared_bodies(
-    model: Model, near: dict[str, set[str]], nation: dict[str, str]
+def _shared(
+    near: dict[str, set[str]], nation: dict[str, str], kind: dict[str, str]
 ) -> tuple[str, ...]:
-    """Coordination bodies and collective nodes linked to two or more countries, sorted."""
+    """Coordination bodies, forums and collective nodes linked to two or more countries
+    over the coordination and information layers, sorted."""
     return tuple(
         sorted(
             n
             for n in near
-            if (model.nodes[n].kind == "coordination-body" or nation[n] in SPECIAL_NATIONS)
+            if (kind[n] in _BODY_KINDS or nation[n] in SPECIAL_NATIONS)
             and len({nation[m] for m in near[n]} - SPECIAL_NATIONS) >= 2
         )
     )
 
 
-def _pairs_near(
-    near: dict[str, set[str]], national: set[str], shared: set[str], nation: dict[str, str]
-) -> tuple[int, int]:
-    """Count the cross-nation pairs in contact and those within two links of each other.
-
-    Pairs are counted from each national node's neighbourhood, never enumerated: the cost
-    is the sum of squared degrees (links within two steps), not the number of pairs.
-    """
-    contacts = informed = 0
-    for u in national:
-        in_contact = set(near[u])
-        within_two = set(near[u])
-        for w in near[u]:
-            within_two |= near[w]
-            if w in shared:
-                in_contact |= near[w]
-        contacts += _foreign(in_contact, national, nation, nation[u])
-        informed += _foreign(within_two, national, nation, nation[u])
-    # Each unordered pair was counted from both of its ends.
-    return contacts // 2, informed // 2
+#: Kinds of node that are bodies where the nations meet.
+_BODY_KINDS = frozenset({"coordination-body", "forum"})
 
 
-def _foreign(found: set[str], national: set[str], nation: dict[str, str], own: str) -> int:
-    """Count the national nodes of ``found`` that belong to another country than ``own``."""
-    return sum(1 for v in found if v in national and nation[v] != own)
+def _cross(nodes: set[str], nation: dict[str, str]) -> int:
+    """The number of pairs of ``nodes`` of different countries."""
+    per_nation = Counter(nation[n] for n in nodes)
+    return (len(nodes) ** 2 - sum(c * c for c in per_nation.values())) // 2
 
 
-def _decision_rights(
-    model: Model, graphs: PhaseGraphs, nation: dict[str, str]
-) -> tuple[list[str], tuple[str, ...]]:
-    """Count national force units; list those under a collective or foreign chain.
+def _in_contact(
+    near: dict[str, set[str]],
+    nodes: set[str],
+    bodies: set[str],
+    nation: dict[str, str],
+    *,
+    direct: bool,
+) -> int:
+    """Count the cross-nation pairs of ``nodes`` sitting in one of ``bodies`` together, or
+    (``direct``) joined by a link; each pair is counted from both of its ends."""
+    found = 0
+    for u in nodes:
+        contact = set(near.get(u, ())) if direct else set()
+        for w in near.get(u, ()):
+            if w in bodies:
+                contact |= near[w]
+        found += sum(1 for v in contact if v in nodes and nation[v] != nation[u])
+    return found // 2
 
-    A unit is under a foreign chain when a node of another nation is above it over
-    decision links: for each country, one search downward from every node of another
-    nation finds them all (linear per country).
-    """
-    decision = graphs.relation_view(DECISION_RELATIONS)
-    units = [n for n in graphs.nodes if n in graphs.forces and nation[n] not in SPECIAL_NATIONS]
-    found: list[str] = []
-    for country in sorted({nation[u] for u in units}):
-        others = {n for n in graphs.nodes if nation[n] != country}
-        below = closure(decision, others, upward=False)
-        found += (u for u in units if nation[u] == country and u in below)
-    return units, tuple(sorted(found))
+
+def _within_two(near: dict[str, set[str]], nodes: set[str], nation: dict[str, str]) -> int:
+    """Count the cross-nation pairs of ``nodes`` within two links of each other, from each
+    node's neighbourhood (the sum of squared degrees, never the pairs)."""
+    found = 0
+    for u in nodes:
+        within = set(near.get(u, ()))
+        for w in near.get(u, ()):
+            within |= near[w]
+        found += sum(1 for v in within if v in nodes and nation[v] != nation[u])
+    return found // 2
 
 
-def _decision_by_nation(
-    units: list[str], units_shared: tuple[str, ...], nation: dict[str, str]
+def _unity(model: Model, graphs: PhaseGraphs) -> tuple[list[str], dict[str, str]]:
+    """The national forces of the phase, and those under a combined or foreign chain of
+    the operational layer, with the scope of that chain (combined first)."""
+    view = graphs.layer(Layer.OPERATIONAL)
+    units = [n for n in graphs.nodes if n in graphs.forces and not view.is_collective(n)]
+    shared: dict[str, str] = {}
+    for force in force_scopes(model, phase=graphs.phase):
+        scopes = {c.scope for c in force.shared}
+        if scopes:
+            shared[force.unit] = "combined" if "combined" in scopes else "foreign"
+    return units, shared
+
+
+def _structure(shared: dict[str, str]) -> str:
+    """The unity-of-command structure of the phase (JP 3-16)."""
+    if "combined" in shared.values():
+        return "integrated"
+    return "lead-nation" if shared else "parallel"
+
+
+def _by_nation(
+    units: list[str], shared: dict[str, str], nation: dict[str, str]
 ) -> tuple[tuple[str, float], ...]:
-    """Per country, the share of its force units under a collective or foreign chain."""
+    """Per country, the share of its national forces under a combined or foreign chain."""
     return tuple(
         (
             country,
-            sum(1 for u in units_shared if nation[u] == country)
+            sum(1 for u in shared if nation[u] == country)
             / sum(1 for u in units if nation[u] == country),
         )
         for country in sorted({nation[u] for u in units})
@@ -329,33 +402,28 @@ def _decision_by_nation(
 
 def _name(
     countries: int,
-    in_contact: int,
-    shared: tuple[str, ...],
-    decision: float,
-    least: float,
-    interaction: float,
-    information: float,
+    informed: int,
+    operational: tuple[str, ...],
+    axes: tuple[float, float, float],
 ) -> tuple[str, str]:
     if countries < 2:
         return "none", "fewer than two countries take part"
-    if in_contact == 0:
-        return "conflicted", "no cross-nation pair is in contact"
-    if decision == 0 and not shared:
+    if informed == 0:
+        return "conflicted", "no cross-nation pair is joined by coordination or information"
+    if not operational:
         return (
             "de-conflicted",
-            "contact through direct links only; no shared body; "
-            "no force under a collective or foreign operational chain",
+            "contact through direct links or political forums only; no shared operational body",
         )
-    if decision == 0:
+    levels = ", ".join(axis_level(value) for value in axes)
+    if min(axes) >= COLLABORATIVE_LEVEL:
         return (
-            "coordinated",
-            f"{len(shared)} shared bodies active; no force under a "
-            "collective or foreign operational chain",
+            "collaborative",
+            f"{len(operational)} shared operational bodies; every axis at least significant "
+            f"({levels}); edge is not told from structure",
         )
-    if min(least, interaction, information) >= EDGE_THRESHOLD:
-        return "edge", f"every axis at least {EDGE_THRESHOLD}, for every country's forces too"
     return (
-        "collaborative",
-        "some forces under a collective or foreign operational chain "
-        f"(decision rights {decision:.2f})",
+        "coordinated",
+        f"{len(operational)} shared operational bodies; axes {levels} (collaborative needs "
+        "every axis at least significant)",
     )

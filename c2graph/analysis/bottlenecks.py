@@ -1,8 +1,13 @@
-"""Single points of failure of a phase: dominators, cut nodes, the cut between nations.
+"""Single points of failure of a phase: dominators, what-if removals of a node or a site,
+cut nodes, and the cut between nations over their operational coordination channels.
 
-Also collects every bottleneck measure of a phase into one :class:`BottleneckReport`
-(with the frictions of :mod:`c2graph.analysis.frictions` and the hierarchy measures of
-:mod:`c2graph.analysis.hierarchy`).
+Single points of failure and removals are computed on one layer's sovereign chains (the
+operational layer by default), per family of chains
+(:func:`~c2graph.analysis.sovereignty.families`): each nation's own chains, and the
+combined chains, so that a foreign or combined line never hides a nation's own
+bottleneck.  Also collects every bottleneck measure of a phase into one
+:class:`BottleneckReport` (with the frictions of :mod:`c2graph.analysis.frictions` and the
+hierarchy measures of :mod:`c2graph.analysis.hierarchy`).
 
 Example
 -------
@@ -14,23 +19,24 @@ Example
 ...               {"id": "u", "name": "Unit", "nation": "JP", "kind": "unit"}],
 ...     "links": [{"from": "pm", "to": "hq", "relation": "command"},
 ...               {"from": "hq", "to": "u", "relation": "opcon"}]})
->>> [(d.node, d.units) for d in dominators(model, phase="p")]
-[('pm', ('hq', 'u')), ('hq', ('u',))]
->>> removal_impact(model, "hq", phase="p")
-('u',)
+>>> [(d.chains, d.node, d.units) for d in dominators(model, phase="p")]
+[('JP', 'pm', ('hq', 'u')), ('JP', 'hq', ('u',))]
+>>> [c.to_dict() for c in removal_impact(model, "hq", phase="p")]
+[{'chains': 'JP', 'units': ['u']}]
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
 
 from ..model import Model
-from ..vocabulary import SPECIAL_NATIONS
+from ..vocabulary import POLITICAL_KINDS, SPECIAL_NATIONS, Layer
 from .chains import closure
 from .frictions import (
     DEFAULT_SPAN_THRESHOLD,
@@ -41,8 +47,10 @@ from .frictions import (
     distance_gaps,
     span_of_control,
 )
-from .graphs import phase_graphs
-from .hierarchy import HierarchyScores, hierarchy_scores
+from .graphs import PhaseGraphs, phase_graphs
+from .hierarchy import HierarchyReport, hierarchy_report
+from .paths import DEFAULT_LAYER, authority_view
+from .sovereignty import ForceScope, families, force_scopes
 
 __all__ = [
     "BETWEENNESS_EXACT_MAX_NODES",
@@ -50,16 +58,20 @@ __all__ = [
     "BottleneckReport",
     "Bridge",
     "Centrality",
+    "CutOff",
     "Dominator",
     "NationCut",
+    "SiteLoss",
     "betweenness",
     "bottleneck_report",
+    "co_location",
     "counterpart_mismatches",
     "cut_nodes",
     "distance_gaps",
     "dominators",
     "nation_cut",
     "removal_impact",
+    "site_nodes",
     "span_of_control",
 ]
 
@@ -73,17 +85,53 @@ _SUPER_SINK = ("<nation>", 1)
 _VIRTUAL_ROOT = ("<top>",)
 _FLOW = nx.algorithms.flow.boykov_kolmogorov
 
+#: The layers whose links are channels between nations: coordination and shared pictures.
+CHANNEL_LAYERS: tuple[Layer, ...] = (Layer.COORDINATION, Layer.INFORMATION)
+
 
 @dataclass(frozen=True)
 class Dominator:
-    """A node every chain of command to ``units`` passes through (a single point of failure)."""
+    """A node every chain of one family to ``units`` passes through (a single point of
+    failure); ``chains`` names the family: a nation's own chains, or ``"combined"``."""
 
     node: str
     units: tuple[str, ...]
+    chains: str
 
     def to_dict(self) -> dict[str, Any]:
         """Return the dominator as JSON-ready data."""
-        return {"node": self.node, "units": list(self.units)}
+        return {"node": self.node, "chains": self.chains, "units": list(self.units)}
+
+
+@dataclass(frozen=True)
+class CutOff:
+    """The forces that lose every chain of one family (``chains``) in a what-if removal."""
+
+    chains: str
+    units: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the cut-off forces as JSON-ready data."""
+        return {"chains": self.chains, "units": list(self.units)}
+
+
+@dataclass(frozen=True)
+class SiteLoss:
+    """A site, the nodes active at it, and the forces elsewhere its loss cuts off."""
+
+    site: str
+    name: str
+    nodes: tuple[str, ...]
+    cut_off: tuple[CutOff, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the site's loss as JSON-ready data."""
+        return {
+            "site": self.site,
+            "name": self.name,
+            "nodes": list(self.nodes),
+            "cut_off": [c.to_dict() for c in self.cut_off],
+        }
 
 
 @dataclass(frozen=True)
@@ -100,12 +148,15 @@ class Bridge:
 
 @dataclass(frozen=True)
 class NationCut:
-    """The smallest sets of nodes and of links whose loss separates two nations' nodes.
+    """The smallest sets of nodes and of links whose loss separates two nations' channels.
 
-    ``connectivity`` is the number of node-disjoint connections between the nations (the
-    size of ``node_cut``), ``link_connectivity`` the number of link-disjoint ones (the size
-    of ``link_cut``, a list of link keys); ``bridges`` gives, for each alliance or
-    multinational node, the connectivity left without it.
+    Counted over the operational coordination channels (:func:`nation_cut`):
+    ``connectivity`` is the number of node-disjoint channels between the nations (the size
+    of ``node_cut``), ``link_connectivity`` the number of link-disjoint ones (the size of
+    ``link_cut``, a list of link keys); ``bridges`` gives, for each alliance or
+    multinational node, the connectivity left without it.  ``forums`` are the political
+    forums both nations sit in and ``political_links`` the links between the two nations'
+    political nodes: listed, not counted.
     """
 
     nations: tuple[str, str]
@@ -114,16 +165,21 @@ class NationCut:
     link_connectivity: int
     link_cut: tuple[str, ...]
     bridges: tuple[Bridge, ...]
+    forums: tuple[str, ...] = ()
+    political_links: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the cut as JSON-ready data."""
         return {
             "nations": list(self.nations),
+            "layers": [layer.value for layer in CHANNEL_LAYERS],
             "connectivity": self.connectivity,
             "node_cut": list(self.node_cut),
             "link_connectivity": self.link_connectivity,
             "link_cut": list(self.link_cut),
             "bridges": [b.to_dict() for b in self.bridges],
+            "forums": list(self.forums),
+            "political_links": list(self.political_links),
         }
 
 
@@ -141,7 +197,12 @@ class Centrality:
 
 @dataclass(frozen=True)
 class BottleneckReport:
-    """Every bottleneck measure of one phase (see each function for its meaning)."""
+    """Every bottleneck measure of one phase and layer (see each function for its meaning).
+
+    ``removed`` are the nodes of the what-if (one node, or those of ``removed_site``) and
+    ``removal`` what their loss cuts off; ``forces`` the national forces under a combined
+    or foreign chain, or without a national one.
+    """
 
     phase: str
     tops: tuple[str, ...]
@@ -151,106 +212,179 @@ class BottleneckReport:
     span: SpanOfControl
     mismatches: tuple[Mismatch, ...]
     distance_gaps: tuple[DistanceGap, ...]
-    hierarchy: HierarchyScores
-    removed: str | None = None
-    removal: tuple[str, ...] = ()
+    hierarchy: HierarchyReport
+    layer: str = DEFAULT_LAYER
+    forces: tuple[ForceScope, ...] = ()
+    sites: tuple[SiteLoss, ...] = ()
+    removed: tuple[str, ...] = ()
+    removed_site: str | None = None
+    removal: tuple[CutOff, ...] = ()
     betweenness: tuple[Centrality, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-ready data."""
         return {
             "phase": self.phase,
+            "layer": self.layer,
             "tops": list(self.tops),
             "dominators": [d.to_dict() for d in self.dominators],
+            "forces": [f.to_dict() for f in self.forces],
             "cut_nodes": list(self.cut_nodes),
             "nation_cut": [c.to_dict() for c in self.nation_cuts],
             "span_of_control": self.span.to_dict(),
             "counterpart_mismatches": [m.to_dict() for m in self.mismatches],
             "distance_gaps": [g.to_dict() for g in self.distance_gaps],
             "hierarchy": self.hierarchy.to_dict(),
-            "removal": (
-                None
-                if self.removed is None
-                else {"node": self.removed, "units": list(self.removal)}
-            ),
+            "co_location": [site.to_dict() for site in self.sites],
+            "removal": self._removal(),
             "betweenness": (
                 None if self.betweenness is None else [c.to_dict() for c in self.betweenness]
             ),
         }
 
+    def _removal(self) -> dict[str, Any] | None:
+        if not self.removed and self.removed_site is None:
+            return None
+        return {
+            "site": self.removed_site,
+            "nodes": list(self.removed),
+            "units": sorted({u for c in self.removal for u in c.units}),
+            "cut_off": [c.to_dict() for c in self.removal],
+        }
 
-def dominators(model: Model, *, phase: str) -> tuple[Dominator, ...]:
-    """Return the dominators of the phase's authority graph, most depended-on first.
 
-    A node dominates a force (kind headquarters, component, unit or agency) when every
-    chain of command from the top authorities to it passes through the node: losing it
-    cuts the force off.  Dominators are computed from the single top authority, or, when
-    there are several (e.g. two national chains), from a virtual root placed above all of
-    them; the virtual root and a force itself are not reported.  Ranked by the number of
-    forces depending on each node, ties by node id.  Cost: near-linear (the
-    Cooper-Harvey-Kennedy algorithm, as networkx's, run on the phase's graph with the
-    virtual root kept apart instead of copying the graph) plus the size of the output.
+def dominators(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> tuple[Dominator, ...]:
+    """Return the single points of failure of ``layer`` in ``phase``, per family of chains.
+
+    A node dominates a force (kind headquarters, component, unit or agency) in a family
+    when every chain of that family to the force passes through the node: losing it cuts
+    the force off from those chains.  The families
+    (:func:`~c2graph.analysis.sovereignty.families`) are each nation's own chains (its
+    nodes only, from its heads) and the combined chains (from the combined bodies down), so
+    a foreign TACON or a combined line never hides a nation's own bottleneck.  Dominators
+    are computed from the family's single top or, when there are several, from a virtual
+    root placed above them; the virtual root and a force itself are not reported.  Listed
+    family by family (countries, then ``"combined"``), most depended-on first, ties by id.
+    Cost: near-linear (the Cooper-Harvey-Kennedy algorithm, as networkx's, with the virtual
+    root kept apart instead of copying the graph) plus the size of the output.
 
     Example
     -------
     >>> from c2graph import load_model
-    >>> model = load_model("models/us-japan-2025.yaml")
-    >>> [(d.node, len(d.units)) for d in dominators(model, phase="peacetime")][:4]
-    [('us-president', 10), ('us-secdef', 10), ('us-indopacom', 9), ('jp-mod', 6)]
+    >>> model = load_model("models/us-japan-2022.yaml")
+    >>> [(d.node, d.units) for d in dominators(model, phase="armed-attack") if d.node == "jp-jso"]
+    [('jp-jso', ('jp-adc', 'jp-cyber', 'jp-gcc', 'jp-sdf-fleet'))]
 
     References
     ----------
     Cooper, Harvey & Kennedy (2001), A simple, fast dominance algorithm;
-    networkx ``immediate_dominators``.
+    networkx ``immediate_dominators``; Joint Publication 3-16 (national chains of command
+    are kept under multinational command).
     """
-    graphs = phase_graphs(model, phase)
-    idom = _immediate_dominators(graphs.authority, graphs.tops)
-    depending: dict[str, list[str]] = defaultdict(list)
-    for unit in sorted(graphs.forces):
-        upper = idom.get(unit)
-        while upper is not None and upper != _VIRTUAL_ROOT and upper != unit:
-            depending[upper].append(unit)
-            upper = idom.get(upper)
-    found = [Dominator(node, tuple(units)) for node, units in depending.items()]
-    return tuple(sorted(found, key=lambda d: (-len(d.units), d.node)))
+    found = []
+    for family in families(authority_view(model, phase=phase, layer=layer)):
+        idom = _immediate_dominators(family.graph, family.tops)
+        depending: dict[str, list[str]] = defaultdict(list)
+        for unit in sorted(family.forces):
+            upper = idom.get(unit)
+            while upper is not None and upper != _VIRTUAL_ROOT and upper != unit:
+                depending[upper].append(unit)
+                upper = idom.get(upper)
+        ranked = sorted(depending.items(), key=lambda item: (-len(item[1]), item[0]))
+        found += [Dominator(node, tuple(units), family.name) for node, units in ranked]
+    return tuple(found)
 
 
-def removal_impact(model: Model, node: str, *, phase: str) -> tuple[str, ...]:
-    """Return the forces that lose every chain of command if ``node`` is removed, sorted.
+def removal_impact(
+    model: Model, nodes: str | Collection[str], *, phase: str, layer: str = DEFAULT_LAYER
+) -> tuple[CutOff, ...]:
+    """Return, per family of chains, the forces that lose every chain of that family if
+    ``nodes`` (one node id, or several, e.g. a site's) are removed.
 
-    A force keeps a chain when some top authority of the phase (other than ``node``) still
-    reaches it over authority links that avoid ``node``; ``node`` itself is not listed.
-    This is ORA's "immediate impact" what-if for chains of command; it equals the forces
-    ``node`` dominates (:func:`dominators`).  Cost: linear.
+    A force keeps a family's chain when one of the family's tops (not removed) still
+    reaches it over the family's links avoiding the removed nodes; removed nodes are not
+    listed.  Families without a cut-off force are left out.  This is ORA's "immediate
+    impact" what-if for chains of command; for one node it equals the forces the node
+    dominates (:func:`dominators`).  Cost: linear per family.
 
     Example
     -------
     >>> from c2graph import load_model
-    >>> model = load_model("models/us-japan-2025.yaml")
-    >>> removal_impact(model, "jp-jjoc", phase="peacetime")
-    ('jp-cyber', 'jp-space-ops')
+    >>> model = load_model("models/us-japan-2022.yaml")
+    >>> [c.to_dict() for c in removal_impact(model, "jp-jso", phase="armed-attack")]
+    [{'chains': 'JP', 'units': ['jp-adc', 'jp-cyber', 'jp-gcc', 'jp-sdf-fleet']}]
 
     References
     ----------
     Carley et al., ORA user's guide (CMU CASOS), "immediate impact" of removing a node.
     """
-    model.node(node)
-    graphs = phase_graphs(model, phase)
-    graph = graphs.authority
-    if node not in graph:
-        return ()
-    tops = set(graphs.tops)
-    before = closure(graph, tops, upward=False)
-    after = closure(nx.restricted_view(graph, [node], []), tops - {node}, upward=False)
-    return tuple(sorted((before - after - {node}) & graphs.forces))
+    gone = {nodes} if isinstance(nodes, str) else set(nodes)
+    for node in sorted(gone):
+        model.node(node)
+    found = []
+    for family in families(authority_view(model, phase=phase, layer=layer)):
+        tops = set(family.tops)
+        before = closure(family.graph, tops, upward=False)
+        present = [n for n in gone if n in family.graph]
+        after = closure(nx.restricted_view(family.graph, present, []), tops - gone, upward=False)
+        lost = tuple(sorted((before - after - gone) & family.forces))
+        if lost:
+            found.append(CutOff(family.name, lost))
+    return tuple(found)
+
+
+def site_nodes(model: Model, site: str, *, phase: str) -> tuple[str, ...]:
+    """Return the nodes active in ``phase`` located at ``site``, sorted.
+
+    Raises :class:`~c2graph.errors.QueryError` naming the closest ids for an unknown site.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> site_nodes(load_model("models/us-japan-2025.yaml"), "ichigaya", phase="peacetime")
+    ('jp-aso', 'jp-cyber', 'jp-gso', 'jp-jjoc', 'jp-jso', 'jp-mod', 'jp-mso')
+    """
+    model.location(site)
+    return tuple(n for n in phase_graphs(model, phase).nodes if model.nodes[n].location == site)
+
+
+def co_location(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> tuple[SiteLoss, ...]:
+    """Return the sites whose loss cuts forces elsewhere off, with the nodes active there.
+
+    Every node at a site is removed together (:func:`removal_impact`); a site appears when
+    some force not at the site loses every chain of a family.  Sorted by the number of
+    forces cut off (most first), then site id.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> [(s.site, len(s.nodes), [(c.chains, len(c.units)) for c in s.cut_off])
+    ...  for s in co_location(model, phase="peacetime")]  # doctest: +NORMALIZE_WHITESPACE
+    [('pentagon', 2, [('US', 10)]), ('white-house', 1, [('US', 10)]),
+     ('camp-smith', 2, [('US', 8)]), ('kantei', 3, [('JP', 6)]), ('ichigaya', 7, [('JP', 4)])]
+
+    References
+    ----------
+    Sasakawa USA Task Force (Dec 2022), the "locations" consideration; Carley et al., ORA
+    user's guide, "immediate impact".
+    """
+    found = []
+    for site in sorted(model.locations):
+        nodes = site_nodes(model, site, phase=phase)
+        if nodes:
+            lost = removal_impact(model, nodes, phase=phase, layer=layer)
+            if lost:
+                found.append(SiteLoss(site, model.locations[site].name, nodes, lost))
+    return tuple(sorted(found, key=lambda s: (-sum(len(c.units) for c in s.cut_off), s.site)))
 
 
 def cut_nodes(model: Model, *, phase: str) -> tuple[str, ...]:
     """Return the cut nodes (articulation points) of the whole structure of ``phase``.
 
-    The graph is every link of the phase, authority and coordination, taken undirected: a
-    cut node's loss splits the structure into parts that can no longer reach each other
-    even by coordination.  Sorted by id.  Cost: linear.
+    The graph is every link of the phase, of every layer, taken undirected: a cut node's
+    loss splits the structure into parts that can no longer reach each other even by
+    coordination.  Sorted by id.  Cost: linear.
 
     Example
     -------
@@ -267,14 +401,20 @@ def cut_nodes(model: Model, *, phase: str) -> tuple[str, ...]:
 
 
 def nation_cut(model: Model, *, phase: str) -> tuple[NationCut, ...]:
-    """Return, for each pair of nations in ``phase``, the smallest cuts between them.
+    """Return, for each pair of nations in ``phase``, the smallest cuts of their channels.
 
-    Every node of one nation is joined to a super-source and every node of the other to a
-    super-sink; the minimum node cut and minimum link cut between the two (over every link
-    of the phase, undirected) show how few nodes or links hold the alliance together.
-    Alliance and multinational nodes are the bridges: for each, the node connectivity left
-    without it says how much the alliance hangs on that body.  Pairs sorted by nation.  When
-    several minimum node cuts exist, one of them is reported (deterministically).
+    The channels are the operational coordination links: those of the coordination and
+    information layers (:data:`CHANNEL_LAYERS`) whose two ends are not political (kinds
+    of :data:`~c2graph.vocabulary.POLITICAL_KINDS`: heads, ministries, legislatures,
+    forums), taken undirected.  Every node of one nation is joined to a super-source and
+    every node of the other to a super-sink; the minimum node cut and minimum link cut
+    between the two show how few nodes or links carry the nations' operational
+    coordination.  Alliance and multinational nodes other than forums are the bridges: for
+    each, the node connectivity left without it says how much the alliance hangs on that
+    body.  The
+    political forums both nations sit in, and the links between their political nodes,
+    are listed apart.  Pairs sorted by nation; when several minimum node cuts exist, one of
+    them is reported (deterministically).
 
     Cost: the flows (Boykov-Kolmogorov) run only on the boundary between the two nations,
     links inside one nation being irrelevant to any cut between them: about O(k·b) per flow
@@ -285,24 +425,33 @@ def nation_cut(model: Model, *, phase: str) -> tuple[NationCut, ...]:
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> (cut,) = nation_cut(model, phase="peacetime")
-    >>> cut.nations, cut.connectivity, cut.link_connectivity
-    (('JP', 'US'), 6, 18)
+    >>> cut.nations, cut.connectivity, cut.node_cut
+    (('JP', 'US'), 3, ('al-bjocc', 'jp-jjoc', 'us-cjcs'))
 
     References
     ----------
     Menger's theorem; Boykov & Kolmogorov (2004); networkx ``minimum_node_cut``,
-    ``minimum_cut``, ``local_node_connectivity``.
+    ``minimum_cut``, ``local_node_connectivity``.  Model review (Dec 2026) §3b: only
+    operational-tempo channels carry bilateral operational coordination.
     """
     graphs = phase_graphs(model, phase)
     by_nation: dict[str, list[str]] = defaultdict(list)
     for node in graphs.nodes:
         by_nation[model.nodes[node].nation].append(node)
     nations = sorted(n for n in by_nation if n not in SPECIAL_NATIONS)
-    bridges = sorted(n for nation in SPECIAL_NATIONS for n in by_nation.get(nation, ()))
-    return tuple(
-        _cut_between(graphs.whole, by_nation[a], by_nation[b], (a, b), bridges)
-        for a, b in itertools.combinations(nations, 2)
+    bridges = sorted(
+        n
+        for nation in SPECIAL_NATIONS
+        for n in by_nation.get(nation, ())
+        if model.nodes[n].kind not in POLITICAL_KINDS
     )
+    channels = _channels(model, graphs)
+    found = []
+    for a, b in itertools.combinations(nations, 2):
+        forums, links = _political(model, graphs, a, b)
+        cut = _cut_between(channels, by_nation[a], by_nation[b], (a, b), bridges)
+        found.append(replace(cut, forums=forums, political_links=links))
+    return tuple(found)
 
 
 def betweenness(model: Model, *, phase: str) -> tuple[Centrality, ...]:
@@ -338,39 +487,93 @@ def bottleneck_report(
     model: Model,
     *,
     phase: str,
+    layer: str = DEFAULT_LAYER,
     remove: str | None = None,
+    remove_site: str | None = None,
     span_threshold: int = DEFAULT_SPAN_THRESHOLD,
     with_betweenness: bool = False,
 ) -> BottleneckReport:
-    """Return every bottleneck measure of ``phase`` in one report.
+    """Return every bottleneck measure of ``phase`` on ``layer`` in one report.
 
-    ``remove`` adds the what-if of :func:`removal_impact`; ``with_betweenness`` adds
-    :func:`betweenness` (off by default: it is the only measure worse than near-linear).
+    ``remove`` (a node) or ``remove_site`` (every node at a site) adds the what-if of
+    :func:`removal_impact`; ``with_betweenness`` adds :func:`betweenness` (off by default:
+    it is the only measure worse than near-linear).  The layer (default operational) is
+    that of the tops, single points of failure, removals, co-location, forces under
+    combined or foreign chains, span of control and hierarchy measures; the cut between
+    nations is always over the operational coordination channels, counterparts over the
+    operational layer, cut nodes over every link.
 
     Example
     -------
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> report = bottleneck_report(model, phase="peacetime", remove="jp-jjoc")
-    >>> report.cut_nodes, report.removal
-    (('jp-jjoc', 'us-secdef'), ('jp-cyber', 'jp-space-ops'))
+    >>> report.cut_nodes, [c.units for c in report.removal]
+    (('jp-jjoc', 'us-secdef'), [('jp-adc', 'jp-cyber', 'jp-gcc', 'jp-sdf-fleet', 'jp-space-ops')])
     """
-    # The what-if comes first: an unknown node fails before the costlier measures run.
-    removal = removal_impact(model, remove, phase=phase) if remove is not None else ()
+    # The what-if comes first: an unknown node or site fails before the costlier measures.
+    removed: tuple[str, ...] = ()
+    if remove_site is not None:
+        removed = site_nodes(model, remove_site, phase=phase)
+    if remove is not None:
+        model.node(remove)
+        removed = tuple(sorted({*removed, remove}))
+    removal = removal_impact(model, removed, phase=phase, layer=layer) if removed else ()
+    view = authority_view(model, phase=phase, layer=layer)
     return BottleneckReport(
         phase=phase,
-        tops=phase_graphs(model, phase).tops,
-        dominators=dominators(model, phase=phase),
+        tops=view.tops,
+        dominators=dominators(model, phase=phase, layer=layer),
         cut_nodes=cut_nodes(model, phase=phase),
         nation_cuts=nation_cut(model, phase=phase),
-        span=span_of_control(model, phase=phase, threshold=span_threshold),
+        span=span_of_control(model, phase=phase, threshold=span_threshold, layer=layer),
         mismatches=counterpart_mismatches(model, phase=phase),
         distance_gaps=distance_gaps(model, phase=phase),
-        hierarchy=hierarchy_scores(model, phase=phase),
-        removed=remove,
+        hierarchy=hierarchy_report(model, phase=phase, layer=layer),
+        layer=str(layer),
+        forces=force_scopes(model, phase=phase, layer=layer),
+        sites=co_location(model, phase=phase, layer=layer),
+        removed=removed,
+        removed_site=remove_site,
         removal=removal,
         betweenness=betweenness(model, phase=phase) if with_betweenness else None,
     )
+
+
+def _channels(model: Model, graphs: PhaseGraphs) -> nx.Graph:
+    """The undirected graph of the operational coordination channels of a phase, each edge
+    carrying ``links`` (keys)."""
+    channels = nx.Graph()
+    channels.add_nodes_from(graphs.nodes)
+    for layer in CHANNEL_LAYERS:
+        for u, v, pairs in graphs.layer(layer).graph.edges(data="links"):
+            if model.nodes[u].kind in POLITICAL_KINDS or model.nodes[v].kind in POLITICAL_KINDS:
+                continue
+            keys = channels.edges[u, v]["links"] if channels.has_edge(u, v) else ()
+            channels.add_edge(u, v, links=tuple(sorted((*keys, *(key for _r, key in pairs)))))
+    return channels
+
+
+def _political(
+    model: Model, graphs: PhaseGraphs, a: str, b: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The forums nodes of both nations ``a`` and ``b`` sit in, and the links of the
+    coordination layer joining their political nodes (not counted as channels)."""
+    nation = {n: model.nodes[n].nation for n in graphs.nodes}
+    near: dict[str, set[str]] = defaultdict(set)
+    links = []
+    for u, v, pairs in graphs.layer(Layer.COORDINATION).graph.edges(data="links"):
+        near[u].add(nation[v])
+        near[v].add(nation[u])
+        kinds = {model.nodes[u].kind, model.nodes[v].kind}
+        if {nation[u], nation[v]} == {a, b} and kinds <= POLITICAL_KINDS:
+            links += [key for _rel, key in pairs]
+    forums = tuple(
+        sorted(
+            n for n, joined in near.items() if model.nodes[n].kind == "forum" and {a, b} <= joined
+        )
+    )
+    return forums, tuple(sorted(links))
 
 
 def _immediate_dominators(graph: nx.DiGraph, tops: tuple[str, ...]) -> dict[Any, Any]:

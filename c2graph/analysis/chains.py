@@ -189,13 +189,19 @@ def closure(graph: nx.DiGraph, nodes: set[str], *, upward: bool) -> set[str]:
 
 
 def reach_effective(
-    graph: nx.DiGraph, authority: str, within: set[str] | None = None
+    graph: nx.DiGraph,
+    authority: str,
+    within: set[str] | None = None,
+    *,
+    held: str = "command",
 ) -> dict[str, frozenset[str]]:
     """Map each node below ``authority`` to the authorities surviving its chains from it.
 
-    With ``within``, only chains inside that set are followed (pass a set closed under
-    ancestors of the nodes you need, and their answers are exact).  Cost: linear in the
-    part of the graph below ``authority``.
+    ``held`` is what ``authority`` holds at the start (``"command"`` for a top authority;
+    ``"transmits"``, the identity of :func:`~c2graph.vocabulary.meet`, for a node holding
+    only what its links carry).  With ``within``, only chains inside that set are followed
+    (pass a set closed under ancestors of the nodes you need, and their answers are exact).
+    Cost: linear in the part of the graph below ``authority``.
 
     Example
     -------
@@ -213,23 +219,23 @@ def reach_effective(
         return {}
     steps, waiting = _followed_links(graph, authority, within)
     # Kahn's order settles a node once every followed link into it has been applied.
-    # Sets of authorities are bit masks over STRENGTH (at most 2**7 of them), so that the
+    # Sets of authorities are bit masks over STRENGTH (at most 2**9 of them), so that the
     # walk allocates nothing per node; each mask maps to one shared frozenset at the end.
-    held: dict[str, int] = {authority: _BIT["command"]}
+    masks: dict[str, int] = {authority: _BIT[held]}
     ready = [authority]
     while ready:
         upper = ready.pop()
-        values = held[upper]
+        values = masks[upper]
         for lower, links in steps[upper]:
-            mask = held.get(lower, 0)
+            mask = masks.get(lower, 0)
             for relation, _key in links:
                 mask |= _after(values, relation)
-            held[lower] = mask
+            masks[lower] = mask
             waiting[lower] -= 1
             if not waiting[lower]:
                 ready.append(lower)
-    del held[authority]
-    return {node: _frozen(mask) for node, mask in held.items()}
+    del masks[authority]
+    return {node: _frozen(mask) for node, mask in masks.items()}
 
 
 def _followed_links(

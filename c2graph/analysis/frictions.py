@@ -1,4 +1,9 @@
-"""Frictions inside a structure: span of control, counterpart mismatches, distance gaps.
+"""Frictions inside a structure: span of control, counterparts and their mismatches, distance
+gaps.
+
+Span of control and the authority each counterpart holds are read on one layer's
+sovereign chains (:class:`~c2graph.analysis.graphs.LayerView`), the operational layer by
+default.
 
 Example
 -------
@@ -23,18 +28,22 @@ from typing import Any
 import networkx as nx
 
 from ..model import Model
-from ..vocabulary import LAYER_RELATIONS, Layer, meet
-from .graphs import PhaseGraphs, phase_graphs, strength_key
+from ..vocabulary import CONDUIT, LAYER_RELATIONS, Layer, meet
+from .chains import reach_effective
+from .graphs import LayerView, phase_graphs, strength_key
 
 __all__ = [
     "DEFAULT_SPAN_THRESHOLD",
+    "Counterpart",
     "DistanceGap",
     "Mismatch",
     "Span",
     "SpanOfControl",
     "counterpart_mismatches",
+    "counterpart_table",
     "distance_gaps",
     "forces_commanded",
+    "role",
     "span_of_control",
 ]
 
@@ -47,6 +56,8 @@ _EARTH_RADIUS_KM = 6371.0088
 
 #: Relations that hold operational authority over forces, for counterpart comparison.
 _OPERATIONAL_OR_TACTICAL = LAYER_RELATIONS[Layer.OPERATIONAL]
+#: The operational authorities whose holder commands forces (a conduit only passes orders).
+_COMMANDING = _OPERATIONAL_OR_TACTICAL - {CONDUIT}
 
 #: Links whose two ends are expected to be opposite numbers with comparable authority.
 _PEER_RELATIONS = frozenset({"counterpart", "coordination"})
@@ -88,20 +99,59 @@ class SpanOfControl:
 
 
 @dataclass(frozen=True)
-class Mismatch:
-    """Two cross-nation peers of which one holds operational authority over forces and the
-    other none (``*_authority`` is the strongest such authority each holds, or "none")."""
+class Counterpart:
+    """One side of a cross-nation peer pair on the operational layer.
 
-    link: str
-    relation: str
-    a: str
-    b: str
-    a_authority: str
-    b_authority: str
+    ``authority`` is the strongest operational authority the node holds over some force
+    (through any of its sovereign chains), or ``"none"``; ``role`` reads it as
+    ``"commands"``, ``"conduit"`` (passes orders without command, ``transmits``) or
+    ``"none"``; ``forces`` are the forces it holds that authority over, sorted;
+    ``location`` the id of its site.
+    """
+
+    node: str
+    authority: str
+    role: str
+    forces: tuple[str, ...]
+    location: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the mismatch as JSON-ready data."""
-        return dict(self.__dict__)
+        """Return the side as JSON-ready data."""
+        return {
+            "node": self.node,
+            "authority": self.authority,
+            "role": self.role,
+            "forces": list(self.forces),
+            "location": self.location,
+        }
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """Two cross-nation peers joined by ``links`` (counterpart or coordination), each side
+    with its authority, forces and site; ``mismatch`` when their roles differ (one
+    commands forces, the other passes orders or holds none)."""
+
+    links: tuple[str, ...]
+    relations: tuple[str, ...]
+    a: Counterpart
+    b: Counterpart
+
+    @property
+    def mismatch(self) -> bool:
+        """True when the two sides do not hold the same role."""
+        return self.a.role != self.b.role
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the pair as JSON-ready data."""
+        return {
+            "links": list(self.links),
+            "relations": list(self.relations),
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "mismatch": self.mismatch,
+            "layer": Layer.OPERATIONAL.value,
+        }
 
 
 @dataclass(frozen=True)
@@ -121,13 +171,19 @@ class DistanceGap:
 
 
 def span_of_control(
-    model: Model, *, phase: str, threshold: int = DEFAULT_SPAN_THRESHOLD
+    model: Model,
+    *,
+    phase: str,
+    threshold: int = DEFAULT_SPAN_THRESHOLD,
+    layer: str = Layer.OPERATIONAL.value,
 ) -> SpanOfControl:
-    """Return the span of control of every node over the authority links of ``phase``.
+    """Return the span of control of every node over the sovereign chains of ``layer``.
 
-    A node's span is its authority out-degree (distinct subordinates; parallel links count
-    once).  The average is taken over nodes with at least one authority out-link, as ORA
-    defines span of control.  Cost: linear.
+    A node's span is its out-degree there (distinct subordinates; parallel links count
+    once; a national node's direction of a combined body is not a subordinate, and a
+    conduit's span counts the nodes it passes orders to).  The average is taken over nodes
+    with at least one subordinate, as ORA defines span of control.  A layer without
+    authority raises :class:`~c2graph.errors.QueryError`.  Cost: linear.
 
     Example
     -------
@@ -135,14 +191,16 @@ def span_of_control(
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> spans = span_of_control(model, phase="peacetime")
     >>> spans.spans[0], round(spans.average, 3), spans.over
-    (Span(node='us-indopacom', span=6), 1.867, ())
+    (Span(node='jp-jjoc', span=5), 2.091, ())
 
     References
     ----------
     Carley et al., ORA user's guide (CMU CASOS), measure "span of control"; L. Urwick
     (1956), The manager's span of control, *Harvard Business Review* 34(3).
     """
-    graph = phase_graphs(model, phase).authority
+    from .paths import authority_view
+
+    graph = authority_view(model, phase=phase, layer=layer).chains
     spans = sorted(
         (Span(n, d) for n, d in graph.out_degree() if d > 0), key=lambda s: (-s.span, s.node)
     )
@@ -151,18 +209,19 @@ def span_of_control(
     return SpanOfControl(threshold, average, tuple(spans), over)
 
 
-def forces_commanded(graphs: PhaseGraphs) -> dict[str, str]:
-    """Map every node to the strongest operational authority (command, COCOM, OPCON or
-    TACON) it holds over some force in the phase, through any chain, or ``"none"``.
+def forces_commanded(view: LayerView) -> dict[str, str]:
+    """Map every node to the strongest operational authority (command, COCOM, OPCON, TACON,
+    or ``transmits`` for a conduit) it holds over some force through the sovereign chains
+    of ``view``, or ``"none"``.
 
-    One pass in reverse topological order over the authority graph: linear.
+    One pass in reverse topological order: linear.
 
     Example
     -------
     >>> from c2graph import load_model
-    >>> model = load_model("models/us-japan-2025.yaml")
     >>> from c2graph.analysis.graphs import phase_graphs
-    >>> held = forces_commanded(phase_graphs(model, "peacetime"))
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> held = forces_commanded(phase_graphs(model, "peacetime").layer("operational"))
     >>> held["jp-jjoc"], held["jp-gso"], held["us-usfj"]
     ('command', 'none', 'none')
 
@@ -170,13 +229,13 @@ def forces_commanded(graphs: PhaseGraphs) -> dict[str, str]:
     ----------
     Joint Publication 1 (command relationships and their composition).
     """
-    graph = graphs.authority
+    graph = view.chains
     held: dict[str, set[str]] = {}
     for node in reversed(list(nx.topological_sort(graph))):
         values: set[str] = set()
         for lower in graph.successors(node):
             for relation, _key in graph.edges[node, lower]["links"]:
-                if lower in graphs.forces:
+                if lower in view.forces:
                     values.add(relation)
                 values.update(meet(relation, value) for value in held[lower])
         held[node] = values
@@ -186,23 +245,36 @@ def forces_commanded(graphs: PhaseGraphs) -> dict[str, str]:
     }
 
 
-def counterpart_mismatches(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
-    """Return cross-nation counterpart or coordination pairs whose authority differs.
+def role(authority: str) -> str:
+    """Return the role an operational authority over forces gives its holder.
 
-    A pair joined by a ``counterpart`` or ``coordination`` link between two different
-    nations (alliance and multinational bodies aside) is a mismatch when one end holds
-    operational authority (command, COCOM, OPCON or TACON, through any chain) over at least
-    one force in the phase and the other holds none: the two sit at the same table but
-    only one can order forces to act (e.g. JJOC and USFJ in 2025).  Sorted by link key.
-    Cost: linear.
+    Example
+    -------
+    >>> role("tacon"), role("transmits"), role("none")
+    ('commands', 'conduit', 'none')
+    """
+    if authority in _COMMANDING:
+        return "commands"
+    return "conduit" if authority == CONDUIT else "none"
+
+
+def counterpart_table(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
+    """Return every cross-nation peer pair of ``phase`` with both sides' authority, forces
+    and site.
+
+    A pair is two nodes of different countries (alliance and multinational bodies aside)
+    joined by ``counterpart`` or ``coordination`` links, listed once however many links
+    join them.  Each side's authority is read on the operational layer's sovereign chains
+    (:func:`forces_commanded`), and its forces are those it holds an operational authority
+    over.  Sorted by the pair's ends.  Cost: linear plus one downward walk per paired node.
 
     Example
     -------
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
-    >>> [(m.a, m.a_authority, m.b, m.b_authority, m.relation)
-    ...  for m in counterpart_mismatches(model, phase="peacetime")][1]
-    ('jp-jjoc', 'command', 'us-usfj', 'none', 'counterpart')
+    >>> pair = next(p for p in counterpart_table(model, phase="peacetime") if p.b.node == "us-usfj")
+    >>> pair.relations, pair.a.role, len(pair.a.forces), pair.b.role, pair.b.location
+    (('coordination', 'counterpart'), 'commands', 5, 'none', 'yokota')
 
     References
     ----------
@@ -210,13 +282,56 @@ def counterpart_mismatches(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
     statement (JJOC-USFJ counterparts).
     """
     graphs = phase_graphs(model, phase)
-    held = forces_commanded(graphs)
-    found = []
+    view = graphs.layer(Layer.OPERATIONAL)
+    held = forces_commanded(view)
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for link in graphs.cross_nation:
-        a, b = link.from_node, link.to_node
-        if link.relation in _PEER_RELATIONS and (held[a] == "none") != (held[b] == "none"):
-            found.append(Mismatch(link.key, link.relation, a, b, held[a], held[b]))
-    return tuple(sorted(found, key=lambda m: m.link))
+        if link.relation in _PEER_RELATIONS:
+            ends = (link.from_node, link.to_node)
+            pairs.setdefault(ends if ends[0] < ends[1] else ends[::-1], []).append(
+                (link.relation, link.key)
+            )
+
+    def side(node: str) -> Counterpart:
+        reached = reach_effective(view.chains, node, held=CONDUIT)
+        forces = tuple(
+            sorted(n for n, values in reached.items() if n in view.forces and values - {"none"})
+        )
+        return Counterpart(node, held[node], role(held[node]), forces, model.nodes[node].location)
+
+    return tuple(
+        Mismatch(
+            tuple(key for _rel, key in sorted(found)),
+            tuple(sorted({rel for rel, _key in found})),
+            side(a),
+            side(b),
+        )
+        for (a, b), found in sorted(pairs.items())
+    )
+
+
+def counterpart_mismatches(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
+    """Return the cross-nation peer pairs of ``phase`` whose roles differ.
+
+    Of :func:`counterpart_table`, the pairs of which one side commands forces
+    (command, COCOM, OPCON or TACON through any sovereign chain) and the other passes
+    orders without command (a conduit) or holds none: the two sit at the same table but
+    only one can order forces to act (e.g. JJOC and USFJ in 2025).  Each pair once.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> [(m.a.node, m.a.authority, m.b.node, m.b.authority, m.relations)
+    ...  for m in counterpart_mismatches(model, phase="peacetime")]
+    [('jp-jjoc', 'command', 'us-usfj', 'none', ('coordination', 'counterpart'))]
+
+    References
+    ----------
+    Joint Publication 1 (command relationships); 2024 Security Consultative Committee
+    statement (JJOC-USFJ counterparts).
+    """
+    return tuple(pair for pair in counterpart_table(model, phase=phase) if pair.mismatch)
 
 
 def distance_gaps(model: Model, *, phase: str) -> tuple[DistanceGap, ...]:

@@ -25,11 +25,19 @@ from typing import Any
 import networkx as nx
 
 from ..model import Link, Model, Node
-from ..vocabulary import AUTHORITY_ORDER, FORCE_KINDS, SPECIAL_NATIONS
+from ..vocabulary import (
+    AUTHORITY_ORDER,
+    FORCE_KINDS,
+    RELATIONS,
+    SPECIAL_NATIONS,
+    carries_authority,
+    layer_relations,
+)
 from ._cache import PhaseCache
 
 __all__ = [
     "STRENGTH",
+    "LayerView",
     "PhaseGraphs",
     "links_switched",
     "phase_graphs",
@@ -150,6 +158,32 @@ class PhaseGraphs:
                 found.append(link)
         return tuple(found)
 
+    def layer(self, layer: str) -> LayerView:
+        """Return the view of one layer of the phase (:class:`LayerView`), built once.
+
+        ``layer`` is a :class:`~c2graph.vocabulary.Layer` value or ``"all"``; an unknown
+        one raises :class:`~c2graph.errors.QueryError` naming the choices.
+
+        Example
+        -------
+        >>> from c2graph import load_model
+        >>> graphs = phase_graphs(load_model("models/us-rok-cfc.yaml"), "wartime")
+        >>> view = graphs.layer("operational")
+        >>> view.tops, view.heads
+        (('al-mcm', 'kr-president', 'us-president'), ('kr-president', 'us-president'))
+        >>> view.direction
+        (('kr-mnd', 'al-mcm'), ('us-secdef', 'al-mcm'))
+        """
+        relations = layer_relations(layer)
+        views = self.__dict__.setdefault("_layers", {})
+        if layer not in views:
+            nodes, _links = self._records
+            views[layer] = LayerView(
+                str(layer), self, relations, {n: nodes[n].nation for n in self.nodes}
+            )
+        view: LayerView = views[layer]
+        return view
+
     def relation_view(self, relations: frozenset[str]) -> nx.DiGraph:
         """Return a view of :attr:`authority` keeping the edges with a link of ``relations``.
 
@@ -168,6 +202,73 @@ class PhaseGraphs:
             return any(rel in relations for rel, _key in graph.edges[upper, lower]["links"])
 
         return nx.subgraph_view(graph, filter_edge=keep)
+
+
+class LayerView:
+    """One layer of one phase, cut where sovereignty stops authority from composing.
+
+    ``graph`` is a frozen :class:`networkx.DiGraph` on every node active in the phase,
+    with an edge for each pair joined by a link of the layer (tail to head), carrying
+    ``links``: the ``(relation, key)`` pairs of the layer only, strongest first.  In an
+    authority layer (and in ``"all"``, which mixes every authority relation) only authority
+    links count; in the support, coordination and information layers, that layer's links.
+
+    ``chains`` is ``graph`` without its ``direction`` edges: the links from a national
+    node into a collective one (nation ``alliance`` or ``multinational``).  A national
+    authority directs a combined body but does not command through it: a chain of
+    authority stops at the combined body, which is then the top of its own (combined)
+    chains, and the national heads above it are whose consent those chains rest on
+    (2015 Guidelines: each nation acts through its own chain; JP 3-16: a multinational
+    commander holds only what each nation gives).  ``tops`` are the nodes of ``chains``
+    with a link down and none up; ``heads`` those of ``graph`` (the national heads).
+    """
+
+    def __init__(
+        self,
+        layer: str,
+        graphs: PhaseGraphs,
+        relations: frozenset[str],
+        nation: Mapping[str, str],
+    ) -> None:
+        self.layer = layer
+        self.nation = MappingProxyType(dict(nation))
+        self.forces = graphs.forces
+        self.is_authority = carries_authority(layer)
+        pairs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for link in graphs.links:
+            if link.relation in relations and link.is_authority == self.is_authority:
+                pairs[(link.from_node, link.to_node)].append((link.relation, link.key))
+        graph = nx.DiGraph()
+        graph.add_nodes_from(graphs.nodes)
+        order = _link_order if self.is_authority else _relation_order
+        graph.add_edges_from(
+            (u, v, {"links": _sorted(found, order)}) for (u, v), found in sorted(pairs.items())
+        )
+        self.graph = nx.freeze(graph)
+        self.direction: tuple[tuple[str, str], ...] = (
+            tuple(
+                (u, v)
+                for u, v in graph.edges
+                if self.is_collective(v) and not self.is_collective(u)
+            )
+            if self.is_authority
+            else ()
+        )
+        cut = set(self.direction)
+        self.chains = (
+            nx.subgraph_view(graph, filter_edge=lambda u, v: (u, v) not in cut) if cut else graph
+        )
+        self.tops = _tops(self.chains)
+        self.heads = _tops(graph)
+
+    def is_collective(self, node: str) -> bool:
+        """True for a node of nation ``alliance`` or ``multinational``."""
+        return self.nation[node] in SPECIAL_NATIONS
+
+
+def _tops(graph: nx.DiGraph) -> tuple[str, ...]:
+    """Nodes with a link down and none up, sorted."""
+    return tuple(sorted(n for n in graph if graph.out_degree(n) and not graph.in_degree(n)))
 
 
 def _phase_graphs(model: Model, phase: str) -> PhaseGraphs:
@@ -255,6 +356,13 @@ def _build(records: Mapping[str, Node], links: tuple[Link, ...], phase: str) -> 
 
 def _link_order(pair: tuple[str, str]) -> tuple[int, str]:
     return strength_key(pair[0]), pair[1]
+
+
+_RELATION_INDEX = {relation: i for i, relation in enumerate(RELATIONS)}
+
+
+def _relation_order(pair: tuple[str, str]) -> tuple[int, str]:
+    return _RELATION_INDEX[pair[0]], pair[1]
 
 
 def _sorted(items: list[Any], key: Callable[[Any], Any] | None = None) -> tuple[Any, ...]:

@@ -11,7 +11,17 @@ which property of a clean hierarchy a structure breaks:
 Undefined cases return ``nan``, as ``sna`` does (``to_dict`` writes them as ``null``):
 connectedness with fewer than two nodes; hierarchy when no pair is reachable (no links);
 efficiency when every weak component is a single node; lubness when no weak component has
-three or more nodes.  So a two-node chain scores ``nan`` on lubness, not 1.
+three or more nodes.  So a two-node chain scores ``nan`` on lubness, not 1.  Efficiency is
+``sna``'s: the most links beyond the minimum are Σ(c−1)² (every directed link of each
+component), not the count of UCINET's version.
+
+:func:`hierarchy_report` computes the four on one layer of a phase (the operational layer
+by default), for all nations together and for each nation, each with a one-line reading:
+Krackhardt's out-tree is about one formal reporting relation, and ADCON's second line is
+doctrinally normal, so the layers are not mixed.  *Hierarchy* is 1 by construction for
+authority links (cycles are refused when a model is loaded) and is flagged as not
+informative; a *lubness* below 1 is explained by naming the heads whose chains meet
+below them (a dual key: two national tops over one body).
 
 Example
 -------
@@ -30,16 +40,28 @@ Butts, C. T. *sna: Tools for Social Network Analysis*, R package (``connectednes
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from ..model import Model
+from ..vocabulary import SPECIAL_NATIONS, Layer
 from .graphs import phase_graphs
 
-__all__ = ["HierarchyScores", "hierarchy_scores", "krackhardt"]
+__all__ = [
+    "DualKey",
+    "HierarchyReport",
+    "HierarchyScores",
+    "NationScores",
+    "hierarchy_report",
+    "hierarchy_scores",
+    "krackhardt",
+]
+
+#: The nodes counted as "all nations" in :class:`HierarchyReport`.
+ALL_NATIONS = "all nations"
 
 
 @dataclass(frozen=True)
@@ -102,27 +124,215 @@ def krackhardt(graph: nx.DiGraph) -> HierarchyScores:
     return _scores(simple)
 
 
-def hierarchy_scores(model: Model, *, phase: str) -> HierarchyScores:
-    """Return Krackhardt's measures of the authority links of ``phase``.
+def hierarchy_scores(
+    model: Model, *, phase: str, layer: str = Layer.OPERATIONAL.value
+) -> HierarchyScores:
+    """Return Krackhardt's measures of the links of ``layer`` in ``phase``.
 
-    The graph is the phase's authority links and the nodes they join (nodes without any
-    authority link in the phase, such as coordination bodies, are left out; two national
-    chains with no common superior therefore lower connectedness and lubness).
+    The graph is the layer's links and the nodes they join, every nation together (nodes
+    without a link of the layer, such as coordination bodies, are left out; two national
+    chains with no common superior therefore lower connectedness and lubness).  With
+    ``layer="all"`` it is every authority link of the phase, as R ``sna`` was checked on.
 
     Example
     -------
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
-    >>> hierarchy_scores(model, phase="peacetime").to_dict()
+    >>> hierarchy_scores(model, phase="peacetime", layer="all").to_dict()
     {'connectedness': 0.417989, 'hierarchy': 1.0, 'efficiency': 0.989691, 'lubness': 1.0}
+    >>> hierarchy_scores(model, phase="peacetime").to_dict()
+    {'connectedness': 0.483077, 'hierarchy': 1.0, 'efficiency': 1.0, 'lubness': 1.0}
 
     References
     ----------
     Krackhardt (1994); Butts, R package ``sna``.  See :func:`krackhardt`.
     """
+    return _scores(_layer_graph(model, phase, layer))
+
+
+@dataclass(frozen=True)
+class DualKey:
+    """Heads whose chains meet below them: the ``nodes`` under all of ``heads`` (a dual key
+    when the heads are of two nations), so that no pair among them has one least superior."""
+
+    heads: tuple[str, ...]
+    nodes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the dual key as JSON-ready data."""
+        return {"heads": list(self.heads), "nodes": list(self.nodes)}
+
+
+@dataclass(frozen=True)
+class NationScores:
+    """Krackhardt's measures of one nation's nodes (or of all nations, ``ALL_NATIONS``)."""
+
+    nation: str
+    scores: HierarchyScores
+    components: int
+    extra_links: int
+    multiple_superiors: tuple[str, ...]
+    dual_keys: tuple[DualKey, ...]
+
+    @property
+    def readings(self) -> tuple[tuple[str, str], ...]:
+        """One line per measure saying what its value means here."""
+        return _readings(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the scores and their readings as JSON-ready data."""
+        return {
+            "nation": self.nation,
+            **self.scores.to_dict(),
+            "components": self.components,
+            "extra_links": self.extra_links,
+            "multiple_superiors": list(self.multiple_superiors),
+            "dual_keys": [d.to_dict() for d in self.dual_keys],
+            "readings": dict(self.readings),
+        }
+
+
+@dataclass(frozen=True)
+class HierarchyReport:
+    """Krackhardt's measures of one layer of a phase: all nations together, then each."""
+
+    phase: str
+    layer: str
+    rows: tuple[NationScores, ...]
+
+    @property
+    def whole(self) -> NationScores:
+        """The row of all nations together."""
+        return self.rows[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as JSON-ready data."""
+        return {
+            "phase": self.phase,
+            "layer": self.layer,
+            "efficiency_definition": "sna: 1 - (E - sum(c-1)) / sum((c-1)^2)",
+            "rows": [row.to_dict() for row in self.rows],
+        }
+
+
+def hierarchy_report(
+    model: Model, *, phase: str, layer: str = Layer.OPERATIONAL.value
+) -> HierarchyReport:
+    """Return Krackhardt's measures of ``layer`` in ``phase``, for all nations and per nation.
+
+    Each row gives the four measures of :func:`krackhardt`, the number of weak components,
+    the links beyond the fewest that join each component and the nodes with more than one
+    superior (what lowers efficiency), and the dual keys (what lowers lubness: the sets of
+    heads above the same nodes), with a reading of each value.
+    A nation's row is the layer's links among that nation's nodes (countries only, with at
+    least two nodes).
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> report = hierarchy_report(load_model("models/us-rok-cfc.yaml"), phase="wartime")
+    >>> [(r.nation, r.scores.lubness) for r in report.rows]
+    [('all nations', 0.6), ('KR', 1.0), ('US', 1.0)]
+    >>> report.whole.dual_keys[0].to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'heads': ['kr-president', 'us-president'],
+     'nodes': ['al-cfc', 'al-mcm', 'kr-forces', 'us-kr-forces']}
+
+    References
+    ----------
+    Krackhardt (1994); Butts, R package ``sna``; Joint Publication 1 (OPCON and ADCON run
+    in different chains).
+    """
+    graph = _layer_graph(model, phase, layer)
+    nations = sorted({model.nodes[n].nation for n in graph})
+    rows = [_row(ALL_NATIONS, graph)]
+    rows += [
+        _row(nation, graph.subgraph(n for n in graph if model.nodes[n].nation == nation))
+        for nation in nations
+        if nation not in SPECIAL_NATIONS
+        and sum(1 for n in graph if model.nodes[n].nation == nation) > 1
+    ]
+    return HierarchyReport(phase, str(layer), tuple(rows))
+
+
+def _layer_graph(model: Model, phase: str, layer: str) -> nx.DiGraph:
+    """The simple digraph of a layer's links in ``phase``, on the nodes they join."""
     simple = nx.DiGraph()
-    simple.add_edges_from(phase_graphs(model, phase).authority.edges())
-    return _scores(simple)
+    simple.add_edges_from(phase_graphs(model, phase).layer(layer).graph.edges())
+    return simple
+
+
+def _row(nation: str, graph: nx.DiGraph) -> NationScores:
+    simple = nx.DiGraph(graph.edges())
+    scores = _scores(simple)
+    components = nx.number_weakly_connected_components(simple) if len(simple) else 0
+    return NationScores(
+        nation,
+        scores,
+        components,
+        simple.number_of_edges() - (len(simple) - components),
+        tuple(sorted(n for n in simple if simple.in_degree(n) > 1)),
+        _dual_keys(simple) if nx.is_directed_acyclic_graph(simple) else (),
+    )
+
+
+def _dual_keys(graph: nx.DiGraph) -> tuple[DualKey, ...]:
+    """Group the nodes reached by two or more heads (nodes without superiors) by the set of
+    heads reaching them."""
+    heads: dict[Any, frozenset[Any]] = {}
+    for node in nx.topological_sort(graph):
+        uppers = list(graph.predecessors(node))
+        heads[node] = (
+            frozenset().union(*(heads[u] for u in uppers)) if uppers else frozenset({node})
+        )
+    groups: dict[frozenset[Any], list[Any]] = defaultdict(list)
+    for node, above in heads.items():
+        if len(above) > 1:
+            groups[above].append(node)
+    keys = [DualKey(tuple(sorted(above)), tuple(sorted(nodes))) for above, nodes in groups.items()]
+    return tuple(sorted(keys, key=lambda d: (d.heads, d.nodes)))
+
+
+def _readings(row: NationScores) -> tuple[tuple[str, str], ...]:
+    """What each measure's value says about the row's structure."""
+    s = row.scores
+    if math.isnan(s.connectedness):
+        return (("connectedness", "undefined: fewer than two nodes with a link"),)
+    joined = (
+        "every node is on one structure"
+        if s.connectedness == 1
+        else f"{s.connectedness:.0%} of node pairs are joined; the {row.components} separate "
+        "structures (e.g. one chain per nation, by design) share no link"
+    )
+    several = ", ".join(row.multiple_superiors)
+    spare = (
+        "undefined: no component of two or more nodes"
+        if math.isnan(s.efficiency)
+        else f"{row.extra_links} link(s) beyond the fewest that join each structure: nodes "
+        f"with more than one superior: {several}"
+        if row.extra_links
+        else "no link beyond the fewest that join each structure"
+        + (f" (separate chains meet at {several})" if several else "")
+    )
+    keys = "; ".join(f"{' and '.join(d.heads)} over {', '.join(d.nodes)}" for d in row.dual_keys)
+    bounded = (
+        "undefined: no component of three or more nodes"
+        if math.isnan(s.lubness)
+        else "every pair has one least common superior"
+        if s.lubness == 1
+        else f"dual-key: {keys}"
+        if keys
+        else "some pairs have no common superior"
+    )
+    return (
+        ("connectedness", joined),
+        (
+            "hierarchy",
+            "not informative: authority cycles are refused when a model is loaded, so it is "
+            "1 by construction",
+        ),
+        ("efficiency", f"{spare} (sna's definition)"),
+        ("lubness", bounded),
+    )
 
 
 def _scores(simple: nx.DiGraph) -> HierarchyScores:

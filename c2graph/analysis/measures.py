@@ -1,9 +1,12 @@
 """Headline measures of one phase of a model, the rows that comparisons set side by side.
 
 Each measure is named once in :data:`MEASURES` with what it means; :func:`headline`
-computes them all for one phase.  Structure counts come from the model, the approach-space
-axes from :mod:`c2graph.analysis.approach`, chains of command, bottlenecks and Krackhardt's
-hierarchy scores from :mod:`c2graph.analysis`.
+computes them all for one phase and layer (the operational layer by default: chains,
+single points of failure, spans and Krackhardt's scores are the layer's).  Structure counts
+come from the model, the approach-space axes and unity of command from
+:mod:`c2graph.analysis.approach`, chains of command, bottlenecks and Krackhardt's
+hierarchy scores from :mod:`c2graph.analysis`; every measure is defined in
+``docs/measures.md``.
 
 Example
 -------
@@ -15,17 +18,22 @@ Example
 ...     "links": [{"from": "hq", "to": "u", "relation": "opcon"}]})
 >>> dict(headline(model, phase="p"))["authority links"]
 1
+>>> dict(headline(model, phase="p", layer="administrative"))["units without a chain"]
+2
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from ..model import Model
+from ..vocabulary import layer_relations
 from ._cache import PhaseCache
 from .approach import ApproachPlacement, approach_space
 from .bottlenecks import BottleneckReport, bottleneck_report
-from .graphs import PhaseGraphs, phase_graphs
+from .graphs import LayerView, PhaseGraphs, phase_graphs
+from .paths import DEFAULT_LAYER, authority_view
 
 __all__ = ["MEASURES", "Value", "headline", "phase_report"]
 
@@ -36,36 +44,45 @@ Value = int | float | str | None
 MEASURES: dict[str, str] = {
     "nodes": "nodes present in the phase",
     "links": "links holding in the phase",
-    "authority links": "links of an authority relation (command ... control)",
-    "coordination links": "links of a coordination-class relation (support ... member)",
-    "cross-nation links": "links joining nodes of two different countries",
-    "shared bodies": "coordination bodies or alliance nodes linked to two or more countries",
-    "units without a chain": "force units (not top authorities) that no chain of command reaches",
-    "decision rights": "approach space: share of national force units under a collective "
-    "or foreign operational chain",
-    "interaction": "approach space: share of cross-nation pairs in direct contact",
-    "information": "approach space: share of cross-nation pairs within two links",
-    "approach": "C2 approach named by the approach-space rules",
-    "dominators": "nodes every chain of command to some unit passes through",
-    "cut nodes": "nodes whose loss splits the phase's graph (articulation points)",
-    "nation connectivity": "fewest nodes whose loss separates two nations (least over "
-    "pairs of nations)",
-    "nation link connectivity": "fewest links whose loss separates two nations",
+    "authority links": "links of an authority relation (command ... control), every layer",
+    "coordination links": "links without authority (support ... shares-picture)",
+    "cross-nation links": "coordination and information links joining nodes of two countries",
+    "shared bodies": "operational bodies or alliance nodes linked to two or more countries",
+    "political forums": "forums linked to two or more countries (2+2, Joint Committee, ...)",
+    "units without a chain": "forces (not tops) that no chain of the layer reaches",
+    "decision rights": "approach space: share of cross-nation pairs of commanders joined by "
+    "a coordination link or a shared body",
+    "interaction": "approach space: share of cross-nation pairs of military nodes in direct "
+    "operational contact",
+    "information": "approach space: share of cross-nation pairs within two coordination or "
+    "information links",
+    "approach": "C2 approach named by the approach-space rules (never edge from structure)",
+    "unity of command": "parallel, lead-nation or integrated (JP 3-16), operational layer",
+    "forces under combined or foreign chains": "national forces under a combined or "
+    "another nation's operational chain",
+    "single points of failure": "nodes every chain of one family (a nation's own, or the "
+    "combined chains) to some force passes through",
+    "cut nodes": "nodes whose loss splits the phase's graph of every link (articulation points)",
+    "nation connectivity": "fewest nodes whose loss separates two nations' operational "
+    "coordination channels (least over pairs of nations)",
+    "nation link connectivity": "fewest links whose loss separates two nations' channels",
     "span of control": "mean number of direct subordinates of nodes with any (ORA)",
     "spans over threshold": "nodes with more direct subordinates than the threshold",
     "counterpart mismatches": "cross-nation peers of which only one commands forces",
     "largest distance (km)": "largest great-circle distance between the ends of a link",
     "largest time-zone gap (h)": "largest time-zone gap between the ends of a link",
-    "connectedness": "Krackhardt (1994): share of node pairs joined, authority links only",
-    "hierarchy": "Krackhardt (1994): share of reachable pairs reachable one way only",
-    "efficiency": "Krackhardt (1994): 1 - share of links beyond those needed to connect",
-    "lubness": "Krackhardt (1994): share of pairs with a unique least upper bound",
+    "connectedness": "Krackhardt (1994): share of node pairs joined, the layer's links",
+    "hierarchy": "Krackhardt (1994): share of reachable pairs reachable one way only "
+    "(1 by construction for authority links)",
+    "efficiency": "Krackhardt (1994), as R sna: 1 - share of links beyond a tree",
+    "lubness": "Krackhardt (1994): share of pairs with a unique least common superior",
 }
 
 
-def phase_report(model: Model, *, phase: str) -> BottleneckReport:
-    """Return :func:`~c2graph.analysis.bottlenecks.bottleneck_report` of a phase, computed
-    once per model and phase (the nation cut runs one flow per alliance body).
+def phase_report(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> BottleneckReport:
+    """Return :func:`~c2graph.analysis.bottlenecks.bottleneck_report` of a phase and layer,
+    computed once per model, phase and layer (the nation cut runs one flow per alliance
+    body).
 
     Example
     -------
@@ -74,49 +91,59 @@ def phase_report(model: Model, *, phase: str) -> BottleneckReport:
     >>> phase_report(model, phase="peacetime") is phase_report(model, phase="peacetime")
     True
     """
-    return _REPORTS(model, phase)
+    layer_relations(layer)
+    if layer not in _REPORTS:
+        _REPORTS[str(layer)] = PhaseCache(_reporter(str(layer)))
+    return _REPORTS[layer](model, phase)
 
 
-def _report(model: Model, phase: str) -> BottleneckReport:
-    return bottleneck_report(model, phase=phase)
+def _reporter(layer: str) -> Callable[[Model, str], BottleneckReport]:
+    def report(model: Model, phase: str) -> BottleneckReport:
+        return bottleneck_report(model, phase=phase, layer=layer)
+
+    return report
 
 
-_REPORTS = PhaseCache(_report)
+_REPORTS: dict[str, PhaseCache[BottleneckReport]] = {}
 
 
-def headline(model: Model, *, phase: str) -> tuple[tuple[str, Value], ...]:
+def headline(
+    model: Model, *, phase: str, layer: str = DEFAULT_LAYER
+) -> tuple[tuple[str, Value], ...]:
     """Return ``(measure, value)`` for every measure of :data:`MEASURES`, in that order.
 
     Fractions are rounded to 4 places so that outputs are stable; an undefined value
-    (a Krackhardt score of a phase without authority links) is ``None``.  Raises
-    :class:`~c2graph.errors.QueryError` for an unknown phase.
+    (a Krackhardt score of a phase without links in the layer) is ``None``.  Raises
+    :class:`~c2graph.errors.QueryError` for an unknown phase or a layer without
+    authority.
 
     Example
     -------
     >>> from c2graph import load_model
     >>> values = dict(headline(load_model("models/us-japan-2025.yaml"), phase="peacetime"))
-    >>> values["approach"], values["cut nodes"], values["counterpart mismatches"]
-    ('coordinated', 2, 2)
+    >>> values["approach"], values["unity of command"], values["counterpart mismatches"]
+    ('coordinated', 'parallel', 1)
 
     References
     ----------
-    See :data:`MEASURES`: NATO SAS-050/065 and Walker et al. (2009) for the approach space;
-    Krackhardt (1994) for the hierarchy scores; ORA (CMU CASOS) for span of control.
+    See :data:`MEASURES` and ``docs/measures.md``: NATO SAS-050/065 and Walker et al. (2009)
+    for the approach space; JP 3-16 for unity of command; Krackhardt (1994) for the
+    hierarchy scores; ORA (CMU CASOS) for span of control.
     """
+    view = authority_view(model, phase=phase, layer=layer)
     values = (
-        _structure(phase_graphs(model, phase))
+        _structure(phase_graphs(model, phase), view)
         | _placement(approach_space(model, phase=phase))
-        | _bottlenecks(phase_report(model, phase=phase))
+        | _bottlenecks(phase_report(model, phase=phase, layer=layer))
     )
     return tuple((name, values[name]) for name in MEASURES)
 
 
-def _structure(graphs: PhaseGraphs) -> dict[str, Value]:
-    # The authority graph of a phase is acyclic: a node has a chain of command exactly
-    # when it has a superior (walking up from one always ends at a top authority).
-    tops = set(graphs.tops)
+def _structure(graphs: PhaseGraphs, view: LayerView) -> dict[str, Value]:
+    # Each layer's chains are acyclic: a node has a chain exactly when it has a superior
+    # there (walking up from one always ends at a top).
     unreached = sum(
-        1 for n in graphs.forces if n not in tops and graphs.authority.in_degree(n) == 0
+        1 for n in graphs.forces if n not in view.tops and view.chains.in_degree(n) == 0
     )
     authority = sum(1 for link in graphs.links if link.is_authority)
     return {
@@ -132,17 +159,20 @@ def _placement(place: ApproachPlacement) -> dict[str, Value]:
     return {
         "cross-nation links": place.cross_links,
         "shared bodies": len(place.shared_bodies),
+        "political forums": len(place.forums),
         "decision rights": round(place.decision_rights, 4),
         "interaction": round(place.interaction, 4),
         "information": round(place.information, 4),
         "approach": place.approach,
+        "unity of command": place.unity,
+        "forces under combined or foreign chains": len(place.units_shared),
     }
 
 
 def _bottlenecks(report: BottleneckReport) -> dict[str, Value]:
     cuts = report.nation_cuts
     values: dict[str, Value] = {
-        "dominators": len(report.dominators),
+        "single points of failure": len({d.node for d in report.dominators}),
         "cut nodes": len(report.cut_nodes),
         "nation connectivity": min((c.connectivity for c in cuts), default=None),
         "nation link connectivity": min((c.link_connectivity for c in cuts), default=None),
@@ -152,8 +182,9 @@ def _bottlenecks(report: BottleneckReport) -> dict[str, Value]:
         "largest distance (km)": max((round(g.km) for g in report.distance_gaps), default=None),
         "largest time-zone gap (h)": max((g.hours for g in report.distance_gaps), default=None),
     }
+    whole = report.hierarchy.whole.scores
     for name in ("connectedness", "hierarchy", "efficiency", "lubness"):
-        values[name] = _number(getattr(report.hierarchy, name))
+        values[name] = _number(getattr(whole, name))
     return values
 
 

@@ -36,10 +36,11 @@ class NationLink:
     """What joins the nations in one phase.
 
     ``cross_links`` are ``(key, from, to, relation)`` of links between two countries;
-    ``shared_bodies`` the bodies linked to two or more countries
-    (:func:`~c2graph.analysis.approach.approach_space`); ``counterparts`` the pairs joined
-    by a ``counterpart`` link (sorted ends); ``cuts`` the smallest node and link cuts
-    between each pair of nations with the connectivity left without each alliance body
+    ``shared_bodies`` the operational bodies linked to two or more countries and
+    ``forums`` the political forums (:func:`~c2graph.analysis.approach.approach_space`);
+    ``counterparts`` the pairs joined by a ``counterpart`` link (sorted ends); ``cuts`` the
+    smallest node and link cuts of the operational coordination channels between each pair
+    of nations, with the connectivity left without each alliance body
     (:func:`c2graph.analysis.bottlenecks.nation_cut`); ``mismatches`` the cross-nation
     peers of which only one commands forces
     (:func:`c2graph.analysis.frictions.counterpart_mismatches`).
@@ -51,6 +52,7 @@ class NationLink:
     counterparts: tuple[tuple[str, str], ...]
     cuts: tuple[NationCut, ...]
     mismatches: tuple[Mismatch, ...]
+    forums: tuple[str, ...] = ()
 
     @property
     def bridges(self) -> tuple[str, ...]:
@@ -74,6 +76,7 @@ class NationLink:
                 {"key": k, "from": f, "to": t, "relation": r} for k, f, t, r in self.cross_links
             ],
             "shared_bodies": list(self.shared_bodies),
+            "forums": list(self.forums),
             "counterparts": [list(pair) for pair in self.counterparts],
             "cuts": [c.to_dict() for c in self.cuts],
             "bridges": list(self.bridges),
@@ -91,7 +94,9 @@ def nation_link(model: Model, *, phase: str) -> NationLink:
     >>> from c2graph import load_model
     >>> link = nation_link(load_model("models/us-japan-2025.yaml"), phase="armed-attack")
     >>> link.counterparts[:2], link.bridges
-    ((('jp-jjoc', 'us-indopacom'), ('jp-jjoc', 'us-usfj')), ('al-bocc', 'al-ccc'))
+    ((('jp-jjoc', 'us-indopacom'), ('jp-jjoc', 'us-usfj')), ('al-bjocc', 'al-bocc', 'al-ccc'))
+    >>> link.forums
+    ('al-acg', 'al-edd', 'al-jc', 'al-scc')
 
     References
     ----------
@@ -114,11 +119,13 @@ def nation_link(model: Model, *, phase: str) -> NationLink:
         )
     )
     report = phase_report(model, phase=phase)
+    place = approach_space(model, phase=phase)
     return NationLink(
         phase,
         cross,
-        approach_space(model, phase=phase).shared_bodies,
+        place.shared_bodies,
         counterparts,
         report.nation_cuts,
         report.mismatches,
+        place.forums,
     )

@@ -1,11 +1,15 @@
 """Chains of authority in a phase: paths to a unit, its direct commanders, an authority's reach.
 
-Authority composes along a chain as Joint Publication 1 describes: a commander passes on no
-more than it holds, so the authority that survives a chain is the
-:func:`~c2graph.vocabulary.meet` of its links (OPCON then TACON leaves TACON; OPCON then
-ADCON leaves nothing operational).  Coordination links carry no authority and never appear
-in an authority path; :func:`request_routes` shows, apart, how a request can travel over
-them.
+Every answer is computed on one layer (:class:`~c2graph.vocabulary.Layer`), the operational
+layer by default: a chain of one layer uses only that layer's relations, so an ADCON line
+is an administrative chain, never an alternative operational one (JP 1).  Authority
+composes along a chain as Joint Publication 1 describes: a commander passes on no more than
+it holds, so the authority that survives a chain is the :func:`~c2graph.vocabulary.meet` of
+its links (OPCON then TACON leaves TACON; a conduit's ``transmits`` passes on what is above
+it).  A chain stops at a combined or alliance body (:mod:`c2graph.analysis.sovereignty`):
+each chain has a scope (national, combined, foreign) and says whose consent it rests on.
+Coordination links carry no authority and never appear in an authority path;
+:func:`request_routes` shows, apart, how a request can travel over them.
 
 Example
 -------
@@ -30,12 +34,24 @@ from typing import Any
 
 import networkx as nx
 
+from ..errors import QueryError
 from ..model import Model
-from ..vocabulary import OPERATIONAL_RELATIONS, RELATIONS, meet
+from ..vocabulary import (
+    ALL_LAYERS,
+    AUTHORITY_LAYERS,
+    CONDUIT,
+    OPERATIONAL_RELATIONS,
+    RELATIONS,
+    Layer,
+    carries_authority,
+    meet,
+)
 from .chains import CommandChains, reach_effective
-from .graphs import PhaseGraphs, phase_graphs, strength_key
+from .graphs import LayerView, phase_graphs, strength_key
+from .sovereignty import SCOPES, chain_consent, consent, held_at_top, national_heads, scope
 
 __all__ = [
+    "DEFAULT_LAYER",
     "DEFAULT_ROUTE_LINKS",
     "AuthorityPath",
     "Commanders",
@@ -44,7 +60,9 @@ __all__ = [
     "Reached",
     "Superior",
     "authority_paths",
+    "authority_view",
     "chain_of_command",
+    "check_authority_layer",
     "commanders",
     "effective_authority",
     "reach",
@@ -54,15 +72,23 @@ __all__ = [
 
 #: Longest request route (in links) that :func:`request_routes` searches by default.
 DEFAULT_ROUTE_LINKS = 6
+#: The layer of chains of command, single points of failure, spans and hierarchy measures
+#: when none is asked for.
+DEFAULT_LAYER: str = Layer.OPERATIONAL.value
 
 
 @dataclass(frozen=True)
 class AuthorityPath:
     """One chain from a source to a target: its nodes, links and the surviving authority.
 
-    ``kind`` is ``"authority"`` for a chain of authority links and ``"coordination"`` for a
+    ``kind`` is ``"authority"`` for a chain of authority links, ``"coordination"`` for a
     request route that uses at least one coordination link (its ``effective`` is then
-    ``"none"``: no authority passes over coordination).
+    ``"none"``: no authority passes over coordination), and ``"link"`` for a link of a layer
+    without authority (support, coordination, information) touching the target.  ``layer``
+    is the layer the chain was found in.  For a chain of authority, ``scope`` is
+    ``"national"``, ``"combined"`` or ``"foreign"``
+    (:data:`~c2graph.analysis.sovereignty.SCOPES`) and ``consent`` the national heads whose
+    consent a combined or foreign chain rests on (empty for a national one).
     """
 
     nodes: tuple[str, ...]
@@ -70,6 +96,9 @@ class AuthorityPath:
     links: tuple[str, ...]
     effective: str
     kind: str = "authority"
+    layer: str = DEFAULT_LAYER
+    scope: str | None = "national"
+    consent: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the path as JSON-ready data."""
@@ -79,47 +108,80 @@ class AuthorityPath:
             "links": list(self.links),
             "effective": self.effective,
             "kind": self.kind,
+            "layer": self.layer,
+            "scope": self.scope,
+            "consent": list(self.consent),
         }
 
 
 @dataclass(frozen=True)
 class PathResult:
-    """Every path to ``target`` in ``phase`` (from ``source``, or from every top authority)."""
+    """Every path to ``target`` in ``phase`` and ``layer`` (from ``source``, or from every
+    top of the layer)."""
 
     target: str
     phase: str
     source: str | None
     paths: tuple[AuthorityPath, ...]
+    layer: str = DEFAULT_LAYER
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """One warning per foreign chain: "national force under a foreign-topped chain"."""
+        return tuple(_foreign_warning(p) for p in self.paths if p.scope == "foreign")
 
     def to_dict(self) -> dict[str, Any]:
         """Return the result as JSON-ready data (``paths`` is ``[]`` when there is none)."""
         return {
             "target": self.target,
             "phase": self.phase,
+            "layer": self.layer,
             "source": self.source,
             "paths": [p.to_dict() for p in self.paths],
+            "warnings": list(self.warnings),
         }
+
+
+def _foreign_warning(path: AuthorityPath) -> str:
+    heads = ", ".join(path.consent) or "no national head in this layer"
+    return (
+        f"national force under a foreign-topped chain: {path.nodes[-1]} under "
+        f"{' → '.join(path.nodes[:-1])} ({path.layer} layer, {path.effective}); rests on "
+        f"the consent of {heads}"
+    )
 
 
 @dataclass(frozen=True)
 class Superior:
-    """A direct authority link into a unit: who holds it, which relation, which link."""
+    """A direct authority link into a unit: who holds it, which relation, which link.
+
+    ``holders`` names, for a conduit (``transmits``), the nodes whose authority it passes
+    on (found up through conduits to the first link of another relation); for any other
+    relation it is the superior itself.
+    """
 
     node: str
     relation: str
     link: str
+    holders: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
         """Return the superior as JSON-ready data."""
-        return {"node": self.node, "relation": self.relation, "link": self.link}
+        return {
+            "node": self.node,
+            "relation": self.relation,
+            "link": self.link,
+            "holders": list(self.holders or (self.node,)),
+        }
 
 
 @dataclass(frozen=True)
 class Commanders:
-    """Who holds authority directly over ``unit`` in ``phase``.
+    """Who holds authority directly over ``unit`` in ``phase`` and ``layer``.
 
     ``operational`` lists the distinct holders of an operational relation (command, COCOM,
-    OPCON); more than one breaks unity of command and ``warning`` says so.
+    OPCON), a conduit counting as the holders above it; more than one breaks unity of
+    command and ``warning`` says so.
     """
 
     unit: str
@@ -127,12 +189,14 @@ class Commanders:
     superiors: tuple[Superior, ...]
     operational: tuple[str, ...]
     warning: str | None
+    layer: str = DEFAULT_LAYER
 
     def to_dict(self) -> dict[str, Any]:
         """Return the commanders as JSON-ready data."""
         return {
             "unit": self.unit,
             "phase": self.phase,
+            "layer": self.layer,
             "superiors": [s.to_dict() for s in self.superiors],
             "operational": list(self.operational),
             "warning": self.warning,
@@ -141,35 +205,44 @@ class Commanders:
 
 @dataclass(frozen=True)
 class Reached:
-    """A node an authority reaches, with the authorities surviving its chains, strongest first."""
+    """A node an authority reaches, with the authorities surviving its chains, strongest
+    first, and the national heads whose consent that reach rests on (empty when the node is
+    of the authority's own nation)."""
 
     node: str
     effective: tuple[str, ...]
+    consent: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the reached node as JSON-ready data."""
-        return {"node": self.node, "effective": list(self.effective)}
+        return {"node": self.node, "effective": list(self.effective), "consent": list(self.consent)}
 
 
 @dataclass(frozen=True)
 class Reach:
-    """Everything ``authority`` reaches over authority links in ``phase``, sorted by node id."""
+    """Everything ``authority`` reaches over the links of ``layer`` in ``phase``, by node id."""
 
     authority: str
     phase: str
     reached: tuple[Reached, ...]
+    layer: str = DEFAULT_LAYER
 
     def to_dict(self) -> dict[str, Any]:
         """Return the reach as JSON-ready data."""
         return {
             "authority": self.authority,
             "phase": self.phase,
+            "layer": self.layer,
             "reached": [r.to_dict() for r in self.reached],
         }
 
 
-def effective_authority(relations: tuple[str, ...] | list[str]) -> str:
+def effective_authority(relations: tuple[str, ...] | list[str], *, held: str = "command") -> str:
     """Return the authority surviving a chain of authority relations, top first (JP 1).
+
+    ``held`` is what the chain's first node holds: ``"command"`` for a top authority;
+    ``"transmits"`` (the identity) for a node whose own authority is only what its links
+    carry.
 
     Example
     -------
@@ -177,32 +250,76 @@ def effective_authority(relations: tuple[str, ...] | list[str]) -> str:
     'tacon'
     >>> effective_authority(["opcon", "adcon"])
     'none'
+    >>> effective_authority(["transmits"]), effective_authority(["transmits"], held="transmits")
+    ('command', 'transmits')
 
     References
     ----------
     Joint Publication 1, *Doctrine for the Armed Forces of the United States* (command
     relationships: a commander delegates no more authority than it holds).
     """
-    result = "command"
+    result = held
     for relation in relations:
         result = meet(result, relation)
     return result
 
 
-def top_authorities(model: Model, *, phase: str) -> tuple[str, ...]:
-    """Return the top authorities of a phase, sorted by id.
+def authority_view(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> LayerView:
+    """Return the view of an authority layer of ``phase`` (or of ``"all"``), where chains of
+    command run.
 
-    A top authority has at least one outgoing and no incoming authority link in the phase
-    (e.g. a head of government); chains of command start there.
+    Raises :class:`~c2graph.errors.QueryError` for an unknown phase or layer, and for a
+    layer without authority (support, coordination, information), naming the choices.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> view = authority_view(load_model("models/us-japan-2025.yaml"), phase="peacetime")
+    >>> view.layer, view.heads
+    ('operational', ('jp-pm', 'us-president'))
+    """
+    check_authority_layer(layer)
+    return phase_graphs(model, phase).layer(layer)
+
+
+def check_authority_layer(layer: str) -> str:
+    """Return ``layer`` if chains of command run in it, else raise
+    :class:`~c2graph.errors.QueryError` naming the layers that carry authority.
+
+    Example
+    -------
+    >>> check_authority_layer("civil")
+    'civil'
+    >>> check_authority_layer("support")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    c2graph.errors.QueryError: the support layer carries no authority, ...
+    """
+    if not carries_authority(layer):
+        choices = ", ".join([*(lay.value for lay in AUTHORITY_LAYERS), ALL_LAYERS])
+        raise QueryError(
+            f"the {layer} layer carries no authority, so it has no chains of command; "
+            f"expected one of {choices}"
+        )
+    return str(layer)
+
+
+def top_authorities(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> tuple[str, ...]:
+    """Return the tops of the chains of ``layer`` in a phase, sorted by id.
+
+    A top has at least one outgoing and no incoming link of the layer on its chains: a
+    national head (e.g. a head of government), or a combined body whose direction by the
+    nations is not composed through (:mod:`c2graph.analysis.sovereignty`).
 
     Example
     -------
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> top_authorities(model, phase="peacetime")
+    ('jp-pm', 'us-president')
+    >>> top_authorities(model, phase="peacetime", layer="all")
     ('jp-mlit', 'jp-pm', 'us-president')
     """
-    return phase_graphs(model, phase).tops
+    return authority_view(model, phase=phase, layer=layer).tops
 
 
 def authority_paths(
@@ -212,42 +329,54 @@ def authority_paths(
     phase: str,
     source: str | None = None,
     via_coordination: bool = False,
+    layer: str = DEFAULT_LAYER,
 ) -> PathResult:
-    """Return every chain of authority links active in ``phase`` from ``source`` to ``target``.
+    """Return every chain of ``layer`` active in ``phase`` from ``source`` to ``target``.
 
-    Without ``source``, chains start at every top authority.  Chains are found upward from
-    the target over its superiors (the authority graph of a phase is acyclic, validated at
-    load time); parallel links (e.g. OPCON and ADCON from the same commander) give separate
-    chains.  Each chain's ``effective`` authority is the :func:`effective_authority` of its
-    relations.  A target that is its own source, or that nothing reaches, has no path (an
-    empty tuple, not an error).  With ``via_coordination``, the request routes of
-    :func:`request_routes` follow the authority chains, marked ``kind="coordination"``.
+    In an authority layer (operational, administrative, civil, or ``"all"`` for every
+    authority relation mixed), chains start at every top of the layer, or at ``source``;
+    they are found upward from the target over its superiors (the authority graph of a
+    phase is acyclic, validated at load time); parallel links give separate chains.  A
+    chain stops at a combined body (:mod:`c2graph.analysis.sovereignty`), so each has a
+    ``scope`` and the ``consent`` it rests on; its ``effective`` authority is the
+    :func:`effective_authority` of its relations from what its top holds
+    (:func:`~c2graph.analysis.sovereignty.held_at_top`; a ``source`` below the top holds
+    only what its links carry).  In a layer without authority, the paths are the links of
+    that layer touching the target (``kind="link"``).  A target that is its own source, or
+    that nothing reaches, has no path (an empty tuple, not an error).  With
+    ``via_coordination``, the request routes of :func:`request_routes` follow.
 
-    Unknown node or phase ids raise :class:`~c2graph.errors.QueryError` naming the closest
-    ids.  Cost: linear in the model plus the size of the output (the number of chains can
-    grow exponentially in a lattice of dual-hatted commanders, never in a tree).
+    Unknown node, phase or layer ids raise :class:`~c2graph.errors.QueryError` naming the
+    closest ids.  Cost: linear in the model plus the size of the output (the number of
+    chains can grow exponentially in a lattice of dual-hatted commanders, never in a tree).
 
     Example
     -------
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> for path in authority_paths(model, "jp-gcc", phase="peacetime").paths:
-    ...     print(" > ".join(path.nodes), path.effective)
-    jp-pm > jp-mod > jp-gso > jp-gcc adcon
-    jp-pm > jp-mod > jp-jjoc > jp-gcc command
+    ...     print(" > ".join(path.nodes), path.effective, path.scope)
+    jp-pm > jp-mod > jp-jjoc > jp-gcc command national
+    >>> [p.nodes for p in authority_paths(model, "jp-gcc", phase="peacetime",
+    ...                                    layer="administrative").paths]
+    [('jp-gso', 'jp-gcc')]
 
     References
     ----------
-    Joint Publication 1 (chain of command; command relationships).
+    Joint Publication 1 (chain of command; command relationships); Joint Publication 3-16
+    (national command of forces under multinational command).
     """
     model.node(target)
     if source is not None:
         model.node(source)
-    graphs = phase_graphs(model, phase)
-    paths = list(_authority_chains(graphs, target, source))
+    view = phase_graphs(model, phase).layer(layer)
+    if view.is_authority:
+        paths = list(_chains_to(view, target, source))
+    else:
+        paths = list(_links_of(view, target, source))
     if via_coordination:
         paths += request_routes(model, target, phase=phase, source=source)
-    return PathResult(target, phase, source, tuple(sorted(paths, key=_path_key)))
+    return PathResult(target, phase, source, tuple(sorted(paths, key=_path_key)), str(layer))
 
 
 def request_routes(
@@ -260,13 +389,17 @@ def request_routes(
 ) -> tuple[AuthorityPath, ...]:
     """Return the shortest ways a request can travel to ``target`` across coordination links.
 
-    A route follows authority links downward (commander to subordinate) and coordination
-    links (support, coordination, liaison, counterpart, member) in either direction; it is
-    a simple path that uses at least one coordination link (routes without one are
-    authority chains, see :func:`authority_paths`).  For each source, only its shortest
-    routes (every tie) of at most ``max_links`` links are returned.  Sources: ``source``,
-    or else every top authority of another nation than the target's (how the ally's
-    leadership can reach the target).  Routes carry ``kind="coordination"`` and
+    A route follows operational authority links downward (commander to subordinate, on
+    the sovereign chains of :func:`authority_paths`) and links of the coordination layer
+    (coordination, liaison, counterpart, member) in either direction; it is a simple path
+    that uses at least one coordination link.  The request must land where it can be
+    acted on: the node reached by the last coordination link holds operational authority
+    (command, COCOM, OPCON or TACON) over some force, and the rest of the route is that
+    node's chain down to ``target``.  So a route never ends at a body that only
+    coordinates (a headquarters without forces, a forum).  For each source, only its
+    shortest routes (every tie) of at most ``max_links`` links are returned.  Sources:
+    ``source``, or else every national head of another country than the target's (how the
+    ally's leadership can reach the target).  Routes carry ``kind="coordination"`` and
     ``effective="none"``: asking is not commanding.
 
     Cost: iterative deepening up to ``max_links``, pruned by breadth-first distances from
@@ -276,10 +409,9 @@ def request_routes(
     -------
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
-    >>> for route in request_routes(model, "jp-gcc", phase="peacetime", source="us-usfj"):
-    ...     print(" > ".join(route.nodes), route.relations, route.effective)
-    us-usfj > jp-jjoc > jp-gcc ('coordination', 'command') none
-    us-usfj > jp-jjoc > jp-gcc ('counterpart', 'command') none
+    >>> for route in request_routes(model, "us-5af", phase="peacetime", source="jp-jjoc"):
+    ...     print(" > ".join(route.nodes), route.relations)
+    jp-jjoc > us-indopacom > us-pacaf > us-5af ('counterpart', 'cocom', 'opcon')
 
     References
     ----------
@@ -290,83 +422,119 @@ def request_routes(
     if source is not None:
         model.node(source)
     graphs = phase_graphs(model, phase)
-    if target not in graphs.authority:
+    view = graphs.layer(Layer.OPERATIONAL)
+    if target not in view.graph:
         return ()
     if source is not None:
         remaining = {source}
     else:
         nation = model.nodes[target].nation
-        remaining = {t for t in graphs.tops if model.nodes[t].nation != nation}
+        remaining = {h for h in view.heads if model.nodes[h].nation != nation}
+        remaining = {h for h in remaining if not view.is_collective(h)}
     remaining.discard(target)
     routes: list[AuthorityPath] = []
+    steps = _RouteSteps(view, graphs.layer(Layer.COORDINATION))
     for length in range(1, max_links + 1):
         if not remaining:
             break
-        found = list(_routes_of_length(graphs, target, remaining, length))
+        found = list(steps.routes(target, remaining, length))
         routes += found
         remaining -= {route.nodes[0] for route in found}
     return tuple(sorted(routes, key=_path_key))
 
 
-def _routes_of_length(
-    graphs: PhaseGraphs, target: str, ends: set[str], length: int
-) -> Iterator[AuthorityPath]:
-    distance = _distance_from(graphs, ends, length)
-    # Each frame: the route so far, from the target upward, as (node, relation, key, kind).
-    stack: list[list[tuple[str, str, str, str]]] = [[(target, "", "", "")]]
-    while stack:
-        route = stack.pop()
+class _RouteSteps:
+    """The steps a request route may take: down the sovereign operational chains, or
+    either way along a coordination-layer link; and which nodes a request may land on."""
+
+    def __init__(self, operational: LayerView, coordination: LayerView) -> None:
+        from .frictions import forces_commanded
+
+        self.down = operational.chains
+        self.links: dict[str, list[tuple[str, str, str]]] = {}
+        graph = coordination.graph
+        for u, v, pairs in graph.edges(data="links"):
+            for relation, key in pairs:
+                self.links.setdefault(u, []).append((v, relation, key))
+                self.links.setdefault(v, []).append((u, relation, key))
+        held = forces_commanded(operational)
+        self.landing = {n for n, authority in held.items() if authority in _ACTING}
+
+    def routes(self, target: str, ends: set[str], length: int) -> Iterator[AuthorityPath]:
+        """Every route of exactly ``length`` links from one of ``ends`` to ``target``."""
+        distance = self._distance_from(ends, length)
+        # Each frame: the route so far, from the target upward, as (node, relation, key,
+        # kind); kind "a" for an authority step, "c" for a coordination step.
+        stack: list[list[tuple[str, str, str, str]]] = [[(target, "", "", "")]]
+        while stack:
+            route = stack.pop()
+            node = route[-1][0]
+            links = len(route) - 1
+            if links == length:
+                if node in ends and any(step[3] == "c" for step in route[1:]):
+                    yield _route(route)
+                continue
+            on_route = {step[0] for step in route}
+            stack.extend(
+                [*route, step]
+                for step in self._steps(route)
+                if step[0] not in on_route
+                and distance.get(step[0], length + 1) <= length - links - 1
+            )
+
+    def _steps(self, route: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+        """The next steps upward from the route's last node (toward the source): up an
+        authority link, or along a coordination link once the request has landed."""
         node = route[-1][0]
-        links = len(route) - 1
-        if links == length:
-            if node in ends and any(step[3] == "c" for step in route[1:]):
-                yield _route(route)
-            continue
-        on_route = {step[0] for step in route}
-        steps = [
+        found = [
             (upper, rel, key, "a")
-            for upper, pairs in _authority_superiors(graphs, node)
-            for rel, key in pairs
+            for upper in self.down.predecessors(node)
+            for rel, key in self.down.edges[upper, node]["links"]
         ]
-        steps += [(other, rel, key, "c") for other, rel, key in graphs.coordination.get(node, ())]
-        stack.extend(
-            [*route, step]
-            for step in steps
-            if step[0] not in on_route and distance.get(step[0], length + 1) <= length - links - 1
-        )
+        if node in self.landing or any(step[3] == "c" for step in route[1:]):
+            found += [(other, rel, key, "c") for other, rel, key in self.links.get(node, ())]
+        return found
+
+    def _distance_from(self, ends: set[str], limit: int) -> dict[str, int]:
+        """Links from the nearest of ``ends`` to each node, going down authority links and
+        either way along coordination links (breadth first, up to ``limit``)."""
+        distance = dict.fromkeys(ends, 0)
+        frontier = sorted(ends)
+        for step in range(1, limit + 1):
+            following = []
+            for node in frontier:
+                nexts = list(self.down.successors(node)) if node in self.down else []
+                nexts += [other for other, _rel, _key in self.links.get(node, ())]
+                for other in nexts:
+                    if other not in distance:
+                        distance[other] = step
+                        following.append(other)
+            frontier = following
+        return distance
 
 
-def _distance_from(graphs: PhaseGraphs, ends: set[str], limit: int) -> dict[str, int]:
-    """Links from the nearest of ``ends`` to each node, going down authority links and
-    either way along coordination links (breadth first, up to ``limit``)."""
-    distance = dict.fromkeys(ends, 0)
-    frontier = sorted(ends)
-    for step in range(1, limit + 1):
-        following = []
-        for node in frontier:
-            nexts = list(graphs.authority.successors(node)) if node in graphs.authority else []
-            nexts += [other for other, _rel, _key in graphs.coordination.get(node, ())]
-            for other in nexts:
-                if other not in distance:
-                    distance[other] = step
-                    following.append(other)
-        frontier = following
-    return distance
+#: Authorities a request may land on: a holder of one can order a force to act.
+_ACTING = frozenset({"command", "cocom", "opcon", "tacon"})
 
 
-def chain_of_command(model: Model, unit: str, *, phase: str) -> tuple[tuple[str, ...], ...]:
-    """Return every chain of command from a top authority to ``unit`` as node tuples, sorted.
+def chain_of_command(
+    model: Model, unit: str, *, phase: str, layer: str = DEFAULT_LAYER
+) -> tuple[tuple[str, ...], ...]:
+    """Return every chain of ``layer`` from a top to ``unit`` as node tuples, sorted.
 
     Chains differing only in parallel links count once; they are listed by
-    :class:`~c2graph.analysis.chains.CommandChains`.  Used to compare chains across phases
-    and variants.  Unknown ids raise :class:`~c2graph.errors.QueryError` naming the
-    closest ids.
+    :class:`~c2graph.analysis.chains.CommandChains` over the layer's sovereign chains
+    (:attr:`~c2graph.analysis.graphs.LayerView.chains`).  Used to compare chains across
+    phases and variants.  Unknown ids, or a layer without authority, raise
+    :class:`~c2graph.errors.QueryError`.
 
     Example
     -------
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> chain_of_command(model, "jp-gcc", phase="peacetime")
+    (('jp-pm', 'jp-mod', 'jp-jjoc', 'jp-gcc'),)
+    >>> chain_of_command(model, "jp-gcc", phase="peacetime", layer="all")
     (('jp-pm', 'jp-mod', 'jp-gso', 'jp-gcc'), ('jp-pm', 'jp-mod', 'jp-jjoc', 'jp-gcc'))
 
     References
@@ -374,93 +542,144 @@ def chain_of_command(model: Model, unit: str, *, phase: str) -> tuple[tuple[str,
     Joint Publication 1 (chain of command).
     """
     model.node(unit)
-    return CommandChains(phase_graphs(model, phase).authority).nodes(unit)
+    return CommandChains(authority_view(model, phase=phase, layer=layer).chains).nodes(unit)
 
 
-def commanders(model: Model, unit: str, *, phase: str) -> Commanders:
-    """Return who holds authority directly over ``unit`` in ``phase``.
+def commanders(model: Model, unit: str, *, phase: str, layer: str = DEFAULT_LAYER) -> Commanders:
+    """Return who holds authority directly over ``unit`` in ``phase`` and ``layer``.
 
-    A warning is set when two or more distinct nodes hold an operational relation (command,
-    COCOM, OPCON) over the unit in the same phase: the unit then breaks unity of command.
+    The superiors are the unit's incoming links of the layer.  A conduit (``transmits``) is
+    never an operational commander: its ``holders`` are the nodes whose authority it passes
+    on, found up through conduits.  A warning is set when two or more distinct nodes hold an
+    operational relation (command, COCOM, OPCON) over the unit in the same phase: the unit
+    then breaks unity of command.
 
     Example
     -------
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
-    >>> result = commanders(model, "jp-gcc", phase="peacetime")
-    >>> [(s.node, s.relation) for s in result.superiors], result.warning
-    ([('jp-gso', 'adcon'), ('jp-jjoc', 'command')], None)
+    >>> result = commanders(model, "jp-gcc", phase="peacetime", layer="all")
+    >>> [(s.node, s.relation) for s in result.superiors], result.operational, result.warning
+    ([('jp-gso', 'adcon'), ('jp-jjoc', 'command')], ('jp-jjoc',), None)
 
     References
     ----------
-    Joint Publication 1 (principle of unity of command: one responsible commander).
+    Joint Publication 1 (principle of unity of command: one responsible commander);
+    SDF Law Art. 9 before 2025 (the Chief of Staff, Joint Staff executes the Minister's
+    orders).
     """
     model.node(unit)
-    graphs = phase_graphs(model, phase)
+    graph = authority_view(model, phase=phase, layer=layer).graph
     superiors = tuple(
-        Superior(upper, relation, key)
-        for upper, pairs in sorted(_authority_superiors(graphs, unit))
-        for relation, key in pairs
+        Superior(upper, relation, key, _holders(graph, upper, relation))
+        for upper in sorted(graph.predecessors(unit))
+        for relation, key in graph.edges[upper, unit]["links"]
     )
-    operational = tuple(sorted({s.node for s in superiors if s.relation in OPERATIONAL_RELATIONS}))
+    held = [(h, s) for s in superiors for h in s.holders if _commands(graph, h, s)]
+    operational = tuple(sorted({h for h, _s in held}))
     warning = None
     if len(operational) > 1:
         holders = ", ".join(
-            f"{s.node} ({s.relation})" for s in superiors if s.relation in OPERATIONAL_RELATIONS
+            f"{h} ({s.relation})" if h == s.node else f"{h} (through {s.node})" for h, s in held
         )
         warning = (
             f"unity of command: {unit} has {len(operational)} operational commanders "
             f"in phase {phase!r}: {holders}"
         )
-    return Commanders(unit, phase, superiors, operational, warning)
+    return Commanders(unit, phase, superiors, operational, warning, str(layer))
 
 
-def reach(model: Model, authority: str, *, phase: str) -> Reach:
-    """Return every node ``authority`` reaches over authority links in ``phase``.
+def _holders(graph: nx.DiGraph, upper: str, relation: str) -> tuple[str, ...]:
+    """The nodes whose authority a link of ``relation`` from ``upper`` passes on."""
+    if relation != CONDUIT:
+        return (upper,)
+    found: set[str] = set()
+    for above in graph.predecessors(upper):
+        for rel, _key in graph.edges[above, upper]["links"]:
+            found.update(_holders(graph, above, rel))
+    return tuple(sorted(found)) or (upper,)
+
+
+def _commands(graph: nx.DiGraph, holder: str, superior: Superior) -> bool:
+    """True when ``holder`` is an operational commander through ``superior``'s link."""
+    if superior.relation != CONDUIT:
+        return superior.relation in OPERATIONAL_RELATIONS
+    if holder == superior.node:
+        return False
+    return any(
+        rel in OPERATIONAL_RELATIONS or rel == CONDUIT
+        for upper in graph.successors(holder)
+        if nx.has_path(graph, upper, superior.node)
+        for rel, _key in graph.edges[holder, upper]["links"]
+    )
+
+
+def reach(model: Model, authority: str, *, phase: str, layer: str = DEFAULT_LAYER) -> Reach:
+    """Return every node ``authority`` reaches over the links of ``layer`` in ``phase``.
 
     Each reached node lists the authorities that survive the chains to it (one per distinct
     outcome, strongest first; ``"none"`` when a chain passes on nothing, e.g. OPCON then
-    ADCON).  Cost: linear in the part of the phase's authority graph below ``authority``.
+    ADCON in ``"all"``).  Chains stop at a combined body, so a national head never reaches
+    forces under a combined headquarters; a combined body's reach rests on the consent of
+    the heads directing it, and a reach into another nation's forces (only over an explicit
+    link of that nation's node) on the consent of that nation's heads.  Cost: linear in the
+    part of the layer below ``authority``.
 
     Example
     -------
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
-    >>> [(r.node, r.effective) for r in reach(model, "jp-mod", phase="peacetime").reached][:2]
-    [('jp-adc', ('command', 'adcon')), ('jp-aso', ('command',))]
+    >>> [(r.node, r.effective) for r in reach(model, "jp-mod", phase="peacetime").reached][:3]
+    [('jp-adc', ('command',)), ('jp-aso', ('command',)), ('jp-cyber', ('command',))]
+    >>> cfc = load_model("models/us-rok-cfc.yaml")
+    >>> [r.to_dict() for r in reach(cfc, "al-cfc", phase="wartime").reached][0]
+    {'node': 'kr-forces', 'effective': ['opcon'], 'consent': ['kr-president', 'us-president']}
 
     References
     ----------
-    Joint Publication 1 (command relationships and their composition).
+    Joint Publication 1 (command relationships and their composition); Joint Publication
+    3-16 (multinational command).
     """
     model.node(authority)
-    graphs = phase_graphs(model, phase)
-    effective = reach_effective(graphs.authority, authority)
+    view = authority_view(model, phase=phase, layer=layer)
+    held = held_at_top(view, authority) if authority in view.tops else CONDUIT
+    effective = reach_effective(view.chains, authority, held=held)
     return Reach(
         authority,
         phase,
         tuple(
-            Reached(node, tuple(sorted(values, key=strength_key)))
+            Reached(
+                node,
+                tuple(sorted(values, key=strength_key)),
+                reach_consent(view, authority, node),
+            )
             for node, values in sorted(effective.items())
         ),
+        str(layer),
     )
 
 
-def _authority_superiors(
-    graphs: PhaseGraphs, node: str
-) -> Iterator[tuple[str, tuple[tuple[str, str], ...]]]:
-    graph = graphs.authority
-    if node not in graph:
-        return
-    for upper in graph.predecessors(node):
-        yield upper, graph.edges[upper, node]["links"]
+def reach_consent(view: LayerView, authority: str, node: str) -> tuple[str, ...]:
+    """Return whose consent ``authority``'s reach of ``node`` rests on: the heads directing
+    a combined ``authority``, the own heads of a node of another nation, or ``()``.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> view = authority_view(load_model("models/us-rok-cfc.yaml"), phase="wartime")
+    >>> reach_consent(view, "al-mcm", "us-kr-forces"), reach_consent(view, "kr-mnd", "kr-jcs")
+    (('kr-president', 'us-president'), ())
+    """
+    if view.is_collective(authority):
+        return consent(view, authority)
+    if view.nation[node] != view.nation[authority] and not view.is_collective(node):
+        return national_heads(view, node)
+    return ()
 
 
-def _authority_chains(
-    graphs: PhaseGraphs, target: str, source: str | None
-) -> Iterator[AuthorityPath]:
-    graph = graphs.authority
-    if target not in graph or target == source:
+def _chains_to(view: LayerView, target: str, source: str | None) -> Iterator[AuthorityPath]:
+    graph = view.chains
+    if target == source or target not in graph or not graph.in_degree(target):
         return
     allowed = nx.ancestors(graph, target)
     if source is not None:
@@ -473,18 +692,40 @@ def _authority_chains(
         node = upward[-1]
         uppers = [u for u in graph.predecessors(node) if u in allowed]
         if len(upward) > 1 and (node == source or (source is None and not uppers)):
-            yield from _expand(graph, upward[::-1])
+            yield from _expand(view, upward[::-1])
             continue
         stack.extend((*upward, u) for u in uppers)
 
 
-def _expand(graph: nx.DiGraph, nodes: tuple[str, ...]) -> Iterator[AuthorityPath]:
+def _expand(view: LayerView, nodes: tuple[str, ...]) -> Iterator[AuthorityPath]:
+    graph = view.chains
+    top = nodes[0]
+    held = held_at_top(view, top) if top in view.tops else CONDUIT
+    found, agreed = scope(view, nodes), chain_consent(view, nodes)
     options = [graph.edges[u, v]["links"] for u, v in itertools.pairwise(nodes)]
     for choice in itertools.product(*options):
         relations = tuple(rel for rel, _ in choice)
         yield AuthorityPath(
-            nodes, relations, tuple(key for _, key in choice), effective_authority(relations)
+            nodes,
+            relations,
+            tuple(key for _, key in choice),
+            effective_authority(relations, held=held),
+            "authority",
+            view.layer,
+            found,
+            agreed,
         )
+
+
+def _links_of(view: LayerView, target: str, source: str | None) -> Iterator[AuthorityPath]:
+    """The links of a layer without authority that touch ``target`` (from ``source``)."""
+    graph = view.graph
+    ends = [(u, target) for u in graph.predecessors(target)]
+    ends += [(target, v) for v in graph.successors(target)]
+    for u, v in ends:
+        if source is None or source in (u, v):
+            for relation, key in graph.edges[u, v]["links"]:
+                yield AuthorityPath((u, v), (relation,), (key,), "none", "link", view.layer, None)
 
 
 def _route(route: list[tuple[str, str, str, str]]) -> AuthorityPath:
@@ -495,12 +736,23 @@ def _route(route: list[tuple[str, str, str, str]]) -> AuthorityPath:
         links=tuple(step[2] for step in steps[:-1]),
         effective="none",
         kind="coordination",
+        layer=Layer.COORDINATION.value,
+        scope=None,
     )
 
 
 _RELATION_ORDER = {relation: i for i, relation in enumerate(RELATIONS)}
+_KIND_ORDER = {"authority": 0, "link": 1, "coordination": 2}
+_SCOPE_ORDER = {name: i for i, name in enumerate((*SCOPES, None))}
 
 
 def _path_key(path: AuthorityPath) -> tuple[Any, ...]:
     ranks = tuple(_RELATION_ORDER[relation] for relation in path.relations)
-    return (path.kind != "authority", len(path.nodes), path.nodes, ranks, path.links)
+    return (
+        _KIND_ORDER[path.kind],
+        _SCOPE_ORDER[path.scope],
+        len(path.nodes),
+        path.nodes,
+        ranks,
+        path.links,
+    )

@@ -1,5 +1,10 @@
 """What changes when the phase flips: links, chains of command, authority, and who decides.
 
+Chains of command and authority gained or lost are computed on one layer's sovereign chains
+(:class:`~c2graph.analysis.graphs.LayerView`; the operational layer by default), and the
+other authority layers' changes are listed apart; authority a combined body gains rests on
+the consent of the heads directing it (:mod:`c2graph.analysis.sovereignty`).
+
 Example
 -------
 >>> from c2graph import load_model_data
@@ -10,8 +15,10 @@ Example
 ...               {"id": "jcg", "name": "JCG", "nation": "JP", "kind": "agency"}],
 ...     "links": [{"from": "pm", "to": "jcg", "relation": "control", "phases": ["war"]}]})
 >>> result = phase_switch(model, before="peace", after="war")
->>> [(c.from_node, c.to_node, c.relation) for c in result.activated]
-[('pm', 'jcg', 'control')]
+>>> [(c.from_node, c.to_node, c.relation, c.layer) for c in result.activated]
+[('pm', 'jcg', 'control', 'civil')]
+>>> [(c.layer, [g.authority for g in c.gained]) for c in result.other_layers]
+[('civil', ['pm'])]
 >>> [(d.phase, d.declared_by, d.basis) for d in result.decisions]
 [('war', 'pm', 'Art. 76')]
 """
@@ -22,14 +29,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Link, Model
+from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS, CONDUIT, RELATIONS, layer_relations
 from .chains import CommandChains, chains_differ, closure, reach_effective
-from .graphs import PhaseGraphs, links_switched, phase_graphs, strength_key
-from .paths import Reached
+from .graphs import LayerView, links_switched, phase_graphs, strength_key
+from .paths import DEFAULT_LAYER, Reached, check_authority_layer, reach_consent
+from .sovereignty import held_at_top
 
 __all__ = [
     "AuthorityChange",
     "ChainChange",
     "Decision",
+    "LayerSwitch",
     "LinkChange",
     "SwitchResult",
     "phase_switch",
@@ -47,12 +57,18 @@ class LinkChange:
     basis: str | None
     source: str | None
 
+    @property
+    def layer(self) -> str:
+        """The layer of the link's relation."""
+        return RELATIONS[self.relation].layer.value
+
     def to_dict(self) -> dict[str, Any]:
         """Return the change as JSON-ready data."""
         return {
             "from": self.from_node,
             "to": self.to_node,
             "relation": self.relation,
+            "layer": self.layer,
             "link": self.link,
             "basis": self.basis,
             "source": self.source,
@@ -112,8 +128,36 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class LayerSwitch:
+    """The chains of command and the authority that change in one layer at the switch."""
+
+    layer: str
+    chains_changed: tuple[ChainChange, ...]
+    gained: tuple[AuthorityChange, ...]
+    lost: tuple[AuthorityChange, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing changes in the layer."""
+        return not (self.chains_changed or self.gained or self.lost)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the layer's changes as JSON-ready data."""
+        return {
+            "layer": self.layer,
+            "chains_changed": [c.to_dict() for c in self.chains_changed],
+            "gained": [c.to_dict() for c in self.gained],
+            "lost": [c.to_dict() for c in self.lost],
+        }
+
+
+@dataclass(frozen=True)
 class SwitchResult:
-    """Everything that changes from phase ``before`` to phase ``after``."""
+    """Everything that changes from phase ``before`` to phase ``after``.
+
+    ``chains_changed``, ``gained`` and ``lost`` are those of ``layer``; ``other_layers``
+    the other authority layers in which something changes (none for ``"all"``).
+    """
 
     before: str
     after: str
@@ -125,12 +169,15 @@ class SwitchResult:
     gained: tuple[AuthorityChange, ...]
     lost: tuple[AuthorityChange, ...]
     decisions: tuple[Decision, ...]
+    layer: str = DEFAULT_LAYER
+    other_layers: tuple[LayerSwitch, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the switch as JSON-ready data."""
         return {
             "before": self.before,
             "after": self.after,
+            "layer": self.layer,
             "activated": [c.to_dict() for c in self.activated],
             "lapsed": [c.to_dict() for c in self.lapsed],
             "nodes_activated": list(self.nodes_activated),
@@ -138,20 +185,29 @@ class SwitchResult:
             "chains_changed": [c.to_dict() for c in self.chains_changed],
             "gained": [c.to_dict() for c in self.gained],
             "lost": [c.to_dict() for c in self.lost],
+            "other_layers": [c.to_dict() for c in self.other_layers],
             "decisions": [d.to_dict() for d in self.decisions],
         }
 
 
-def phase_switch(model: Model, *, before: str, after: str) -> SwitchResult:
+def phase_switch(
+    model: Model, *, before: str, after: str, layer: str = DEFAULT_LAYER
+) -> SwitchResult:
     """Return what changes when the structure passes from phase ``before`` to ``after``.
 
     - ``activated`` / ``lapsed``: links holding only after / only before the switch, with
-      their legal basis and source;
+      their legal basis, source and layer;
     - ``nodes_activated`` / ``nodes_deactivated``: nodes that appear or disappear;
-    - ``chains_changed``: forces whose chains of command differ, before → after;
+    - ``chains_changed``: forces whose chains of command in ``layer`` differ, before →
+      after;
     - ``gained`` / ``lost``: per authority, the forces over which it holds an effective
-      authority (composed along chains as in JP 1) only after / only before the switch,
-      e.g. the Prime Minister gaining control of the Coast Guard under SDF Law Art. 80;
+      authority in ``layer`` (composed along its sovereign chains as in JP 1) only after /
+      only before the switch, each with the national heads whose consent it rests on
+      (e.g. a combined commander gaining wartime OPCON with both nations' consent); no
+      national head gains authority through a combined body;
+    - ``other_layers``: the same for the other authority layers where something changes
+      (e.g. the Minister of Defense gaining control of the Coast Guard, SDF Law Art. 80,
+      in the civil layer);
     - ``decisions``: every phase stepped through, in order, with who declares it (or lifts
       it, when de-escalating), whose approval it needs and its legal basis.
 
@@ -161,32 +217,39 @@ def phase_switch(model: Model, *, before: str, after: str) -> SwitchResult:
     chains differ is decided without listing them (memoised over superiors); chains are
     listed only for the forces that change.
 
-    Unknown phase ids raise :class:`~c2graph.errors.QueryError` naming the closest ids.
+    Unknown phase or layer ids, and a layer without authority, raise
+    :class:`~c2graph.errors.QueryError` naming the choices.
 
     Example
     -------
     >>> from c2graph import load_model
-    >>> model = load_model("models/us-japan-2025.yaml")
-    >>> switch = phase_switch(model, before="anticipated-attack", after="survival-threatening")
-    >>> [(c.from_node, c.to_node) for c in switch.activated if c.relation == "control"]
-    [('jp-mod', 'jp-jcg'), ('jp-pm', 'jp-jcg')]
-    >>> [(g.authority, [u.to_dict() for u in g.units]) for g in switch.gained][1]
-    ('jp-pm', [{'node': 'jp-jcg', 'effective': ['control']}])
+    >>> model = load_model("models/us-rok-cfc.yaml")
+    >>> switch = phase_switch(model, before="armistice", after="wartime")
+    >>> [(g.authority, [u.to_dict() for u in g.units]) for g in switch.gained][0]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ('al-cfc', [{'node': 'kr-forces', 'effective': ['opcon'],
+                 'consent': ['kr-president', 'us-president']},
+                {'node': 'us-kr-forces', 'effective': ['opcon'],
+                 'consent': ['kr-president', 'us-president']}])
     >>> [(d.phase, d.direction, d.declared_by, d.approval) for d in switch.decisions]
-    [('survival-threatening', 'escalation', 'jp-cabinet', ('jp-diet',))]
+    [('wartime', 'escalation', None, ())]
 
     References
     ----------
-    Joint Publication 1 (command relationships); SDF Law Art. 76, 78, 80; Armed Attack
-    Situations Response Act Art. 9.
+    Joint Publication 1 (command relationships); Joint Publication 3-16 (multinational
+    command); SDF Law Art. 76, 78, 80; Armed Attack Situations Response Act Art. 9.
     """
+    check_authority_layer(layer)
     one, two = phase_graphs(model, before), phase_graphs(model, after)
     activated, lapsed = links_switched(one, two)
-    changed = [link for link in activated + lapsed if link.is_authority]
     nodes_before, nodes_after = set(one.nodes), set(two.nodes)
-    heads = {link.to_node for link in changed} | (nodes_before ^ nodes_after)
-    region = _either(one, two, heads, upward=False)
-    gained, lost = _authority_changes(one, two, {link.from_node for link in changed}, region)
+    changes = [
+        _layer_switch(
+            one.layer(name), two.layer(name), activated + lapsed, nodes_before ^ nodes_after
+        )
+        for name in _layers_from(layer)
+    ]
+    main, others = changes[0], tuple(c for c in changes[1:] if not c.is_empty)
     return SwitchResult(
         before=before,
         after=after,
@@ -194,44 +257,63 @@ def phase_switch(model: Model, *, before: str, after: str) -> SwitchResult:
         lapsed=_changes(lapsed),
         nodes_activated=tuple(sorted(nodes_after - nodes_before)),
         nodes_deactivated=tuple(sorted(nodes_before - nodes_after)),
-        chains_changed=_chain_changes(one, two, region),
-        gained=gained,
-        lost=lost,
+        chains_changed=main.chains_changed,
+        gained=main.gained,
+        lost=main.lost,
         decisions=_decisions(model, model.phase(before).index, model.phase(after).index),
+        layer=str(layer),
+        other_layers=others,
     )
 
 
-def _either(one: PhaseGraphs, two: PhaseGraphs, nodes: set[str], *, upward: bool) -> set[str]:
-    """``nodes`` with every node below (or above) them in either phase's authority graph."""
-    return closure(one.authority, nodes, upward=upward) | closure(
-        two.authority, nodes, upward=upward
-    )
+def _layers_from(layer: str) -> list[str]:
+    """``layer`` first, then (for a single layer) the other authority layers in order."""
+    if layer == ALL_LAYERS:
+        return [layer]
+    return [str(layer)] + [a.value for a in AUTHORITY_LAYERS if a.value != layer]
 
 
-def _chain_changes(one: PhaseGraphs, two: PhaseGraphs, region: set[str]) -> tuple[ChainChange, ...]:
+def _layer_switch(
+    one: LayerView, two: LayerView, switched: list[Link], nodes: set[str]
+) -> LayerSwitch:
+    """What changes in one layer, given the links switched and the nodes (de)activated."""
+    relations = layer_relations(one.layer)
+    changed = [link for link in switched if link.is_authority and link.relation in relations]
+    heads = {link.to_node for link in changed} | nodes
+    region = _either(one, two, heads, upward=False)
+    gained, lost = _authority_changes(one, two, {link.from_node for link in changed}, region)
+    return LayerSwitch(one.layer, _chain_changes(one, two, region), gained, lost)
+
+
+def _either(one: LayerView, two: LayerView, nodes: set[str], *, upward: bool) -> set[str]:
+    """``nodes`` with every node below (or above) them in either phase's chains."""
+    return closure(one.chains, nodes, upward=upward) | closure(two.chains, nodes, upward=upward)
+
+
+def _chain_changes(one: LayerView, two: LayerView, region: set[str]) -> tuple[ChainChange, ...]:
     """The forces of ``region`` whose chains of command differ, with both chain lists."""
-    chains_one, chains_two = CommandChains(one.authority), CommandChains(two.authority)
+    chains_one, chains_two = CommandChains(one.chains), CommandChains(two.chains)
     units = sorted(region & (one.forces | two.forces))
     return tuple(
         ChainChange(unit, chains_one.nodes(unit), chains_two.nodes(unit))
-        for unit in chains_differ(one.authority, two.authority, units)
+        for unit in chains_differ(one.chains, two.chains, units)
     )
 
 
 def _authority_changes(
-    one: PhaseGraphs, two: PhaseGraphs, tails: set[str], region: set[str]
+    one: LayerView, two: LayerView, tails: set[str], region: set[str]
 ) -> tuple[tuple[AuthorityChange, ...], tuple[AuthorityChange, ...]]:
     """Per authority above a changed link (``tails``), the forces of ``region`` over which
     it gains, and over which it loses, an effective authority."""
-    within_one = closure(one.authority, region, upward=True)
-    within_two = closure(two.authority, region, upward=True)
+    within_one = closure(one.chains, region, upward=True)
+    within_two = closure(two.chains, region, upward=True)
     gained, lost = [], []
     for authority in sorted(_either(one, two, tails, upward=True)):
         held_one = _force_reach(one, authority, within_one, region)
         held_two = _force_reach(two, authority, within_two, region)
-        if more := _difference(held_two, held_one):
+        if more := _difference(two, authority, held_two, held_one):
             gained.append(AuthorityChange(authority, more))
-        if less := _difference(held_one, held_two):
+        if less := _difference(one, authority, held_one, held_two):
             lost.append(AuthorityChange(authority, less))
     return tuple(gained), tuple(lost)
 
@@ -251,24 +333,38 @@ def _changes(links: list[Link]) -> tuple[LinkChange, ...]:
 
 
 def _force_reach(
-    graphs: PhaseGraphs, authority: str, within: set[str], region: set[str]
+    view: LayerView, authority: str, within: set[str], region: set[str]
 ) -> dict[str, frozenset[str]]:
     """Effective authority over the forces of ``region`` (where a switch can change it)."""
+    if authority not in view.chains:
+        return {}
+    held = held_at_top(view, authority) if authority in view.tops else CONDUIT
     return {
         node: values
-        for node, values in reach_effective(graphs.authority, authority, within).items()
-        if node in graphs.forces and node in region
+        for node, values in reach_effective(view.chains, authority, within, held=held).items()
+        if node in view.forces and node in region
     }
 
 
 def _difference(
-    these: dict[str, frozenset[str]], those: dict[str, frozenset[str]]
+    view: LayerView,
+    authority: str,
+    these: dict[str, frozenset[str]],
+    those: dict[str, frozenset[str]],
 ) -> tuple[Reached, ...]:
+    """The forces of ``these`` with an authority ``those`` lacks, and whose consent
+    ``authority``'s hold on them rests on in ``view``."""
     found = []
     for node in sorted(these):
         extra = these[node] - those.get(node, frozenset())
         if extra:
-            found.append(Reached(node, tuple(sorted(extra, key=strength_key))))
+            found.append(
+                Reached(
+                    node,
+                    tuple(sorted(extra, key=strength_key)),
+                    reach_consent(view, authority, node),
+                )
+            )
     return tuple(found)
 
 

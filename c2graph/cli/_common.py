@@ -17,8 +17,17 @@ from typing import Any
 
 from ..model import Model
 from ..modelfile import load_model
+from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS, LAYER_CHOICES, Layer
 
-__all__ = ["add_json", "add_model", "add_phase", "emit_json", "load", "phase_or_first"]
+__all__ = [
+    "add_json",
+    "add_layer",
+    "add_model",
+    "add_phase",
+    "emit_json",
+    "load",
+    "phase_or_first",
+]
 
 
 def add_model(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +64,38 @@ def add_phase(parser: argparse.ArgumentParser) -> None:
     'wartime'
     """
     parser.add_argument("--phase", metavar="P", help="phase id (default: the model's first)")
+
+
+def add_layer(parser: argparse.ArgumentParser, *, authority_only: bool = False) -> None:
+    """Add ``--layer`` (default: the operational layer).
+
+    Parameters
+    ----------
+    parser
+        Gains ``--layer L``, read as ``args.layer``.
+    authority_only
+        Offer only the layers chains of command run in (and ``all``).
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_layer(parser, authority_only=True)
+    >>> parser.parse_args([]).layer, parser.parse_args(["--layer", "civil"]).layer
+    ('operational', 'civil')
+    """
+    choices = (
+        [*(layer.value for layer in AUTHORITY_LAYERS), ALL_LAYERS]
+        if authority_only
+        else list(LAYER_CHOICES)
+    )
+    parser.add_argument(
+        "--layer",
+        metavar="L",
+        choices=choices,
+        default=Layer.OPERATIONAL.value,
+        help=f"layer of relations: {', '.join(choices)} (default operational; all mixes "
+        "every authority relation)",
+    )
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

@@ -1,13 +1,14 @@
-"""``c2graph bottlenecks MODEL``: single points of failure, cuts, spans and hierarchy.
+"""``c2graph bottlenecks MODEL``: single points of failure per national chain, what-if
+removals of a node or a site, co-location, cuts, spans, counterparts and hierarchy.
 
 Example
 -------
 >>> from c2graph.cli.main import main
 >>> main(["bottlenecks", "models/us-rok-cfc.yaml", "--remove", "al-cfc"])  # doctest: +ELLIPSIS
-bottlenecks of US–ROK Combined Forces Command (comparator) in phase 'armistice'
-top authorities: kr-president, us-president
+bottlenecks of US–ROK Combined Forces Command (comparator) in phase 'armistice', operational layer
+top authorities: al-mcm, kr-president, us-president
 ...
-without al-cfc, these forces lose every chain of command: none
+without al-cfc, no force loses every chain of its family
 0
 """
 
@@ -17,11 +18,13 @@ import argparse
 import sys
 from typing import Any
 
-from ._common import add_json, add_model, add_phase, emit_json, load, phase_or_first
+from ._common import add_json, add_layer, add_model, add_phase, emit_json, load, phase_or_first
 
 HELP = (
-    "find single points of failure, cut nodes, the cut between nations, spans of control, "
-    "counterpart mismatches, distance gaps and Krackhardt's hierarchy measures"
+    "find single points of failure per national chain, what a node's or a site's loss cuts "
+    "off, forces under combined or foreign chains, cut nodes, the nations' operational "
+    "coordination channels, spans of control, counterparts, distance gaps and Krackhardt's "
+    "hierarchy measures"
 )
 
 
@@ -42,7 +45,8 @@ def _non_negative(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add MODEL, ``--phase``, ``--remove``, ``--span-threshold``, ``--betweenness``, ``--json``.
+    """Add MODEL, ``--phase``, ``--layer``, ``--remove``, ``--remove-site``,
+    ``--span-threshold``, ``--betweenness`` and ``--json``.
 
     Parameters
     ----------
@@ -54,15 +58,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> parser = argparse.ArgumentParser()
     >>> add_arguments(parser)
     >>> args = parser.parse_args(["m.yaml", "--span-threshold", "4"])
-    >>> args.span_threshold, args.remove, args.betweenness
-    (4, None, False)
+    >>> args.span_threshold, args.remove, args.remove_site, args.layer, args.betweenness
+    (4, None, None, 'operational', False)
     """
     add_model(parser)
     add_phase(parser)
+    add_layer(parser, authority_only=True)
     parser.add_argument(
         "--remove",
         metavar="NODE",
-        help="what-if: list the forces that lose every chain without NODE",
+        help="what-if: list the forces that lose every chain of their family without NODE",
+    )
+    parser.add_argument(
+        "--remove-site",
+        metavar="SITE",
+        help="what-if: remove every node at the location SITE together (e.g. yokota)",
     )
     parser.add_argument(
         "--span-threshold",
@@ -84,21 +94,23 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        ``model``, ``phase``, ``remove``, ``span_threshold`` (None: the library's
-        default), ``betweenness`` and ``json``.
+        ``model``, ``phase``, ``layer``, ``remove``, ``remove_site``, ``span_threshold``
+        (None: the library's default), ``betweenness`` and ``json``.
 
     Returns
     -------
     int
-        0, once the report is printed (a node of ``--remove`` or a phase the model lacks
-        is a :class:`~c2graph.errors.QueryError`).
+        0, once the report is printed (a node of ``--remove``, a site of
+        ``--remove-site`` or a phase the model lacks is a
+        :class:`~c2graph.errors.QueryError`).
 
     Examples
     --------
     >>> args = argparse.Namespace(model="models/us-rok-cfc.yaml", phase="wartime",
-    ...     remove=None, span_threshold=None, betweenness=True, json=False)
+    ...     layer="operational", remove=None, remove_site=None, span_threshold=None,
+    ...     betweenness=True, json=False)
     >>> run(args)  # doctest: +ELLIPSIS
-    bottlenecks of US–ROK Combined Forces Command (comparator) in phase 'wartime'
+    bottlenecks of US–ROK Combined Forces Command (comparator) in phase 'wartime', operational layer
     ...
     betweenness (whole structure):
     ...
@@ -113,7 +125,9 @@ def run(args: argparse.Namespace) -> int:
     report = bottleneck_report(
         model,
         phase=phase,
+        layer=args.layer,
         remove=args.remove,
+        remove_site=args.remove_site,
         span_threshold=threshold,
         with_betweenness=args.betweenness,
     )
@@ -126,74 +140,165 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _table(name: str, data: dict[str, Any]) -> list[str]:
+    layer = data["layer"]
     lines = [
-        f"bottlenecks of {name} in phase {data['phase']!r}",
+        f"bottlenecks of {name} in phase {data['phase']!r}, {layer} layer",
         f"top authorities: {', '.join(data['tops']) or 'none'}",
         "",
-        "single points of failure (forces whose every chain passes the node):",
+        "single points of failure per family of chains (forces whose every chain of that "
+        "family passes the node):",
     ]
-    lines += [
-        f"  {d['node']:<20} {len(d['units']):>4}  {', '.join(d['units'])}"
-        for d in data["dominators"]
-    ] or ["  none"]
-    lines += ["", f"cut nodes (authority + coordination): {', '.join(data['cut_nodes']) or 'none'}"]
+    lines += _dominators(data["dominators"])
+    lines += _forces(data["forces"])
+    lines += ["", f"cut nodes (every link): {', '.join(data['cut_nodes']) or 'none'}"]
     for cut in data["nation_cut"]:
         lines += _nation_cut(cut)
-    lines += _span(data["span_of_control"])
-    lines += ["", "counterpart mismatches (one side commands forces, the other none):"]
+    lines += _sites(data["co_location"])
+    lines += _span(data["span_of_control"], layer)
     lines += [
-        f"  {m['a']} ({m['a_authority']}) —{m['relation']}— {m['b']} ({m['b_authority']})"
-        for m in data["counterpart_mismatches"]
-    ] or ["  none"]
+        "",
+        "counterpart mismatches (operational layer; one side commands forces, the other "
+        "passes orders or holds none):",
+    ]
+    lines += [_pair(m) for m in data["counterpart_mismatches"]] or ["  none"]
     lines += ["", "distance and time-zone gaps:"]
     lines += [
         f"  {g['a']} —{g['relation']}— {g['b']}: {g['km']:.0f} km, {g['hours']:g} h"
         for g in data["distance_gaps"]
     ] or ["  none"]
-    lines += ["", "Krackhardt hierarchy (authority links; 1 = pure chain of command):"]
-    lines += [
-        f"  {key:<14} {'n/a' if value is None else f'{value:.3f}'}"
-        for key, value in data["hierarchy"].items()
-    ]
+    lines += _hierarchy(data["hierarchy"])
     return lines + _options(data)
 
 
+def _dominators(found: list[dict[str, Any]]) -> list[str]:
+    """The single points of failure, family by family."""
+    lines: list[str] = []
+    for chains in dict.fromkeys(d["chains"] for d in found):
+        label = "combined chains" if chains == "combined" else f"{chains} national chains"
+        lines.append(f"  {label}:")
+        lines += [
+            f"    {d['node']:<20} {len(d['units']):>4}  {', '.join(d['units'])}"
+            for d in found
+            if d["chains"] == chains
+        ]
+    return lines or ["  none"]
+
+
+def _forces(forces: list[dict[str, Any]]) -> list[str]:
+    """National forces under a combined or foreign chain, or without a national one."""
+    if not forces:
+        return []
+    lines = ["", "national forces under combined or foreign chains:"]
+    for force in forces:
+        national = "; ".join(" → ".join(c) for c in force["national"]) or "none"
+        lines.append(f"  {force['unit']} ({force['nation']}): national chains: {national}")
+        lines += [
+            f"    {c['scope']}: {' → '.join(c['nodes'])} (rests on the consent of "
+            f"{', '.join(c['consent']) or 'no national head'})"
+            for c in force["shared"]
+        ]
+        lines += [f"    warning: {w}" for w in force["warnings"]]
+    return lines
+
+
+def _pair(pair: dict[str, Any]) -> str:
+    def side(s: dict[str, Any]) -> str:
+        count = len(s["forces"])
+        return (
+            f"{s['node']} ({s['authority']}, {count} force{'s' * (count != 1)}, "
+            f"{s['location'] or 'no site'})"
+        )
+
+    return f"  {side(pair['a'])} —{', '.join(pair['relations'])}— {side(pair['b'])}"
+
+
+def _sites(sites: list[dict[str, Any]]) -> list[str]:
+    """The sites whose loss cuts forces elsewhere off."""
+    lines = ["", "co-location (sites whose loss cuts forces elsewhere off):"]
+    for site in sites:
+        lost = "; ".join(f"{c['chains']} chains: {', '.join(c['units'])}" for c in site["cut_off"])
+        count = len(site["nodes"])
+        nodes = ", ".join(site["nodes"])
+        lines.append(f"  {site['site']} ({count} node{'s' * (count != 1)}: {nodes})")
+        lines.append(f"    cuts off {lost}")
+    return lines if sites else [*lines, "  none"]
+
+
+def _hierarchy(report: dict[str, Any]) -> list[str]:
+    """Krackhardt's four measures, all nations then each, and what they mean here."""
+    names = ("connectedness", "hierarchy", "efficiency", "lubness")
+    lines = [
+        "",
+        f"Krackhardt hierarchy ({report['layer']} layer; 1 = pure chain of command; "
+        "efficiency as R sna computes it):",
+        f"  {'':<14}" + "".join(f"{n:>15}" for n in names),
+    ]
+    for row in report["rows"]:
+        values = "".join(f"{'n/a' if row[n] is None else format(row[n], '.3f'):>15}" for n in names)
+        lines.append(f"  {row['nation']:<14}{values}")
+    for i, row in enumerate(report["rows"]):
+        # Every reading of all nations; of each nation, those of the measures below 1.
+        shown = [
+            f"    {n}: {text}"
+            for n, text in row["readings"].items()
+            if i == 0 or (row.get(n) is not None and row[n] < 1)
+        ]
+        lines += [f"  {row['nation']}:", *shown] if shown else []
+    return lines
+
+
 def _nation_cut(cut: dict[str, Any]) -> list[str]:
-    """The cut between two nations, and what each bridge node leaves connected."""
+    """The cut of two nations' operational channels, each bridge, and the forums apart."""
     a, b = cut["nations"]
     lines = [
         "",
-        f"cut between {a} and {b}: {cut['connectivity']} node(s) "
-        f"[{', '.join(cut['node_cut']) or 'already apart'}], "
+        f"operational coordination channels between {a} and {b} "
+        f"({' and '.join(cut['layers'])} layers, political nodes aside): "
+        f"{cut['connectivity']} node(s) [{', '.join(cut['node_cut']) or 'already apart'}], "
         f"{cut['link_connectivity']} link(s) [{', '.join(cut['link_cut'])}]",
     ]
-    return lines + [
-        f"  without {br['node']}: {br['connectivity_without']} node-disjoint connection(s) left"
+    lines += [
+        f"  without {br['node']}: {br['connectivity_without']} node-disjoint channel(s) left"
         for br in cut["bridges"]
     ]
+    forums = ", ".join(cut["forums"]) or "none"
+    political = ", ".join(cut["political_links"]) or "none"
+    lines.append(
+        f"  political forums (listed, not counted): {forums}; political links: {political}"
+    )
+    return lines
 
 
-def _span(span: dict[str, Any]) -> list[str]:
+def _span(span: dict[str, Any], layer: str) -> list[str]:
     """The average span of control, the nodes over the threshold, and the ten widest."""
     average = "n/a" if span["average"] is None else f"{span['average']:.2f}"
     lines = [
         "",
-        f"span of control: average {average} (ORA); above {span['threshold']}: "
+        f"span of control ({layer} layer): average {average} (ORA); above {span['threshold']}: "
         f"{', '.join(span['over']) or 'none'}",
     ]
     return lines + [f"  {s['node']:<20} {s['span']:>4}" for s in span["spans"][:10]]
 
 
 def _options(data: dict[str, Any]) -> list[str]:
-    """What ``--remove`` and ``--betweenness`` add, when given."""
+    """What ``--remove``, ``--remove-site`` and ``--betweenness`` add, when given."""
     lines = []
     removal = data["removal"]
     if removal is not None:
-        lines += [
-            "",
-            f"without {removal['node']}, these forces lose every chain of command: "
-            f"{', '.join(removal['units']) or 'none'}",
-        ]
+        what = (
+            f"site {removal['site']} ({', '.join(removal['nodes']) or 'no node active'})"
+            if removal["site"]
+            else ", ".join(removal["nodes"])
+        )
+        lost = "; ".join(
+            f"{c['chains']} chains: {', '.join(c['units'])}" for c in removal["cut_off"]
+        )
+        lines.append("")
+        lines.append(
+            f"without {what}, these forces lose every chain of their family: {lost}"
+            if lost
+            else f"without {what}, no force loses every chain of its family"
+        )
     if data["betweenness"] is not None:
         lines += ["", "betweenness (whole structure):"]
         lines += [f"  {c['node']:<20} {c['score']:.3f}" for c in data["betweenness"][:10]]

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._common import add_json, emit_json, load
+from ._common import add_json, add_layer, emit_json, load
 from ._output import guard_outputs
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the MODEL files, ``--phase``, ``--diagram`` and ``--json``.
+    """Add the MODEL files, ``--phase``, ``--layer``, ``--diagram`` and ``--json``.
 
     Parameters
     ----------
@@ -44,8 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> parser = argparse.ArgumentParser()
     >>> add_arguments(parser)
     >>> args = parser.parse_args(["a.yaml", "b.yaml", "--diagram", "diff.svg"])
-    >>> args.models, args.phase, args.diagram, args.json
-    (['a.yaml', 'b.yaml'], None, 'diff.svg', False)
+    >>> args.models, args.phase, args.layer, args.diagram, args.json
+    (['a.yaml', 'b.yaml'], None, 'operational', 'diff.svg', False)
     """
     parser.add_argument(
         "models", metavar="MODEL", nargs="+", help="model files; the first is the baseline"
@@ -53,6 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--phase", metavar="P", help="compare one phase (default: every phase the models share)"
     )
+    add_layer(parser, authority_only=True)
     parser.add_argument(
         "--diagram",
         metavar="FILE",
@@ -69,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        ``models``, ``phase``, ``diagram`` (a file, or None) and ``json``.
+        ``models``, ``phase``, ``layer`` (of chains and measures), ``diagram`` (a file, or
+        None) and ``json``.
 
     Returns
     -------
@@ -81,9 +83,10 @@ def run(args: argparse.Namespace) -> int:
     Examples
     --------
     >>> names = ["models/us-japan-2022.yaml", "models/us-japan-2025.yaml", "models/us-rok-cfc.yaml"]
-    >>> run(argparse.Namespace(models=names, phase=None, diagram=None, json=True))
-    ... # doctest: +ELLIPSIS
+    >>> run(argparse.Namespace(models=names, phase=None, layer="operational", diagram=None,
+    ...     json=True))  # doctest: +ELLIPSIS
     {
+      "layer": "operational",
       "columns": [
         "us-japan-2022",
     ...
@@ -99,14 +102,17 @@ def run(args: argparse.Namespace) -> int:
         if args.diagram:
             raise QueryError("--diagram draws two models; give exactly two")
         matrix = compare_many(
-            models, phase=args.phase, names=[Path(path).stem for path in args.models]
+            models,
+            phase=args.phase,
+            names=[Path(path).stem for path in args.models],
+            layer=args.layer,
         )
         if args.json:
             emit_json(matrix.to_dict())
         else:
             sys.stdout.write(format_matrix(matrix))
         return 0
-    result = compare(models[0], models[1], phase=args.phase)
+    result = compare(models[0], models[1], phase=args.phase, layer=args.layer)
     if args.diagram:
         from ..render import picture_format
         from ..render.diff import draw_diff
@@ -139,8 +145,8 @@ def format_matrix(matrix: Matrix) -> str:
     >>> models = [load_model(f"models/us-japan-{year}.yaml") for year in (2022, 2025)]
     >>> table = format_matrix(compare_many(models, phase="peacetime", names=["a", "b"]))
     >>> print(*table.splitlines()[:2], sep="\\n")
-    phase      measure                    a            b
-    peacetime  nodes                      38           40
+    phase      measure                                  a            b
+    peacetime  nodes                                    38           40
     """
     header = ["phase", "measure", *matrix.columns]
     body = [[r.phase, r.measure, *(_value(v) for v in r.values)] for r in matrix.rows]
@@ -185,8 +191,11 @@ def _diff_lines(diff: StructuralDiff, indent: str) -> list[str]:
 
 def _phase_lines(phase: PhaseComparison) -> list[str]:
     lines = [f"phase {phase.phase}:", *_diff_lines(phase.diff, "  ")]
+    layer = phase.chains_changed[0].layer if phase.chains_changed else None
     lines.append(
-        f"  chains of command changed ({len(phase.chains_changed)})"
+        f"  chains of command changed ({len(phase.chains_changed)}"
+        + (f", {layer} layer" if layer else "")
+        + ")"
         + (":" if phase.chains_changed else "")
     )
     for change in phase.chains_changed:
@@ -213,12 +222,17 @@ def _phase_lines(phase: PhaseComparison) -> list[str]:
     )
     lines.append(f"  counterpart mismatches: {_mismatches(before)} → {_mismatches(after)}")
     lines.append(f"  approach: {phase.approach_before.approach} → {phase.approach_after.approach}")
+    lines.append(
+        f"  unity of command: {phase.approach_before.unity} → {phase.approach_after.unity}"
+    )
     return lines
 
 
 def _mismatches(link: NationLink) -> str:
     return (
-        ", ".join(f"{m.a} ({m.a_authority}) / {m.b} ({m.b_authority})" for m in link.mismatches)
+        ", ".join(
+            f"{m.a.node} ({m.a.authority}) / {m.b.node} ({m.b.authority})" for m in link.mismatches
+        )
         or "-"
     )
 

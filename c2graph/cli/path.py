@@ -1,20 +1,22 @@
-"""``c2graph path MODEL TARGET``: the chains of authority to a node in one phase.
+"""``c2graph path MODEL TARGET``: the chains of one layer to a node in one phase, then the
+other layers' chains, each labelled.
 
 Example
 -------
 >>> from c2graph.cli.main import main
 >>> main(["path", "models/us-rok-cfc.yaml", "kr-forces", "--phase", "wartime"])
 ... # doctest: +NORMALIZE_WHITESPACE
-chains of authority to kr-forces (Designated ROK forces) in phase 'wartime':
-  kr-president —command→ kr-mnd —adcon→ kr-forces   effective: adcon
-  kr-president —command→ kr-mnd —command→ al-mcm —command→ al-cfc —opcon→ kr-forces
-    effective: opcon
-  us-president —command→ us-secdef —command→ al-mcm —command→ al-cfc —opcon→ kr-forces
-    effective: opcon
+operational chains to kr-forces (Designated ROK forces) in phase 'wartime':
+  al-mcm —command→ al-cfc —opcon→ kr-forces   effective: opcon
+    combined chain, rests on the consent of kr-president, us-president
 <BLANKLINE>
-direct superiors of kr-forces:
+other layers:
+  administrative chain: kr-mnd —adcon→ kr-forces   effective: adcon
+<BLANKLINE>
+direct superiors of kr-forces (operational layer):
   al-cfc               opcon
-  kr-mnd               adcon
+<BLANKLINE>
+warning: kr-forces (KR) has no national chain in this layer
 0
 """
 
@@ -22,15 +24,24 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, Any
 
-from ..vocabulary import AUTHORITY_RELATIONS
-from ._common import add_json, add_model, add_phase, emit_json, load, phase_or_first
+from ..vocabulary import ALL_LAYERS, AUTHORITY_RELATIONS, LAYER_CHOICES, carries_authority
+from ._common import add_json, add_layer, add_model, add_phase, emit_json, load, phase_or_first
 
-HELP = "show every chain of authority to a node, its effective authority and direct commanders"
+if TYPE_CHECKING:
+    from ..analysis.paths import AuthorityPath, PathResult
+    from ..model import Model
+
+HELP = (
+    "show every chain of one layer to a node (operational by default), its effective "
+    "authority, whose consent a combined or foreign chain rests on, the other layers' "
+    "chains and the direct commanders"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add MODEL, TARGET, ``--from``, ``--phase``, ``--via-coordination`` and ``--json``.
+    """Add MODEL, TARGET, ``--from``, ``--phase``, ``--layer``, ``--via-coordination``, ``--json``.
 
     Parameters
     ----------
@@ -42,8 +53,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> parser = argparse.ArgumentParser()
     >>> add_arguments(parser)
     >>> args = parser.parse_args(["m.yaml", "jp-gcc", "--from", "jp-pm"])
-    >>> args.target, args.source, args.via_coordination
-    ('jp-gcc', 'jp-pm', False)
+    >>> args.target, args.source, args.layer, args.via_coordination
+    ('jp-gcc', 'jp-pm', 'operational', False)
     """
     add_model(parser)
     parser.add_argument("target", metavar="TARGET", help="node id the chains lead to")
@@ -54,6 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="start chains at this node (default: every top authority)",
     )
     add_phase(parser)
+    add_layer(parser)
     parser.add_argument(
         "--via-coordination",
         action="store_true",
@@ -63,12 +75,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the chains of authority to TARGET and its direct superiors, or their JSON.
+    """Print the chains of ``--layer`` to TARGET, the other layers' chains, and TARGET's
+    direct superiors, or all of it as JSON.
 
     Parameters
     ----------
     args
-        ``model``, ``target``, ``source`` (from ``--from``), ``phase``,
+        ``model``, ``target``, ``source`` (from ``--from``), ``phase``, ``layer``,
         ``via_coordination`` and ``json``.
 
     Returns
@@ -80,12 +93,15 @@ def run(args: argparse.Namespace) -> int:
     Examples
     --------
     >>> args = argparse.Namespace(model="models/us-rok-cfc.yaml", target="kr-jcs",
-    ...     source=None, phase=None, via_coordination=False, json=False)
+    ...     source=None, phase=None, layer="operational", via_coordination=False, json=False)
     >>> run(args)
-    chains of authority to kr-jcs (ROK Joint Chiefs of Staff) in phase 'armistice':
+    operational chains to kr-jcs (ROK Joint Chiefs of Staff) in phase 'armistice':
       kr-president —command→ kr-mnd —command→ kr-jcs   effective: command
     <BLANKLINE>
-    direct superiors of kr-jcs:
+    other layers:
+      coordination link: kr-jcs —member— al-mcm
+    <BLANKLINE>
+    direct superiors of kr-jcs (operational layer):
       kr-mnd               command
     0
     """
@@ -94,29 +110,108 @@ def run(args: argparse.Namespace) -> int:
     model = load(args.model)
     phase = phase_or_first(model, args.phase)
     result = authority_paths(
-        model, args.target, phase=phase, source=args.source, via_coordination=args.via_coordination
+        model,
+        args.target,
+        phase=phase,
+        source=args.source,
+        via_coordination=args.via_coordination,
+        layer=args.layer,
     )
-    direct = commanders(model, args.target, phase=phase)
+    others = [
+        authority_paths(model, args.target, phase=phase, source=args.source, layer=layer)
+        for layer in LAYER_CHOICES
+        if layer not in (args.layer, ALL_LAYERS) and args.layer != ALL_LAYERS
+    ]
+    direct = (
+        commanders(model, args.target, phase=phase, layer=args.layer)
+        if carries_authority(args.layer)
+        else None
+    )
     if args.json:
-        emit_json(result.to_dict() | {"commanders": direct.to_dict()})
+        emit_json(
+            result.to_dict()
+            | {
+                "other_layers": [other.to_dict() for other in others if other.paths],
+                "commanders": None if direct is None else direct.to_dict(),
+            }
+        )
         return 0
-    target = model.nodes[args.target]
-    origin = f" from {args.source}" if args.source else ""
-    lines = [f"chains of authority to {target.id} ({target.name}){origin} in phase {phase!r}:"]
-    chains = [p for p in result.paths if p.kind == "authority"]
-    routes = [p for p in result.paths if p.kind == "coordination"]
-    lines += [f"  {_chain(p.nodes, p.relations)}   effective: {p.effective}" for p in chains]
-    if not chains:
-        lines.append("  none")
-    if args.via_coordination:
-        lines += ["", "request routes over coordination links (no authority passes):"]
-        lines += [f"  {_chain(p.nodes, p.relations, arrows=False)}" for p in routes] or ["  none"]
-    lines += ["", f"direct superiors of {target.id}:"]
-    lines += [f"  {s.node:<20} {s.relation}" for s in direct.superiors] or ["  none"]
-    if direct.warning:
-        lines += ["", f"warning: {direct.warning}"]
+    lines = _main_lines(model, result, args)
+    lines += _other_lines(others)
+    if direct is not None:
+        lines += ["", f"direct superiors of {args.target} ({args.layer} layer):"]
+        lines += [_superior(s.to_dict()) for s in direct.superiors] or ["  none"]
+        if direct.warning:
+            lines += ["", f"warning: {direct.warning}"]
+    lines += _warnings(model, args, phase)
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
+
+
+def _main_lines(model: Model, result: PathResult, args: argparse.Namespace) -> list[str]:
+    """The chains (or links) of the chosen layer, then the request routes if asked."""
+    target = model.nodes[args.target]
+    origin = f" from {args.source}" if args.source else ""
+    what = (
+        "chains of authority, every layer,"
+        if args.layer == ALL_LAYERS
+        else (f"{args.layer} chains" if carries_authority(args.layer) else f"{args.layer} links")
+    )
+    to = "to" if carries_authority(args.layer) else "of"
+    lines = [f"{what} {to} {target.id} ({target.name}){origin} in phase {result.phase!r}:"]
+    found = [p for p in result.paths if p.kind != "coordination"]
+    for path in found:
+        arrows = path.kind == "authority"
+        lines.append(f"  {_chain(path.nodes, path.relations, arrows=arrows)}{_effective(path)}")
+        if path.scope in ("combined", "foreign"):
+            consent = ", ".join(path.consent) or "no national head in this layer"
+            lines.append(f"    {path.scope} chain, rests on the consent of {consent}")
+    if not found:
+        lines.append("  none")
+    if args.via_coordination:
+        routes = [p for p in result.paths if p.kind == "coordination"]
+        lines += ["", "request routes over coordination links (no authority passes):"]
+        lines += [f"  {_chain(p.nodes, p.relations, arrows=False)}" for p in routes] or ["  none"]
+    return lines
+
+
+def _other_lines(others: list[PathResult]) -> list[str]:
+    """The other layers' chains and links, each labelled with its layer."""
+    lines = [
+        f"  {other.layer} {'chain' if p.kind == 'authority' else 'link'}: "
+        f"{_chain(p.nodes, p.relations, arrows=p.kind == 'authority')}{_effective(p)}"
+        for other in others
+        for p in other.paths
+    ]
+    return ["", "other layers:", *lines] if lines else []
+
+
+def _warnings(model: Model, args: argparse.Namespace, phase: str) -> list[str]:
+    """Warnings about the target's national and foreign chains in the chosen layer."""
+    if not carries_authority(args.layer) or args.layer == ALL_LAYERS:
+        return []
+    from ..analysis import force_scopes
+
+    found = [
+        warning
+        for force in force_scopes(model, phase=phase, layer=args.layer)
+        if force.unit == args.target
+        for warning in force.warnings
+    ]
+    return ["", *(f"warning: {w}" for w in found)] if found else []
+
+
+def _effective(path: AuthorityPath) -> str:
+    return f"   effective: {path.effective}" if path.kind == "authority" else ""
+
+
+def _superior(superior: dict[str, Any]) -> str:
+    through = (
+        f" (passes on the authority of {', '.join(superior['holders'])})"
+        if superior["holders"] != [superior["node"]]
+        else ""
+    )
+    return f"  {superior['node']:<20} {superior['relation']}{through}"
 
 
 def _chain(nodes: tuple[str, ...], relations: tuple[str, ...], *, arrows: bool = True) -> str:

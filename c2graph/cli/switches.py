@@ -1,18 +1,22 @@
-"""``c2graph switches MODEL --from P1 --to P2``: what changes when the phase flips.
+"""``c2graph switches MODEL --from P1 --to P2``: what changes when the phase flips, in one
+layer (operational by default) and then, labelled, in the other authority layers.
 
 Example
 -------
 >>> from c2graph.cli.main import main
 >>> main(["switches", "models/us-rok-cfc.yaml", "--from", "armistice", "--to", "wartime"])
 ... # doctest: +ELLIPSIS
-switch from 'armistice' to 'wartime'
+switch from 'armistice' to 'wartime', operational layer
 <BLANKLINE>
 decisions, in order:
   escalation wartime (Wartime (hostilities)): declared by unspecified; approval: none; ...
 <BLANKLINE>
 links activated:
-  al-cfc —opcon→ kr-forces
-  al-cfc —opcon→ us-kr-forces
+  al-cfc —opcon→ kr-forces   [operational]
+  al-cfc —opcon→ us-kr-forces   [operational]
+...
+operational layer: authority gained:
+  al-cfc: kr-forces (opcon; with the consent of kr-president, us-president), ...
 ...
 0
 """
@@ -24,7 +28,7 @@ import sys
 from typing import Any
 
 from ..vocabulary import AUTHORITY_RELATIONS
-from ._common import add_json, add_model, emit_json, load
+from ._common import add_json, add_layer, add_model, emit_json, load
 
 HELP = (
     "show what changes from one phase to another: links, chains of command, authority "
@@ -33,7 +37,7 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add MODEL, ``--from``, ``--to`` (both required) and ``--json``.
+    """Add MODEL, ``--from``, ``--to`` (both required), ``--layer`` and ``--json``.
 
     Parameters
     ----------
@@ -45,8 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> parser = argparse.ArgumentParser()
     >>> add_arguments(parser)
     >>> args = parser.parse_args(["m.yaml", "--from", "peacetime", "--to", "armed-attack"])
-    >>> args.before, args.after
-    ('peacetime', 'armed-attack')
+    >>> args.before, args.after, args.layer
+    ('peacetime', 'armed-attack', 'operational')
     """
     add_model(parser)
     parser.add_argument(
@@ -55,6 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--to", dest="after", metavar="P2", required=True, help="phase after the switch"
     )
+    add_layer(parser, authority_only=True)
     add_json(parser)
 
 
@@ -64,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        ``model``, ``before`` and ``after`` (phase ids) and ``json``.
+        ``model``, ``before`` and ``after`` (phase ids), ``layer`` and ``json``.
 
     Returns
     -------
@@ -73,10 +78,10 @@ def run(args: argparse.Namespace) -> int:
 
     Examples
     --------
-    >>> args = argparse.Namespace(
-    ...     model="models/us-rok-cfc.yaml", before="wartime", after="wartime", json=False)
+    >>> args = argparse.Namespace(model="models/us-rok-cfc.yaml", before="wartime",
+    ...     after="wartime", layer="operational", json=False)
     >>> run(args)  # doctest: +ELLIPSIS
-    switch from 'wartime' to 'wartime'
+    switch from 'wartime' to 'wartime', operational layer
     <BLANKLINE>
     decisions, in order:
       none (same phase)
@@ -89,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis import phase_switch
 
     model = load(args.model)
-    data = phase_switch(model, before=args.before, after=args.after).to_dict()
+    data = phase_switch(model, before=args.before, after=args.after, layer=args.layer).to_dict()
     if args.json:
         emit_json(data)
         return 0
@@ -100,7 +105,9 @@ def run(args: argparse.Namespace) -> int:
 def _link(change: dict[str, Any]) -> str:
     basis = f"   ({change['basis']})" if change["basis"] else ""
     end = "→" if change["relation"] in AUTHORITY_RELATIONS else "—"
-    return f"  {change['from']} —{change['relation']}{end} {change['to']}{basis}"
+    return (
+        f"  {change['from']} —{change['relation']}{end} {change['to']}   [{change['layer']}]{basis}"
+    )
 
 
 def _chains(chains: list[list[str]]) -> str:
@@ -108,12 +115,39 @@ def _chains(chains: list[list[str]]) -> str:
 
 
 def _authority(change: dict[str, Any]) -> str:
-    units = ", ".join(f"{u['node']} ({'/'.join(u['effective'])})" for u in change["units"])
+    units = ", ".join(f"{u['node']} ({_held(u)})" for u in change["units"])
     return f"  {change['authority']}: {units}"
 
 
+def _held(unit: dict[str, Any]) -> str:
+    held = "/".join(unit["effective"])
+    if unit["consent"]:
+        return f"{held}; with the consent of {', '.join(unit['consent'])}"
+    return held
+
+
+def _layer_lines(change: dict[str, Any], label: str) -> list[str]:
+    """Chains of command changed, authority gained and lost, in one layer."""
+    lines = ["", f"{label}chains of command changed:"]
+    for chain in change["chains_changed"]:
+        lines += [
+            f"  {chain['unit']}:",
+            f"    before: {_chains(chain['before'])}",
+            f"    after:  {_chains(chain['after'])}",
+        ]
+    if not change["chains_changed"]:
+        lines.append("  none")
+    for title, key in (("authority gained", "gained"), ("authority lost", "lost")):
+        lines += ["", f"{label}{title}:"] + ([_authority(c) for c in change[key]] or ["  none"])
+    return lines
+
+
 def _table(data: dict[str, Any]) -> list[str]:
-    lines = [f"switch from {data['before']!r} to {data['after']!r}", "", "decisions, in order:"]
+    lines = [
+        f"switch from {data['before']!r} to {data['after']!r}, {data['layer']} layer",
+        "",
+        "decisions, in order:",
+    ]
     for d in data["decisions"]:
         approval = ", ".join(d["approval"]) or "none"
         who = d["declared_by"] or "unspecified"
@@ -135,15 +169,7 @@ def _table(data: dict[str, Any]) -> list[str]:
     ):
         if data[key]:
             lines += ["", f"{title}: {', '.join(data[key])}"]
-    lines += ["", "chains of command changed:"]
-    for change in data["chains_changed"]:
-        lines += [
-            f"  {change['unit']}:",
-            f"    before: {_chains(change['before'])}",
-            f"    after:  {_chains(change['after'])}",
-        ]
-    if not data["chains_changed"]:
-        lines.append("  none")
-    for title, key in (("authority gained", "gained"), ("authority lost", "lost")):
-        lines += ["", f"{title}:"] + ([_authority(c) for c in data[key]] or ["  none"])
+    lines += _layer_lines(data, f"{data['layer']} layer: ")
+    for other in data["other_layers"]:
+        lines += _layer_lines(other, f"{other['layer']} layer: ")
     return lines

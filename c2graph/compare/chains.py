@@ -1,10 +1,11 @@
 """Chains of command that differ between two models: units, before → after, who joins or leaves.
 
-A unit's chains are :func:`c2graph.analysis.chain_of_command` (every authority chain from
-a top authority to the unit).  Its *operational* chains are the authority paths whose
-surviving authority (JP 1 composition, :func:`c2graph.vocabulary.meet`) is command, COCOM,
-OPCON or TACON — an ADCON-only chain is not operational.  ``joined`` and ``left`` name the
-nodes that enter or leave the unit's operational chains.
+A unit's chains are :func:`c2graph.analysis.chain_of_command` in one layer (every chain of
+that layer from a top to the unit, stopped at combined bodies; the operational layer by
+default).  ``joined`` and ``left`` name the nodes that enter or leave the unit's chains
+whose surviving authority (JP 1 composition, :func:`c2graph.vocabulary.meet`) belongs to
+the layer — with ``"all"``, its operational chains (an ADCON-only chain is not
+operational).
 
 Example
 -------
@@ -28,13 +29,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.chains import Chain, CommandChains, chains_differ
-from ..analysis.graphs import phase_graphs
+from ..analysis.paths import DEFAULT_LAYER, authority_view
 from ..model import Model
-from ..vocabulary import LAYER_RELATIONS, Layer
+from ..vocabulary import ALL_LAYERS, LAYER_RELATIONS, Layer, layer_relations
 
 __all__ = ["ChainChange", "chains_changed"]
-
-_OPERATIONAL = LAYER_RELATIONS[Layer.OPERATIONAL]
 
 
 @dataclass(frozen=True)
@@ -47,12 +46,14 @@ class ChainChange:
     after: tuple[tuple[str, ...], ...]
     joined: tuple[str, ...]
     left: tuple[str, ...]
+    layer: str = DEFAULT_LAYER
 
     def to_dict(self) -> dict[str, Any]:
         """Return the change as JSON-ready data."""
         return {
             "unit": self.unit,
             "phase": self.phase,
+            "layer": self.layer,
             "before": [list(c) for c in self.before],
             "after": [list(c) for c in self.after],
             "joined": list(self.joined),
@@ -60,8 +61,10 @@ class ChainChange:
         }
 
 
-def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]:
-    """Return the force units of both models (in ``phase``) whose chains of command differ.
+def chains_changed(
+    a: Model, b: Model, *, phase: str, layer: str = DEFAULT_LAYER
+) -> tuple[ChainChange, ...]:
+    """Return the force units of both models (in ``phase``) whose chains of ``layer`` differ.
 
     Units are the nodes of :data:`~c2graph.vocabulary.FORCE_KINDS` present in the phase of
     both models, sorted by id; a unit added or removed is a node change, not a chain change.
@@ -69,7 +72,7 @@ def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]
     (:func:`c2graph.analysis.chains.chains_differ`); chains are listed only for those, from
     chains memoised over superiors, so the cost is linear in the models plus the size of
     the changes.  Raises :class:`~c2graph.errors.QueryError` when ``phase`` is not a phase
-    of both models.
+    of both models, or for a layer without authority.
 
     Example
     -------
@@ -85,13 +88,15 @@ def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]
     ----------
     Joint Publication 1 (chain of command; ADCON is not an operational chain).
     """
-    graphs_a, graphs_b = phase_graphs(a, phase), phase_graphs(b, phase)
-    chains_a, chains_b = CommandChains(graphs_a.authority), CommandChains(graphs_b.authority)
-    units = sorted(graphs_a.forces & graphs_b.forces)
+    view_a = authority_view(a, phase=phase, layer=layer)
+    view_b = authority_view(b, phase=phase, layer=layer)
+    chains_a, chains_b = CommandChains(view_a.chains), CommandChains(view_b.chains)
+    held = LAYER_RELATIONS[Layer.OPERATIONAL] if layer == ALL_LAYERS else layer_relations(layer)
+    units = sorted(view_a.forces & view_b.forces)
     changes = []
-    for unit in chains_differ(graphs_a.authority, graphs_b.authority, units):
-        above_a = _operational(chains_a.composed(unit))
-        above_b = _operational(chains_b.composed(unit))
+    for unit in chains_differ(view_a.chains, view_b.chains, units):
+        above_a = _carrying(chains_a.composed(unit), held)
+        above_b = _carrying(chains_b.composed(unit), held)
         changes.append(
             ChainChange(
                 unit,
@@ -100,11 +105,13 @@ def chains_changed(a: Model, b: Model, *, phase: str) -> tuple[ChainChange, ...]
                 chains_b.nodes(unit),
                 tuple(sorted(above_b - above_a)),
                 tuple(sorted(above_a - above_b)),
+                str(layer),
             )
         )
     return tuple(changes)
 
 
-def _operational(chains: frozenset[Chain]) -> frozenset[str]:
-    """The nodes above the unit on those of its chains that pass on operational authority."""
-    return frozenset(node for nodes, held in chains if held in _OPERATIONAL for node in nodes[:-1])
+def _carrying(chains: frozenset[Chain], held: frozenset[str]) -> frozenset[str]:
+    """The nodes above the unit on those of its chains whose surviving authority is one of
+    ``held``."""
+    return frozenset(node for nodes, found in chains if found in held for node in nodes[:-1])

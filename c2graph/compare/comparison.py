@@ -4,7 +4,8 @@
 phase both share the units whose chains of command change, the change of every headline
 measure (:mod:`c2graph.analysis.measures`), how the link between the nations changes and
 where each variant stands in the C2 approach space.  :func:`compare_many` gives one column
-per variant of the headline measures of every phase.
+per variant of the headline measures of every phase.  Chains and measures are those of one
+layer (``layer=``, the operational layer by default).
 
 Example
 -------
@@ -26,6 +27,7 @@ from ..analysis.approach import ApproachPlacement, approach_space
 from ..analysis.considerations import ConsiderationsView, considerations
 from ..analysis.measures import MEASURES, Value, headline
 from ..analysis.nationlinks import NationLink, nation_link
+from ..analysis.paths import DEFAULT_LAYER, check_authority_layer
 from ..errors import QueryError
 from ..model import Model
 from .chains import ChainChange, chains_changed
@@ -103,6 +105,7 @@ class Comparison:
     phases_only_after: tuple[str, ...]
     considerations_before: ConsiderationsView
     considerations_after: ConsiderationsView
+    layer: str = DEFAULT_LAYER
 
     @property
     def is_empty(self) -> bool:
@@ -126,6 +129,7 @@ class Comparison:
         return {
             "before": self.before,
             "after": self.after,
+            "layer": self.layer,
             **self.diff.to_dict(),
             "chains_changed": [c.to_dict() for c in self.chains_changed],
             "phases_only_before": list(self.phases_only_before),
@@ -159,17 +163,25 @@ class Matrix:
 
     columns: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
+    layer: str = DEFAULT_LAYER
 
     def to_dict(self) -> dict[str, Any]:
         """Return the matrix as JSON-ready data."""
-        return {"columns": list(self.columns), "rows": [r.to_dict() for r in self.rows]}
+        return {
+            "layer": self.layer,
+            "columns": list(self.columns),
+            "rows": [r.to_dict() for r in self.rows],
+        }
 
 
-def compare(a: Model, b: Model, *, phase: str | None = None) -> Comparison:
+def compare(
+    a: Model, b: Model, *, phase: str | None = None, layer: str = DEFAULT_LAYER
+) -> Comparison:
     """Set model ``b`` against model ``a``, in one phase or in every phase both have.
 
-    Raises :class:`~c2graph.errors.QueryError` when ``phase`` is not a phase of both
-    models, or when the two models share no phase.
+    Chains of command and the layer-dependent measures are those of ``layer``.  Raises
+    :class:`~c2graph.errors.QueryError` when ``phase`` is not a phase of both models, when
+    the two models share no phase, or for a layer without authority.
 
     Example
     -------
@@ -183,8 +195,8 @@ def compare(a: Model, b: Model, *, phase: str | None = None) -> Comparison:
     >>> result = compare(m("liaison"), m("opcon"))
     >>> [c.unit for c in result.chains_changed]
     ['b']
-    >>> result.phases[0].approach_after.approach
-    'collaborative'
+    >>> result.phases[0].approach_after.unity
+    'lead-nation'
     """
     if phase is not None:
         shared: tuple[str, ...] = (phase,)  # structural_diff checks that both models have it
@@ -196,24 +208,30 @@ def compare(a: Model, b: Model, *, phase: str | None = None) -> Comparison:
                 f"{a.name!r} has {', '.join(a.phase_ids)}; {b.name!r} has "
                 f"{', '.join(b.phase_ids)}"
             )
+    check_authority_layer(layer)
     diff = structural_diff(a, b, phase=phase)
     return Comparison(
         before=a.name,
         after=b.name,
         diff=diff,
         # With one phase, the diff of that phase is the diff already computed.
-        phases=tuple(_phase(a, b, p, diff if p == phase else None) for p in shared),
+        phases=tuple(_phase(a, b, p, diff if p == phase else None, layer) for p in shared),
         phases_only_before=() if phase else tuple(p for p in a.phase_ids if p not in b.phase_ids),
         phases_only_after=() if phase else tuple(p for p in b.phase_ids if p not in a.phase_ids),
         considerations_before=considerations(a),
         considerations_after=considerations(b),
+        layer=str(layer),
     )
 
 
 def compare_many(
-    models: Sequence[Model], *, phase: str | None = None, names: Sequence[str] | None = None
+    models: Sequence[Model],
+    *,
+    phase: str | None = None,
+    names: Sequence[str] | None = None,
+    layer: str = DEFAULT_LAYER,
 ) -> Matrix:
-    """Return the headline measures of every model, one column per model.
+    """Return the headline measures of every model on ``layer``, one column per model.
 
     Columns are headed by ``names`` (default: the models' names).
 
@@ -231,6 +249,7 @@ def compare_many(
     """
     if not models:
         raise QueryError("no model to compare")
+    check_authority_layer(layer)
     if names is not None and len(names) != len(models):
         raise QueryError(f"{len(names)} column names for {len(models)} models")
     if phase is not None:
@@ -242,23 +261,27 @@ def compare_many(
         for model in models:
             phases += [p for p in model.phase_ids if p not in phases]
     per_model = [
-        {p: dict(headline(m, phase=p)) for p in phases if p in m.phase_ids} for m in models
+        {p: dict(headline(m, phase=p, layer=layer)) for p in phases if p in m.phase_ids}
+        for m in models
     ]
     rows = tuple(
         MatrixRow(p, name, tuple(values[p][name] if p in values else None for values in per_model))
         for p in phases
         for name in MEASURES
     )
-    return Matrix(tuple(names) if names is not None else tuple(m.name for m in models), rows)
+    columns = tuple(names) if names is not None else tuple(m.name for m in models)
+    return Matrix(columns, rows, str(layer))
 
 
-def _phase(a: Model, b: Model, phase: str, diff: StructuralDiff | None) -> PhaseComparison:
-    before = dict(headline(a, phase=phase))
-    after = dict(headline(b, phase=phase))
+def _phase(
+    a: Model, b: Model, phase: str, diff: StructuralDiff | None, layer: str
+) -> PhaseComparison:
+    before = dict(headline(a, phase=phase, layer=layer))
+    after = dict(headline(b, phase=phase, layer=layer))
     return PhaseComparison(
         phase=phase,
         diff=diff if diff is not None else structural_diff(a, b, phase=phase),
-        chains_changed=chains_changed(a, b, phase=phase),
+        chains_changed=chains_changed(a, b, phase=phase, layer=layer),
         measures=tuple(MeasureChange(name, before[name], after[name]) for name in MEASURES),
         nation_link_before=nation_link(a, phase=phase),
         nation_link_after=nation_link(b, phase=phase),

@@ -7,7 +7,7 @@ in that phase. Node kinds map to ORA node classes as follows:
 - ``political-authority`` → ``agent`` (a person holding authority by law: head of
   government, minister; ORA's agents are individuals);
 - every other kind (legislature, ministry, staff, headquarters, component, unit, agency,
-  coordination-body) → ``organization``.
+  coordination-body, forum) → ``organization``.
 
 The node's kind itself is kept as the property ``kind``. ORA networks join one source node
 class to one target node class, so each relation gives one ``<network>`` per pair of classes

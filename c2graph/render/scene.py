@@ -334,8 +334,9 @@ class _Overlays:
                 node_marks.setdefault(node, set()).add("bottleneck")
         if self.removed is not None:
             node_marks.setdefault(self.removed, set()).add("removed")
-            for unit in analysis.removal_impact(self.model, self.removed, phase=phase):
-                node_marks.setdefault(unit, set()).add("cut-off")
+            for cut in analysis.removal_impact(self.model, self.removed, phase=phase):
+                for unit in cut.units:
+                    node_marks.setdefault(unit, set()).add("cut-off")
             for link in self.model.links_in(phase):
                 if self.removed in (link.from_node, link.to_node):
                     link_marks.setdefault(link.key, set()).add("removed")

@@ -119,6 +119,7 @@ KIND_STYLES: dict[str, KindStyle] = {
     "unit": KindStyle("ellipse", 1.0),
     "agency": KindStyle("parallelogram", 1.0),
     "coordination-body": KindStyle("hexagon", 1.6),
+    "forum": KindStyle("octagon", 1.6),
 }
 
 _COORD = "#c06000"

@@ -182,9 +182,10 @@ def _chains(model: Model, stem: str, first: str, last: str) -> list[Block]:
         Paragraph(
             "Main forces: the force nodes directly under a top headquarters (a force "
             "node with no force node above it) in the first phase, or the top "
-            "headquarters itself when nothing is under it. Each chain runs from a top "
-            "authority down to the force, with the authority that survives along it "
-            "(JP 1: a chain passes on no more than each link holds)."
+            "headquarters itself when nothing is under it. Each chain is an operational "
+            "chain from a top authority down to the force, with the authority that survives "
+            "along it (JP 1: a chain passes on no more than each link holds); a chain stops "
+            "at a combined body, which then tops it."
         ),
         Table(("force", *(_phase_name(model, p) for p in phases)), tuple(rows)),
     ]
@@ -208,8 +209,8 @@ def _bottlenecks(model: Model, stem: str) -> list[Block]:
                 ", ".join(_short(model, n) for n in report.cut_nodes) or "-",
                 cuts or "-",
                 tuple(
-                    f"{_short(model, m.a)} ({m.a_authority}) / {_short(model, m.b)} "
-                    f"({m.b_authority})"
+                    f"{_short(model, m.a.node)} ({m.a.authority}) / {_short(model, m.b.node)} "
+                    f"({m.b.authority})"
                     for m in report.mismatches
                 )
                 or "-",
@@ -219,10 +220,12 @@ def _bottlenecks(model: Model, stem: str) -> list[Block]:
     return [
         Heading(3, "Bottlenecks", f"m-{stem}-bottlenecks"),
         Paragraph(
-            "Dominators: nodes every chain of command to those units passes through "
-            f"(largest {_SHOWN}). Cut nodes: nodes whose loss splits the structure. "
-            "Nation cut: fewest nodes joining the nations, and which. Counterpart "
-            "mismatches: cross-nation peers of which only one commands forces."
+            "Dominators: nodes every operational chain of one family (a nation's own chains, "
+            f"or the combined chains) to those units passes through (largest {_SHOWN}). Cut "
+            "nodes: nodes whose loss splits the structure. Nation cut: fewest nodes joining "
+            "the nations' operational coordination channels (political forums aside), and "
+            "which. Counterpart mismatches: cross-nation peers of which only one commands "
+            "forces."
         ),
         Table(
             (
@@ -451,6 +454,7 @@ def _approach(models: Sequence[Model], stems: Sequence[str]) -> list[Block]:
                     stem,
                     _phase_name(model, place.phase),
                     place.approach,
+                    place.unity,
                     f"{place.decision_rights:.2f} ({axis_level(place.decision_rights)})",
                     f"{place.interaction:.2f} ({axis_level(place.interaction)})",
                     f"{place.information:.2f} ({axis_level(place.information)})",
@@ -460,21 +464,23 @@ def _approach(models: Sequence[Model], stems: Sequence[str]) -> list[Block]:
     return [
         Heading(3, "C2 approach space", "c-approach"),
         Paragraph(
-            "NATO SAS-050/SAS-065 (N2C2M2) axes, measured per phase as in Walker, "
-            "Stanton et al. (2009): decision rights = share of national forces under a "
-            "collective or foreign operational chain; interaction = share of "
-            "cross-nation node pairs in direct contact (a link or a shared body); "
-            "information = share of cross-nation pairs within two links. Approach: "
-            "conflicted (no contact), de-conflicted (direct links only), coordinated "
-            "(a shared body, no shared forces), collaborative (some forces under a "
-            "collective or foreign chain), edge (every axis, and every country's "
-            "forces, at least 0.5)."
+            "NATO SAS-050/SAS-065 (N2C2M2) axes, measured per phase on the coordination "
+            "and information layers after Walker, Stanton et al. (2009): decision rights = "
+            "share of cross-nation pairs of commanders sitting in a shared body; "
+            "interaction = share of cross-nation pairs of military nodes in direct "
+            "operational contact (a link or a shared operational body); information = "
+            "share of cross-nation pairs within two links. Approach: conflicted (no "
+            "contact), de-conflicted (no shared operational body), coordinated (a shared "
+            "operational body), collaborative (also every axis at least significant); edge "
+            "is never named from structure. Combined or foreign operational control is the "
+            "separate unity-of-command dimension (docs/measures.md)."
         ),
         Table(
             (
                 "model",
                 "phase",
                 "approach",
+                "unity of command",
                 "decision rights",
                 "interaction",
                 "information",

@@ -35,20 +35,54 @@ def test_direct_liaison_only_is_deconflicted():
     )
     assert place.approach == "de-conflicted"
     assert (place.cross_links, place.shared_bodies, place.interaction) == (1, (), 0.25)
-    # jhq–uhq directly; ju–uhq and jhq–uu through one relay
-    assert place.information == 0.75
+    # only the liaison counts: the authority links carry no information between nations
+    assert place.information == 0.25
+    # the two commanders are in contact but sit in no shared body: no joint decision
+    assert (place.decider_pairs, place.decision_rights) == (1, 0.0)
 
 
-def test_coordination_body_only_is_coordinated():
-    model = build(
-        [*NATIONAL, node("acm", "alliance", "coordination-body")],
-        [*CHAINS, link("jhq", "acm", "member"), link("uhq", "acm", "member")],
-    )
-    place = approach_space(model, phase="war")
+def _with_body(*members):
+    nodes = [*NATIONAL, node("ju2", "JP"), node("acm", "alliance", "coordination-body")]
+    links = [*CHAINS, link("jhq", "ju2", "opcon")]
+    return build(nodes, links + [link(m, "acm", "member") for m in members])
+
+
+def test_coordination_body_of_the_headquarters_is_coordinated():
+    place = approach_space(_with_body("jhq", "uhq"), phase="war")
     assert place.approach == "coordinated"
     assert place.shared_bodies == ("acm",)
-    assert (place.decision_rights, place.interaction, place.information) == (0.0, 0.25, 0.25)
+    # 1 of 6 cross-nation pairs in contact: limited
+    assert (place.decision_rights, place.interaction, place.information) == (
+        1.0,
+        pytest.approx(1 / 6),
+        pytest.approx(1 / 6),
+    )
     assert place.cross_links == 0
+    assert place.rule == (
+        "1 shared operational bodies; axes broad, limited, limited (collaborative needs "
+        "every axis at least significant)"
+    )
+
+
+def test_every_axis_significant_is_collaborative_never_edge():
+    place = approach_space(_with_body("jhq", "uhq", "ju", "uu"), phase="war")
+    assert (place.decision_rights, place.interaction, place.information) == (
+        1.0,
+        pytest.approx(4 / 6),
+        pytest.approx(4 / 6),
+    )
+    assert place.approach == "collaborative"
+    assert place.rule.endswith("(broad, broad, broad); edge is not told from structure")
+
+
+def test_a_forum_alone_is_deconflicted_but_counts_for_joint_decisions():
+    model = build(
+        [*NATIONAL, node("scc", "alliance", "forum")],
+        [*CHAINS, link("jhq", "scc", "member"), link("uhq", "scc", "member")],
+    )
+    place = approach_space(model, phase="war")
+    assert (place.approach, place.forums, place.shared_bodies) == ("de-conflicted", ("scc",), ())
+    assert (place.decision_rights, place.interaction) == (1.0, 0.0)
 
 
 def _combined(extra_units: bool):
@@ -69,31 +103,34 @@ def _combined(extra_units: bool):
     return build(nodes, links)
 
 
-def test_combined_command_with_forces_is_collaborative():
-    model = _combined(extra_units=True)
-    peace, war = placements(model)
-    assert peace.approach == "coordinated"
-    assert war.approach == "collaborative"
-    assert war.units_shared == ("ju", "uu")
-    assert war.decision_rights == pytest.approx(1 / 3)
-    assert war.interaction == pytest.approx(4 / 9)
-    assert war.information == pytest.approx(4 / 9)
+def test_combined_command_is_a_unity_of_command_matter_not_decision_rights():
+    peace, war = placements(_combined(extra_units=True))
+    assert (peace.approach, peace.unity) == ("coordinated", "parallel")
+    assert (war.approach, war.unity) == ("coordinated", "integrated")
+    assert war.units_shared == ("ju", "uu") and war.units == 6
+    assert war.shared_by_nation == (("JP", 1 / 3), ("US", 1 / 3))
+    # jhq and uhq still command ju2 and uu2, and both sit with the combined headquarters
+    assert (war.decision_rights, war.decider_pairs) == (1.0, 1)
+    assert war.interaction == pytest.approx(1 / 9)
+    assert war.information == pytest.approx(1 / 9)
 
 
-def test_fully_combined_structure_reaches_edge():
+def test_a_fully_combined_structure_is_integrated_not_edge():
     war = approach_space(_combined(extra_units=False), phase="war")
-    assert (war.approach, war.decision_rights, war.interaction, war.information) == (
-        "edge",
-        0.5,
-        1.0,
-        1.0,
+    assert (war.approach, war.unity, war.units_shared) == (
+        "coordinated",
+        "integrated",
+        ("ju", "uu"),
     )
+    # in war the national headquarters command nothing: there is no decider pair
+    assert (war.decider_pairs, war.decision_rights) == (0, 0.0)
 
 
-def test_foreign_operational_chain_counts_as_collective():
+def test_foreign_operational_chain_is_lead_nation():
     model = build(NATIONAL, [*CHAINS, link("uhq", "ju", "tacon", phases=["war"])])
-    assert approach_space(model, phase="war").units_shared == ("ju",)
-    assert approach_space(model, phase="peacetime").units_shared == ()
+    war, peace = (approach_space(model, phase=p) for p in ("war", "peacetime"))
+    assert (war.units_shared, war.unity) == (("ju",), "lead-nation")
+    assert (peace.units_shared, peace.unity) == ((), "parallel")
 
 
 def test_one_nation_has_no_approach():
@@ -113,7 +150,15 @@ def test_levels_and_json():
         "broad",
     ]
     data = approach_space(_combined(extra_units=True), phase="war").to_dict()
-    assert data["decision_rights"] == 0.3333 and data["decision_rights_level"] == "significant"
+    assert data["layers"] == ["coordination", "information"]
+    assert data["interaction"] == 0.1111 and data["interaction_level"] == "limited"
+    assert data["unity_of_command"] == {
+        "structure": "integrated",
+        "layer": "operational",
+        "units": 6,
+        "units_shared": ["ju", "uu"],
+        "by_nation": {"JP": 0.3333, "US": 0.3333},
+    }
 
 
 def test_unknown_phase():

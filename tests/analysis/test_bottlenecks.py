@@ -5,44 +5,65 @@ from __future__ import annotations
 import itertools
 
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from c2graph import QueryError
 from c2graph.analysis import (
     betweenness,
     bottleneck_report,
+    co_location,
     cut_nodes,
     dominators,
     nation_cut,
     removal_impact,
 )
-from c2graph.analysis.bottlenecks import _VIRTUAL_ROOT, Dominator, _immediate_dominators
+from c2graph.analysis.bottlenecks import (
+    _VIRTUAL_ROOT,
+    CutOff,
+    Dominator,
+    _immediate_dominators,
+    site_nodes,
+)
 from c2graph.analysis.graphs import phase_graphs
+from c2graph.vocabulary import POLITICAL_KINDS, RELATIONS, Layer
 from tests.builders import build, forward_links, link, numbered_nodes
 
 
-def test_dominators_with_two_tops_use_a_virtual_root(alliance):
+def test_dominators_per_national_chain(alliance):
     assert dominators(alliance, phase="peace") == (
-        Dominator("mod", ("fleet", "gcc", "jhq")),
-        Dominator("pm", ("fleet", "gcc", "jhq")),
-        Dominator("pres", ("fleet7", "indo", "usfj")),
-        Dominator("secdef", ("fleet7", "indo", "usfj")),
-        Dominator("indo", ("fleet7", "usfj")),
-        Dominator("jhq", ("gcc",)),
+        Dominator("mod", ("fleet", "gcc", "jhq"), "JP"),
+        Dominator("pm", ("fleet", "gcc", "jhq"), "JP"),
+        Dominator("jhq", ("fleet", "gcc"), "JP"),
+        Dominator("pres", ("fleet7", "indo", "usfj"), "US"),
+        Dominator("secdef", ("fleet7", "indo", "usfj"), "US"),
+        Dominator("indo", ("fleet7", "usfj"), "US"),
     )
 
 
-def test_dominators_ranked_by_units_then_id(alliance):
-    result = dominators(alliance, phase="war")
-    assert [(d.node, len(d.units)) for d in result] == [
-        ("pm", 4),
-        ("mod", 3),
-        ("pres", 3),
-        ("secdef", 3),
-        ("indo", 2),
-        ("jhq", 1),
+def test_an_administrative_line_is_no_alternative_operational_chain(alliance):
+    # mod -adcon-> fleet: on every authority relation mixed, jhq no longer dominates fleet.
+    assert Dominator("jhq", ("gcc",), "JP") in dominators(alliance, phase="peace", layer="all")
+    assert [d.to_dict() for d in dominators(alliance, phase="war", layer="civil")] == [
+        {"node": "pm", "chains": "JP", "units": ["jcg"]}
     ]
-    assert result[0].to_dict() == {"node": "pm", "units": ["fleet", "gcc", "jcg", "jhq"]}
+    assert dominators(alliance, phase="war", layer="administrative") == (
+        Dominator("mod", ("fleet",), "JP"),
+    )
+
+
+def test_dominators_ranked_by_units_then_id_within_a_family(alliance):
+    result = dominators(alliance, phase="war")
+    assert [(d.chains, d.node, len(d.units)) for d in result] == [
+        ("JP", "mod", 3),
+        ("JP", "pm", 3),
+        ("JP", "jhq", 2),
+        ("US", "pres", 3),
+        ("US", "secdef", 3),
+        ("US", "indo", 2),
+    ]
+    assert result[0].to_dict() == {"node": "mod", "chains": "JP", "units": ["fleet", "gcc", "jhq"]}
 
 
 def test_second_parent_removes_a_dominator():
@@ -64,7 +85,8 @@ def test_second_parent_removes_a_dominator():
         ("top", ("a", "b", "u"))
     ]
     assert removal_impact(model, "a", phase="peace") == ()
-    assert removal_impact(model, "top", phase="peace") == ("a", "b", "u")
+    assert removal_impact(model, "top", phase="peace") == (CutOff("JP", ("a", "b", "u")),)
+    assert removal_impact(model, ["a", "b"], phase="peace") == (CutOff("JP", ("u",)),)
 
 
 def test_empty_phase_has_no_bottlenecks():
@@ -111,12 +133,43 @@ def test_nation_cut_through_coordination_bodies(alliance):
     (cut,) = nation_cut(alliance, phase="peace")
     assert cut.to_dict() == {
         "nations": ["JP", "US"],
+        "layers": ["coordination", "information"],
         "connectivity": 1,
         "node_cut": ["jhq"],
         "link_connectivity": 2,
         "link_cut": ["jhq->acm:member", "jhq->usfj:counterpart"],
         "bridges": [{"node": "acm", "connectivity_without": 1}],
+        "forums": [],
+        "political_links": [],
     }
+
+
+def test_political_channels_are_listed_not_counted():
+    model = build(
+        [
+            ("jp-dm", "JP", "political-authority"),
+            ("us-sd", "US", "political-authority"),
+            ("jhq", "JP", "headquarters"),
+            ("uhq", "US", "headquarters"),
+            ("two-plus-two", "alliance", "forum"),
+            ("bocc", "alliance", "coordination-body"),
+            ("bjocc", "alliance", "coordination-body"),
+        ],
+        [
+            link("jp-dm", "us-sd", "counterpart"),
+            link("jp-dm", "two-plus-two", "member"),
+            link("us-sd", "two-plus-two", "member"),
+            link("jhq", "bocc", "member"),
+            link("uhq", "bocc", "member"),
+            link("jhq", "bjocc", "shares-picture"),
+            link("uhq", "bjocc", "shares-picture"),
+            link("jp-dm", "jhq", "command"),
+        ],
+    )
+    (cut,) = nation_cut(model, phase="peace")
+    assert (cut.connectivity, cut.node_cut, cut.link_connectivity) == (1, ("uhq",), 2)
+    assert [(b.node, b.connectivity_without) for b in cut.bridges] == [("bjocc", 1), ("bocc", 1)]
+    assert (cut.forums, cut.political_links) == (("two-plus-two",), ("jp-dm->us-sd:counterpart",))
 
 
 def test_bridge_loss_separates_when_only_bridge():
@@ -151,7 +204,52 @@ def test_removal_of_a_node_not_in_phase_or_a_leaf(alliance):
     assert removal_impact(alliance, "jcg", phase="peace") == ()
     assert removal_impact(alliance, "gcc", phase="peace") == ()
     assert removal_impact(alliance, "acm", phase="peace") == ()
-    assert removal_impact(alliance, "jhq", phase="peace") == ("gcc",)
+    assert removal_impact(alliance, "jhq", phase="peace") == (CutOff("JP", ("fleet", "gcc")),)
+    assert removal_impact(alliance, "jhq", phase="peace", layer="all") == (CutOff("JP", ("gcc",)),)
+
+
+def _sited(alliance_sites=("hq", "hq", "hq", "far")):
+    return build(
+        [
+            ("pm", "JP", "political-authority"),
+            ("mod", "JP", "ministry"),
+            ("jhq", "JP", "headquarters"),
+            ("gcc", "JP", "component"),
+        ],
+        [link("pm", "mod", "command"), link("mod", "jhq", "command"), link("jhq", "gcc", "opcon")],
+        node_extra={
+            n: {"location": site}
+            for n, site in zip(("pm", "mod", "jhq", "gcc"), alliance_sites, strict=True)
+        },
+        locations=[
+            {"id": "hq", "name": "Headquarters site", "lat": 35.69, "lon": 139.73, "utc_offset": 9},
+            {"id": "far", "name": "Far site", "lat": 26.2, "lon": 127.7, "utc_offset": 9},
+            {"id": "empty", "name": "Unused", "lat": 0, "lon": 0, "utc_offset": 0},
+        ],
+    )
+
+
+def test_site_removal_and_co_location():
+    model = _sited()
+    assert site_nodes(model, "hq", phase="peace") == ("jhq", "mod", "pm")
+    assert site_nodes(model, "empty", phase="peace") == ()
+    assert [s.to_dict() for s in co_location(model, phase="peace")] == [
+        {
+            "site": "hq",
+            "name": "Headquarters site",
+            "nodes": ["jhq", "mod", "pm"],
+            "cut_off": [{"chains": "JP", "units": ["gcc"]}],
+        }
+    ]
+    report = bottleneck_report(model, phase="peace", remove_site="hq").to_dict()
+    assert report["removal"] == {
+        "site": "hq",
+        "nodes": ["jhq", "mod", "pm"],
+        "units": ["gcc"],
+        "cut_off": [{"chains": "JP", "units": ["gcc"]}],
+    }
+    with pytest.raises(QueryError, match=r"unknown location id 'hqs' \(did you mean 'hq'\?\)"):
+        bottleneck_report(model, phase="peace", remove_site="hqs")
 
 
 def test_betweenness_is_on_request(alliance):
@@ -160,7 +258,12 @@ def test_betweenness_is_on_request(alliance):
     assert scores[0].node == "jhq"
     assert all(a.score >= b.score for a, b in itertools.pairwise(scores))
     report = bottleneck_report(alliance, phase="peace", remove="mod", with_betweenness=True)
-    assert report.to_dict()["removal"] == {"node": "mod", "units": ["fleet", "gcc", "jhq"]}
+    assert report.to_dict()["removal"] == {
+        "site": None,
+        "nodes": ["mod"],
+        "units": ["fleet", "gcc", "jhq"],
+        "cut_off": [{"chains": "JP", "units": ["fleet", "gcc", "jhq"]}],
+    }
     assert report.to_dict()["betweenness"][0]["node"] == "jhq"
 
 
@@ -168,23 +271,34 @@ def test_report_keys(alliance):
     data = bottleneck_report(alliance, phase="peace").to_dict()
     assert list(data) == [
         "phase",
+        "layer",
         "tops",
         "dominators",
+        "forces",
         "cut_nodes",
         "nation_cut",
         "span_of_control",
         "counterpart_mismatches",
         "distance_gaps",
         "hierarchy",
+        "co_location",
         "removal",
         "betweenness",
     ]
-    assert data["hierarchy"] == {
+    whole = data["hierarchy"]["rows"][0]
+    assert (data["layer"], data["hierarchy"]["layer"], whole["nation"]) == (
+        "operational",
+        "operational",
+        "all nations",
+    )
+    assert {k: whole[k] for k in ("connectedness", "hierarchy", "efficiency", "lubness")} == {
         "connectedness": 0.444444,
         "hierarchy": 1.0,
-        "efficiency": 0.96875,
+        "efficiency": 1.0,
         "lubness": 1.0,
     }
+    every = bottleneck_report(alliance, phase="peace", layer="all").to_dict()["hierarchy"]
+    assert every["rows"][0]["efficiency"] == 0.96875
 
 
 @st.composite
@@ -229,10 +343,10 @@ def test_removing_a_dominator_cuts_exactly_its_units(case):
     for i in range(size):
         node = f"n{i}"
         lost = removal_impact(model, node, phase="peace")
-        assert lost == dominated.get(node, ())
-        for unit in lost:
-            paths = [p for p in _chains(model, unit) if node not in p]
-            assert paths == []
+        assert [c.units for c in lost] == ([dominated[node]] if node in dominated else [])
+        for cut in lost:
+            for unit in cut.units:
+                assert [p for p in _chains(model, unit) if node not in p] == []
 
 
 def _chains(model, unit):
@@ -251,18 +365,36 @@ def _assert_separates(model, cut, one, two):
 @st.composite
 def two_nation_models(draw):
     size = draw(st.integers(3, 10))
+    kinds = {"alliance": ["coordination-body", "forum"], "JP": ["unit", "ministry"]}
     nodes = [
-        (n, nation, "coordination-body" if nation == "alliance" else "unit")
+        (n, nation, draw(st.sampled_from(kinds.get(nation, ["unit"]))))
         for n, nation, _kind in draw(numbered_nodes(size, nations=["JP", "US", "alliance"]))
     ]
-    links = draw(forward_links(size, ["coordination", "member", "opcon"], max_links=20))
-    return build(nodes, links)
+    relations = ["coordination", "member", "opcon", "shares-picture", "support"]
+    return build(nodes, draw(forward_links(size, relations, max_links=20)))
+
+
+def _channels(model):
+    """The operational coordination channels by their definition: coordination and
+    information links whose two ends are not political."""
+    channels = nx.Graph()
+    channels.add_nodes_from(phase_graphs(model, "peace").nodes)
+    for link_ in model.links_in("peace"):
+        ends = (link_.from_node, link_.to_node)
+        if RELATIONS[link_.relation].layer in (Layer.COORDINATION, Layer.INFORMATION) and not any(
+            model.nodes[n].kind in POLITICAL_KINDS for n in ends
+        ):
+            if channels.has_edge(*ends):
+                channels.edges[ends]["links"].append(link_.key)
+            else:
+                channels.add_edge(*ends, links=[link_.key])
+    return channels
 
 
 @settings(max_examples=80, deadline=None)
 @given(two_nation_models())
-def test_nation_cut_sizes_match_flows_on_the_whole_graph(model):
-    whole = phase_graphs(model, "peace").whole
+def test_nation_cut_sizes_match_flows_on_the_channels(model):
+    whole = _channels(model)
     for cut in nation_cut(model, phase="peace"):
         one = [n for n in whole if model.nodes[n].nation == cut.nations[0]]
         two = [n for n in whole if model.nodes[n].nation == cut.nations[1]]
@@ -279,7 +411,14 @@ def test_nation_cut_sizes_match_flows_on_the_whole_graph(model):
         flow.add_edges_from((n, "T") for n in two)
         assert cut.link_connectivity == nx.maximum_flow_value(flow, "S", "T")
         assert len(cut.link_cut) == cut.link_connectivity
-        _assert_separates(model, cut.node_cut, one, two)
+        left = nx.restricted_view(whole, cut.node_cut, [])
+        for a, b in itertools.product(one, two):
+            assert a in cut.node_cut or b in cut.node_cut or not nx.has_path(left, a, b)
+        assert {b.node for b in cut.bridges} == {
+            n
+            for n in model.nodes
+            if model.nodes[n].nation == "alliance" and model.nodes[n].kind != "forum"
+        }
         for bridge in cut.bridges:
             without = nx.restricted_view(joined, [bridge.node], [])
             assert bridge.connectivity_without == nx.connectivity.local_node_connectivity(

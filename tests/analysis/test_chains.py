@@ -116,7 +116,8 @@ def lattices(draw: Any) -> tuple[list[tuple[str, str, str]], list[dict[str, Any]
 
 def _listed(model, unit, phase):
     """The unit's chains of command, listed from every authority path to it."""
-    return tuple(sorted({p.nodes for p in authority_paths(model, unit, phase=phase).paths}))
+    found = authority_paths(model, unit, phase=phase, layer="all").paths
+    return tuple(sorted({p.nodes for p in found}))
 
 
 @settings(max_examples=80, deadline=None)
@@ -129,7 +130,7 @@ def test_chains_differ_and_command_chains_match_listing_paths(structure):
     chains = CommandChains(one.authority)
     for n in one.nodes:
         assert chains.nodes(n) == _listed(model, n, "peace")
-        assert chain_of_command(model, n, phase="peace") == _listed(model, n, "peace")
+        assert chain_of_command(model, n, phase="peace", layer="all") == _listed(model, n, "peace")
 
 
 @settings(max_examples=80, deadline=None)
@@ -140,7 +141,7 @@ def test_upward_chains_match_authority_paths(structure):
     memo: dict[str, frozenset[tuple[tuple[str, ...], str]]] = {}
     for node in graph:
         if graph.pred[node]:
-            paths = authority_paths(model, node, phase="peace").paths
+            paths = authority_paths(model, node, phase="peace", layer="all").paths
             assert upward_chains(graph, node, memo) == {(p.nodes, p.effective) for p in paths}
 
 
@@ -152,5 +153,5 @@ def test_reach_effective_matches_chains(structure):
     for top in graphs.tops:
         below = reach_effective(graphs.authority, top)
         for node, values in below.items():
-            paths = authority_paths(model, node, phase="peace", source=top).paths
+            paths = authority_paths(model, node, phase="peace", source=top, layer="all").paths
             assert values == {p.effective for p in paths}

@@ -6,7 +6,12 @@ import math
 
 import pytest
 
-from c2graph.analysis import counterpart_mismatches, distance_gaps, span_of_control
+from c2graph.analysis import (
+    counterpart_mismatches,
+    counterpart_table,
+    distance_gaps,
+    span_of_control,
+)
 from tests.builders import build, link
 
 LOCATIONS = [
@@ -27,15 +32,27 @@ def test_span_of_control_with_ties_and_threshold(alliance):
     assert [(s.node, s.span) for s in result.spans] == [
         ("indo", 2),
         ("jhq", 2),
-        ("mod", 2),
-        ("pm", 2),
+        ("mod", 1),
+        ("pm", 1),
         ("pres", 1),
         ("secdef", 1),
     ]
-    assert result.average == pytest.approx(10 / 6)
-    assert result.over == ("indo", "jhq", "mod", "pm")
+    assert result.average == pytest.approx(8 / 6)
+    assert result.over == ("indo", "jhq")
     assert span_of_control(alliance, phase="war").over == ()
-    assert result.to_dict()["average"] == 1.666667
+    assert result.to_dict()["average"] == 1.333333
+
+
+def test_span_of_control_per_layer(alliance):
+    every = span_of_control(alliance, phase="war", threshold=1, layer="all")
+    assert [(s.node, s.span) for s in every.spans][:4] == [
+        ("indo", 2),
+        ("jhq", 2),
+        ("mod", 2),
+        ("pm", 2),
+    ]
+    civil = span_of_control(alliance, phase="war", layer="civil")
+    assert [(s.node, s.span) for s in civil.spans] == [("pm", 1)]
 
 
 def test_parallel_links_count_one_subordinate():
@@ -58,13 +75,39 @@ def test_span_undefined_without_authority():
 def test_counterpart_mismatch(alliance):
     (found,) = counterpart_mismatches(alliance, phase="peace")
     assert found.to_dict() == {
-        "link": "jhq->usfj:counterpart",
-        "relation": "counterpart",
-        "a": "jhq",
-        "b": "usfj",
-        "a_authority": "opcon",
-        "b_authority": "none",
+        "links": ["jhq->usfj:counterpart"],
+        "relations": ["counterpart"],
+        "a": {
+            "node": "jhq",
+            "authority": "opcon",
+            "role": "commands",
+            "forces": ["fleet", "gcc"],
+            "location": None,
+        },
+        "b": {"node": "usfj", "authority": "none", "role": "none", "forces": [], "location": None},
+        "mismatch": True,
+        "layer": "operational",
     }
+    assert counterpart_table(alliance, phase="peace") == (found,)
+
+
+def test_a_pair_joined_twice_is_one_row():
+    model = build(
+        [("jjoc", "JP", "headquarters"), ("usfj", "US", "headquarters"), ("ju", "JP", "unit")],
+        [
+            link("jjoc", "ju", "command"),
+            link("jjoc", "usfj", "counterpart"),
+            link("usfj", "jjoc", "coordination"),
+        ],
+        node_extra={"jjoc": {"location": "ichigaya"}, "usfj": {"location": "yokota"}},
+        locations=LOCATIONS,
+    )
+    (pair,) = counterpart_mismatches(model, phase="peace")
+    assert (pair.links, pair.relations) == (
+        ("usfj->jjoc:coordination", "jjoc->usfj:counterpart"),
+        ("coordination", "counterpart"),
+    )
+    assert (pair.a.location, pair.b.location, pair.a.forces) == ("ichigaya", "yokota", ("ju",))
 
 
 def test_no_mismatch_when_both_or_neither_command_forces():
@@ -110,12 +153,13 @@ def test_mismatch_through_a_chain_and_adcon_only():
         ],
     )
     (found,) = counterpart_mismatches(model, phase="peace")
-    assert (found.a, found.a_authority, found.b, found.b_authority) == (
+    assert (found.a.node, found.a.authority, found.b.node, found.b.authority) == (
         "jm",
         "command",
         "um",
         "none",
     )
+    assert (found.a.forces, found.b.forces) == (("jhq", "ju"), ())
 
 
 def test_distance_and_time_zone_gaps():

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c2graph.analysis import HierarchyScores, hierarchy_scores, krackhardt
+from c2graph.analysis import HierarchyScores, hierarchy_report, hierarchy_scores, krackhardt
 from tests.builders import build, link
 
 NAN = math.nan
@@ -81,14 +81,46 @@ def test_multigraph_links_count_once():
 
 
 def test_hierarchy_scores_of_a_phase(alliance):
-    result = hierarchy_scores(alliance, phase="peace")
+    result = hierarchy_scores(alliance, phase="peace", layer="all")
     # Two national trees of 5 (JP, with a second parent for the fleet) and 5 (US) nodes.
     assert result.connectedness == pytest.approx(40 / 90)
     assert result.hierarchy == 1.0
     assert result.efficiency == pytest.approx(1 - 1 / 32)
     assert result.lubness == 1.0
-    war = hierarchy_scores(alliance, phase="war")
+    war = hierarchy_scores(alliance, phase="war", layer="all")
     assert war.connectedness == pytest.approx(50 / 110)
+
+
+def test_the_operational_layer_drops_the_second_parent(alliance):
+    # mod -adcon-> fleet is administrative: the operational JP tree is clean.
+    operational = hierarchy_scores(alliance, phase="peace")
+    assert (operational.connectedness, operational.efficiency) == (pytest.approx(40 / 90), 1.0)
+    report = hierarchy_report(alliance, phase="war", layer="all")
+    jp = next(row for row in report.rows if row.nation == "JP")
+    assert (jp.extra_links, jp.multiple_superiors) == (1, ("fleet",))
+    assert dict(jp.readings)["efficiency"] == (
+        "1 link(s) beyond the fewest that join each structure: nodes with more than one "
+        "superior: fleet (sna's definition)"
+    )
+    assert hierarchy_scores(alliance, phase="war", layer="civil").to_dict() == {
+        "connectedness": 1.0,
+        "hierarchy": 1.0,
+        "efficiency": 1.0,
+        "lubness": None,
+    }
+
+
+def test_readings_of_two_separate_national_chains(alliance):
+    whole = hierarchy_report(alliance, phase="peace").whole
+    assert whole.components == 2
+    assert dict(whole.readings) == {
+        "connectedness": "44% of node pairs are joined; the 2 separate structures (e.g. one "
+        "chain per nation, by design) share no link",
+        "hierarchy": "not informative: authority cycles are refused when a model is loaded, "
+        "so it is 1 by construction",
+        "efficiency": "no link beyond the fewest that join each structure (sna's definition)",
+        "lubness": "every pair has one least common superior",
+    }
 
 
 def test_empty_phase_is_undefined():

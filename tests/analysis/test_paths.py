@@ -26,14 +26,49 @@ def test_top_authorities_per_phase(alliance):
     assert top_authorities(alliance, phase="war") == ("pm", "pres")
 
 
-def test_paths_from_every_top_with_effective_authority(alliance):
+def test_top_authorities_per_layer(alliance):
+    assert top_authorities(alliance, phase="war", layer="civil") == ("pm",)
+    assert top_authorities(alliance, phase="peace", layer="administrative") == ("mod",)
+    assert top_authorities(alliance, phase="war", layer="all") == ("pm", "pres")
+
+
+def test_paths_default_to_the_operational_layer(alliance):
     result = authority_paths(alliance, "fleet", phase="peace")
     assert [(p.nodes, p.relations, p.effective) for p in result.paths] == [
-        (("pm", "mod", "fleet"), ("command", "adcon"), "adcon"),
         (("pm", "mod", "jhq", "fleet"), ("command", "command", "tacon"), "tacon"),
     ]
-    assert result.paths[0].links == ("pm->mod:command", "mod->fleet:adcon")
-    assert all(p.kind == "authority" for p in result.paths)
+    assert result.layer == "operational"
+    assert {(p.kind, p.layer, p.scope, p.consent) for p in result.paths} == {
+        ("authority", "operational", "national", ())
+    }
+
+
+def test_each_layer_lists_only_its_own_chains(alliance):
+    def chains(layer, target="fleet", phase="peace"):
+        result = authority_paths(alliance, target, phase=phase, layer=layer)
+        return [(p.nodes, p.relations, p.effective, p.kind) for p in result.paths]
+
+    assert chains("administrative") == [(("mod", "fleet"), ("adcon",), "adcon", "authority")]
+    assert chains("civil") == []
+    assert chains("civil", target="jcg", phase="war") == [
+        (("pm", "jcg"), ("control",), "control", "authority")
+    ]
+    assert chains("all") == [
+        (("pm", "mod", "fleet"), ("command", "adcon"), "adcon", "authority"),
+        (("pm", "mod", "jhq", "fleet"), ("command", "command", "tacon"), "tacon", "authority"),
+    ]
+    assert chains("coordination", target="usfj") == [
+        (("acm", "usfj"), ("coordination",), "none", "link"),
+        (("jhq", "usfj"), ("counterpart",), "none", "link"),
+    ]
+    assert chains("support") == [] and chains("information") == []
+
+
+def test_unknown_layer_names_the_choices(alliance):
+    with pytest.raises(QueryError, match=r"unknown layer 'operation' \(did you mean 'operational'"):
+        authority_paths(alliance, "fleet", phase="peace", layer="operation")
+    with pytest.raises(QueryError, match="the support layer carries no authority"):
+        chain_of_command(alliance, "fleet", phase="peace", layer="support")
 
 
 def test_path_to_dict(alliance):
@@ -41,6 +76,7 @@ def test_path_to_dict(alliance):
     assert data == {
         "target": "gcc",
         "phase": "peace",
+        "layer": "operational",
         "source": "mod",
         "paths": [
             {
@@ -49,8 +85,12 @@ def test_path_to_dict(alliance):
                 "links": ["mod->jhq:command", "jhq->gcc:opcon"],
                 "effective": "opcon",
                 "kind": "authority",
+                "layer": "operational",
+                "scope": "national",
+                "consent": [],
             }
         ],
+        "warnings": [],
     }
 
 
@@ -62,9 +102,10 @@ def test_no_path_is_empty_not_error(alliance):
 
 
 def test_phase_limits_links(alliance):
-    assert authority_paths(alliance, "jcg", phase="peace").paths == ()
-    (path,) = authority_paths(alliance, "jcg", phase="war").paths
+    assert authority_paths(alliance, "jcg", phase="peace", layer="civil").paths == ()
+    (path,) = authority_paths(alliance, "jcg", phase="war", layer="civil").paths
     assert (path.nodes, path.effective) == (("pm", "jcg"), "control")
+    assert authority_paths(alliance, "jcg", phase="war").paths == ()
 
 
 def test_coordination_never_in_authority_paths(alliance):
@@ -105,13 +146,20 @@ def test_parallel_links_and_two_tops_and_ties():
             link("h", "u", "adcon"),
         ],
     )
-    result = authority_paths(model, "u", phase="peace")
+    result = authority_paths(model, "u", phase="peace", layer="all")
     assert [(p.nodes, p.relations, p.effective) for p in result.paths] == [
         (("a", "h", "u"), ("command", "opcon"), "opcon"),
         (("a", "h", "u"), ("command", "adcon"), "adcon"),
         (("b", "h", "u"), ("opcon", "opcon"), "opcon"),
         (("b", "h", "u"), ("opcon", "adcon"), "none"),
     ]
+    operational = authority_paths(model, "u", phase="peace")
+    assert [(p.nodes, p.effective) for p in operational.paths] == [
+        (("a", "h", "u"), "opcon"),
+        (("b", "h", "u"), "opcon"),
+    ]
+    (administrative,) = authority_paths(model, "u", phase="peace", layer="administrative").paths
+    assert (administrative.nodes, administrative.effective) == (("h", "u"), "adcon")
     assert chain_of_command(model, "u", phase="peace") == (("a", "h", "u"), ("b", "h", "u"))
     assert commanders(model, "h", phase="peace").warning == (
         "unity of command: h has 2 operational commanders in phase 'peace': a (command), b (opcon)"
@@ -123,26 +171,37 @@ def test_commanders_single_and_to_dict(alliance):
     assert result.to_dict() == {
         "unit": "fleet",
         "phase": "peace",
+        "layer": "operational",
         "superiors": [
-            {"node": "jhq", "relation": "tacon", "link": "jhq->fleet:tacon"},
-            {"node": "mod", "relation": "adcon", "link": "mod->fleet:adcon"},
+            {"node": "jhq", "relation": "tacon", "link": "jhq->fleet:tacon", "holders": ["jhq"]}
         ],
         "operational": [],
         "warning": None,
     }
+    every = commanders(alliance, "fleet", phase="peace", layer="all")
+    assert [(s.node, s.relation) for s in every.superiors] == [("jhq", "tacon"), ("mod", "adcon")]
 
 
 def test_reach_lists_effective_per_node(alliance):
     result = reach(alliance, "mod", phase="peace")
     assert [(r.node, r.effective) for r in result.reached] == [
+        ("fleet", ("tacon",)),
+        ("gcc", ("opcon",)),
+        ("jhq", ("command",)),
+    ]
+    assert [
+        (r.node, r.effective) for r in reach(alliance, "mod", phase="peace", layer="all").reached
+    ] == [
         ("fleet", ("tacon", "adcon")),
         ("gcc", ("opcon",)),
         ("jhq", ("command",)),
     ]
     assert reach(alliance, "gcc", phase="peace").reached == ()
-    assert reach(alliance, "pm", phase="war").to_dict()["reached"][2] == {
-        "node": "jcg",
-        "effective": ["control"],
+    assert reach(alliance, "pm", phase="war", layer="civil").to_dict() == {
+        "authority": "pm",
+        "phase": "war",
+        "layer": "civil",
+        "reached": [{"node": "jcg", "effective": ["control"], "consent": []}],
     }
 
 
@@ -162,8 +221,21 @@ def test_request_routes_cross_the_alliance(alliance):
     assert {(r.kind, r.effective) for r in routes} == {("coordination", "none")}
     assert request_routes(alliance, "gcc", phase="peace", max_links=4) == ()
     assert request_routes(alliance, "gcc", phase="peace", source="pm") == ()
+
+
+def test_request_routes_land_where_a_commander_can_act(alliance):
+    # usfj commands no force: a request to it over the counterpart link or the ACM lands
+    # nowhere; it must reach indo, which holds OPCON of usfj.
     (route,) = request_routes(alliance, "usfj", phase="peace")
-    assert route.nodes == ("pm", "mod", "jhq", "usfj")
+    assert (route.nodes, route.relations) == (
+        ("pm", "mod", "jhq", "acm", "indo", "usfj"),
+        ("command", "command", "member", "member", "opcon"),
+    )
+    assert request_routes(alliance, "usfj", phase="peace", source="jhq") == (
+        request_routes(alliance, "usfj", phase="peace", source="jhq", max_links=6)
+    )
+    (direct,) = request_routes(alliance, "usfj", phase="peace", source="jhq")
+    assert direct.nodes == ("jhq", "acm", "indo", "usfj")
 
 
 def test_via_coordination_keeps_authority_first(alliance):
@@ -185,11 +257,15 @@ def test_coordination_cycles_terminate():
             link("a", "b", "command"),
             link("b", "c", "coordination"),
             link("c", "d", "coordination"),
+            link("c", "d", "opcon"),
             link("d", "b", "liaison"),
         ],
     )
+    # b —liaison— d lands on d, which commands nothing: the request must go through c.
     routes = request_routes(model, "d", phase="peace")
-    assert [r.nodes for r in routes] == [("a", "b", "d")]
+    assert [(r.nodes, r.relations) for r in routes] == [
+        (("a", "b", "c", "d"), ("command", "coordination", "opcon"))
+    ]
     assert [r.nodes for r in request_routes(model, "c", phase="peace")] == [("a", "b", "c")]
 
 
@@ -207,6 +283,9 @@ def test_effective_authority_follows_meet():
     assert effective_authority(("cocom", "opcon", "tacon")) == "tacon"
     assert effective_authority(("command", "control")) == "control"
     assert effective_authority(("tacon", "opcon")) == "tacon"
+    assert effective_authority(("command", "transmits", "transmits")) == "command"
+    assert effective_authority(("transmits",), held="transmits") == "transmits"
+    assert effective_authority(("transmits", "opcon"), held="tacon") == "tacon"
 
 
 _RELATIONS = ("command", "cocom", "opcon", "tacon", "adcon", "control", "coordination")

@@ -1,11 +1,14 @@
-"""The shipped US-Japan models give the answers the fact sheet implies.
+"""The shipped models give the answers the fact sheet and the December 2026 review imply.
 
-Facts (shared/reference/us-japan-c2-facts.md): before March 2025 the Minister of Defense
-commanded SDF operations through the Chief of Staff, Joint Staff (JSO), except the Space
-Operations Group, a unit directly under the Minister; from 24 March 2025 the JJOC commands
-the domain forces; the two nations keep parallel chains of command; the Prime Minister
-controls the Coast Guard (SDF Law Art. 80) only under a defense-operation order
-(Art. 76(1)); JJOC and USFJ are counterparts although only JJOC commands forces.
+Facts (shared/reference/us-japan-c2-facts.md, model-review-2026-12.md §3b): before March
+2025 the Minister of Defense commanded SDF operations through the Chief of Staff, Joint
+Staff (JSO), so on the operational layer the JSO dominates the GCC, Self-Defense Fleet, Air
+Defense Command and Cyber Defense Command (the models as shipped keep the Space Operations
+Group directly under the Minister); from 24 March 2025 the JJOC commands all five; the two
+nations keep parallel chains of command, and no head of one nation gains authority over
+the other's forces in any model (the CFC commander holds wartime OPCON with both nations'
+consent); the Coast Guard is controlled (SDF Law Art. 80) only under a defense-operation
+order (Art. 76(1)); JJOC and USFJ are counterparts although only JJOC commands forces.
 """
 
 from __future__ import annotations
@@ -13,9 +16,17 @@ from __future__ import annotations
 import pytest
 
 from c2graph import Model
-from c2graph.analysis import authority_paths, counterpart_mismatches, reach
-from c2graph.vocabulary import FORCE_KINDS, LAYER_RELATIONS, Layer
-from tests.builders import shipped
+from c2graph.analysis import (
+    authority_paths,
+    counterpart_mismatches,
+    dominators,
+    force_scopes,
+    phase_switch,
+    reach,
+    removal_impact,
+)
+from c2graph.vocabulary import FORCE_KINDS, LAYER_RELATIONS, SPECIAL_NATIONS, Layer
+from tests.builders import MODELS, shipped
 
 OPERATIONAL = LAYER_RELATIONS[Layer.OPERATIONAL]
 
@@ -45,6 +56,38 @@ def test_2022_every_sdf_operational_chain_passes_the_joint_staff():
     assert "jp-jjoc" not in model.nodes
 
 
+SDF_FORCES_2022 = ("jp-adc", "jp-cyber", "jp-gcc", "jp-sdf-fleet")
+
+
+@pytest.mark.parametrize("phase", ["peacetime", "armed-attack"])
+def test_2022_the_joint_staff_is_an_operational_single_point_of_failure(phase):
+    model = shipped("us-japan-2022.yaml")
+    japanese = {d.node: d.units for d in dominators(model, phase=phase) if d.chains == "JP"}
+    assert japanese == {
+        "jp-pm": (*SDF_FORCES_2022[:3], "jp-sdf-fleet", "jp-space-ops"),
+        "jp-mod": (*SDF_FORCES_2022[:3], "jp-sdf-fleet", "jp-space-ops"),
+        "jp-jso": SDF_FORCES_2022,
+    }
+    assert [c.to_dict() for c in removal_impact(model, "jp-jso", phase=phase)] == [
+        {"chains": "JP", "units": list(SDF_FORCES_2022)}
+    ]
+    # With ADCON mixed in, the service staffs' lines hide it (the answer the review faults).
+    mixed = {d.node: d.units for d in dominators(model, phase=phase, layer="all")}
+    assert mixed["jp-jso"] == ("jp-cyber",)
+
+
+@pytest.mark.parametrize("phase", ["peacetime", "armed-attack"])
+def test_2025_the_jjoc_is_an_operational_single_point_of_failure(phase):
+    model = shipped("us-japan-2025.yaml")
+    japanese = {d.node: d.units for d in dominators(model, phase=phase) if d.chains == "JP"}
+    forces = ("jp-adc", "jp-cyber", "jp-gcc", "jp-sdf-fleet", "jp-space-ops")
+    assert japanese == {
+        "jp-pm": ("jp-adc", "jp-cyber", "jp-gcc", "jp-jjoc", "jp-sdf-fleet", "jp-space-ops"),
+        "jp-mod": ("jp-adc", "jp-cyber", "jp-gcc", "jp-jjoc", "jp-sdf-fleet", "jp-space-ops"),
+        "jp-jjoc": forces,
+    }
+
+
 def test_2025_every_sdf_operational_chain_passes_jjoc():
     model = shipped("us-japan-2025.yaml")
     assert _bypassing(model, "jp-jjoc") == set()
@@ -54,15 +97,89 @@ def test_2025_every_sdf_operational_chain_passes_jjoc():
         ), phase
 
 
-@pytest.mark.parametrize("name", ["us-japan-2022.yaml", "us-japan-2025.yaml", "us-japan-jfhq.yaml"])
-def test_parallel_models_no_us_authority_reaches_an_sdf_force(name):
+SHIPPED = sorted(p.name for p in MODELS.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+@pytest.mark.parametrize("layer", ["operational", "administrative", "civil", "all"])
+def test_no_national_authority_reaches_another_nations_force(name, layer):
     model = shipped(name)
-    sdf = set(_sdf_forces(model))
     for phase in model.phase_ids:
         for node in model.nodes.values():
-            if node.nation == "US":
-                reached = {r.node for r in reach(model, node.id, phase=phase).reached}
-                assert not reached & sdf, (phase, node.id)
+            if node.nation in SPECIAL_NATIONS:
+                continue
+            reached = reach(model, node.id, phase=phase, layer=layer).reached
+            foreign = [
+                r.node
+                for r in reached
+                if model.nodes[r.node].nation not in (node.nation, *SPECIAL_NATIONS)
+            ]
+            assert foreign == [], (phase, node.id)
+        foreign = [
+            chain.nodes
+            for force in force_scopes(model, phase=phase, layer=layer)
+            for chain in force.shared
+            if chain.scope == "foreign"
+        ]
+        assert foreign == [], phase
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_no_switch_gives_a_head_authority_over_the_other_nations_forces(name):
+    model = shipped(name)
+    for before in model.phase_ids:
+        for after in model.phase_ids:
+            switch = phase_switch(model, before=before, after=after)
+            for layer in (switch, *switch.other_layers):
+                for change in layer.gained:
+                    nation = model.nodes[change.authority].nation
+                    for unit in change.units:
+                        own = model.nodes[unit.node].nation
+                        assert nation in SPECIAL_NATIONS or own == nation, (before, after)
+                        assert (nation in SPECIAL_NATIONS) == bool(unit.consent)
+
+
+def test_cfc_commander_gains_wartime_opcon_with_both_nations_consent():
+    model = shipped("us-rok-cfc.yaml")
+    switch = phase_switch(model, before="armistice", after="wartime")
+    cfc = next(change for change in switch.gained if change.authority == "al-cfc")
+    assert [u.to_dict() for u in cfc.units] == [
+        {"node": "kr-forces", "effective": ["opcon"], "consent": ["kr-president", "us-president"]},
+        {
+            "node": "us-kr-forces",
+            "effective": ["opcon"],
+            "consent": ["kr-president", "us-president"],
+        },
+    ]
+    assert {c.authority for c in switch.gained} == {"al-cfc", "al-mcm"}
+
+
+@pytest.mark.parametrize(
+    ("name", "phase", "units"),
+    [
+        ("us-rok-cfc.yaml", "wartime", ["kr-forces", "us-kr-forces"]),
+        (
+            "us-japan-combined-command.yaml",
+            "armed-attack",
+            ["jp-adc", "jp-gcc", "jp-sdf-fleet", "us-3mef", "us-5af", "us-7flt", "us-usarj"],
+        ),
+        (
+            "us-japan-combined-staff.yaml",
+            "armed-attack",
+            ["jp-adc", "jp-sdf-fleet", "us-5af", "us-7flt"],
+        ),
+    ],
+)
+def test_combined_chains_rest_on_both_nations_consent(name, phase, units):
+    model = shipped(name)
+    scopes = force_scopes(model, phase=phase)
+    assert [f.unit for f in scopes] == units
+    heads = {"us-rok-cfc.yaml": ["kr-president", "us-president"]}.get(
+        name, ["jp-pm", "us-president"]
+    )
+    for force in scopes:
+        assert [c.scope for c in force.shared] == ["combined"] * len(force.shared)
+        assert all(list(c.consent) == heads for c in force.shared)
 
 
 @pytest.mark.parametrize("name", ["us-japan-2022.yaml", "us-japan-2025.yaml"])
@@ -70,7 +187,8 @@ def test_coast_guard_under_the_prime_minister_only_under_a_defense_operation_ord
     model = shipped(name)
     controlled = set()
     for phase in model.phase_ids:
-        for path in authority_paths(model, "jp-jcg", phase=phase, source="jp-pm").paths:
+        found = authority_paths(model, "jp-jcg", phase=phase, source="jp-pm", layer="civil")
+        for path in found.paths:
             assert path.effective == "control"
             assert any("Art. 80" in (model.link(key).basis or "") for key in path.links)
             controlled.add(phase)
@@ -83,7 +201,9 @@ def test_2025_jjoc_usfj_counterpart_mismatch_in_every_phase():
     model = shipped("us-japan-2025.yaml")
     for phase in model.phase_ids:
         pairs = {
-            (m.a, m.b, m.a_authority, m.b_authority)
+            (m.a.node, m.b.node, m.a.authority, m.b.authority, m.relations)
             for m in counterpart_mismatches(model, phase=phase)
         }
-        assert ("jp-jjoc", "us-usfj", "command", "none") in pairs, phase
+        assert ("jp-jjoc", "us-usfj", "command", "none", ("coordination", "counterpart")) in (
+            pairs
+        ), phase

@@ -50,7 +50,7 @@ def phased():
             link("hq", "gcc", "opcon", phases=["peace", "gray"]),
             link("hq", "jtf", "opcon", phases={"from": "gray"}),
             link("jtf", "gcc", "opcon", phases=["attack"], basis="order", source="s1"),
-            link("mlit", "jcg", "command"),
+            link("mlit", "jcg", "civil-command"),
             link("pm", "jcg", "control", phases=["attack"], basis="SDF Law Art. 80"),
             link("cab", "pm", "coordination"),
         ],
@@ -68,6 +68,7 @@ def test_escalation_two_steps(phased):
             "from": "hq",
             "to": "jtf",
             "relation": "opcon",
+            "layer": "operational",
             "link": "hq->jtf:opcon",
             "basis": None,
             "source": None,
@@ -76,6 +77,7 @@ def test_escalation_two_steps(phased):
             "from": "jtf",
             "to": "gcc",
             "relation": "opcon",
+            "layer": "operational",
             "link": "jtf->gcc:opcon",
             "basis": "order",
             "source": "s1",
@@ -84,6 +86,7 @@ def test_escalation_two_steps(phased):
             "from": "pm",
             "to": "jcg",
             "relation": "control",
+            "layer": "civil",
             "link": "pm->jcg:control",
             "basis": "SDF Law Art. 80",
             "source": None,
@@ -91,27 +94,43 @@ def test_escalation_two_steps(phased):
     ]
     assert [(c["from"], c["to"]) for c in data["lapsed"]] == [("hq", "gcc")]
     assert data["nodes_activated"] == ["jtf"] and data["nodes_deactivated"] == []
+    assert data["layer"] == "operational"
     assert data["chains_changed"] == [
         {
             "unit": "gcc",
             "before": [["pm", "mod", "hq", "gcc"]],
             "after": [["pm", "mod", "hq", "jtf", "gcc"]],
         },
-        {"unit": "jcg", "before": [["mlit", "jcg"]], "after": [["mlit", "jcg"], ["pm", "jcg"]]},
         {"unit": "jtf", "before": [], "after": [["pm", "mod", "hq", "jtf"]]},
     ]
     assert data["gained"] == [
-        {"authority": "hq", "units": [{"node": "jtf", "effective": ["opcon"]}]},
-        {"authority": "jtf", "units": [{"node": "gcc", "effective": ["opcon"]}]},
-        {"authority": "mod", "units": [{"node": "jtf", "effective": ["opcon"]}]},
-        {
-            "authority": "pm",
-            "units": [
-                {"node": "jcg", "effective": ["control"]},
-                {"node": "jtf", "effective": ["opcon"]},
-            ],
-        },
+        {"authority": "hq", "units": [{"node": "jtf", "effective": ["opcon"], "consent": []}]},
+        {"authority": "jtf", "units": [{"node": "gcc", "effective": ["opcon"], "consent": []}]},
+        {"authority": "mod", "units": [{"node": "jtf", "effective": ["opcon"], "consent": []}]},
+        {"authority": "pm", "units": [{"node": "jtf", "effective": ["opcon"], "consent": []}]},
     ]
+    assert data["other_layers"] == [
+        {
+            "layer": "civil",
+            "chains_changed": [
+                {
+                    "unit": "jcg",
+                    "before": [["mlit", "jcg"]],
+                    "after": [["mlit", "jcg"], ["pm", "jcg"]],
+                }
+            ],
+            "gained": [
+                {
+                    "authority": "pm",
+                    "units": [{"node": "jcg", "effective": ["control"], "consent": []}],
+                }
+            ],
+            "lost": [],
+        }
+    ]
+    every = phase_switch(phased, before="peace", after="attack", layer="all")
+    assert [c.unit for c in every.chains_changed] == ["gcc", "jcg", "jtf"]
+    assert every.other_layers == ()
     assert data["lost"] == []
     assert data["decisions"] == [
         {
@@ -143,8 +162,10 @@ def test_de_escalation_lists_phases_lifted_in_order(phased):
         ("hq", ["jtf"]),
         ("jtf", ["gcc"]),
         ("mod", ["jtf"]),
-        ("pm", ["jcg", "jtf"]),
+        ("pm", ["jtf"]),
     ]
+    (civil,) = result.other_layers
+    assert [(c.authority, [u.node for u in c.units]) for c in civil.lost] == [("pm", ["jcg"])]
     assert result.gained == ()
     assert result.nodes_deactivated == ("jtf",)
 
@@ -182,20 +203,34 @@ def test_unknown_phase_names_closest(phased):
 @st.composite
 def two_phase_models(draw):
     size = draw(st.integers(2, 8))
-    relations = ["command", "opcon", "tacon", "adcon", "control", "coordination"]
+    relations = [
+        "command",
+        "opcon",
+        "tacon",
+        "transmits",
+        "adcon",
+        "control",
+        "civil-command",
+        "coordination",
+    ]
     links = draw(forward_links(size, relations, max_links=16, phases=[["peace"], ["war"], "all"]))
-    nodes = draw(numbered_nodes(size, kinds=["unit", "ministry", "headquarters"]))
+    nodes = draw(
+        numbered_nodes(
+            size, kinds=["unit", "ministry", "headquarters"], nations=["JP", "US", "alliance"]
+        )
+    )
     return build(nodes, links)
 
 
 @settings(max_examples=80, deadline=None)
-@given(two_phase_models(), st.booleans())
-def test_switch_matches_brute_force(model, forward):
+@given(two_phase_models(), st.booleans(), st.sampled_from(["operational", "civil", "all"]))
+def test_switch_matches_brute_force(model, forward, layer):
     before, after = ("peace", "war") if forward else ("war", "peace")
-    result = phase_switch(model, before=before, after=after)
+    result = phase_switch(model, before=before, after=after, layer=layer)
     forces = {n for n, node in model.nodes.items() if node.kind in FORCE_KINDS}
     expected_chains = {
-        unit: (_listed(model, unit, before), _listed(model, unit, after)) for unit in forces
+        unit: (_listed(model, unit, before, layer), _listed(model, unit, after, layer))
+        for unit in forces
     }
     assert {c.unit: (c.before, c.after) for c in result.chains_changed} == {
         unit: chains for unit, chains in expected_chains.items() if chains[0] != chains[1]
@@ -204,12 +239,12 @@ def test_switch_matches_brute_force(model, forward):
     for node in model.nodes:
         one = {
             r.node: set(r.effective)
-            for r in reach(model, node, phase=before).reached
+            for r in reach(model, node, phase=before, layer=layer).reached
             if r.node in forces
         }
         two = {
             r.node: set(r.effective)
-            for r in reach(model, node, phase=after).reached
+            for r in reach(model, node, phase=after, layer=layer).reached
             if r.node in forces
         }
         more = {(u, e) for u, values in two.items() for e in values - one.get(u, set())}
@@ -226,6 +261,7 @@ def test_switch_matches_brute_force(model, forward):
     } == lost
 
 
-def _listed(model, unit, phase):
+def _listed(model, unit, phase, layer="operational"):
     """The unit's chains of command, listed from every authority path to it."""
-    return tuple(sorted({p.nodes for p in authority_paths(model, unit, phase=phase).paths}))
+    found = authority_paths(model, unit, phase=phase, layer=layer).paths
+    return tuple(sorted({p.nodes for p in found}))

@@ -34,10 +34,11 @@ links:
   - {from: jp-pm, to: jp-mod, relation: command}
   - {from: jp-mod, to: jp-jjoc, relation: command}
   - {from: jp-jjoc, to: jp-gcc, relation: opcon}
-  - {from: jp-mlit, to: jp-jcg, relation: command}
+  - {from: jp-mod, to: jp-gcc, relation: adcon}
+  - {from: jp-mlit, to: jp-jcg, relation: civil-command}
   - {from: jp-pm, to: jp-jcg, relation: control, phases: [armed-attack],
      basis: SDF Law Art. 80}
-  - {from: us-indopacom, to: us-usfj, relation: adcon}
+  - {from: us-indopacom, to: us-usfj, relation: opcon}
   - {from: jp-jjoc, to: us-usfj, relation: counterpart}
   - {from: jp-jjoc, to: us-indopacom, relation: coordination}
 """
@@ -58,12 +59,37 @@ def test_path_table(model_path, capsys):
     code, out, err = run(capsys, "path", model_path, "jp-gcc")
     assert (code, err) == (0, "")
     assert out == (
-        "chains of authority to jp-gcc (Ground Component Command) in phase 'peacetime':\n"
+        "operational chains to jp-gcc (Ground Component Command) in phase 'peacetime':\n"
         "  jp-pm —command→ jp-mod —command→ jp-jjoc —opcon→ jp-gcc   effective: opcon\n"
         "\n"
-        "direct superiors of jp-gcc:\n"
+        "other layers:\n"
+        "  administrative chain: jp-mod —adcon→ jp-gcc   effective: adcon\n"
+        "\n"
+        "direct superiors of jp-gcc (operational layer):\n"
         "  jp-jjoc              opcon\n"
     )
+
+
+def test_path_of_another_layer(model_path, capsys):
+    code, out, _ = run(capsys, "path", model_path, "jp-gcc", "--layer", "administrative")
+    assert code == 0
+    assert out == (
+        "administrative chains to jp-gcc (Ground Component Command) in phase 'peacetime':\n"
+        "  jp-mod —adcon→ jp-gcc   effective: adcon\n"
+        "\n"
+        "other layers:\n"
+        "  operational chain: jp-pm —command→ jp-mod —command→ jp-jjoc —opcon→ jp-gcc   "
+        "effective: opcon\n"
+        "\n"
+        "direct superiors of jp-gcc (administrative layer):\n"
+        "  jp-mod               adcon\n"
+    )
+    code, out, _ = run(capsys, "path", model_path, "us-usfj", "--layer", "coordination")
+    assert out.startswith(
+        "coordination links of us-usfj (USFJ) in phase 'peacetime':\n"
+        "  jp-jjoc —counterpart— us-usfj\n"
+    )
+    assert "direct superiors" not in out
 
 
 def test_path_via_coordination_and_unity_warning(model_path, capsys):
@@ -71,12 +97,18 @@ def test_path_via_coordination_and_unity_warning(model_path, capsys):
         capsys, "path", model_path, "jp-jcg", "--phase", "armed-attack", "--via-coordination"
     )
     assert code == 0
-    assert "  jp-mlit —command→ jp-jcg   effective: command\n" in out
-    assert "  jp-pm —control→ jp-jcg   effective: control\n" in out
+    assert "  civil chain: jp-mlit —civil-command→ jp-jcg   effective: civil-command\n" in out
+    assert "  civil chain: jp-pm —control→ jp-jcg   effective: control\n" in out
     assert "request routes over coordination links (no authority passes):\n  none\n" in out
     assert "warning" not in out
     code, out, _ = run(capsys, "path", model_path, "jp-gcc", "--via-coordination")
     assert ("  us-indopacom —coordination— jp-jjoc —opcon→ jp-gcc\n") in out
+    # USFJ commands nothing: no request lands there.
+    code, out, _ = run(capsys, "path", model_path, "us-usfj", "--via-coordination")
+    assert (
+        "request routes over coordination links (no authority passes):\n"
+        "  jp-pm —command→ jp-mod —command→ jp-jjoc —coordination— us-indopacom —opcon→ us-usfj\n"
+    ) in out
 
 
 def test_path_json(model_path, capsys):
@@ -90,17 +122,53 @@ def test_path_json(model_path, capsys):
             "links": ["jp-mod->jp-jjoc:command", "jp-jjoc->jp-gcc:opcon"],
             "effective": "opcon",
             "kind": "authority",
+            "layer": "operational",
+            "scope": "national",
+            "consent": [],
+        }
+    ]
+    assert data["other_layers"] == [
+        {
+            "target": "jp-gcc",
+            "phase": "peacetime",
+            "layer": "administrative",
+            "source": "jp-mod",
+            "paths": [
+                {
+                    "nodes": ["jp-mod", "jp-gcc"],
+                    "relations": ["adcon"],
+                    "links": ["jp-mod->jp-gcc:adcon"],
+                    "effective": "adcon",
+                    "kind": "authority",
+                    "layer": "administrative",
+                    "scope": "national",
+                    "consent": [],
+                }
+            ],
+            "warnings": [],
         }
     ]
     assert data["commanders"]["operational"] == ["jp-jjoc"]
-    assert (data["target"], data["source"], data["phase"]) == ("jp-gcc", "jp-mod", "peacetime")
+    assert (data["target"], data["source"], data["phase"], data["layer"]) == (
+        "jp-gcc",
+        "jp-mod",
+        "peacetime",
+        "operational",
+    )
 
 
 def test_path_none_is_empty_list(model_path, capsys):
     code, out, _ = run(capsys, "path", model_path, "us-usfj", "--from", "jp-pm", "--json")
     assert code == 0 and json.loads(out)["paths"] == []
     code, out, _ = run(capsys, "path", model_path, "jp-jcg")
-    assert "chains of authority to jp-jcg (Coast Guard) in phase 'peacetime':\n" in out
+    assert "operational chains to jp-jcg (Coast Guard) in phase 'peacetime':\n  none\n" in out
+
+
+def test_bad_layer_is_a_usage_error(model_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["bottlenecks", model_path, "--layer", "support"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'support'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -140,12 +208,45 @@ def test_bottlenecks_table(model_path, capsys):
     code, out, _ = run(capsys, "bottlenecks", model_path, "--remove", "jp-mod")
     assert code == 0
     assert out.startswith(
-        "bottlenecks of pair in phase 'peacetime'\ntop authorities: jp-mlit, jp-pm, us-indopacom\n"
+        "bottlenecks of pair in phase 'peacetime', operational layer\n"
+        "top authorities: jp-pm, us-indopacom\n"
+        "\n"
+        "single points of failure per family of chains (forces whose every chain of that "
+        "family passes the node):\n"
+        "  JP national chains:\n"
+        "    jp-mod                  2  jp-gcc, jp-jjoc\n"
+        "    jp-pm                   2  jp-gcc, jp-jjoc\n"
+        "    jp-jjoc                 1  jp-gcc\n"
+        "  US national chains:\n"
+        "    us-indopacom            1  us-usfj\n"
     )
-    assert "  jp-jjoc                 1  jp-gcc\n" in out
-    assert "  jp-jjoc (opcon) —counterpart— us-usfj (none)\n" in out
+    assert (
+        "operational coordination channels between JP and US (coordination and information "
+        "layers, political nodes aside): 1 node(s) [jp-jjoc], 2 link(s) "
+        "[jp-jjoc->us-indopacom:coordination, jp-jjoc->us-usfj:counterpart]\n"
+        "  political forums (listed, not counted): none; political links: none\n"
+    ) in out
+    assert (
+        "co-location (sites whose loss cuts forces elsewhere off):\n"
+        "  hawaii (1 node: us-indopacom)\n"
+        "    cuts off US chains: us-usfj\n"
+        "  tokyo (2 nodes: jp-jjoc, us-usfj)\n"
+        "    cuts off JP chains: jp-gcc\n"
+    ) in out
+    assert (
+        "  jp-jjoc (opcon, 1 force, tokyo) —counterpart— us-usfj (none, 0 forces, tokyo)\n" in out
+    )
     assert "  jp-jjoc —coordination— us-indopacom: " in out and "km, 19 h\n" in out
-    assert "without jp-mod, these forces lose every chain of command: jp-gcc, jp-jjoc\n" in out
+    assert "    hierarchy: not informative: authority cycles are refused" in out
+    assert out.endswith(
+        "without jp-mod, these forces lose every chain of their family: JP chains: jp-gcc, "
+        "jp-jjoc\n"
+    )
+    code, out, _ = run(capsys, "bottlenecks", model_path, "--remove-site", "tokyo")
+    assert out.endswith(
+        "without site tokyo (jp-jjoc, us-usfj), these forces lose every chain of their family: "
+        "JP chains: jp-gcc\n"
+    )
 
 
 def test_bottlenecks_json(model_path, capsys):
@@ -157,20 +258,35 @@ def test_bottlenecks_json(model_path, capsys):
         "armed-attack",
         "--json",
         "--span-threshold",
-        "1",
+        "0",
         "--betweenness",
     )
     assert code == 0
     data = json.loads(out)
+    assert data["layer"] == "operational"
     assert data["dominators"][:2] == [
-        {"node": "jp-mod", "units": ["jp-gcc", "jp-jjoc"]},
-        {"node": "jp-pm", "units": ["jp-gcc", "jp-jjoc"]},
+        {"node": "jp-mod", "chains": "JP", "units": ["jp-gcc", "jp-jjoc"]},
+        {"node": "jp-pm", "chains": "JP", "units": ["jp-gcc", "jp-jjoc"]},
     ]
     assert data["cut_nodes"] == ["jp-jcg", "jp-jjoc", "jp-mod", "jp-pm"]
-    assert set(data["hierarchy"]) == {"connectedness", "hierarchy", "efficiency", "lubness"}
-    assert data["span_of_control"]["over"] == ["jp-pm"]
-    assert data["betweenness"][0]["node"] == "jp-jjoc"
+    assert [row["nation"] for row in data["hierarchy"]["rows"]] == ["all nations", "JP", "US"]
+    assert data["span_of_control"]["over"] == ["jp-jjoc", "jp-mod", "jp-pm", "us-indopacom"]
+    assert data["betweenness"][0]["node"] == "jp-mod"
     assert data["nation_cut"][0]["node_cut"] == ["jp-jjoc"]
+    civil = json.loads(
+        run(
+            capsys,
+            "bottlenecks",
+            model_path,
+            "--phase",
+            "armed-attack",
+            "--layer",
+            "civil",
+            "--json",
+        )[1]
+    )
+    assert (civil["layer"], civil["tops"]) == ("civil", ["jp-mlit", "jp-pm"])
+    assert civil["hierarchy"]["rows"][0]["lubness"] == 0.0
 
 
 def test_bottlenecks_bad_threshold(model_path, capsys):
@@ -190,27 +306,36 @@ def test_switches_table_and_json(model_path, capsys):
     )
     assert code == 0
     assert out == (
-        "switch from 'peacetime' to 'armed-attack'\n"
+        "switch from 'peacetime' to 'armed-attack', operational layer\n"
         "\n"
         "decisions, in order:\n"
         "  escalation armed-attack (Armed attack): declared by jp-pm; approval: jp-diet; "
         "basis: SDF Law Art. 76\n"
         "\n"
         "links activated:\n"
-        "  jp-pm —control→ jp-jcg   (SDF Law Art. 80)\n"
+        "  jp-pm —control→ jp-jcg   [civil]   (SDF Law Art. 80)\n"
         "\n"
         "links lapsed:\n"
         "  none\n"
         "\n"
-        "chains of command changed:\n"
+        "operational layer: chains of command changed:\n"
+        "  none\n"
+        "\n"
+        "operational layer: authority gained:\n"
+        "  none\n"
+        "\n"
+        "operational layer: authority lost:\n"
+        "  none\n"
+        "\n"
+        "civil layer: chains of command changed:\n"
         "  jp-jcg:\n"
         "    before: jp-mlit → jp-jcg\n"
         "    after:  jp-mlit → jp-jcg; jp-pm → jp-jcg\n"
         "\n"
-        "authority gained:\n"
+        "civil layer: authority gained:\n"
         "  jp-pm: jp-jcg (control)\n"
         "\n"
-        "authority lost:\n"
+        "civil layer: authority lost:\n"
         "  none\n"
     )
     code, out, _ = run(
@@ -229,6 +354,7 @@ def test_switches_table_and_json(model_path, capsys):
             "from": "jp-pm",
             "to": "jp-jcg",
             "relation": "control",
+            "layer": "civil",
             "link": "jp-pm->jp-jcg:control",
             "basis": "SDF Law Art. 80",
             "source": None,
@@ -236,6 +362,22 @@ def test_switches_table_and_json(model_path, capsys):
     ]
     assert data["activated"] == []
     assert [d["direction"] for d in data["decisions"]] == ["de-escalation"]
+    assert [(o["layer"], o["lost"][0]["authority"]) for o in data["other_layers"]] == [
+        ("civil", "jp-pm")
+    ]
+    code, out, _ = run(
+        capsys,
+        "switches",
+        model_path,
+        "--from",
+        "peacetime",
+        "--to",
+        "armed-attack",
+        "--layer",
+        "civil",
+    )
+    assert "civil layer: authority gained:\n  jp-pm: jp-jcg (control)\n" in out
+    assert "operational layer" not in out
 
 
 def test_switches_needs_both_phases(model_path, capsys):

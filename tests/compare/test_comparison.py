@@ -52,17 +52,32 @@ def test_chains_changed_names_who_joins_and_leaves():
     changes = {c.unit: c for c in chains_changed(BEFORE, AFTER, phase="peacetime")}
     assert sorted(changes) == ["fleet", "gcc"]
     gcc = changes["gcc"]
-    assert gcc.before == (("pm", "jso", "gcc"),)
+    assert (gcc.before, gcc.after, gcc.layer) == (
+        (("pm", "jso", "gcc"),),
+        (("pm", "jjoc", "gcc"),),
+        "operational",
+    )
+    assert (gcc.joined, gcc.left) == (("jjoc",), ("jso",))
+    assert (changes["fleet"].joined, changes["fleet"].left) == (("usfj",), ())
+
+
+def test_chains_changed_on_every_authority_relation_mixed():
+    changes = {c.unit: c for c in chains_changed(BEFORE, AFTER, phase="peacetime", layer="all")}
+    gcc = changes["gcc"]
     assert gcc.after == (("pm", "jjoc", "gcc"), ("pm", "jso", "gcc"))
     # the JSO keeps an ADCON chain, which is not operational: it leaves the operational chain
     assert (gcc.joined, gcc.left) == (("jjoc",), ("jso",))
-    assert (changes["fleet"].joined, changes["fleet"].left) == (("usfj",), ())
+    administrative = chains_changed(BEFORE, AFTER, phase="peacetime", layer="administrative")
+    assert [(c.unit, c.before, c.after, c.joined) for c in administrative] == [
+        ("gcc", (), (("jso", "gcc"),), ("jso",)),
+        ("usfj", (), (("indo", "usfj"),), ("indo",)),
+    ]
 
 
 def test_counterpart_mismatch_and_cross_links():
     before = nation_link(BEFORE, phase="peacetime")
     after = nation_link(AFTER, phase="peacetime")
-    assert [(m.a, m.a_authority, m.b, m.b_authority) for m in before.mismatches] == [
+    assert [(m.a.node, m.a.authority, m.b.node, m.b.authority) for m in before.mismatches] == [
         ("jso", "opcon", "usfj", "none")
     ]
     assert after.mismatches == ()

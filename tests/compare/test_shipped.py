@@ -21,8 +21,8 @@ def test_2025_to_jfhq_gives_usfj_opcon_and_ends_the_jjoc_usfj_mismatch():
     assert gained and all(unit.startswith("us-") for unit in gained)
     assert any(r.from_node == "us-usfj" and r.relation == "opcon" for r in result.diff.links_added)
     for phase in result.phases:
-        before = {(m.a, m.b) for m in phase.nation_link_before.mismatches}
-        after = {(m.a, m.b) for m in phase.nation_link_after.mismatches}
+        before = {(m.a.node, m.b.node) for m in phase.nation_link_before.mismatches}
+        after = {(m.a.node, m.b.node) for m in phase.nation_link_after.mismatches}
         assert ("jp-jjoc", "us-usfj") not in after
         if phase.phase == "peacetime":
             assert ("jp-jjoc", "us-usfj") in before

@@ -116,7 +116,7 @@ def test_cell_errors_name_file_line_column_and_unit(write_units):
         "(did you mean 'opcon' or 'cocom'?); give other links under 'links' in the model file",
         "oob.csv:5: column 4 (kind), unit 'c': expected one of political-authority, "
         "legislature, ministry, staff, headquarters, component, unit, agency, "
-        "coordination-body, got 'unt' (did you mean 'unit'?)",
+        "coordination-body, forum, got 'unt' (did you mean 'unit'?)",
     ]
 
 

@@ -72,11 +72,11 @@ def test_comparison_names_chain_moves(write_model):
         ("GCC", "all shared phases", "JJOC", "JSO | staff"),
     )
     approach = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "model")
-    assert [(r[0], r[1], r[2]) for r in approach.rows] == [
-        ("base", "Peacetime", "de-conflicted"),
-        ("base", "War", "coordinated"),
-        ("variant", "Peacetime", "de-conflicted"),
-        ("variant", "War", "collaborative"),
+    assert [(r[0], r[1], r[2], r[3]) for r in approach.rows] == [
+        ("base", "Peacetime", "de-conflicted", "parallel"),
+        ("base", "War", "coordinated", "parallel"),
+        ("variant", "Peacetime", "de-conflicted", "parallel"),
+        ("variant", "War", "coordinated", "lead-nation"),
     ]
 
 

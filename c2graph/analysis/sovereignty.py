@@ -1,0 +1,330 @@
+"""Sovereignty in chains of authority: national, combined and foreign chains, and consent.
+
+A chain of authority in one layer (:class:`~c2graph.analysis.graphs.LayerView`) stops at a
+combined or alliance body: a national head directs the body but does not command through
+it, so no head of one nation reaches the other nation's forces through a combined
+headquarters.  Each chain then has a *scope*:
+
+national
+    every node of the chain belongs to the nation of the force at its end;
+combined
+    the chain starts at a collective body (nation ``alliance`` or ``multinational``); it
+    rests on the consent of the national heads that direct that body;
+foreign
+    a node of another country holds authority on the chain: the model says so explicitly
+    with a link from that nation's node, and the chain rests on the consent of the force's
+    own national heads.
+
+Single points of failure are computed per *family* of chains (each nation's own chains,
+and the combined chains), so that a foreign or combined line never hides a nation's own
+bottleneck.
+
+Example
+-------
+>>> from c2graph import load_model
+>>> from c2graph.analysis.graphs import phase_graphs
+>>> view = phase_graphs(load_model("models/us-rok-cfc.yaml"), "wartime").layer("operational")
+>>> scope(view, ("al-mcm", "al-cfc", "kr-forces")), consent(view, "al-cfc")
+('combined', ('kr-president', 'us-president'))
+>>> [(f.name, f.tops) for f in families(view)]
+[('KR', ('kr-president',)), ('US', ('us-president',)), ('combined', ('al-mcm',))]
+
+References
+----------
+Guidelines for U.S.-Japan Defense Cooperation (2015): each side acts through its own chain
+of command.  Joint Publication 3-16, *Multinational Operations* (national command is never
+given up; a multinational commander holds only the authority each nation delegates).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+from weakref import WeakKeyDictionary
+
+import networkx as nx
+
+from ..model import Model
+from ..vocabulary import Layer, meet
+from .chains import CommandChains, closure, upward_chains
+from .graphs import LayerView, phase_graphs, strength_key
+
+__all__ = [
+    "COMBINED",
+    "SCOPES",
+    "Family",
+    "ForceScope",
+    "ScopedChain",
+    "chain_consent",
+    "consent",
+    "families",
+    "force_scopes",
+    "held_at_top",
+    "national_heads",
+    "scope",
+]
+
+#: The scopes of a chain, in the order they are listed.
+SCOPES: tuple[str, ...] = ("national", "combined", "foreign")
+#: The name of the family of combined chains.
+COMBINED = "combined"
+
+
+@dataclass(frozen=True, eq=False)
+class Family:
+    """One family of chains of a layer: a nation's own chains, or the combined chains.
+
+    ``graph`` is the part of the layer's ``chains`` graph the family runs in, ``tops``
+    where its chains start, ``forces`` the forces at their ends.
+    """
+
+    name: str
+    graph: nx.DiGraph
+    tops: tuple[str, ...]
+    forces: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ScopedChain:
+    """A combined or foreign chain above a force (its nodes, top first), with whose consent
+    it rests on."""
+
+    nodes: tuple[str, ...]
+    scope: str
+    consent: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the chain as JSON-ready data."""
+        return {"nodes": list(self.nodes), "scope": self.scope, "consent": list(self.consent)}
+
+
+@dataclass(frozen=True)
+class ForceScope:
+    """A national force's chains in one layer: its ``national`` chains (node tuples) and the
+    combined or foreign chains it is under (``shared``)."""
+
+    unit: str
+    nation: str
+    national: tuple[tuple[str, ...], ...]
+    shared: tuple[ScopedChain, ...]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """ "national force under a foreign-topped chain", once per foreign chain, and a
+        note when the force has no national chain at all."""
+        found = [
+            f"national force under a foreign-topped chain: {self.unit} ({self.nation}) under "
+            f"{' → '.join(c.nodes[:-1])}; rests on the consent of "
+            f"{', '.join(c.consent) or 'no national head in this layer'}"
+            for c in self.shared
+            if c.scope == "foreign"
+        ]
+        if not self.national:
+            found.append(f"{self.unit} ({self.nation}) has no national chain in this layer")
+        return tuple(found)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the force's chains as JSON-ready data."""
+        return {
+            "unit": self.unit,
+            "nation": self.nation,
+            "national": [list(c) for c in self.national],
+            "shared": [c.to_dict() for c in self.shared],
+            "warnings": list(self.warnings),
+        }
+
+
+def force_scopes(
+    model: Model, *, phase: str, layer: str = Layer.OPERATIONAL.value
+) -> tuple[ForceScope, ...]:
+    """Return the national forces of ``phase`` under a combined or foreign chain of
+    ``layer``, or reached by chains of the layer but by no national one, sorted by id.
+
+    Each lists its national chains and its combined or foreign chains with whose consent
+    they rest on (:func:`chain_consent`).  Only forces below a combined top or a foreign
+    link are examined, so the cost is that of their chains.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> (force, _) = force_scopes(load_model("models/us-rok-cfc.yaml"), phase="wartime")
+    >>> force.unit, force.national, [c.to_dict() for c in force.shared]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ('kr-forces', (), [{'nodes': ['al-mcm', 'al-cfc', 'kr-forces'], 'scope': 'combined',
+      'consent': ['kr-president', 'us-president']}])
+
+    References
+    ----------
+    Joint Publication 3-16 (national command kept under multinational command); 2015
+    Guidelines (separate chains of command).
+    """
+    view = phase_graphs(model, phase).layer(layer)
+    chains = view.chains
+    starts = {t for t in view.tops if view.is_collective(t)}
+    starts |= {v for u, v in chains.edges if view.nation[u] != view.nation[v]}
+    below = closure(chains, starts, upward=False) if starts else set()
+    national = set().union(*(f.forces for f in families(view) if f.name != COMBINED))
+    listing = CommandChains(chains)
+    found = []
+    for unit in sorted(below & view.forces):
+        if view.is_collective(unit):
+            continue
+        every = listing.nodes(unit)
+        own = tuple(c for c in every if scope(view, c) == "national")
+        shared = tuple(
+            ScopedChain(c, scope(view, c), chain_consent(view, c))
+            for c in every
+            if scope(view, c) != "national"
+        )
+        if shared or unit not in national:
+            found.append(ForceScope(unit, view.nation[unit], own, shared))
+    return tuple(found)
+
+
+def consent(view: LayerView, node: str) -> tuple[str, ...]:
+    """Return the national heads whose consent a collective ``node``'s authority rests on.
+
+    They are the heads of a country above ``node`` over the layer's links (the national
+    chains that direct the combined body), sorted.  A national node, or a collective one
+    that no nation directs in this layer, gives ``()``.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> from c2graph.analysis.graphs import phase_graphs
+    >>> model = load_model("models/us-japan-combined-command.yaml")
+    >>> consent(phase_graphs(model, "armed-attack").layer("operational"), "al-combined-command")
+    ('jp-pm', 'us-president')
+    """
+    if not view.is_collective(node):
+        return ()
+    above = nx.ancestors(view.graph, node)
+    return tuple(h for h in view.heads if h in above and not view.is_collective(h))
+
+
+def national_heads(view: LayerView, unit: str) -> tuple[str, ...]:
+    """Return the heads of ``unit``'s own nation above it on its national chains, sorted;
+    where it has none, every head of that nation in the layer.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> from c2graph.analysis.graphs import phase_graphs
+    >>> view = phase_graphs(load_model("models/us-rok-cfc.yaml"), "wartime").layer("operational")
+    >>> national_heads(view, "kr-forces")
+    ('kr-president',)
+    """
+    nation = view.nation[unit]
+    own = [h for h in view.heads if view.nation[h] == nation]
+    family = next((f for f in families(view) if f.name == nation), None)
+    if family is not None and unit in family.graph:
+        above = nx.ancestors(family.graph, unit)
+        if any(h in above for h in own):
+            return tuple(h for h in own if h in above)
+    return tuple(own)
+
+
+def held_at_top(view: LayerView, top: str) -> str:
+    """Return the authority the top of a chain holds.
+
+    A national head holds ``"command"``.  A combined body holds what every nation
+    directing it delegates: each nation's strongest authority over the body (composed
+    along that nation's chains into it), met over the nations (JP 3-16: a multinational
+    commander holds no more than each nation gives); ``"command"`` when no nation directs
+    it in this layer.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> from c2graph.analysis.graphs import phase_graphs
+    >>> model = load_model("models/us-japan-combined-staff.yaml")
+    >>> held_at_top(phase_graphs(model, "armed-attack").layer("operational"), "al-combined-staff")
+    'tacon'
+    """
+    by_nation: dict[str, list[str]] = defaultdict(list)
+    for nodes, held in upward_chains(view.graph, top, {}):
+        if nodes[0] != top and not view.is_collective(nodes[0]):
+            by_nation[view.nation[nodes[0]]].append(held)
+    held = "command"
+    for authorities in by_nation.values():
+        held = meet(held, min(authorities, key=strength_key))
+    return held
+
+
+def scope(view: LayerView, nodes: tuple[str, ...]) -> str:
+    """Return the scope of a chain (its nodes, top first) in :data:`SCOPES`.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> from c2graph.analysis.graphs import phase_graphs
+    >>> view = phase_graphs(load_model("models/us-rok-cfc.yaml"), "wartime").layer("operational")
+    >>> scope(view, ("kr-president", "kr-mnd", "kr-jcs"))
+    'national'
+    """
+    if view.is_collective(nodes[0]):
+        return "combined"
+    nation = view.nation[nodes[-1]]
+    return "national" if all(view.nation[n] == nation for n in nodes) else "foreign"
+
+
+def chain_consent(view: LayerView, nodes: tuple[str, ...]) -> tuple[str, ...]:
+    """Return whose consent a chain (its nodes, top first) rests on: for a combined chain
+    the heads directing its top (:func:`consent`), for a foreign one the force's own
+    national heads (:func:`national_heads`), for a national chain nobody else's (``()``).
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> from c2graph.analysis.graphs import phase_graphs
+    >>> view = phase_graphs(load_model("models/us-rok-cfc.yaml"), "wartime").layer("operational")
+    >>> chain_consent(view, ("al-mcm", "al-cfc", "us-kr-forces"))
+    ('kr-president', 'us-president')
+    """
+    found = scope(view, nodes)
+    if found == "combined":
+        return consent(view, nodes[0])
+    if found == "foreign":
+        return national_heads(view, nodes[-1])
+    return ()
+
+
+def families(view: LayerView) -> tuple[Family, ...]:
+    """Return the families of chains of an authority layer: one per country (its nodes
+    only, from its heads), then the combined chains (from the collective tops down), each
+    only when it has a top.  Built once per view.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> from c2graph.analysis.graphs import phase_graphs
+    >>> view = phase_graphs(load_model("models/us-japan-2025.yaml"), "peacetime").layer(
+    ...     "operational")
+    >>> [(f.name, f.tops, len(f.forces)) for f in families(view)]
+    [('JP', ('jp-pm',), 6), ('US', ('us-president',), 10)]
+    """
+    if view not in _FAMILIES:
+        _FAMILIES[view] = _families(view)
+    return _FAMILIES[view]
+
+
+_FAMILIES: WeakKeyDictionary[LayerView, tuple[Family, ...]] = WeakKeyDictionary()
+
+
+def _families(view: LayerView) -> tuple[Family, ...]:
+    chains = view.chains
+    found = []
+    countries = sorted({view.nation[n] for n in chains if not view.is_collective(n)})
+    for country in countries:
+        members = [n for n in chains if view.nation[n] == country]
+        graph = chains.subgraph(members)
+        tops = tuple(h for h in view.heads if h in graph and graph.out_degree(h))
+        if tops:
+            forces = closure(graph, set(tops), upward=False) & view.forces
+            found.append(Family(country, graph, tops, frozenset(forces)))
+    tops = tuple(t for t in view.tops if view.is_collective(t))
+    if tops:
+        below = closure(chains, set(tops), upward=False)
+        found.append(Family(COMBINED, chains.subgraph(below), tops, frozenset(below & view.forces)))
+    return tuple(found)
