@@ -25,8 +25,11 @@ from typing import Any
 
 import networkx as nx
 
+from .decisions import Decision, Duration, Requirement
 from .errors import QueryError
 from .hints import did_you_mean
+from .hours import OfficeHours
+from .scenarios import Scenario, Situation, Timeline, situations_of
 from .vocabulary import AUTHORITY_RELATIONS
 
 __all__ = [
@@ -72,13 +75,16 @@ class Source:
 
 @dataclass(frozen=True)
 class Location:
-    """A site with coordinates and its standard-time offset from UTC (hours)."""
+    """A site with coordinates, its standard-time offset from UTC (hours), and optionally
+    its IANA time zone (which gives daylight saving) and the office hours of its nodes."""
 
     id: str
     name: str
     lat: float
     lon: float
     utc_offset: float
+    tz: str | None = None
+    office_hours: OfficeHours | None = None
     source: str | None = None
     confidence: str | None = None
     note: str | None = None
@@ -89,7 +95,10 @@ class Location:
         >>> Location("ichigaya", "MOD Ichigaya", 35.69, 139.73, 9).to_dict()["utc_offset"]
         9
         """
-        return _drop_none(self.__dict__)
+        data = _drop_none(self.__dict__)
+        if self.office_hours is not None:
+            data["office_hours"] = self.office_hours.to_dict()
+        return data
 
 
 @dataclass(frozen=True)
@@ -108,18 +117,24 @@ class PhaseRange:
         return {"from": self.start} | ({"to": self.end} if self.end else {})
 
 
-PhaseSpec = str | tuple[str, ...] | PhaseRange
+#: The written form of one phase set's part of a ``phases`` value.
+SetSpec = str | tuple[str, ...] | PhaseRange
+#: The written form of a ``phases`` value: one set's, or per nation (``{JP: [...], US: [...]}``).
+PhaseSpec = SetSpec | tuple[tuple[str, SetSpec], ...]
 
 
 def _spec_to_data(spec: PhaseSpec) -> Any:
     if isinstance(spec, PhaseRange):
         return spec.to_dict()
+    if isinstance(spec, tuple) and spec and isinstance(spec[0], tuple):
+        return {nation: _spec_to_data(part) for nation, part in spec}
     return list(spec) if isinstance(spec, tuple) else spec
 
 
 @dataclass(frozen=True)
 class Phase:
-    """A legal or alliance phase, with who declares it and on what basis."""
+    """A legal or alliance phase, with who declares it, the decisions it requires and on
+    what basis; ``index`` is its position in its nation's phase set."""
 
     id: str
     name: str
@@ -127,6 +142,7 @@ class Phase:
     nation: str | None = None
     declared_by: str | None = None
     approval: tuple[str, ...] = ()
+    requires: Requirement | None = None
     basis: str | None = None
     description: str | None = None
     source: str | None = None
@@ -142,12 +158,19 @@ class Phase:
         """
         data = {k: v for k, v in self.__dict__.items() if k not in ("index", "names")}
         data["approval"] = list(self.approval) or None
+        data["requires"] = self.requires.to_data() if self.requires else None
         return _with_names(data, self.names)
 
 
 @dataclass(frozen=True)
 class Node:
-    """An authority, headquarters, unit, agency or coordination body."""
+    """An authority, headquarters, unit, agency or coordination body.
+
+    ``phases`` are the situations (phase and scenario ids) in which it exists;
+    ``office_hours`` override those of its location; ``watch`` is when it takes decisions
+    and passes orders, if not only in office hours (an operations centre: 24/7); ``relay``
+    is how long it takes to pass an order on.
+    """
 
     id: str
     name: str
@@ -158,6 +181,9 @@ class Node:
     location: str | None = None
     echelon: str | None = None
     short: str | None = None
+    office_hours: OfficeHours | None = None
+    watch: OfficeHours | None = None
+    relay: Duration | None = None
     source: str | None = None
     confidence: str | None = None
     note: str | None = None
@@ -182,12 +208,16 @@ class Node:
         data["phases"] = _spec_to_data(data.pop("phase_spec"))
         if data["phases"] == "all":
             del data["phases"]
+        for key in ("office_hours", "watch", "relay"):
+            if data[key] is not None:
+                data[key] = data[key].to_dict()
         return _with_names(data, self.names)
 
 
 @dataclass(frozen=True)
 class Link:
-    """A typed relation from one node to another, holding in a set of phases."""
+    """A typed relation from one node to another, holding in a set of situations (phase
+    ids and scenario ids, see :mod:`c2graph.scenarios`), and the decisions it requires."""
 
     key: str
     from_node: str
@@ -196,6 +226,7 @@ class Link:
     phases: frozenset[str]
     phase_spec: PhaseSpec = "all"
     id: str | None = None
+    requires: Requirement | None = None
     basis: str | None = None
     source: str | None = None
     confidence: str | None = None
@@ -234,6 +265,8 @@ class Link:
         }
         if self.phase_spec != "all":
             data["phases"] = _spec_to_data(self.phase_spec)
+        if self.requires is not None:
+            data["requires"] = self.requires.to_data()
         for name in ("basis", "source", "confidence", "as_of", "note"):
             data[name] = getattr(self, name)
         return _drop_none(data)
@@ -261,7 +294,16 @@ class Considerations:
 
 @dataclass(frozen=True, eq=False)
 class Model:
-    """A loaded, validated C2 structure. Build one with :func:`c2graph.load_model`."""
+    """A loaded, validated C2 structure. Build one with :func:`c2graph.load_model`.
+
+    ``phases`` is the model's first phase set (the phases of the nation, or of no nation,
+    that the file lists first): the phases per-phase analyses and reports step through.
+    ``other_phases`` are the phases of the other nations' sets; ``phase_sets`` groups every
+    phase by nation.  ``situations`` are what every phase id and scenario id stands for
+    (see :mod:`c2graph.scenarios`); nodes and links hold in situations.  ``decisions``
+    include those implied by phases' ``declared_by``; ``office_hours`` is the model's
+    default for nodes whose location and record give none.
+    """
 
     name: str
     as_of: str
@@ -274,18 +316,30 @@ class Model:
     sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
     locations: Mapping[str, Location] = field(default_factory=lambda: MappingProxyType({}))
     considerations: Considerations = field(default_factory=Considerations)
+    other_phases: tuple[Phase, ...] = ()
+    decisions: Mapping[str, Decision] = field(default_factory=lambda: MappingProxyType({}))
+    scenarios: Mapping[str, Scenario] = field(default_factory=lambda: MappingProxyType({}))
+    timelines: Mapping[str, Timeline] = field(default_factory=lambda: MappingProxyType({}))
+    office_hours: OfficeHours | None = None
     graph: nx.MultiDiGraph = field(init=False, repr=False)
+    phase_sets: Mapping[str | None, tuple[Phase, ...]] = field(init=False, repr=False)
+    situations: Mapping[str, Situation] = field(init=False, repr=False)
     _links_by_key: Mapping[str, Link] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "nodes", MappingProxyType(dict(self.nodes)))
-        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
-        object.__setattr__(self, "locations", MappingProxyType(dict(self.locations)))
+        for name in ("nodes", "sources", "locations", "decisions", "scenarios", "timelines"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(
             self, "graph", nx.freeze(_graph(self.name, self.nodes.values(), self.links))
         )
         by_key = MappingProxyType({link.key: link for link in self.links})
         object.__setattr__(self, "_links_by_key", by_key)
+        sets: dict[str | None, tuple[Phase, ...]] = {}
+        for phase in (*self.phases, *self.other_phases):
+            sets[phase.nation] = (*sets.get(phase.nation, ()), phase)
+        object.__setattr__(self, "phase_sets", MappingProxyType(sets))
+        situations = situations_of(sets, self.scenarios.values())
+        object.__setattr__(self, "situations", MappingProxyType(situations))
 
     @property
     def phase_ids(self) -> tuple[str, ...]:
@@ -297,8 +351,50 @@ class Model:
         """
         return tuple(p.id for p in self.phases)
 
+    def situation(self, situation_id: str) -> Situation:
+        """Return what a phase id or scenario id stands for: one phase of every set.
+
+        Parameters
+        ----------
+        situation_id
+            A phase id (of any nation) or a scenario id.
+
+        Returns
+        -------
+        Situation
+            The situation.
+
+        Raises
+        ------
+        QueryError
+            When the model has no such phase or scenario, naming the closest ids.
+
+        Examples
+        --------
+        >>> from c2graph import load_model
+        >>> load_model("models/us-rok-cfc.yaml").situation("wartime").text()
+        'alliance: wartime'
+        """
+        try:
+            return self.situations[situation_id]
+        except KeyError:
+            what = "phase or scenario" if self.scenarios else "phase"
+            raise QueryError(_unknown(what, situation_id, list(self.situations))) from None
+
+    def decision(self, decision_id: str) -> Decision:
+        """Return a decision by id (QueryError naming the closest ids when it is unknown).
+
+        >>> from c2graph import load_model
+        >>> load_model("models/us-rok-cfc.yaml").decision("rok-us-defcon3").deciders
+        ('kr-president', 'us-president')
+        """
+        try:
+            return self.decisions[decision_id]
+        except KeyError:
+            raise QueryError(_unknown("decision", decision_id, list(self.decisions))) from None
+
     def phase(self, phase_id: str) -> Phase:
-        """Return a phase by id.
+        """Return a phase of any nation's set by id.
 
         Parameters
         ----------
@@ -325,10 +421,11 @@ class Model:
         Traceback (most recent call last):
         c2graph.errors.QueryError: unknown phase id 'wartme' (did you mean 'wartime'?)
         """
-        for phase in self.phases:
+        for phase in (*self.phases, *self.other_phases):
             if phase.id == phase_id:
                 return phase
-        raise QueryError(_unknown("phase", phase_id, self.phase_ids))
+        every = [p.id for p in (*self.phases, *self.other_phases)]
+        raise QueryError(_unknown("phase", phase_id, every))
 
     def node(self, node_id: str) -> Node:
         """Return a node by id.
@@ -426,7 +523,7 @@ class Model:
         Parameters
         ----------
         phase_id
-            The phase's id (checked before the first link is yielded).
+            A phase or scenario id (checked before the first link is yielded).
 
         Returns
         -------
@@ -440,7 +537,7 @@ class Model:
         >>> len(list(model.links_in("armistice"))), len(list(model.links_in("wartime")))
         (19, 19)
         """
-        self.phase(phase_id)
+        self.situation(phase_id)
         return (link for link in self.links if phase_id in link.phases)
 
     def phase_graph(self, phase_id: str) -> nx.MultiDiGraph:
@@ -490,7 +587,7 @@ class Model:
         return self._view(phase_id, authority_only=True)
 
     def _view(self, phase_id: str, *, authority_only: bool) -> nx.MultiDiGraph:
-        self.phase(phase_id)
+        self.situation(phase_id)
         graph = self.graph
         nodes = self.nodes
 
@@ -519,13 +616,21 @@ class Model:
         considerations = self.considerations.to_dict()
         if considerations:
             data["considerations"] = considerations
-        data["phases"] = [p.to_dict() for p in self.phases]
+        data["phases"] = [p.to_dict() for p in (*self.phases, *self.other_phases)]
         data["nodes"] = [n.to_dict() for n in self.nodes.values()]
         data["links"] = [link.to_dict() for link in self.links]
-        if self.locations:
-            data["locations"] = [loc.to_dict() for loc in self.locations.values()]
-        if self.sources:
-            data["sources"] = [s.to_dict() for s in self.sources.values()]
+        written = [d.to_dict() for d in self.decisions.values() if d.declares is None]
+        for key, values in (
+            ("decisions", written),
+            ("scenarios", [s.to_dict() for s in self.scenarios.values()]),
+            ("timelines", [t.to_dict() for t in self.timelines.values()]),
+            ("locations", [loc.to_dict() for loc in self.locations.values()]),
+            ("sources", [s.to_dict() for s in self.sources.values()]),
+        ):
+            if values:
+                data[key] = values
+        if self.office_hours is not None:
+            data["office_hours"] = self.office_hours.to_dict()
         return data
 
 

@@ -29,12 +29,14 @@ from .hints import did_you_mean
 
 __all__ = [
     "ALL_LAYERS",
+    "APPROVAL_TIMINGS",
     "AUTHORITY_LAYERS",
     "AUTHORITY_ORDER",
     "AUTHORITY_RELATIONS",
     "CONDUIT",
     "CONFIDENCE_LEVELS",
     "COORDINATION_RELATIONS",
+    "DECISION_KINDS",
     "FORCE_KINDS",
     "LAYER_CHOICES",
     "LAYER_RELATIONS",
@@ -43,6 +45,7 @@ __all__ = [
     "POLITICAL_KINDS",
     "RELATIONS",
     "SPECIAL_NATIONS",
+    "TIME_UNITS",
     "Layer",
     "RelationClass",
     "RelationInfo",
@@ -395,3 +398,33 @@ FORCE_KINDS: frozenset[str] = frozenset({"headquarters", "component", "unit", "a
 SPECIAL_NATIONS: frozenset[str] = frozenset({"alliance", "multinational"})
 
 CONFIDENCE_LEVELS: tuple[str, ...] = ("high", "medium", "low")
+
+
+#: Kinds of decision a model can record (``decisions[].kind``), with what each is.
+DECISION_KINDS: dict[str, str] = {
+    "order": "An order by one authority (e.g. the PM's defense-operation order).",
+    "cabinet-decision": "A decision of the Cabinet in a cabinet meeting (閣議決定).",
+    "telephone-cabinet": "A cabinet decision whose ministers consent by telephone "
+    "(Japan, cabinet decisions of 14 May 2015, for three gray-zone cases).",
+    "approval": "An approval of another body's decision or measure.",
+    "consultation": "A required deliberation or consultation (e.g. the NSC on the basic "
+    "response policy; the 1960 prior consultation).",
+    "delegation": "A delegation of authority (e.g. a combatant commander delegating OPCON).",
+    "request": "A request that conditions another decision (e.g. a governor's request).",
+    "report": "A report after the fact that is not an approval (e.g. a War Powers report).",
+    "declaration": "A phase declared by its declarer: the ``declared_by`` shorthand.",
+}
+
+#: When an approval must come, relative to the decision it approves (``approvals[].timing``).
+APPROVAL_TIMINGS: dict[str, str] = {
+    "prior": "before the decision takes effect",
+    "prior-no-exception": "before the decision takes effect, with no emergency exception",
+    "prior-or-after": "before in principle; after the fact in an emergency",
+    "immediately-after": "sought immediately after; the decision is effective before it "
+    "and ends if it is refused",
+    "after": "after the fact, within the time given",
+    "report": "a report after the fact, not an approval",
+}
+
+#: Units of decision durations and approval deadlines, in hours.
+TIME_UNITS: dict[str, float] = {"min": 1 / 60, "h": 1.0, "d": 24.0}

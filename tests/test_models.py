@@ -17,6 +17,7 @@ import networkx as nx
 import pytest
 
 from c2graph import load_model
+from c2graph.analysis import decision_plan
 from c2graph.model import Model
 from c2graph.modelfile.fields import SECTIONS
 from c2graph.modelfile.parsing import parse_text, read_text
@@ -96,10 +97,12 @@ def authority_ancestors(m: Model, node: str, phase: str) -> set[str]:
 
 
 def phases_of(m: Model, tail: str, head: str, relation: str) -> frozenset[str]:
-    """Every phase in which a ``relation`` link runs from ``tail`` to ``head``."""
-    return frozenset().union(
+    """Every phase of the model's first set in which a ``relation`` link runs from ``tail``
+    to ``head`` (links hold in situations: phases of every set, and scenarios)."""
+    held = frozenset().union(
         *(link.phases for link in m.links if link.ends == (tail, head, relation))
     )
+    return held & frozenset(m.phase_ids)
 
 
 def operational_parents(m: Model, node: str, phase: str) -> set[str]:
@@ -132,7 +135,21 @@ def test_every_link_has_a_source_and_a_confidence(path):
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_every_source_is_defined_and_used(path):
     m = model(path.stem)
-    items = [*m.links, *m.nodes.values(), *m.phases, *m.locations.values()]
+    items = [
+        *m.links,
+        *m.nodes.values(),
+        *m.phases,
+        *m.other_phases,
+        *m.locations.values(),
+        *m.decisions.values(),
+        *m.scenarios.values(),
+    ]
+    durations = [d.duration for d in m.decisions.values()]
+    durations += [a.duration for d in m.decisions.values() for a in d.approvals]
+    durations += [n.relay for n in m.nodes.values()]
+    hours = [n.office_hours for n in m.nodes.values()] + [n.watch for n in m.nodes.values()]
+    hours += [loc.office_hours for loc in m.locations.values()] + [m.office_hours]
+    items += [item for item in (*durations, *hours) if item is not None]
     used = {item.source for item in items if item.source}
     assert used == set(m.sources)
     assert all(source.title for source in m.sources.values())
@@ -173,13 +190,45 @@ def test_japanese_nodes_and_phases_have_japanese_names(name):
 
 
 @pytest.mark.parametrize("name", US_JAPAN)
-def test_phases_are_declared_by_the_cabinet_with_diet_approval_where_needed(name):
-    phases = {p.id: p for p in model(name).phases}
-    assert phases["peacetime"].declared_by is None
-    assert {p.declared_by for p in list(phases.values())[1:]} == {"jp-cabinet"}
-    assert phases["gray-zone"].approval == ()
-    for pid in JP_PHASES[2:]:
-        assert phases[pid].approval == ("jp-diet",)
+def test_phases_require_their_own_decisions_and_nobody_declares_a_gray_zone(name):
+    m = model(name)
+    required = {p.id: p.requires.text() if p.requires else None for p in m.phases}
+    assert required == {
+        "peacetime": None,
+        "gray-zone": "jp-mso-82 or jp-public-security-order-78 or jp-public-security-request-81",
+        "important-influence": "jp-iis-basic-plan",
+        "anticipated-attack": "jp-nsc-brp-anticipated and jp-brp-anticipated",
+        "survival-threatening": "jp-nsc-brp-survival and jp-brp-survival",
+        "armed-attack": "jp-nsc-brp-armed-attack and jp-brp-armed-attack",
+    }
+    assert [p.id for p in m.phases if p.declared_by or p.approval] == []
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_diet_approval_timing_is_per_decision(name):
+    m = model(name)
+    timing = {
+        d.id: a.timing for d in m.decisions.values() for a in d.approvals if a.by == "jp-diet"
+    }
+    assert timing == {
+        "jp-public-security-order-78": "after",
+        "jp-iis-response-measures": "prior-or-after",
+        "jp-brp-anticipated": "immediately-after",
+        "jp-brp-survival": "immediately-after",
+        "jp-brp-armed-attack": "immediately-after",
+        "jp-defense-op-order-survival": "prior-no-exception",
+        "jp-defense-op-order-armed-attack": "prior-or-after",
+    }
+    assert m.decision("jp-public-security-order-78").approvals[0].within == "20 d"
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_us_postures_are_a_phase_set_of_their_own(name):
+    m = model(name)
+    assert [p.id for p in m.phase_sets["US"]] == ["us-steady-state", "us-crisis", "us-contingency"]
+    assert m.situation("remote-island-attack").text() == ("JP: armed-attack, US: us-contingency")
+    assert m.scenarios["taiwan-iis-combat"].requires.text() == "al-prior-consultation"
+    assert m.decision("al-prior-consultation").deciders == ("us-president", "jp-cabinet")
 
 
 @pytest.mark.parametrize("name", VARIANTS)
@@ -218,38 +267,40 @@ def test_no_us_or_alliance_authority_over_japanese_nodes_in_parallel_models(name
 
 
 @pytest.mark.parametrize("name", US_JAPAN)
-def test_coast_guard_control_only_under_a_defense_operation_order(name):
+def test_coast_guard_control_is_the_ministers_on_an_art_76_1_i_or_78_1_order(name):
     m = model(name)
-    assert phases_of(m, "jp-pm", "jp-jcg", "control") == DEFENSE_OPERATION
-    assert phases_of(m, "jp-mod", "jp-jcg", "control") == DEFENSE_OPERATION
+    assert phases_of(m, "jp-pm", "jp-jcg", "control") == frozenset()
+    assert phases_of(m, "jp-mod", "jp-jcg", "control") == {"gray-zone", "armed-attack"}
+    needs = {
+        link.key: link.requires.text()
+        for link in m.links
+        if link.ends == ("jp-mod", "jp-jcg", "control")
+    }
+    assert needs == {
+        "dm-jcg-control-armed-attack": "jp-defense-op-order-armed-attack and jp-jcg-control-80",
+        "dm-jcg-control-public-security": "jp-public-security-order-78 and jp-jcg-control-80",
+    }
+    assert m.decision("jp-jcg-control-80").discretionary
     assert authority_ancestors(m, "jp-jcg", "anticipated-attack") == {"jp-mlit"}
+    assert authority_ancestors(m, "jp-jcg", "survival-threatening") == {"jp-mlit"}
 
 
 def test_the_pm_commands_the_minister_under_a_different_law_in_every_phase():
     m = model("us-japan-2022")
     links = [link for link in m.links if link.ends == ("jp-pm", "jp-mod", "command")]
-    assert sorted(len(link.phases) for link in links) == [1] * 6
-    assert {next(iter(link.phases)) for link in links} == set(JP_PHASES)
+    held = [link.phases & set(JP_PHASES) for link in links]
+    assert sorted(len(phases) for phases in held) == [1] * 6
+    assert {next(iter(phases)) for phases in held} == set(JP_PHASES)
     assert "Art. 76(1)(i)" in m.link("pm-dm-armed-attack").basis
     assert "Art. 82" in m.link("pm-dm-gray-zone").basis
 
 
 @pytest.mark.parametrize("name", US_JAPAN)
-def test_coast_guard_control_is_less_certain_in_a_survival_threatening_situation(name):
-    m = model(name)
-    grades = {
-        next(iter(link.phases)): link.confidence
-        for link in m.links
-        if link.ends == ("jp-pm", "jp-jcg", "control")
-    }
-    assert grades == {"survival-threatening": "medium", "armed-attack": "high"}
-
-
-@pytest.mark.parametrize("name", US_JAPAN)
 def test_acm_is_standing_and_bocc_and_cccs_are_activated_from_the_gray_zone(name):
     m = model(name)
-    assert m.node("al-acm").phases == set(JP_PHASES)
-    assert m.node("al-bocc").phases == m.node("al-ccc").phases == set(JP_PHASES[1:])
+    assert m.node("al-acm").phases == set(m.situations)
+    for body in ("al-bocc", "al-ccc"):
+        assert m.node(body).phases & set(JP_PHASES) == set(JP_PHASES[1:])
 
 
 @pytest.mark.parametrize("name", ("us-japan-2025", "us-japan-jfhq"))
@@ -342,6 +393,13 @@ README_SECTIONS = {
     "considerations": "`considerations`",
     "remove": "`remove`",
     "change": "`change`",
+    "decision": "`decisions`",
+    "approval": "`decisions`",
+    "duration": "`decisions`",
+    "scenario": "`scenarios`",
+    "timeline": "`timelines`",
+    "step": "`timelines`",
+    "office_hours": "Time zones and office hours",
 }
 
 
@@ -366,6 +424,7 @@ def test_readme_examples_load(tmp_path):
         r"<!-- example: (\S+) -->\n```(?:yaml|csv)\n(.*?)```", readme_text(), re.S
     )
     assert [name for name, _ in examples] == [
+        "decisions.yaml",
         "with-units.yaml",
         "oob.csv",
         "variant.yaml",
@@ -373,6 +432,9 @@ def test_readme_examples_load(tmp_path):
     ]
     for name, text in examples:
         (tmp_path / name).write_text(text, encoding="utf-8")
+    decided = load_model(tmp_path / "decisions.yaml")
+    plan = decision_plan(decided, before="peacetime", after="defense-of-japan")
+    assert [d.id for d in plan.required] == ["nsc-brp", "brp", "defense-op-order", "us-execute"]
     base = load_model(tmp_path / "example.yaml")
     variant = load_model(tmp_path / "variant.yaml")
     assert len(base.nodes) == 8 and "al-bocc" not in variant.nodes

@@ -39,6 +39,7 @@ from .bottlenecks import (
     removal_impact,
 )
 from .considerations import ConsiderationsView, considerations
+from .decisions import Choice, DecisionPlan, NeededDecision, decision_plan
 from .frictions import (
     Counterpart,
     DistanceGap,
@@ -78,7 +79,6 @@ from .sovereignty import ForceScope, force_scopes
 from .switches import (
     AuthorityChange,
     ChainChange,
-    Decision,
     LayerSwitch,
     LinkChange,
     SwitchResult,
@@ -94,11 +94,12 @@ __all__ = [
     "Bridge",
     "Centrality",
     "ChainChange",
+    "Choice",
     "Commanders",
     "ConsiderationsView",
     "Counterpart",
     "CutOff",
-    "Decision",
+    "DecisionPlan",
     "DistanceGap",
     "Dominator",
     "ForceScope",
@@ -109,6 +110,7 @@ __all__ = [
     "Mismatch",
     "NationCut",
     "NationLink",
+    "NeededDecision",
     "PathResult",
     "Reach",
     "Reached",
@@ -128,6 +130,7 @@ __all__ = [
     "counterpart_mismatches",
     "counterpart_table",
     "cut_nodes",
+    "decision_plan",
     "distance_gaps",
     "dominators",
     "effective_authority",

@@ -8,9 +8,10 @@ module sets them beside facts measured on the structure:
 purpose
     Nations taking part, phases modelled, size of the structure.
 locations
-    Great-circle distance and time-zone gap between the two ends of each link whose ends
-    sit at different sites, in any phase (:func:`c2graph.analysis.frictions.distance_gaps`):
-    the largest of each, overall and across nations.
+    Great-circle distance and clock offset (modulo 24 h) between the two ends of each link
+    whose ends sit at different sites, in any phase
+    (:func:`c2graph.analysis.frictions.distance_gaps`): the largest of each, overall and
+    across nations.
 functions
     Coordination bodies (kind ``coordination-body``) active in each phase.
 agility
@@ -115,7 +116,7 @@ def considerations(model: Model) -> ConsiderationsView:
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> considerations(model).row("agility").facts[1]
-    Fact(label='peacetime → gray-zone', value='19 activated, 1 lapsed')
+    Fact(label='peacetime → gray-zone', value='20 activated, 1 lapsed')
 
     References
     ----------
@@ -168,7 +169,7 @@ def _locations(model: Model) -> tuple[Fact, ...]:
         facts += [
             Fact(f"largest {label}link distance (km)", round(far.km)),
             Fact(f"farthest {label}link", f"{_names(model, [far.a])} → {_names(model, [far.b])}"),
-            Fact(f"largest {label}time-zone gap (h)", max(g.hours for g in items)),
+            Fact(f"largest {label}clock offset (h)", max(abs(g.clock_offset) for g in items)),
         ]
     return tuple(facts)
 

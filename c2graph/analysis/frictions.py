@@ -156,14 +156,19 @@ class Mismatch:
 
 @dataclass(frozen=True)
 class DistanceGap:
-    """A link whose ends sit apart: great-circle distance (km) and time-zone gap (hours)."""
+    """A link whose ends sit apart: great-circle distance (km); ``b``'s clock offset from
+    ``a``'s modulo 24 h, in (-12, 12], and whether the shorter way crosses the date line
+    (see :func:`c2graph.analysis.timezones.clock_offset`); and the office hours the two
+    share in the week of the model's ``as_of`` (None when neither has office hours)."""
 
     link: str
     relation: str
     a: str
     b: str
     km: float
-    hours: float
+    clock_offset: float
+    date_line: bool
+    shared_hours: float | None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the gap as JSON-ready data."""
@@ -338,23 +343,30 @@ def distance_gaps(model: Model, *, phase: str) -> tuple[DistanceGap, ...]:
     """Return every link of ``phase`` whose ends have different locations.
 
     ``km`` is the great-circle (haversine) distance between the two sites, rounded to
-    0.1 km; ``hours`` the difference of their standard-time UTC offsets (e.g. Tokyo UTC+9
-    and Hawaii UTC−10: 19 hours).  Links with an end without location are left out.
-    Sorted by distance, then time gap (largest first), then link key.  Cost: linear.
+    0.1 km; ``clock_offset`` the offset of the head's clock from the tail's, modulo 24 h,
+    at noon UTC on the model's ``as_of`` date (daylight saving from the IANA zones), with
+    ``date_line`` when the shorter way crosses it (Tokyo UTC+9 and Hawaii UTC−10: +5 h on
+    the clock, a calendar day apart, not "19 h"); ``shared_hours`` the office hours the
+    two share that week (:func:`c2graph.analysis.timezones.shared_hours`).  Links within
+    one site, or with an end without location, are left out.  Sorted by distance (largest
+    first), then link key.
 
     Example
     -------
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
-    >>> gap = distance_gaps(model, phase="peacetime")[0]
-    >>> gap.a, gap.b, gap.km, gap.hours
-    ('jp-jso', 'us-cjcs', 10904.2, 14)
+    >>> gap = next(g for g in distance_gaps(model, phase="peacetime") if g.a == "jp-jjoc")
+    >>> gap.a, gap.clock_offset, gap.date_line, gap.shared_hours
+    ('jp-jjoc', 5.0, True, 12.0)
 
     References
     ----------
     R. W. Sinnott (1984), Virtues of the haversine, *Sky and Telescope* 68(2): 159;
-    Sasakawa USA Task Force (Dec 2022), the "locations" consideration of a C2 arrangement.
+    Sasakawa USA Task Force (Dec 2022), the "locations" consideration of a C2 arrangement;
+    review of the US–Japan models (December 2026), Appendix B.
     """
+    from .timezones import clock_offset, shared_hours
+
     gaps = []
     for link in phase_graphs(model, phase).links:
         here = model.nodes[link.from_node].location
@@ -363,12 +375,31 @@ def distance_gaps(model: Model, *, phase: str) -> tuple[DistanceGap, ...]:
             continue
         one, two = model.locations[here], model.locations[there]
         km = round(_haversine_km(one.lat, one.lon, two.lat, two.lon), 1)
-        hours = abs(one.utc_offset - two.utc_offset)
-        if km or hours:
-            gaps.append(
-                DistanceGap(link.key, link.relation, link.from_node, link.to_node, km, hours)
+        ends = [link.from_node, link.to_node]
+        offset = clock_offset(model, *ends)
+        hours = None
+        if (
+            any(
+                model.nodes[n].office_hours or model.locations[loc].office_hours
+                for n, loc in zip(ends, (here, there), strict=True)
             )
-    return tuple(sorted(gaps, key=lambda g: (-g.km, -g.hours, g.link)))
+            or model.office_hours
+        ):
+            hours = shared_hours(model, ends).weekly_hours
+        if km or offset.raw:
+            gaps.append(
+                DistanceGap(
+                    link.key,
+                    link.relation,
+                    link.from_node,
+                    link.to_node,
+                    km,
+                    offset.hours,
+                    offset.date_line,
+                    hours,
+                )
+            )
+    return tuple(sorted(gaps, key=lambda g: (-g.km, g.link)))
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -10,7 +10,7 @@ Example
 >>> graphs.tops
 ('jp-mlit', 'jp-pm', 'us-president')
 >>> sorted(graphs.authority.predecessors("jp-jcg"))
-['jp-mlit', 'jp-mod', 'jp-pm']
+['jp-mlit', 'jp-mod']
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ class PhaseGraphs:
         >>> from c2graph import load_model
         >>> graphs = phase_graphs(load_model("models/us-japan-2025.yaml"), "armed-attack")
         >>> sorted(graphs.relation_view(frozenset({"control"})).edges)
-        [('jp-mod', 'jp-jcg'), ('jp-pm', 'jp-jcg')]
+        [('jp-mod', 'jp-jcg')]
         """
         graph = self.authority
 
@@ -272,7 +272,7 @@ def _tops(graph: nx.DiGraph) -> tuple[str, ...]:
 
 
 def _phase_graphs(model: Model, phase: str) -> PhaseGraphs:
-    model.phase(phase)
+    model.situation(phase)
     return PhaseGraphs(phase, model.nodes, model.links)
 
 
@@ -282,7 +282,8 @@ _CACHE = PhaseCache(_phase_graphs)
 def phase_graphs(model: Model, phase: str) -> PhaseGraphs:
     """Return the views of one phase of ``model``, built once per model and phase.
 
-    Raises :class:`~c2graph.errors.QueryError` naming the closest ids for an unknown phase.
+    ``phase`` may be any situation: a phase of any nation's set, or a scenario id.
+    Raises :class:`~c2graph.errors.QueryError` naming the closest ids for an unknown one.
 
     Example
     -------
@@ -291,8 +292,8 @@ def phase_graphs(model: Model, phase: str) -> PhaseGraphs:
     >>> graphs = phase_graphs(model, "armed-attack")
     >>> graphs is phase_graphs(model, "armed-attack")
     True
-    >>> graphs.authority.edges["jp-pm", "jp-jcg"]["links"]
-    (('control', 'jcg-control-armed-attack'),)
+    >>> graphs.authority.edges["jp-mod", "jp-jcg"]["links"]
+    (('control', 'dm-jcg-control-armed-attack'),)
     """
     return _CACHE(model, phase)
 

@@ -70,7 +70,8 @@ MEASURES: dict[str, str] = {
     "spans over threshold": "nodes with more direct subordinates than the threshold",
     "counterpart mismatches": "cross-nation peers of which only one commands forces",
     "largest distance (km)": "largest great-circle distance between the ends of a link",
-    "largest time-zone gap (h)": "largest time-zone gap between the ends of a link",
+    "largest clock offset (h)": "largest clock offset between the ends of a link, modulo 24 h",
+    "least shared office hours (h/week)": "fewest office hours a week the ends of a link share",
     "connectedness": "Krackhardt (1994): share of node pairs joined, the layer's links",
     "hierarchy": "Krackhardt (1994): share of reachable pairs reachable one way only "
     "(1 by construction for authority links)",
@@ -180,7 +181,13 @@ def _bottlenecks(report: BottleneckReport) -> dict[str, Value]:
         "spans over threshold": len(report.span.over),
         "counterpart mismatches": len(report.mismatches),
         "largest distance (km)": max((round(g.km) for g in report.distance_gaps), default=None),
-        "largest time-zone gap (h)": max((g.hours for g in report.distance_gaps), default=None),
+        "largest clock offset (h)": max(
+            (abs(g.clock_offset) for g in report.distance_gaps), default=None
+        ),
+        "least shared office hours (h/week)": min(
+            (g.shared_hours for g in report.distance_gaps if g.shared_hours is not None),
+            default=None,
+        ),
     }
     whole = report.hierarchy.whole.scores
     for name in ("connectedness", "hierarchy", "efficiency", "lubness"):

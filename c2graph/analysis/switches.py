@@ -19,8 +19,8 @@ Example
 [('pm', 'jcg', 'control', 'civil')]
 >>> [(c.layer, [g.authority for g in c.gained]) for c in result.other_layers]
 [('civil', ['pm'])]
->>> [(d.phase, d.declared_by, d.basis) for d in result.decisions]
-[('war', 'pm', 'Art. 76')]
+>>> [(d.id, d.deciders, d.basis) for d in result.decisions.required]
+[('war:declaration', ('pm',), 'Art. 76')]
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from typing import Any
 from ..model import Link, Model
 from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS, CONDUIT, RELATIONS, layer_relations
 from .chains import CommandChains, chains_differ, closure, reach_effective
+from .decisions import DecisionPlan, decision_plan
 from .graphs import LayerView, links_switched, phase_graphs, strength_key
 from .paths import DEFAULT_LAYER, Reached, check_authority_layer, reach_consent
 from .sovereignty import held_at_top
@@ -38,7 +39,6 @@ from .sovereignty import held_at_top
 __all__ = [
     "AuthorityChange",
     "ChainChange",
-    "Decision",
     "LayerSwitch",
     "LinkChange",
     "SwitchResult",
@@ -105,29 +105,6 @@ class AuthorityChange:
 
 
 @dataclass(frozen=True)
-class Decision:
-    """The decision to enter (escalation) or lift (de-escalation) one phase."""
-
-    phase: str
-    name: str
-    direction: str
-    declared_by: str | None
-    approval: tuple[str, ...]
-    basis: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the decision as JSON-ready data."""
-        return {
-            "phase": self.phase,
-            "name": self.name,
-            "direction": self.direction,
-            "declared_by": self.declared_by,
-            "approval": list(self.approval),
-            "basis": self.basis,
-        }
-
-
-@dataclass(frozen=True)
 class LayerSwitch:
     """The chains of command and the authority that change in one layer at the switch."""
 
@@ -168,7 +145,7 @@ class SwitchResult:
     chains_changed: tuple[ChainChange, ...]
     gained: tuple[AuthorityChange, ...]
     lost: tuple[AuthorityChange, ...]
-    decisions: tuple[Decision, ...]
+    decisions: DecisionPlan
     layer: str = DEFAULT_LAYER
     other_layers: tuple[LayerSwitch, ...] = ()
 
@@ -186,7 +163,7 @@ class SwitchResult:
             "gained": [c.to_dict() for c in self.gained],
             "lost": [c.to_dict() for c in self.lost],
             "other_layers": [c.to_dict() for c in self.other_layers],
-            "decisions": [d.to_dict() for d in self.decisions],
+            "decisions": self.decisions.to_dict(),
         }
 
 
@@ -208,8 +185,10 @@ def phase_switch(
     - ``other_layers``: the same for the other authority layers where something changes
       (e.g. the Minister of Defense gaining control of the Coast Guard, SDF Law Art. 80,
       in the civil layer);
-    - ``decisions``: every phase stepped through, in order, with who declares it (or lifts
-      it, when de-escalating), whose approval it needs and its legal basis.
+    - ``decisions``: only the decisions the law requires for the change, in dependency
+      order, for every nation, with their approvals and timing; the discretionary ones
+      apart; the alternatives; what ends (:func:`~c2graph.analysis.decisions.decision_plan`).
+      No phase in between is stepped through: phases are not a ladder.
 
     Only what a changed link can affect is re-examined: the forces below a changed link and
     the authorities above one, each authority over the part of the graph leading to those
@@ -231,8 +210,8 @@ def phase_switch(
                  'consent': ['kr-president', 'us-president']},
                 {'node': 'us-kr-forces', 'effective': ['opcon'],
                  'consent': ['kr-president', 'us-president']}])
-    >>> [(d.phase, d.direction, d.declared_by, d.approval) for d in switch.decisions]
-    [('wartime', 'escalation', None, ())]
+    >>> [(d.id, d.deciders) for d in switch.decisions.required]
+    [('rok-us-mc-recommendation', ('al-mcm',)), ('rok-us-defcon3', ('kr-president', 'us-president'))]
 
     References
     ----------
@@ -260,7 +239,7 @@ def phase_switch(
         chains_changed=main.chains_changed,
         gained=main.gained,
         lost=main.lost,
-        decisions=_decisions(model, model.phase(before).index, model.phase(after).index),
+        decisions=decision_plan(model, before=before, after=after),
         layer=str(layer),
         other_layers=others,
     )
@@ -366,14 +345,3 @@ def _difference(
                 )
             )
     return tuple(found)
-
-
-def _decisions(model: Model, start: int, end: int) -> tuple[Decision, ...]:
-    if end > start:
-        steps = [(model.phases[i], "escalation") for i in range(start + 1, end + 1)]
-    else:
-        steps = [(model.phases[i], "de-escalation") for i in range(start, end, -1)]
-    return tuple(
-        Decision(p.id, p.name, direction, p.declared_by, p.approval, p.basis)
-        for p, direction in steps
-    )

@@ -63,7 +63,9 @@ def add_phase(parser: argparse.ArgumentParser) -> None:
     >>> parser.parse_args(["--phase", "wartime"]).phase
     'wartime'
     """
-    parser.add_argument("--phase", metavar="P", help="phase id (default: the model's first)")
+    parser.add_argument(
+        "--phase", metavar="P", help="phase or scenario id (default: the model's first phase)"
+    )
 
 
 def add_layer(parser: argparse.ArgumentParser, *, authority_only: bool = False) -> None:
@@ -139,7 +141,7 @@ def load(path: str) -> Model:
 
 
 def phase_or_first(model: Model, phase: str | None) -> str:
-    """Return the phase asked for (checked), or the model's first phase.
+    """Return the phase or scenario asked for (checked), or the model's first phase.
 
     Parameters
     ----------
@@ -151,12 +153,12 @@ def phase_or_first(model: Model, phase: str | None) -> str:
     Returns
     -------
     str
-        A phase id of the model.
+        A phase or scenario id of the model.
 
     Raises
     ------
     QueryError
-        When the model has no such phase.
+        When the model has no such phase or scenario.
 
     Examples
     --------
@@ -164,7 +166,7 @@ def phase_or_first(model: Model, phase: str | None) -> str:
     >>> phase_or_first(model, None), phase_or_first(model, "wartime")
     ('armistice', 'wartime')
     """
-    return model.phase(phase).id if phase else model.phases[0].id
+    return model.situation(phase).id if phase else model.phases[0].id
 
 
 def emit_json(data: Any) -> None:

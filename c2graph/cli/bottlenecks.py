@@ -161,11 +161,8 @@ def _table(name: str, data: dict[str, Any]) -> list[str]:
         "passes orders or holds none):",
     ]
     lines += [_pair(m) for m in data["counterpart_mismatches"]] or ["  none"]
-    lines += ["", "distance and time-zone gaps:"]
-    lines += [
-        f"  {g['a']} —{g['relation']}— {g['b']}: {g['km']:.0f} km, {g['hours']:g} h"
-        for g in data["distance_gaps"]
-    ] or ["  none"]
+    lines += ["", "distance, clock offset and shared office hours (links between sites):"]
+    lines += [_gap(g) for g in data["distance_gaps"]] or ["  none"]
     lines += _hierarchy(data["hierarchy"])
     return lines + _options(data)
 
@@ -303,3 +300,19 @@ def _options(data: dict[str, Any]) -> list[str]:
         lines += ["", "betweenness (whole structure):"]
         lines += [f"  {c['node']:<20} {c['score']:.3f}" for c in data["betweenness"][:10]]
     return lines
+
+
+def _gap(gap: dict[str, Any]) -> str:
+    """One line of the gap list: distance, clock offset (date line) and shared hours.
+
+    >>> _gap({"a": "jjoc", "b": "pacom", "relation": "counterpart", "km": 6194.0,
+    ...       "clock_offset": 5.0, "date_line": True, "shared_hours": 12.0})
+    '  jjoc —counterpart— pacom: 6194 km, clock +5 h across the date line, 12 h a week shared'
+    """
+    line = f"  {gap['a']} —{gap['relation']}— {gap['b']}: {gap['km']:.0f} km"
+    line += f", clock {gap['clock_offset']:+g} h"
+    if gap["date_line"]:
+        line += " across the date line"
+    if gap["shared_hours"] is not None:
+        line += f", {gap['shared_hours']:g} h a week shared"
+    return line

@@ -3,7 +3,8 @@
 Example
 -------
 >>> main(["validate", "models/us-japan-2025.yaml"])
-models/us-japan-2025.yaml: valid (42 nodes, 106 links, 6 phases)
+models/us-japan-2025.yaml: valid (44 nodes, 104 links, 6 phases; 3 US phases, 5 scenarios, \
+24 decisions)
 0
 """
 
@@ -28,6 +29,9 @@ COMMANDS: tuple[str, ...] = (
     "path",
     "bottlenecks",
     "switches",
+    "latency",
+    "counterparts",
+    "timeline",
     "draw",
     "generate",
     "export",

@@ -25,7 +25,8 @@ HELP = "summarise a model: counts by nation, kind and relation; phases and their
 
 
 class Summary(TypedDict):
-    """What ``show`` prints: counts of the whole model or of one phase, and the phases."""
+    """What ``show`` prints: counts of the whole model or of one phase, the phases of every
+    nation's set and the scenarios."""
 
     name: str
     as_of: str
@@ -36,6 +37,7 @@ class Summary(TypedDict):
     by_kind: dict[str, int]
     by_relation: dict[str, int]
     phases: list[dict[str, Any]]
+    scenarios: list[dict[str, str]]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -86,7 +88,7 @@ def summarise(model: Model, phase: str | None = None) -> Summary:
     (14, 19, 4)
     """
     if phase is not None:
-        model.phase(phase)
+        model.situation(phase)
     nodes = [n for n in model.nodes.values() if phase is None or phase in n.phases]
     links = [link for link in model.links if phase is None or phase in link.phases]
     return {
@@ -102,12 +104,18 @@ def summarise(model: Model, phase: str | None = None) -> Summary:
             {
                 "id": p.id,
                 "name": p.name,
+                "nation": p.nation,
                 "declared_by": p.declared_by,
                 "approval": list(p.approval),
+                "requires": p.requires.text() if p.requires else None,
                 "basis": p.basis,
                 "links": sum(1 for link in model.links if p.id in link.phases),
             }
-            for p in model.phases
+            for p in (*model.phases, *model.other_phases)
+        ],
+        "scenarios": [
+            {"id": s.id, "name": s.name, "phases": model.situation(s.id).text()}
+            for s in model.scenarios.values()
         ],
     }
 
@@ -164,12 +172,25 @@ def run(args: argparse.Namespace) -> int:
     ):
         lines += [*_table(title, counts), ""]
     lines.append("phases (in order):")
-    for p in model.phases:
-        declared = model.nodes[p.declared_by].name if p.declared_by else "standing"
-        approval = ", ".join(model.nodes[a].name for a in p.approval) or "none"
-        lines.append(f"  {p.id}: {p.name}")
-        lines.append(f"      declared by: {declared}; approval: {approval}")
-        if p.basis:
-            lines.append(f"      basis: {p.basis}")
+    for p in summary["phases"]:
+        nation = f" [{p['nation']}]" if len(model.phase_sets) > 1 else ""
+        lines.append(f"  {p['id']}: {p['name']}{nation}")
+        lines.append(f"      {_entered(model, p)}")
+        if p["basis"]:
+            lines.append(f"      basis: {p['basis']}")
+    if summary["scenarios"]:
+        lines += ["", "scenarios:"]
+        lines += [f"  {s['id']}: {s['name']} ({s['phases']})" for s in summary["scenarios"]]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
+
+
+def _entered(model: Model, phase: dict[str, Any]) -> str:
+    """How a phase is entered: the decisions it requires, its declarer, or nothing."""
+    parts = []
+    if phase["requires"]:
+        parts.append(f"requires: {phase['requires']}")
+    if phase["declared_by"]:
+        approval = ", ".join(model.nodes[a].name for a in phase["approval"]) or "none"
+        parts.append(f"declared by: {model.nodes[phase['declared_by']].name}; approval: {approval}")
+    return "; ".join(parts) or "standing (no decision required)"

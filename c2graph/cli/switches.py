@@ -8,8 +8,15 @@ Example
 ... # doctest: +ELLIPSIS
 switch from 'armistice' to 'wartime', operational layer
 <BLANKLINE>
-decisions, in order:
-  escalation wartime (Wartime (hostilities)): declared by unspecified; approval: none; ...
+decisions required by law, in dependency order:
+  alliance rok-us-mc-recommendation: Military Committee recommendation to raise DEFCON to III
+      consultation by al-mcm
+      takes 1–12 h (assumption: no published timing)
+      basis: CFC terms of reference: ...; for: phase wartime
+  KR/US rok-us-defcon3: Both presidents approve DEFCON III (wartime OPCON to the CFC commander)
+      approval by kr-president and us-president (jointly); after: rok-us-mc-recommendation
+      takes 1–24 h (assumption: no published timing)
+      basis: Wartime OPCON passes ...; for: phase wartime
 <BLANKLINE>
 links activated:
   al-cfc —opcon→ kr-forces   [operational]
@@ -31,8 +38,8 @@ from ..vocabulary import AUTHORITY_RELATIONS
 from ._common import add_json, add_layer, add_model, emit_json, load
 
 HELP = (
-    "show what changes from one phase to another: links, chains of command, authority "
-    "gained and lost, and the decisions needed"
+    "show what changes from one phase or scenario to another: the decisions the law requires, "
+    "in order, with approvals; links, chains of command, authority gained and lost per layer"
 )
 
 
@@ -83,8 +90,8 @@ def run(args: argparse.Namespace) -> int:
     >>> run(args)  # doctest: +ELLIPSIS
     switch from 'wartime' to 'wartime', operational layer
     <BLANKLINE>
-    decisions, in order:
-      none (same phase)
+    decisions required by law, in dependency order:
+      none
     <BLANKLINE>
     links activated:
       none
@@ -142,25 +149,55 @@ def _layer_lines(change: dict[str, Any], label: str) -> list[str]:
     return lines
 
 
-def _table(data: dict[str, Any]) -> list[str]:
+def decision_lines(decision: dict[str, Any]) -> list[str]:
+    """Return the lines describing one needed decision (``NeededDecision.to_dict()``).
+
+    Examples
+    --------
+    >>> for line in decision_lines({"id": "d", "name": "Order", "kind": "order",
+    ...         "nations": ["JP"], "deciders": ["pm"], "prerequisites": "plan",
+    ...         "approvals": [{"by": "diet", "meaning": "before the decision takes effect"}],
+    ...         "basis": "Art. 76", "needed_for": ["link a->b:command"], "duration": None}):
+    ...     print(line)
+      JP d: Order
+          order by pm; after: plan
+          approval by diet: before the decision takes effect
+          basis: Art. 76; for: link a->b:command
+    """
+    who = " and ".join(decision["deciders"])
+    jointly = " (jointly)" if len(decision["deciders"]) > 1 else ""
+    after = f"; after: {decision['prerequisites']}" if decision["prerequisites"] else ""
     lines = [
-        f"switch from {data['before']!r} to {data['after']!r}, {data['layer']} layer",
-        "",
-        "decisions, in order:",
+        f"  {'/'.join(decision['nations'])} {decision['id']}: {decision['name']}",
+        f"      {decision['kind'].replace('-', ' ')} by {who}{jointly}{after}",
     ]
-    for d in data["decisions"]:
-        approval = ", ".join(d["approval"]) or "none"
-        who = d["declared_by"] or "unspecified"
-        if d["direction"] == "escalation":
-            step = f"declared by {who}; approval: {approval}"
-        else:
-            step = f"lifted by {who} (entered with approval: {approval})"
-        lines.append(
-            f"  {d['direction']} {d['phase']} ({d['name']}): {step}; "
-            f"basis: {d['basis'] or 'unspecified'}"
-        )
-    if not data["decisions"]:
-        lines.append("  none (same phase)")
+    lines += [f"      approval by {a['by']}: {a['meaning']}" for a in decision["approvals"]]
+    if decision["duration"]:
+        lines.append(f"      takes {decision['duration']}")
+    basis = f"basis: {decision['basis']}; " if decision["basis"] else ""
+    lines.append(f"      {basis}for: {', '.join(decision['needed_for'])}")
+    return lines
+
+
+def _decisions(plan: dict[str, Any]) -> list[str]:
+    lines = ["decisions required by law, in dependency order:"]
+    lines += [line for d in plan["required"] for line in decision_lines(d)] or ["  none"]
+    if plan["discretionary"]:
+        lines += ["", "discretionary decisions (what needs them holds only if they are taken):"]
+        lines += [line for d in plan["discretionary"] for line in decision_lines(d)]
+    if plan["choices"]:
+        lines += ["", "one of each of these is needed:"]
+        lines += [
+            f"  {c['requirement']}   for: {', '.join(c['needed_for'])}" for c in plan["choices"]
+        ]
+    if plan["ending"]:
+        lines += ["", f"decisions ending: {', '.join(plan['ending'])}"]
+    return lines
+
+
+def _table(data: dict[str, Any]) -> list[str]:
+    lines = [f"switch from {data['before']!r} to {data['after']!r}, {data['layer']} layer", ""]
+    lines += _decisions(data["decisions"])
     for title, key in (("links activated", "activated"), ("links lapsed", "lapsed")):
         lines += ["", f"{title}:"] + ([_link(c) for c in data[key]] or ["  none"])
     for title, key in (

@@ -4,8 +4,9 @@ Example
 -------
 >>> from c2graph.cli.main import main
 >>> main(["validate", "models/us-japan-2025.yaml", "models/us-rok-cfc.yaml"])
-models/us-japan-2025.yaml: valid (42 nodes, 106 links, 6 phases)
-models/us-rok-cfc.yaml: valid (14 nodes, 21 links, 2 phases)
+models/us-japan-2025.yaml: valid (44 nodes, 104 links, 6 phases; 3 US phases, 5 scenarios, \
+24 decisions)
+models/us-rok-cfc.yaml: valid (14 nodes, 21 links, 2 phases; 2 decisions)
 0
 """
 
@@ -15,6 +16,7 @@ import argparse
 import sys
 
 from ..errors import InputFileError, ModelError
+from ..model import Model
 from ..modelfile import load_model
 
 HELP = "check model files; exit 0 when all are valid, 1 with every problem listed"
@@ -67,8 +69,25 @@ def run(args: argparse.Namespace) -> int:
             worst = max(worst, exc.exit_code)
             continue
         if not args.quiet:
-            sys.stdout.write(
-                f"{name}: valid ({len(model.nodes)} nodes, {len(model.links)} links, "
-                f"{len(model.phases)} phases)\n"
-            )
+            sys.stdout.write(f"{name}: valid ({_counts(model)})\n")
     return worst
+
+
+def _counts(model: Model) -> str:
+    """What a valid model holds: nodes, links, phases; other phase sets, scenarios and
+    decisions when it has them.
+
+    >>> from c2graph import load_model
+    >>> _counts(load_model("models/us-japan-2025.yaml"))
+    '44 nodes, 104 links, 6 phases; 3 US phases, 5 scenarios, 24 decisions'
+    """
+    counts = f"{len(model.nodes)} nodes, {len(model.links)} links, {len(model.phases)} phases"
+    more = [
+        f"{len(phases)} {nation} phases"
+        for nation, phases in model.phase_sets.items()
+        if phases[0].nation != model.phases[0].nation
+    ]
+    written = [d for d in model.decisions.values() if d.declares is None]
+    more += [f"{len(model.scenarios)} scenarios"] if model.scenarios else []
+    more += [f"{len(written)} decisions"] if written else []
+    return counts + (f"; {', '.join(more)}" if more else "")

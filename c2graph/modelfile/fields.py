@@ -6,7 +6,16 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..vocabulary import CONFIDENCE_LEVELS, NODE_KINDS, RELATIONS, SPECIAL_NATIONS
+from ..decisions import AMOUNT_PATTERN
+from ..vocabulary import (
+    APPROVAL_TIMINGS,
+    CONFIDENCE_LEVELS,
+    DECISION_KINDS,
+    NODE_KINDS,
+    RELATIONS,
+    SPECIAL_NATIONS,
+    TIME_UNITS,
+)
 
 __all__ = [
     "DATE_PATTERN",
@@ -30,6 +39,13 @@ DATE_PATTERN = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 LANG_NAME_KEY = re.compile(r"^name_[a-z]{2,3}$")
 #: Nations: a country code in capitals, or one of the vocabulary's special nations.
 NATION_PATTERN = re.compile(rf"^([A-Z]{{2,3}}|{'|'.join(_SPECIAL_NATIONS)})$")
+#: IANA time-zone ids: ``Asia/Tokyo``, ``America/New_York``, ``UTC`` (whether the zone
+#: exists is checked against the zone database).
+ZONE_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$")
+#: Instants: an ISO 8601 date and time with its UTC offset (``2026-05-16T02:00+09:00``).
+DATETIME_PATTERN = re.compile(
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$"
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +72,12 @@ FORMATS: dict[str, TextFormat] = {
         "a country code in capitals (JP, US, KR, ...), "
         + " or ".join(repr(nation) for nation in _SPECIAL_NATIONS),
     ),
+    "zone": TextFormat(ZONE_PATTERN, "an IANA time-zone id such as Asia/Tokyo"),
+    "datetime": TextFormat(
+        DATETIME_PATTERN,
+        "a date and time with its UTC offset, such as 2026-05-16T02:00+09:00",
+    ),
+    "amount": TextFormat(AMOUNT_PATTERN, "a time amount such as 20 d, 48 h or 30 min"),
 }
 
 
@@ -63,10 +85,11 @@ FORMATS: dict[str, TextFormat] = {
 class Field:
     """One key of a section: its type, whether it is required, and what it means.
 
-    ``kind`` is one of: text, id, date, nation, number, enum, ref, refs, phases, section,
-    sections, strings.  ``target`` names the section a ref points to, or the nested
-    section of a ``section``/``sections`` field; ``choices`` lists an enum's values and
-    ``bounds`` the lowest and highest value of a number, when it has them.
+    ``kind`` is one of: text, id, date, nation, zone, datetime, amount, number, boolean,
+    enum, ref, refs, phases, requirement, hours, vector, section, sections, strings.
+    ``target`` names the section a ref points to, or the nested section of a
+    ``section``/``sections`` field; ``choices`` lists an enum's values and ``bounds`` the
+    lowest and highest value of a number, when it has them.
 
     >>> SECTIONS["link"]["relation"].kind, SECTIONS["link"]["relation"].required
     ('enum', True)
@@ -99,7 +122,26 @@ _PHASES = Field(
     "phases",
     "phases",
     "When the item holds: `all` (default), a list of phase ids, or `{from: P}` for phase P "
-    "and every later one (`{from: P, to: Q}` for a range).",
+    "and every later one (`{from: P, to: Q}` for a range), each within one nation's phase "
+    "set; or per nation, `{JP: [P1, P2], US: [Q]}`, when it holds only in a combination.",
+)
+_REQUIRES = Field(
+    "requires",
+    "requirement",
+    "Decisions that must be in force: a list of decision ids (all of them), or "
+    "`{any: [...]}` / `{all: [...]}`, nested as needed.",
+)
+_OFFICE_HOURS = Field(
+    "office_hours",
+    "section",
+    "When the node can act: `hours: 24/7` or a list such as `[Mon-Fri 08:30-17:15]`, local time.",
+    target="office_hours",
+)
+_DURATION = Field(
+    "duration",
+    "section",
+    "How long it takes: `{min: 1, max: 6, unit: h}` with `source` or `assumption`.",
+    target="duration",
 )
 
 SECTIONS: dict[str, dict[str, Field]] = {
@@ -134,7 +176,37 @@ SECTIONS: dict[str, dict[str, Field]] = {
             target="units_file",
         ),
         Field(
-            "locations", "sections", "Sites with coordinates and UTC offsets.", target="location"
+            "locations",
+            "sections",
+            "Sites with coordinates, UTC offsets, time zones and office hours.",
+            target="location",
+        ),
+        Field(
+            "decisions",
+            "sections",
+            "Decisions that phases and links require: who decides, with whose approval and "
+            "when, how long it takes.",
+            target="decision",
+        ),
+        Field(
+            "scenarios",
+            "sections",
+            "Named combinations of one phase per nation (e.g. Japan in an important-influence "
+            "situation while U.S. forces are in combat).",
+            target="scenario",
+        ),
+        Field(
+            "timelines",
+            "sections",
+            "Timed steps through phases and scenarios.",
+            target="timeline",
+        ),
+        Field(
+            "office_hours",
+            "section",
+            "Default office hours of every located node whose location and record give none "
+            "(without it such nodes can always act).",
+            target="office_hours",
         ),
         Field("sources", "sections", "Where the facts come from.", target="source"),
         Field(
@@ -158,6 +230,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
             target="nodes",
         ),
         Field("approval", "refs", "Node ids whose approval the declaration needs.", target="nodes"),
+        _REQUIRES,
         Field("basis", "text", "Legal basis (statute, article, agreement)."),
         Field("description", "text", "What the phase allows or switches on."),
         _SOURCE,
@@ -178,6 +251,20 @@ SECTIONS: dict[str, dict[str, Field]] = {
         Field("echelon", "text", "Echelon or grade (e.g. national, theater, corps, 3-star)."),
         Field("short", "text", "Short label for diagrams (e.g. JJOC)."),
         _PHASES,
+        _OFFICE_HOURS,
+        Field(
+            "watch",
+            "section",
+            "When the node takes decisions and passes orders, if not only in office hours "
+            "(e.g. `hours: 24/7` for an operations centre); same form as office hours.",
+            target="office_hours",
+        ),
+        Field(
+            "relay",
+            "section",
+            "How long the node takes to pass an order on (same form as a decision's duration).",
+            target="duration",
+        ),
         _SOURCE,
         _CONFIDENCE,
         _NOTE,
@@ -210,6 +297,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
             choices=tuple(RELATIONS),
         ),
         _PHASES,
+        _REQUIRES,
         Field("basis", "text", "Legal article or agreement the link rests on."),
         _SOURCE,
         _CONFIDENCE,
@@ -236,8 +324,118 @@ SECTIONS: dict[str, dict[str, Field]] = {
             required=True,
             bounds=(-12, 14),
         ),
+        Field(
+            "tz",
+            "zone",
+            "IANA time zone (e.g. Asia/Tokyo): gives daylight saving; without it the clock "
+            "keeps `utc_offset` all year.",
+        ),
+        _OFFICE_HOURS,
         _SOURCE,
         _CONFIDENCE,
+        _NOTE,
+    ),
+    "decision": _fields(
+        Field("id", "id", "Decision id, referenced by `requires` and `prerequisites`.", True),
+        Field("name", "text", "Readable name.", required=True),
+        Field(
+            "deciders",
+            "refs",
+            "Node ids of who decides: one, or several jointly.",
+            required=True,
+            target="nodes",
+        ),
+        Field(
+            "kind", "enum", "What kind of decision.", required=True, choices=tuple(DECISION_KINDS)
+        ),
+        Field(
+            "discretionary",
+            "boolean",
+            "True when the law allows but does not require it (links needing it hold only if "
+            "it is taken).",
+        ),
+        Field(
+            "approvals",
+            "sections",
+            "Approvals (or reports) the decision needs, each with its timing.",
+            target="approval",
+        ),
+        Field("basis", "text", "Legal basis (statute, article, agreement)."),
+        _DURATION,
+        Field(
+            "prerequisites",
+            "requirement",
+            "Decisions that must be in force first (same form as `requires`).",
+        ),
+        _SOURCE,
+        _CONFIDENCE,
+        _NOTE,
+    ),
+    "approval": _fields(
+        Field("by", "ref", "Node id of who approves (or receives the report).", True, "nodes"),
+        Field(
+            "timing",
+            "enum",
+            "When: " + "; ".join(f"`{k}` {v}" for k, v in APPROVAL_TIMINGS.items()) + ".",
+            required=True,
+            choices=tuple(APPROVAL_TIMINGS),
+        ),
+        Field("within", "amount", "Deadline of an after-the-fact approval or report (20 d)."),
+        _DURATION,
+        _NOTE,
+    ),
+    "duration": _fields(
+        Field("min", "number", "Shortest time.", required=True, bounds=(0, 1e6)),
+        Field("max", "number", "Longest time (not less than min).", required=True, bounds=(0, 1e6)),
+        Field("unit", "enum", "Unit: min, h or d.", required=True, choices=tuple(TIME_UNITS)),
+        Field("source", "ref", "Id of the source giving the range.", target="sources"),
+        Field("assumption", "text", "Why the range is assumed, when no source gives it."),
+        _NOTE,
+    ),
+    "office_hours": _fields(
+        Field(
+            "hours",
+            "hours",
+            "`24/7`, or a list of entries such as `Mon-Fri 08:30-17:15` (days, then a span "
+            "of local time; a span ending before it starts runs past midnight).",
+            required=True,
+        ),
+        _SOURCE,
+        _CONFIDENCE,
+        _NOTE,
+    ),
+    "scenario": _fields(
+        Field("id", "id", "Scenario id: analyses take it where they take a phase.", True),
+        Field("name", "text", "Readable name.", required=True),
+        Field(
+            "phases",
+            "vector",
+            "The phase of each nation, `{JP: armed-attack, US: us-contingency}`; nations not "
+            "named stay in their first phase.",
+            required=True,
+        ),
+        Field(
+            "requires",
+            "requirement",
+            "Decisions the combination needs beyond its phases' (e.g. the 1960 prior "
+            "consultation for combat operations launched from Japan other than under Art. V).",
+        ),
+        Field("description", "text", "What the scenario stands for."),
+        _SOURCE,
+        _CONFIDENCE,
+        _NOTE,
+    ),
+    "timeline": _fields(
+        Field("id", "id", "Timeline id.", required=True),
+        Field("name", "text", "Readable name.", required=True),
+        Field("description", "text", "What the timeline stands for."),
+        Field("steps", "sections", "The steps, in time order.", required=True, target="step"),
+        _SOURCE,
+        _NOTE,
+    ),
+    "step": _fields(
+        Field("at", "datetime", "When the step begins (2026-05-16T02:00+09:00).", True),
+        Field("enter", "ref", "The phase or scenario id entered.", required=True),
         _NOTE,
     ),
     "considerations": _fields(
@@ -255,6 +453,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
     ),
     "remove": _fields(
         Field("nodes", "strings", "Ids of nodes to remove, with every link touching them."),
+        Field("decisions", "strings", "Ids of decisions to remove."),
+        Field("scenarios", "strings", "Ids of scenarios to remove."),
         Field(
             "links",
             "sections",
@@ -278,6 +478,12 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "sections",
             "Phases to change: `id` plus the keys to set.",
             target="phase_change",
+        ),
+        Field(
+            "decisions",
+            "sections",
+            "Decisions to change: `id` plus the keys to set.",
+            target="decision_change",
         ),
     ),
     "units_file": _fields(
@@ -315,6 +521,9 @@ def _all_optional_but(section: str, *keep: str) -> dict[str, Field]:
 SECTIONS["link_set"] = _all_optional_but("link")
 SECTIONS["node_change"] = _all_optional_but("node", "id")
 SECTIONS["phase_change"] = _all_optional_but("phase", "id")
+SECTIONS["decision_change"] = _all_optional_but("decision", "id")
 
 #: Sections whose items may carry ``name_xx`` keys (names in other languages).
-SECTIONS_WITH_LANG_NAMES = frozenset({"node", "phase", "node_change", "phase_change"})
+SECTIONS_WITH_LANG_NAMES = frozenset(
+    {"node", "phase", "decision", "scenario", "node_change", "phase_change", "decision_change"}
+)

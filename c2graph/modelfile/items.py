@@ -25,7 +25,7 @@ from .validate import describe_path
 __all__ = ["TOP_KEYS", "Item", "Merged", "ModelFile", "Origin"]
 
 #: Top-level keys that describe the model as a whole; a variant's replace its base's.
-TOP_KEYS = ("name", "as_of", "description")
+TOP_KEYS = ("name", "as_of", "description", "office_hours")
 
 
 class Origin(Protocol):

@@ -29,7 +29,16 @@ from .variants import apply_variant
 
 __all__ = ["load_model", "load_model_data"]
 
-_MERGED_SECTIONS = ("phases", "nodes", "links", "sources", "locations")
+_MERGED_SECTIONS = (
+    "phases",
+    "nodes",
+    "links",
+    "sources",
+    "locations",
+    "decisions",
+    "scenarios",
+    "timelines",
+)
 
 
 def load_model(path: str | os.PathLike[str], *, max_bytes: int = MAX_MODEL_BYTES) -> Model:

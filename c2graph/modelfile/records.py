@@ -19,11 +19,26 @@ from __future__ import annotations
 from dataclasses import MISSING, fields
 from typing import Any, TypeVar
 
+from ..decisions import Approval, Decision, Duration, Requirement, declaration_id
 from ..errors import ModelError
-from ..model import Considerations, Link, Location, Model, Node, Phase, PhaseRange, Source
+from ..hours import OfficeHours
+from ..model import (
+    Considerations,
+    Link,
+    Location,
+    Model,
+    Node,
+    Phase,
+    PhaseRange,
+    PhaseSpec,
+    SetSpec,
+    Source,
+)
+from ..scenarios import Scenario, Timeline
 from .fields import SECTIONS
 from .items import Merged
-from .semantics import check_semantics, resolve_phases
+from .semantics import check_semantics
+from .situations import PhaseSets
 
 __all__ = ["build_model"]
 
@@ -51,26 +66,36 @@ def build_model(merged: Merged, *, display: str) -> Model:
     problems = check_semantics(merged.sections, top=merged.first_file)
     if problems:
         raise ModelError(problems)
-    phase_items = merged.sections["phases"]
-    order = [item.data["id"] for item in phase_items]
-    phases = tuple(_phase(item.data, index) for index, item in enumerate(phase_items))
+    sections = merged.sections
+    sets = PhaseSets(
+        [it.data for it in sections["phases"]], [it.data for it in sections.get("scenarios", [])]
+    )
+    phases = _phases([item.data for item in sections["phases"]], sets)
     nodes: dict[str, Node] = {}
-    every = frozenset(order)
-    for item in merged.sections["nodes"]:
-        nodes[item.data["id"]] = _node(item.data, order, every)
-    links = _links([item.data for item in merged.sections["links"]], nodes, order, every)
+    for item in sections["nodes"]:
+        nodes[item.data["id"]] = _node(item.data, sets)
+    links = _links([item.data for item in sections["links"]], nodes, sets)
+    hours = merged.top.get("office_hours")
+    first = phases[0].nation
     return Model(
         name=merged.top["name"],
         as_of=merged.top["as_of"],
         description=merged.top.get("description"),
         path=display,
         extends=merged.extends,
-        phases=phases,
+        phases=tuple(p for p in phases if p.nation == first),
+        other_phases=tuple(p for p in phases if p.nation != first),
         nodes=nodes,
         links=links,
-        sources={it.data["id"]: Source(**it.data) for it in merged.sections["sources"]},
-        locations={it.data["id"]: Location(**it.data) for it in merged.sections["locations"]},
+        sources={it.data["id"]: Source(**it.data) for it in sections["sources"]},
+        locations={it.data["id"]: _location(it.data) for it in sections["locations"]},
         considerations=Considerations(**merged.considerations),
+        decisions=_decisions([it.data for it in sections.get("decisions", [])], phases),
+        scenarios={it.data["id"]: _scenario(it.data) for it in sections.get("scenarios", [])},
+        timelines={
+            it.data["id"]: Timeline.from_data(it.data) for it in sections.get("timelines", [])
+        },
+        office_hours=OfficeHours.from_data(hours) if hours else None,
     )
 
 
@@ -82,34 +107,65 @@ def _plain(data: dict[str, Any], *skip: str) -> dict[str, Any]:
     return {k: v for k, v in data.items() if not k.startswith("name_") and k not in skip}
 
 
-def _spec(value: list[str] | dict[str, str]) -> tuple[str, ...] | PhaseRange:
-    """The written form of a ``phases`` value other than ``all``."""
+def _set_spec(value: Any) -> SetSpec:
+    """The written form of one phase set's ``phases`` value."""
     if isinstance(value, list):
         return tuple(value)
-    return PhaseRange(value["from"], value.get("to"))
+    if isinstance(value, dict):
+        return PhaseRange(value["from"], value.get("to"))
+    return str(value)
 
 
-def _phase(data: dict[str, Any], index: int) -> Phase:
-    values = _plain(data, "approval")
-    return Phase(
-        index=index, approval=tuple(data.get("approval", ())), names=_names(data), **values
-    )
+def _spec(value: Any) -> PhaseSpec:
+    """The written form of a ``phases`` value other than ``all``."""
+    if isinstance(value, dict) and "from" not in value:
+        return tuple((nation, _set_spec(part)) for nation, part in value.items())
+    return _set_spec(value)
 
 
-def _node(data: dict[str, Any], order: list[str], every: frozenset[str]) -> Node:
+def _phases(items: list[dict[str, Any]], sets: PhaseSets) -> list[Phase]:
+    """Every phase, in file order, each indexed within its nation's set."""
+    found = []
+    for data in items:
+        values = _plain(data, "approval", "requires")
+        index = sets.sets[data.get("nation")].index(data["id"])
+        requires = Requirement.from_data(data["requires"]) if "requires" in data else None
+        found.append(
+            Phase(
+                index=index,
+                approval=tuple(data.get("approval", ())),
+                requires=requires,
+                names=_names(data),
+                **values,
+            )
+        )
+    return found
+
+
+def _location(data: dict[str, Any]) -> Location:
+    values = dict(data)
+    if "office_hours" in values:
+        values["office_hours"] = OfficeHours.from_data(values["office_hours"])
+    return Location(**values)
+
+
+def _node(data: dict[str, Any], sets: PhaseSets) -> Node:
     spec = data.get("phases", "all")
-    if data.keys() <= _NODE_KEYS:  # no name_xx keys: copy in C
+    if data.keys() <= _PLAIN_NODE_KEYS:  # no name_xx or nested keys: copy in C
         values = dict(data)
         values.pop("phases", None)
         names: tuple[tuple[str, str], ...] = ()
     else:
         values = _plain(data, "phases")
         names = _names(data)
+        for key in ("office_hours", "watch"):
+            if key in values:
+                values[key] = OfficeHours.from_data(values[key])
+        if "relay" in values:
+            values["relay"] = Duration(**values["relay"])
     if spec == "all":
-        return _record(Node, values, phases=every, phase_spec="all", names=names)
-    return _record(
-        Node, values, phases=resolve_phases(spec, order, every), phase_spec=_spec(spec), names=names
-    )
+        return _record(Node, values, phases=sets.every, phase_spec="all", names=names)
+    return _record(Node, values, phases=sets.resolve(spec), phase_spec=_spec(spec), names=names)
 
 
 def _record(cls: type[_R], values: dict[str, Any], /, **more: Any) -> _R:
@@ -138,18 +194,19 @@ def _template(cls: type) -> dict[str, Any]:
 
 
 _TEMPLATES: dict[type, dict[str, Any]] = {}
-_NODE_KEYS = frozenset(SECTIONS["node"])
+_PLAIN_NODE_KEYS = frozenset(SECTIONS["node"]) - {"office_hours", "watch", "relay"}
 _R = TypeVar("_R")
 
 
 def _links(
-    items: list[dict[str, Any]], nodes: dict[str, Node], order: list[str], every: frozenset[str]
+    items: list[dict[str, Any]], nodes: dict[str, Node], sets: PhaseSets
 ) -> tuple[Link, ...]:
     used = {data["id"] for data in items if "id" in data}
+    every = sets.every
     links = []
     for data in items:
         spec = data.get("phases", "all")
-        phases = every if spec == "all" else resolve_phases(spec, order, every)
+        phases = every if spec == "all" else sets.resolve(spec)
         for end in (nodes[data["from"]].phases, nodes[data["to"]].phases):
             if end is not every:
                 phases &= end
@@ -164,6 +221,8 @@ def _links(
         values = dict(data)  # checked link keys: no name_xx among them
         values.pop("phases", None)
         del values["from"], values["to"]
+        if "requires" in values:
+            values["requires"] = Requirement.from_data(values["requires"])
         links.append(
             _record(
                 Link,
@@ -176,3 +235,31 @@ def _links(
             )
         )
     return tuple(links)
+
+
+def _decisions(items: list[dict[str, Any]], phases: list[Phase]) -> dict[str, Decision]:
+    """The decisions written, then one per phase declared with ``declared_by``."""
+    found = {data["id"]: Decision.from_data(data) for data in items}
+    for phase in phases:
+        if phase.declared_by is not None:
+            implied = declaration_id(phase.id)
+            found[implied] = Decision(
+                implied,
+                f"Declaration: {phase.name}",
+                (phase.declared_by,),
+                "declaration",
+                approvals=tuple(Approval(by) for by in phase.approval),
+                basis=phase.basis,
+                source=phase.source,
+                confidence=phase.confidence,
+                declares=phase.id,
+            )
+    return found
+
+
+def _scenario(data: dict[str, Any]) -> Scenario:
+    values = _plain(data, "phases", "requires")
+    requires = Requirement.from_data(data["requires"]) if "requires" in data else None
+    return Scenario(
+        phases=tuple(data["phases"].items()), requires=requires, names=_names(data), **values
+    )

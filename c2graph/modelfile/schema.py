@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .fields import FORMATS, LANG_NAME_KEY, SECTIONS, SECTIONS_WITH_LANG_NAMES, Field
@@ -23,23 +24,78 @@ _ID = {"type": "string", "pattern": FORMATS["id"].pattern.pattern}
 
 
 def _phases_schema() -> dict[str, Any]:
+    per_nation = {
+        "type": "object",
+        "minProperties": 1,
+        "patternProperties": {_NATION_KEY: {"oneOf": _one_set_phases()}},
+        "additionalProperties": False,
+    }
+    return {"oneOf": [*_one_set_phases(), per_nation]}
+
+
+def _one_set_phases() -> list[dict[str, Any]]:
+    return [
+        {"const": "all"},
+        {"type": "array", "items": _ID, "minItems": 1},
+        {
+            "type": "object",
+            "properties": {"from": _ID, "to": _ID},
+            "required": ["from"],
+            "additionalProperties": False,
+        },
+    ]
+
+
+def _requirement_schema() -> dict[str, Any]:
+    """A list of decision ids (all of them) or ``{any: [...]}`` / ``{all: [...]}``, nested."""
+    item = {"anyOf": [_ID, {"$ref": "#/$defs/requirement_group"}]}
     return {
-        "oneOf": [
-            {"const": "all"},
-            {"type": "array", "items": _ID, "minItems": 1},
-            {
-                "type": "object",
-                "properties": {"from": _ID, "to": _ID},
-                "required": ["from"],
-                "additionalProperties": False,
-            },
+        "anyOf": [
+            {"type": "array", "items": item, "minItems": 1},
+            {"$ref": "#/$defs/requirement_group"},
         ]
     }
 
 
+def _requirement_group() -> dict[str, Any]:
+    items = {
+        "type": "array",
+        "minItems": 1,
+        "items": {"anyOf": [_ID, {"$ref": "#/$defs/requirement_group"}]},
+    }
+    return {
+        "type": "object",
+        "properties": {"any": items, "all": items},
+        "minProperties": 1,
+        "maxProperties": 1,
+        "additionalProperties": False,
+    }
+
+
+_NATION_KEY = FORMATS["nation"].pattern.pattern
+_SPECIAL: dict[str, Callable[[], dict[str, Any]]] = {
+    "requirement": _requirement_schema,
+    "boolean": lambda: {"type": "boolean"},
+    "hours": lambda: {
+        "oneOf": [
+            {"const": "24/7"},
+            {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        ]
+    },
+    "vector": lambda: {
+        "type": "object",
+        "minProperties": 1,
+        "patternProperties": {_NATION_KEY: _ID},
+        "additionalProperties": False,
+    },
+}
+
+
 def _field_schema(field: Field) -> dict[str, Any]:
     base: dict[str, Any]
-    if field.kind in FORMATS:
+    if field.kind in _SPECIAL:
+        base = _SPECIAL[field.kind]()
+    elif field.kind in FORMATS:
         base = {"type": "string", "pattern": FORMATS[field.kind].pattern.pattern}
     elif field.kind in ("refs", "strings"):
         base = {"type": "array", "items": _ID}
@@ -99,5 +155,6 @@ def model_schema() -> dict[str, Any]:
         "title": "c2graph model",
         "description": "A command-and-control structure: phases, nodes and typed links.",
         **top,
-        "$defs": {name: _section_schema(name) for name in SECTIONS if name != "model"},
+        "$defs": {name: _section_schema(name) for name in SECTIONS if name != "model"}
+        | {"requirement_group": _requirement_group()},
     }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
 
 import networkx as nx
 
@@ -12,44 +11,9 @@ from ..errors import Problem
 from ..hints import did_you_mean
 from ..vocabulary import AUTHORITY_RELATIONS
 from .items import Item, ModelFile
+from .situations import PhaseSets, resolve_phases
 
 __all__ = ["check_semantics", "resolve_phases"]
-
-
-def resolve_phases(
-    spec: Any, order: list[str], every: frozenset[str] | None = None
-) -> frozenset[str]:
-    """Return the phase ids a (checked) ``phases`` value stands for.
-
-    Parameters
-    ----------
-    spec
-        ``all``, a list of phase ids, or a range ``{from: P}`` / ``{from: P, to: Q}``
-        whose phases exist.
-    order
-        The model's phase ids, earliest first.
-    every
-        ``frozenset(order)``, when the caller has it: returned as it is for ``all``.
-
-    Returns
-    -------
-    frozenset of str
-        The phases the item holds in.
-
-    Examples
-    --------
-    >>> sorted(resolve_phases({"from": "b"}, ["a", "b", "c"]))
-    ['b', 'c']
-    >>> sorted(resolve_phases("all", ["a", "b"]))
-    ['a', 'b']
-    """
-    if isinstance(spec, list):
-        return frozenset(spec)
-    if isinstance(spec, dict):
-        start = order.index(spec["from"])
-        end = order.index(spec["to"]) if "to" in spec else len(order) - 1
-        return frozenset(order[start : end + 1])
-    return frozenset(order) if every is None else every
 
 
 def _unknown(what: str, value: str, known: Iterable[str]) -> str:
@@ -61,7 +25,8 @@ def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[
     """Return every cross-reference problem of a merged model (empty when it is valid).
 
     Ids must be unique and every reference defined; only then are duplicate links and
-    authority cycles looked for, since both need the phases the references name.
+    authority cycles looked for, since both need the phases the references name.  The
+    checks of decisions, scenarios, timelines and time (:mod:`.timechecks`) run alongside.
 
     Parameters
     ----------
@@ -98,22 +63,26 @@ def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[
         for section in ("nodes", "phases")
         if not sections[section]
     ]
-    order = [item.data["id"] for item in sections["phases"]]
-    references = _References(ids, order, problems)
+    sets = PhaseSets(
+        [item.data for item in sections["phases"]],
+        [item.data for item in sections.get("scenarios", [])],
+    )
+    references = _References(ids, sets, problems)
     references.check_phases(sections["phases"])
     references.check_nodes(sections["nodes"])
     references.check_locations(sections["locations"])
     references.check_links(sections["links"])
+    from .timechecks import check_time_and_decisions
+
     if problems:
-        return problems
+        return problems + check_time_and_decisions(sections, ids, sets, None)
     _check_link_ids(sections["links"], problems)
-    _check_overlaps(sections["links"], order, problems)
+    _check_overlaps(sections["links"], sets, problems)
     node_phases = {
-        item.data["id"]: resolve_phases(item.data.get("phases", "all"), order)
-        for item in sections["nodes"]
+        item.data["id"]: sets.resolve(item.data.get("phases", "all")) for item in sections["nodes"]
     }
-    _check_authority_cycles(sections["links"], order, node_phases, problems)
-    return problems
+    _check_authority_cycles(sections["links"], sets, node_phases, problems)
+    return problems + check_time_and_decisions(sections, ids, sets, node_phases)
 
 
 def _check_unique(items: list[Item], section: str, problems: list[Problem]) -> set[str]:
@@ -138,9 +107,9 @@ class _References:
     passes exactly when the full checks would find nothing.
     """
 
-    def __init__(self, ids: dict[str, set[str]], order: list[str], problems: list[Problem]) -> None:
+    def __init__(self, ids: dict[str, set[str]], sets: PhaseSets, problems: list[Problem]) -> None:
         self.ids = ids
-        self.order = order
+        self.sets = sets
         self.problems = problems
         self._sources = ids["sources"] | {None}
 
@@ -200,27 +169,10 @@ class _References:
             self.problems.append(item.problem(key, _unknown(what, value, self.ids[section])))
 
     def _phase_spec(self, item: Item) -> None:
-        """Check that the phases an item names exist and that a range runs forwards."""
-        spec = item.data.get("phases", "all")
-        if spec == "all":
-            return
-        order = self.order
-        named = spec if isinstance(spec, list) else [spec[k] for k in ("from", "to") if k in spec]
-        for value in named:
-            if value not in order:
-                self.problems.append(item.problem("phases", _unknown("phase", value, order)))
-        if (
-            isinstance(spec, dict)
-            and spec["from"] in order
-            and spec.get("to") in order
-            and order.index(spec["to"]) < order.index(spec["from"])
-        ):
-            self.problems.append(
-                item.problem(
-                    "phases",
-                    f"phase range runs backwards: {spec['to']!r} comes before {spec['from']!r}",
-                )
-            )
+        """Check that the phases an item names exist, each in its nation's set, and that a
+        range runs forwards."""
+        for message in self.sets.spec_problems(item.data.get("phases", "all")):
+            self.problems.append(item.problem("phases", message))
 
 
 def _check_link_ids(links: list[Item], problems: list[Problem]) -> None:
@@ -234,19 +186,19 @@ def _check_link_ids(links: list[Item], problems: list[Problem]) -> None:
         seen.add(link_id)
 
 
-def _check_overlaps(links: list[Item], order: list[str], problems: list[Problem]) -> None:
-    """Report a link whose from, to and relation another holds in a shared phase."""
+def _check_overlaps(links: list[Item], sets: PhaseSets, problems: list[Problem]) -> None:
+    """Report a link whose from, to and relation another holds in a shared situation."""
     by_ends: dict[tuple[str, str, str], list[Item]] = {}
-    every = frozenset(order)
+    rank = {sid: i for i, (sid, _) in enumerate(sets.situations)}
     for item in links:
         data = item.data
         earlier = by_ends.setdefault((data["from"], data["to"], data["relation"]), [])
         if earlier:  # phases are resolved only for links that share their ends
-            phases = resolve_phases(data.get("phases", "all"), order, every)
+            phases = sets.resolve(data.get("phases", "all"))
             for other in earlier:
-                shared = phases & resolve_phases(other.data.get("phases", "all"), order, every)
+                shared = phases & sets.resolve(other.data.get("phases", "all"))
                 if shared:
-                    problems.append(_duplicate_link(item, other, min(shared, key=order.index)))
+                    problems.append(_duplicate_link(item, other, min(shared, key=rank.__getitem__)))
                     break
         earlier.append(item)
 
@@ -291,7 +243,7 @@ def _acyclic(edges: list[tuple[str, str]]) -> bool:
 
 def _check_authority_cycles(
     links: list[Item],
-    order: list[str],
+    sets: PhaseSets,
     node_phases: dict[str, frozenset[str]],
     problems: list[Problem],
 ) -> None:
@@ -313,7 +265,7 @@ def _check_authority_cycles(
         (
             rank,
             item,
-            resolve_phases(item.data.get("phases", "all"), order)
+            sets.resolve(item.data.get("phases", "all"))
             & node_phases[item.data["from"]]
             & node_phases[item.data["to"]],
         )
@@ -321,7 +273,7 @@ def _check_authority_cycles(
     ]
     found: dict[tuple[int, str], list[str]] = {}
     closers: dict[int, Item] = {}
-    for phase in order:
+    for phase, _ in sets.situations:
         cycle = _cycle_in_phase(held, phase)
         if cycle is not None:
             rank, closers[rank], path = cycle

@@ -41,7 +41,8 @@ __all__ = ["REQUIRED_COLUMNS", "Row", "UnitsFile", "add_units", "parse_phases_ce
 #: Columns every units file must have.
 REQUIRED_COLUMNS: tuple[str, ...] = ("id", "name", "nation", "kind")
 _LINK_COLUMNS = ("parent", "relation")
-_NODE_FIELDS = SECTIONS["node"]
+#: Node keys a cell can hold: nested ones (office hours, relay time) need the model file.
+_NODE_FIELDS = {k: f for k, f in SECTIONS["node"].items() if f.kind != "section"}
 _ALLOWED_COLUMNS = (*_NODE_FIELDS, *_LINK_COLUMNS)
 # Which column holds each key of the items a row makes.
 _COLUMN_OF: dict[str, dict[str, str]] = {"nodes": {}, "links": {"from": "parent", "to": "id"}}

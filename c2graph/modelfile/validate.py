@@ -182,6 +182,10 @@ def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
         and not {"from", "to", "relation"} <= item.keys()
     ):
         findings.append(Finding(path, "give the link's 'id', or 'from', 'to' and 'relation'"))
+    if section == "duration":
+        from .kinds import check_duration
+
+        findings += check_duration(item, path)
     return findings
 
 
@@ -253,6 +257,8 @@ def quick_checks(section: str) -> dict[str, QuickCheck]:
 
 
 def _quick_check(field: Field) -> QuickCheck | None:
+    if field.kind in _CHECKED_KINDS:
+        return None
     if field.kind == "text":
         return True
     if field.kind in FORMATS:
@@ -265,6 +271,8 @@ def _quick_check(field: Field) -> QuickCheck | None:
 
 
 _QUICK: dict[str, dict[str, QuickCheck]] = {}
+#: Kinds checked by :mod:`.kinds` (imported on first use: it imports this module).
+_CHECKED_KINDS = frozenset({"requirement", "hours", "vector", "boolean", "zone"})
 
 
 def check_value(value: Any, field: Field, path: Path_) -> list[Finding]:
@@ -290,6 +298,10 @@ def check_value(value: Any, field: Field, path: Path_) -> list[Finding]:
     ["expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '2025-13'"]
     """
     kind = field.kind
+    if kind in _CHECKED_KINDS:
+        from .kinds import check_kind
+
+        return check_kind(kind, value, path)
     if kind in ("section", "sections"):
         return _check_nested(value, field, path)
     if kind in ("refs", "strings"):
@@ -370,7 +382,8 @@ def check_phases(value: Any, path: Path_) -> list[Finding]:
     Parameters
     ----------
     value
-        ``all``, a list of phase ids, or a range ``{from: P}`` / ``{from: P, to: Q}``.
+        ``all``, a list of phase ids, a range ``{from: P}`` / ``{from: P, to: Q}``, or one
+        of these per nation (``{JP: [...], US: all}``).
     path
         The data path of the value, given to each :class:`Finding`.
 
@@ -397,6 +410,10 @@ def check_phases(value: Any, path: Path_) -> list[Finding]:
             ]
         return [f for index, entry in enumerate(value) for f in _check_id(entry, (*path, index))]
     if isinstance(value, dict):
+        from .kinds import check_nation_phases, is_nation_mapping
+
+        if is_nation_mapping(value):
+            return check_nation_phases(value, path)
         return _check_phase_range(value, path)
     return [
         Finding(

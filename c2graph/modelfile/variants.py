@@ -20,7 +20,7 @@ from .units_csv import add_units
 __all__ = ["apply_variant"]
 
 #: Sections a variant adds items to (phases are only changed).
-_ADDED_SECTIONS = ("nodes", "links", "sources", "locations")
+_ADDED_SECTIONS = ("nodes", "links", "sources", "locations", "decisions", "scenarios", "timelines")
 DataPath = tuple[str | int, ...]
 
 
@@ -64,7 +64,7 @@ def apply_variant(base: Merged, file: ModelFile) -> Merged:
     _remove(sections, data.get("remove", {}), file, problems)
     _change(sections, data.get("change", {}), file, problems)
     for name in _ADDED_SECTIONS:
-        sections[name].extend(file.items(name))
+        sections.setdefault(name, []).extend(file.items(name))
     problems.extend(add_units(sections, file))
     if problems:
         raise ModelError(problems)
@@ -81,7 +81,8 @@ def _remove(
     file: ModelFile,
     problems: list[Problem],
 ) -> None:
-    """Drop the nodes named (with every link touching them), then the links matched."""
+    """Drop the nodes named (with every link touching them), the links matched, then the
+    decisions and scenarios named."""
     existing = {item.data["id"] for item in sections["nodes"]}
     removed: set[str] = set()
     for i, node_id in enumerate(remove.get("nodes", [])):
@@ -100,6 +101,18 @@ def _remove(
         found = _match_link(sections["links"], match, file, ("remove", "links", i), problems)
         if found is not None:
             sections["links"].remove(found)
+    for section in ("decisions", "scenarios"):
+        sections.setdefault(section, [])
+        ids = {item.data["id"] for item in sections[section]}
+        for i, item_id in enumerate(remove.get(section, [])):
+            if item_id not in ids:
+                problems.append(
+                    file.problem(
+                        ("remove", section, i), f"the base model has no {section[:-1]} {item_id!r}"
+                    )
+                )
+        dropped = set(remove.get(section, []))
+        sections[section] = [it for it in sections[section] if it.data["id"] not in dropped]
 
 
 def _change(
@@ -108,9 +121,9 @@ def _change(
     file: ModelFile,
     problems: list[Problem],
 ) -> None:
-    """Set the keys given for base nodes and phases (by id) and links (matched)."""
-    for section in ("nodes", "phases"):
-        by_id = {item.data["id"]: item for item in sections[section]}
+    """Set the keys given for base nodes, phases and decisions (by id) and links (matched)."""
+    for section in ("nodes", "phases", "decisions"):
+        by_id = {item.data["id"]: item for item in sections.get(section, [])}
         for i, entry in enumerate(change.get(section, [])):
             path: DataPath = ("change", section, i)
             target = by_id.get(entry["id"])

@@ -269,8 +269,8 @@ def _shown_phases(model: Model, phase: str | None, phases: Sequence[str] | None)
     if phases is not None and not phases:
         raise QueryError("the list of phases is empty")
     if phases is None:
-        return (model.phase(phase).id if phase is not None else model.phases[0].id,)
-    phase_ids = tuple(model.phase(p).id for p in phases)
+        return (model.situation(phase).id if phase is not None else model.phases[0].id,)
+    phase_ids = tuple(model.situation(p).id for p in phases)
     if len(set(phase_ids)) != len(phase_ids):
         raise QueryError(f"a phase is listed twice: {', '.join(phase_ids)}")
     return phase_ids
@@ -284,8 +284,7 @@ def _subtitle(model: Model, phase_ids: tuple[str, ...], lang: str | None) -> str
 
 
 def _phase_name(model: Model, phase_id: str, lang: str | None) -> str:
-    phase = model.phase(phase_id)
-    return dict(phase.names).get(lang, phase.name) if lang else phase.name
+    return model.situation(phase_id).label(lang)
 
 
 def _mark_label(

@@ -253,17 +253,22 @@ def _switches(model: Model, stem: str) -> list[Block]:
                 f"m-{stem}-switch-{phase}",
             )
         )
+        plan = result.decisions
         blocks.append(
             Table(
-                ("decision", "declared by", "approval", "legal basis"),
+                ("decision", "decided by", "approval", "legal basis"),
                 tuple(
                     (
-                        d.name,
-                        _name(model, d.declared_by),
-                        ", ".join(_short(model, a) for a in d.approval) or "-",
+                        d.name + (" (discretionary)" if d.discretionary else ""),
+                        " and ".join(_name(model, n) for n in d.deciders),
+                        "; ".join(
+                            f"{_short(model, a.by)} ({a.timing or 'timing not given'})"
+                            for a in d.approvals
+                        )
+                        or "-",
                         d.basis or "-",
                     )
-                    for d in result.decisions
+                    for d in (*plan.required, *plan.discretionary)
                 ),
             )
         )

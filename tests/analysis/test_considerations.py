@@ -61,10 +61,10 @@ def test_locations_distance_and_time_zone_gaps():
         "links whose ends sit apart": 2,
         "largest link distance (km)": farther,
         "farthest link": "INDOPACOM → USFJ",
-        "largest time-zone gap (h)": 19,
+        "largest clock offset (h)": 5,  # UTC-10 vs UTC+9: 19 h apart is 5 h on the clock
         "largest cross-nation link distance (km)": far,
         "farthest cross-nation link": "JJOC → INDOPACOM",
-        "largest cross-nation time-zone gap (h)": 19,
+        "largest cross-nation clock offset (h)": 5,
     }
 
 

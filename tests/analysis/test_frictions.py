@@ -1,4 +1,4 @@
-"""Span of control, counterpart mismatches and distance/time-zone gaps."""
+"""Span of control, counterpart mismatches and distance / clock-offset gaps."""
 
 from __future__ import annotations
 
@@ -184,10 +184,12 @@ def test_distance_and_time_zone_gaps():
         locations=LOCATIONS,
     )
     gaps = distance_gaps(model, phase="peace")
-    assert [(g.a, g.b, g.hours) for g in gaps] == [
-        ("indo", "usfj", 19),
-        ("indo", "jjoc", 19),
-        ("jjoc", "usfj", 0),
+    # Hawaii UTC-10 to Tokyo UTC+9: +19 h, which is -5 h on the clock and a calendar day
+    # ahead (across the date line); no office hours in the model, so none shared.
+    assert [(g.a, g.b, g.clock_offset, g.date_line, g.shared_hours) for g in gaps] == [
+        ("indo", "usfj", -5, True, None),
+        ("indo", "jjoc", -5, True, None),
+        ("jjoc", "usfj", 0, False, None),
     ]
     assert gaps[0].km == pytest.approx(6200, abs=60)
     assert gaps[2].km == pytest.approx(34.6, abs=1)
@@ -197,5 +199,7 @@ def test_distance_and_time_zone_gaps():
         "a": "jjoc",
         "b": "usfj",
         "km": gaps[2].km,
-        "hours": 0,
+        "clock_offset": 0.0,
+        "date_line": False,
+        "shared_hours": None,
     }

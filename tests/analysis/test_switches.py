@@ -132,32 +132,17 @@ def test_escalation_two_steps(phased):
     assert [c.unit for c in every.chains_changed] == ["gcc", "jcg", "jtf"]
     assert every.other_layers == ()
     assert data["lost"] == []
-    assert data["decisions"] == [
-        {
-            "phase": "gray",
-            "name": "Gray zone",
-            "direction": "escalation",
-            "declared_by": "cab",
-            "approval": ["diet"],
-            "basis": "SDF Law Art. 78",
-        },
-        {
-            "phase": "attack",
-            "name": "Armed attack",
-            "direction": "escalation",
-            "declared_by": "pm",
-            "approval": ["cab", "diet"],
-            "basis": "SDF Law Art. 76(1)(i)",
-        },
+    # No ladder: entering the armed attack needs its own declaration, not the gray zone's.
+    assert [(d["id"], d["deciders"], d["basis"]) for d in data["decisions"]["required"]] == [
+        ("attack:declaration", ["pm"], "SDF Law Art. 76(1)(i)")
     ]
+    assert [a["by"] for a in data["decisions"]["required"][0]["approvals"]] == ["cab", "diet"]
 
 
-def test_de_escalation_lists_phases_lifted_in_order(phased):
+def test_de_escalation_ends_the_decisions_in_force(phased):
     result = phase_switch(phased, before="attack", after="peace")
-    assert [(d.phase, d.direction) for d in result.decisions] == [
-        ("attack", "de-escalation"),
-        ("gray", "de-escalation"),
-    ]
+    assert result.decisions.required == ()
+    assert result.decisions.ending == ("attack:declaration",)
     assert [(c.authority, [u.node for u in c.units]) for c in result.lost] == [
         ("hq", ["jtf"]),
         ("jtf", ["gcc"]),
@@ -172,16 +157,20 @@ def test_de_escalation_lists_phases_lifted_in_order(phased):
 
 def test_same_phase_changes_nothing(phased):
     data = phase_switch(phased, before="gray", after="gray").to_dict()
-    assert all(
-        data[k] == []
-        for k in ("activated", "lapsed", "chains_changed", "gained", "lost", "decisions")
+    assert all(data[k] == [] for k in ("activated", "lapsed", "chains_changed", "gained", "lost"))
+    plan = data["decisions"]
+    assert (plan["required"], plan["discretionary"], plan["choices"], plan["ending"]) == (
+        [],
+        [],
+        [],
+        [],
     )
 
 
 def test_one_step_only_changes_what_changed(phased):
     result = phase_switch(phased, before="peace", after="gray")
     assert [c.unit for c in result.chains_changed] == ["jtf"]
-    assert [d.phase for d in result.decisions] == ["gray"]
+    assert [d.id for d in result.decisions.required] == ["gray:declaration"]
 
 
 def test_effective_authority_downgrade_is_loss_and_gain():

@@ -236,7 +236,9 @@ def test_bottlenecks_table(model_path, capsys):
     assert (
         "  jp-jjoc (opcon, 1 force, tokyo) —counterpart— us-usfj (none, 0 forces, tokyo)\n" in out
     )
-    assert "  jp-jjoc —coordination— us-indopacom: " in out and "km, 19 h\n" in out
+    assert (
+        "  jp-jjoc —coordination— us-indopacom: 6198 km, clock +5 h across the date line\n" in out
+    )
     assert "    hierarchy: not informative: authority cycles are refused" in out
     assert out.endswith(
         "without jp-mod, these forces lose every chain of their family: JP chains: jp-gcc, "
@@ -308,9 +310,11 @@ def test_switches_table_and_json(model_path, capsys):
     assert out == (
         "switch from 'peacetime' to 'armed-attack', operational layer\n"
         "\n"
-        "decisions, in order:\n"
-        "  escalation armed-attack (Armed attack): declared by jp-pm; approval: jp-diet; "
-        "basis: SDF Law Art. 76\n"
+        "decisions required by law, in dependency order:\n"
+        "  JP armed-attack:declaration: Declaration: Armed attack\n"
+        "      declaration by jp-pm\n"
+        "      approval by jp-diet: timing not given\n"
+        "      basis: SDF Law Art. 76; for: phase armed-attack\n"
         "\n"
         "links activated:\n"
         "  jp-pm —control→ jp-jcg   [civil]   (SDF Law Art. 80)\n"
@@ -342,8 +346,8 @@ def test_switches_table_and_json(model_path, capsys):
         capsys, "switches", model_path, "--from", "armed-attack", "--to", "peacetime"
     )
     assert (
-        "  de-escalation armed-attack (Armed attack): lifted by jp-pm (entered with "
-        "approval: jp-diet); basis: SDF Law Art. 76\n"
+        "decisions required by law, in dependency order:\n  none\n\n"
+        "decisions ending: armed-attack:declaration\n"
     ) in out
     code, out, _ = run(
         capsys, "switches", model_path, "--from", "armed-attack", "--to", "peacetime", "--json"
@@ -361,7 +365,14 @@ def test_switches_table_and_json(model_path, capsys):
         }
     ]
     assert data["activated"] == []
-    assert [d["direction"] for d in data["decisions"]] == ["de-escalation"]
+    assert data["decisions"] == {
+        "before": "armed-attack",
+        "after": "peacetime",
+        "required": [],
+        "discretionary": [],
+        "choices": [],
+        "ending": ["armed-attack:declaration"],
+    }
     assert [(o["layer"], o["lost"][0]["authority"]) for o in data["other_layers"]] == [
         ("civil", "jp-pm")
     ]

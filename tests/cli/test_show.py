@@ -46,9 +46,9 @@ relations:
 
 phases (in order):
   peacetime: Peacetime
-      declared by: standing; approval: none
+      standing (no decision required)
   gray-zone: Gray zone
-      declared by: standing; approval: none
+      standing (no decision required)
   armed-attack: Armed attack
       declared by: Prime Minister; approval: Joint HQ
       basis: Art. 76
@@ -88,28 +88,35 @@ def test_json(model_path, capsys):
             {
                 "id": "peacetime",
                 "name": "Peacetime",
+                "nation": None,
                 "declared_by": None,
                 "approval": [],
+                "requires": None,
                 "basis": None,
                 "links": 1,
             },
             {
                 "id": "gray-zone",
                 "name": "Gray zone",
+                "nation": None,
                 "declared_by": None,
                 "approval": [],
+                "requires": None,
                 "basis": None,
                 "links": 2,
             },
             {
                 "id": "armed-attack",
                 "name": "Armed attack",
+                "nation": None,
                 "declared_by": "pm",
                 "approval": ["hq"],
+                "requires": None,
                 "basis": "Art. 76",
                 "links": 3,
             },
         ],
+        "scenarios": [],
     }
 
 

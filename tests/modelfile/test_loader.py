@@ -119,7 +119,7 @@ STRUCTURE_CASES = {
         [
             "m.yaml:10: nodes[2] (id='unit') → natoin: unknown key 'natoin' (did you mean "
             "'nation'?); allowed: id, name, nation, kind, location, echelon, short, phases, "
-            "source, confidence, note"
+            "office_hours, watch, relay, source, confidence, note"
         ],
     ),
     "missing required node key": (
@@ -153,7 +153,8 @@ STRUCTURE_CASES = {
         ("  - {id: unit, name: Unit, nation: JP, kind: unit}", "  - [unit, Unit, JP, unit]"),
         [
             "m.yaml:10: nodes[2]: expected a mapping with keys id, name, nation, kind, location, "
-            "echelon, short, phases, source, confidence, note, got a list"
+            "echelon, short, phases, office_hours, watch, relay, source, confidence, note, got "
+            "a list"
         ],
     ),
     "text where a list is expected": (

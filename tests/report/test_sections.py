@@ -60,7 +60,9 @@ def test_model_section_blocks(write_model):
         ("GCC", ("PM → JSO | staff → GCC (OPCON)",), ("PM → JSO | staff → GCC (OPCON)",)),
     )
     decisions = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "decision")
-    assert decisions.rows == (("War", "PM", "Diet", "SDF Law Art. 76"),)
+    assert decisions.rows == (
+        ("Declaration: War", "PM", "Diet (timing not given)", "SDF Law Art. 76"),
+    )
 
 
 def test_comparison_names_chain_moves(write_model):
