@@ -362,7 +362,8 @@ def co_location(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> tupl
     >>> [(s.site, len(s.nodes), [(c.chains, len(c.units)) for c in s.cut_off])
     ...  for s in co_location(model, phase="peacetime")]  # doctest: +NORMALIZE_WHITESPACE
     [('pentagon', 2, [('US', 10)]), ('white-house', 1, [('US', 10)]),
-     ('camp-smith', 2, [('US', 8)]), ('kantei', 3, [('JP', 6)]), ('ichigaya', 7, [('JP', 4)])]
+     ('camp-smith', 2, [('US', 8)]), ('kantei', 3, [('JP', 6)]), ('ichigaya', 7, [('JP', 4)]),
+     ('jbphh', 2, [('US', 2)]), ('fort-shafter', 1, [('US', 1)])]
 
     References
     ----------

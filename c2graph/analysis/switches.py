@@ -210,8 +210,9 @@ def phase_switch(
                  'consent': ['kr-president', 'us-president']},
                 {'node': 'us-kr-forces', 'effective': ['opcon'],
                  'consent': ['kr-president', 'us-president']}])
-    >>> [(d.id, d.deciders) for d in switch.decisions.required]
-    [('rok-us-mc-recommendation', ('al-mcm',)), ('rok-us-defcon3', ('kr-president', 'us-president'))]
+    >>> [(d.id, d.deciders) for d in switch.decisions.required]  # doctest: +NORMALIZE_WHITESPACE
+    [('rok-us-mc-recommendation', ('al-mcm',)),
+     ('rok-us-defcon3', ('kr-president', 'us-president'))]
 
     References
     ----------

@@ -145,8 +145,8 @@ def format_matrix(matrix: Matrix) -> str:
     >>> models = [load_model(f"models/us-japan-{year}.yaml") for year in (2022, 2025)]
     >>> table = format_matrix(compare_many(models, phase="peacetime", names=["a", "b"]))
     >>> print(*table.splitlines()[:2], sep="\\n")
-    phase      measure                             a            b
-    peacetime  nodes                               40           42
+    phase      measure                                  a            b
+    peacetime  nodes                                    40           42
     """
     header = ["phase", "measure", *matrix.columns]
     body = [[r.phase, r.measure, *(_value(v) for v in r.values)] for r in matrix.rows]
