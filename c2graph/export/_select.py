@@ -41,8 +41,9 @@ def select(model: Model, phase: str | None = None) -> Selection:
 
 
 def ordered_phases(model: Model, phases: frozenset[str]) -> list[str]:
-    """Return the phase ids of a set in the model's phase order."""
-    return [p for p in model.phase_ids if p in phases]
+    """Return the phase and scenario ids of a set in the model's order (the first phase
+    set, the other nations' phases, then the scenarios)."""
+    return [p for p in model.situations if p in phases]
 
 
 def node_values(model: Model, node: Node) -> dict[str, str]:

@@ -50,7 +50,9 @@ def _add_spells(model: Model, graph: nx.MultiDiGraph) -> None:
     every = len(model.phases)
     items = [*graph.nodes.values(), *(data for _, _, data in graph.edges(data=True))]
     for data in items:
-        phases = [position[p] for p in data["phases"].split(",") if p]
+        # spells step through the first phase set; other nations' phases and scenarios
+        # stay in the comma-joined ``phases`` attribute
+        phases = [position[p] for p in data["phases"].split(",") if p in position]
         if len(phases) < every:
             data["spells"] = _spells(phases)
 
