@@ -69,7 +69,8 @@ def check_time_and_decisions(
     _check_cycles(decisions, problems)
     for section in ("phases", "links", "scenarios"):
         for item in sections.get(section, []):
-            _check_required(item, "requires", decisions, problems)
+            if "requires" in item.data:
+                _check_required(item, "requires", decisions, problems)
     _check_scenarios(sections.get("scenarios", []), sets, ids["phases"], problems)
     known = [sid for sid, _ in sets.situations]
     problems += check_timelines(sections.get("timelines", []), known)
@@ -217,7 +218,10 @@ def _check_clocks(
                     )
                 )
         _check_hours_source(item, ids, problems, "office_hours")
+    timed = {"office_hours", "watch", "relay"}
     for item in sections["nodes"]:
+        if timed.isdisjoint(item.data):  # most nodes of a large order of battle
+            continue
         for key in ("office_hours", "watch"):
             hours = item.data.get(key, {}).get("hours")
             if hours not in (None, "24/7") and "location" not in item.data:
