@@ -24,20 +24,18 @@ administrative jp-gso → jp-gcc adcon
 from .approach import ApproachPlacement, approach_space, placements
 from .bottlenecks import (
     BottleneckReport,
-    Bridge,
     Centrality,
     CutOff,
     Dominator,
-    NationCut,
     SiteLoss,
     betweenness,
     bottleneck_report,
     co_location,
     cut_nodes,
     dominators,
-    nation_cut,
     removal_impact,
 )
+from .channels import Bridge, NationCut, nation_cut
 from .considerations import ConsiderationsView, considerations
 from .decisions import Choice, DecisionPlan, NeededDecision, decision_plan
 from .frictions import (
@@ -72,9 +70,9 @@ from .paths import (
     commanders,
     effective_authority,
     reach,
-    request_routes,
     top_authorities,
 )
+from .routes import request_routes
 from .sovereignty import ForceScope, force_scopes
 from .switches import (
     AuthorityChange,

@@ -13,7 +13,8 @@ locations
     (:func:`c2graph.analysis.frictions.distance_gaps`): the largest of each, overall and
     across nations.
 functions
-    Coordination bodies (kind ``coordination-body``) active in each phase.
+    Coordination bodies (kind ``coordination-body``) active in each phase, and the
+    political forums (kind ``forum``) active in each phase when the model has any.
 agility
     Links that switch between phases (hold in some phases but not all), and the links that
     activate or lapse at each step from one phase to the next.
@@ -175,18 +176,20 @@ def _locations(model: Model) -> tuple[Fact, ...]:
 
 
 def _functions(model: Model) -> tuple[Fact, ...]:
+    kinds = [("coordination-body", "coordination bodies")]
+    if any(n.kind == "forum" for n in model.nodes.values()):
+        kinds.append(("forum", "forums"))
     facts = []
-    for phase in model.phase_ids:
-        whole = phase_graphs(model, phase).whole
-        bodies = sorted(
-            n for n in whole if model.nodes[n].kind == "coordination-body" and whole.degree(n) > 0
-        )
-        facts.append(
-            Fact(
-                f"coordination bodies active in {phase}",
-                f"{len(bodies)}: {_names(model, bodies)}" if bodies else "0",
+    for kind, label in kinds:
+        for phase in model.phase_ids:
+            whole = phase_graphs(model, phase).whole
+            bodies = sorted(n for n in whole if model.nodes[n].kind == kind and whole.degree(n) > 0)
+            facts.append(
+                Fact(
+                    f"{label} active in {phase}",
+                    f"{len(bodies)}: {_names(model, bodies)}" if bodies else "0",
+                )
             )
-        )
     return tuple(facts)
 
 

@@ -31,6 +31,7 @@ from ..model import Model
 from ..vocabulary import CONDUIT, LAYER_RELATIONS, Layer, meet
 from .chains import reach_effective
 from .graphs import LayerView, phase_graphs, strength_key
+from .paths import authority_view
 
 __all__ = [
     "DEFAULT_SPAN_THRESHOLD",
@@ -87,10 +88,12 @@ class SpanOfControl:
     average: float
     spans: tuple[Span, ...]
     over: tuple[str, ...]
+    layer: str = Layer.OPERATIONAL.value
 
     def to_dict(self) -> dict[str, Any]:
         """Return the spans as JSON-ready data (``average`` is ``None`` when undefined)."""
         return {
+            "layer": self.layer,
             "threshold": self.threshold,
             "average": None if math.isnan(self.average) else round(self.average, 6),
             "spans": [s.to_dict() for s in self.spans],
@@ -203,15 +206,13 @@ def span_of_control(
     Carley et al., ORA user's guide (CMU CASOS), measure "span of control"; L. Urwick
     (1956), The manager's span of control, *Harvard Business Review* 34(3).
     """
-    from .paths import authority_view
-
     graph = authority_view(model, phase=phase, layer=layer).chains
     spans = sorted(
         (Span(n, d) for n, d in graph.out_degree() if d > 0), key=lambda s: (-s.span, s.node)
     )
     average = sum(s.span for s in spans) / len(spans) if spans else math.nan
     over = tuple(s.node for s in spans if s.span > threshold)
-    return SpanOfControl(threshold, average, tuple(spans), over)
+    return SpanOfControl(threshold, average, tuple(spans), over, str(layer))
 
 
 def forces_commanded(view: LayerView) -> dict[str, str]:

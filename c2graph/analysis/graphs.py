@@ -26,6 +26,7 @@ import networkx as nx
 
 from ..model import Link, Model, Node
 from ..vocabulary import (
+    ALL_LAYERS,
     AUTHORITY_ORDER,
     FORCE_KINDS,
     RELATIONS,
@@ -234,41 +235,59 @@ class LayerView:
         self.nation = MappingProxyType(dict(nation))
         self.forces = graphs.forces
         self.is_authority = carries_authority(layer)
-        pairs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-        for link in graphs.links:
-            if link.relation in relations and link.is_authority == self.is_authority:
-                pairs[(link.from_node, link.to_node)].append((link.relation, link.key))
-        graph = nx.DiGraph()
-        graph.add_nodes_from(graphs.nodes)
-        order = _link_order if self.is_authority else _relation_order
-        graph.add_edges_from(
-            (u, v, {"links": _sorted(found, order)}) for (u, v), found in sorted(pairs.items())
-        )
-        self.graph = nx.freeze(graph)
-        self.direction: tuple[tuple[str, str], ...] = (
-            tuple(
-                (u, v)
-                for u, v in graph.edges
-                if self.is_collective(v) and not self.is_collective(u)
-            )
-            if self.is_authority
-            else ()
-        )
-        cut = set(self.direction)
-        self.chains = (
-            nx.subgraph_view(graph, filter_edge=lambda u, v: (u, v) not in cut) if cut else graph
-        )
+        edges = _layer_edges(graphs, relations, self.is_authority, layer == ALL_LAYERS)
+        cut = [
+            (u, v)
+            for u, v, _links in edges
+            if self.is_authority and self.is_collective(v) and not self.is_collective(u)
+        ]
+        self.direction: tuple[tuple[str, str], ...] = tuple(cut)
+        self.graph = graphs.authority if layer == ALL_LAYERS else _frozen(graphs.nodes, edges)
+        if cut:
+            directed = set(cut)
+            kept = [(u, v, links) for u, v, links in edges if (u, v) not in directed]
+            self.chains = _frozen(graphs.nodes, kept)
+        else:
+            self.chains = self.graph
         self.tops = _tops(self.chains)
-        self.heads = _tops(graph)
+        self.heads = _tops(self.graph)
 
     def is_collective(self, node: str) -> bool:
         """True for a node of nation ``alliance`` or ``multinational``."""
         return self.nation[node] in SPECIAL_NATIONS
 
 
+def _layer_edges(
+    graphs: PhaseGraphs, relations: frozenset[str], authority: bool, every: bool
+) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
+    """``(tail, head, links)`` of a layer, in sorted pair order, each pair's links strongest
+    (or, without authority, in vocabulary order) first."""
+    if authority:
+        found = graphs.authority.edges(data="links")
+        if every:
+            return list(found)
+        kept = ((u, v, tuple(p for p in links if p[0] in relations)) for u, v, links in found)
+        return [(u, v, links) for u, v, links in kept if links]
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for link in graphs.links:
+        if link.relation in relations and not link.is_authority:
+            pairs[(link.from_node, link.to_node)].append((link.relation, link.key))
+    return [(u, v, _sorted(found, _relation_order)) for (u, v), found in sorted(pairs.items())]
+
+
+def _frozen(
+    nodes: tuple[str, ...], edges: list[tuple[str, str, tuple[tuple[str, str], ...]]]
+) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((u, v, {"links": links}) for u, v, links in edges)
+    return nx.freeze(graph)
+
+
 def _tops(graph: nx.DiGraph) -> tuple[str, ...]:
     """Nodes with a link down and none up, sorted."""
-    return tuple(sorted(n for n in graph if graph.out_degree(n) and not graph.in_degree(n)))
+    succ, pred = graph.succ, graph.pred
+    return tuple(sorted(n for n in graph if succ[n] and not pred[n]))
 
 
 def _phase_graphs(model: Model, phase: str) -> PhaseGraphs:

@@ -243,13 +243,14 @@ def hierarchy_report(
     in different chains).
     """
     graph = _layer_graph(model, phase, layer)
-    nations = sorted({model.nodes[n].nation for n in graph})
+    members: dict[str, list[str]] = defaultdict(list)
+    for node in graph:
+        members[model.nodes[node].nation].append(node)
     rows = [_row(ALL_NATIONS, graph)]
     rows += [
-        _row(nation, graph.subgraph(n for n in graph if model.nodes[n].nation == nation))
-        for nation in nations
-        if nation not in SPECIAL_NATIONS
-        and sum(1 for n in graph if model.nodes[n].nation == nation) > 1
+        _row(nation, nx.DiGraph(graph.subgraph(nodes)))
+        for nation, nodes in sorted(members.items())
+        if nation not in SPECIAL_NATIONS and len(nodes) > 1
     ]
     return HierarchyReport(phase, str(layer), tuple(rows))
 
@@ -261,8 +262,8 @@ def _layer_graph(model: Model, phase: str, layer: str) -> nx.DiGraph:
     return simple
 
 
-def _row(nation: str, graph: nx.DiGraph) -> NationScores:
-    simple = nx.DiGraph(graph.edges())
+def _row(nation: str, simple: nx.DiGraph) -> NationScores:
+    """The measures and readings of one simple digraph without isolated nodes."""
     scores = _scores(simple)
     components = nx.number_weakly_connected_components(simple) if len(simple) else 0
     return NationScores(
@@ -271,24 +272,32 @@ def _row(nation: str, graph: nx.DiGraph) -> NationScores:
         components,
         simple.number_of_edges() - (len(simple) - components),
         tuple(sorted(n for n in simple if simple.in_degree(n) > 1)),
-        _dual_keys(simple) if nx.is_directed_acyclic_graph(simple) else (),
+        _dual_keys(simple),
     )
 
 
 def _dual_keys(graph: nx.DiGraph) -> tuple[DualKey, ...]:
     """Group the nodes reached by two or more heads (nodes without superiors) by the set of
-    heads reaching them."""
-    heads: dict[Any, frozenset[Any]] = {}
-    for node in nx.topological_sort(graph):
-        uppers = list(graph.predecessors(node))
-        heads[node] = (
-            frozenset().union(*(heads[u] for u in uppers)) if uppers else frozenset({node})
-        )
-    groups: dict[frozenset[Any], list[Any]] = defaultdict(list)
-    for node, above in heads.items():
-        if len(above) > 1:
-            groups[above].append(node)
-    keys = [DualKey(tuple(sorted(above)), tuple(sorted(nodes))) for above, nodes in groups.items()]
+    heads reaching them; none for a graph with cycles (no heads to speak of)."""
+    try:
+        order = list(nx.topological_sort(graph))
+    except nx.NetworkXUnfeasible:
+        return ()
+    heads = [n for n in order if not graph.in_degree(n)]
+    bit = {head: 1 << i for i, head in enumerate(heads)}
+    masks: dict[Any, int] = {}
+    groups: dict[int, list[Any]] = defaultdict(list)
+    for node in order:
+        mask = bit.get(node, 0)
+        for upper in graph.predecessors(node):
+            mask |= masks[upper]
+        masks[node] = mask
+        if mask.bit_count() > 1:
+            groups[mask].append(node)
+    keys = [
+        DualKey(tuple(sorted(h for h in heads if mask & bit[h])), tuple(sorted(nodes)))
+        for mask, nodes in groups.items()
+    ]
     return tuple(sorted(keys, key=lambda d: (d.heads, d.nodes)))
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..model import Model
 from .approach import approach_space
-from .bottlenecks import NationCut
+from .channels import NationCut
 from .frictions import Mismatch
 from .graphs import phase_graphs
 from .measures import phase_report
@@ -41,7 +41,7 @@ class NationLink:
     ``counterparts`` the pairs joined by a ``counterpart`` link (sorted ends); ``cuts`` the
     smallest node and link cuts of the operational coordination channels between each pair
     of nations, with the connectivity left without each alliance body
-    (:func:`c2graph.analysis.bottlenecks.nation_cut`); ``mismatches`` the cross-nation
+    (:func:`c2graph.analysis.channels.nation_cut`); ``mismatches`` the cross-nation
     peers of which only one commands forces
     (:func:`c2graph.analysis.frictions.counterpart_mismatches`).
     """

@@ -52,7 +52,6 @@ from .sovereignty import SCOPES, chain_consent, consent, held_at_top, national_h
 
 __all__ = [
     "DEFAULT_LAYER",
-    "DEFAULT_ROUTE_LINKS",
     "AuthorityPath",
     "Commanders",
     "PathResult",
@@ -65,13 +64,12 @@ __all__ = [
     "check_authority_layer",
     "commanders",
     "effective_authority",
+    "path_key",
     "reach",
-    "request_routes",
+    "reach_consent",
     "top_authorities",
 ]
 
-#: Longest request route (in links) that :func:`request_routes` searches by default.
-DEFAULT_ROUTE_LINKS = 6
 #: The layer of chains of command, single points of failure, spans and hierarchy measures
 #: when none is asked for.
 DEFAULT_LAYER: str = Layer.OPERATIONAL.value
@@ -344,7 +342,8 @@ def authority_paths(
     only what its links carry).  In a layer without authority, the paths are the links of
     that layer touching the target (``kind="link"``).  A target that is its own source, or
     that nothing reaches, has no path (an empty tuple, not an error).  With
-    ``via_coordination``, the request routes of :func:`request_routes` follow.
+    ``via_coordination``, the request routes of
+    :func:`~c2graph.analysis.routes.request_routes` follow.
 
     Unknown node, phase or layer ids raise :class:`~c2graph.errors.QueryError` naming the
     closest ids.  Cost: linear in the model plus the size of the output (the number of
@@ -375,146 +374,10 @@ def authority_paths(
     else:
         paths = list(_links_of(view, target, source))
     if via_coordination:
+        from .routes import request_routes
+
         paths += request_routes(model, target, phase=phase, source=source)
-    return PathResult(target, phase, source, tuple(sorted(paths, key=_path_key)), str(layer))
-
-
-def request_routes(
-    model: Model,
-    target: str,
-    *,
-    phase: str,
-    source: str | None = None,
-    max_links: int = DEFAULT_ROUTE_LINKS,
-) -> tuple[AuthorityPath, ...]:
-    """Return the shortest ways a request can travel to ``target`` across coordination links.
-
-    A route follows operational authority links downward (commander to subordinate, on
-    the sovereign chains of :func:`authority_paths`) and links of the coordination layer
-    (coordination, liaison, counterpart, member) in either direction; it is a simple path
-    that uses at least one coordination link.  The request must land where it can be
-    acted on: the node reached by the last coordination link holds operational authority
-    (command, COCOM, OPCON or TACON) over some force, and the rest of the route is that
-    node's chain down to ``target``.  So a route never ends at a body that only
-    coordinates (a headquarters without forces, a forum).  For each source, only its
-    shortest routes (every tie) of at most ``max_links`` links are returned.  Sources:
-    ``source``, or else every national head of another country than the target's (how the
-    ally's leadership can reach the target).  Routes carry ``kind="coordination"`` and
-    ``effective="none"``: asking is not commanding.
-
-    Cost: iterative deepening up to ``max_links``, pruned by breadth-first distances from
-    the sources; output-sensitive (ties can be many where coordination is dense).
-
-    Example
-    -------
-    >>> from c2graph import load_model
-    >>> model = load_model("models/us-japan-2025.yaml")
-    >>> for route in request_routes(model, "us-5af", phase="peacetime", source="jp-jjoc"):
-    ...     print(" > ".join(route.nodes), route.relations)
-    jp-jjoc > us-indopacom > us-pacaf > us-5af ('counterpart', 'cocom', 'opcon')
-
-    References
-    ----------
-    Joint Publication 1 (coordinating authority, direct liaison, support: no command
-    authority passes); 2015 Guidelines for U.S.-Japan Defense Cooperation (ACM).
-    """
-    model.node(target)
-    if source is not None:
-        model.node(source)
-    graphs = phase_graphs(model, phase)
-    view = graphs.layer(Layer.OPERATIONAL)
-    if target not in view.graph:
-        return ()
-    if source is not None:
-        remaining = {source}
-    else:
-        nation = model.nodes[target].nation
-        remaining = {h for h in view.heads if model.nodes[h].nation != nation}
-        remaining = {h for h in remaining if not view.is_collective(h)}
-    remaining.discard(target)
-    routes: list[AuthorityPath] = []
-    steps = _RouteSteps(view, graphs.layer(Layer.COORDINATION))
-    for length in range(1, max_links + 1):
-        if not remaining:
-            break
-        found = list(steps.routes(target, remaining, length))
-        routes += found
-        remaining -= {route.nodes[0] for route in found}
-    return tuple(sorted(routes, key=_path_key))
-
-
-class _RouteSteps:
-    """The steps a request route may take: down the sovereign operational chains, or
-    either way along a coordination-layer link; and which nodes a request may land on."""
-
-    def __init__(self, operational: LayerView, coordination: LayerView) -> None:
-        from .frictions import forces_commanded
-
-        self.down = operational.chains
-        self.links: dict[str, list[tuple[str, str, str]]] = {}
-        graph = coordination.graph
-        for u, v, pairs in graph.edges(data="links"):
-            for relation, key in pairs:
-                self.links.setdefault(u, []).append((v, relation, key))
-                self.links.setdefault(v, []).append((u, relation, key))
-        held = forces_commanded(operational)
-        self.landing = {n for n, authority in held.items() if authority in _ACTING}
-
-    def routes(self, target: str, ends: set[str], length: int) -> Iterator[AuthorityPath]:
-        """Every route of exactly ``length`` links from one of ``ends`` to ``target``."""
-        distance = self._distance_from(ends, length)
-        # Each frame: the route so far, from the target upward, as (node, relation, key,
-        # kind); kind "a" for an authority step, "c" for a coordination step.
-        stack: list[list[tuple[str, str, str, str]]] = [[(target, "", "", "")]]
-        while stack:
-            route = stack.pop()
-            node = route[-1][0]
-            links = len(route) - 1
-            if links == length:
-                if node in ends and any(step[3] == "c" for step in route[1:]):
-                    yield _route(route)
-                continue
-            on_route = {step[0] for step in route}
-            stack.extend(
-                [*route, step]
-                for step in self._steps(route)
-                if step[0] not in on_route
-                and distance.get(step[0], length + 1) <= length - links - 1
-            )
-
-    def _steps(self, route: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
-        """The next steps upward from the route's last node (toward the source): up an
-        authority link, or along a coordination link once the request has landed."""
-        node = route[-1][0]
-        found = [
-            (upper, rel, key, "a")
-            for upper in self.down.predecessors(node)
-            for rel, key in self.down.edges[upper, node]["links"]
-        ]
-        if node in self.landing or any(step[3] == "c" for step in route[1:]):
-            found += [(other, rel, key, "c") for other, rel, key in self.links.get(node, ())]
-        return found
-
-    def _distance_from(self, ends: set[str], limit: int) -> dict[str, int]:
-        """Links from the nearest of ``ends`` to each node, going down authority links and
-        either way along coordination links (breadth first, up to ``limit``)."""
-        distance = dict.fromkeys(ends, 0)
-        frontier = sorted(ends)
-        for step in range(1, limit + 1):
-            following = []
-            for node in frontier:
-                nexts = list(self.down.successors(node)) if node in self.down else []
-                nexts += [other for other, _rel, _key in self.links.get(node, ())]
-                for other in nexts:
-                    if other not in distance:
-                        distance[other] = step
-                        following.append(other)
-            frontier = following
-        return distance
-
-
-#: Authorities a request may land on: a holder of one can order a force to act.
-_ACTING = frozenset({"command", "cocom", "opcon", "tacon"})
+    return PathResult(target, phase, source, tuple(sorted(paths, key=path_key)), str(layer))
 
 
 def chain_of_command(
@@ -728,25 +591,23 @@ def _links_of(view: LayerView, target: str, source: str | None) -> Iterator[Auth
                 yield AuthorityPath((u, v), (relation,), (key,), "none", "link", view.layer, None)
 
 
-def _route(route: list[tuple[str, str, str, str]]) -> AuthorityPath:
-    steps = route[::-1]
-    return AuthorityPath(
-        nodes=tuple(step[0] for step in steps),
-        relations=tuple(step[1] for step in steps[:-1]),
-        links=tuple(step[2] for step in steps[:-1]),
-        effective="none",
-        kind="coordination",
-        layer=Layer.COORDINATION.value,
-        scope=None,
-    )
-
-
 _RELATION_ORDER = {relation: i for i, relation in enumerate(RELATIONS)}
 _KIND_ORDER = {"authority": 0, "link": 1, "coordination": 2}
 _SCOPE_ORDER = {name: i for i, name in enumerate((*SCOPES, None))}
 
 
-def _path_key(path: AuthorityPath) -> tuple[Any, ...]:
+def path_key(path: AuthorityPath) -> tuple[Any, ...]:
+    """The order paths are listed in: authority chains, then links, then request routes;
+    national, combined, foreign; shorter first; then by nodes, relations (vocabulary order)
+    and links.
+
+    Example
+    -------
+    >>> short = AuthorityPath(("a", "b"), ("opcon",), ("k",), "opcon")
+    >>> route = AuthorityPath(("a", "b"), ("liaison",), ("l",), "none", "coordination")
+    >>> sorted([route, short], key=path_key) == [short, route]
+    True
+    """
     ranks = tuple(_RELATION_ORDER[relation] for relation in path.relations)
     return (
         _KIND_ORDER[path.kind],

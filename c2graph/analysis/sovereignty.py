@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -71,18 +72,34 @@ SCOPES: tuple[str, ...] = ("national", "combined", "foreign")
 COMBINED = "combined"
 
 
-@dataclass(frozen=True, eq=False)
 class Family:
     """One family of chains of a layer: a nation's own chains, or the combined chains.
 
-    ``graph`` is the part of the layer's ``chains`` graph the family runs in, ``tops``
-    where its chains start, ``forces`` the forces at their ends.
+    ``graph`` is the part of the layer's ``chains`` graph the family runs in (a frozen
+    copy), ``tops`` where its chains start, ``forces`` the forces at their ends.
     """
 
-    name: str
-    graph: nx.DiGraph
-    tops: tuple[str, ...]
-    forces: frozenset[str]
+    def __init__(
+        self, name: str, graph: nx.DiGraph, tops: tuple[str, ...], forces: frozenset[str]
+    ) -> None:
+        self.name = name
+        self.graph = graph
+        self.tops = tops
+        self.forces = forces
+
+    @cached_property
+    def tops_above(self) -> dict[str, frozenset[str]]:
+        """Each node of the family reached from its tops, and the tops above it."""
+        bit = {top: 1 << i for i, top in enumerate(self.tops)}
+        masks: dict[str, int] = {}
+        for node in nx.topological_sort(self.graph):
+            mask = bit.get(node, 0)
+            for upper in self.graph.predecessors(node):
+                mask |= masks.get(upper, 0)
+            if mask:
+                masks[node] = mask
+        named = {m: frozenset(t for t, b in bit.items() if m & b) for m in set(masks.values())}
+        return {node: named[mask] for node, mask in masks.items()}
 
 
 @dataclass(frozen=True)
@@ -216,13 +233,10 @@ def national_heads(view: LayerView, unit: str) -> tuple[str, ...]:
     ('kr-president',)
     """
     nation = view.nation[unit]
-    own = [h for h in view.heads if view.nation[h] == nation]
+    own = tuple(h for h in view.heads if view.nation[h] == nation)
     family = next((f for f in families(view) if f.name == nation), None)
-    if family is not None and unit in family.graph:
-        above = nx.ancestors(family.graph, unit)
-        if any(h in above for h in own):
-            return tuple(h for h in own if h in above)
-    return tuple(own)
+    above = family.tops_above.get(unit, frozenset()) if family is not None else frozenset()
+    return tuple(h for h in own if h in above) or own
 
 
 def held_at_top(view: LayerView, top: str) -> str:
@@ -314,17 +328,20 @@ _FAMILIES: WeakKeyDictionary[LayerView, tuple[Family, ...]] = WeakKeyDictionary(
 
 def _families(view: LayerView) -> tuple[Family, ...]:
     chains = view.chains
+    within: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for u, v in chains.edges:
+        if view.nation[u] == view.nation[v] and not view.is_collective(u):
+            within[view.nation[u]].append((u, v))
     found = []
-    countries = sorted({view.nation[n] for n in chains if not view.is_collective(n)})
-    for country in countries:
-        members = [n for n in chains if view.nation[n] == country]
-        graph = chains.subgraph(members)
+    for country in sorted(within):
+        graph = nx.DiGraph(within[country])
         tops = tuple(h for h in view.heads if h in graph and graph.out_degree(h))
         if tops:
             forces = closure(graph, set(tops), upward=False) & view.forces
-            found.append(Family(country, graph, tops, frozenset(forces)))
+            found.append(Family(country, nx.freeze(graph), tops, frozenset(forces)))
     tops = tuple(t for t in view.tops if view.is_collective(t))
     if tops:
         below = closure(chains, set(tops), upward=False)
-        found.append(Family(COMBINED, chains.subgraph(below), tops, frozenset(below & view.forces)))
+        graph = nx.freeze(nx.DiGraph(chains.subgraph(below)))
+        found.append(Family(COMBINED, graph, tops, frozenset(below & view.forces)))
     return tuple(found)

@@ -32,7 +32,7 @@ from ..model import Link, Model
 from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS, CONDUIT, RELATIONS, layer_relations
 from .chains import CommandChains, chains_differ, closure, reach_effective
 from .decisions import DecisionPlan, decision_plan
-from .graphs import LayerView, links_switched, phase_graphs, strength_key
+from .graphs import LayerView, PhaseGraphs, links_switched, phase_graphs, strength_key
 from .paths import DEFAULT_LAYER, Reached, check_authority_layer, reach_consent
 from .sovereignty import held_at_top
 
@@ -224,9 +224,7 @@ def phase_switch(
     activated, lapsed = links_switched(one, two)
     nodes_before, nodes_after = set(one.nodes), set(two.nodes)
     changes = [
-        _layer_switch(
-            one.layer(name), two.layer(name), activated + lapsed, nodes_before ^ nodes_after
-        )
+        _layer_switch(one, two, name, activated + lapsed, nodes_before ^ nodes_after)
         for name in _layers_from(layer)
     ]
     main, others = changes[0], tuple(c for c in changes[1:] if not c.is_empty)
@@ -254,15 +252,27 @@ def _layers_from(layer: str) -> list[str]:
 
 
 def _layer_switch(
-    one: LayerView, two: LayerView, switched: list[Link], nodes: set[str]
+    before: PhaseGraphs, after: PhaseGraphs, layer: str, switched: list[Link], nodes: set[str]
 ) -> LayerSwitch:
     """What changes in one layer, given the links switched and the nodes (de)activated."""
-    relations = layer_relations(one.layer)
+    relations = layer_relations(layer)
     changed = [link for link in switched if link.is_authority and link.relation in relations]
+    if not changed:
+        # A chain changes only with a link of its layer (a node's loss lapses its links).
+        return LayerSwitch(layer, (), (), ())
+    one, two = before.layer(layer), after.layer(layer)
     heads = {link.to_node for link in changed} | nodes
     region = _either(one, two, heads, upward=False)
-    gained, lost = _authority_changes(one, two, {link.from_node for link in changed}, region)
-    return LayerSwitch(one.layer, _chain_changes(one, two, region), gained, lost)
+    # Above a changed link, and the combined body a changed direction link delegates to.
+    tails = {link.from_node for link in changed}
+    tails |= {link.to_node for link in changed if (link.from_node, link.to_node) in _cut(one, two)}
+    gained, lost = _authority_changes(one, two, tails, region)
+    return LayerSwitch(layer, _chain_changes(one, two, region), gained, lost)
+
+
+def _cut(one: LayerView, two: LayerView) -> set[tuple[str, str]]:
+    """The direction links (national to collective) of either phase."""
+    return set(one.direction) | set(two.direction)
 
 
 def _either(one: LayerView, two: LayerView, nodes: set[str], *, upward: bool) -> set[str]:

@@ -157,8 +157,9 @@ def _table(name: str, data: dict[str, Any]) -> list[str]:
     lines += _span(data["span_of_control"], layer)
     lines += [
         "",
-        "counterpart mismatches (operational layer; one side commands forces, the other "
-        "passes orders or holds none):",
+        "counterpart mismatches (operational layer; the sides' roles differ: one commands "
+        "forces, the other passes orders or holds none, or one passes orders, the other "
+        "holds none):",
     ]
     lines += [_pair(m) for m in data["counterpart_mismatches"]] or ["  none"]
     lines += ["", "distance, clock offset and shared office hours (links between sites):"]

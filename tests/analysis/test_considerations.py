@@ -82,3 +82,21 @@ def test_functions_agility_readiness_timeline():
         "assigned forces": "JU",
     }
     assert facts("timeline") == {"as of": "2025", "newest source": "2025-03"}
+
+
+def test_functions_list_forums_apart():
+    model = build(
+        [
+            node("jm", "JP", "ministry"),
+            node("um", "US", "ministry"),
+            node("scc", "alliance", "forum", short="2+2"),
+        ],
+        [link("jm", "scc", "member"), link("um", "scc", "member", phases=["war"])],
+    )
+    found = {f.label: f.value for f in considerations(model).row("functions").facts}
+    assert found == {
+        "coordination bodies active in peacetime": "0",
+        "coordination bodies active in war": "0",
+        "forums active in peacetime": "1: 2+2",
+        "forums active in war": "1: 2+2",
+    }

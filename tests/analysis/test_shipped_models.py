@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import pytest
 
-from c2graph import Model
+from c2graph import Model, load_model
 from c2graph.analysis import (
     authority_paths,
+    commanders,
     counterpart_mismatches,
     dominators,
     force_scopes,
@@ -207,3 +208,37 @@ def test_2025_jjoc_usfj_counterpart_mismatch_in_every_phase():
         assert ("jp-jjoc", "us-usfj", "command", "none", ("coordination", "counterpart")) in (
             pairs
         ), phase
+
+
+CONDUIT_2022 = """\
+extends: {base}
+name: 2022 with the Joint Staff as a conduit
+as_of: 2022-12-21
+change:
+  links:
+    - {{from: jp-jso, to: jp-gcc, relation: command, set: {{relation: transmits}}}}
+    - {{from: jp-jso, to: jp-sdf-fleet, relation: command, set: {{relation: transmits}}}}
+    - {{from: jp-jso, to: jp-adc, relation: command, set: {{relation: transmits}}}}
+    - {{from: jp-jso, to: jp-cyber, relation: command, set: {{relation: transmits}}}}
+"""
+
+
+def test_2022_joint_staff_as_a_conduit_stays_the_bottleneck_but_commands_nothing(tmp_path):
+    # The review's E6: the CJS executed the Minister's orders; typed as transmits, the JSO
+    # stays on every operational chain but the Minister is the commander.
+    shipped("us-japan-2022.yaml")
+    path = tmp_path / "conduit.yaml"
+    path.write_text(CONDUIT_2022.format(base=MODELS / "us-japan-2022.yaml"), encoding="utf-8")
+    model = load_model(path)
+    japanese = {d.node: d.units for d in dominators(model, phase="armed-attack")}
+    assert japanese["jp-jso"] == SDF_FORCES_2022
+    (chain,) = authority_paths(model, "jp-gcc", phase="armed-attack").paths
+    assert (chain.relations, chain.effective) == (("command", "command", "transmits"), "command")
+    direct = commanders(model, "jp-gcc", phase="armed-attack")
+    assert direct.operational == ("jp-mod",)
+    roles = {
+        (m.a.node, m.b.node): (m.a.role, m.b.role)
+        for m in counterpart_mismatches(model, phase="armed-attack")
+    }
+    assert roles[("jp-jso", "us-indopacom")] == ("conduit", "commands")
+    assert roles[("jp-jso", "us-cjcs")] == ("conduit", "none")
