@@ -22,11 +22,9 @@ from ..model import Model
 
 __all__ = ["FORMATS", "export"]
 
-#: Export formats, and for each the module and function that writes it. ``dot`` is the
-#: DOT text ``c2graph draw`` writes (:func:`c2graph.render.dot_text`): one phase, the
-#: model's first unless ``phase`` is given.
+#: Export formats, and for each the module and function that writes it.
 _WRITERS: dict[str, tuple[str, str]] = {
-    "dot": ("c2graph.render", "dot_text"),
+    "dot": ("c2graph.export.dot", "to_dot"),
     "mermaid": ("c2graph.export.mermaid", "to_mermaid"),
     "graphml": ("c2graph.export.graphml", "to_graphml"),
     "gexf": ("c2graph.export.gexf", "to_gexf"),

@@ -1,18 +1,32 @@
-"""DyNetML text of a model, for CMU CASOS ORA: one meta-network per phase.
+"""DyNetML text of a model, for CMU CASOS ORA: a dynamic meta-network of one slice per phase.
 
-ORA reads a ``<DynamicMetaNetwork>`` of ``<MetaNetwork>`` slices; here each slice is one
-phase of the model (id = phase id, in phase order), holding the nodes and links that hold
-in that phase. Node kinds map to ORA node classes as follows:
+The document is a ``<DynamicMetaNetwork>`` with one ``<MetaNetwork>`` per phase (id = phase
+id, in phase order), holding the nodes and links that hold in that phase. ORA orders the
+slices of a dynamic meta-network by their ``date``; phases have no date, so slice *i* is
+dated the model's as-of date plus *i* days (``YYYY-MM-DDT00:00:00``): an order ORA can step
+through, not a claim about when a phase begins. The phase's name, index, basis and
+declarer, and the model's name and as-of date, are the slice's properties.
 
-- ``political-authority`` → ``agent`` (a person holding authority by law: head of
-  government, minister; ORA's agents are individuals);
-- every other kind (legislature, ministry, staff, headquarters, component, unit, agency,
-  coordination-body, forum) → ``organization``.
+Every node is in one node class, ``Organization``: c2graph nodes are offices and bodies
+(the Prime Minister is the office, not a person), and one class lets the whole chain of
+command be one network, which ORA's hierarchy measures need. The node's ``kind`` is a
+property, with its nation, echelon, location, source, confidence, note, phases and names
+in other languages (each declared in ``propertyIdentities``).
 
-The node's kind itself is kept as the property ``kind``. ORA networks join one source node
-class to one target node class, so each relation gives one ``<network>`` per pair of classes
-it joins, with id ``"<relation> (<source class> x <target class>)"``; every link has value 1.
-Phases carry no date, so slices have no ``date`` attribute: their order is the file order.
+Networks, the same in every slice (so ORA can compare slices):
+
+- ``Organization x Organization - chain of command``: every authority link (command,
+  COCOM, OPCON, TACON, ADCON, control); its properties name the ``relation``, ``layer``,
+  link ``key`` and the ``basis``, ``source``, ``confidence``, ``as_of`` and ``note`` the
+  model gives. ORA holds one link per ordered pair, so two authority links joining the same
+  pair in a phase become one link whose properties read ``relation: value`` for each, joined
+  by `` | ``;
+- ``Organization x Organization - <relation>`` for each coordination-class relation the
+  model uses (support, coordination, liaison, counterpart, member), with the same link
+  properties.
+
+Every network is directed, binary (``isBinary="true"``, each link ``value="1"``) and
+without self-loops, as ORA's DyNetML reader requires these attributes.
 
 Example
 -------
@@ -22,141 +36,168 @@ Example
 ...     {"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
 ...     {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"}], "links": [
 ...     {"from": "pm", "to": "hq", "relation": "command"}]})
->>> '<link source="pm" target="hq" value="1" />' in to_dynetml(model)
+>>> '<MetaNetwork id="p" date="2025-01-01T00:00:00">' in to_dynetml(model)
 True
 
 References
 ----------
 Tsvetovat, Reminga & Carley (2004), "DyNetML: Interchange format for rich social network
-data", CMU-ISRI-04-105; ORA user guide (CASOS, Carnegie Mellon University).
+data", CMU-ISRI-04-105; ORA user's guide (CASOS, Carnegie Mellon University).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 
 from ..model import Link, Model, Node
-from ._select import check_xml_text, link_values, node_values, select
+from ..vocabulary import RELATIONS
+from ._select import NODE_COLUMNS, check_xml_text, columns, link_values, node_values, select
 
-__all__ = ["NODE_CLASSES", "node_class", "to_dynetml"]
+__all__ = ["CHAIN_OF_COMMAND", "NODE_CLASS", "slice_date", "to_dynetml"]
 
-#: ORA node class of each node kind (kinds not listed are organizations).
-NODE_CLASSES: dict[str, str] = {"political-authority": "agent"}
-_DEFAULT_CLASS = "organization"
-_CLASS_ORDER = ("agent", "organization")
-
-# Node properties ORA shows, with their DyNetML property types, in output order.
-_NODE_PROPERTIES: tuple[tuple[str, str], ...] = (
-    ("nation", "categoryText"),
-    ("kind", "categoryText"),
-    ("short", "text"),
-    ("echelon", "categoryText"),
-    ("location", "categoryText"),
-    ("confidence", "categoryText"),
-    ("source", "categoryText"),
-    ("note", "text"),
-    ("phases", "text"),
+#: The ORA node class of every node.
+NODE_CLASS = "Organization"
+#: The name of the network holding every authority link.
+CHAIN_OF_COMMAND = "chain of command"
+_PAIR = f"{NODE_CLASS} x {NODE_CLASS}"
+# DyNetML property types of node values: categories ORA can group by, or free text.
+_CATEGORIES = frozenset({"nation", "kind", "echelon", "location", "source", "confidence"})
+# Link values written as properties (``authority`` and ``class`` follow from the network).
+_LINK_PROPERTIES = (
+    "relation",
+    "layer",
+    "key",
+    "link_id",
+    "basis",
+    "source",
+    "confidence",
+    "as_of",
+    "note",
 )
 
 
-def node_class(node: Node) -> str:
-    """Return the ORA node class of a node (see the module docstring for the mapping).
+def slice_date(model: Model, index: int) -> str:
+    """Return the ``date`` of slice ``index``: the as-of date (first of the month or year
+    when only those are given) plus ``index`` days.
 
-    Examples
-    --------
     >>> from c2graph import load_model
-    >>> model = load_model("models/us-rok-cfc.yaml")
-    >>> node_class(model.nodes["kr-president"]), node_class(model.nodes["kr-jcs"])
-    ('agent', 'organization')
+    >>> slice_date(load_model("models/us-rok-cfc.yaml"), 1)
+    '2018-10-02T00:00:00'
     """
-    return NODE_CLASSES.get(node.kind, _DEFAULT_CLASS)
+    year, month, day = ([*map(int, model.as_of.split("-")), 1, 1])[:3]
+    return (dt.date(year, month, day) + dt.timedelta(days=index)).isoformat() + "T00:00:00"
 
 
-def _node_properties(model: Model, node: Node) -> list[tuple[str, str, str]]:
-    """Return ``(id, type, value)`` of every property the node has, in a fixed order."""
-    values = node_values(model, node)
-    props = [(key, kind, values[key]) for key, kind in _NODE_PROPERTIES if key in values]
-    props += [(key, "text", value) for key, value in values.items() if key.startswith("name_")]
-    return props
+def _property(parent: ET.Element, key: str, value: str) -> None:
+    ET.SubElement(parent, "property", {"id": key, "value": value})
 
 
-def _property_rank(identity: tuple[str, str]) -> tuple[int, str]:
-    order = [key for key, _ in _NODE_PROPERTIES]
-    key = identity[0]
-    return (order.index(key), "") if key in order else (len(order), key)
+def _slice_properties(meta: ET.Element, model: Model, phase: str) -> None:
+    record = model.phase(phase)
+    properties = ET.SubElement(meta, "properties")
+    for key, value in (
+        ("name", record.name),
+        ("index", str(record.index)),
+        ("basis", record.basis),
+        ("declared_by", record.declared_by),
+        ("model", model.name),
+        ("as_of", model.as_of),
+    ):
+        if value is not None:
+            _property(properties, key, value)
+
+
+def _add_nodes(parent: ET.Element, model: Model, nodes: tuple[Node, ...]) -> None:
+    """Add the node class, declaring every property its nodes use, then the nodes."""
+    nodeclass = ET.SubElement(parent, "nodeclass", {"type": NODE_CLASS, "id": NODE_CLASS})
+    rows = [{k: v for k, v in node_values(model, n).items() if k != "name"} for n in nodes]
+    identities = ET.SubElement(nodeclass, "propertyIdentities")
+    for key in columns(rows, NODE_COLUMNS):
+        kind = "categoryText" if key in _CATEGORIES else "text"
+        ET.SubElement(
+            identities, "propertyIdentity", {"id": key, "type": kind, "singleValued": "true"}
+        )
+    for node, row in zip(nodes, rows, strict=True):
+        element = ET.SubElement(nodeclass, "node", {"id": node.id, "title": node.name})
+        properties = ET.SubElement(element, "properties")
+        for key, value in row.items():
+            _property(properties, key, value)
+
+
+def _link_properties(model: Model, links: list[Link]) -> list[tuple[str, str]]:
+    """Return the properties of the ORA link standing for ``links`` (one ordered pair)."""
+    values = [link_values(model, link) for link in links]
+    merged = []
+    for key in _LINK_PROPERTIES:
+        given = [(v["relation"], v[key]) for v in values if key in v]
+        if not given:
+            continue
+        if len(values) == 1:
+            merged.append((key, str(given[0][1])))
+        else:
+            merged.append((key, " | ".join(f"{relation}: {value}" for relation, value in given)))
+    return merged
+
+
+def _network(parent: ET.Element, name: str, model: Model, links: list[Link]) -> None:
+    network = ET.SubElement(
+        parent,
+        "network",
+        {
+            "sourceType": NODE_CLASS,
+            "source": NODE_CLASS,
+            "targetType": NODE_CLASS,
+            "target": NODE_CLASS,
+            "id": f"{_PAIR} - {name}",
+            "isDirected": "true",
+            "allowSelfLoops": "false",
+            "isBinary": "true",
+        },
+    )
+    pairs: dict[tuple[str, str], list[Link]] = {}
+    for link in links:
+        pairs.setdefault((link.from_node, link.to_node), []).append(link)
+    for (tail, head), joined in pairs.items():
+        element = ET.SubElement(network, "link", {"source": tail, "target": head, "value": "1"})
+        properties = ET.SubElement(element, "properties")
+        for key, value in _link_properties(model, joined):
+            _property(properties, key, value)
+
+
+def _networks(model: Model) -> list[str]:
+    """The networks of every slice: the chain of command, then each coordination relation
+    the model uses, in vocabulary order."""
+    used = {link.relation for link in model.links}
+    return [CHAIN_OF_COMMAND] + [
+        r for r, info in RELATIONS.items() if not info.is_authority and r in used
+    ]
 
 
 def _meta_network(model: Model, phase: str) -> ET.Element:
     """Return the ``<MetaNetwork>`` of one phase: its properties, nodes and networks."""
-    phase_record = model.phase(phase)
     selection = select(model, phase)
-    meta = ET.Element("MetaNetwork", {"id": phase})
-    properties = ET.SubElement(meta, "properties")
-    for key in ("name", "basis", "declared_by"):
-        value = getattr(phase_record, key)
-        if value is not None:
-            ET.SubElement(properties, "property", {"id": key, "value": value})
-    ET.SubElement(properties, "property", {"id": "index", "value": str(phase_record.index)})
-    classes = {node.id: node_class(node) for node in selection.nodes}
-    _add_nodes(ET.SubElement(meta, "nodes"), model, selection.nodes, classes)
-    _add_networks(ET.SubElement(meta, "networks"), selection.links, classes)
+    meta = ET.Element(
+        "MetaNetwork", {"id": phase, "date": slice_date(model, model.phase(phase).index)}
+    )
+    _slice_properties(meta, model, phase)
+    _add_nodes(ET.SubElement(meta, "nodes"), model, selection.nodes)
+    networks = ET.SubElement(meta, "networks")
+    for name in _networks(model):
+        links = [
+            link
+            for link in selection.links
+            if (link.is_authority if name == CHAIN_OF_COMMAND else link.relation == name)
+        ]
+        _network(networks, name, model, links)
     return meta
-
-
-def _add_nodes(
-    parent: ET.Element, model: Model, nodes: tuple[Node, ...], classes: dict[str, str]
-) -> None:
-    """Add one ``<nodeclass>`` per ORA class present, declaring the properties it uses."""
-    for cls in _CLASS_ORDER:
-        members = [node for node in nodes if classes[node.id] == cls]
-        if not members:
-            continue
-        nodeclass = ET.SubElement(parent, "nodeclass", {"type": cls, "id": cls})
-        node_props = {node.id: _node_properties(model, node) for node in members}
-        declared = sorted(
-            {(key, kind) for props in node_props.values() for key, kind, _ in props},
-            key=_property_rank,
-        )
-        identities = ET.SubElement(nodeclass, "propertyIdentities")
-        for key, kind in declared:
-            ET.SubElement(
-                identities, "propertyIdentity", {"id": key, "type": kind, "singleValued": "true"}
-            )
-        for node in members:
-            element = ET.SubElement(nodeclass, "node", {"id": node.id, "title": node.name})
-            props_element = ET.SubElement(element, "properties")
-            for key, _, value in node_props[node.id]:
-                ET.SubElement(props_element, "property", {"id": key, "value": value})
-
-
-def _add_networks(parent: ET.Element, links: tuple[Link, ...], classes: dict[str, str]) -> None:
-    """Add one ``<network>`` per relation and pair of node classes, links in model order."""
-    grouped: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
-    for link in links:
-        group = (link.relation, classes[link.from_node], classes[link.to_node])
-        grouped.setdefault(group, []).append((link.from_node, link.to_node))
-    for (relation, source, target), pairs in grouped.items():
-        network = ET.SubElement(
-            parent,
-            "network",
-            {
-                "sourceType": source,
-                "source": source,
-                "targetType": target,
-                "target": target,
-                "id": f"{relation} ({source} x {target})",
-                "isDirected": "true",
-            },
-        )
-        for tail, head in pairs:
-            ET.SubElement(network, "link", {"source": tail, "target": head, "value": "1"})
 
 
 def _check(model: Model) -> None:
     for key in ("name", "as_of"):
         check_xml_text("dynetml", f"the model's {key}", getattr(model, key))
     for phase in model.phases:
-        for key in ("id", "name", "basis"):
+        for key in ("id", "name", "basis", "declared_by"):
             value = getattr(phase, key)
             if value is not None:
                 check_xml_text("dynetml", f"phase {phase.id!r} → {key}", value)
@@ -173,22 +214,27 @@ def _check(model: Model) -> None:
 def to_dynetml(model: Model, *, phase: str | None = None) -> str:
     """Return the model as a DyNetML document: one ``<MetaNetwork>`` per phase.
 
-    With ``phase``, the document holds that phase's meta-network only. The root carries the
-    model's name and as-of date as properties. Attribute order and element order are fixed,
-    so the same model always gives the same bytes.
+    With ``phase``, the document holds that phase's meta-network only (dated as in the
+    whole document). Attribute and element order are fixed, so the same model always gives
+    the same bytes.
+
+    Raises
+    ------
+    QueryError
+        ``phase`` is not a phase of the model.
+    RenderError
+        A text XML cannot carry (a control character in a name).
 
     Examples
     --------
     >>> from c2graph import load_model
     >>> text = to_dynetml(load_model("models/us-rok-cfc.yaml"))
-    >>> text.count("<MetaNetwork ")
-    2
+    >>> text.count("<MetaNetwork "), text.count(' id="Organization x Organization - chain')
+    (2, 2)
     """
     phases = [model.phase(phase).id] if phase is not None else list(model.phase_ids)
     _check(model)
     root = ET.Element("DynamicMetaNetwork", {"id": model.name})
-    properties = ET.SubElement(root, "properties")
-    ET.SubElement(properties, "property", {"id": "as_of", "value": model.as_of})
     for phase_id in phases:
         root.append(_meta_network(model, phase_id))
     ET.indent(root, space="  ")

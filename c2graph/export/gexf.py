@@ -1,9 +1,18 @@
-"""GEXF text of a model, for Gephi: the same attributes as GraphML, plus phase spells.
+"""GEXF 1.3 text of a model, for Gephi: the GraphML attributes, with the phases as spells.
 
-Written by networkx's GEXF writer from the plain copy the GraphML export uses. Without a
-phase, a node or link that holds in only some phases gets GEXF ``spells`` over the phase
-indexes (0 = the first phase), so Gephi's timeline steps through the phases; with a phase
-the graph is static.
+Nodes are keyed by model id and edges by link key (the GEXF edge ``id``); a node's
+``label`` is its name, an edge's ``label`` its relation's label and its ``kind`` the
+relation, which Gephi reads as the edge type (so parallel links of two relations stay
+apart). Attribute columns are declared for the values the model uses, titled and keyed by
+the value's name: ``name``, ``nation``, ``kind``, ``phases``, ... for nodes; ``relation``,
+``class``, ``layer``, ``authority`` (boolean), ``phases``, ... for edges (see
+:func:`~c2graph.export._select.node_values` and :func:`~c2graph.export._select.link_values`).
+
+Without a phase the graph is dynamic with integer time: phase *i* (0 = the first) is time
+*i*, and a node or link that holds in only some phases gets one ``spell`` per run of
+consecutive phases, so Gephi's timeline steps through the phases; the ``meta`` description
+lists which phase each time is. With a phase the graph is static. Nothing carries a date,
+so the same model always gives the same bytes.
 
 Example
 -------
@@ -11,84 +20,151 @@ Example
 >>> model = load_model_data({"name": "x", "as_of": "2025", "phases": [
 ...     {"id": "p", "name": "P"}, {"id": "q", "name": "Q"}], "nodes": [
 ...     {"id": "a", "name": "A", "nation": "JP", "kind": "unit", "phases": ["q"]}]})
->>> '<spell start="1.0" end="1.0" />' in to_gexf(model)
+>>> '<spell start="1" end="1" />' in to_gexf(model)
 True
 
 References
 ----------
-GEXF 1.2 specification: https://gexf.net/ ; networkx.readwrite.gexf.
+GEXF 1.3 specification and schema: https://gexf.net/ (``gexf.rng``, ``dynamics.rng``).
 """
 
 from __future__ import annotations
 
-import io
-from xml.etree.ElementTree import SubElement
-
-import networkx as nx
-from networkx.readwrite.gexf import GEXFWriter
+import xml.etree.ElementTree as ET
 
 from ..model import Model
 from ..vocabulary import RELATIONS
-from ._graph import plain_graph
+from ._select import (
+    LINK_COLUMNS,
+    NODE_COLUMNS,
+    check_xml_text,
+    columns,
+    link_values,
+    node_values,
+    select,
+)
 
-__all__ = ["to_gexf"]
+__all__ = ["GEXF_NAMESPACE", "to_gexf"]
+
+#: The namespace of GEXF 1.3 documents.
+GEXF_NAMESPACE = "http://gexf.net/1.3"
 
 
-def _spells(indexes: list[int]) -> list[tuple[float, float]]:
-    """Return runs of consecutive phase indexes as closed ``(start, end)`` intervals."""
-    runs: list[tuple[float, float]] = []
+def _spells(indexes: list[int]) -> list[tuple[int, int]]:
+    """Return runs of consecutive phase indexes as closed ``(start, end)`` intervals.
+
+    >>> _spells([0, 1, 3])
+    [(0, 1), (3, 3)]
+    """
+    runs: list[tuple[int, int]] = []
     for index in indexes:
         if runs and runs[-1][1] == index - 1:
-            runs[-1] = (runs[-1][0], float(index))
+            runs[-1] = (runs[-1][0], index)
         else:
-            runs.append((float(index), float(index)))
+            runs.append((index, index))
     return runs
 
 
-def _add_spells(model: Model, graph: nx.MultiDiGraph) -> None:
-    position = {p.id: p.index for p in model.phases}
-    every = len(model.phases)
-    items = [*graph.nodes.values(), *(data for _, _, data in graph.edges(data=True))]
-    for data in items:
-        # spells step through the first phase set; other nations' phases and scenarios
-        # stay in the comma-joined ``phases`` attribute
-        phases = [position[p] for p in data["phases"].split(",") if p in position]
-        if len(phases) < every:
-            data["spells"] = _spells(phases)
+def _declare(
+    graph: ET.Element, cls: str, rows: list[dict[str, str | bool]], order: tuple[str, ...]
+) -> None:
+    """Declare an attribute column per value name the rows use (``authority`` is boolean)."""
+    attributes = ET.SubElement(graph, "attributes", {"class": cls, "mode": "static"})
+    for key in columns(rows, order):
+        kind = "boolean" if key == "authority" else "string"
+        ET.SubElement(attributes, "attribute", {"id": key, "title": key, "type": kind})
+
+
+def _item(
+    parent: ET.Element,
+    tag: str,
+    attrs: dict[str, str],
+    values: dict[str, str | bool],
+    spells: list[tuple[int, int]],
+) -> None:
+    element = ET.SubElement(parent, tag, attrs)
+    attvalues = ET.SubElement(element, "attvalues")
+    for key, value in values.items():
+        text = ("true" if value else "false") if isinstance(value, bool) else value
+        ET.SubElement(attvalues, "attvalue", {"for": key, "value": text})
+    if spells:
+        runs = ET.SubElement(element, "spells")
+        for start, end in spells:
+            ET.SubElement(runs, "spell", {"start": str(start), "end": str(end)})
+
+
+def _checked(where: str, values: dict[str, str | bool]) -> dict[str, str | bool]:
+    for key, value in values.items():
+        if isinstance(value, str):
+            check_xml_text("gexf", f"{where} → {key}", value)
+    return values
+
+
+def _description(model: Model, phase: str | None) -> str:
+    if phase is not None:
+        return f"{model.name} (as of {model.as_of}); phase {phase}"
+    times = ", ".join(f"{p.index} {p.id}" for p in model.phases)
+    return f"{model.name} (as of {model.as_of}); phases as times: {times}"
 
 
 def to_gexf(model: Model, *, phase: str | None = None) -> str:
-    """Return the model (or the part holding in ``phase``) as a GEXF 1.2 document.
+    """Return the model (or the part holding in ``phase``) as a GEXF 1.3 document.
 
-    Node and edge attributes are those of :func:`c2graph.export.graphml.to_graphml`; a
-    node's GEXF ``label`` is its name, a link's GEXF ``id`` its key and its ``label`` the
-    relation label. networkx stores the link key in the attribute ``networkx_key`` and
-    reads it back as the edge key. The ``meta`` element names c2graph and the model, not
-    a date, so the same model always gives the same bytes.
+    Raises
+    ------
+    QueryError
+        ``phase`` is not a phase of the model.
+    RenderError
+        A text XML cannot carry (a control character in a name).
 
     Examples
     --------
+    >>> import io, networkx as nx
     >>> from c2graph import load_model
-    >>> "<spells>" in to_gexf(load_model("models/us-rok-cfc.yaml"))
-    True
+    >>> text = to_gexf(load_model("models/us-rok-cfc.yaml"))
+    >>> graph = nx.read_gexf(io.BytesIO(text.encode()))
+    >>> graph.nodes["al-cfc"]["label"], graph.nodes["al-cfc"]["kind"]
+    ('Combined Forces Command', 'headquarters')
     """
-    graph = plain_graph(model, "gexf", phase=phase)
-    for data in graph.nodes.values():
-        data["label"] = data["name"]
-    for _, _, key, data in graph.edges(keys=True, data=True):
-        data["id"] = key
-        data["label"] = RELATIONS[data["relation"]].label
+    selection = select(model, phase)
+    every = len(model.phases)
+    position = {p.id: p.index for p in model.phases}
+    root = ET.Element("gexf", {"xmlns": GEXF_NAMESPACE, "version": "1.3"})
+    meta = ET.SubElement(root, "meta")
+    ET.SubElement(meta, "creator").text = "c2graph"
+    description = check_xml_text("gexf", "the model's name", _description(model, phase))
+    ET.SubElement(meta, "description").text = description
+    graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed"})
     if phase is None:
-        _add_spells(model, graph)
-    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
-    meta = writer.xml.find("meta")
-    if meta is not None:
-        meta.attrib.pop("lastmodifieddate", None)
-        for child in list(meta):
-            meta.remove(child)
-        SubElement(meta, "creator").text = "c2graph"
-        SubElement(meta, "description").text = f"{model.name} (as of {model.as_of})"
-    writer.add_graph(graph)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue().decode("utf-8").rstrip("\n") + "\n"
+        graph.attrib.update(mode="dynamic", timeformat="integer", timerepresentation="interval")
+    else:
+        graph.set("mode", "static")
+
+    def spells(phases: frozenset[str]) -> list[tuple[int, int]]:
+        if phase is not None or len(phases) == every:
+            return []
+        return _spells(sorted(position[p] for p in phases))
+
+    nodes = [_checked(f"node {n.id!r}", dict(node_values(model, n))) for n in selection.nodes]
+    links = [_checked(f"link {lk.key!r}", link_values(model, lk)) for lk in selection.links]
+    for values in links:
+        del values["key"]
+    _declare(graph, "node", nodes, NODE_COLUMNS)
+    _declare(graph, "edge", links, LINK_COLUMNS)
+    node_parent = ET.SubElement(graph, "nodes")
+    for node, values in zip(selection.nodes, nodes, strict=True):
+        attrs = {"id": check_xml_text("gexf", "a node id", node.id), "label": node.name}
+        _item(node_parent, "node", attrs, values, spells(node.phases))
+    edge_parent = ET.SubElement(graph, "edges")
+    for link, values in zip(selection.links, links, strict=True):
+        attrs = {
+            "id": check_xml_text("gexf", "a link key", link.key),
+            "source": link.from_node,
+            "target": link.to_node,
+            "kind": link.relation,
+            "label": RELATIONS[link.relation].label,
+        }
+        _item(edge_parent, "edge", attrs, values, spells(link.phases))
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode")
+    return "<?xml version='1.0' encoding='utf-8'?>\n" + body + "\n"

@@ -1,6 +1,7 @@
 """GraphML text of a model, for yEd, Gephi, Cytoscape and any GraphML reader.
 
-Written by :func:`networkx.write_graphml` from a plain copy of the model whose attributes
+Written by :func:`networkx.write_graphml_xml` (the ElementTree writer, so the text does
+not depend on whether lxml is installed) from a plain copy of the model whose attributes
 are text (and ``authority`` a boolean); ``networkx.read_graphml(path,
 force_multigraph=True)`` gives back the same nodes, links (keyed by link key) and attributes.
 
@@ -51,7 +52,7 @@ def to_graphml(model: Model, *, phase: str | None = None) -> str:
     'headquarters'
     """
     buffer = io.BytesIO()
-    nx.write_graphml(
+    nx.write_graphml_xml(
         plain_graph(model, "graphml", phase=phase), buffer, encoding="utf-8", prettyprint=True
     )
     text = buffer.getvalue().decode("utf-8").rstrip("\n") + "\n"

@@ -36,13 +36,14 @@ Mermaid flowchart syntax and entity codes: https://mermaid.js.org/syntax/flowcha
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
-from ..model import Model
+from ..model import Link, Model, Node
 from ..render.style import RELATION_STYLES, nation_order, nation_style
-from ..vocabulary import RELATIONS
+from ..vocabulary import AUTHORITY_RELATIONS, RELATIONS
 from ._select import select
 
-__all__ = ["escape_label", "to_mermaid"]
+__all__ = ["escape_label", "phase_mark", "to_mermaid"]
 
 # ASCII characters written as they are; every other ASCII character becomes an entity.
 _PLAIN_ASCII = frozenset(
@@ -85,15 +86,57 @@ def escape_label(text: str) -> str:
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class _Arrow:
+    """One arrow of the chart: every link with the same ends and relation."""
+
+    tail: str
+    head: str
+    relation: str
+    phases: frozenset[str]
+
+
+def _arrows(links: tuple[Link, ...]) -> list[_Arrow]:
+    """Merge links with the same ends and relation (a relation whose legal basis changes
+    from phase to phase is one link per phase) into one arrow, in model order."""
+    merged: dict[tuple[str, str, str], frozenset[str]] = {}
+    for link in links:
+        merged[link.ends] = merged.get(link.ends, frozenset()) | link.phases
+    return [
+        _Arrow(tail, head, relation, phases) for (tail, head, relation), phases in merged.items()
+    ]
+
+
+def phase_mark(model: Model, phases: frozenset[str]) -> str:
+    """Return the phase numbers (1 = the first phase) of a set as runs: ``2–4``, ``1, 3``.
+
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> phase_mark(model, frozenset({"gray-zone", "important-influence", "armed-attack"}))
+    '2–3, 6'
+    """
+    runs: list[list[int]] = []
+    for number in (p.index + 1 for p in model.phases if p.id in phases):
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
 def to_mermaid(model: Model, *, phase: str | None = None) -> str:
     """Return a Mermaid ``flowchart TB`` of the model, or of the part holding in ``phase``.
 
     One node line per model node (ids ``n0``, ``n1``, ... in the order written), inside a
     ``subgraph`` per nation (ordered, captioned and coloured as in the Graphviz diagrams:
-    :mod:`c2graph.render.style`); one link line per link in model order; then a
-    ``classDef`` per nation and a ``linkStyle`` per relation drawn (colour and width from
-    the style table; dashed or dotted authority relations such as TACON keep their dash
-    pattern). The same model always gives the same text.
+    :mod:`c2graph.render.style`, the cluster filled and outlined in the nation's colours);
+    then one arrow per pair of ends and relation, labelled with the relation. Without
+    ``phase``, links that differ only in their phases share one arrow, and an arrow that
+    does not hold in every phase names the phases it holds in by number (``OPCON · 5–6``),
+    with a ``Phases`` node giving each number's phase. Then a ``classDef`` per nation and
+    a ``linkStyle`` per relation drawn (colour and width from the style table; dashed or
+    dotted authority relations such as TACON keep their dash pattern). The same model
+    always gives the same text.
 
     Examples
     --------
@@ -111,28 +154,54 @@ def to_mermaid(model: Model, *, phase: str | None = None) -> str:
         caption = nation_style(nation, every_nation).caption
         lines.append(f'  subgraph g{group}["{escape_label(caption)}"]')
         lines += [
-            f'    {ids[n.id]}["{escape_label(n.name)}"]'
-            for n in selection.nodes
-            if n.nation == nation
+            f'    {ids[n.id]}["{escape_label(n.name)}"]' for n in written if n.nation == nation
         ]
         lines.append("  end")
+    arrows = _arrows(selection.links)
+    every = frozenset(model.phase_ids)
     by_relation: dict[str, list[str]] = {}
-    for index, link in enumerate(selection.links):
-        arrow = "-->" if link.is_authority else "-.->"
-        label = escape_label(RELATIONS[link.relation].label)
-        lines.append(f'  {ids[link.from_node]} {arrow}|"{label}"| {ids[link.to_node]}')
-        by_relation.setdefault(link.relation, []).append(str(index))
-    for group, nation in enumerate(nations):
-        style = nation_style(nation, every_nation)
-        members = ",".join(ids[n.id] for n in selection.nodes if n.nation == nation)
-        lines.append(
-            f"  classDef nation{group} fill:{style.fill},stroke:{style.line},color:#000000"
-        )
-        lines.append(f"  class {members} nation{group}")
+    for index, arrow in enumerate(arrows):
+        label = RELATIONS[arrow.relation].label
+        if phase is None and arrow.phases != every:
+            label += f" · {phase_mark(model, arrow.phases)}"
+        line = "-->" if arrow.relation in AUTHORITY_RELATIONS else "-.->"
+        lines.append(f'  {ids[arrow.tail]} {line}|"{escape_label(label)}"| {ids[arrow.head]}')
+        by_relation.setdefault(arrow.relation, []).append(str(index))
+    if phase is None and any(arrow.phases != every for arrow in arrows):
+        lines += _legend(model)
+    lines += _styles(nations, every_nation, ids, written)
     for relation in RELATIONS:
         if relation in by_relation:
             lines.append(f"  linkStyle {','.join(by_relation[relation])} {_link_style(relation)}")
     return "\n".join(lines) + "\n"
+
+
+def _legend(model: Model) -> list[str]:
+    """The ``Phases`` node naming each phase number used in the arrows' marks."""
+    entries = "<br>".join(escape_label(f"{p.index + 1} {p.name}") for p in model.phases)
+    return [
+        f'  phases["{escape_label("Phases")}<br>{entries}"]',
+        "  classDef legend fill:#ffffff,stroke:#999999,color:#000000",
+        "  class phases legend",
+    ]
+
+
+def _styles(
+    nations: list[str], every_nation: set[str], ids: dict[str, str], written: list[Node]
+) -> list[str]:
+    """A node class per nation and the colours of its subgraph (not Mermaid's yellow)."""
+    lines = []
+    for group, nation in enumerate(nations):
+        style = nation_style(nation, every_nation)
+        members = ",".join(ids[n.id] for n in written if n.nation == nation)
+        lines.append(
+            f"  classDef nation{group} fill:{style.fill},stroke:{style.line},color:#000000"
+        )
+        lines.append(f"  class {members} nation{group}")
+        lines.append(
+            f"  style g{group} fill:{style.cluster},stroke:{style.line},color:{style.line}"
+        )
+    return lines
 
 
 def _link_style(relation: str) -> str:

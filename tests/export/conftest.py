@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -168,3 +170,33 @@ xml_names = (
     .map("".join)
     .filter(lambda s: "\ufffe" not in s and "\uffff" not in s)
 )
+
+
+#: A folder holding the official schemas and public sample files that CI cannot install
+#: from a registry (and that the project does not ship); tests that need them are skipped
+#: unless it is given. Below it (at any depth) the tests look for ``gexf-1.3/gexf.rng`` and
+#: ``gexf-1.3/gexf.xsd`` (gephi/gexf), ``msdl-1.0.0/MilitaryScenario_1.0.0.xsd`` with its
+#: includes (SISO-STD-007-2008) and ``msdl-samples/**/*.xml`` (public MSDL scenarios).
+SCHEMAS_VARIABLE = "C2GRAPH_SCHEMAS"
+
+
+def schema_file(folder: str, name: str) -> Path:
+    """Return ``folder/name`` under ``$C2GRAPH_SCHEMAS``, or skip the test without it."""
+    root = os.environ.get(SCHEMAS_VARIABLE)
+    if not root:
+        pytest.skip(f"{SCHEMAS_VARIABLE} is not set: official schemas are not available")
+    for path in sorted(Path(root).rglob(name)):
+        if path.parent.name == folder:
+            return path
+    pytest.fail(f"{SCHEMAS_VARIABLE}={root} holds no {folder}/{name}")
+
+
+def sample_files(folder: str) -> list[Path]:
+    """Return the XML files under every ``folder`` below ``$C2GRAPH_SCHEMAS`` (or skip)."""
+    root = os.environ.get(SCHEMAS_VARIABLE)
+    if not root:
+        pytest.skip(f"{SCHEMAS_VARIABLE} is not set: public samples are not available")
+    found = sorted(p for d in Path(root).rglob(folder) if d.is_dir() for p in d.rglob("*.xml"))
+    if not found:
+        pytest.fail(f"{SCHEMAS_VARIABLE}={root} holds no {folder}/ with XML files")
+    return found

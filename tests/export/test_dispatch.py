@@ -11,11 +11,12 @@ import pytest
 
 from c2graph import QueryError
 from c2graph.export import FORMATS, export
+from c2graph.export.dot import to_dot
 from c2graph.render import dot_text
 
 from .conftest import tiny_data
 
-TEXT_FORMATS = [f for f in FORMATS if f != "dot"]
+TEXT_FORMATS = list(FORMATS)
 
 
 def test_formats():
@@ -54,20 +55,13 @@ def test_phase_restricts_every_format(tiny, fmt):
     assert "INDOPACOM" in export(tiny, fmt, phase="peacetime")
 
 
-def test_dot_is_the_diagram_text_of_one_phase(tiny):
-    for phase in tiny.phase_ids:
-        assert export(tiny, "dot", phase=phase) == dot_text(tiny, phase=phase)
-    assert export(tiny, "dot") == dot_text(tiny, phase="peacetime")
-    assert export(tiny, "dot").startswith("digraph")
-
-
-def test_dot_unknown_phase(tiny):
-    with pytest.raises(
-        QueryError,
-        match=r"^unknown phase id 'peace' \(did you mean "
-        r"'peacetime'\?\)",
-    ):
-        export(tiny, "dot", phase="peace")
+def test_dot_export_is_the_data_graph_not_the_drawing(tiny):
+    """``export --format dot`` writes model ids and values; ``draw -o x.dot`` the chart."""
+    data = export(tiny, "dot")
+    assert data == to_dot(tiny)
+    assert '"pm" -> "jjoc" [key="pm->jjoc:command"' in data
+    drawing = dot_text(tiny, phase="peacetime")
+    assert "pos=" in drawing and "pos=" not in data
 
 
 def test_same_bytes_across_processes(tmp_path):

@@ -21,8 +21,9 @@ PAIR = """\
 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
 xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns \
 http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-  <key id="d12" for="edge" attr.name="phases" attr.type="string" />
-  <key id="d11" for="edge" attr.name="authority" attr.type="boolean" />
+  <key id="d13" for="edge" attr.name="phases" attr.type="string" />
+  <key id="d12" for="edge" attr.name="authority" attr.type="boolean" />
+  <key id="d11" for="edge" attr.name="layer" attr.type="string" />
   <key id="d10" for="edge" attr.name="class" attr.type="string" />
   <key id="d9" for="edge" attr.name="relation" attr.type="string" />
   <key id="d8" for="edge" attr.name="key" attr.type="string" />
@@ -52,8 +53,9 @@ http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
       <data key="d8">pm-&gt;acm:member</data>
       <data key="d9">member</data>
       <data key="d10">coordination</data>
-      <data key="d11">false</data>
-      <data key="d12">q</data>
+      <data key="d11">coordination</data>
+      <data key="d12">false</data>
+      <data key="d13">q</data>
     </edge>
     <data key="d0">pair</data>
     <data key="d1">2025</data>

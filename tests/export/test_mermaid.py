@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c2graph.export.mermaid import escape_label, to_mermaid
+from c2graph import load_model_data
+from c2graph.export.mermaid import escape_label, phase_mark, to_mermaid
 
-from .conftest import hostile_names, named
+from .conftest import hostile_names, named, pair_data
 
 TINY = """\
 flowchart TB
@@ -25,15 +26,21 @@ flowchart TB
     n3["INDOPACOM"]
   end
   n0 -->|"command"| n1
-  n1 -.->|"member"| n2
-  n3 -.->|"member"| n2
+  n1 -.->|"member · 2–3"| n2
+  n3 -.->|"member · 2–3"| n2
   n1 -.->|"counterpart"| n3
+  phases["Phases<br>1 Peacetime<br>2 Gray zone<br>3 Armed attack"]
+  classDef legend fill:#ffffff,stroke:#999999,color:#000000
+  class phases legend
   classDef nation0 fill:#fbe4e4,stroke:#a3121b,color:#000000
   class n0,n1 nation0
+  style g0 fill:#fdf4f4,stroke:#a3121b,color:#a3121b
   classDef nation1 fill:#ece2f4,stroke:#5e3a8c,color:#000000
   class n2 nation1
+  style g1 fill:#f8f4fb,stroke:#5e3a8c,color:#5e3a8c
   classDef nation2 fill:#dfe8f6,stroke:#1f4e8c,color:#000000
   class n3 nation2
+  style g2 fill:#f4f7fc,stroke:#1f4e8c,color:#1f4e8c
   linkStyle 0 stroke:#111111,stroke-width:2.4px
   linkStyle 3 stroke:#c06000,stroke-width:1.4px
   linkStyle 1,2 stroke:#c06000,stroke-width:1.4px
@@ -52,8 +59,10 @@ flowchart TB
   n1 -.->|"counterpart"| n2
   classDef nation0 fill:#fbe4e4,stroke:#a3121b,color:#000000
   class n0,n1 nation0
+  style g0 fill:#fdf4f4,stroke:#a3121b,color:#a3121b
   classDef nation1 fill:#dfe8f6,stroke:#1f4e8c,color:#000000
   class n2 nation1
+  style g1 fill:#f4f7fc,stroke:#1f4e8c,color:#1f4e8c
   linkStyle 0 stroke:#111111,stroke-width:2.4px
   linkStyle 1 stroke:#c06000,stroke-width:1.4px
 """
@@ -65,6 +74,57 @@ def test_tiny_model_exact_text(tiny):
 
 def test_phase_keeps_only_its_nodes_and_links(tiny):
     assert to_mermaid(tiny, phase="peacetime") == TINY_PEACETIME
+
+
+def test_links_that_differ_only_in_phases_share_one_arrow_without_a_mark(tiny):
+    data = tiny.to_dict()
+    data["links"][0]["phases"] = ["peacetime"]
+    data["links"].append(
+        {
+            "id": "pm-jjoc-war",
+            "from": "pm",
+            "to": "jjoc",
+            "relation": "command",
+            "phases": {"from": "gray-zone"},
+            "basis": "SDF Law Art. 76",
+        }
+    )
+    lines = to_mermaid(load_model_data(data)).splitlines()
+    assert [line for line in lines if line.startswith("  n0 ")] == ['  n0 -->|"command"| n1']
+
+
+def test_an_arrow_of_some_phases_names_them(tiny):
+    data = tiny.to_dict()
+    data["links"][3]["phases"] = ["peacetime", "armed-attack"]
+    lines = to_mermaid(load_model_data(data)).splitlines()
+    assert '  n1 -.->|"counterpart · 1, 3"| n3' in lines
+
+
+def test_no_legend_when_every_arrow_holds_in_every_phase(pair):
+    data = pair_data()
+    data["nodes"][1]["phases"] = "all"
+    data["links"][0]["phases"] = "all"
+    text = to_mermaid(load_model_data(data))
+    assert "·" not in text and "phases[" not in text
+
+
+@pytest.mark.parametrize(
+    ("phases", "mark"),
+    [
+        ({"peacetime"}, "1"),
+        ({"gray-zone", "armed-attack"}, "2–3"),
+        ({"peacetime", "armed-attack"}, "1, 3"),
+    ],
+)
+def test_phase_mark(tiny, phases, mark):
+    assert phase_mark(tiny, frozenset(phases)) == mark
+
+
+def test_legend_names_are_escaped():
+    data = pair_data()
+    data["phases"][1]["name"] = 'Q "war" <b>|'
+    text = to_mermaid(load_model_data(data))
+    assert '  phases["Phases<br>1 P<br>2 Q #quot;war#quot; #lt;b#gt;#124;"]' in text
 
 
 @pytest.mark.parametrize(
@@ -100,6 +160,7 @@ OTHER = [
     re.compile(r"  end"),
     re.compile(r"  classDef nation\d+ fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6},color:#000000"),
     re.compile(r"  class n\d+(,n\d+)* nation\d+"),
+    re.compile(r"  style g\d+ fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6},color:#[0-9a-f]{6}"),
     re.compile(
         r"  linkStyle \d+(,\d+)* stroke:#[0-9a-f]{6},stroke-width:[0-9.]+px"
         r"(,stroke-dasharray:[0-9 ]+)?"

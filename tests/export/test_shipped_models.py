@@ -49,15 +49,21 @@ def test_dynetml_slices(shipped):
         assert len(list(meta.iter("node"))) == sum(
             1 for n in shipped.nodes.values() if phase in n.phases
         )
-        assert len(list(meta.iter("link"))) == sum(1 for _ in shipped.links_in(phase))
+        pairs = {
+            (lk.from_node, lk.to_node, "authority" if lk.is_authority else lk.relation)
+            for lk in shipped.links_in(phase)
+        }
+        assert len(list(meta.iter("link"))) == len(pairs)
 
 
-def test_mermaid_one_line_per_node_and_link(shipped):
+def test_mermaid_one_line_per_node_and_arrow(shipped):
+    """One arrow per link in a phase; over every phase, one per ends and relation."""
     for phase in (None, *shipped.phase_ids):
         lines = export(shipped, "mermaid", phase=phase).splitlines()
         nodes = [n for n in shipped.nodes.values() if phase is None or phase in n.phases]
         links = list(shipped.links if phase is None else shipped.links_in(phase))
+        arrow = r'  n\d+ -\.?->\|"\w+( · [0-9–, ]+)?"\| n\d+'
         assert sum(1 for line in lines if re.fullmatch(r'    n\d+\["[^"]*"\]', line)) == len(nodes)
-        assert sum(
-            1 for line in lines if re.fullmatch(r'  n\d+ -\.?->\|"\w+"\| n\d+', line)
-        ) == len(links)
+        assert sum(1 for line in lines if re.fullmatch(arrow, line)) == len(
+            {lk.ends for lk in links}
+        )
