@@ -36,6 +36,7 @@ Mermaid flowchart syntax and entity codes: https://mermaid.js.org/syntax/flowcha
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Link, Model, Node
@@ -187,7 +188,7 @@ def _legend(model: Model) -> list[str]:
 
 
 def _styles(
-    nations: list[str], every_nation: set[str], ids: dict[str, str], written: list[Node]
+    nations: Sequence[str], every_nation: set[str], ids: dict[str, str], written: list[Node]
 ) -> list[str]:
     """A node class per nation and the colours of its subgraph (not Mermaid's yellow)."""
     lines = []
