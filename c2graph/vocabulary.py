@@ -40,6 +40,8 @@ __all__ = [
     "FORCE_KINDS",
     "LAYER_CHOICES",
     "LAYER_RELATIONS",
+    "MSDL_COMMAND_RELATIONSHIPS",
+    "MSDL_RELATIONS",
     "NODE_KINDS",
     "OPERATIONAL_RELATIONS",
     "POLITICAL_KINDS",
@@ -428,3 +430,28 @@ APPROVAL_TIMINGS: dict[str, str] = {
 
 #: Units of decision durations and approval deadlines, in hours.
 TIME_UNITS: dict[str, float] = {"min": 1 / 60, "h": 1.0, "d": 24.0}
+
+#: The MSDL command relationship type (SISO-STD-007-2008, ``enumCommandRelationshipType``,
+#: after FM 3-0) each authority relation is written as. MSDL has no COCOM or assigned
+#: type: a combatant commander's assigned forces are its organic forces. Civil control of
+#: a non-military body has no MSDL type, so it is ``NONE`` ("not specified").
+MSDL_COMMAND_RELATIONSHIPS: dict[str, str] = {
+    "command": "ORGANIC",
+    "cocom": "ORGANIC",
+    "opcon": "OPCON",
+    "tacon": "TACON",
+    "adcon": "ADCON",
+    "control": "NONE",
+}
+
+#: The relation each MSDL command relationship type is read as: an attached unit is under
+#: the command of the gaining unit (FM 3-0); ``NONE`` gives no type and is read as command
+#: with low confidence by the importer, which says so in the link's note.
+MSDL_RELATIONS: dict[str, str] = {
+    "ORGANIC": "command",
+    "ATTACHED": "command",
+    "OPCON": "opcon",
+    "TACON": "tacon",
+    "ADCON": "adcon",
+    "NONE": "command",
+}

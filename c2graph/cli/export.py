@@ -1,4 +1,5 @@
-"""``c2graph export MODEL --format F``: the model as DOT, Mermaid, GraphML, GEXF, DyNetML, JSON.
+"""``c2graph export MODEL --format F``: the model as DOT, Mermaid, GraphML, GEXF, DyNetML,
+JSON or MSDL.
 
 Example
 -------
@@ -17,12 +18,14 @@ import argparse
 import sys
 
 from ..export import FORMATS
+from ..model import Model
 from ._common import add_model, load
 from ._output import guard_outputs
 
 HELP = (
     "export a model for other tools: DOT, Mermaid (Markdown), GraphML and GEXF "
-    "(yEd, Gephi), DyNetML (ORA, one meta-network per phase) or JSON"
+    "(yEd, Gephi), DyNetML (ORA, one meta-network per phase), JSON, or MSDL (one phase's "
+    "order of battle)"
 )
 
 
@@ -55,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--phase",
         metavar="P",
         help="export only the nodes and links of this phase (default: every "
-        "phase; for dot, the first)",
+        "phase; for msdl, the first)",
     )
     parser.add_argument(
         "-o",
@@ -93,10 +96,23 @@ def run(args: argparse.Namespace) -> int:
     from ..outputs import write_atomic
 
     model = load(args.model)
-    text = export(model, args.format, phase=args.phase)
+    if args.format == "msdl":
+        text = _msdl(model, args.phase)
+    else:
+        text = export(model, args.format, phase=args.phase)
     if args.output:
         guard_outputs([args.output], inputs=[args.model])
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _msdl(model: Model, phase: str | None) -> str:
+    """The MSDL document; what it leaves out goes to standard error."""
+    from ..export.msdl import msdl_export
+
+    result = msdl_export(model, phase=phase)
+    if result.omissions:
+        sys.stderr.write(f"c2graph export: msdl, phase {result.phase}: {result.summary()}\n")
+    return result.text

@@ -35,6 +35,7 @@ COMMANDS: tuple[str, ...] = (
     "draw",
     "generate",
     "export",
+    "import-msdl",
     "compare",
     "report",
 )

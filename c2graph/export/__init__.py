@@ -30,6 +30,7 @@ _WRITERS: dict[str, tuple[str, str]] = {
     "gexf": ("c2graph.export.gexf", "to_gexf"),
     "dynetml": ("c2graph.export.dynetml", "to_dynetml"),
     "json": ("c2graph.export.jsonfmt", "to_json"),
+    "msdl": ("c2graph.export.msdl", "to_msdl"),
 }
 
 #: The format names :func:`export` accepts, in the order the command line lists them.

@@ -124,7 +124,7 @@ def to_gexf(model: Model, *, phase: str | None = None) -> str:
     >>> text = to_gexf(load_model("models/us-rok-cfc.yaml"))
     >>> graph = nx.read_gexf(io.BytesIO(text.encode()))
     >>> graph.nodes["al-cfc"]["label"], graph.nodes["al-cfc"]["kind"]
-    ('Combined Forces Command', 'headquarters')
+    ('ROK–U.S. Combined Forces Command', 'headquarters')
     """
     selection = select(model, phase)
     every = len(model.phases)

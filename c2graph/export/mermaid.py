@@ -3,8 +3,10 @@
 Every node gets a synthetic id (``n0``, ``n1``, ...) and a quoted label in which every
 character that Mermaid or HTML could read as syntax is written as a Mermaid entity code
 (``#quot;``, ``#lt;``, ``#35;``, ...), so no name can add a node, a link, a directive or
-markup. Nations become subgraphs; authority links are solid arrows labelled with the
-relation, coordination-class links dotted arrows.
+markup. Nations become subgraphs in the nation's colours; authority links are solid arrows
+labelled with the relation, coordination-class links dotted arrows; over every phase, an
+arrow that holds in only some phases names them by number (``OPCON · 5–6``) and a
+``Phases`` node says which phase each number is.
 
 Mermaid renderers refuse, by default, diagrams of more than 50,000 characters or 500
 links (``maxTextSize``, ``maxEdges``): for large models export one phase at a time.
@@ -26,6 +28,7 @@ flowchart TB
   n0 -->|"TACON"| n1
   classDef nation0 fill:#fbe4e4,stroke:#a3121b,color:#000000
   class n0,n1 nation0
+  style g0 fill:#fdf4f4,stroke:#a3121b,color:#a3121b
   linkStyle 0 stroke:#444444,stroke-width:1.3px,stroke-dasharray:6 3
 
 References

@@ -20,7 +20,7 @@ def model_path(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("fmt", ["dot", "mermaid", "graphml", "gexf", "dynetml", "json"])
+@pytest.mark.parametrize("fmt", ["dot", "mermaid", "graphml", "gexf", "dynetml", "json", "msdl"])
 def test_stdout_is_the_export(model_path, capsys, fmt):
     assert main(["export", str(model_path), "--format", fmt]) == 0
     assert capsys.readouterr().out == export(load_model(model_path), fmt)
@@ -105,3 +105,79 @@ def test_format_is_required(model_path, capsys):
         main(["export", str(model_path)])
     assert exit_info.value.code == 2
     assert "the following arguments are required: --format" in capsys.readouterr().err
+
+
+def test_msdl_says_what_it_leaves_out_on_standard_error(model_path, capsys):
+    assert main(["export", str(model_path), "--format", "msdl", "--phase", "gray-zone"]) == 0
+    out, err = capsys.readouterr()
+    assert out == export(load_model(model_path), "msdl", phase="gray-zone")
+    assert err == (
+        "c2graph export: msdl, phase gray-zone: a node with no authority link in the phase: "
+        "2 (indo, acm). not a command relationship (member): 2 (jjoc->acm:member, "
+        "indo->acm:member). not a command relationship (counterpart): 1 "
+        "(jjoc->indo:counterpart).\n"
+    )
+
+
+def test_import_msdl_writes_a_model_that_validates(tmp_path, capsys):
+    from c2graph.modelfile.msdl import EXAMPLE
+
+    source = tmp_path / "oob.xml"
+    source.write_text(EXAMPLE, encoding="utf-8")
+    target = tmp_path / "oob.yaml"
+    assert main(["import-msdl", str(source), "-o", str(target)]) == 0
+    assert capsys.readouterr().out == f"wrote {target} (2 nodes, 1 links) from {source}\n"
+    assert main(["validate", str(target)]) == 0
+    assert capsys.readouterr().out == f"{target}: valid (2 nodes, 1 links, 1 phases)\n"
+    assert main(["import-msdl", str(source), "-o", str(target)]) == 4
+    assert capsys.readouterr().err == (
+        f"c2graph import-msdl: error: {target}: already exists; remove it or allow overwriting\n"
+    )
+    assert main(["import-msdl", str(source), "-o", str(target), "--force"]) == 0
+
+
+def test_import_msdl_round_trips_an_export_and_prints_notes(model_path, tmp_path, capsys):
+    xml = tmp_path / "tiny.xml"
+    assert main(["export", str(model_path), "--format", "msdl", "-o", str(xml)]) == 0
+    target = tmp_path / "back.json"
+    capsys.readouterr()
+    assert main(["import-msdl", str(xml), "-o", str(target)]) == 0
+    assert capsys.readouterr().out == f"wrote {target} (2 nodes, 1 links) from {xml}\n"
+    back = load_model(target)
+    assert [(n.id, n.name, n.kind) for n in back.nodes.values()] == [
+        ("Prime-Minister", "Prime Minister", "political-authority"),
+        ("JJOC", "Joint Operations Command", "headquarters"),
+    ]
+    assert [lk.key for lk in back.links] == ["Prime-Minister->JJOC:command"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "message"),
+    [
+        (
+            "<graphml/>",
+            1,
+            "bad.xml:1: not an MSDL file: the root element is graphml, expected MilitaryScenario",
+        ),
+        ("<MilitaryScenario>", 1, "bad.xml:1: XML: no element found (column 19)"),
+        (b"\xff", 3, "bad.xml:1: not UTF-8 text (byte 0xff at offset 0); save the file as UTF-8"),
+    ],
+)
+def test_import_msdl_bad_files(tmp_path, capsys, text, code, message):
+    source = tmp_path / "bad.xml"
+    if isinstance(text, bytes):
+        source.write_bytes(text)
+    else:
+        source.write_text(text, encoding="utf-8")
+    target = tmp_path / "out.yaml"
+    assert main(["import-msdl", str(source), "-o", str(target)]) == code
+    assert capsys.readouterr().err == f"c2graph import-msdl: error: {tmp_path!s}/{message}\n"
+    assert not target.exists()
+
+
+def test_import_msdl_never_overwrites_its_input(tmp_path, capsys):
+    source = tmp_path / "oob.xml"
+    source.write_text("<x/>", encoding="utf-8")
+    assert main(["import-msdl", str(source), "-o", str(source), "--force"]) == 4
+    assert "this is the MSDL file read; refusing to overwrite it" in capsys.readouterr().err
+    assert source.read_text(encoding="utf-8") == "<x/>"
