@@ -433,14 +433,17 @@ TIME_UNITS: dict[str, float] = {"min": 1 / 60, "h": 1.0, "d": 24.0}
 
 #: The MSDL command relationship type (SISO-STD-007-2008, ``enumCommandRelationshipType``,
 #: after FM 3-0) each authority relation is written as. MSDL has no COCOM or assigned
-#: type: a combatant commander's assigned forces are its organic forces. Civil control of
-#: a non-military body has no MSDL type, so it is ``NONE`` ("not specified").
+#: type: a combatant commander's assigned forces are its organic forces; a ministry's
+#: agency is organically the ministry's. A conduit holds no command of its own and civil
+#: control of a non-military body has no MSDL type: both are ``NONE`` ("not specified").
 MSDL_COMMAND_RELATIONSHIPS: dict[str, str] = {
     "command": "ORGANIC",
     "cocom": "ORGANIC",
     "opcon": "OPCON",
     "tacon": "TACON",
+    "transmits": "NONE",
     "adcon": "ADCON",
+    "civil-command": "ORGANIC",
     "control": "NONE",
 }
 

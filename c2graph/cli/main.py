@@ -38,6 +38,7 @@ COMMANDS: tuple[str, ...] = (
     "import-msdl",
     "compare",
     "report",
+    "completion",
 )
 
 

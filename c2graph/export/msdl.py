@@ -17,10 +17,11 @@ is given):
   headquarters and component commands.
 - **Command relations.** A unit has one commanding superior (``ForceRelation``) and may
   have one organic superior (``OrganicRelation``). The commanding superior is the
-  operational one: the superior by OPCON, else TACON, command, COCOM, control, ADCON (the
-  first in the model among equals); its relation is written as
-  :data:`~c2graph.vocabulary.MSDL_COMMAND_RELATIONSHIPS` says (control as ``NONE``). The
-  organic superior is another superior by command, COCOM or ADCON. A unit with no superior
+  operational one: the superior by OPCON, else TACON, command, COCOM, transmits, control,
+  civil command, ADCON (the first in the model among equals); its relation is written as
+  :data:`~c2graph.vocabulary.MSDL_COMMAND_RELATIONSHIPS` says (transmits and control as
+  ``NONE``). The organic superior is another superior by command, COCOM, civil command or
+  ADCON. A unit with no superior
   in the phase belongs to its nation's force; so does, as its organic force side, a unit
   without an organic superior whose commanding superior is in another nation's force (a
   multinational cell under a U.S. command). A unit whose organic superior is in another
@@ -31,7 +32,7 @@ is given):
 What MSDL cannot carry is listed in :attr:`MsdlExport.omissions` and, summed up, in the
 document's ``ScenarioID/description``: coordination, liaison, counterpart and membership
 links; further superiors of a unit; nodes with no authority link in the phase (such as
-coordination bodies); control written as ``NONE``; names that had to change. Never
+coordination bodies); relations written as ``NONE``; names that had to change. Never
 written: phases other than the one exported, legal bases, sources, confidence, notes and
 names in other languages (MSDL's text is ASCII).
 
@@ -106,8 +107,17 @@ _HEADQUARTERS = frozenset({"headquarters", "component"})
 _SIMPLIFIED = "name simplified to MSDL's text (ASCII up to 'z', 255 characters)"
 _OTHER_FORCE = "nation not carried: MSDL places the unit in its organic superior's force"
 # Which superior is the commanding one, and which may be the organic one (earlier wins).
-_COMMANDING = ("opcon", "tacon", "command", "cocom", "control", "adcon")
-_ORGANIC = ("command", "cocom", "adcon")
+_COMMANDING = (
+    "opcon",
+    "tacon",
+    "command",
+    "cocom",
+    "transmits",
+    "control",
+    "civil-command",
+    "adcon",
+)
+_ORGANIC = ("command", "cocom", "civil-command", "adcon")
 _SIMPLER = str.maketrans(
     {"–": "-", "—": "-", "‐": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "{": "(", "}": ")"}
     | {"|": "/", "~": "-", "\t": " ", "\n": " ", "\r": " "}
@@ -257,10 +267,15 @@ def _command(
         commanding[unit.id], found = _superiors(into, omissions)
         if found is not None:
             organic[unit.id] = found
-        if commanding[unit.id].relation == "control":
-            key = commanding[unit.id].key
+        relation = commanding[unit.id].relation
+        if MSDL_COMMAND_RELATIONSHIPS[relation] == "NONE":
             omissions.append(
-                Omission(key, "control has no MSDL type", changed=True, written="NONE")
+                Omission(
+                    commanding[unit.id].key,
+                    f"{RELATIONS[relation].label} has no MSDL type",
+                    changed=True,
+                    written="NONE",
+                )
             )
     return commanding, organic
 

@@ -72,3 +72,44 @@ def test_needs_a_file(capsys):
         main(["validate"])
     assert exit_.value.code == 2
     assert "the following arguments are required: FILE" in capsys.readouterr().err
+
+
+def test_json_carries_what_the_text_says(files, capsys):
+    import json
+
+    good, bad, missing = files
+    assert main(["validate", "--json", str(good), str(missing), str(bad)]) == 3
+    data = json.loads(capsys.readouterr().out)
+    assert data["valid"] is False and data["exit_code"] == 3
+    assert data["files"][:2] == [
+        {"file": str(good), "valid": True, "exit_code": 0, "nodes": 3, "links": 2, "phases": 3},
+        {"file": str(missing), "valid": False, "exit_code": 3, "error": f"{missing}: no such file"},
+    ]
+    invalid = data["files"][2]
+    assert (invalid["file"], invalid["valid"], invalid["exit_code"]) == (str(bad), False, 1)
+    assert [(p["file"], p["line"]) for p in invalid["problems"]] == [(str(bad), 10), (str(bad), 13)]
+    assert main(["validate", str(bad)]) == 1
+    text = capsys.readouterr().out.splitlines()
+    assert text == [
+        f"{p['file']}:{p['line']}: {p['where']}: {p['message']}" for p in invalid["problems"]
+    ]
+
+
+def test_json_of_valid_files_ignores_quiet(files, capsys):
+    import json
+
+    assert main(["validate", "--json", "-q", str(files[0])]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "valid": True,
+        "exit_code": 0,
+        "files": [
+            {
+                "file": str(files[0]),
+                "valid": True,
+                "exit_code": 0,
+                "nodes": 3,
+                "links": 2,
+                "phases": 3,
+            }
+        ],
+    }

@@ -236,9 +236,10 @@ def test_each_authority_relation_is_written_as_its_msdl_type(relation, written):
     result = msdl_export(load_model_data(data))
     assert units(result.text)["B"]["force"] == ("UNIT", unit("a"), written)
     changed = [o for o in result.omissions if o.changed]
+    label = RELATIONS[relation].label
     assert changed == (
-        [Omission("a->b:control", "control has no MSDL type", True, "NONE")]
-        if relation == "control"
+        [Omission(f"a->b:{relation}", f"{label} has no MSDL type", True, "NONE")]
+        if written == "NONE"
         else []
     )
 
@@ -257,6 +258,9 @@ def test_every_authority_relation_has_an_msdl_type():
         (["tacon", "opcon"], ("s1", "OPCON"), None),
         (["command", "tacon"], ("s1", "TACON"), "s0"),
         (["adcon", "control"], ("s1", "NONE"), "s0"),
+        (["civil-command", "control"], ("s1", "NONE"), "s0"),
+        (["adcon", "transmits"], ("s1", "NONE"), "s0"),
+        (["transmits", "tacon"], ("s1", "TACON"), None),
         (["cocom", "command"], ("s1", "ORGANIC"), "s0"),
         (["command", "command"], ("s0", "ORGANIC"), "s1"),
     ],

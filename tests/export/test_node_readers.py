@@ -27,6 +27,17 @@ from .conftest import HOSTILE_PIECES, named
 READERS = Path(__file__).with_name("readers")
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "models").glob("*.yaml"))
 Run = Callable[[str, dict[str, str]], list[str]]
+#: Which superior MSDL names as a unit's commanding one, first to last (export/msdl.py).
+COMMANDING = (
+    "opcon",
+    "tacon",
+    "command",
+    "cocom",
+    "transmits",
+    "control",
+    "civil-command",
+    "adcon",
+)
 
 
 @pytest.fixture(scope="module")
@@ -128,9 +139,7 @@ def _expected(model, phase, result) -> dict[str, tuple]:
             continue
         ordered = sorted(
             superiors.get(node.id, []),
-            key=lambda lk: ("opcon", "tacon", "command", "cocom", "control", "adcon").index(
-                lk.relation
-            ),
+            key=lambda lk: COMMANDING.index(lk.relation),
         )
         superior = (
             msdl_handle("unit", ordered[0].from_node)
