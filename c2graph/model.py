@@ -341,6 +341,24 @@ class Model:
         situations = situations_of(sets, self.scenarios.values())
         object.__setattr__(self, "situations", MappingProxyType(situations))
 
+    def __repr__(self) -> str:
+        """``<Model 'name' as of date: N nodes, M links, P phases>`` (see c2graph.display)."""
+        from .display import model_repr
+
+        return model_repr(self)
+
+    def _repr_svg_(self) -> str | None:
+        """The chart of the first phase, for Jupyter."""
+        from .display import model_svg
+
+        return model_svg(self)
+
+    def _repr_html_(self) -> str:
+        """The phases and the chart, for Jupyter."""
+        from .display import model_html
+
+        return model_html(self)
+
     @property
     def phase_ids(self) -> tuple[str, ...]:
         """Phase ids in their declared order.

@@ -82,6 +82,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from ..display import Displayable
 from ..model import Model
 from ..vocabulary import LAYER_RELATIONS, POLITICAL_KINDS, SPECIAL_NATIONS, Layer
 from ._cache import PhaseCache
@@ -126,7 +127,7 @@ UNITY: tuple[str, ...] = ("parallel", "lead-nation", "integrated")
 
 
 @dataclass(frozen=True)
-class ApproachPlacement:
+class ApproachPlacement(Displayable):
     """Where one phase of a model stands on the three axes, the approach it names, and its
     unity of command.
 

@@ -35,6 +35,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..display import Displayable
 from ..model import Model
 from .chains import closure
 from .channels import NationCut, nation_cut
@@ -81,7 +82,7 @@ _VIRTUAL_ROOT = ("<top>",)
 
 
 @dataclass(frozen=True)
-class Dominator:
+class Dominator(Displayable):
     """A node every chain of one family to ``units`` passes through (a single point of
     failure); ``chains`` names the family: a nation's own chains, or ``"combined"``."""
 
@@ -95,7 +96,7 @@ class Dominator:
 
 
 @dataclass(frozen=True)
-class CutOff:
+class CutOff(Displayable):
     """The forces that lose every chain of one family (``chains``) in a what-if removal."""
 
     chains: str
@@ -107,7 +108,7 @@ class CutOff:
 
 
 @dataclass(frozen=True)
-class SiteLoss:
+class SiteLoss(Displayable):
     """A site, the nodes active at it, and the forces elsewhere its loss cuts off."""
 
     site: str
@@ -126,7 +127,7 @@ class SiteLoss:
 
 
 @dataclass(frozen=True)
-class Centrality:
+class Centrality(Displayable):
     """A node's betweenness centrality (normalised) in the whole graph of a phase."""
 
     node: str
@@ -138,7 +139,7 @@ class Centrality:
 
 
 @dataclass(frozen=True)
-class BottleneckReport:
+class BottleneckReport(Displayable):
     """Every bottleneck measure of one phase and layer (see each function for its meaning).
 
     ``removed`` are the nodes of the what-if (one node, or those of ``removed_site``) and

@@ -27,6 +27,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..display import Displayable
 from ..model import Model
 from ..vocabulary import POLITICAL_KINDS, SPECIAL_NATIONS, Layer
 from .graphs import PhaseGraphs, phase_graphs
@@ -42,7 +43,7 @@ CHANNEL_LAYERS: tuple[Layer, ...] = (Layer.COORDINATION, Layer.INFORMATION)
 
 
 @dataclass(frozen=True)
-class Bridge:
+class Bridge(Displayable):
     """An alliance or multinational node and the nations' connectivity once it is lost."""
 
     node: str
@@ -54,7 +55,7 @@ class Bridge:
 
 
 @dataclass(frozen=True)
-class NationCut:
+class NationCut(Displayable):
     """The smallest sets of nodes and of links whose loss separates two nations' channels.
 
     Counted over the operational coordination channels (:func:`nation_cut`):

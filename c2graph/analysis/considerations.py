@@ -42,6 +42,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
+from ..display import Displayable
 from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS
 from .frictions import DistanceGap, distance_gaps
@@ -67,7 +68,7 @@ CONSIDERATION_KEYS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class Fact:
+class Fact(Displayable):
     """One measured fact: a short label and its value."""
 
     label: str
@@ -79,7 +80,7 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class ConsiderationRow:
+class ConsiderationRow(Displayable):
     """One consideration: what the model says (``text``) and the facts that bear on it."""
 
     key: str
@@ -92,7 +93,7 @@ class ConsiderationRow:
 
 
 @dataclass(frozen=True)
-class ConsiderationsView:
+class ConsiderationsView(Displayable):
     """The six considerations of one model."""
 
     model: str

@@ -30,6 +30,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..display import Displayable
 from ..model import Model
 from ..vocabulary import LAYER_RELATIONS, Layer
 from .chains import reach_effective
@@ -42,7 +43,7 @@ _OPERATIONAL = LAYER_RELATIONS[Layer.OPERATIONAL] - {"transmits"}
 
 
 @dataclass(frozen=True)
-class Holding:
+class Holding(Displayable):
     """What one node holds: the strongest operational authority over forces (``none``),
     the forces, whether it is a conduit, and where it sits."""
 
@@ -60,7 +61,7 @@ class Holding:
 
 
 @dataclass(frozen=True)
-class Counterpart:
+class Counterpart(Displayable):
     """A node and one of its counterparts, with the link, clock offset and shared hours."""
 
     link: str
@@ -81,7 +82,7 @@ class Counterpart:
 
 
 @dataclass(frozen=True)
-class CounterpartsResult:
+class CounterpartsResult(Displayable):
     """Every node with a counterpart in the situation, each pair once per end, by node."""
 
     phase: str

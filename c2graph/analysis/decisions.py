@@ -39,6 +39,7 @@ from typing import Any
 import networkx as nx
 
 from ..decisions import Approval, Requirement, declaration_id
+from ..display import Displayable
 from ..model import Model
 from .graphs import links_switched, phase_graphs
 
@@ -165,7 +166,7 @@ def _choices(
 
 
 @dataclass(frozen=True)
-class NeededDecision:
+class NeededDecision(Displayable):
     """A decision a change needs: the record's facts, and what needs it (``phase P`` or
     ``link KEY``)."""
 
@@ -196,7 +197,7 @@ class NeededDecision:
 
 
 @dataclass(frozen=True)
-class Choice:
+class Choice(Displayable):
     """Alternatives of which one must be decided (``requirement`` as words), and for what."""
 
     requirement: str
@@ -213,7 +214,7 @@ class Choice:
 
 
 @dataclass(frozen=True)
-class DecisionPlan:
+class DecisionPlan(Displayable):
     """The decisions a change of situation needs.
 
     ``required``: what the law requires, in dependency order; ``discretionary``: decisions

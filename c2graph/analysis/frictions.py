@@ -27,6 +27,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..display import Displayable
 from ..model import Model
 from ..vocabulary import CONDUIT, LAYER_RELATIONS, Layer, meet
 from .chains import reach_effective
@@ -65,7 +66,7 @@ _PEER_RELATIONS = frozenset({"counterpart", "coordination"})
 
 
 @dataclass(frozen=True)
-class Span:
+class Span(Displayable):
     """A node's span of control: the number of distinct nodes under its direct authority."""
 
     node: str
@@ -77,7 +78,7 @@ class Span:
 
 
 @dataclass(frozen=True)
-class SpanOfControl:
+class SpanOfControl(Displayable):
     """Spans of every node with direct authority over anyone, largest first.
 
     ``average`` is ORA's span of control: the mean out-degree over those nodes (``nan``
@@ -102,7 +103,7 @@ class SpanOfControl:
 
 
 @dataclass(frozen=True)
-class Counterpart:
+class Counterpart(Displayable):
     """One side of a cross-nation peer pair on the operational layer.
 
     ``authority`` is the strongest operational authority the node holds over some force
@@ -130,7 +131,7 @@ class Counterpart:
 
 
 @dataclass(frozen=True)
-class Mismatch:
+class Mismatch(Displayable):
     """Two cross-nation peers joined by ``links`` (counterpart or coordination), each side
     with its authority, forces and site; ``mismatch`` when their roles differ (one
     commands forces, the other passes orders or holds none)."""
@@ -158,7 +159,7 @@ class Mismatch:
 
 
 @dataclass(frozen=True)
-class DistanceGap:
+class DistanceGap(Displayable):
     """A link whose ends sit apart: great-circle distance (km); ``b``'s clock offset from
     ``a``'s modulo 24 h, in (-12, 12], and whether the shorter way crosses the date line
     (see :func:`c2graph.analysis.timezones.clock_offset`); and the office hours the two

@@ -46,6 +46,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..display import Displayable
 from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS, Layer
 from .graphs import phase_graphs
@@ -65,7 +66,7 @@ ALL_NATIONS = "all nations"
 
 
 @dataclass(frozen=True)
-class HierarchyScores:
+class HierarchyScores(Displayable):
     """Krackhardt's four measures; ``nan`` where ``sna`` returns ``NaN`` (undefined)."""
 
     connectedness: float
@@ -151,7 +152,7 @@ def hierarchy_scores(
 
 
 @dataclass(frozen=True)
-class DualKey:
+class DualKey(Displayable):
     """Heads whose chains meet below them: the ``nodes`` under all of ``heads`` (a dual key
     when the heads are of two nations), so that no pair among them has one least superior."""
 
@@ -164,7 +165,7 @@ class DualKey:
 
 
 @dataclass(frozen=True)
-class NationScores:
+class NationScores(Displayable):
     """Krackhardt's measures of one nation's nodes (or of all nations, ``ALL_NATIONS``)."""
 
     nation: str
@@ -193,7 +194,7 @@ class NationScores:
 
 
 @dataclass(frozen=True)
-class HierarchyReport:
+class HierarchyReport(Displayable):
     """Krackhardt's measures of one layer of a phase: all nations together, then each."""
 
     phase: str

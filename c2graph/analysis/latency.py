@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from ..display import Displayable
 from ..model import Model
 from .chains import CommandChains
 from .decisions import in_force, situation_requirements
@@ -52,7 +53,7 @@ _EPOCH = datetime(2000, 1, 3, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
-class Span:
+class Span(Displayable):
     """A time at best and at worst (None: not within the horizon), from ``start``."""
 
     earliest: datetime | None
@@ -77,7 +78,7 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Displayable):
     """One step of the timeline: a decision beginning or in force, an approval awaited,
     the new situation entered, a link holding, an order arriving.
 
@@ -110,7 +111,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class LinkTime:
+class LinkTime(Displayable):
     """When a link the change activates can hold; ``requires`` as words (None: only the
     situation's own decisions)."""
 
@@ -132,7 +133,7 @@ class LinkTime:
 
 
 @dataclass(frozen=True)
-class Arrival:
+class Arrival(Displayable):
     """When an order reaches ``target``: the chain used at best (``chain``) and at worst
     (``chain_latest``)."""
 
@@ -156,7 +157,7 @@ class Arrival:
 
 
 @dataclass(frozen=True)
-class LatencyResult:
+class LatencyResult(Displayable):
     """The latency of a change of situation (see :func:`latency`).
 
     ``critical`` holds the critical path at best and at worst: ``(label, instant)`` steps

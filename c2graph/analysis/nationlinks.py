@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..display import Displayable
 from ..model import Model
 from .approach import approach_space
 from .channels import NationCut
@@ -32,7 +33,7 @@ __all__ = ["NationLink", "nation_link"]
 
 
 @dataclass(frozen=True)
-class NationLink:
+class NationLink(Displayable):
     """What joins the nations in one phase.
 
     ``cross_links`` are ``(key, from, to, relation)`` of links between two countries;

@@ -34,6 +34,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..display import Displayable
 from ..errors import QueryError
 from ..model import Model
 from ..vocabulary import (
@@ -76,7 +77,7 @@ DEFAULT_LAYER: str = Layer.OPERATIONAL.value
 
 
 @dataclass(frozen=True)
-class AuthorityPath:
+class AuthorityPath(Displayable):
     """One chain from a source to a target: its nodes, links and the surviving authority.
 
     ``kind`` is ``"authority"`` for a chain of authority links, ``"coordination"`` for a
@@ -113,7 +114,7 @@ class AuthorityPath:
 
 
 @dataclass(frozen=True)
-class PathResult:
+class PathResult(Displayable):
     """Every path to ``target`` in ``phase`` and ``layer`` (from ``source``, or from every
     top of the layer)."""
 
@@ -150,7 +151,7 @@ def _foreign_warning(path: AuthorityPath) -> str:
 
 
 @dataclass(frozen=True)
-class Superior:
+class Superior(Displayable):
     """A direct authority link into a unit: who holds it, which relation, which link.
 
     ``holders`` names, for a conduit (``transmits``), the nodes whose authority it passes
@@ -174,7 +175,7 @@ class Superior:
 
 
 @dataclass(frozen=True)
-class Commanders:
+class Commanders(Displayable):
     """Who holds authority directly over ``unit`` in ``phase`` and ``layer``.
 
     ``operational`` lists the distinct holders of an operational relation (command, COCOM,
@@ -202,7 +203,7 @@ class Commanders:
 
 
 @dataclass(frozen=True)
-class Reached:
+class Reached(Displayable):
     """A node an authority reaches, with the authorities surviving its chains, strongest
     first, and the national heads whose consent that reach rests on (empty when the node is
     of the authority's own nation)."""
@@ -217,7 +218,7 @@ class Reached:
 
 
 @dataclass(frozen=True)
-class Reach:
+class Reach(Displayable):
     """Everything ``authority`` reaches over the links of ``layer`` in ``phase``, by node id."""
 
     authority: str

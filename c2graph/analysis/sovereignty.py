@@ -46,6 +46,7 @@ from weakref import WeakKeyDictionary
 
 import networkx as nx
 
+from ..display import Displayable
 from ..model import Model
 from ..vocabulary import Layer, meet
 from .chains import CommandChains, closure, upward_chains
@@ -103,7 +104,7 @@ class Family:
 
 
 @dataclass(frozen=True)
-class ScopedChain:
+class ScopedChain(Displayable):
     """A combined or foreign chain above a force (its nodes, top first), with whose consent
     it rests on."""
 
@@ -117,7 +118,7 @@ class ScopedChain:
 
 
 @dataclass(frozen=True)
-class ForceScope:
+class ForceScope(Displayable):
     """A national force's chains in one layer: its ``national`` chains (node tuples) and the
     combined or foreign chains it is under (``shared``)."""
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..display import Displayable
 from ..model import Link, Model
 from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS, CONDUIT, RELATIONS, layer_relations
 from .chains import CommandChains, chains_differ, closure, reach_effective
@@ -47,7 +48,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class LinkChange:
+class LinkChange(Displayable):
     """A link that starts or stops holding at the switch, with its legal basis and source."""
 
     link: str
@@ -76,7 +77,7 @@ class LinkChange:
 
 
 @dataclass(frozen=True)
-class ChainChange:
+class ChainChange(Displayable):
     """A force whose chains of command (node tuples, see ``chain_of_command``) change."""
 
     unit: str
@@ -93,7 +94,7 @@ class ChainChange:
 
 
 @dataclass(frozen=True)
-class AuthorityChange:
+class AuthorityChange(Displayable):
     """Forces over which ``authority`` gains (or loses) effective authority at the switch."""
 
     authority: str
@@ -105,7 +106,7 @@ class AuthorityChange:
 
 
 @dataclass(frozen=True)
-class LayerSwitch:
+class LayerSwitch(Displayable):
     """The chains of command and the authority that change in one layer at the switch."""
 
     layer: str
@@ -129,7 +130,7 @@ class LayerSwitch:
 
 
 @dataclass(frozen=True)
-class SwitchResult:
+class SwitchResult(Displayable):
     """Everything that changes from phase ``before`` to phase ``after``.
 
     ``chains_changed``, ``gained`` and ``lost`` are those of ``layer``; ``other_layers``

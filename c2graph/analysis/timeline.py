@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..display import Displayable
 from ..errors import QueryError
 from ..hints import did_you_mean
 from ..model import Model
@@ -37,7 +38,7 @@ __all__ = ["StepResult", "TimelineResult", "timeline"]
 
 
 @dataclass(frozen=True)
-class StepResult:
+class StepResult(Displayable):
     """One step: when, the situation entered, what changes from the step before."""
 
     at: str
@@ -66,7 +67,7 @@ class StepResult:
 
 
 @dataclass(frozen=True)
-class TimelineResult:
+class TimelineResult(Displayable):
     """A timeline's steps, each with what it changes."""
 
     id: str

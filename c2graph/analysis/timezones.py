@@ -40,6 +40,7 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..display import Displayable
 from ..hours import DAY_NAMES, OfficeHours
 from ..model import Model
 
@@ -58,7 +59,7 @@ _UTC = UTC
 
 
 @dataclass(frozen=True)
-class Clock:
+class Clock(Displayable):
     """Where a node keeps time and when it can act.
 
     ``zone`` is None for a node without location (it can always act); ``hours`` is None
@@ -196,7 +197,7 @@ def reference_instant(model: Model) -> datetime:
 
 
 @dataclass(frozen=True)
-class ClockOffset:
+class ClockOffset(Displayable):
     """How far ``b``'s clock is from ``a``'s: ``hours`` modulo 24 in (-12, 12], and
     ``day_shift``, the calendar days to add to ``a``'s date on ``b``'s side of the date line
     (``raw`` = ``hours`` + 24 × ``day_shift`` is the plain difference of UTC offsets)."""
@@ -282,7 +283,7 @@ def _utc_hours(node_clock: Clock, instant: datetime) -> float:
 
 
 @dataclass(frozen=True)
-class Window:
+class Window(Displayable):
     """A span of time when every node of a pair or chain is on duty, in UTC, shown on the
     first and the last node's clocks."""
 
@@ -316,7 +317,7 @@ def _span(node_clock: Clock, start: datetime, end: datetime) -> str:
 
 
 @dataclass(frozen=True)
-class SharedHours:
+class SharedHours(Displayable):
     """The office hours every node of ``nodes`` shares, over the first node's local week
     (Monday to Sunday) containing ``week_of``."""
 

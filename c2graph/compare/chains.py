@@ -30,6 +30,7 @@ from typing import Any
 
 from ..analysis.chains import Chain, CommandChains, chains_differ
 from ..analysis.paths import DEFAULT_LAYER, authority_view
+from ..display import Displayable
 from ..model import Model
 from ..vocabulary import ALL_LAYERS, LAYER_RELATIONS, Layer, layer_relations
 
@@ -37,7 +38,7 @@ __all__ = ["ChainChange", "chains_changed"]
 
 
 @dataclass(frozen=True)
-class ChainChange:
+class ChainChange(Displayable):
     """A unit whose chains of command differ between two models in one phase."""
 
     unit: str

@@ -28,6 +28,7 @@ from ..analysis.considerations import ConsiderationsView, considerations
 from ..analysis.measures import MEASURES, Value, headline
 from ..analysis.nationlinks import NationLink, nation_link
 from ..analysis.paths import DEFAULT_LAYER, check_authority_layer
+from ..display import Displayable
 from ..errors import QueryError
 from ..model import Model
 from .chains import ChainChange, chains_changed
@@ -45,7 +46,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class MeasureChange:
+class MeasureChange(Displayable):
     """One headline measure in both models."""
 
     measure: str
@@ -63,7 +64,7 @@ class MeasureChange:
 
 
 @dataclass(frozen=True)
-class PhaseComparison:
+class PhaseComparison(Displayable):
     """What changes from ``a`` to ``b`` in one phase both models have."""
 
     phase: str
@@ -94,7 +95,7 @@ class PhaseComparison:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(Displayable):
     """Model ``b`` (after) set against model ``a`` (before)."""
 
     before: str
@@ -143,7 +144,7 @@ class Comparison:
 
 
 @dataclass(frozen=True)
-class MatrixRow:
+class MatrixRow(Displayable):
     """One measure in one phase, with one value per variant (``None`` where the variant
     lacks the phase)."""
 
@@ -157,7 +158,7 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
-class Matrix:
+class Matrix(Displayable):
     """Headline measures of several variants: one column per variant, one row per measure
     and phase (phases in order of first appearance across the variants)."""
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.graphs import phase_graphs
+from ..display import Displayable
 from ..model import Link, Model, Node
 
 __all__ = [
@@ -58,7 +59,7 @@ LINK_FIELDS: tuple[str, ...] = ("phases", "basis", "source", "confidence")
 
 
 @dataclass(frozen=True)
-class FieldChange:
+class FieldChange(Displayable):
     """One field whose value differs: before (first model) and after (second model)."""
 
     field: str
@@ -71,7 +72,7 @@ class FieldChange:
 
 
 @dataclass(frozen=True)
-class NodeChange:
+class NodeChange(Displayable):
     """A node present in both models with some fields changed."""
 
     id: str
@@ -83,7 +84,7 @@ class NodeChange:
 
 
 @dataclass(frozen=True)
-class LinkRef:
+class LinkRef(Displayable):
     """A link named by its key and ends."""
 
     key: str
@@ -107,7 +108,7 @@ class LinkRef:
 
 
 @dataclass(frozen=True)
-class LinkChange:
+class LinkChange(Displayable):
     """A link with the same ends in both models whose phases, basis, source or confidence
     differ; ``key_before``/``key_after`` are its keys in each model."""
 
@@ -131,7 +132,7 @@ class LinkChange:
 
 
 @dataclass(frozen=True)
-class RelationChange:
+class RelationChange(Displayable):
     """Two endpoints joined in both models, but by different relations."""
 
     from_node: str
@@ -150,7 +151,7 @@ class RelationChange:
 
 
 @dataclass(frozen=True)
-class StructuralDiff:
+class StructuralDiff(Displayable):
     """What differs between two models, in one phase (``phase``) or overall (``None``)."""
 
     phase: str | None

@@ -56,6 +56,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..display import Displayable
 from ..model import Link, Model, Node
 from ..render.style import nation_order, nation_style
 from ..vocabulary import MSDL_COMMAND_RELATIONSHIPS, RELATIONS
@@ -150,7 +151,7 @@ def msdl_text(text: str, limit: int) -> str:
 
 
 @dataclass(frozen=True)
-class Omission:
+class Omission(Displayable):
     """A node or link of the phase that the MSDL document leaves out or changes, and why."""
 
     item: str
@@ -175,7 +176,7 @@ class Omission:
 
 
 @dataclass(frozen=True)
-class MsdlExport:
+class MsdlExport(Displayable):
     """The MSDL document of one phase, with what it could not carry as the model has it."""
 
     phase: str

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..display import Displayable
 from ..errors import ModelError, Problem
 from ..vocabulary import MSDL_RELATIONS, NODE_KINDS
 from .fields import NATION_PATTERN
@@ -96,7 +97,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
-class MsdlImport:
+class MsdlImport(Displayable):
     """Model-file data read from an MSDL file, and what the reading changed or left out."""
 
     data: dict[str, Any]
