@@ -1,4 +1,5 @@
-"""Export a model to text formats read by other tools: DOT, Mermaid, GraphML, GEXF, DyNetML, JSON.
+"""Export a model to text formats read by other tools: DOT, Mermaid, GraphML, GEXF, DyNetML,
+JSON and MSDL.
 
 Each format lives in its own module and is imported only when asked for, so importing this
 package (as the command line does at start-up) stays cheap.
@@ -42,7 +43,7 @@ def export(model: Model, fmt: str, *, phase: str | None = None) -> str:
 
     With ``phase``, only the nodes and links holding in that phase are written; without it,
     every node and link (DyNetML then writes one meta-network per phase), except for
-    ``dot``, a diagram of one phase, which then shows the model's first phase.
+    ``msdl``, an order of battle of one phase, which then writes the model's first.
 
     Raises
     ------

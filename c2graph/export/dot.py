@@ -2,14 +2,14 @@ r"""DOT text of a model as data, for Graphviz, pydot, networkx and any other DOT
 
 This is the model's graph, not a drawing (``c2graph draw -o chart.dot`` writes the drawing:
 synthetic ids, pinned positions, nation clusters, a legend). One DOT node per model node,
-named by its model id; one edge per link, named by its key (``key``, which Graphviz and
-networkx read as the edge key); every value of the model as an attribute: a node's name as
-``label`` and its ``nation``, ``kind``, ``phases`` and the optional ``short``, ``echelon``,
-``location``, ``source``, ``confidence``, ``note`` and ``name_xx``; a link's ``relation``,
-``class``, ``layer``, ``authority``, ``phases`` and the optional ``link_id``, ``basis``,
-``source``, ``confidence``, ``as_of``, ``note``; the model's ``model``, ``as_of``,
-``phases`` (and ``phase``) as graph attributes. No styling, no legend, no positions:
-``dot -Tsvg`` lays it out plainly.
+named by its model id; one edge per link, named by its key (``key``, quoted as an id,
+which Graphviz and networkx read as the edge key); every value of the model as an
+attribute: a node's name as ``label`` and its ``nation``, ``kind``, ``phases`` and the
+optional ``short``, ``echelon``, ``location``, ``source``, ``confidence``, ``note`` and
+``name_xx``; a link's ``relation``, ``class``, ``layer``, ``authority``, ``phases`` and the
+optional ``link_id``, ``basis``, ``source``, ``confidence``, ``as_of``, ``note``; the
+model's ``model``, ``as_of``, ``phases`` (and ``phase``) as graph attributes. No styling,
+no legend, no positions: ``dot -Tsvg`` lays it out plainly.
 
 Quoting. Every id and value is a double-quoted DOT string, so no keyword, operator or
 bracket in it is read as syntax. In an id only ``"`` is escaped (``\"``), which is all the
@@ -54,15 +54,17 @@ _BACKSLASHES_BEFORE_QUOTE = re.compile(r'(\\+)(?="|$)')
 _VALUE_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def dot_id(node_id: str) -> str:
-    r"""Return a node id as a quoted DOT id that Graphviz reads back as exactly ``node_id``.
+def dot_id(node_id: str, what: str = "node id", item: str = "node") -> str:
+    r"""Return a node id (or an edge key) as a quoted DOT id that Graphviz reads back as
+    exactly ``node_id``.
 
     Raises
     ------
     RenderError
         The id has an odd run of backslashes before a ``"`` or at its end, which no DOT
         quoted string can carry, or it starts with ``%``, which Graphviz reserves for
-        anonymous nodes (it would not keep the name).
+        anonymous objects (it would not keep the name); ``what`` and ``item`` name it in
+        the message.
 
     Examples
     --------
@@ -72,17 +74,17 @@ def dot_id(node_id: str) -> str:
     Traceback (most recent call last):
     c2graph.errors.RenderError: dot: node id 'x\\' has a backslash before a quote or at its end, ...
     """
-    check_dot_text("a node id", node_id)
+    check_dot_text(f"a {what}", node_id)
     if node_id.startswith("%"):
         raise RenderError(
-            f"dot: node id {node_id!r} starts with '%', which Graphviz reserves for "
-            "anonymous nodes; rename the node to export this format"
+            f"dot: {what} {node_id!r} starts with '%', which Graphviz reserves for "
+            f"anonymous objects; rename the {item} to export this format"
         )
     for run in _BACKSLASHES_BEFORE_QUOTE.finditer(node_id):
         if len(run.group(1)) % 2:
             raise RenderError(
-                f"dot: node id {node_id!r} has a backslash before a quote or at its end, "
-                "which a DOT id cannot carry; rename the node to export this format"
+                f"dot: {what} {node_id!r} has a backslash before a quote or at its end, "
+                f"which a DOT id cannot carry; rename the {item} to export this format"
             )
     return '"' + node_id.replace('"', '\\"') + '"'
 
@@ -99,10 +101,15 @@ def escape_value(text: str) -> str:
 
 
 def _attributes(where: str, values: dict[str, str | bool]) -> str:
+    """``name="value", ...``; the edge ``key``, which Graphviz reads as the edge's name, is
+    quoted as an id, every other value in escString form."""
     parts = []
     for key, value in values.items():
         text = ("true" if value else "false") if isinstance(value, bool) else value
-        parts.append(f"{key}={escape_value(check_dot_text(f'{where} → {key}', text))}")
+        if key == "key":
+            parts.append(f"key={dot_id(text, 'link key', 'link')}")
+        else:
+            parts.append(f"{key}={escape_value(check_dot_text(f'{where} → {key}', text))}")
     return ", ".join(parts)
 
 

@@ -6,7 +6,7 @@ data, :mod:`.validate` checks each file's structure against the key table of
 applies ``extends``, :mod:`.units_csv` adds bulk units, :mod:`.semantics` checks the
 merged model across sections, and :mod:`.records` builds the immutable records; the items
 they pass along, each remembering where it was written, are those of :mod:`.items`.
-:mod:`.loader` runs them in order.
+:mod:`.loader` runs them in order. :mod:`.msdl` reads an MSDL order of battle as model data.
 
 Example
 -------

@@ -1,4 +1,5 @@
-"""DOT data export: exact text, quoting of ids and values, read back by Graphviz and pydot."""
+"""DOT data export: exact text, quoting of ids and values, read back by Graphviz (the ``dot``
+program and pygraphviz's bundled library) and pydot."""
 
 from __future__ import annotations
 
@@ -83,10 +84,23 @@ def test_id_starting_with_a_percent_sign_is_refused():
     with pytest.raises(RenderError) as err:
         dot_id("%3")
     assert str(err.value) == (
-        "dot: node id '%3' starts with '%', which Graphviz reserves for anonymous nodes; "
+        "dot: node id '%3' starts with '%', which Graphviz reserves for anonymous objects; "
         "rename the node to export this format"
     )
     assert dot_id("a%3") == '"a%3"'
+
+
+def test_a_link_key_is_an_id_too():
+    data = pair_data()
+    data["links"][0]["id"] = "%link"
+    with pytest.raises(RenderError) as err:
+        to_dot(load_model_data(data))
+    assert str(err.value) == (
+        "dot: link key '%link' starts with '%', which Graphviz reserves for anonymous objects; "
+        "rename the link to export this format"
+    )
+    data["links"][0]["id"] = 'C:\\\\"x'  # two backslashes before the quote: an even run
+    assert 'key="C:\\\\\\"x"' in to_dot(load_model_data(data))
 
 
 @pytest.mark.parametrize(
@@ -202,7 +216,10 @@ def pydot_read(text: str) -> tuple[dict[str, dict[str, str]], list]:
     graph = pydot_graph(text)
 
     def values(item) -> dict[str, str]:
-        return {k: unescape(v[1:-1]) for k, v in item.get_attributes().items()}
+        return {
+            k: unquote_id(v) if k == "key" else unescape(v[1:-1])
+            for k, v in item.get_attributes().items()
+        }
 
     nodes = {unquote_id(n.get_name()): values(n) for n in model_nodes(graph)}
     edges = in_order(
@@ -210,6 +227,29 @@ def pydot_read(text: str) -> tuple[dict[str, dict[str, str]], list]:
         for e in graph.get_edges()
     )
     return nodes, edges
+
+
+def pygraphviz_read(text: str) -> tuple[dict[str, dict[str, str]], list, dict[str, str]]:
+    """Nodes, edges (with their keys) and graph attributes as pygraphviz (cgraph) reads them."""
+    import pygraphviz
+
+    graph = pygraphviz.AGraph(string=text)
+    nodes = {str(n): {k: unescape(v) for k, v in n.attr.items()} for n in graph.nodes()}
+    edges = in_order(
+        (u, v, {"key": key} | {k: unescape(x) for k, x in graph.get_edge(u, v, key).attr.items()})
+        for u, v, key in graph.edges(keys=True)
+    )
+    return nodes, edges, {k: unescape(v) for k, v in graph.graph_attr.items()}
+
+
+def assert_pygraphviz_reads_back(model, phase=None):
+    nodes, edges, graph = pygraphviz_read(to_dot(model, phase=phase))
+    assert (nodes, edges) == (expected_nodes(model, phase), expected_links(model, phase))
+    assert graph == {
+        "model": model.name,
+        "as_of": model.as_of,
+        "phases": ",".join(model.phase_ids),
+    } | ({"phase": phase} if phase else {})
 
 
 def assert_pydot_reads_back(model, phase=None):
@@ -237,6 +277,11 @@ def shipped(request):
 
 def test_shipped_models_read_back_by_pydot(shipped):
     assert_pydot_reads_back(shipped)
+
+
+def test_shipped_models_read_back_by_pygraphviz(shipped):
+    assert_pygraphviz_reads_back(shipped)
+    assert_pygraphviz_reads_back(shipped, shipped.phase_ids[-1])
 
 
 @needs_dot
@@ -289,7 +334,7 @@ def _model_with_ids(ids: list[str], names: list[str]):
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(hostile_ids, min_size=1, max_size=4, unique=True), st.data())
 def test_hostile_ids_and_names_read_back_exactly_or_are_refused(ids, data):
     names = data.draw(st.lists(hostile_names, min_size=len(ids), max_size=len(ids)))
@@ -301,6 +346,7 @@ def test_hostile_ids_and_names_read_back_exactly_or_are_refused(ids, data):
             to_dot(model)
         return
     assert_pydot_reads_back(model)
+    assert_pygraphviz_reads_back(model)
     if shutil.which("dot"):
         assert_graphviz_reads_back(model)
 
