@@ -70,35 +70,45 @@ def node(tmp_path_factory) -> Run:
     return run
 
 
-def mermaid_verdicts(node: Run, texts: dict[str, str]) -> dict[str, str]:
-    lines = node("check-mermaid.mjs", {f"{name}.mmd": text for name, text in texts.items()})
-    verdicts = dict(line.split(": ", 1) for line in lines)
-    return {Path(file).stem: verdict for file, verdict in verdicts.items()}
-
-
-def test_mermaid_parser_reports_syntax_errors(node):
-    verdicts = mermaid_verdicts(
-        node, {"good": "flowchart TB\n  a --> b\n", "bad": "flowchart TB\n  a -->> b\n"}
-    )
-    assert verdicts["good"] == "ok (flowchart-v2)"
-    assert verdicts["bad"].startswith("error Parse error on line 2:")
-
-
-def test_mermaid_parses_every_shipped_model_and_phase(node):
-    texts = {}
+def _mermaid_texts() -> dict[str, str]:
+    """Every text the Mermaid tests check: two probes, every shipped model and phase, and
+    models named with hostile pieces."""
+    texts = {"good": "flowchart TB\n  a --> b\n", "bad": "flowchart TB\n  a -->> b\n"}
     for path in SHIPPED:
         model = load_model(path)
         texts[path.stem] = to_mermaid(model)
         for phase in model.phase_ids:
             texts[f"{path.stem}-{phase}"] = to_mermaid(model, phase=phase)
-    assert mermaid_verdicts(node, texts) == {name: "ok (flowchart-v2)" for name in texts}
-
-
-def test_mermaid_parses_hostile_names(node):
     names = [*HOSTILE_PIECES, "".join(HOSTILE_PIECES), 'a"]; b --> c["x', "end\nsubgraph"]
-    texts = {f"piece{i}": to_mermaid(named([n, "end", n + "x"])) for i, n in enumerate(names)}
-    texts["all"] = to_mermaid(named(names))
-    assert mermaid_verdicts(node, texts) == {name: "ok (flowchart-v2)" for name in texts}
+    for i, name in enumerate(names):
+        texts[f"hostile{i}"] = to_mermaid(named([name, "end", name + "x"]))
+    texts["hostile-all"] = to_mermaid(named(names))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def mermaid(node) -> dict[str, str]:
+    """Mermaid's verdict on each text of :func:`_mermaid_texts`, in one run of Node."""
+    lines = node("check-mermaid.mjs", {f"{k}.mmd": v for k, v in _mermaid_texts().items()})
+    verdicts = dict(line.split(": ", 1) for line in lines)
+    return {Path(file).stem: verdict for file, verdict in verdicts.items()}
+
+
+def test_mermaid_parser_reports_syntax_errors(mermaid):
+    assert mermaid["good"] == "ok (flowchart-v2)"
+    assert mermaid["bad"].startswith("error Parse error on line 2:")
+
+
+def test_mermaid_parses_every_shipped_model_and_phase(mermaid):
+    shipped = {k: v for k, v in mermaid.items() if k.startswith("us-")}
+    assert len(shipped) == sum(1 + len(load_model(p).phases) for p in SHIPPED)
+    assert set(shipped.values()) == {"ok (flowchart-v2)"}
+
+
+def test_mermaid_parses_hostile_names(mermaid):
+    hostile = {k: v for k, v in mermaid.items() if k.startswith("hostile")}
+    assert len(hostile) == len(HOSTILE_PIECES) + 4
+    assert set(hostile.values()) == {"ok (flowchart-v2)"}
 
 
 def read_msdl_files(node: Run, texts: dict[str, str]) -> dict[str, dict]:
