@@ -261,8 +261,11 @@ def _command(
     """Each unit's commanding superior and organic superior (see the module docstring)."""
     commanding: dict[str, Link] = {}
     organic: dict[str, Link] = {}
+    heads: dict[str, list[Link]] = {}
+    for link in authority:
+        heads.setdefault(link.to_node, []).append(link)
     for unit in units:
-        into = [link for link in authority if link.to_node == unit.id]
+        into = heads.get(unit.id)
         if not into:
             continue
         commanding[unit.id], found = _superiors(into, omissions)
@@ -298,19 +301,27 @@ def _own_forces(
     found: dict[str, str] = {}
     own: set[str] = set()
 
+    def superior(unit_id: str) -> str | None:
+        link = organic.get(unit_id) or commanding.get(unit_id)
+        return link.from_node if link is not None else None
+
     def force(unit_id: str) -> str:
-        if unit_id not in found:
-            if unit_id in organic:
-                found[unit_id] = force(organic[unit_id].from_node)
-            elif unit_id in commanding and force(commanding[unit_id].from_node) != nations[unit_id]:
-                own.add(unit_id)
-                found[unit_id] = nations[unit_id]
+        """Walk up to a unit whose force is known (a top unit at the latest), then settle
+        the force of each unit on the way down (no recursion: chains may be long)."""
+        path: list[str] = []
+        step: str | None = unit_id
+        while step is not None and step not in found:
+            path.append(step)
+            step = superior(step)
+        for step in reversed(path):
+            above = superior(step)
+            if above is None:
+                found[step] = nations[step]
+            elif step not in organic and found[above] != nations[step]:
+                own.add(step)
+                found[step] = nations[step]
             else:
-                found[unit_id] = (
-                    force(commanding[unit_id].from_node)
-                    if unit_id in commanding
-                    else nations[unit_id]
-                )
+                found[step] = found[above]
         return found[unit_id]
 
     for unit in units:
@@ -481,8 +492,9 @@ def msdl_export(model: Model, *, phase: str | None = None) -> MsdlExport:
     """
     phase_id = model.phase(phase).id if phase is not None else model.phases[0].id
     plan = _structure(model, phase_id)
+    check_xml_text("msdl", "the model's name", model.name)
+    check_xml_text("msdl", f"phase {phase_id!r} → name", model.phase(phase_id).name)
     description = _description(model, phase_id, plan.omissions)
-    check_xml_text("msdl", "the model's name", description)
     root = ET.Element(
         "MilitaryScenario", {"xmlns": MSDL_NAMESPACE, "xmlns:modelID": MODELID_NAMESPACE}
     )

@@ -314,6 +314,29 @@ def test_a_name_msdl_cannot_carry_is_simplified_and_said(oob):
     )
 
 
+def test_a_long_chain_of_command_is_written_and_read_back():
+    depth = 2500  # deeper than Python's recursion limit
+    nodes = [{"id": f"u{i}", "name": f"U{i}", "nation": "JP", "kind": "unit"} for i in range(depth)]
+    nodes[-1]["nation"] = "US"
+    links = [{"from": f"u{i}", "to": f"u{i + 1}", "relation": "opcon"} for i in range(depth - 1)]
+    model = load_model_data(
+        {
+            "name": "deep",
+            "as_of": "2025",
+            "phases": [{"id": "p", "name": "P"}],
+            "nodes": nodes,
+            "links": links,
+        }
+    )
+    result = msdl_export(model)
+    assert result.units == depth and result.omissions == ()
+    from c2graph.modelfile.msdl import parse_msdl
+
+    back = parse_msdl(result.text, "deep.xml").data
+    assert [n["nation"] for n in back["nodes"][-2:]] == ["JP", "US"]
+    assert len(back["links"]) == depth - 1
+
+
 def test_same_model_same_bytes_and_handles_follow_ids(oob):
     assert to_msdl(oob) == to_msdl(load_model_data(oob_data()))
     assert units(to_msdl(oob))["Prime Minister"]["handle"] == unit("pm")
@@ -354,6 +377,18 @@ def test_shipped_models_are_valid_msdl_in_every_phase(schema, path):
     model = load_model(path)
     for phase in model.phase_ids:
         assert_valid(schema, to_msdl(model, phase=phase))
+
+
+def test_the_schema_rejects_what_msdl_forbids(schema, oob):
+    from lxml import etree
+
+    text = to_msdl(oob)
+    for bad in (
+        text.replace("S-G-U-----A----", "S-G-U-----A---", 1),  # a 14-character symbol
+        text.replace("<Name>Prime Minister</Name>", "<Name>首相</Name>", 1),  # not MSDL text
+        text.replace("<MSDLVersion>", "<Version>", 1).replace("</MSDLVersion>", "</Version>", 1),
+    ):
+        assert not schema.validate(etree.fromstring(bad.encode("utf-8")))
 
 
 def test_the_test_model_is_valid_msdl(schema, oob):
