@@ -117,11 +117,12 @@ def test_every_result_has_a_short_repr_and_an_html_table_of_its_data(japan):
 def test_a_long_repr_lists_fields_briefly(japan):
     result = authority_paths(japan, "jp-gcc", phase="armed-attack")
     assert repr(result) == (
-        "PathResult(target='jp-gcc', phase='armed-attack', source=None, paths=<2 items>)"
+        "PathResult(target='jp-gcc', phase='armed-attack', source=None, paths=<1 items>, "
+        "layer='operational')"
     )
     report = bottleneck_report(japan, phase="armed-attack")
     assert repr(report).startswith(
-        "BottleneckReport(phase='armed-attack', tops=<3 items>, dominators=<10 items>, "
+        "BottleneckReport(phase='armed-attack', tops=<2 items>, dominators=<10 items>, "
         "cut_nodes=<2 items>, nation_cuts=<1 items>, span=<SpanOfControl>,"
     )
 
