@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import dataclasses
 import html
-from collections.abc import Mapping
+import inspect
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -126,11 +128,35 @@ class Displayable:
         cls.__repr__ = short_repr  # type: ignore[method-assign]
 
     if TYPE_CHECKING:
+        to_dict: Callable[..., dict[str, Any]]
 
-        def to_dict(self) -> dict[str, Any]: ...
+    def display_data(self) -> Any:
+        """The data the HTML shows: ``to_dict()``, or, when ``to_dict`` needs arguments
+        (a latency span needs to know if its start is a real instant), the record's fields.
+
+        >>> from c2graph.analysis import Span
+        >>> Span("hq", 3).display_data()
+        {'node': 'hq', 'span': 3}
+        """
+        needed = [
+            p for p in inspect.signature(self.to_dict).parameters.values() if p.default is p.empty
+        ]
+        if not needed:
+            return self.to_dict()
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
 
     def _repr_html_(self) -> str:
-        return html_table(type(self).__name__, self.to_dict())
+        return html_table(type(self).__name__, self.display_data())
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Displayable):
+        return value.display_data()
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
 
 
 def model_repr(model: Model) -> str:
@@ -138,7 +164,7 @@ def model_repr(model: Model) -> str:
 
     >>> from c2graph import load_model
     >>> model_repr(load_model("models/us-japan-2025.yaml")).endswith(
-    ...     "as of 2025-10-29: 42 nodes, 106 links, 6 phases>")
+    ...     "as of 2025-10-29: 44 nodes, 104 links, 6 phases>")
     True
     """
     return (

@@ -37,7 +37,7 @@ def japan():
 def test_model_repr_is_short(japan):
     assert repr(japan) == (
         "<Model 'US–Japan alliance C2, October 2025 (after the JJOC, USFJ JFHQ phase one)' "
-        "as of 2025-10-29: 42 nodes, 106 links, 6 phases>"
+        "as of 2025-10-29: 44 nodes, 104 links, 6 phases>"
     )
     for path in MODELS.glob("*.yaml"):
         assert len(repr(load_model(path))) < 200

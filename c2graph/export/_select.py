@@ -35,11 +35,12 @@ class Selection:
 def select(model: Model, phase: str | None = None) -> Selection:
     """Return every node and link, or those holding in ``phase`` (checked; unknown ids raise).
 
-    A link is kept only when both of its ends are kept, so that an export never names a
-    node it does not contain.
+    ``phase`` is any situation: a phase of any nation's set, or a scenario. A link is kept
+    only when both of its ends are kept, so that an export never names a node it does not
+    contain.
     """
     if phase is not None:
-        model.phase(phase)
+        model.situation(phase)
     nodes = tuple(n for n in model.nodes.values() if phase is None or phase in n.phases)
     kept = {n.id for n in nodes}
     links = tuple(

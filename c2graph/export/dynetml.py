@@ -1,11 +1,13 @@
 """DyNetML text of a model, for CMU CASOS ORA: a dynamic meta-network of one slice per phase.
 
-The document is a ``<DynamicMetaNetwork>`` with one ``<MetaNetwork>`` per phase (id = phase
-id, in phase order), holding the nodes and links that hold in that phase. ORA orders the
-slices of a dynamic meta-network by their ``date``; phases have no date, so slice *i* is
-dated the model's as-of date plus *i* days (``YYYY-MM-DDT00:00:00``): an order ORA can step
-through, not a claim about when a phase begins. The phase's name, index, basis and
-declarer, and the model's name and as-of date, are the slice's properties.
+The document is a ``<DynamicMetaNetwork>`` with one ``<MetaNetwork>`` per situation of the
+model (id = its phase or scenario id): its phases in order, then the other nations' phases,
+then its scenarios, each holding the nodes and links that hold in it. ORA orders the
+slices of a dynamic meta-network by their ``date``; situations have no date, so slice *i*
+is dated the model's as-of date plus *i* days (``YYYY-MM-DDT00:00:00``): an order ORA can
+step through, not a claim about when a phase begins. The slice's name, index, the phase
+of each nation (``situation``), whether it is a scenario, a phase's basis and declarer,
+and the model's name and as-of date, are the slice's properties.
 
 Every node is in one node class, ``Organization``: c2graph nodes are offices and bodies
 (the Prime Minister is the office, not a person), and one class lets the whole chain of
@@ -93,14 +95,17 @@ def _property(parent: ET.Element, key: str, value: str) -> None:
     ET.SubElement(parent, "property", {"id": key, "value": value})
 
 
-def _slice_properties(meta: ET.Element, model: Model, phase: str) -> None:
-    record = model.phase(phase)
+def _slice_properties(meta: ET.Element, model: Model, situation_id: str, index: int) -> None:
+    situation = model.situation(situation_id)
+    record = None if situation.scenario else model.phase(situation_id)
     properties = ET.SubElement(meta, "properties")
     for key, value in (
-        ("name", record.name),
-        ("index", str(record.index)),
-        ("basis", record.basis),
-        ("declared_by", record.declared_by),
+        ("name", situation.name),
+        ("index", str(index)),
+        ("situation", situation.text()),
+        ("scenario", "true" if situation.scenario else "false"),
+        ("basis", record.basis if record else None),
+        ("declared_by", record.declared_by if record else None),
         ("model", model.name),
         ("as_of", model.as_of),
     ):
@@ -174,13 +179,12 @@ def _networks(model: Model) -> list[str]:
     ]
 
 
-def _meta_network(model: Model, phase: str) -> ET.Element:
-    """Return the ``<MetaNetwork>`` of one phase: its properties, nodes and networks."""
-    selection = select(model, phase)
-    meta = ET.Element(
-        "MetaNetwork", {"id": phase, "date": slice_date(model, model.phase(phase).index)}
-    )
-    _slice_properties(meta, model, phase)
+def _meta_network(model: Model, situation: str) -> ET.Element:
+    """Return the ``<MetaNetwork>`` of one situation: its properties, nodes and networks."""
+    selection = select(model, situation)
+    index = list(model.situations).index(situation)
+    meta = ET.Element("MetaNetwork", {"id": situation, "date": slice_date(model, index)})
+    _slice_properties(meta, model, situation, index)
     _add_nodes(ET.SubElement(meta, "nodes"), model, selection.nodes)
     networks = ET.SubElement(meta, "networks")
     for name in _networks(model):
@@ -212,11 +216,11 @@ def _check(model: Model) -> None:
 
 
 def to_dynetml(model: Model, *, phase: str | None = None) -> str:
-    """Return the model as a DyNetML document: one ``<MetaNetwork>`` per phase.
+    """Return the model as a DyNetML document: one ``<MetaNetwork>`` per situation.
 
-    With ``phase``, the document holds that phase's meta-network only (dated as in the
-    whole document). Attribute and element order are fixed, so the same model always gives
-    the same bytes.
+    With ``phase`` (a phase or scenario id), the document holds that situation's
+    meta-network only (dated as in the whole document). Attribute and element order are
+    fixed, so the same model always gives the same bytes.
 
     Raises
     ------
@@ -232,11 +236,11 @@ def to_dynetml(model: Model, *, phase: str | None = None) -> str:
     >>> text.count("<MetaNetwork "), text.count(' id="Organization x Organization - chain')
     (2, 2)
     """
-    phases = [model.phase(phase).id] if phase is not None else list(model.phase_ids)
+    slices = [model.situation(phase).id] if phase is not None else list(model.situations)
     _check(model)
     root = ET.Element("DynamicMetaNetwork", {"id": model.name})
-    for phase_id in phases:
-        root.append(_meta_network(model, phase_id))
+    for situation in slices:
+        root.append(_meta_network(model, situation))
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode")
     return "<?xml version='1.0' encoding='utf-8'?>\n" + body + "\n"

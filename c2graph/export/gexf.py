@@ -8,11 +8,12 @@ the value's name: ``name``, ``nation``, ``kind``, ``phases``, ... for nodes; ``r
 ``class``, ``layer``, ``authority`` (boolean), ``phases``, ... for edges (see
 :func:`~c2graph.export._select.node_values` and :func:`~c2graph.export._select.link_values`).
 
-Without a phase the graph is dynamic with integer time: phase *i* (0 = the first) is time
-*i*, and a node or link that holds in only some phases gets one ``spell`` per run of
-consecutive phases, so Gephi's timeline steps through the phases; the ``meta`` description
-lists which phase each time is. With a phase the graph is static. Nothing carries a date,
-so the same model always gives the same bytes.
+Without a phase the graph is dynamic with integer time: situation *i* of the model (its
+phases in order, then the other nations' phases, then its scenarios; 0 = the first phase)
+is time *i*, and a node or link that holds in only some gets one ``spell`` per run of
+consecutive ones, so Gephi's timeline steps through them; the ``meta`` description lists
+which phase or scenario each time is. With a phase (or scenario) the graph is static.
+Nothing carries a date, so the same model always gives the same bytes.
 
 Example
 -------
@@ -103,7 +104,7 @@ def _checked(where: str, values: dict[str, str | bool]) -> dict[str, str | bool]
 def _description(model: Model, phase: str | None) -> str:
     if phase is not None:
         return f"{model.name} (as of {model.as_of}); phase {phase}"
-    times = ", ".join(f"{p.index} {p.id}" for p in model.phases)
+    times = ", ".join(f"{index} {situation}" for index, situation in enumerate(model.situations))
     return f"{model.name} (as of {model.as_of}); phases as times: {times}"
 
 
@@ -127,8 +128,8 @@ def to_gexf(model: Model, *, phase: str | None = None) -> str:
     ('ROK–U.S. Combined Forces Command', 'headquarters')
     """
     selection = select(model, phase)
-    every = len(model.phases)
-    position = {p.id: p.index for p in model.phases}
+    position = {situation: index for index, situation in enumerate(model.situations)}
+    every = len(position)
     root = ET.Element("gexf", {"xmlns": GEXF_NAMESPACE, "version": "1.3"})
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "c2graph"

@@ -112,15 +112,21 @@ def _arrows(links: tuple[Link, ...]) -> list[_Arrow]:
 
 
 def phase_mark(model: Model, phases: frozenset[str]) -> str:
-    """Return the phase numbers (1 = the first phase) of a set as runs: ``2–4``, ``1, 3``.
+    """Return the numbers of a set of situations as runs: ``2–4``, ``1, 3``.
+
+    Situation *n* is the model's *n*-th: its phases in order (1 = the first phase), then the
+    other nations' phases, then its scenarios.
 
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> phase_mark(model, frozenset({"gray-zone", "important-influence", "armed-attack"}))
     '2–3, 6'
+    >>> phase_mark(model, frozenset({"armed-attack", "remote-island-attack"}))
+    '6, 11'
     """
     runs: list[list[int]] = []
-    for number in (p.index + 1 for p in model.phases if p.id in phases):
+    numbers = (n for n, situation in enumerate(model.situations, 1) if situation in phases)
+    for number in numbers:
         if runs and runs[-1][-1] == number - 1:
             runs[-1].append(number)
         else:
@@ -136,11 +142,11 @@ def to_mermaid(model: Model, *, phase: str | None = None) -> str:
     :mod:`c2graph.render.style`, the cluster filled and outlined in the nation's colours);
     then one arrow per pair of ends and relation, labelled with the relation. Without
     ``phase``, links that differ only in their phases share one arrow, and an arrow that
-    does not hold in every phase names the phases it holds in by number (``OPCON · 5–6``),
-    with a ``Phases`` node giving each number's phase. Then a ``classDef`` per nation and
-    a ``linkStyle`` per relation drawn (colour and width from the style table; dashed or
-    dotted authority relations such as TACON keep their dash pattern). The same model
-    always gives the same text.
+    does not hold in every situation names those it holds in by number (``OPCON · 5–6``,
+    see :func:`phase_mark`), with a ``Phases`` node giving each number's phase or
+    scenario. Then a ``classDef`` per nation and a ``linkStyle`` per relation drawn
+    (colour and width from the style table; dashed or dotted authority relations such as
+    TACON keep their dash pattern). The same model always gives the same text.
 
     Examples
     --------
@@ -162,7 +168,7 @@ def to_mermaid(model: Model, *, phase: str | None = None) -> str:
         ]
         lines.append("  end")
     arrows = _arrows(selection.links)
-    every = frozenset(model.phase_ids)
+    every = frozenset(model.situations)
     by_relation: dict[str, list[str]] = {}
     for index, arrow in enumerate(arrows):
         label = RELATIONS[arrow.relation].label
@@ -181,8 +187,11 @@ def to_mermaid(model: Model, *, phase: str | None = None) -> str:
 
 
 def _legend(model: Model) -> list[str]:
-    """The ``Phases`` node naming each phase number used in the arrows' marks."""
-    entries = "<br>".join(escape_label(f"{p.index + 1} {p.name}") for p in model.phases)
+    """The ``Phases`` node naming the situation of each number used in the arrows' marks."""
+    entries = "<br>".join(
+        escape_label(f"{number} {situation.name}")
+        for number, situation in enumerate(model.situations.values(), 1)
+    )
     return [
         f'  phases["{escape_label("Phases")}<br>{entries}"]',
         "  classDef legend fill:#ffffff,stroke:#999999,color:#000000",

@@ -456,11 +456,11 @@ def _relations(relations: ET.Element, node: Node, plan: _Structure) -> None:
 
 
 def _description(model: Model, phase: str, omissions: list[Omission]) -> str:
-    record = model.phase(phase)
+    situation = model.situation(phase)
     text = (
-        f"{model.name} (as of {model.as_of}): the command structure in the phase "
-        f"{record.name} ({phase}), written by c2graph from a model that names each "
-        "link's legal basis and source."
+        f"{model.name} (as of {model.as_of}): the command structure in the "
+        f"{'scenario' if situation.scenario else 'phase'} {situation.name} ({phase}), "
+        "written by c2graph from a model that names each link's legal basis and source."
     )
     summary = MsdlExport(phase, "", 0, tuple(omissions)).summary()
     return f"{text} Not carried as the model has it: {summary}" if summary else text
@@ -474,7 +474,8 @@ def msdl_export(model: Model, *, phase: str | None = None) -> MsdlExport:
     model
         The loaded model.
     phase
-        The phase to write; the model's first when None (MSDL describes one situation).
+        The phase or scenario to write; the model's first phase when None (MSDL describes
+        one situation).
 
     Raises
     ------
@@ -487,13 +488,13 @@ def msdl_export(model: Model, *, phase: str | None = None) -> MsdlExport:
     --------
     >>> from c2graph import load_model
     >>> result = msdl_export(load_model("models/us-japan-2025.yaml"), phase="armed-attack")
-    >>> [o.item for o in result.omissions if o.reason.startswith("a further")]
-    ['jcg-direction-armed-attack']
+    >>> [(o.item, o.reason, o.written) for o in result.omissions if o.changed]
+    [('dm-jcg-control-armed-attack', 'control has no MSDL type', 'NONE')]
     """
-    phase_id = model.phase(phase).id if phase is not None else model.phases[0].id
+    phase_id = model.situation(phase).id if phase is not None else model.phases[0].id
     plan = _structure(model, phase_id)
     check_xml_text("msdl", "the model's name", model.name)
-    check_xml_text("msdl", f"phase {phase_id!r} → name", model.phase(phase_id).name)
+    check_xml_text("msdl", f"phase {phase_id!r} → name", model.situation(phase_id).name)
     description = _description(model, phase_id, plan.omissions)
     root = ET.Element(
         "MilitaryScenario", {"xmlns": MSDL_NAMESPACE, "xmlns:modelID": MODELID_NAMESPACE}

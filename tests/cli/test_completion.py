@@ -91,23 +91,29 @@ def test_fish_accepts_and_completes_with_its_script(tmp_path, capsys):
 
 
 def test_every_file_model_and_folder_argument_completes_as_a_path():
-    marked: list[str] = []
-
-    class Recorder:
-        def __init__(self, kind: str) -> None:
-            self.kind = kind
-
     parser = build_parser()
-    assert mark_paths(parser, Recorder("file"), Recorder("dir")) == 16
-    for action in parser._actions:
-        for name, sub in getattr(action, "choices", {}).items() if action.dest == "command" else []:
-            marked += [
-                f"{name} {a.metavar} {a.complete.kind}"
-                for a in sub._actions
-                if hasattr(a, "complete")
-            ]
-    assert "report DIR dir" in marked and "import-msdl FILE file" in marked
-    assert "import-msdl MODEL file" in marked and "compare FILE file" in marked
+    assert mark_paths(parser, "file", "dir") == 21
+    (commands,) = [a for a in parser._actions if a.dest == "command"]
+    marked = {
+        name: [f"{a.metavar} {a.complete}" for a in sub._actions if hasattr(a, "complete")]
+        for name, sub in commands.choices.items()
+    }
+    assert {name: found for name, found in marked.items() if found} == {
+        "validate": ["FILE file"],
+        "show": ["MODEL file"],
+        "path": ["MODEL file"],
+        "bottlenecks": ["MODEL file"],
+        "switches": ["MODEL file"],
+        "latency": ["MODEL file"],
+        "counterparts": ["MODEL file"],
+        "timeline": ["MODEL file", "FILE file", "FILE file"],
+        "draw": ["MODEL file", "FILE file"],
+        "generate": ["FILE file"],
+        "export": ["MODEL file", "FILE file"],
+        "import-msdl": ["FILE file", "MODEL file"],
+        "compare": ["MODEL file", "FILE file"],
+        "report": ["MODEL file", "DIR dir"],
+    }
 
 
 def test_unknown_shell(capsys):

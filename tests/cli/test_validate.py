@@ -82,7 +82,17 @@ def test_json_carries_what_the_text_says(files, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["valid"] is False and data["exit_code"] == 3
     assert data["files"][:2] == [
-        {"file": str(good), "valid": True, "exit_code": 0, "nodes": 3, "links": 2, "phases": 3},
+        {
+            "file": str(good),
+            "valid": True,
+            "exit_code": 0,
+            "nodes": 3,
+            "links": 2,
+            "phases": 3,
+            "other_phases": {},
+            "scenarios": 0,
+            "decisions": 0,
+        },
         {"file": str(missing), "valid": False, "exit_code": 3, "error": f"{missing}: no such file"},
     ]
     invalid = data["files"][2]
@@ -110,6 +120,9 @@ def test_json_of_valid_files_ignores_quiet(files, capsys):
                 "nodes": 3,
                 "links": 2,
                 "phases": 3,
+                "other_phases": {},
+                "scenarios": 0,
+                "decisions": 0,
             }
         ],
     }

@@ -88,3 +88,38 @@ def test_same_bytes_across_processes(tmp_path):
         for seed in ("1", "2")
     }
     assert len(runs) == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_scenario_is_a_phase_to_every_format(fmt):
+    """``--phase`` takes any situation; a link of one scenario only is in it (and in no
+    other slice: see the GEXF spells and Mermaid marks below)."""
+    from pathlib import Path
+
+    from c2graph import load_model
+
+    model = load_model(Path(__file__).resolve().parents[2] / "models" / "us-japan-2025.yaml")
+    assert model.link("us-supports-sdf").phases == frozenset({"remote-island-attack"})
+    in_scenario = export(model, fmt, phase="remote-island-attack")
+    in_phase = export(model, fmt, phase="armed-attack")
+    if fmt == "msdl":  # support of the JJOC by INDOPACOM between two units
+        assert in_scenario.count("<SupportRelation>") == in_phase.count("<SupportRelation>") + 1
+    elif fmt != "mermaid":
+        assert "us-supports-sdf" in in_scenario and "us-supports-sdf" not in in_phase
+
+
+def test_scenario_only_links_have_their_time_and_mark():
+    import io
+    from pathlib import Path
+
+    import networkx as nx
+
+    from c2graph import load_model
+
+    model = load_model(Path(__file__).resolve().parents[2] / "models" / "us-japan-2025.yaml")
+    graph = nx.read_gexf(io.BytesIO(export(model, "gexf").encode()))
+    (spells,) = [d["spells"] for _, _, d in graph.edges(data=True) if d["id"] == "us-supports-sdf"]
+    assert spells == [(10, 10)] and list(model.situations)[10] == "remote-island-attack"
+    lines = export(model, "mermaid").splitlines()
+    assert '  phases["Phases<br>1 Peacetime' in "\n".join(lines)
+    assert any(line.endswith('-.->|"support · 11"| n9') for line in lines)

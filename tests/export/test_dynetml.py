@@ -26,6 +26,8 @@ PAIR = """\
     <properties>
       <property id="name" value="P" />
       <property id="index" value="0" />
+      <property id="situation" value="p" />
+      <property id="scenario" value="false" />
       <property id="model" value="pair" />
       <property id="as_of" value="2025" />
     </properties>
@@ -60,6 +62,8 @@ allowSelfLoops="false" isBinary="true" />
     <properties>
       <property id="name" value="Q" />
       <property id="index" value="1" />
+      <property id="situation" value="q" />
+      <property id="scenario" value="false" />
       <property id="model" value="pair" />
       <property id="as_of" value="2025" />
     </properties>
@@ -142,6 +146,8 @@ def test_one_dated_slice_per_phase_in_order(tiny):
     assert properties(found[1]) == {
         "name": "Gray zone",
         "index": "1",
+        "situation": "gray-zone",
+        "scenario": "false",
         "basis": "SDF Law Art. 82",
         "model": "tiny",
         "as_of": "2025-03-24",
@@ -264,6 +270,33 @@ def test_each_slice_holds_its_phase(tiny):
         assert sorted(lk[2]["key"] for net in networks(meta).values() for lk in net) == sorted(
             lk.key for lk in tiny.links_in(phase)
         )
+
+
+def test_every_situation_is_a_slice_scenarios_last(shipped_model):
+    model = shipped_model
+    found = slices(to_dynetml(model))
+    assert [m.get("id") for m in found] == list(model.situations)
+    for index, (meta, situation) in enumerate(zip(found, model.situations.values(), strict=True)):
+        props = properties(meta)
+        assert (props["index"], props["situation"], props["scenario"]) == (
+            str(index),
+            situation.text(),
+            "true" if situation.scenario else "false",
+        )
+
+
+def test_a_scenario_slice_names_each_nations_phase():
+    model = load_model(SHIPPED[0].with_name("us-japan-2025.yaml"))
+    (meta,) = slices(to_dynetml(model, phase="remote-island-attack"))
+    assert meta.get("date") == "2025-11-08T00:00:00"
+    assert properties(meta) == {
+        "name": "Armed attack on Japan, U.S. forces in combat under Treaty Art. V",
+        "index": "10",
+        "situation": "JP: armed-attack, US: us-contingency",
+        "scenario": "true",
+        "model": model.name,
+        "as_of": "2025-10-29",
+    }
 
 
 def test_phase_option_gives_one_slice(tiny):

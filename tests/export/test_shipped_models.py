@@ -43,7 +43,7 @@ def test_gexf_reads_back(shipped):
 def test_dynetml_slices(shipped):
     root = ET.fromstring(export(shipped, "dynetml").encode("utf-8"))
     slices = root.findall("MetaNetwork")
-    assert [m.get("id") for m in slices] == list(shipped.phase_ids)
+    assert [m.get("id") for m in slices] == list(shipped.situations)
     for meta in slices:
         phase = meta.get("id")
         assert len(list(meta.iter("node"))) == sum(
