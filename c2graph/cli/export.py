@@ -57,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--phase",
         metavar="P",
-        help="export only the nodes and links of this phase (default: every "
+        help="export only the nodes and links of this phase or scenario (default: every "
         "phase; for msdl, the first)",
     )
     parser.add_argument(
