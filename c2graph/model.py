@@ -553,7 +553,7 @@ class Model:
         >>> from c2graph import load_model
         >>> model = load_model("models/us-rok-cfc.yaml")
         >>> len(list(model.links_in("armistice"))), len(list(model.links_in("wartime")))
-        (19, 19)
+        (19, 20)
         """
         self.situation(phase_id)
         return (link for link in self.links if phase_id in link.phases)

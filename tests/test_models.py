@@ -1,8 +1,9 @@
 """The shipped model files: they load, cite their sources, match the schema and the facts.
 
-The fact checks follow the project's sourced fact sheet (SDF Law Art. 7-9 and 80, the JJOC
-reform of March 2025, JP 1 command relationships, the US-ROK CFC pattern) and use only the
-model API: authority views per phase and networkx ancestors.
+The fact checks follow the December 2026 model review (shared/reference/model-review-2026-12.md)
+and the statutes it cites (SDF Law Art. 7-9, 80, 82-3, 95-2; Cabinet Act Art. 6; JCG Law
+Art. 1, 10), the JJOC reform of March 2025, JP 1 command relationships and the US-ROK CFC
+pattern, and use only the model API: authority views per phase and networkx ancestors.
 """
 
 from __future__ import annotations
@@ -151,8 +152,58 @@ def test_every_source_is_defined_and_used(path):
     hours += [loc.office_hours for loc in m.locations.values()] + [m.office_hours]
     items += [item for item in (*durations, *hours) if item is not None]
     used = {item.source for item in items if item.source}
-    assert used == set(m.sources)
+    # A variant keeps its base's sources; the ones its own file adds must be cited.
+    own = {s["id"] for s in file_data(path).get("sources", [])}
+    assert used <= set(m.sources)
+    assert own - used == set()
+    if not m.extends:
+        assert set(m.sources) == used
     assert all(source.title for source in m.sources.values())
+
+
+MIRROR_HOSTS = (
+    "wikipedia.org",
+    "wikimili.com",
+    "askwikinow.com",
+    "osmarks.net",
+    "iwiki.icu",
+    "the-uncensored-wiki.com",
+    "fandom.com",
+    "blogspot.com",
+    "wordpress.com",
+    "hatenadiary.jp",
+    "exblog.jp",
+    "studylib.net",
+    "einpresswire.com",
+    "gunrangeday.com",
+    "nikkansports24.com",
+    "daily8.com",
+    "powershow.com",
+    "globalsecurity.org",
+    "boctac.net",
+)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_no_source_is_a_mirror_or_wikipedia_copy_unless_its_note_says_why(path):
+    m = model(path.stem)
+    copies = [
+        s.id for s in m.sources.values() if s.url and any(host in s.url for host in MIRROR_HOSTS)
+    ]
+    unexplained = [sid for sid in copies if "copy" not in (m.sources[sid].note or "")]
+    assert unexplained == []
+    cited = [item for item in (*m.links, *m.nodes.values()) if item.source in copies]
+    assert {item.confidence for item in cited} <= {"medium", "low"}
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_source_has_a_publisher_and_a_date_not_after_the_model(path):
+    m = model(path.stem)
+    assert [s.id for s in m.sources.values() if not (s.publisher and s.date)] == []
+    # Dates compare by their first day (YYYY and YYYY-MM are whole years and months).
+    assert [
+        s.id for s in m.sources.values() if s.date > m.as_of and not s.date.startswith(m.as_of)
+    ] == []
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
@@ -181,12 +232,36 @@ def test_us_japan_models_have_the_fixed_ids_and_phases(name):
     assert ("jp-jjoc" in m.nodes) is (name != "us-japan-2022")
 
 
-@pytest.mark.parametrize("name", US_JAPAN)
-def test_japanese_nodes_and_phases_have_japanese_names(name):
-    m = model(name)
-    unnamed = [n.id for n in m.nodes.values() if n.nation == "JP" and n.label("ja") == n.name]
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_node_and_phase_has_a_japanese_name(path):
+    m = model(path.stem)
+    unnamed = [n.id for n in m.nodes.values() if n.label("ja") == n.name]
     unnamed += [p.id for p in m.phases if "ja" not in dict(p.names)]
     assert unnamed == []
+
+
+def test_the_standard_japanese_terms_of_the_ministry_of_defense():
+    m = model("us-japan-2025")
+    terms = {
+        "us-indopacom": "米インド太平洋軍",
+        "us-usfj": "在日米軍",
+        "us-7flt": "第7艦隊",
+        "us-5af": "第5空軍",
+        "us-usarj": "在日米陸軍",
+        "us-3mef": "第3海兵機動展開部隊",
+        "al-ccc": "各自衛隊及び米軍各軍間の調整所",
+        "al-biac": "日米共同情報分析組織",
+    }
+    assert {node: m.node(node).label("ja") for node in terms} == terms
+
+
+def test_korean_and_us_nodes_of_the_cfc_model_have_korean_names():
+    m = model("us-rok-cfc")
+    unnamed = [
+        n.id for n in m.nodes.values() if n.nation in {"KR", "US"} and "ko" not in dict(n.names)
+    ]
+    assert unnamed == []
+    assert m.node("kr-president").label("ko") == "대한민국 대통령"
 
 
 @pytest.mark.parametrize("name", US_JAPAN)
@@ -239,13 +314,64 @@ def test_variants_extend_the_2025_model(name):
 # --- Japan's chain of command ------------------------------------------------------------------
 
 
+SDF_2022 = ("jp-gcc", "jp-sdf-fleet", "jp-adc", "jp-cyber", "jp-space-ops")
+
+
 @pytest.mark.parametrize("phase", JP_PHASES)
-def test_2022_sdf_forces_are_commanded_through_the_joint_staff(phase):
+def test_2022_the_joint_staff_transmits_the_ministers_orders_to_every_force(phase):
     m = model("us-japan-2022")
-    for force in ("jp-gcc", "jp-sdf-fleet", "jp-adc", "jp-cyber"):
+    for force in (*SDF_2022, "jp-aegis-bmd"):
         assert {"jp-jso", "jp-mod", "jp-pm"} <= authority_ancestors(m, force, phase), force
-    # The Space Operations Group was directly under the Minister of Defense.
-    assert authority_ancestors(m, "jp-space-ops", phase) == {"jp-mod", "jp-pm"}
+    # A conduit (SDF Law Art. 9, WP2021): every line from the JSO to a force transmits.
+    view = m.authority_graph(phase)
+    assert {v: rel for _, v, rel in view.out_edges("jp-jso", data="relation")} == dict.fromkeys(
+        SDF_2022, "transmits"
+    )
+    # The Space Operations Group: operations through the CJS, service matters through the ASO.
+    assert {u: r for u, _, r in view.in_edges("jp-space-ops", data="relation")} == {
+        "jp-jso": "transmits",
+        "jp-aso": "adcon",
+    }
+
+
+def test_2025_the_jjoc_commands_where_the_2022_joint_staff_transmitted():
+    before, after = model("us-japan-2022"), model("us-japan-2025")
+    for force in SDF_2022:
+        assert phases_of(before, "jp-jso", force, "transmits") == set(JP_PHASES)
+        assert phases_of(after, "jp-jjoc", force, "command") == set(JP_PHASES)
+        assert phases_of(after, "jp-jso", force, "transmits") == frozenset()
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+@pytest.mark.parametrize("phase", JP_PHASES)
+def test_the_adc_commander_directs_the_aegis_destroyers_for_bmd_in_every_phase(name, phase):
+    m = model(name)
+    parents = {
+        u: r for u, _, r in m.authority_graph(phase).in_edges("jp-aegis-bmd", data="relation")
+    }
+    assert parents == {"jp-sdf-fleet": "command", "jp-adc": "opcon"}
+    assert "82-3" in m.link("bmd-jtf-adc-aegis").basis
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+@pytest.mark.parametrize("phase", JP_PHASES)
+def test_the_pm_directs_every_ministry_so_mlit_is_no_top_authority(name, phase):
+    m = model(name)
+    view = m.authority_graph(phase)
+    tops = {n for n in view if view.in_degree(n) == 0 and view.out_degree(n) > 0}
+    assert tops == {"jp-pm", "us-president"}
+    for ministry in ("jp-mlit", "jp-mofa", "jp-mod", "jp-ccs"):
+        assert phases_of(m, "jp-pm", ministry, "civil-command") == set(JP_PHASES), ministry
+    assert phases_of(m, "jp-mlit", "jp-jcg", "civil-command") == set(JP_PHASES)
+    assert phases_of(m, "jp-mlit", "jp-jcg", "adcon") == frozenset()
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_the_chief_cabinet_secretary_sits_in_the_four_minister_meeting(name):
+    m = model(name)
+    members = {link.from_node for link in m.links if link.ends[1:] == ("jp-nsc", "member")}
+    assert {"jp-pm", "jp-mofa", "jp-mod", "jp-ccs"} <= members
+    assert "5(1)(ii)" in m.link("jp-ccs->jp-nsc:member").basis
 
 
 @pytest.mark.parametrize("phase", JP_PHASES)
@@ -281,8 +407,8 @@ def test_coast_guard_control_is_the_ministers_on_an_art_76_1_i_or_78_1_order(nam
         "dm-jcg-control-public-security": "jp-public-security-order-78 and jp-jcg-control-80",
     }
     assert m.decision("jp-jcg-control-80").discretionary
-    assert authority_ancestors(m, "jp-jcg", "anticipated-attack") == {"jp-mlit"}
-    assert authority_ancestors(m, "jp-jcg", "survival-threatening") == {"jp-mlit"}
+    assert authority_ancestors(m, "jp-jcg", "anticipated-attack") == {"jp-mlit", "jp-pm"}
+    assert authority_ancestors(m, "jp-jcg", "survival-threatening") == {"jp-mlit", "jp-pm"}
 
 
 def test_the_pm_commands_the_minister_under_a_different_law_in_every_phase():
@@ -296,11 +422,55 @@ def test_the_pm_commands_the_minister_under_a_different_law_in_every_phase():
 
 
 @pytest.mark.parametrize("name", US_JAPAN)
-def test_acm_is_standing_and_bocc_and_cccs_are_activated_from_the_gray_zone(name):
+def test_acm_bocc_and_cccs_are_standing_frameworks_drawn_in_every_phase(name):
     m = model(name)
-    assert m.node("al-acm").phases == set(m.situations)
-    for body in ("al-bocc", "al-ccc"):
-        assert m.node(body).phases & set(JP_PHASES) == set(JP_PHASES[1:])
+    for body in ("al-acm", "al-bocc", "al-ccc"):
+        assert m.node(body).phases == set(m.situations), body
+    # Peacetime activations (WP2019, WP2024): the 2016 Kumamoto earthquake in every model.
+    assert "Kumamoto" in m.node("al-bocc").note
+    assert ("Noto" in m.node("al-bocc").note) is (m.as_of >= "2024")
+
+
+SUPPORT_BASES = {
+    "peacetime": "Art. 95-2",
+    "gray-zone": "Art. 95-2",
+    "important-influence": "Important Influence Situations Act",
+    "anticipated-attack": "U.S. Military Actions Related Measures Act",
+    "survival-threatening": "Art. 76(1)(ii)",
+    "armed-attack": "U.S. Military Actions Related Measures Act",
+}
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+@pytest.mark.parametrize("pair", [("jp-sdf-fleet", "us-7flt"), ("jp-adc", "us-5af")])
+def test_sdf_support_to_us_forces_has_the_legal_basis_of_each_phase(name, pair):
+    m = model(name)
+    links = [link for link in m.links if link.ends == (*pair, "support")]
+    by_phase = {phase: link for link in links for phase in link.phases}
+    assert sorted(len(link.phases) for link in links) == [1, 1, 1, 1, 2]
+    assert {phase: SUPPORT_BASES[phase] in by_phase[phase].basis for phase in JP_PHASES} == (
+        dict.fromkeys(JP_PHASES, True)
+    )
+    assert all(link.note.startswith("[Illustrative pairing]") for link in links)
+    assert "IV.D" in by_phase["survival-threatening"].basis
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_us_forces_support_and_supplement_in_the_defense_of_japan(name):
+    m = model(name)
+    assert m.link("us-supports-sdf").phases == {"armed-attack"}
+    assert "IV.C" in m.link("us-supports-sdf").basis
+    assert m.link("us-coop-emerging-threats").phases == set(JP_PHASES[1:4])
+
+
+@pytest.mark.parametrize("name", US_JAPAN)
+def test_the_bilateral_intelligence_analysis_cell_shares_both_nations_picture(name):
+    m = model(name)
+    sharing = {link.from_node for link in m.links if link.ends[1:] == ("al-biac", "shares-picture")}
+    assert sharing == {"jp-jso", "us-usfj"}
+    assert m.node("al-biac").location == "yokota"
+    # INDOPACOM leads the U.S. part of the ECC but commands no partner's forces.
+    assert phases_of(m, "us-indopacom", "al-ecc", "command") == frozenset()
 
 
 @pytest.mark.parametrize("name", ("us-japan-2025", "us-japan-jfhq"))
@@ -350,10 +520,12 @@ def test_combined_staff_commands_nothing_before_a_defense_operation():
 @pytest.mark.parametrize("phase", JP_PHASES)
 def test_combined_command_takes_opcon_of_designated_forces_only_in_an_armed_attack(phase):
     m = model("us-japan-combined-command")
+    national = {"JP": "jp-mod", "US": "us-indopacom"}
     for force in ("jp-gcc", "jp-sdf-fleet", "jp-adc", *US_FORCES_IN_JAPAN):
         parents = operational_parents(m, force, phase)
         if phase == "armed-attack":
-            assert parents == {"al-combined-command"}, force
+            # Combined OPCON beside the nation's own command (JP) or COCOM (US, 10 U.S.C. 164).
+            assert parents == {"al-combined-command", national[m.nodes[force].nation]}, force
             assert {"jp-mod", "us-secdef"} <= authority_ancestors(m, force, phase)
         else:
             assert len(parents) == 1 and m.nodes[parents.pop()].nation != "alliance", force
@@ -362,7 +534,10 @@ def test_combined_command_takes_opcon_of_designated_forces_only_in_an_armed_atta
 @pytest.mark.parametrize("phase", ("armistice", "wartime"))
 def test_cfc_holds_opcon_of_designated_forces_only_in_wartime(phase):
     m = model("us-rok-cfc")
-    expected = {"armistice": ({"kr-jcs"}, {"us-usfk"}), "wartime": ({"al-cfc"}, {"al-cfc"})}
+    expected = {
+        "armistice": ({"kr-jcs"}, {"us-usfk"}),
+        "wartime": ({"al-cfc"}, {"al-cfc", "us-indopacom"}),
+    }
     assert operational_parents(m, "kr-forces", phase) == expected[phase][0]
     assert operational_parents(m, "us-kr-forces", phase) == expected[phase][1]
     assert {"kr-mnd", "us-secdef"} <= authority_ancestors(m, "al-cfc", phase)

@@ -217,7 +217,7 @@ def approach_space(model: Model, *, phase: str) -> ApproachPlacement:
     >>> model = load_model("models/us-japan-combined-command.yaml")
     >>> place = approach_space(model, phase="armed-attack")
     >>> place.approach, place.unity, place.units, place.units_shared[:3]
-    ('coordinated', 'integrated', 17, ('jp-adc', 'jp-gcc', 'jp-sdf-fleet'))
+    ('coordinated', 'integrated', 21, ('jp-adc', 'jp-aegis-bmd', 'jp-gcc'))
 
     References
     ----------

@@ -200,7 +200,7 @@ def span_of_control(
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> spans = span_of_control(model, phase="peacetime")
     >>> spans.spans[0], round(spans.average, 3), spans.over
-    (Span(node='jp-jjoc', span=5), 2.091, ())
+    (Span(node='us-indopacom', span=6), 2.0, ())
 
     References
     ----------
@@ -281,7 +281,7 @@ def counterpart_table(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> pair = next(p for p in counterpart_table(model, phase="peacetime") if p.b.node == "us-usfj")
     >>> pair.relations, pair.a.role, len(pair.a.forces), pair.b.role, pair.b.location
-    (('coordination', 'counterpart'), 'commands', 5, 'none', 'yokota')
+    (('coordination', 'counterpart'), 'commands', 6, 'none', 'yokota')
 
     References
     ----------

@@ -140,9 +140,9 @@ def hierarchy_scores(
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> hierarchy_scores(model, phase="peacetime", layer="all").to_dict()
-    {'connectedness': 0.417989, 'hierarchy': 1.0, 'efficiency': 0.989691, 'lubness': 1.0}
+    {'connectedness': 0.484848, 'hierarchy': 1.0, 'efficiency': 0.989605, 'lubness': 1.0}
     >>> hierarchy_scores(model, phase="peacetime").to_dict()
-    {'connectedness': 0.483077, 'hierarchy': 1.0, 'efficiency': 1.0, 'lubness': 1.0}
+    {'connectedness': 0.487685, 'hierarchy': 1.0, 'efficiency': 0.99729, 'lubness': 1.0}
 
     References
     ----------

@@ -316,7 +316,7 @@ def top_authorities(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> 
     >>> top_authorities(model, phase="peacetime")
     ('jp-pm', 'us-president')
     >>> top_authorities(model, phase="peacetime", layer="all")
-    ('jp-mlit', 'jp-pm', 'us-president')
+    ('jp-pm', 'us-president')
     """
     return authority_view(model, phase=phase, layer=layer).tops
 
@@ -494,7 +494,7 @@ def reach(model: Model, authority: str, *, phase: str, layer: str = DEFAULT_LAYE
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> [(r.node, r.effective) for r in reach(model, "jp-mod", phase="peacetime").reached][:3]
-    [('jp-adc', ('command',)), ('jp-aso', ('command',)), ('jp-cyber', ('command',))]
+    [('jp-adc', ('command',)), ('jp-aegis-bmd', ('command', 'opcon')), ('jp-aso', ('command',))]
     >>> cfc = load_model("models/us-rok-cfc.yaml")
     >>> [r.to_dict() for r in reach(cfc, "al-cfc", phase="wartime").reached][0]
     {'node': 'kr-forces', 'effective': ['opcon'], 'consent': ['kr-president', 'us-president']}

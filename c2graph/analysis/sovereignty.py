@@ -317,7 +317,7 @@ def families(view: LayerView) -> tuple[Family, ...]:
     >>> view = phase_graphs(load_model("models/us-japan-2025.yaml"), "peacetime").layer(
     ...     "operational")
     >>> [(f.name, f.tops, len(f.forces)) for f in families(view)]
-    [('JP', ('jp-pm',), 6), ('US', ('us-president',), 10)]
+    [('JP', ('jp-pm',), 7), ('US', ('us-president',), 13)]
     """
     if view not in _FAMILIES:
         _FAMILIES[view] = _families(view)

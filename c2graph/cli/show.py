@@ -4,8 +4,8 @@ Example
 -------
 >>> from c2graph.cli.main import main
 >>> main(["show", "models/us-rok-cfc.yaml", "--phase", "wartime"])  # doctest: +ELLIPSIS
-US–ROK Combined Forces Command (comparator) (as of 2018-10)
-14 nodes and 19 links in phase 'wartime'
+US–ROK Combined Forces Command (comparator) (as of 2019-01)
+14 nodes and 20 links in phase 'wartime'
 ...
 0
 """
@@ -85,7 +85,7 @@ def summarise(model: Model, phase: str | None = None) -> Summary:
     --------
     >>> summary = summarise(load("models/us-rok-cfc.yaml"), "wartime")
     >>> summary["nodes"], summary["links"], summary["by_nation"]["KR"]
-    (14, 19, 4)
+    (14, 20, 4)
     """
     if phase is not None:
         model.situation(phase)
@@ -146,8 +146,8 @@ def run(args: argparse.Namespace) -> int:
     --------
     >>> args = argparse.Namespace(model="models/us-rok-cfc.yaml", phase=None, json=False)
     >>> run(args)  # doctest: +ELLIPSIS
-    US–ROK Combined Forces Command (comparator) (as of 2018-10)
-    14 nodes and 21 links
+    US–ROK Combined Forces Command (comparator) (as of 2019-01)
+    14 nodes and 22 links
     ...
     phases (in order):
       armistice: Armistice

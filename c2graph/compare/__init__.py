@@ -10,7 +10,7 @@ Example
 >>> result = compare(load_model("models/us-japan-2022.yaml"),
 ...                  load_model("models/us-japan-2025.yaml"))
 >>> result.diff.nodes_added
-('jp-jjoc', 'us-jct')
+('jp-jjoc', 'us-jct', 'us-spacefor-indopac', 'us-spacefor-j')
 """
 
 from .chains import ChainChange, chains_changed

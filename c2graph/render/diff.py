@@ -68,7 +68,7 @@ def diff_scene(
     >>> a, b = (load_model(f"models/us-japan-{year}.yaml") for year in (2022, 2025))
     >>> scene, node_marks, edge_marks = diff_scene(a, b, phase="armed-attack")
     >>> sorted(n for n, mark in node_marks.items() if mark == "added")
-    ['jp-jjoc', 'us-jct']
+    ['jp-jjoc', 'us-jct', 'us-spacefor-indopac', 'us-spacefor-j']
     """
     phase = _phase(a, b, phase)
     diff = structural_diff(a, b, phase=phase)

@@ -112,7 +112,7 @@ class Scene:
         --------
         >>> from c2graph import load_model
         >>> build_scene(load_model("models/us-rok-cfc.yaml")).texts()[1]
-        'as of 2018-10 · phase: Armistice'
+        'as of 2019-01 · phase: Armistice'
         """
         labels = [n.label for p in self.panels for n in p.nodes]
         shorts = [n.short for p in self.panels for n in p.nodes if n.short]
@@ -195,7 +195,7 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
     ['Peacetime', 'Armed attack situation']
     >>> acm = next(n for n in scene.panels[0].nodes if n.id == "al-acm")
     >>> acm.label, acm.members
-    ('ACM', ('ACG',))
+    ('ACM', ('ACG', 'BOCC', 'CCCs'))
     """
     unknown = sorted(set(options) - set(SceneOptions.__annotations__))
     if unknown:

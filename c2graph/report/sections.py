@@ -51,7 +51,7 @@ def main_forces(model: Model, *, phase: str) -> tuple[str, ...]:
     >>> from c2graph import load_model
     >>> forces = main_forces(load_model("models/us-japan-2025.yaml"), phase="peacetime")
     >>> forces[:3], len(forces)
-    (('jp-adc', 'jp-cyber', 'jp-gcc'), 11)
+    (('jp-adc', 'jp-cyber', 'jp-gcc'), 12)
     """
     graph = model.authority_graph(phase)
     force = {n for n in graph if model.nodes[n].kind in FORCE_KINDS}

@@ -1,14 +1,16 @@
 """The shipped models give the answers the fact sheet and the December 2026 review imply.
 
-Facts (shared/reference/us-japan-c2-facts.md, model-review-2026-12.md §3b): before March
-2025 the Minister of Defense commanded SDF operations through the Chief of Staff, Joint
-Staff (JSO), so on the operational layer the JSO dominates the GCC, Self-Defense Fleet, Air
-Defense Command and Cyber Defense Command (the models as shipped keep the Space Operations
-Group directly under the Minister); from 24 March 2025 the JJOC commands all five; the two
-nations keep parallel chains of command, and no head of one nation gains authority over
-the other's forces in any model (the CFC commander holds wartime OPCON with both nations'
-consent); the Coast Guard is controlled (SDF Law Art. 80) only under a defense-operation
-order (Art. 76(1)); JJOC and USFJ are counterparts although only JJOC commands forces.
+Facts (shared/reference/model-review-2026-12.md §2.1 and §3b, the statutes it cites): before
+March 2025 the Minister of Defense commanded the operations of every SDF unit through the
+Chief of Staff, Joint Staff (JSO), a conduit (SDF Law Art. 9; WP2021), so on the operational
+layer the JSO dominates the GCC, Self-Defense Fleet, Air Defense Command, Cyber Defense
+Command, Space Operations Group and the Aegis destroyers of the BMD joint task force (E6,
+E7, E13); from 24 March 2025 the JJOC commands them; the two nations keep parallel chains of
+command, and no head of one nation gains authority over the other's forces in any model (the
+CFC commander holds wartime OPCON with both nations' consent, the U.S. keeping COCOM); the
+PM directs the JCG through the Minister of MLIT in every phase (Cabinet Act Art. 6, JCG Law
+Art. 10), and the JCG comes under control (SDF Law Art. 80) only with an Art. 80 basis; JJOC
+and USFJ are counterparts although only JJOC commands forces.
 """
 
 from __future__ import annotations
@@ -53,24 +55,20 @@ def _bypassing(model: Model, hub: str) -> set[tuple[str, str]]:
 
 def test_2022_every_sdf_operational_chain_passes_the_joint_staff():
     model = shipped("us-japan-2022.yaml")
-    assert {force for _phase, force in _bypassing(model, "jp-jso")} == {"jp-space-ops"}
+    assert _bypassing(model, "jp-jso") == set()
     assert "jp-jjoc" not in model.nodes
 
 
-SDF_FORCES_2022 = ("jp-adc", "jp-cyber", "jp-gcc", "jp-sdf-fleet")
+SDF_FORCES = ("jp-adc", "jp-aegis-bmd", "jp-cyber", "jp-gcc", "jp-sdf-fleet", "jp-space-ops")
 
 
 @pytest.mark.parametrize("phase", ["peacetime", "armed-attack"])
 def test_2022_the_joint_staff_is_an_operational_single_point_of_failure(phase):
     model = shipped("us-japan-2022.yaml")
     japanese = {d.node: d.units for d in dominators(model, phase=phase) if d.chains == "JP"}
-    assert japanese == {
-        "jp-pm": (*SDF_FORCES_2022[:3], "jp-sdf-fleet", "jp-space-ops"),
-        "jp-mod": (*SDF_FORCES_2022[:3], "jp-sdf-fleet", "jp-space-ops"),
-        "jp-jso": SDF_FORCES_2022,
-    }
+    assert japanese == dict.fromkeys(("jp-pm", "jp-mod", "jp-jso"), SDF_FORCES)
     assert [c.to_dict() for c in removal_impact(model, "jp-jso", phase=phase)] == [
-        {"chains": "JP", "units": list(SDF_FORCES_2022)}
+        {"chains": "JP", "units": list(SDF_FORCES)}
     ]
     # With ADCON mixed in, the service staffs' lines hide it (the answer the review faults).
     mixed = {d.node: d.units for d in dominators(model, phase=phase, layer="all")}
@@ -81,12 +79,8 @@ def test_2022_the_joint_staff_is_an_operational_single_point_of_failure(phase):
 def test_2025_the_jjoc_is_an_operational_single_point_of_failure(phase):
     model = shipped("us-japan-2025.yaml")
     japanese = {d.node: d.units for d in dominators(model, phase=phase) if d.chains == "JP"}
-    forces = ("jp-adc", "jp-cyber", "jp-gcc", "jp-sdf-fleet", "jp-space-ops")
-    assert japanese == {
-        "jp-pm": ("jp-adc", "jp-cyber", "jp-gcc", "jp-jjoc", "jp-sdf-fleet", "jp-space-ops"),
-        "jp-mod": ("jp-adc", "jp-cyber", "jp-gcc", "jp-jjoc", "jp-sdf-fleet", "jp-space-ops"),
-        "jp-jjoc": forces,
-    }
+    with_jjoc = tuple(sorted((*SDF_FORCES, "jp-jjoc")))
+    assert japanese == {"jp-pm": with_jjoc, "jp-mod": with_jjoc, "jp-jjoc": SDF_FORCES}
 
 
 def test_2025_every_sdf_operational_chain_passes_jjoc():
@@ -152,7 +146,15 @@ def test_cfc_commander_gains_wartime_opcon_with_both_nations_consent():
             "consent": ["kr-president", "us-president"],
         },
     ]
-    assert {c.authority for c in switch.gained} == {"al-cfc", "al-mcm"}
+    # The U.S. chain keeps COCOM of its forces (10 U.S.C. 164), needing no one's consent.
+    us = {
+        c.authority: [u.to_dict() for u in c.units]
+        for c in switch.gained
+        if c.authority[:3] == "us-"
+    }
+    cocom = [{"node": "us-kr-forces", "effective": ["cocom"], "consent": []}]
+    assert us == dict.fromkeys(("us-indopacom", "us-president", "us-secdef"), cocom)
+    assert {c.authority for c in switch.gained} - set(us) == {"al-cfc", "al-mcm"}
 
 
 @pytest.mark.parametrize(
@@ -162,12 +164,21 @@ def test_cfc_commander_gains_wartime_opcon_with_both_nations_consent():
         (
             "us-japan-combined-command.yaml",
             "armed-attack",
-            ["jp-adc", "jp-gcc", "jp-sdf-fleet", "us-3mef", "us-5af", "us-7flt", "us-usarj"],
+            [
+                "jp-adc",
+                "jp-aegis-bmd",
+                "jp-gcc",
+                "jp-sdf-fleet",
+                "us-3mef",
+                "us-5af",
+                "us-7flt",
+                "us-usarj",
+            ],
         ),
         (
             "us-japan-combined-staff.yaml",
             "armed-attack",
-            ["jp-adc", "jp-sdf-fleet", "us-5af", "us-7flt"],
+            ["jp-adc", "jp-aegis-bmd", "jp-sdf-fleet", "us-5af", "us-7flt"],
         ),
     ],
 )
@@ -186,7 +197,6 @@ def test_combined_chains_rest_on_both_nations_consent(name, phase, units):
 @pytest.mark.parametrize("name", ["us-japan-2022.yaml", "us-japan-2025.yaml"])
 def test_coast_guard_under_the_minister_of_defense_only_on_an_art_76_1_i_or_78_1_order(name):
     model = shipped(name)
-    controlled = set()
     for phase in model.phase_ids:
         found = authority_paths(model, "jp-jcg", phase=phase, source="jp-mod", layer="civil")
         for path in found.paths:
@@ -196,6 +206,21 @@ def test_coast_guard_under_the_minister_of_defense_only_on_an_art_76_1_i_or_78_1
             assert "jp-jcg-control-80" in model.link(last).requires.decisions()
             controlled.add(phase)
     assert controlled == {"gray-zone", "armed-attack"}
+
+
+@pytest.mark.parametrize("name", ["us-japan-2022.yaml", "us-japan-2025.yaml"])
+def test_the_pm_directs_the_coast_guard_through_mlit_in_every_phase(name):
+    model = shipped(name)
+    for phase in model.phase_ids:
+        found = authority_paths(model, "jp-jcg", phase=phase, source="jp-pm", layer="civil")
+        paths = {path.nodes: path.effective for path in found.paths}
+        assert paths[("jp-pm", "jp-mlit", "jp-jcg")] == "civil-command", phase
+        # Under Art. 80 the Minister of Defense's control reaches the PM only as a minister.
+        controlled = {nodes for nodes, effective in paths.items() if effective == "control"}
+        expected = (
+            {("jp-pm", "jp-mod", "jp-jcg")} if phase in {"gray-zone", "armed-attack"} else set()
+        )
+        assert controlled == expected, phase
 
 
 def test_2025_jjoc_usfj_counterpart_mismatch_in_every_phase():

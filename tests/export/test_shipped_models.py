@@ -62,7 +62,7 @@ def test_mermaid_one_line_per_node_and_arrow(shipped):
         lines = export(shipped, "mermaid", phase=phase).splitlines()
         nodes = [n for n in shipped.nodes.values() if phase is None or phase in n.phases]
         links = list(shipped.links if phase is None else shipped.links_in(phase))
-        arrow = r'  n\d+ -\.?->\|"\w+( · [0-9–, ]+)?"\| n\d+'
+        arrow = r'  n\d+ -\.?->\|"\w+( \w+)?( · [0-9–, ]+)?"\| n\d+'
         assert sum(1 for line in lines if re.fullmatch(r'    n\d+\["[^"]*"\]', line)) == len(nodes)
         assert sum(1 for line in lines if re.fullmatch(arrow, line)) == len(
             {lk.ends for lk in links}
