@@ -35,12 +35,18 @@ SHIPPED = sorted(MODELS_DIR.glob("*.yaml"))
 US_JAPAN = (
     "us-japan-2022",
     "us-japan-2025",
+    "us-japan-2026",
     "us-japan-jfhq",
     "us-japan-combined-staff",
     "us-japan-combined-command",
 )
-PARALLEL = ("us-japan-2022", "us-japan-2025", "us-japan-jfhq")
-VARIANTS = ("us-japan-jfhq", "us-japan-combined-staff", "us-japan-combined-command")
+PARALLEL = ("us-japan-2022", "us-japan-2025", "us-japan-2026", "us-japan-jfhq")
+VARIANTS = (
+    "us-japan-2026",
+    "us-japan-jfhq",
+    "us-japan-combined-staff",
+    "us-japan-combined-command",
+)
 JP_PHASES = (
     "peacetime",
     "gray-zone",
@@ -114,8 +120,30 @@ def operational_parents(m: Model, node: str, phase: str) -> set[str]:
 # --- every shipped file ------------------------------------------------------------------------
 
 
-def test_the_six_models_are_shipped():
-    assert [p.stem for p in SHIPPED] == sorted([*US_JAPAN, "us-rok-cfc"])
+def test_the_eight_models_are_shipped():
+    assert sorted(p.stem for p in SHIPPED) == sorted([*US_JAPAN, "us-rok-cfc", "us-rok-cfc-2026"])
+
+
+def test_the_2026_snapshot_has_the_new_jjoc_commander_and_no_usfj_opcon():
+    m = model("us-japan-2026")
+    assert m.as_of == "2026-03-24"
+    assert "俵千城" in m.node("jp-jjoc").note and "retired on 23 Mar 2026" in m.node("jp-jjoc").note
+    assert "no public" in m.node("us-usfj").note
+    for phase in JP_PHASES:
+        assert set(m.authority_graph(phase).successors("us-usfj")) <= {"us-jct"}
+    # The FY2026 reorganisation is recorded, not drawn.
+    assert set(m.nodes) == set(model("us-japan-2025").nodes)
+
+
+@pytest.mark.parametrize("phase", ("armistice", "wartime"))
+def test_the_2026_comparator_keeps_the_cfc_and_adds_a_future_cfc_without_forces(phase):
+    m = model("us-rok-cfc-2026")
+    assert operational_parents(m, "kr-forces", phase) == operational_parents(
+        model("us-rok-cfc"), "kr-forces", phase
+    )
+    assert set(m.authority_graph(phase).successors("al-future-cfc")) == set()
+    assert m.node("al-cfc").location == "camp-humphreys"
+    assert m.decision("rok-us-opcon-transition").prerequisites.text() == "rok-us-fmc-verification"
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
@@ -293,6 +321,7 @@ def test_diet_approval_timing_is_per_decision(name):
         "jp-brp-armed-attack": "immediately-after",
         "jp-defense-op-order-survival": "prior-no-exception",
         "jp-defense-op-order-armed-attack": "prior-or-after",
+        "jp-bmd-82-3": "report",
     }
     assert m.decision("jp-public-security-order-78").approvals[0].within == "20 d"
 
@@ -446,21 +475,31 @@ SUPPORT_BASES = {
 def test_sdf_support_to_us_forces_has_the_legal_basis_of_each_phase(name, pair):
     m = model(name)
     links = [link for link in m.links if link.ends == (*pair, "support")]
-    by_phase = {phase: link for link in links for phase in link.phases}
-    assert sorted(len(link.phases) for link in links) == [1, 1, 1, 1, 2]
+    by_phase = {phase: link for link in links for phase in link.phases & set(JP_PHASES)}
+    assert sorted(len(link.phases & set(JP_PHASES)) for link in links) == [1, 1, 1, 1, 2]
     assert {phase: SUPPORT_BASES[phase] in by_phase[phase].basis for phase in JP_PHASES} == (
         dict.fromkeys(JP_PHASES, True)
     )
     assert all(link.note.startswith("[Illustrative pairing]") for link in links)
     assert "IV.D" in by_phase["survival-threatening"].basis
+    # Each rests on the decision the law gives it (Art. 95-2 order, IISA measures, ...).
+    needs = {phase: by_phase[phase].requires.text() for phase in JP_PHASES[1:]}
+    assert needs == {
+        "gray-zone": "jp-asset-protection-95-2",
+        "important-influence": "jp-iis-response-measures",
+        "anticipated-attack": "jp-mam-goods-10-1 or jp-mam-services-10-3",
+        "survival-threatening": "jp-defense-op-order-survival",
+        "armed-attack": "jp-defense-op-order-armed-attack",
+    }
 
 
 @pytest.mark.parametrize("name", US_JAPAN)
 def test_us_forces_support_and_supplement_in_the_defense_of_japan(name):
     m = model(name)
-    assert m.link("us-supports-sdf").phases == {"armed-attack"}
-    assert "IV.C" in m.link("us-supports-sdf").basis
-    assert m.link("us-coop-emerging-threats").phases == set(JP_PHASES[1:4])
+    support = m.link("us-supports-sdf")
+    assert support.phase_spec == (("JP", ("armed-attack",)), ("US", ("us-contingency",)))
+    assert "IV.C" in support.basis
+    assert m.link("us-coop-emerging-threats").phases & set(JP_PHASES) == set(JP_PHASES[1:4])
 
 
 @pytest.mark.parametrize("name", US_JAPAN)
@@ -629,7 +668,7 @@ def test_readme_table_of_shipped_models_is_current():
     rows = re.findall(
         r"^\| `([\w-]+)\.yaml` \| ([\d-]+) \| (\d+) \| (\d+) \| (\d+) \|", readme_text(), re.M
     )
-    assert sorted(row[0] for row in rows) == [p.stem for p in SHIPPED]
+    assert sorted(row[0] for row in rows) == sorted(p.stem for p in SHIPPED)
     for name, as_of, nodes, links, phases in rows:
         m = model(name)
         assert (m.as_of, len(m.nodes), len(m.links), len(m.phases)) == (

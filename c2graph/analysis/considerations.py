@@ -118,7 +118,7 @@ def considerations(model: Model) -> ConsiderationsView:
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> considerations(model).row("agility").facts[1]
-    Fact(label='peacetime → gray-zone', value='20 activated, 1 lapsed')
+    Fact(label='peacetime → gray-zone', value='3 activated, 1 lapsed')
 
     References
     ----------

@@ -190,7 +190,7 @@ def reference_instant(model: Model) -> datetime:
 
     >>> from c2graph import load_model
     >>> reference_instant(load_model("models/us-rok-cfc.yaml")).isoformat()
-    '2018-10-01T12:00:00+00:00'
+    '2019-01-01T12:00:00+00:00'
     """
     parts = [int(p) for p in model.as_of.split("-")] + [1, 1]
     return datetime(parts[0], parts[1], parts[2], 12, tzinfo=_UTC)

@@ -146,7 +146,7 @@ def format_matrix(matrix: Matrix) -> str:
     >>> table = format_matrix(compare_many(models, phase="peacetime", names=["a", "b"]))
     >>> print(*table.splitlines()[:2], sep="\\n")
     phase      measure                                  a            b
-    peacetime  nodes                                    40           42
+    peacetime  nodes                                    46           50
     """
     header = ["phase", "measure", *matrix.columns]
     body = [[r.phase, r.measure, *(_value(v) for v in r.values)] for r in matrix.rows]

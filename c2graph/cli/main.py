@@ -3,8 +3,8 @@
 Example
 -------
 >>> main(["validate", "models/us-japan-2025.yaml"])
-models/us-japan-2025.yaml: valid (44 nodes, 104 links, 6 phases; 3 US phases, 5 scenarios, \
-24 decisions)
+models/us-japan-2025.yaml: valid (50 nodes, 129 links, 6 phases; 3 US phases, 5 scenarios, \
+29 decisions)
 0
 """
 

@@ -4,9 +4,9 @@ Example
 -------
 >>> from c2graph.cli.main import main
 >>> main(["validate", "models/us-japan-2025.yaml", "models/us-rok-cfc.yaml"])
-models/us-japan-2025.yaml: valid (44 nodes, 104 links, 6 phases; 3 US phases, 5 scenarios, \
-24 decisions)
-models/us-rok-cfc.yaml: valid (14 nodes, 21 links, 2 phases; 2 decisions)
+models/us-japan-2025.yaml: valid (50 nodes, 129 links, 6 phases; 3 US phases, 5 scenarios, \
+29 decisions)
+models/us-rok-cfc.yaml: valid (14 nodes, 22 links, 2 phases; 2 decisions)
 0
 """
 

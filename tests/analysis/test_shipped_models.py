@@ -197,6 +197,7 @@ def test_combined_chains_rest_on_both_nations_consent(name, phase, units):
 @pytest.mark.parametrize("name", ["us-japan-2022.yaml", "us-japan-2025.yaml"])
 def test_coast_guard_under_the_minister_of_defense_only_on_an_art_76_1_i_or_78_1_order(name):
     model = shipped(name)
+    controlled = set()
     for phase in model.phase_ids:
         found = authority_paths(model, "jp-jcg", phase=phase, source="jp-mod", layer="civil")
         for path in found.paths:
