@@ -116,8 +116,9 @@ def nation_cut(model: Model, *, phase: str) -> tuple[NationCut, ...]:
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> (cut,) = nation_cut(model, phase="peacetime")
-    >>> cut.nations, cut.connectivity, cut.node_cut
-    (('JP', 'US'), 3, ('al-bjocc', 'jp-jjoc', 'us-cjcs'))
+    >>> cut.nations, cut.connectivity, cut.node_cut  # doctest: +NORMALIZE_WHITESPACE
+    (('JP', 'US'), 7, ('al-bjocc', 'al-bocc', 'al-ccc', 'jp-jjoc', 'jp-jso', 'us-cnfj',
+                       'us-spacefor-j'))
 
     References
     ----------
