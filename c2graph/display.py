@@ -10,7 +10,7 @@ Example
 >>> from c2graph import load_model
 >>> model = load_model("models/us-rok-cfc.yaml")
 >>> model
-<Model 'US–ROK Combined Forces Command (comparator)' as of 2018-10: 14 nodes, 21 links, 2 phases>
+<Model 'US–ROK Combined Forces Command (comparator)' as of 2019-01: 14 nodes, 22 links, 2 phases>
 >>> from c2graph.analysis import authority_paths
 >>> result = authority_paths(model, "kr-forces", phase="wartime")
 >>> result._repr_html_().startswith("<div><strong>PathResult</strong>")
@@ -164,7 +164,7 @@ def model_repr(model: Model) -> str:
 
     >>> from c2graph import load_model
     >>> model_repr(load_model("models/us-japan-2025.yaml")).endswith(
-    ...     "as of 2025-10-29: 44 nodes, 104 links, 6 phases>")
+    ...     "as of 2025-10-29: 50 nodes, 129 links, 6 phases>")
     True
     """
     return (
@@ -199,7 +199,7 @@ def model_html(model: Model) -> str:
 
     >>> from c2graph import load_model
     >>> text = model_html(load_model("models/us-rok-cfc.yaml"))
-    >>> "<td>wartime</td><td>Wartime (hostilities)</td><td>14</td><td>19</td>" in text
+    >>> "<td>wartime</td><td>Wartime (hostilities)</td><td>14</td><td>20</td>" in text
     True
     """
     from .report._svg import inline_svg

@@ -37,7 +37,7 @@ def japan():
 def test_model_repr_is_short(japan):
     assert repr(japan) == (
         "<Model 'US–Japan alliance C2, October 2025 (after the JJOC, USFJ JFHQ phase one)' "
-        "as of 2025-10-29: 44 nodes, 104 links, 6 phases>"
+        "as of 2025-10-29: 50 nodes, 129 links, 6 phases>"
     )
     for path in MODELS.glob("*.yaml"):
         assert len(repr(load_model(path))) < 200
@@ -54,12 +54,12 @@ def test_model_html_lists_phases_and_inlines_the_chart():
     model = load_model(MODELS / "us-rok-cfc.yaml")
     text = model._repr_html_()
     root = ET.fromstring(text.encode())
-    assert root.find("strong").text == "US–ROK Combined Forces Command (comparator) (as of 2018-10)"
+    assert root.find("strong").text == "US–ROK Combined Forces Command (comparator) (as of 2019-01)"
     rows = [[cell.text for cell in row] for row in root.find("table")]
     assert rows == [
         ["phase", "name", "nodes", "links"],
         ["armistice", "Armistice", "14", "19"],
-        ["wartime", "Wartime (hostilities)", "14", "19"],
+        ["wartime", "Wartime (hostilities)", "14", "20"],
     ]
     assert root.find("{http://www.w3.org/2000/svg}svg") is not None
     assert "<?xml" not in text
@@ -122,7 +122,7 @@ def test_a_long_repr_lists_fields_briefly(japan):
     )
     report = bottleneck_report(japan, phase="armed-attack")
     assert repr(report).startswith(
-        "BottleneckReport(phase='armed-attack', tops=<2 items>, dominators=<10 items>, "
+        "BottleneckReport(phase='armed-attack', tops=<2 items>, dominators=<11 items>, "
         "cut_nodes=<2 items>, nation_cuts=<1 items>, span=<SpanOfControl>,"
     )
 

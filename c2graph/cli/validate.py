@@ -101,7 +101,7 @@ def check_file(name: str) -> FileCheck:
     --------
     >>> check_file("models/us-rok-cfc.yaml").to_dict()
     {'file': 'models/us-rok-cfc.yaml', 'valid': True, 'exit_code': 0, 'nodes': 14, \
-'links': 21, 'phases': 2, 'other_phases': {}, 'scenarios': 0, 'decisions': 2}
+'links': 22, 'phases': 2, 'other_phases': {}, 'scenarios': 0, 'decisions': 2}
     >>> check_file("nope.yaml").lines()
     ['nope.yaml: no such file']
     """
@@ -120,8 +120,8 @@ def counts(model: Model) -> dict[str, Any]:
 
     >>> from c2graph import load_model
     >>> counts(load_model("models/us-japan-2025.yaml"))
-    {'nodes': 44, 'links': 104, 'phases': 6, 'other_phases': {'US': 3}, 'scenarios': 5, \
-'decisions': 24}
+    {'nodes': 50, 'links': 129, 'phases': 6, 'other_phases': {'US': 3}, 'scenarios': 5, \
+'decisions': 29}
     """
     first = model.phases[0].nation
     return {

@@ -85,7 +85,7 @@ def slice_date(model: Model, index: int) -> str:
 
     >>> from c2graph import load_model
     >>> slice_date(load_model("models/us-rok-cfc.yaml"), 1)
-    '2018-10-02T00:00:00'
+    '2019-01-02T00:00:00'
     """
     year, month, day = ([*map(int, model.as_of.split("-")), 1, 1])[:3]
     return (dt.date(year, month, day) + dt.timedelta(days=index)).isoformat() + "T00:00:00"

@@ -122,4 +122,5 @@ def test_scenario_only_links_have_their_time_and_mark():
     assert spells == [(10, 10)] and list(model.situations)[10] == "remote-island-attack"
     lines = export(model, "mermaid").splitlines()
     assert '  phases["Phases<br>1 Peacetime' in "\n".join(lines)
-    assert any(line.endswith('-.->|"support · 11"| n9') for line in lines)
+    # Merged with INDOPACOM's cooperation short of armed attack (situations 2-4 and 10-13).
+    assert any(line.endswith('-.->|"support · 2–4, 10–13"| n10') for line in lines)
