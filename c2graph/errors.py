@@ -14,10 +14,11 @@ m.yaml:3: nodes[0] → kind: expected one of ..., got 'x'
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "EXIT_CODES",
+    "MAX_SHOWN_PROBLEMS",
     "C2GraphError",
     "InputFileError",
     "ModelError",
@@ -26,6 +27,9 @@ __all__ = [
     "QueryError",
     "RenderError",
 ]
+
+#: Most problems a :class:`ModelError` message shows (all are in ``problems``).
+MAX_SHOWN_PROBLEMS = 200
 
 #: Documented exit codes of the ``c2graph`` command.
 EXIT_CODES: dict[int, str] = {
@@ -43,21 +47,34 @@ class Problem:
     """One problem found in a model file: where it is and what is wrong.
 
     ``line`` is None when the problem has no line (the file as a whole, or text that
-    cannot be composed); ``where`` is the path to the item, or ``''``.
+    cannot be composed); ``where`` is the path to the item, or ``''``. ``severity`` is
+    ``error`` (the model cannot be loaded) or ``warning`` (odd, but allowed).
 
     >>> str(Problem("m.yaml", None, "", "the file is empty"))
     'm.yaml: the file is empty'
+    >>> print(Problem("m.yaml", 4, "nodes[0] (id='a') → name", "the name is blank", "warning"))
+    m.yaml:4: warning: nodes[0] (id='a') → name: the name is blank
     """
 
     file: str
     line: int | None
     where: str
     message: str
+    severity: str = "error"
 
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line is not None else self.file
+        label = "warning: " if self.severity == "warning" else ""
         where = f"{self.where}: " if self.where else ""
-        return f"{location}: {where}{self.message}"
+        return f"{location}: {label}{where}{self.message}"
+
+    def as_error(self) -> Problem:
+        """Return this problem as an error (for warnings made errors by ``strict``).
+
+        >>> Problem("m.yaml", 1, "", "odd", "warning").as_error().severity
+        'error'
+        """
+        return replace(self, severity="error")
 
 
 class C2GraphError(Exception):
@@ -70,11 +87,15 @@ class ModelError(C2GraphError, ValueError):
     """A model file is invalid; ``problems`` lists every problem found, in file order.
 
     A problem found twice (a units CSV cell read for both a node and its parent link) is
-    listed once.
+    listed once. The message shows the first :data:`MAX_SHOWN_PROBLEMS` problems, one per
+    line, and then how many more there are.
 
     >>> same = Problem("oob.csv", 2, "column 8 (source), unit 'x'", "unknown source 's-x'")
     >>> len(ModelError([same, same]).problems)
     1
+    >>> many = [Problem("m.yaml", n, "", "bad") for n in range(1, MAX_SHOWN_PROBLEMS + 3)]
+    >>> str(ModelError(many)).splitlines()[-1]
+    '... and 2 more problems'
     """
 
     exit_code = 1
@@ -83,7 +104,11 @@ class ModelError(C2GraphError, ValueError):
         self.problems = sorted(
             set(problems), key=lambda p: (p.file, p.line or 0, p.where, p.message)
         )
-        super().__init__("\n".join(str(p) for p in self.problems))
+        shown = [str(p) for p in self.problems[:MAX_SHOWN_PROBLEMS]]
+        more = len(self.problems) - len(shown)
+        if more:
+            shown.append(f"... and {more:,} more problem{'s' if more > 1 else ''}")
+        super().__init__("\n".join(shown))
 
 
 class QueryError(C2GraphError, LookupError):

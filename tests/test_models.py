@@ -21,7 +21,8 @@ from c2graph import load_model
 from c2graph.analysis import decision_plan
 from c2graph.model import Model
 from c2graph.modelfile.fields import SECTIONS
-from c2graph.modelfile.parsing import parse_text, read_text
+from c2graph.modelfile.files import read_text
+from c2graph.modelfile.parsing import parse_text
 from c2graph.modelfile.schema import model_schema
 from c2graph.vocabulary import (
     CONFIDENCE_LEVELS,

@@ -18,8 +18,8 @@ Example
 'A'
 """
 
+from .files import MAX_MODEL_BYTES
 from .loader import load_model, load_model_data
-from .parsing import MAX_MODEL_BYTES
 from .schema import model_schema
 
 __all__ = ["MAX_MODEL_BYTES", "load_model", "load_model_data", "model_schema"]

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from ..errors import Problem
 from .parsing import LineIndex
+from .usable import UsablePart
 from .validate import describe_path
 
 __all__ = ["TOP_KEYS", "Item", "Merged", "ModelFile", "Origin"]
@@ -38,12 +39,24 @@ class Origin(Protocol):
 
 @dataclass
 class ModelFile:
-    """One model file as read: its text, parsed data and (on demand) line index."""
+    """One model file as read: its text, parsed data and (on demand) line index.
+
+    ``part`` is what the checks across sections may read when the file's structure has
+    problems (None: all of ``data``); ``units`` holds the items of its units CSV files,
+    by section, once they are read.
+    """
 
     display: str
     text: str
     data: Any
+    part: UsablePart | None = None
+    units: dict[str, list[Item]] = field(default_factory=dict)
     _lines: LineIndex | None = None
+
+    @property
+    def usable(self) -> Any:
+        """The data the checks across sections and the variant steps read."""
+        return self.data if self.part is None else self.part.data
 
     def problem(self, path: tuple[str | int, ...], message: str) -> Problem:
         """Return a problem at a data path of this file, located on its line.
@@ -57,8 +70,13 @@ class ModelFile:
         return Problem(self.display, self._lines.line_of(path), where, message)
 
     def items(self, section: str) -> list[Item]:
-        """Return the items this file writes under ``section`` (none when it has no such key)."""
-        return [Item(data, self, (section, i)) for i, data in enumerate(self.data.get(section, []))]
+        """Return the usable items this file writes under ``section`` (none when it has no
+        such key); each keeps its position in the file."""
+        return [
+            Item(data, self, (section, i))
+            for i, data in enumerate(self.usable.get(section, []))
+            if data is not None
+        ]
 
 
 @dataclass

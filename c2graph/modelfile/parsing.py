@@ -11,6 +11,7 @@ import bisect
 import gc
 import json
 import re
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,21 +20,17 @@ from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
-from ..errors import InputFileError, ModelError, Problem
+from ..errors import ModelError, Problem
 
 __all__ = [
-    "MAX_MODEL_BYTES",
     "LineIndex",
+    "find_lone_surrogate",
     "format_path",
     "gc_paused",
     "is_json_path",
     "line_at",
     "parse_text",
-    "read_text",
 ]
-
-#: Largest model file c2graph reads; bigger files are refused with a clear message.
-MAX_MODEL_BYTES = 256 * 1024 * 1024
 
 DataPath = Sequence[str | int]
 
@@ -43,11 +40,22 @@ else:
     _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _StrictLoader(_BaseLoader):
-    """Safe loader that refuses aliases, duplicate keys and non-string keys.
+def _refuse(message: str, node: yaml.Node) -> yaml.constructor.ConstructorError:
+    """The error of a node the model-file reader refuses."""
+    return yaml.constructor.ConstructorError(None, None, message, node.start_mark)
 
-    Dates stay strings and only ``true``/``false`` are booleans (YAML 1.2 core schema), so
-    ``as_of: 2025-03-24`` and ``nation: NO`` read as written.
+
+_STR, _SEQ, _MAP = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+class _StrictLoader(_BaseLoader):
+    """Safe loader that refuses aliases, duplicate keys, non-string keys and tags.
+
+    No value changes unseen: dates stay strings and only ``true``/``false`` are booleans,
+    so ``as_of: 2025-03-24`` and ``nation: NO`` read as written; ``035`` is 35 and
+    ``1:30`` is text (YAML 1.1 would read 29 and 90). The only explicit tag allowed is
+    ``!!str`` (the value is text, as quoting it says).
     """
 
     def __init__(self, stream: str) -> None:
@@ -56,68 +64,91 @@ class _StrictLoader(_BaseLoader):
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                "aliases (*name) are not allowed in model files: write the item out in full",
-                node.start_mark,
+            raise _refuse(
+                "aliases (*name) are not allowed in model files: write the item out in full", node
             )
+        if node.tag != _STR and node.tag != self._implicit_tag(node):
+            shown = node.tag.replace(_STANDARD_TAG, "!!", 1)
+            raise _refuse(f"tag {shown!r} is not allowed in model files: remove it", node)
         return super().construct_object(node, deep=deep)
+
+    def _implicit_tag(self, node: yaml.Node) -> str:
+        """The tag the node would have without an explicit one."""
+        if isinstance(node, yaml.ScalarNode):
+            if node.style:  # quoted or block scalars are text
+                return _STR
+            resolved = self.resolve(yaml.ScalarNode, node.value, (True, False))  # type: ignore[no-untyped-call]
+            return str(resolved)
+        return _SEQ if isinstance(node, yaml.SequenceNode) else _MAP
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, yaml.MappingNode):
             seen: dict[Any, int] = {}
             for key_node, _ in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise yaml.constructor.ConstructorError(
-                        None,
-                        None,
-                        "merge keys (<<) are not allowed in model files",
-                        key_node.start_mark,
-                    )
+                    raise _refuse("merge keys (<<) are not allowed in model files", key_node)
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "mapping keys must be plain strings", key_node.start_mark
-                    )
-                if key_node.tag != "tag:yaml.org,2002:str":
-                    raise yaml.constructor.ConstructorError(
-                        None,
-                        None,
+                    raise _refuse("mapping keys must be plain strings", key_node)
+                if key_node.tag != _STR:
+                    raise _refuse(
                         f"mapping key {key_node.value!r} is not text: quote it or use a name",
-                        key_node.start_mark,
+                        key_node,
                     )
                 key = key_node.value
                 if key in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None,
-                        None,
+                    raise _refuse(
                         f"duplicate key {key!r} (first on line "
                         f"{line_at(self._text, seen[key])}): keep one of them",
-                        key_node.start_mark,
+                        key_node,
                     )
                 seen[key] = key_node.start_mark.index
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return mapping
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        """An integer as YAML 1.1 writes it, but a leading zero is not octal: ``035`` is 35."""
+        text = node.value.replace("_", "")
+        sign = -1 if text.startswith("-") else 1
+        digits = text.lstrip("+-")
+        base = {"0b": 2, "0x": 16}.get(digits[:2], 10)
+        try:
+            return sign * int(digits[2:] if base != 10 else digits, base)
+        except ValueError:  # more digits than Python converts
+            raise _refuse(
+                f"the number is {len(digits):,} digits long; c2graph reads numbers of at most "
+                f"{sys.get_int_max_str_digits():,} digits",
+                node,
+            ) from None
 
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
+#: Implicit types kept from PyYAML's YAML 1.1 resolver: null, and merge keys (refused).
+_KEPT_TYPES = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:merge")
+#: The other implicit types: YAML 1.1's, as YAML tools write them, less what would change
+#: a value unseen: dates stay text, only true/false are booleans, and sexagesimal numbers
+#: (``1:30``, 90 in YAML 1.1) are text.
+_TYPES = {
+    "tag:yaml.org,2002:bool": (r"true|True|TRUE|false|False|FALSE", "tTfF"),
+    "tag:yaml.org,2002:int": (
+        r"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+",
+        "-+0123456789",
+    ),
+    "tag:yaml.org,2002:float": (
+        r"[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
+        "-+0123456789.",
+    ),
+}
 _StrictLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-    ]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag in _KEPT_TYPES]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+for _tag, (_pattern, _first) in _TYPES.items():
+    _StrictLoader.add_implicit_resolver(_tag, re.compile(rf"^(?:{_pattern})$"), list(_first))
 
 
 class _NotPlain(Exception):
     """The fast construction met something it leaves to :class:`_StrictLoader`."""
-
-
-_STR, _SEQ, _MAP = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 
 
 class _PlainLoader(_StrictLoader):
@@ -239,65 +270,6 @@ def line_at(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> str:
-    """Read a model file as UTF-8 text (a leading BOM is dropped), refusing what is not one.
-
-    Parameters
-    ----------
-    path
-        The file to read.
-    max_bytes
-        The largest file accepted; devices and pipes are read only that far.
-
-    Returns
-    -------
-    str
-        The file's text.
-
-    Raises
-    ------
-    InputFileError
-        When the file is missing, a directory, unreadable, too large or not UTF-8.
-
-    Examples
-    --------
-    >>> read_text(Path("models/us-rok-cfc.yaml")).splitlines()[1]
-    'name: US–ROK Combined Forces Command (comparator)'
-    >>> read_text(Path("no-such-file.yaml"))
-    Traceback (most recent call last):
-    c2graph.errors.InputFileError: no-such-file.yaml: no such file
-    """
-    if path.is_dir():
-        raise InputFileError(f"{path}: is a directory, not a model file")
-    try:
-        size = path.stat().st_size  # 0 for devices and pipes: the bounded read still holds
-        raw = b""
-        if size <= max_bytes:
-            with path.open("rb") as stream:
-                raw = stream.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputFileError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputFileError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if size > max_bytes or len(raw) > max_bytes:
-        amount = f"{size:,} bytes is" if size > max_bytes else f"more than {max_bytes:,} bytes is"
-        raise InputFileError(
-            f"{path}: {amount} over the {max_bytes:,}-byte limit for a model file;"
-            " split it with 'extends' or give units as CSV"
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputFileError(
-            f"{path}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
-            f"{exc.start}); save the file as UTF-8"
-        ) from None
-    return text.removeprefix("\ufeff")
-
-
 def is_json_path(path: Path) -> bool:
     """Return True when a file is read as JSON (by its extension); everything else is YAML.
 
@@ -403,11 +375,46 @@ def _marked_yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | No
     return line, _UNKNOWN_TAG.sub(r"tag \1 is not allowed in model files: remove it", message)
 
 
-#: A ``\\uD800``-``\\uDFFF`` escape that is not half of a surrogate pair: no character.
-_LONE_SURROGATE = re.compile(  # one literal prefix (\\u) keeps the search fast on big files
-    r"\\u(?:[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
-    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2}\\u)[dD][c-fC-F][0-9a-fA-F]{2})"
-)
+#: A ``\\uD800``-``\\uDFFF`` escape: only text holding one can hold half a surrogate pair.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def find_lone_surrogate(data: Any) -> tuple[tuple[str | int, ...], str] | None:
+    """Find text in ``data`` holding half of a surrogate pair (which is not a character).
+
+    Parameters
+    ----------
+    data
+        Parsed data: dicts, lists, strings and other values.
+
+    Returns
+    -------
+    tuple or None
+        The data path of the first such text (of the mapping, for a key) and the half
+        character; None when there is none.
+
+    Examples
+    --------
+    >>> find_lone_surrogate({"nodes": [{"id": "a"}, {"name": "x\\ud800"}]})
+    (('nodes', 1, 'name'), '\\ud800')
+    >>> find_lone_surrogate({"name": "😀"}) is None
+    True
+    """
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            found = _SURROGATE.search(value)
+            if found:
+                return path, found.group()
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                stack.append((path, key))
+                stack.append(((*path, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), item) for i, item in reversed(list(enumerate(value))))
+    return None
 
 
 _UNKNOWN_TAG = re.compile(r"^could not determine a constructor for the tag ('.*')$")
@@ -437,15 +444,32 @@ def _parse_json(text: str, filename: str) -> Any:
         raise _duplicate_json_key(text, filename, exc.key) from None
     except RecursionError:
         raise _error(filename, None, "JSON: nested too deeply") from None
-    lone = _LONE_SURROGATE.search(text)
-    if lone is not None:
-        raise _error(
-            filename,
-            line_at(text, lone.start()),
-            f"JSON: {lone.group()} is half of a surrogate pair, not a character; "
-            "write the character itself",
-        )
+    except ValueError:  # an integer of more digits than Python converts
+        raise _long_number(text, filename) from None
+    if _SURROGATE_ESCAPE.search(text):
+        found = find_lone_surrogate(data)
+        if found is not None:
+            path, half = found
+            raise _error(
+                filename,
+                LineIndex(text).line_of(path),
+                f"JSON: \\u{ord(half):04x} is half of a surrogate pair, not a character; "
+                "write the character itself",
+            )
     return data
+
+
+def _long_number(text: str, filename: str) -> ModelError:
+    """The error of a JSON number too long to convert, on the line of the first one."""
+    limit = sys.get_int_max_str_digits()
+    found = re.search(rf"[0-9]{{{limit + 1},}}", text)
+    line = line_at(text, found.start()) if found else None
+    digits = f"{len(found.group()):,} digits" if found else "too many digits"
+    return _error(
+        filename,
+        line,
+        f"JSON: the number is {digits} long; c2graph reads numbers of at most {limit:,} digits",
+    )
 
 
 def _duplicate_json_key(text: str, filename: str, key: str) -> ModelError:
@@ -544,7 +568,7 @@ class LineIndex:
                     with gc_paused():
                         self._root = yaml.compose(text, Loader=_StrictLoader)
                     break
-                except (yaml.YAMLError, RecursionError):
+                except (yaml.YAMLError, RecursionError, UnicodeError):
                     self._root = None
         return self._root
 

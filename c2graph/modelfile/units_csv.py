@@ -29,15 +29,25 @@ from ..errors import InputFileError, Problem
 from ..hints import did_you_mean
 from ..vocabulary import AUTHORITY_ORDER, AUTHORITY_RELATIONS
 from .fields import FORMATS, LANG_NAME_KEY, SECTIONS
+from .files import ModelFiles
 from .items import Item, ModelFile
-from .parsing import read_text
 from .validate import check_phases, check_value, quick_checks
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
 
-__all__ = ["REQUIRED_COLUMNS", "Row", "UnitsFile", "add_units", "parse_phases_cell", "read_units"]
+__all__ = [
+    "MAX_PROBLEMS_PER_FILE",
+    "REQUIRED_COLUMNS",
+    "Row",
+    "UnitsFile",
+    "parse_phases_cell",
+    "read_unit_items",
+    "read_units",
+]
 
+#: A units file is read no further once this many problems are found in it.
+MAX_PROBLEMS_PER_FILE = 1000
 #: Columns every units file must have.
 REQUIRED_COLUMNS: tuple[str, ...] = ("id", "name", "nation", "kind")
 _LINK_COLUMNS = ("parent", "relation")
@@ -126,6 +136,15 @@ def parse_phases_cell(cell: str) -> Any:
 
 
 def _check_header(units: UnitsFile) -> list[Problem]:
+    if not set(units.columns) & set(REQUIRED_COLUMNS):
+        # Not a units file at all: say so without quoting what it holds.
+        return [
+            units.header_problem(
+                "not a units file: its first row names none of the columns "
+                f"{', '.join(REQUIRED_COLUMNS)} (a units file starts with a header row "
+                "such as id,name,nation,kind,parent,relation)"
+            )
+        ]
     problems = []
     seen: set[str] = set()
     for column in units.columns:
@@ -172,6 +191,9 @@ class _RowReader:
         header = units.columns
         self.units = units
         self.problems: list[Problem] = []
+        #: False once a row is lost as a whole (the checks across sections then wait).
+        self.complete = True
+        self._spoiled: set[str] = set()  # the columns of the current row with problems
         self._checks = [
             (index, column, _cell_check(column))
             for index, column in enumerate(header)
@@ -183,22 +205,34 @@ class _RowReader:
         )
 
     def read_all(self, reader: CsvReader) -> list[Row]:
-        """Read every row after the header; a CSV syntax error ends the file."""
+        """Read every row after the header; a CSV syntax error ends the file, and so do
+        :data:`MAX_PROBLEMS_PER_FILE` problems."""
         rows: list[Row] = []
         line = reader.line_num
-        while True:
+        while len(self.problems) < MAX_PROBLEMS_PER_FILE:
             try:
                 cells = next(reader, None)
             except csv.Error as exc:
                 self.problems.append(
                     Problem(self.units.display, reader.line_num, "", f"CSV: {exc}")
                 )
+                self.complete = False
                 return rows
             if cells is None:
                 return rows
             start, line = line + 1, reader.line_num
             if any(cells):  # a row with no cell filled in is skipped
                 rows += self.read(cells, start)
+        self.problems.append(
+            Problem(
+                self.units.display,
+                line,
+                "",
+                f"stopped reading after {len(self.problems):,} problems; fix these first",
+            )
+        )
+        self.complete = False
+        return rows
 
     def read(self, cells: list[str], line: int) -> list[Row]:
         """Return the node of one row and, when it names a parent, its authority link."""
@@ -211,17 +245,37 @@ class _RowReader:
                     f"expected {len(self.units.columns)} cells as in the header, got {len(cells)}",
                 )
             )
+            self.complete = False
             return []
         unit = cells[self._id_at]
+        self._spoiled.clear()
         node = self._node(cells, line, unit)
+        link = self._parent_link(cells, line, unit)
+        if self._spoiled:
+            node, link = self._usable(node, link)
         row = self.units.add_row(node.get("id", ""), line)
         rows: list[Row] = [("nodes", node, self.units, ("nodes", row))]
-        link = self._parent_link(cells, line, unit)
         if link is not None:
             rows.append(("links", link, self.units, ("links", row)))
         return rows
 
+    def _usable(
+        self, node: dict[str, Any], link: dict[str, Any] | None
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """What the checks across sections may read of a row with problems: its cells with
+        problems left out (an id stays: it is text), a parent link only if sound."""
+        spoiled = self._spoiled
+        node = {k: v for k, v in node.items() if k == "id" or k not in spoiled}
+        if "phases" in spoiled:
+            node["phases"] = []  # holds in no phase: nothing phase-dependent is reported
+        if link is not None and spoiled & {"id", "parent", "relation"}:
+            link = None
+        elif link is not None and "source" in spoiled:
+            link.pop("source", None)
+        return node, link
+
     def _report(self, line: int, column: str, unit: str, message: str) -> None:
+        self._spoiled.add(column)
         self.problems.append(self.units.cell_problem(line, column, unit, message))
 
     def _node(self, cells: list[str], line: int, unit: str) -> dict[str, Any]:
@@ -275,43 +329,45 @@ class _RowReader:
         return link
 
 
-def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem]]:
-    """Read one units file's text: its rows, and every problem of its header or cells."""
+def _read_one(text: str, display: str) -> tuple[list[Row], list[Problem], bool]:
+    """Read one units file's text: its rows, every problem of its header or cells, and
+    whether every row could be read (cells with problems aside)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [cell.strip() for cell in next(reader, [])]
     except csv.Error as exc:
-        return [], [Problem(display, 1, "", f"CSV: {exc}")]
+        return [], [Problem(display, 1, "", f"CSV: {exc}")], False
     if not header:
         message = "the units file is empty: it needs a header row (id,name,nation,kind,...)"
-        return [], [Problem(display, None, "", message)]
+        return [], [Problem(display, None, "", message)], False
     units = UnitsFile(display, header)
     problems = _check_header(units)
     if problems:
-        return [], problems
+        return [], problems, False
     rows_of = _RowReader(units)
-    return rows_of.read_all(reader), rows_of.problems
+    return rows_of.read_all(reader), rows_of.problems, rows_of.complete
 
 
 def read_units(
-    entries: list[dict[str, Any]],
-    base: Path,
-    display_base: str,
+    entries: list[dict[str, Any] | None],
+    beside: Path,
+    files: ModelFiles,
     where: Callable[[int, str], Problem],
-) -> tuple[list[Row], list[Problem]]:
+) -> tuple[list[Row], list[Problem], bool]:
     """Read the units files of one model file's ``units`` entries.
 
     Parameters
     ----------
     entries
-        The model file's ``units`` entries (each with ``file``), structure checked.
-    base
-        The model file's folder on disk.
-    display_base
-        The same folder as messages show it.
+        The model file's usable ``units`` entries (each with ``file``; None for an entry
+        with a structural problem, skipped).
+    beside
+        The model file's folder, as given: the files are named relative to it.
+    files
+        The model's files: where it may read, and its byte budget.
     where
         ``where(i, message)`` locates a problem at the model file's ``units[i]`` entry
-        (a units file that cannot be read).
+        (a units file that cannot be read, or is named twice).
 
     Returns
     -------
@@ -319,70 +375,99 @@ def read_units(
         ``(section, data, units_file, path)`` for each node and parent link, in file order.
     problems : list of Problem
         Every problem found, in any of the files.
+    complete : bool
+        Whether every file and row could be read (cells with problems aside): if not,
+        the model's checks across sections would report what is lost, and wait.
 
     Examples
     --------
     >>> from c2graph.errors import Problem
-    >>> rows, problems = read_units(
-    ...     [{"file": "nope.csv"}], Path("models"), "models",
+    >>> from c2graph.modelfile.files import ModelFiles
+    >>> rows, problems, complete = read_units(
+    ...     [{"file": "nope.csv"}], Path("models"), ModelFiles("models/m.yaml"),
     ...     lambda i, message: Problem("m.yaml", 3, f"units[{i}]", message))
-    >>> rows, [str(p) for p in problems]
-    ([], ["m.yaml:3: units[0]: the units file 'nope.csv' cannot be read: no such file"])
+    >>> rows, [str(p) for p in problems], complete
+    ([], ["m.yaml:3: units[0]: the units file 'nope.csv' cannot be read: no such file"], False)
     """
     rows: list[Row] = []
     problems: list[Problem] = []
+    complete = True
+    first: dict[Path, int] = {}
     for i, entry in enumerate(entries):
-        name = entry["file"]
-        display = os.path.normpath(os.path.join(display_base, name))
-        try:
-            text = read_text(base / name)
-        except InputFileError as exc:
-            message = str(exc).removeprefix(f"{base / name}: ")
-            problems.append(where(i, f"the units file {name!r} cannot be read: {message}"))
+        if entry is None:
             continue
-        found, trouble = _read_one(text, display)
+        name = entry["file"]
+        display = os.path.normpath(os.path.join(beside, name))
+        try:
+            path = files.locate(name, beside=beside)
+        except InputFileError as exc:
+            problems.append(where(i, str(exc)))
+            complete = False
+            continue
+        if path in first:
+            problems.append(
+                where(
+                    i,
+                    f"the units file {name!r} is already listed (units[{first[path]}]): "
+                    "list each file once",
+                )
+            )
+            continue
+        first[path] = i
+        try:
+            text = files.read(path, display)
+        except InputFileError as exc:
+            message = str(exc).removeprefix(f"{display}: ")
+            problems.append(where(i, f"the units file {name!r} cannot be read: {message}"))
+            complete = False
+            continue
+        found, trouble, whole = _read_one(text, display)
         rows.extend(found)
         problems.extend(trouble)
-    return rows, problems
+        complete = complete and whole
+    return rows, problems, complete
 
 
-def add_units(sections: dict[str, list[Item]], file: ModelFile) -> list[Problem]:
-    """Append the nodes and parent links of the file's ``units`` CSV files to its sections.
+def read_unit_items(file: ModelFile, files: ModelFiles) -> tuple[list[Problem], bool]:
+    """Read the units CSV files the model file names; keep their items in ``file.units``.
 
     Parameters
     ----------
-    sections
-        The merged items so far, by section; the units' nodes and links are appended.
     file
         The model file, whose ``units`` paths are read relative to its folder.
+    files
+        The model's files: where it may read, and its byte budget.
 
     Returns
     -------
-    list of Problem
+    problems : list of Problem
         Every problem of the units files; empty when they are valid (or there are none).
+    complete : bool
+        Whether every file and row could be read (cells with problems aside).
 
     Examples
     --------
     >>> import shutil, tempfile
+    >>> from c2graph.modelfile.files import ModelFiles
     >>> folder = Path(tempfile.mkdtemp())
     >>> _ = (folder / "oob.csv").write_text("id,name,nation,kind,parent\\n1d,1D,JP,unit,gcc\\n")
     >>> file = ModelFile(str(folder / "m.yaml"), "", {"units": [{"file": "oob.csv"}]})
-    >>> sections = {"nodes": [], "links": []}
-    >>> add_units(sections, file)
-    []
-    >>> [item.data for item in sections["links"]]
+    >>> read_unit_items(file, ModelFiles(folder / "m.yaml"))
+    ([], True)
+    >>> [item.data for item in file.units["links"]]
     [{'from': 'gcc', 'to': '1d', 'relation': 'command'}]
     >>> shutil.rmtree(folder)
     """
-    if "units" not in file.data:
-        return []
-    folder = Path(file.display).parent
-    rows, problems = read_units(
-        file.data["units"],
-        folder,
-        str(folder),
+    usable = file.usable
+    if not isinstance(usable, dict) or "units" not in usable:
+        return [], True
+    rows, problems, complete = read_units(
+        usable["units"],
+        Path(file.display).parent,
+        files,
         lambda i, text: file.problem(("units", i, "file"), text),
     )
+    file.units = {"nodes": [], "links": []}
     for section, data, units, path in rows:
-        sections[section].append(Item(data, units, path))
-    return problems
+        file.units[section].append(Item(data, units, path))
+    return problems, complete

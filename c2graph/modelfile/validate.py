@@ -6,6 +6,8 @@ turns findings into located :class:`~c2graph.errors.Problem` records.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -332,13 +334,44 @@ def _check_nested(value: Any, field: Field, path: Path_) -> list[Finding]:
 
 def _check_number(value: Any, field: Field, path: Path_) -> list[Finding]:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return [Finding(path, f"expected a number, got {_type_name(value)}")]
+        return [Finding(path, f"expected a number, got {_type_name(value)}{_number_hint(value)}")]
+    if not math.isfinite(value):
+        return [Finding(path, f"expected a finite number, got {value!r}")]
     if field.bounds is None:
         return []
     low, high = field.bounds
     if low <= value <= high:
         return []
     return [Finding(path, f"expected a number from {low:g} to {high:g}, got {value!r}")]
+
+
+#: Text that looks like a number in a form c2graph does not read as one.
+_NUMBER_LIKE = re.compile(r"[-+]?[0-9.][0-9_.:eExXoObB+-]*")
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
+_SEXAGESIMAL = re.compile(r"([-+]?[0-9]+):([0-5]?[0-9])")
+
+
+def _number_hint(value: Any) -> str:
+    """Advice for text written where a number belongs, when it looks like one.
+
+    >>> _number_hint("35"), _number_hint("x")
+    ('; write it without quotes', '')
+    >>> _number_hint("1:30")
+    '; write it as a decimal number (1:30 meaning 1 and 30/60 is 1.5)'
+    """
+    if not isinstance(value, str) or not _NUMBER_LIKE.fullmatch(value):
+        return ""
+    if _PLAIN_NUMBER.fullmatch(value):
+        return "; write it without quotes"
+    minutes = _SEXAGESIMAL.fullmatch(value)
+    if minutes:
+        whole, part = int(minutes.group(1)), int(minutes.group(2))
+        decimal = whole + (part if whole >= 0 else -part) / 60
+        return (
+            f"; write it as a decimal number ({value} meaning {abs(whole)} and {part}/60 is "
+            f"{decimal:g})"
+        )
+    return "; write it as a plain decimal number"
 
 
 def _check_text(value: Any, field: Field, path: Path_) -> list[Finding]:

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ModelError, Problem
+from ..errors import Problem
 from .items import TOP_KEYS, Item, Merged, ModelFile
-from .units_csv import add_units
 
 __all__ = ["apply_variant"]
 
@@ -24,7 +23,7 @@ _ADDED_SECTIONS = ("nodes", "links", "sources", "locations", "decisions", "scena
 DataPath = tuple[str | int, ...]
 
 
-def apply_variant(base: Merged, file: ModelFile) -> Merged:
+def apply_variant(base: Merged, file: ModelFile) -> tuple[Merged, list[Problem]]:
     """Apply a variant file to its merged base: removals, then changes, then additions.
 
     Parameters
@@ -32,19 +31,16 @@ def apply_variant(base: Merged, file: ModelFile) -> Merged:
     base
         The base model's items, with every ``extends`` of the base already applied.
     file
-        The variant, whose structure is checked and which has ``extends``.
+        The variant, whose structure is checked, which has ``extends`` and whose units
+        files are read; only its usable part is applied.
 
     Returns
     -------
-    Merged
+    merged : Merged
         New sections (the base's lists are not changed; changed items are); every key a
         variant sets remembers the variant's line, for problems found later.
-
-    Raises
-    ------
-    ModelError
-        Listing what the variant removes or changes that the base does not have, and the
-        problems of its units files.
+    problems : list of Problem
+        What the variant removes or changes that the base does not have.
 
     Examples
     --------
@@ -54,25 +50,25 @@ def apply_variant(base: Merged, file: ModelFile) -> Merged:
     >>> variant = ModelFile(
     ...     "v.yaml", "", {"extends": "base.yaml", "name": "v", "remove": {"nodes": ["b"]}}
     ... )
-    >>> merged = apply_variant(base, variant)
-    >>> merged.top["name"], [item.data["id"] for item in merged.sections["nodes"]]
-    ('v', ['a'])
+    >>> merged, problems = apply_variant(base, variant)
+    >>> merged.top["name"], [item.data["id"] for item in merged.sections["nodes"]], problems
+    ('v', ['a'], [])
     """
-    data = file.data
+    data = file.usable
     problems: list[Problem] = []
     sections = {name: list(items) for name, items in base.sections.items()}
     _remove(sections, data.get("remove", {}), file, problems)
     _change(sections, data.get("change", {}), file, problems)
     for name in _ADDED_SECTIONS:
         sections.setdefault(name, []).extend(file.items(name))
-    problems.extend(add_units(sections, file))
-    if problems:
-        raise ModelError(problems)
+    for name, items in file.units.items():
+        sections[name].extend(items)
     top = base.top | {k: data[k] for k in TOP_KEYS if k in data}
-    if "description" not in data:
+    if "description" not in file.data:
         top.pop("description", None)
     considerations = base.considerations | data.get("considerations", {})
-    return Merged(top, sections, considerations, file, extends=data["extends"])
+    merged = Merged(top, sections, considerations, file, extends=data["extends"])
+    return merged, problems
 
 
 def _remove(
@@ -86,6 +82,8 @@ def _remove(
     existing = {item.data["id"] for item in sections["nodes"]}
     removed: set[str] = set()
     for i, node_id in enumerate(remove.get("nodes", [])):
+        if node_id is None:  # an entry with a structural problem
+            continue
         if node_id not in existing:
             problems.append(
                 file.problem(("remove", "nodes", i), f"the base model has no node {node_id!r}")
@@ -98,6 +96,8 @@ def _remove(
         if it.data["from"] not in removed and it.data["to"] not in removed
     ]
     for i, match in enumerate(remove.get("links", [])):
+        if match is None:
+            continue
         found = _match_link(sections["links"], match, file, ("remove", "links", i), problems)
         if found is not None:
             sections["links"].remove(found)
@@ -105,7 +105,7 @@ def _remove(
         sections.setdefault(section, [])
         ids = {item.data["id"] for item in sections[section]}
         for i, item_id in enumerate(remove.get(section, [])):
-            if item_id not in ids:
+            if item_id is not None and item_id not in ids:
                 problems.append(
                     file.problem(
                         ("remove", section, i), f"the base model has no {section[:-1]} {item_id!r}"
@@ -125,6 +125,8 @@ def _change(
     for section in ("nodes", "phases", "decisions"):
         by_id = {item.data["id"]: item for item in sections.get(section, [])}
         for i, entry in enumerate(change.get(section, [])):
+            if entry is None:  # an entry with a structural problem
+                continue
             path: DataPath = ("change", section, i)
             target = by_id.get(entry["id"])
             if target is None:
@@ -136,6 +138,8 @@ def _change(
                 continue
             _set_keys(target, {k: v for k, v in entry.items() if k != "id"}, file, path)
     for i, entry in enumerate(change.get("links", [])):
+        if entry is None:
+            continue
         path = ("change", "links", i)
         found = _match_link(sections["links"], entry, file, path, problems)
         if found is not None:

@@ -264,7 +264,8 @@ def mutated_bytes(draw: st.DrawFn, raw: bytes) -> bytes:
 
 
 def _lines_in(raw: bytes) -> int:
-    return raw.count(b"\n") + 1
+    """Lines as c2graph counts them: ``\\n``, ``\\r\\n`` and a lone ``\\r`` end one each."""
+    return raw.count(b"\n") + raw.count(b"\r") - raw.count(b"\r\n") + 1
 
 
 def check_outcome(path: Path, raw: bytes) -> None:

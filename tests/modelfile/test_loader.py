@@ -143,7 +143,11 @@ STRUCTURE_CASES = {
     ),
     "number as id": (
         ("{id: unit,", "{id: 7,"),
-        ["m.yaml:10: nodes[2] → id: expected an id (text), got number 7; quote it"],
+        [
+            "m.yaml:10: nodes[2] → id: expected an id (text), got number 7; quote it",
+            "m.yaml:13: links[1] (from='hq', to='unit') → to: unknown node 'unit'; define it under "
+            "'nodes'",
+        ],
     ),
     "mapping where a list is expected": (
         ("nodes:\n  - {id: pm", "nodes:\n  x: {id: pm"),
@@ -154,7 +158,9 @@ STRUCTURE_CASES = {
         [
             "m.yaml:10: nodes[2]: expected a mapping with keys id, name, nation, kind, location, "
             "echelon, short, phases, office_hours, watch, relay, source, confidence, note, got "
-            "a list"
+            "a list",
+            "m.yaml:13: links[1] (from='hq', to='unit') → to: unknown node 'unit'; define it under "
+            "'nodes'",
         ],
     ),
     "text where a list is expected": (
@@ -198,7 +204,9 @@ STRUCTURE_CASES = {
         ("{id: unit,", "{id: 'my unit',"),
         [
             "m.yaml:10: nodes[2] (id='my unit') → id: expected an id without spaces or control "
-            "characters (1-200 characters), got 'my unit'"
+            "characters (1-200 characters), got 'my unit'",
+            "m.yaml:13: links[1] (from='hq', to='unit') → to: unknown node 'unit' (did you mean "
+            "'my unit'?)",
         ],
     ),
     "location out of range": (
@@ -247,7 +255,10 @@ STRUCTURE_CASES = {
             "links:\n",
             "locations:\n  - {id: x, name: X, lat: '35', lon: 0, utc_offset: 9}\nlinks:\n",
         ),
-        ["m.yaml:12: locations[0] (id='x') → lat: expected a number, got text '35'"],
+        [
+            "m.yaml:12: locations[0] (id='x') → lat: expected a number, got text '35'; write it "
+            "without quotes"
+        ],
     ),
     "remove without extends": (
         ("links:\n", "remove: {nodes: [pm]}\nlinks:\n"),
@@ -501,11 +512,29 @@ def test_empty_model(problems):
     ]
 
 
-def test_reference_checks_wait_for_valid_structure(problems, minimal_text):
-    # structure problems are reported first; references are checked once they are fixed
+def test_structure_and_reference_problems_in_one_run(problems, minimal_text):
+    # a problem of structure does not hide those of references, duplicates or cycles
     text = edit(minimal_text, "kind: unit}", "kind: unti}")
     text = edit(text, "{from: pm, to: hq,", "{from: pmm, to: hq,")
-    assert len(problems(text)) == 1
+    text = edit(text, "{id: hq, name: Joint HQ", "{id: hq, name: 12")
+    text += "  - {from: unit, to: unit, relation: liaison}\n"
+    assert problems(text) == [
+        "m.yaml:9: nodes[1] (id='hq') → name: expected text, got number 12; quote it",
+        f"m.yaml:10: nodes[2] (id='unit') → kind: expected one of {KIND_LIST}, got 'unti' "
+        "(did you mean 'unit'?)",
+        "m.yaml:12: links[0] (from='pmm', to='hq') → from: unknown node 'pmm' (did you mean 'pm'?)",
+        "m.yaml:14: links[2] (from='unit', to='unit') → to: a link from 'unit' to itself; link "
+        "two different nodes",
+    ]
+
+
+def test_a_section_that_is_not_a_list_holds_the_checks_across_sections(problems, minimal_text):
+    text = edit(minimal_text, "{from: pm, to: hq, relation: command}", "{from: pmm, to: hq}")
+    text = edit(text, "nodes:\n", "sources: 12\nnodes:\n")
+    assert problems(text) == [
+        "m.yaml:7: sources: expected a list, got number 12",
+        "m.yaml:13: links[0] (from='pmm', to='hq'): missing required key 'relation'",
+    ]
 
 
 # -- phases ---------------------------------------------------------------------------------
@@ -559,8 +588,8 @@ def test_size_limit(write_model, minimal_text):
     with pytest.raises(InputFileError) as err:
         load_model(path, max_bytes=100)
     assert str(err.value) == (
-        f"{path}: {size:,} bytes is over the 100-byte limit for a model file; split it with "
-        "'extends' or give units as CSV"
+        f"{path}: {size:,} bytes is over the 100-byte limit for a model (all the files it "
+        "reads together)"
     )
     assert load_model(path, max_bytes=size).name == "demo"
 
@@ -594,7 +623,7 @@ def test_not_utf8(tmp_path, minimal_text):
                 "name": "x",
                 "as_of": "2025",
                 "phases": [{"id": "p", "name": "P"}],
-                "nodes": [],
+                "nodes": [{"id": "a", "name": "A", "nation": "JP", "kind": "unit"}],
             },
             ["<data>:1: keys must be text, got nothing (null)"],
         ),
@@ -615,7 +644,7 @@ def test_load_model_data_reports_objects_that_are_not_text():
                 "name": "x",
                 "as_of": datetime.date(2025, 3, 24),
                 "phases": [{"id": "p", "name": "P"}],
-                "nodes": [],
+                "nodes": [{"id": "a", "name": "A", "nation": "JP", "kind": "unit"}],
             }
         )
     assert [p.message for p in err.value.problems] == ["expected text, got date"]

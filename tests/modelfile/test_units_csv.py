@@ -6,6 +6,9 @@ import pytest
 
 from c2graph import ModelError, load_model
 from c2graph.modelfile.units_csv import parse_phases_cell
+from c2graph.vocabulary import NODE_KINDS
+
+KINDS = ", ".join(NODE_KINDS)
 
 MODEL = """\
 name: demo
@@ -166,9 +169,14 @@ def test_authority_cycle_through_parents_is_reported(write_units):
         (HEADER + 'x,"X,JP,unit,,,,,\n', "oob.csv:2: CSV: unexpected end of data"),
         (HEADER + "x,,JP,unit,,,,,\n", "oob.csv:2: column 2 (name), unit 'x': the name is empty"),
         (
-            HEADER + "x y,X,jp,unit,,,,,\n",
+            HEADER + "x y,X,JP,unit,,,,,\n",
             "oob.csv:2: column 1 (id), unit 'x y': expected an id without spaces or control "
             "characters (1-200 characters), got 'x y'",
+        ),
+        (
+            HEADER + "x,X,jp,unit,,,,,\n",
+            "oob.csv:2: column 3 (nation), unit 'x': expected a country code in capitals (JP, US, "
+            "KR, ...), 'alliance' or 'multinational', got 'jp'",
         ),
         ('id,"name"x,nation,kind\n', "oob.csv:1: CSV: ',' expected after '\"'"),
         (
@@ -190,8 +198,25 @@ def test_authority_cycle_through_parents_is_reported(write_units):
     ],
 )
 def test_malformed_csv(write_units, units, expected):
-    problems = _problems(write_units(units))
-    assert problems[0] == expected
+    # the model has no link, so that the CSV's problem is the only one
+    assert _problems(write_units(units, BARE)) == [expected]
+
+
+def test_csv_cell_problems_come_with_the_model_s_problems(write_units):
+    # one run lists the problem of a cell and those the rest of the model has
+    units = UNITS.replace("a,Unit A,JP,unit,hq", "a,Unit A,JP,unt,hq")
+    model = MODEL.replace("to: b, relation: tacon", "to: bb, relation: tacon")
+    assert _problems(write_units(units, model)) == [
+        "model.yaml:12: links[0] (from='hq', to='bb') → to: unknown node 'bb' (did you mean 'b'?)",
+        "oob.csv:3: column 4 (kind), unit 'a': expected one of " + KINDS + ", got 'unt' (did you "
+        "mean 'unit'?)",
+    ]
+
+
+def test_a_lost_csv_row_holds_the_checks_across_sections(write_units):
+    # a row with the wrong number of cells loses its unit: what names it is not reported
+    units = UNITS.replace("b,Unit B,JP,unit,a,adcon,,,gray-zone..", "b,Unit B")
+    assert _problems(write_units(units)) == ["oob.csv:4: expected 9 cells as in the header, got 2"]
 
 
 def test_missing_csv_is_reported_at_the_units_entry(write_model):
