@@ -23,16 +23,23 @@ __all__ = [
     "ID_PATTERN",
     "LANG_NAME_KEY",
     "NATION_PATTERN",
+    "PATH_PATTERN",
     "SECTIONS",
     "SECTIONS_WITH_LANG_NAMES",
+    "URL_PATTERN",
     "Field",
     "TextFormat",
 ]
 
 _SPECIAL_NATIONS = sorted(SPECIAL_NATIONS)
 
-#: Ids: no spaces, no control characters, at most 200 characters.
-ID_PATTERN = re.compile(r"^[^\s\x00-\x1f\x7f]{1,200}$")
+#: Ids: no spaces, no control or invisible characters (zero-width, bidirectional
+#: controls, soft hyphen, byte order mark), at most 200 characters. Patterns are matched
+#: whole (``fullmatch``: ``$`` alone would let a final newline through).
+ID_PATTERN = re.compile(
+    r"^[^\s\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+    r"\ufeff]{1,200}$"
+)
 #: Dates: YYYY, YYYY-MM or YYYY-MM-DD.
 DATE_PATTERN = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 #: Names in other languages: ``name_ja``, ``name_ko``, ...
@@ -46,21 +53,31 @@ ZONE_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$")
 DATETIME_PATTERN = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$"
 )
+#: Paths a model names (``extends``, ``units[].file``): no control characters, at most
+#: 1024 characters; where they may lead is checked when they are read.
+PATH_PATTERN = re.compile(r"^[^\x00-\x1f\x7f]{1,1024}$")
+#: Web addresses: http or https, no spaces or control characters.
+URL_PATTERN = re.compile(r"^[hH][tT][tT][pP][sS]?://[^\s\x00-\x1f\x7f-\x9f]+$")
 
 
 @dataclass(frozen=True)
 class TextFormat:
-    """The pattern a text value must match, and how messages describe a value that does.
+    """The pattern a text value must match whole, and how messages describe a value that
+    does not.
 
     >>> FORMATS["date"].expected
     'a date as YYYY, YYYY-MM or YYYY-MM-DD'
+    >>> bool(FORMATS["id"].pattern.fullmatch("hq\\n"))
+    False
     """
 
     pattern: re.Pattern[str]
     expected: str
 
 
-_ID_FORMAT = TextFormat(ID_PATTERN, "an id without spaces or control characters (1-200 characters)")
+_ID_FORMAT = TextFormat(
+    ID_PATTERN, "an id without spaces, control or invisible characters (1-200 characters)"
+)
 
 #: The format of each kind of text value that has one (other text kinds take any text).
 FORMATS: dict[str, TextFormat] = {
@@ -85,9 +102,9 @@ FORMATS: dict[str, TextFormat] = {
 class Field:
     """One key of a section: its type, whether it is required, and what it means.
 
-    ``kind`` is one of: text, id, date, nation, zone, datetime, amount, number, boolean,
-    enum, ref, refs, phases, requirement, hours, vector, section, sections, strings.
-    ``target`` names the section a ref points to, or the nested section of a
+    ``kind`` is one of: text, id, date, nation, path, url, zone, datetime, amount, number,
+    boolean, enum, ref, refs, phases, requirement, hours, vector, section, sections,
+    strings. ``target`` names the section a ref points to, or the nested section of a
     ``section``/``sections`` field; ``choices`` lists an enum's values and ``bounds`` the
     lowest and highest value of a number, when it has them.
 
@@ -156,7 +173,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         Field("description", "text", "What the structure is and where it comes from."),
         Field(
             "extends",
-            "text",
+            "path",
             "Path (relative to this file) of the model this one modifies; `nodes`, `links`, "
             "`sources` and `locations` then add to it, `remove` and `change` modify it.",
         ),
@@ -307,7 +324,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "source": _fields(
         Field("id", "id", "Source id, referenced by `source` keys.", required=True),
         Field("title", "text", "Title or description of the source.", required=True),
-        Field("url", "text", "Where to read it."),
+        Field("url", "url", "Where to read it (an http or https address)."),
         Field("publisher", "text", "Who published it."),
         Field("date", "date", "Publication date."),
         _NOTE,
@@ -489,7 +506,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "units_file": _fields(
         Field(
             "file",
-            "text",
+            "path",
             "Path of the CSV file (header: id,name,nation,kind and "
             "optionally parent,relation,echelon,location,name_ja,phases,source,...).",
             required=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -86,18 +87,75 @@ def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[
 
 
 def _check_unique(items: list[Item], section: str, problems: list[Problem]) -> set[str]:
-    seen: set[str] = set()
+    """Report ids used twice in a section, and ids that differ only in how they look."""
+    seen: dict[str, Item] = {}
     for item in items:
         value = item.data["id"]
-        if value in seen:
+        first = seen.get(value)
+        if first is None:
+            seen[value] = item
+        else:
+            problems.append(item.problem("id", _duplicate(section, value, item, first)))
+    _check_look_alikes(seen, section, problems)
+    return set(seen)
+
+
+def _duplicate(section: str, value: str, item: Item, first: Item) -> str:
+    """The message of an id used a second time, saying where it was first."""
+    what = section[:-1]
+    there = first.problem(None, "")
+    if there.file == item.problem(None, "").file:
+        return (
+            f"duplicate {what} id {value!r} (first on line {there.line}): ids must be unique "
+            f"within '{section}'"
+        )
+    at = f"{there.file}:{there.line}"
+    if isinstance(first.file, ModelFile) and _is_variant(item):
+        fix = (
+            f"to modify it, give its id and the keys to set under 'change: {section}' instead"
+            if section in ("nodes", "phases")
+            else "remove this one, or give it another id"
+        )
+        return f"duplicate {what} id {value!r}: the base model has it ({at}); {fix}"
+    return f"duplicate {what} id {value!r} (first at {at}): ids must be unique within '{section}'"
+
+
+def _is_variant(item: Item) -> bool:
+    """True when ``item`` is written in a model file that extends another."""
+    origin = item.file
+    return (
+        isinstance(origin, ModelFile)
+        and isinstance(origin.data, dict)
+        and ("extends" in origin.data)
+    )
+
+
+def _look(value: str) -> str:
+    """What an id looks like: case, Unicode form and compatibility forms folded away."""
+    return value.lower() if value.isascii() else unicodedata.normalize("NFKC", value).casefold()
+
+
+def _check_look_alikes(seen: dict[str, Item], section: str, problems: list[Problem]) -> None:
+    """Report ids of a section that differ only in case or in Unicode form."""
+    if len({_look(value) for value in seen}) == len(seen):
+        return
+    looks: dict[str, str] = {}
+    for value, item in seen.items():
+        other = looks.setdefault(_look(value), value)
+        if other != value:
+            there = seen[other].problem(None, "")
+            at = (
+                f"line {there.line}"
+                if there.file == item.problem(None, "").file
+                else (f"{there.file}:{there.line}")
+            )
             problems.append(
                 item.problem(
                     "id",
-                    f"duplicate {section[:-1]} id {value!r}: ids must be unique within '{section}'",
+                    f"{section[:-1]} id {value!r} looks the same as {other!r} ({at}): they "
+                    "differ only in case or Unicode form; rename one",
                 )
             )
-        seen.add(value)
-    return seen
 
 
 class _References:
@@ -176,14 +234,23 @@ class _References:
 
 
 def _check_link_ids(links: list[Item], problems: list[Problem]) -> None:
-    seen: set[str] = set()
+    seen: dict[str, Item] = {}
     for item in links:
         link_id = item.data.get("id")
         if link_id is None:
             continue
-        if link_id in seen:
-            problems.append(item.problem("id", f"duplicate link id {link_id!r}"))
-        seen.add(link_id)
+        first = seen.get(link_id)
+        if first is None:
+            seen[link_id] = item
+            continue
+        there = first.problem(None, "")
+        at = (
+            f"line {there.line}"
+            if there.file == item.problem(None, "").file
+            else (f"{there.file}:{there.line}")
+        )
+        problems.append(item.problem("id", f"duplicate link id {link_id!r} (first at {at})"))
+    _check_look_alikes(seen, "links", problems)
 
 
 def _check_overlaps(links: list[Item], sets: PhaseSets, problems: list[Problem]) -> None:

@@ -170,7 +170,7 @@ class PhaseSets:
         problems = [
             f"phase {p!r} is not one of {nation}'s phases ({', '.join(order)})"
             if p in self.nation_of
-            else _unknown_phase(p, order)
+            else _unknown_phase(p, order, f"{nation}'s")
             for p in named
             if p not in order
         ]
@@ -192,9 +192,14 @@ class PhaseSets:
         )
 
 
-def _unknown_phase(phase: str, order: list[str]) -> str:
-    hint = did_you_mean(phase, order) or "; define it under 'phases'"
-    return f"unknown phase {phase!r}{hint}"
+#: How many phases an unknown phase's message lists at most.
+_LISTED_PHASES = 12
+
+
+def _unknown_phase(phase: str, order: list[str], whose: str = "the model's") -> str:
+    """An unknown phase, with the phases it could have been (they are few)."""
+    listed = ", ".join(order[:_LISTED_PHASES]) + (", ..." if len(order) > _LISTED_PHASES else "")
+    return f"unknown phase {phase!r}{did_you_mean(phase, order)}; {whose} phases: {listed}"
 
 
 def _backwards(spec: Any, order: list[str]) -> list[str]:

@@ -311,7 +311,7 @@ class _RowReader:
                 )
             return None
         parent_format = FORMATS["ref"]
-        if not parent_format.pattern.match(parent):
+        if not parent_format.pattern.fullmatch(parent):
             self._report(line, "parent", unit, f"expected {parent_format.expected}, got {parent!r}")
         if relation and relation not in AUTHORITY_RELATIONS:
             self._report(

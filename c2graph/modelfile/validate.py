@@ -264,7 +264,7 @@ def _quick_check(field: Field) -> QuickCheck | None:
     if field.kind == "text":
         return True
     if field.kind in FORMATS:
-        return FORMATS[field.kind].pattern.match
+        return FORMATS[field.kind].pattern.fullmatch
     if field.kind == "enum":
         return frozenset(field.choices).__contains__
     if field.kind == "phases":
@@ -399,7 +399,7 @@ def _check_id(value: Any, path: Path_) -> list[Finding]:
 def _check_format(text: str, kind: str, path: Path_) -> list[Finding]:
     """Check text against the format of its kind, if the kind has one."""
     text_format = FORMATS.get(kind)
-    if text_format is None or text_format.pattern.match(text):
+    if text_format is None or text_format.pattern.fullmatch(text):
         return []
     return [Finding(path, f"expected {text_format.expected}, got {text!r}")]
 

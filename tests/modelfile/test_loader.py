@@ -203,8 +203,8 @@ STRUCTURE_CASES = {
     "id with a space": (
         ("{id: unit,", "{id: 'my unit',"),
         [
-            "m.yaml:10: nodes[2] (id='my unit') → id: expected an id without spaces or control "
-            "characters (1-200 characters), got 'my unit'",
+            "m.yaml:10: nodes[2] (id='my unit') → id: expected an id without spaces, control or "
+            "invisible characters (1-200 characters), got 'my unit'",
             "m.yaml:13: links[1] (from='hq', to='unit') → to: unknown node 'unit' (did you mean "
             "'my unit'?)",
         ],
@@ -341,14 +341,14 @@ SEMANTIC_CASES = {
         ("relation: opcon}", "relation: opcon, phases: [peace]}"),
         [
             "m.yaml:13: links[1] (from='hq', to='unit') → phases: unknown phase 'peace' (did you "
-            "mean 'peacetime'?)"
+            "mean 'peacetime'?); the model's phases: peacetime, gray-zone, armed-attack"
         ],
     ),
     "unknown phase in a range": (
         ("relation: opcon}", "relation: opcon, phases: {from: war}}"),
         [
-            "m.yaml:13: links[1] (from='hq', to='unit') → phases: unknown phase 'war'; define it "
-            "under 'phases'"
+            "m.yaml:13: links[1] (from='hq', to='unit') → phases: unknown phase 'war'; the "
+            "model's phases: peacetime, gray-zone, armed-attack"
         ],
     ),
     "unknown declaring node": (
@@ -366,8 +366,8 @@ SEMANTIC_CASES = {
     "duplicate node id": (
         ("{id: unit, name: Unit", "{id: hq, name: Unit"),
         [
-            "m.yaml:10: nodes[2] (id='hq') → id: duplicate node id 'hq': ids must be unique "
-            "within 'nodes'",
+            "m.yaml:10: nodes[2] (id='hq') → id: duplicate node id 'hq' (first on line 9): ids "
+            "must be unique within 'nodes'",
             "m.yaml:13: links[1] (from='hq', to='unit') → to: unknown node 'unit'; define it "
             "under 'nodes'",
         ],
@@ -375,8 +375,8 @@ SEMANTIC_CASES = {
     "duplicate phase id": (
         ("{id: armed-attack,", "{id: peacetime,"),
         [
-            "m.yaml:6: phases[2] (id='peacetime') → id: duplicate phase id 'peacetime': ids must "
-            "be unique within 'phases'"
+            "m.yaml:6: phases[2] (id='peacetime') → id: duplicate phase id 'peacetime' (first on "
+            "line 4): ids must be unique within 'phases'"
         ],
     ),
     "self-link": (
@@ -410,7 +410,7 @@ def test_duplicate_link_id(problems, minimal_text):
     text = edit(minimal_text, "{from: pm,", "{id: L1, from: pm,")
     text = edit(text, "{from: hq,", "{id: L1, from: hq,")
     assert problems(text) == [
-        "m.yaml:13: links[1] (from='hq', to='unit') → id: duplicate link id 'L1'"
+        "m.yaml:13: links[1] (from='hq', to='unit') → id: duplicate link id 'L1' (first at line 12)"
     ]
 
 
