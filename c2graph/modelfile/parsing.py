@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 import yaml
 
 from ..errors import ModelError, Problem
+from .syntax import explain
 
 __all__ = [
     "LineIndex",
@@ -365,6 +366,9 @@ def _error(filename: str, line: int | None, message: str) -> ModelError:
 
 def _marked_yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     """The line and message of a YAML error that carries marks."""
+    explained = explain(exc, text)
+    if explained is not None:
+        return explained
     mark = exc.problem_mark or exc.context_mark
     line = line_at(text, mark.index) if mark is not None else None
     message = exc.problem or str(exc)

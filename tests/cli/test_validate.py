@@ -64,7 +64,10 @@ def test_unreadable_inputs_exit_3(tmp_path, capsys):
 def test_yaml_syntax_error_exits_1(write_model, capsys):
     path = write_model("name: [x\n", "broken.yaml")
     assert main(["validate", str(path)]) == 1
-    assert capsys.readouterr().out.startswith(f"{path}:2: YAML: ")
+    assert capsys.readouterr().out == (
+        f"{path}:1: YAML: the list ('[') opened on this line is not closed: add ']', or a ',' "
+        "between its items\n"
+    )
 
 
 def test_needs_a_file(capsys):

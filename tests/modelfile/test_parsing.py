@@ -133,21 +133,85 @@ def test_control_character_is_refused_with_its_line():
     [
         (
             "name: [unclosed\nas_of: 2025\n",
-            "m.yaml:2: YAML: while parsing a flow sequence, did not find expected ',' or ']'",
+            "m.yaml:1: YAML: the list ('[') opened on this line is not closed: add ']', or a ',' "
+            "between its items",
+        ),
+        (
+            "name: x\nnodes: {id: a,\n  name: b\nlinks: []\n",
+            "m.yaml:2: YAML: the mapping ('{') opened on this line is not closed: add '}', or a "
+            "',' between its items",
+        ),
+        (
+            "name: x\nnote: 'unclosed\nas_of: 2025\n",
+            "m.yaml:2: YAML: the text quoted on this line is not closed: add the closing quote",
         ),
         (
             "name: x\n\tas_of: 2025\n",
-            "m.yaml:2: YAML: while scanning a plain scalar, found a tab character that violates "
-            "indentation",
+            "m.yaml:2: YAML: a tab indents this line: indent with spaces only",
         ),
-        ("name: x\n  as_of: y\n", "m.yaml:2: YAML: mapping values are not allowed in this context"),
+        ("nodes:\n\t- a\n", "m.yaml:2: YAML: a tab indents this line: indent with spaces only"),
+        (
+            "name: x\n  as_of: y\n",
+            "m.yaml:2: YAML: this line is indented more than the line above it (2 spaces, not 0),"
+            " which opens no block: indent it 0 spaces, or put text holding ': ' in quotes",
+        ),
+        (
+            "name:x\nas_of: '2025'\nphases: []\n",
+            "m.yaml:1: YAML: a ':' after a key needs a space after it ('name: x', not 'name:x')",
+        ),
         (
             "nodes:\n- a\nb: c\n- d\n",
-            "m.yaml:4: YAML: while parsing a block mapping, did not find expected key",
+            "m.yaml:4: YAML: this '-' item is indented like the keys above it (0 spaces): line it "
+            "up with the other items of its list",
+        ),
+        (
+            "nodes: []\ntext: a: b\n",
+            "m.yaml:2: YAML: a ':' followed by a space where a value is read: put the value in "
+            'quotes (note: "a: b")',
         ),
     ],
 )
 def test_yaml_syntax_errors_have_a_line(text, expected):
+    assert problems_of(text) == [expected]
+
+
+INDENTATION = {
+    "key under-indented": (
+        "nodes:\n  - id: a\n    name: A\n   nation: JP\n    kind: unit\n",
+        "m.yaml:4: YAML: this line is indented 3 spaces, which lines up with no line above it "
+        "(they use 0, 2 or 4 spaces): indent it like the keys or '-' items it belongs with",
+    ),
+    "key over-indented": (
+        "nodes:\n  - id: a\n    name: A\n      nation: JP\n",
+        "m.yaml:4: YAML: this line is indented more than the line above it (6 spaces, not 4), "
+        "which opens no block: indent it 4 spaces, or put text holding ': ' in quotes",
+    ),
+    "key at the column of the '-'": (
+        "links:\n  - from: a\n    to: b\n  relation: opcon\n",
+        "m.yaml:4: YAML: this key is indented like the '-' of the list above it (2 spaces): "
+        "indent it 4 spaces, like the keys of its item, or start a new item with '- '",
+    ),
+    "'-' at the column of the keys": (
+        "nodes:\n  - id: a\n    name: A\n    - id: b\n",
+        "m.yaml:4: YAML: this '-' item is indented like the keys above it (4 spaces): indent it "
+        "2 spaces, like the other items of its list",
+    ),
+    "one line stepping back (the parser stops on the next)": (
+        "nodes:\n  - id: a\n    name: A\nkind: unit\n  - id: b\n",
+        "m.yaml:4: YAML: this line is indented less (0 spaces) than the lines around it: indent "
+        "it 4 spaces, like the keys of its item",
+    ),
+    "after a comment and a blank line": (
+        "nodes:\n  - id: a\n    # the name\n\n   name: A\n",
+        "m.yaml:5: YAML: this line is indented 3 spaces, which lines up with no line above it "
+        "(they use 0, 2 or 4 spaces): indent it like the keys or '-' items it belongs with",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", INDENTATION)
+def test_indentation_mistakes_in_plain_words_on_the_wrong_line(case):
+    text, expected = INDENTATION[case]
     assert problems_of(text) == [expected]
 
 
