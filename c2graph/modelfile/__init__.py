@@ -1,12 +1,15 @@
 """From a model file to a validated :class:`~c2graph.model.Model`.
 
-The data flows through one module per step: :mod:`.parsing` reads bytes safely into plain
-data, :mod:`.validate` checks each file's structure against the key table of
-:mod:`.fields` (also published as a JSON Schema by :mod:`.schema`), :mod:`.variants`
-applies ``extends``, :mod:`.units_csv` adds bulk units, :mod:`.semantics` checks the
-merged model across sections, and :mod:`.records` builds the immutable records; the items
-they pass along, each remembering where it was written, are those of :mod:`.items`.
-:mod:`.loader` runs them in order. :mod:`.msdl` reads an MSDL order of battle as model data.
+The data flows through one module per step: :mod:`.files` reads the files a model may
+read, :mod:`.parsing` turns their text safely into plain data (:mod:`.syntax` words its
+syntax errors), :mod:`.validate` checks each file's structure against the key table of
+:mod:`.fields` (also published as a JSON Schema by :mod:`.schema`), :mod:`.usable` keeps
+what the later checks may read of a file with problems, :mod:`.variants` applies
+``extends``, :mod:`.units_csv` adds bulk units, :mod:`.semantics` checks the merged model
+across sections, :mod:`.records` builds the immutable records and :mod:`.lint` finds
+what is odd but allowed; the items they pass along, each remembering where it was written,
+are those of :mod:`.items`. :mod:`.loader` runs them in order.
+:mod:`.msdl` reads an MSDL order of battle as model data.
 
 Example
 -------
@@ -19,7 +22,14 @@ Example
 """
 
 from .files import MAX_MODEL_BYTES
-from .loader import load_model, load_model_data
+from .loader import LoadedModel, load_model, load_model_data, read_model
 from .schema import model_schema
 
-__all__ = ["MAX_MODEL_BYTES", "load_model", "load_model_data", "model_schema"]
+__all__ = [
+    "MAX_MODEL_BYTES",
+    "LoadedModel",
+    "load_model",
+    "load_model_data",
+    "model_schema",
+    "read_model",
+]

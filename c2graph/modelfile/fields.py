@@ -95,6 +95,8 @@ FORMATS: dict[str, TextFormat] = {
         "a date and time with its UTC offset, such as 2026-05-16T02:00+09:00",
     ),
     "amount": TextFormat(AMOUNT_PATTERN, "a time amount such as 20 d, 48 h or 30 min"),
+    "path": TextFormat(PATH_PATTERN, "a file path (1-1024 characters, no control characters)"),
+    "url": TextFormat(URL_PATTERN, "an http:// or https:// address without spaces"),
 }
 
 

@@ -54,8 +54,8 @@ class _StrictLoader(_BaseLoader):
     """Safe loader that refuses aliases, duplicate keys, non-string keys and tags.
 
     No value changes unseen: dates stay strings and only ``true``/``false`` are booleans,
-    so ``as_of: 2025-03-24`` and ``nation: NO`` read as written; ``035`` is 35 and
-    ``1:30`` is text (YAML 1.1 would read 29 and 90). The only explicit tag allowed is
+    so ``as_of: 2025-03-24`` and ``nation: NO`` read as written; ``035`` is 35, ``09`` is 9
+    and ``1:30`` is text (YAML 1.1 would read 29, text and 90). The only explicit tag allowed is
     ``!!str`` (the value is text, as quoting it says).
     """
 
@@ -125,13 +125,14 @@ class _StrictLoader(_BaseLoader):
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
 #: Implicit types kept from PyYAML's YAML 1.1 resolver: null, and merge keys (refused).
 _KEPT_TYPES = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:merge")
-#: The other implicit types: YAML 1.1's, as YAML tools write them, less what would change
-#: a value unseen: dates stay text, only true/false are booleans, and sexagesimal numbers
-#: (``1:30``, 90 in YAML 1.1) are text.
+#: The other implicit types: YAML 1.1's less what would change a value unseen: dates stay
+#: text, only true/false are booleans, sexagesimal numbers (``1:30``, 90 in YAML 1.1) are
+#: text, and digits with a leading zero are decimal (``035`` is 35, ``09`` is 9), as in
+#: YAML 1.2.
 _TYPES = {
     "tag:yaml.org,2002:bool": (r"true|True|TRUE|false|False|FALSE", "tTfF"),
     "tag:yaml.org,2002:int": (
-        r"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+",
+        r"[-+]?0b[0-1_]+|[-+]?[0-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+",
         "-+0123456789",
     ),
     "tag:yaml.org,2002:float": (

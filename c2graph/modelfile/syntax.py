@@ -126,7 +126,7 @@ class _Lines:
         if found is None and colon:
             return self.line, (
                 "a ':' followed by a space where a value is read: put the value in quotes "
-                "(note: \"a: b\")"
+                '(note: "a: b")'
             )
         if found is None:
             return self.line, self._generic()

@@ -118,6 +118,8 @@ class _Cutter:
                 self.broken.add(section)
         elif isinstance(value, list) and isinstance(path[1], int):
             data[section] = self._cut_item(value, section, path[1], path[2:], finding.message)
+            if section == "units":  # a units file not read leaves its units out
+                self.broken.add(section)
         elif isinstance(value, dict):  # considerations, remove, change
             data[section] = self._cut_entry(value, path[1:])
 

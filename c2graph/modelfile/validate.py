@@ -57,6 +57,15 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
+def _unquoted(value: Any) -> str:
+    """What a value is, without quoting it: the file may not be a model at all."""
+    if isinstance(value, str):
+        return f"text ({len(value):,} characters)"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return _type_name(value)
+    return "a number"
+
+
 def describe_path(path: Sequence[str | int], data: Any) -> str:
     """Render a data path with the identity of each list item it passes through.
 
@@ -130,7 +139,7 @@ def check_file_data(data: Any) -> list[Finding]:
             Finding((), "the file is empty: a model needs at least name, as_of, phases and nodes")
         ]
     if not isinstance(data, dict):
-        return [Finding((), f"expected a mapping of model keys at the top, got {_type_name(data)}")]
+        return [Finding((), f"expected a mapping of model keys at the top, got {_unquoted(data)}")]
     findings = _check_section(data, "model", ()) + _check_variant_keys(data)
     return sorted(findings, key=lambda f: (format_path(f.path), f.message))
 

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from c2graph import InputFileError, ModelError, load_model, load_model_data
+from c2graph.modelfile.parsing import _StrictLoader
 from c2graph.vocabulary import AUTHORITY_RELATIONS, CONFIDENCE_LEVELS, NODE_KINDS, RELATIONS
 
 settings.register_profile(
@@ -130,10 +131,18 @@ def _fresh(data: Any) -> Any:
     return json.loads(json.dumps(data))
 
 
+class _Dumper(yaml.SafeDumper):
+    """Quotes exactly the text that c2graph would read as another type (``08`` is 8)."""
+
+    yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+
 def dump(data: Any, fmt: str) -> bytes:
     if fmt == "json":
         return json.dumps(_fresh(data), ensure_ascii=False, indent=1).encode("utf-8")
-    return yaml.safe_dump(_fresh(data), allow_unicode=True, sort_keys=False).encode("utf-8")
+    return yaml.dump(_fresh(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False).encode(
+        "utf-8"
+    )
 
 
 # -- mutations ------------------------------------------------------------------------------

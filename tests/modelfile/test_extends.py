@@ -234,3 +234,35 @@ def test_two_levels_of_variants(write_model, variant):
     )
     assert list(model.nodes) == ["pm", "hq", "unit"]
     assert model.extends == "mid.yaml"
+
+
+def test_a_variant_adding_a_node_its_base_has_is_told_to_change_it(variant_problems):
+    body = "nodes:\n  - {id: hq, name: New HQ, nation: JP, kind: headquarters}\n"
+    assert variant_problems(body) == [
+        "child.yaml:5: nodes[0] (id='hq') → id: duplicate node id 'hq': the base model has it "
+        "(base.yaml:9); to modify it, give its id and the keys to set under 'change: nodes' "
+        "instead"
+    ]
+
+
+def test_a_variant_adding_a_source_its_base_has(write_model, minimal_text, variant_problems):
+    write_model(minimal_text + "sources:\n  - {id: s1, title: Old}\n", "base.yaml")
+    assert variant_problems("sources:\n  - {id: s1, title: New}\n") == [
+        "child.yaml:5: sources[0] (id='s1') → id: duplicate source id 's1': the base model has "
+        "it (base.yaml:15); remove this one, or give it another id"
+    ]
+
+
+def test_variant_problems_of_every_stage_in_one_run(variant_problems):
+    body = (
+        "nodes:\n  - {id: new, name: New, nation: jp, kind: unit}\n"
+        "links:\n  - {from: new, to: nope, relation: opcon}\n"
+        "remove:\n  nodes: [zz]\n"
+    )
+    assert variant_problems(body) == [
+        "child.yaml:5: nodes[0] (id='new') → nation: expected a country code in capitals (JP, "
+        "US, KR, ...), 'alliance' or 'multinational', got 'jp'",
+        "child.yaml:7: links[0] (from='new', to='nope') → to: unknown node 'nope'; define it "
+        "under 'nodes'",
+        "child.yaml:9: remove → nodes[0]: the base model has no node 'zz'",
+    ]

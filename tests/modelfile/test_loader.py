@@ -289,7 +289,9 @@ def test_empty_file(problems, text):
     ]
 
 
-@pytest.mark.parametrize(("text", "got"), [("- a\n- b\n", "a list"), ("hello\n", "text 'hello'")])
+@pytest.mark.parametrize(
+    ("text", "got"), [("- a\n- b\n", "a list"), ("hello\n", "text (5 characters)")]
+)
 def test_top_level_must_be_a_mapping(problems, text, got):
     assert problems(text) == [f"m.yaml:1: expected a mapping of model keys at the top, got {got}"]
 
@@ -680,3 +682,111 @@ def test_json_problems_are_located_like_yaml(problems, minimal_text):
     [problem] = problems(text, "m.json")
     line = text.splitlines().index('\t\t\t"relation": "opcom"') + 1
     assert problem.startswith(f"m.json:{line}: links[1] (from='hq', to='unit') → relation: ")
+
+
+# -- ids and numbers mean one thing ---------------------------------------------------------
+
+ID_EXPECTED = "expected an id without spaces, control or invisible characters (1-200 characters)"
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ('"hq\\n"', "'hq\\n'"),
+        ('"h\\u200bq"', "'h\\u200bq'"),
+        ('"hq\\u202e"', "'hq\\u202e'"),
+        ('"h\\xadq"', "'h\\xadq'"),
+        ('"\\ufeffhq"', "'\\ufeffhq'"),
+        ('"h\\x85q"', "'h\\x85q'"),
+    ],
+)
+def test_ids_with_invisible_characters_are_refused(problems, minimal_text, written, shown):
+    text = edit(minimal_text, "{id: hq, name: Joint HQ", f"{{id: {written}, name: Joint HQ")
+    found = problems(text)
+    assert found[0] == f"m.yaml:9: nodes[1] (id={shown}) → id: {ID_EXPECTED}, got {shown}"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("hq", "HQ"), ("caf\u00e9", "cafe\u0301"), ("hq", "\uff28\uff31"), ("Stra\u00dfe", "strasse")],
+)
+def test_ids_that_look_the_same_are_refused_naming_both(problems, minimal_text, first, second):
+    text = minimal_text.replace("{id: hq,", f"{{id: '{first}',").replace(
+        "to: hq,", f"to: '{first}',"
+    )
+    text = text.replace("{from: hq,", f"{{from: '{first}',")
+    text += f"  - {{from: pm, to: '{second}', relation: liaison}}\n"
+    text = edit(
+        text, "links:", f"  - {{id: '{second}', name: Other, nation: JP, kind: unit}}\nlinks:"
+    )
+    assert problems(text) == [
+        f"m.yaml:11: nodes[3] (id={second!r}) → id: node id {second!r} looks the same as "
+        f"{first!r} (line 9): they differ only in case or Unicode form; rename one"
+    ]
+
+
+def test_link_ids_that_look_the_same(problems, minimal_text):
+    text = edit(minimal_text, "relation: command}", "relation: command, id: Reserve}")
+    text = edit(text, "relation: opcon}", "relation: opcon, id: reserve}")
+    assert problems(text) == [
+        "m.yaml:13: links[1] (from='hq', to='unit') → id: link id 'reserve' looks the same as "
+        "'Reserve' (line 12): they differ only in case or Unicode form; rename one"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "1:30",
+            "expected a number, got text '1:30'; write it as a decimal number (1:30 meaning "
+            "1 and 30/60 is 1.5)",
+        ),
+        ("'35'", "expected a number, got text '35'; write it without quotes"),
+        ("1e3", "expected a number, got text '1e3'; write it as a plain decimal number"),
+        (".nan", "expected a finite number, got nan"),
+        (".inf", "expected a finite number, got inf"),
+    ],
+)
+def test_numbers_in_other_forms_are_refused_with_advice(problems, minimal_text, written, message):
+    text = edit(
+        minimal_text,
+        "links:\n",
+        f"locations:\n  - {{id: x, name: X, lat: 35, lon: {written}, utc_offset: 9}}\nlinks:\n",
+    )
+    assert problems(text) == [f"m.yaml:12: locations[0] (id='x') → lon: {message}"]
+
+
+def test_leading_zeros_are_decimal(write_model, minimal_text):
+    text = edit(
+        minimal_text,
+        "links:\n",
+        "locations:\n  - {id: x, name: X, lat: 035, lon: 0139, utc_offset: 09}\nlinks:\n",
+    )
+    location = load_model(write_model(text)).locations["x"]
+    assert (location.lat, location.lon, location.utc_offset) == (35, 139, 9)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "https://x.org/a b",
+        "https://x.org/\\n![i](https://e.vil/i.png)",
+        "//x.org",
+    ],
+)
+def test_source_urls_must_be_web_addresses(problems, minimal_text, url):
+    text = minimal_text + f'sources:\n  - {{id: s, title: T, url: "{url}"}}\n'
+    found = problems(text)
+    assert len(found) == 1
+    assert found[0].startswith(
+        "m.yaml:15: sources[0] (id='s') → url: expected an http:// or https:// address without "
+        "spaces, got "
+    )
+
+
+def test_a_web_address_is_accepted(write_model, minimal_text):
+    text = minimal_text + 'sources:\n  - {id: s, title: T, url: "HTTPS://x.org/a?b=c#d"}\n'
+    assert load_model(write_model(text)).sources["s"].url == "HTTPS://x.org/a?b=c#d"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -87,6 +88,79 @@ def test_python_tags_are_refused_without_running_code(tmp_path, tag):
 def test_unknown_tag_is_refused():
     assert problems_of("name: !secret x\n") == [
         "m.yaml:1: YAML: tag '!secret' is not allowed in model files: remove it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ('name: !!float "x"\n', "!!float"),
+        ('name: !!int "x"\n', "!!int"),
+        ("name: !!bool maybe\n", "!!bool"),
+        ("name: !!timestamp x\n", "!!timestamp"),
+        ("name: !!binary aGk=\n", "!!binary"),
+        ("name: !!float 12\n", "!!float"),
+        ("name: !!null x\n", "!!null"),
+        ("name: [!!set {a}]\n", "!!set"),
+        ("name: !!omap [a]\n", "!!omap"),
+        ("name: !!pairs [a]\n", "!!pairs"),
+    ],
+)
+def test_explicit_standard_tags_are_refused(text, tag):
+    assert problems_of(text) == [
+        f"m.yaml:1: YAML: tag '{tag}' is not allowed in model files: remove it"
+    ]
+
+
+@pytest.mark.parametrize(("text", "value"), [("name: !!str 12\n", "12"), ("name: !!int 12\n", 12)])
+def test_tags_that_say_what_the_value_is_anyway_are_allowed(text, value):
+    assert parse_text(text, "m.yaml") == {"name": value}
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("035", 35),  # YAML 1.1: 29 (octal)
+        ("010", 10),  # YAML 1.1: 8
+        ("-07", -7),
+        ("1:30", "1:30"),  # YAML 1.1: 90 (sexagesimal)
+        ("1:30:00.5", "1:30:00.5"),
+        ("08", 8),  # text in YAML 1.1
+        ("09", 9),
+        ("0o17", "0o17"),
+        ("1e3", "1e3"),
+        ("0x1F", 31),
+        ("0b101", 5),
+        ("1_000", 1000),
+        ("+12", 12),
+        ("2.5", 2.5),
+        (".5", 0.5),
+        ("6.5e+2", 650.0),
+        ("2025-03-24", "2025-03-24"),
+        ("NO", "NO"),
+        ("yes", "yes"),
+        ("true", True),
+        ("~", None),
+    ],
+)
+def test_numbers_mean_what_is_written(written, value):
+    assert parse_text(f"lat: {written}\n", "m.yaml") == {"lat": value}
+
+
+def test_infinity_and_nan_are_numbers_the_checks_refuse():
+    data = parse_text("a: .inf\nb: -.Inf\nc: .NaN\n", "m.yaml")
+    assert data["a"] == float("inf") and data["b"] == float("-inf") and data["c"] != data["c"]
+
+
+def test_a_number_too_long_to_convert_is_a_located_problem():
+    limit = sys.get_int_max_str_digits()
+    assert problems_of("name: x\nlat: " + "9" * (limit + 1) + "\n") == [
+        f"m.yaml:2: YAML: the number is {limit + 1:,} digits long; c2graph reads numbers of at "
+        f"most {limit:,} digits"
+    ]
+    assert problems_of('{"name": "x",\n"lat": ' + "9" * (limit + 5) + "}", as_json=True) == [
+        f"m.yaml:2: JSON: the number is {limit + 5:,} digits long; c2graph reads numbers of at "
+        f"most {limit:,} digits"
     ]
 
 
@@ -255,6 +329,23 @@ def test_json_lone_surrogate_is_refused():
     text = '{"name": "x",\n "note": "\\ud800"}'
     assert problems_of(text, as_json=True) == [
         "m.yaml:2: JSON: \\ud800 is half of a surrogate pair, not a character; write the "
+        "character itself"
+    ]
+
+
+def test_json_lone_surrogate_after_an_escaped_backslash():
+    # JSON "\\\\ud800" is a backslash and the text "ud800": no surrogate at all
+    assert parse_text('{"name": "X \\\\ud800"}', "m.json", as_json=True) == {"name": "X \\ud800"}
+    text = '{"name": "x",\n "nodes": [{"id": "a", "name": "\\\\\\ud800"}]}'
+    assert problems_of(text, as_json=True) == [
+        "m.yaml:2: JSON: \\ud800 is half of a surrogate pair, not a character; write the "
+        "character itself"
+    ]
+
+
+def test_json_low_surrogate_alone_and_in_a_key():
+    assert problems_of('{"a\\udc00": 1}', as_json=True) == [
+        "m.yaml:1: JSON: \\udc00 is half of a surrogate pair, not a character; write the "
         "character itself"
     ]
 

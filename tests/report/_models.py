@@ -30,7 +30,7 @@ links:
   - {from: indo, to: bocc, relation: member}
 sources:
   - {id: s1, title: "White paper", url: "https://www.mod.go.jp/e/publ/w_paper/"}
-  - {id: s2, title: "Evil", url: "javascript:alert(1)"}
+  - {id: s2, title: "Evil ![x](https://e.vil/x.png)", note: "[a](javascript:alert(1))"}
 """
 
 VARIANT = """\

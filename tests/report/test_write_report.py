@@ -75,10 +75,11 @@ def test_model_text_is_escaped(report):
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "Base &lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "defence &lt;b&gt;of&lt;/b&gt; Japan" in page
-    assert "[s2] Evil — javascript:alert(1)" in page
+    assert "[s2] Evil ![x](https://e.vil/x.png) · [a](javascript:alert(1))" in page
     markdown = (out / "report.md").read_text(encoding="utf-8")
     assert "## Base &lt;script&gt;alert(1)&lt;/script&gt;" in markdown
     assert "JSO \\| staff" in markdown
+    assert "\\[s2\\] Evil !\\[x\\](https://e.vil/x.png) · \\[a\\](javascript:alert(1))" in markdown
     assert "![Base" in markdown and "](base-peacetime.svg)" in markdown
 
 
