@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .inert import inert
+
 __all__ = [
     "EXIT_CODES",
     "MAX_SHOWN_PROBLEMS",
@@ -38,7 +40,10 @@ EXIT_CODES: dict[int, str] = {
     2: "the command line is wrong: unknown option, node id or phase id",
     3: "an input file cannot be read: missing, a directory, too large, not UTF-8",
     4: "an output cannot be written or rendered; nothing was left half-written",
+    5: "not enough memory for the model",
+    70: "an internal error of c2graph (please report it)",
     130: "interrupted",
+    143: "terminated (SIGTERM); nothing was left half-written",
 }
 
 
@@ -63,10 +68,11 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
+        """One line: control and invisible characters in it are escapes (:mod:`c2graph.inert`)."""
         location = f"{self.file}:{self.line}" if self.line is not None else self.file
         label = "warning: " if self.severity == "warning" else ""
         where = f"{self.where}: " if self.where else ""
-        return f"{location}: {label}{where}{self.message}"
+        return inert(f"{location}: {label}{where}{self.message}")
 
     def as_error(self) -> Problem:
         """Return this problem as an error (for warnings made errors by ``strict``).

@@ -5,7 +5,7 @@ Example
 >>> parser = argparse.ArgumentParser()
 >>> add_model(parser); add_phase(parser); add_json(parser)
 >>> vars(parser.parse_args(["m.yaml", "--json"]))
-{'model': 'm.yaml', 'phase': None, 'json': True}
+{'model': 'm.yaml', 'allow_outside': [], 'phase': None, 'json': True}
 """
 
 from __future__ import annotations
@@ -13,25 +13,28 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
+from ..inert import UNSAFE
 from ..model import Model
-from ..modelfile import load_model
+from ..modelfile import read_model
 from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS, LAYER_CHOICES, Layer
 
 __all__ = [
+    "Inputs",
+    "add_allow_outside",
     "add_json",
     "add_layer",
     "add_model",
     "add_phase",
     "emit_json",
-    "load",
     "phase_or_first",
 ]
 
 
 def add_model(parser: argparse.ArgumentParser) -> None:
-    """Add the positional MODEL argument.
+    """Add the positional MODEL argument, and ``--allow-outside``.
 
     Parameters
     ----------
@@ -46,6 +49,66 @@ def add_model(parser: argparse.ArgumentParser) -> None:
     'models/us-rok-cfc.yaml'
     """
     parser.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml or .json)")
+    add_allow_outside(parser)
+
+
+def add_allow_outside(parser: argparse.ArgumentParser) -> None:
+    """Add ``--allow-outside PATH`` (repeatable): a file or folder outside the model's own
+    folder that the model may read (as its base or a units file).
+
+    Parameters
+    ----------
+    parser
+        Gains the option, read as ``args.allow_outside`` (a list, empty by default).
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_allow_outside(parser)
+    >>> parser.parse_args(["--allow-outside", "../shared"]).allow_outside
+    ['../shared']
+    """
+    parser.add_argument(
+        "--allow-outside",
+        metavar="PATH",
+        action="append",
+        default=[],
+        help="let the model read this file or folder outside its own folder (repeatable)",
+    )
+
+
+class Inputs:
+    """The model files a command loads, and every file they read (bases, units files).
+
+    The files read are what the command's outputs must never replace.
+
+    Parameters
+    ----------
+    args
+        The command's arguments: ``allow_outside`` (absent: none) applies to every model.
+
+    Examples
+    --------
+    >>> inputs = Inputs(argparse.Namespace())
+    >>> inputs.load("models/us-japan-jfhq.yaml").extends
+    'us-japan-2025.yaml'
+    >>> [path.name for path in inputs.files]
+    ['us-japan-jfhq.yaml', 'us-japan-2025.yaml']
+    """
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.allow_outside: tuple[str, ...] = tuple(getattr(args, "allow_outside", None) or ())
+        self.files: list[Path] = []
+
+    def load(self, path: str) -> Model:
+        """Load a model file named on the command line, remembering the files it read.
+
+        Errors are the loader's, which :func:`~c2graph.cli.main.main` turns into a message
+        and an exit code.
+        """
+        loaded = read_model(path, allow_outside=self.allow_outside)
+        self.files.extend(loaded.files)
+        return loaded.model
 
 
 def add_phase(parser: argparse.ArgumentParser) -> None:
@@ -118,28 +181,6 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
-def load(path: str) -> Model:
-    """Load a model file named on the command line.
-
-    Parameters
-    ----------
-    path
-        The MODEL argument.
-
-    Returns
-    -------
-    Model
-        The loaded model; errors are the loader's, which :func:`~c2graph.cli.main.main`
-        turns into a message and an exit code.
-
-    Examples
-    --------
-    >>> load("models/us-rok-cfc.yaml").name
-    'US–ROK Combined Forces Command (comparator)'
-    """
-    return load_model(path)
-
-
 def phase_or_first(model: Model, phase: str | None) -> str:
     """Return the phase or scenario asked for (checked), or the model's first phase.
 
@@ -162,7 +203,8 @@ def phase_or_first(model: Model, phase: str | None) -> str:
 
     Examples
     --------
-    >>> model = load("models/us-rok-cfc.yaml")
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-rok-cfc.yaml")
     >>> phase_or_first(model, None), phase_or_first(model, "wartime")
     ('armistice', 'wartime')
     """
@@ -171,6 +213,9 @@ def phase_or_first(model: Model, phase: str | None) -> str:
 
 def emit_json(data: Any) -> None:
     """Print data as deterministic, readable JSON (UTF-8, indented by two).
+
+    Control and invisible characters in strings are written as JSON escapes, so that the
+    output is inert on a terminal and reads back the same.
 
     Parameters
     ----------
@@ -188,4 +233,12 @@ def emit_json(data: Any) -> None:
       ]
     }
     """
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(UNSAFE.sub(_json_escape, text) + "\n")
+
+
+def _json_escape(match: Any) -> str:
+    """The JSON escape of one character (a pair of escapes above U+FFFF); the newlines of
+    the layout (those in strings are escapes already) stay."""
+    character = match.group()
+    return character if character == "\n" else json.dumps(character)[1:-1]

@@ -1,7 +1,8 @@
 """What the commands that write files share: the ``--engine`` option and the output guard.
 
 The guard is the command line's policy, checked once before anything is written: an output
-never replaces a model or data file, nor a file the command reads.
+never replaces a model or data file, nor any file the command read (its model files, their
+bases and units files), nor a device, named pipe or socket.
 
 Example
 -------
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
+from ..outputs import check_target
 
 __all__ = ["PROTECTED_SUFFIXES", "add_engine", "guard_outputs"]
 
@@ -38,16 +40,18 @@ def guard_outputs(
     outputs
         Every file the command is about to write.
     inputs
-        The files the command reads (its model files).
+        The files the command read (as :class:`~c2graph.cli._common.Inputs` records them).
 
     Raises
     ------
     OutputError
-        An output has a model or data suffix (:data:`PROTECTED_SUFFIXES`), or is one of
-        ``inputs`` (compared as resolved paths).
+        An output has a model or data suffix (:data:`PROTECTED_SUFFIXES`), is one of
+        ``inputs`` (compared as resolved paths), or cannot be a regular file written whole
+        (:func:`~c2graph.outputs.check_target`).
     """
     read = {Path(path).resolve() for path in inputs}
     for output in map(Path, outputs):
+        check_target(output)
         if output.suffix.lower() in PROTECTED_SUFFIXES:
             raise OutputError(
                 f"{output}: refusing to write an output over a model or data file "

@@ -15,10 +15,18 @@ without al-cfc, no force loses every chain of its family
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from ._common import add_json, add_layer, add_model, add_phase, emit_json, load, phase_or_first
+from ._common import (
+    Inputs,
+    add_json,
+    add_layer,
+    add_model,
+    add_phase,
+    emit_json,
+    phase_or_first,
+)
+from ._terminal import write_lines
 
 HELP = (
     "find single points of failure per national chain, what a node's or a site's loss cuts "
@@ -119,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis import bottleneck_report
     from ..analysis.frictions import DEFAULT_SPAN_THRESHOLD
 
-    model = load(args.model)
+    model = Inputs(args).load(args.model)
     phase = phase_or_first(model, args.phase)
     threshold = DEFAULT_SPAN_THRESHOLD if args.span_threshold is None else args.span_threshold
     report = bottleneck_report(
@@ -135,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(data)
         return 0
-    sys.stdout.write("\n".join(_table(model.name, data)) + "\n")
+    write_lines(_table(model.name, data))
     return 0
 
 

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._common import add_json, add_layer, emit_json, load
+from ..inert import inert
+from ._common import Inputs, add_allow_outside, add_json, add_layer, emit_json
 from ._output import guard_outputs
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="with two models: draw B over A in --phase (default: the "
         "first phase both have) as .svg, .png, .pdf (Graphviz) or .dot",
     )
+    add_allow_outside(parser)
     add_json(parser)
 
 
@@ -97,7 +99,8 @@ def run(args: argparse.Namespace) -> int:
 
     if len(args.models) < 2:
         raise QueryError("give at least two model files to compare")
-    models = [load(path) for path in args.models]
+    inputs = Inputs(args)
+    models = [inputs.load(path) for path in args.models]
     if len(models) > 2:
         if args.diagram:
             raise QueryError("--diagram draws two models; give exactly two")
@@ -118,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         from ..render.diff import draw_diff
 
         picture_format(args.diagram)
-        guard_outputs([args.diagram], inputs=args.models)
+        guard_outputs([args.diagram], inputs=inputs.files)
         draw_diff(models[0], models[1], args.diagram, phase=args.phase)
     if args.json:
         emit_json(result.to_dict())
@@ -159,7 +162,12 @@ def _table(header: list[str], body: list[list[str]]) -> str:
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in [header, *body]
     ]
-    return "\n".join(lines) + "\n"
+    return _text(lines)
+
+
+def _text(lines: list[str]) -> str:
+    """The lines as text, each inert (a newline inside one is escaped, not printed)."""
+    return "".join(inert(line) + "\n" for line in lines)
 
 
 def _diff_lines(diff: StructuralDiff, indent: str) -> list[str]:
@@ -252,7 +260,7 @@ def format_comparison(result: Comparison) -> str:
     """
     lines = [f"{result.before} → {result.after}"]
     if result.is_empty:
-        return "\n".join([*lines, "", "no differences"]) + "\n"
+        return _text([*lines, "", "no differences"])
     if result.diff.phase is None:
         lines += ["", "whole model:", *_diff_lines(result.diff, "  ")]
     if result.phases_only_before or result.phases_only_after:
@@ -272,4 +280,4 @@ def format_comparison(result: Comparison) -> str:
     if given:
         lines += ["", "considerations (before | after):"]
         lines += [f"  {old.key}: {old.text or '-'} | {new.text or '-'}" for old, new in given]
-    return "\n".join(lines) + "\n"
+    return _text(lines)

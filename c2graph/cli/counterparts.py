@@ -12,10 +12,10 @@ counterparts in 'peacetime'
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from ._common import add_json, add_model, add_phase, emit_json, load, phase_or_first
+from ._common import Inputs, add_json, add_model, add_phase, emit_json, phase_or_first
+from ._terminal import write_lines
 
 HELP = (
     "list each node's counterparts in the other nation: the authority each holds, where it "
@@ -50,12 +50,12 @@ def run(args: argparse.Namespace) -> int:
     """
     from ..analysis.counterparts import counterparts
 
-    model = load(args.model)
+    model = Inputs(args).load(args.model)
     data = counterparts(model, phase=phase_or_first(model, args.phase)).to_dict()
     if args.json:
         emit_json(data)
         return 0
-    sys.stdout.write("\n".join(_text(data)) + "\n")
+    write_lines(_text(data))
     return 0
 
 

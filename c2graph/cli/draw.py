@@ -14,11 +14,11 @@ Example
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..errors import QueryError
-from ._common import add_model, load
+from ._common import Inputs, add_model
 from ._output import add_engine, guard_outputs
+from ._terminal import write_lines
 
 HELP = "draw a command chart (SVG, PNG, PDF or DOT, from the file extension)"
 
@@ -137,7 +137,8 @@ def run(args: argparse.Namespace) -> int:
     """
     from ..render import draw, picture_format
 
-    model = load(args.model)
+    inputs = Inputs(args)
+    model = inputs.load(args.model)
     phases = None
     if args.phases is not None:
         phases = [p.strip() for p in args.phases.split(",") if p.strip()]
@@ -146,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
     if args.depth is not None and args.focus is None:
         raise QueryError("--depth needs --focus NODE")
     picture_format(args.output)
-    guard_outputs([args.output], inputs=[args.model])
+    guard_outputs([args.output], inputs=inputs.files)
     draw(
         model,
         args.output,
@@ -164,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
         lang=args.lang,
         engine=args.engine,
     )
-    sys.stdout.write(f"{args.output}: written\n")
+    write_lines([f"{args.output}: written"])
     return 0
 
 

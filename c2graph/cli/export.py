@@ -19,7 +19,7 @@ import sys
 
 from ..export import FORMATS
 from ..model import Model
-from ._common import add_model, load
+from ._common import Inputs, add_model
 from ._output import guard_outputs
 
 HELP = (
@@ -95,13 +95,14 @@ def run(args: argparse.Namespace) -> int:
     from ..export import export
     from ..outputs import write_atomic
 
-    model = load(args.model)
+    inputs = Inputs(args)
+    model = inputs.load(args.model)
     if args.format == "msdl":
         text = _msdl(model, args.phase)
     else:
         text = export(model, args.format, phase=args.phase)
     if args.output:
-        guard_outputs([args.output], inputs=[args.model])
+        guard_outputs([args.output], inputs=inputs.files)
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)

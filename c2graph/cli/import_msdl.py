@@ -16,10 +16,10 @@ wrote /.../oob.yaml (2 nodes, 1 links) from /.../oob.xml
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..errors import OutputError
+from ._terminal import write_lines
 
 HELP = "read an MSDL order of battle (SISO-STD-007) and write it as a model file"
 
@@ -82,10 +82,11 @@ def run(args: argparse.Namespace) -> int:
     fmt = "json" if target.suffix.lower() == ".json" else "yaml"
     (written,) = write_model_files(result.data, target, fmt=fmt, overwrite=args.force)
     data = result.data
-    sys.stdout.write(
-        f"wrote {written} ({len(data['nodes'])} nodes, {len(data['links'])} links) "
-        f"from {args.file}\n"
+    write_lines(
+        [
+            f"wrote {written} ({len(data['nodes'])} nodes, {len(data['links'])} links) "
+            f"from {args.file}",
+            *(f"note: {note}" for note in result.notes),
+        ]
     )
-    for note in result.notes:
-        sys.stdout.write(f"note: {note}\n")
     return 0

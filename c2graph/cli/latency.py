@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from datetime import datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import QueryError
-from ._common import add_json, add_model, emit_json, load
+from ._common import Inputs, add_json, add_model, emit_json
+from ._terminal import write_lines
 
 HELP = (
     "estimate when the links a change of phase or scenario activates can hold, and when an "
@@ -119,14 +119,14 @@ def run(args: argparse.Namespace) -> int:
     """
     from ..analysis.latency import latency
 
-    model = load(args.model)
+    model = Inputs(args).load(args.model)
     start = parse_start(args.start) if args.start else None
     result = latency(model, after=args.after, before=args.before, start=start, target=args.target)
     data = result.to_dict()
     if args.json:
         emit_json(data)
         return 0
-    sys.stdout.write("\n".join(_text(data, start)) + "\n")
+    write_lines(_text(data, start))
     return 0
 
 

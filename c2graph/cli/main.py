@@ -11,12 +11,17 @@ models/us-japan-2025.yaml: valid (50 nodes, 129 links, 6 phases; 3 US phases, 5 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 
 from .. import __version__
-from ..errors import EXIT_CODES, C2GraphError
+from ..errors import EXIT_CODES, C2GraphError, ModelError
+from ..inert import inert
+from ._terminal import release, terminal
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -81,8 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code.
 
-    Errors of c2graph become a one-line message and their exit code; a wrong command line
-    exits with code 2 through :mod:`argparse`, as ``--help`` and ``--version`` exit with 0.
+    Every failure becomes a one-line message on standard error and a documented exit
+    code, never a traceback: errors of c2graph their own code, a wrong command line 2
+    (through :mod:`argparse`, as ``--help`` and ``--version`` exit with 0), an output that
+    cannot be written 4, lack of memory 5, an interruption 130, a termination (SIGTERM)
+    143, and anything unforeseen 70. What is printed is inert
+    (:mod:`~c2graph.cli._terminal`).
 
     Parameters
     ----------
@@ -105,13 +114,65 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    with _terminated_on_sigterm():
+        code, message = _run(args)
+    if message is not None:
+        _report(f"c2graph {args.command}: {message}")
+    return code
+
+
+def _run(args: argparse.Namespace) -> tuple[int, str | None]:
+    """Run the command; return its exit code and, if it failed, the message to print."""
     try:
-        return int(args.run(args))
+        with terminal():
+            return int(args.run(args)), None
     except C2GraphError as exc:
-        sys.stderr.write(f"c2graph {args.command}: error: {exc}\n")
-        return exc.exit_code
+        text = str(exc) if isinstance(exc, ModelError) else inert(str(exc))
+        return exc.exit_code, f"error: {text}"
     except KeyboardInterrupt:
-        sys.stderr.write("c2graph: interrupted\n")
-        return 130
-    except BrokenPipeError:
-        return 0
+        return 130, "interrupted"
+    except Terminated:
+        return 143, "terminated"
+    except BrokenPipeError:  # the reader stopped reading (``| head``): nothing to say
+        release(sys.stdout)
+        return 0, None
+    except MemoryError:
+        return 5, "error: not enough memory; the model is too large for this machine"
+    except Exception as exc:  # a failure c2graph did not foresee
+        return 70, inert(f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+
+def _report(message: str) -> None:
+    """Print the one-line message of a failure, if standard error can take it."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        release(sys.stderr)
+    if sys.stdout is not None:
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            release(sys.stdout)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: raised where the command is, so that its clean-ups run."""
+
+
+@contextlib.contextmanager
+def _terminated_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into :class:`Terminated` while the block runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -23,11 +23,19 @@ warning: kr-forces (KR) has no national chain in this layer
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
 from ..vocabulary import ALL_LAYERS, AUTHORITY_RELATIONS, LAYER_CHOICES, carries_authority
-from ._common import add_json, add_layer, add_model, add_phase, emit_json, load, phase_or_first
+from ._common import (
+    Inputs,
+    add_json,
+    add_layer,
+    add_model,
+    add_phase,
+    emit_json,
+    phase_or_first,
+)
+from ._terminal import write_lines
 
 if TYPE_CHECKING:
     from ..analysis.paths import AuthorityPath, PathResult
@@ -107,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     """
     from ..analysis import authority_paths, commanders
 
-    model = load(args.model)
+    model = Inputs(args).load(args.model)
     phase = phase_or_first(model, args.phase)
     result = authority_paths(
         model,
@@ -144,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
         if direct.warning:
             lines += ["", f"warning: {direct.warning}"]
     lines += _warnings(model, args, phase)
-    sys.stdout.write("\n".join(lines) + "\n")
+    write_lines(lines)
     return 0
 
 

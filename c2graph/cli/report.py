@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ._common import add_allow_outside
 from ._output import add_engine, guard_outputs
 
 HELP = (
@@ -47,6 +48,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="folder to write into (created if missing, never emptied)",
     )
     add_engine(parser, "diagram engine (default: Graphviz if installed, else matplotlib)")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an index.html or report.md that a report did not write",
+    )
+    add_allow_outside(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,13 +84,14 @@ def run(args: argparse.Namespace) -> int:
     """
     from ..outputs import ensure_folder
     from ..report import build_report
-    from ._common import load
+    from ._common import Inputs
 
-    models = [load(path) for path in args.models]
+    inputs = Inputs(args)
+    models = [inputs.load(path) for path in args.models]
     folder = ensure_folder(args.output)
     report = build_report(models, engine=args.engine)
-    guard_outputs([folder / name for name in report.files], inputs=args.models)
-    written = report.write(folder)
+    guard_outputs([folder / name for name in report.files], inputs=inputs.files)
+    written = report.write(folder, force=getattr(args, "force", False))
     sys.stdout.write(
         f"wrote {len(written)} files to {args.output}: "
         f"{', '.join(p.name for p in written[:2])} and the diagrams\n"

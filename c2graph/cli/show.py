@@ -13,13 +13,13 @@ US–ROK Combined Forces Command (comparator) (as of 2019-01)
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any, TypedDict
 
 from ..model import Model
-from ._common import add_json, add_model, emit_json, load
+from ._common import Inputs, add_json, add_model, emit_json
+from ._terminal import write_lines
 
 HELP = "summarise a model: counts by nation, kind and relation; phases and their declarers"
 
@@ -53,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> parser = argparse.ArgumentParser()
     >>> add_arguments(parser)
     >>> vars(parser.parse_args(["m.yaml", "--phase", "war"]))
-    {'model': 'm.yaml', 'phase': 'war', 'json': False}
+    {'model': 'm.yaml', 'allow_outside': [], 'phase': 'war', 'json': False}
     """
     add_model(parser)
     parser.add_argument("--phase", metavar="P", help="count only what holds in this phase")
@@ -83,7 +83,8 @@ def summarise(model: Model, phase: str | None = None) -> Summary:
 
     Examples
     --------
-    >>> summary = summarise(load("models/us-rok-cfc.yaml"), "wartime")
+    >>> from c2graph import load_model
+    >>> summary = summarise(load_model("models/us-rok-cfc.yaml"), "wartime")
     >>> summary["nodes"], summary["links"], summary["by_nation"]["KR"]
     (14, 20, 4)
     """
@@ -154,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
     ...
     0
     """
-    model = load(args.model)
+    model = Inputs(args).load(args.model)
     summary = summarise(model, args.phase)
     if args.json:
         emit_json(summary)
@@ -181,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
     if summary["scenarios"]:
         lines += ["", "scenarios:"]
         lines += [f"  {s['id']}: {s['name']} ({s['phases']})" for s in summary["scenarios"]]
-    sys.stdout.write("\n".join(lines) + "\n")
+    write_lines(lines)
     return 0
 
 

@@ -31,11 +31,11 @@ operational layer: authority gained:
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from ..vocabulary import AUTHORITY_RELATIONS
-from ._common import add_json, add_layer, add_model, emit_json, load
+from ._common import Inputs, add_json, add_layer, add_model, emit_json
+from ._terminal import write_lines
 
 HELP = (
     "show what changes from one phase or scenario to another: the decisions the law requires, "
@@ -100,12 +100,12 @@ def run(args: argparse.Namespace) -> int:
     """
     from ..analysis import phase_switch
 
-    model = load(args.model)
+    model = Inputs(args).load(args.model)
     data = phase_switch(model, before=args.before, after=args.after, layer=args.layer).to_dict()
     if args.json:
         emit_json(data)
         return 0
-    sys.stdout.write("\n".join(_table(data)) + "\n")
+    write_lines(_table(data))
     return 0
 
 

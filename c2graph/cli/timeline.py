@@ -17,8 +17,9 @@ from typing import Any
 
 from ..errors import QueryError
 from ..vocabulary import AUTHORITY_RELATIONS
-from ._common import add_json, add_model, emit_json, load
+from ._common import Inputs, add_json, add_model, emit_json
 from ._output import add_engine, guard_outputs
+from ._terminal import write_lines
 from .switches import decision_lines
 
 HELP = (
@@ -73,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis.timeline import timeline
     from ..modelfile.timelines import load_timelines
 
-    model = load(args.model)
+    inputs = Inputs(args)
+    model = inputs.load(args.model)
     given = None
     if args.file:
         found = {t.id: t for t in load_timelines(args.file, model)}
@@ -82,15 +84,16 @@ def run(args: argparse.Namespace) -> int:
             raise QueryError(f"{args.file}: no timeline {args.timeline!r}")
     result = timeline(model, None if given else args.timeline, given=given)
     if args.output:
-        _draw(model, args, [step.enter for step in result.steps])
+        read = [*inputs.files, *([args.file] if args.file else [])]
+        _draw(model, args, [step.enter for step in result.steps], read)
     if args.json:
         emit_json(result.to_dict())
         return 0
-    sys.stdout.write("\n".join(_text(result.to_dict())) + "\n")
+    write_lines(_text(result.to_dict()))
     return 0
 
 
-def _draw(model: Any, args: argparse.Namespace, entered: list[str]) -> None:
+def _draw(model: Any, args: argparse.Namespace, entered: list[str], read: list[Any]) -> None:
     from ..render import draw, picture_format
 
     picture_format(args.output)
@@ -99,12 +102,12 @@ def _draw(model: Any, args: argparse.Namespace, entered: list[str]) -> None:
         outputs = [
             str(out.with_name(f"{out.stem}-{i}{out.suffix}")) for i in range(1, len(entered) + 1)
         ]
-        guard_outputs(outputs, inputs=[args.model])
+        guard_outputs(outputs, inputs=read)
         for output, situation in zip(outputs, entered, strict=True):
             draw(model, output, phase=situation, engine=args.engine)
             sys.stderr.write(f"{output}: written\n")
         return
-    guard_outputs([args.output], inputs=[args.model])
+    guard_outputs([args.output], inputs=read)
     draw(model, args.output, phases=list(dict.fromkeys(entered)), engine=args.engine)
     sys.stderr.write(f"{args.output}: written\n")
 

@@ -13,20 +13,23 @@ models/us-rok-cfc.yaml: valid (14 nodes, 22 links, 2 phases; 2 decisions)
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..errors import InputFileError, ModelError, Problem
 from ..model import Model
-from ..modelfile import load_model
-from ._common import add_json, emit_json
+from ..modelfile import read_model
+from ._common import add_allow_outside, add_json, emit_json
+from ._terminal import write_lines
 
-HELP = "check model files; exit 0 when all are valid, 1 with every problem listed"
+HELP = (
+    "check model files; exit 0 when all are valid, 1 with every problem listed; "
+    "warnings say what is odd but allowed"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the FILE arguments, ``--quiet`` and ``--json``.
+    """Add the FILE arguments, ``--quiet``, ``--strict``, ``--allow-outside`` and ``--json``.
 
     Parameters
     ----------
@@ -38,30 +41,49 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> parser = argparse.ArgumentParser()
     >>> add_arguments(parser)
     >>> vars(parser.parse_args(["a.yaml", "b.yaml", "-q"]))
-    {'files': ['a.yaml', 'b.yaml'], 'quiet': True, 'json': False}
+    {'files': ['a.yaml', 'b.yaml'], 'quiet': True, 'strict': False, 'allow_outside': [], \
+'json': False}
     """
     parser.add_argument("files", metavar="FILE", nargs="+", help="model files to check")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print problems and warnings only"
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+    add_allow_outside(parser)
     add_json(parser)
 
 
 @dataclass(frozen=True)
 class FileCheck:
-    """What ``validate`` found in one model file."""
+    """What ``validate`` found in one model file: its problems, or what it holds and its
+    warnings (what is odd but allowed)."""
 
     file: str
     exit_code: int
     counts: dict[str, Any] | None = None
     problems: tuple[Problem, ...] = ()
     error: str | None = None
+    warnings: tuple[Problem, ...] = ()
 
-    def lines(self) -> list[str]:
-        """The text ``validate`` prints for the file."""
+    def lines(self, *, quiet: bool = False) -> list[str]:
+        """The text ``validate`` prints for the file (``quiet``: no line saying it is valid).
+
+        >>> warning = Problem("m.yaml", 4, "nodes[0] (id='a') → name", "blank", "warning")
+        >>> FileCheck("m.yaml", 0, {"nodes": 1, "links": 0, "phases": 1, "other_phases": {},
+        ...     "scenarios": 0, "decisions": 0}, warnings=(warning,)).lines()
+        ['m.yaml: valid (1 nodes, 0 links, 1 phases), 1 warning', \
+"m.yaml:4: warning: nodes[0] (id='a') → name: blank"]
+        """
         if self.error is not None:
             return [self.error]
         if self.problems:
             return [str(problem) for problem in self.problems]
-        return [f"{self.file}: valid ({_summary(self.counts or {})})"]
+        warned = [str(warning) for warning in self.warnings]
+        if quiet:
+            return warned
+        count = len(self.warnings)
+        noted = f", {count} warning{'s' if count > 1 else ''}" if count else ""
+        return [f"{self.file}: valid ({_summary(self.counts or {})}){noted}", *warned]
 
     def to_dict(self) -> dict[str, Any]:
         """Return ``file``, ``valid``, ``exit_code`` and the counts, problems or error.
@@ -80,16 +102,24 @@ class FileCheck:
             data["problems"] = [asdict(problem) for problem in self.problems]
         if self.error is not None:
             data["error"] = self.error
+        if self.warnings:
+            data["warnings"] = [asdict(warning) for warning in self.warnings]
         return data
 
 
-def check_file(name: str) -> FileCheck:
+def check_file(
+    name: str, *, allow_outside: tuple[str, ...] = (), strict: bool = False
+) -> FileCheck:
     """Load one model file and return what ``validate`` reports of it.
 
     Parameters
     ----------
     name
         The model file.
+    allow_outside
+        Files or folders outside the model's folder that it may read.
+    strict
+        Make warnings problems.
 
     Returns
     -------
@@ -106,12 +136,12 @@ def check_file(name: str) -> FileCheck:
     ['nope.yaml: no such file']
     """
     try:
-        model = load_model(name)
+        loaded = read_model(name, allow_outside=allow_outside, strict=strict)
     except ModelError as exc:
         return FileCheck(name, exc.exit_code, problems=tuple(exc.problems))
     except InputFileError as exc:
         return FileCheck(name, exc.exit_code, error=str(exc))
-    return FileCheck(name, 0, counts(model))
+    return FileCheck(name, 0, counts(loaded.model), warnings=loaded.warnings)
 
 
 def counts(model: Model) -> dict[str, Any]:
@@ -149,7 +179,8 @@ def _summary(found: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Check every file; print its problems, or that it is valid unless ``--quiet``.
+    """Check every file; print its problems, or that it is valid unless ``--quiet``, and its
+    warnings.
 
     With ``--json``, print ``{"valid": ..., "exit_code": ..., "files": [...]}``, one
     :meth:`FileCheck.to_dict` per file, whatever ``--quiet`` says.
@@ -157,7 +188,8 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        ``files`` to check, ``quiet`` to print only problems, ``json`` for JSON.
+        ``files`` to check, ``quiet`` to print only problems and warnings, ``strict`` to make
+        warnings problems, ``allow_outside``, and ``json`` for JSON.
 
     Returns
     -------
@@ -171,13 +203,14 @@ def run(args: argparse.Namespace) -> int:
     nope.yaml: no such file
     3
     """
-    checks = [check_file(name) for name in args.files]
+    allowed = tuple(getattr(args, "allow_outside", None) or ())
+    strict = getattr(args, "strict", False)
+    checks = [check_file(name, allow_outside=allowed, strict=strict) for name in args.files]
     worst = max(check.exit_code for check in checks)
     if args.json:
         files = [check.to_dict() for check in checks]
         emit_json({"valid": worst == 0, "exit_code": worst, "files": files})
         return worst
     for check in checks:
-        if check.exit_code or not args.quiet:
-            sys.stdout.write("".join(f"{line}\n" for line in check.lines()))
+        write_lines(check.lines(quiet=args.quiet))
     return worst

@@ -13,49 +13,57 @@ Example
 >>> from c2graph import load_model
 >>> report = build_report([load_model("models/us-rok-cfc.yaml")])
 >>> list(report.files)
-['index.html', 'report.md', 'us-rok-cfc-armistice.svg', 'us-rok-cfc-wartime.svg']
+['index.html', 'report.md', 'us-rok-cfc--armistice.svg', 'us-rok-cfc--wartime.svg']
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import QueryError
+from ..errors import OutputError, QueryError
 from ..model import Model
 from ..outputs import ensure_folder, write_atomic
 from ..render import Engine, choose_engine
 from ._draw import DiffJob, Job, Outcome, draw_figures
 from ._svg import inline_svg
 from .document import Block, Figure
+from .html import MARK as HTML_MARK
 from .html import render_html
+from .markdown import MARK as MARKDOWN_MARK
 from .markdown import render_markdown
+from .names import distinct_slugs
 from .sections import comparison_section, model_section
 
-__all__ = ["Report", "build_report", "report_stems", "write_report"]
+__all__ = [
+    "OWN_FILES",
+    "Report",
+    "build_report",
+    "report_stems",
+    "write_report",
+    "written_by_report",
+]
 
 
 def report_stems(models: Sequence[Model]) -> tuple[str, ...]:
-    """Return a distinct file-name stem per model: its file's stem, else a slug of its name.
+    """Return a distinct file-name stem per model: a slug of its file's stem, else of its
+    name (:func:`~c2graph.report.names.slug`).
 
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> report_stems([model, model])
     ('us-japan-2025', 'us-japan-2025-2')
     """
-    stems: list[str] = []
-    for model in models:
-        base = Path(model.path).stem if model.path and model.path != "<data>" else model.name
-        stem = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "model"
-        candidate, n = stem, 1
-        while candidate in stems:
-            n += 1
-            candidate = f"{stem}-{n}"
-        stems.append(candidate)
-    return tuple(stems)
+    return distinct_slugs(
+        Path(model.path).stem if model.path and model.path != "<data>" else model.name
+        for model in models
+    )
+
+
+#: The files of the report that people write too: replaced only if a report wrote them.
+OWN_FILES = ("index.html", "report.md")
 
 
 @dataclass(frozen=True)
@@ -64,25 +72,59 @@ class Report:
 
     files: Mapping[str, bytes]
 
-    def write(self, folder: str | os.PathLike[str]) -> list[Path]:
+    def write(self, folder: str | os.PathLike[str], *, force: bool = False) -> list[Path]:
         """Write every file into ``folder`` (created if missing, never emptied), each
         atomically; return the paths written, in order.
 
+        An ``index.html`` or ``report.md`` already in the folder is replaced only when a
+        report wrote it (it carries :data:`~c2graph.report.html.MARK` or
+        :data:`~c2graph.report.markdown.MARK`), or with ``force``.
+
         Raises :class:`~c2graph.errors.OutputError` when the folder or a file cannot be
-        written.
+        written, or before anything is written when such a file would be replaced.
 
         Examples
         --------
-        >>> import tempfile
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
         >>> report = Report({"notes.md": b"# Notes\\n"})
-        >>> [p.name for p in report.write(tempfile.mkdtemp())]
+        >>> [p.name for p in report.write(folder)]
         ['notes.md']
+        >>> _ = (folder / "index.html").write_text("<p>my page</p>")
+        >>> Report({"index.html": b""}).write(folder)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        c2graph.errors.OutputError: .../index.html: exists and was not written by a c2graph \
+report; refusing to replace it (give --force to replace it)
         """
         out = ensure_folder(folder)
         paths = [out / name for name in self.files]
+        if not force:
+            for path in paths:
+                if path.name in OWN_FILES and not written_by_report(path):
+                    raise OutputError(
+                        f"{path}: exists and was not written by a c2graph report; refusing to "
+                        "replace it (give --force to replace it)"
+                    )
         for path, data in zip(paths, self.files.values(), strict=True):
             write_atomic(path, data)
         return paths
+
+
+def written_by_report(path: Path) -> bool:
+    """True when ``path`` is missing, or is a page or Markdown file a report wrote.
+
+    >>> written_by_report(Path("no-such-index.html"))
+    True
+    """
+    mark = {"index.html": HTML_MARK, "report.md": MARKDOWN_MARK}.get(path.name)
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return mark is not None and mark.encode("utf-8") in head
 
 
 @dataclass
@@ -126,7 +168,7 @@ def build_report(models: Sequence[Model], *, engine: Engine = "auto") -> Report:
     --------
     >>> from c2graph import load_model
     >>> report = build_report([load_model("models/us-rok-cfc.yaml")])
-    >>> report.files["report.md"].splitlines()[0]
+    >>> report.files["report.md"].splitlines()[1]
     b'# C2 structures: us-rok-cfc'
     >>> report.files["index.html"].startswith(b"<!DOCTYPE html>")
     True
@@ -169,19 +211,25 @@ def _with_outcome(block: Block, outcomes: Mapping[str, Outcome]) -> Block:
 
 
 def write_report(
-    models: Sequence[Model], out_dir: str | os.PathLike[str], *, engine: Engine = "auto"
+    models: Sequence[Model],
+    out_dir: str | os.PathLike[str],
+    *,
+    engine: Engine = "auto",
+    force: bool = False,
 ) -> list[Path]:
     """Write the report of ``models`` (:func:`build_report`) into the folder ``out_dir``.
 
-    The folder is created if missing and never emptied; every file is written atomically.
-    Returns the paths written: the page, the Markdown file, then the diagrams.
+    The folder is created if missing and never emptied; every file is written atomically;
+    an ``index.html`` or ``report.md`` a report did not write is replaced only with
+    ``force`` (:meth:`Report.write`). Returns the paths written: the page, the Markdown
+    file, then the diagrams.
 
     Raises
     ------
     QueryError
         No model, or an unknown engine.
     OutputError
-        The folder or a file cannot be written.
+        The folder or a file cannot be written, or would be replaced without ``force``.
 
     Examples
     --------
@@ -189,6 +237,6 @@ def write_report(
     >>> from c2graph import load_model
     >>> written = write_report([load_model("models/us-rok-cfc.yaml")], tempfile.mkdtemp())
     >>> [p.name for p in written]
-    ['index.html', 'report.md', 'us-rok-cfc-armistice.svg', 'us-rok-cfc-wartime.svg']
+    ['index.html', 'report.md', 'us-rok-cfc--armistice.svg', 'us-rok-cfc--wartime.svg']
     """
-    return build_report(models, engine=engine).write(out_dir)
+    return build_report(models, engine=engine).write(out_dir, force=force)

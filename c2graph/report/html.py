@@ -1,7 +1,9 @@
 """The HTML writer: one self-contained page (inline CSS and SVG, no script, no fetches).
 
-Every text from a model is escaped (``html.escape``); the only links are the sources'
-``http``/``https`` URLs and the page's own anchors.
+Every text from a model is escaped (``html.escape``), its control and invisible characters
+shown as escapes (:mod:`c2graph.inert`: no raw NUL or ESC reaches the page); the only
+links are the sources' ``http``/``https`` URLs and the page's own anchors. The page says
+it was written by a report (:data:`MARK`), so that a later report may replace it.
 
 Example
 -------
@@ -14,11 +16,25 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from html import escape
+from html import escape as _html_escape
 
+from ..inert import inert
 from .document import Block, BlockWriter, Bullets, Figure, Heading, Paragraph, SourceList, Table
 
-__all__ = ["CSS", "render_html"]
+__all__ = ["CSS", "MARK", "escape", "render_html"]
+
+#: What marks a page as written by a report.
+MARK = '<meta name="generator" content="c2graph report">'
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Escape ``text`` for HTML, with its control and invisible characters as escapes.
+
+    >>> escape("<b>\\x00 & \\x1b[2J")
+    '&lt;b&gt;\\\\u0000 &amp; \\\\u001b[2J'
+    """
+    return _html_escape(inert(text, keep="\n\t"), quote=quote)
+
 
 CSS = """
 body { font-family: "DejaVu Sans", "Noto Sans CJK JP", Arial, sans-serif; margin: 0;
@@ -122,6 +138,7 @@ def render_html(title: str, blocks: Sequence[Block], svgs: Mapping[str, str]) ->
     body = "\n".join(map(_Html(svgs).write, blocks))
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"{MARK}\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f"<header><h1>{escape(title)}</h1><nav><ul>{toc}</ul></nav></header>\n"

@@ -1,12 +1,17 @@
 """The Markdown writer: the same blocks as the HTML page, diagrams as SVG files beside it.
 
-Text from a model is escaped so that it shows literally: ``&``, ``<`` and ``>`` become
-entities and Markdown's own marks (``\\ ` * _ [ ] | #``) are backslash-escaped.
+Text from a model is escaped so that it shows literally, on one line: ``&``, ``<`` and
+``>`` become entities, Markdown's own marks (``\\ ` * _ ~ [ ] | #``) are backslash-escaped,
+and control and invisible characters are escapes (:mod:`c2graph.inert`). Since no
+escaped text starts a line, nothing else can open a block; no ``<`` can open a tag, a
+comment or an autolink. The file starts with :data:`MARK`, so that a later report may
+replace it.
 
 Example
 -------
 >>> from c2graph.report.document import Table
 >>> print(render_markdown("T", [Table(("a", "b"), (("x|y", ("1", "2")),))]))
+<!-- written by c2graph report -->
 # T
 <BLANKLINE>
 | a | b |
@@ -21,11 +26,14 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
+from ..inert import inert
 from .document import Block, BlockWriter, Bullets, Figure, Heading, Paragraph, SourceList, Table
 
-__all__ = ["escape_md", "render_markdown"]
+__all__ = ["MARK", "escape_md", "render_markdown"]
 
-_MARKS = re.compile(r"([\\`*_\[\]|#])")
+#: What marks a Markdown file as written by a report (an HTML comment: it does not show).
+MARK = "<!-- written by c2graph report -->"
+_MARKS = re.compile(r"([\\`*_~\[\]|#])")
 
 
 def escape_md(text: str) -> str:
@@ -36,8 +44,9 @@ def escape_md(text: str) -> str:
     >>> print(escape_md("a_b  *c* <d>"))
     a\\_b \\*c\\* &lt;d&gt;
     """
+    text = inert(" ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKS.sub(r"\\\1", " ".join(text.split()))
+    return _MARKS.sub(r"\\\1", text)
 
 
 class _Markdown(BlockWriter):
@@ -76,7 +85,7 @@ class _Markdown(BlockWriter):
         for source_id, text, link, other in block.entries():
             line = f"- \\[{escape_md(source_id)}\\] {escape_md(text)}"
             if link:
-                line += f" — <{link.replace('>', '%3E').replace(' ', '%20')}>"
+                line += f" — <{_autolink(link)}>"
             elif other:
                 line += f" — {escape_md(other)}"
             lines.append(line)
@@ -85,13 +94,19 @@ class _Markdown(BlockWriter):
         return "\n".join(lines) + "\n"
 
 
+def _autolink(url: str) -> str:
+    """A web address as the inside of a Markdown autolink: what would end or break it is
+    percent-encoded (addresses are checked when the model loads; this holds for any)."""
+    return quote(url, safe=":/?#@!$&'()*+,;=%-._~")
+
+
 def render_markdown(title: str, blocks: Sequence[Block]) -> str:
     """Return the Markdown report: a title, then every block separated by blank lines.
 
     Examples
     --------
     >>> from c2graph.report.document import Figure
-    >>> render_markdown("T", [Figure("a b.svg", "A chart")])
-    '# T\\n\\n![A chart](a%20b.svg)\\n'
+    >>> render_markdown("T", [Figure("a b.svg", "A chart")]).splitlines()[1:]
+    ['# T', '', '![A chart](a%20b.svg)']
     """
-    return "\n".join([f"# {escape_md(title)}\n", *map(_Markdown().write, blocks)])
+    return "\n".join([f"{MARK}\n# {escape_md(title)}\n", *map(_Markdown().write, blocks)])

@@ -25,6 +25,7 @@ from ..compare.comparison import Comparison
 from ..model import Model
 from ..vocabulary import FORCE_KINDS, RELATIONS
 from .document import Block, Bullets, Cell, Figure, Heading, Paragraph, SourceList, Table
+from .names import diff_name, distinct_slugs, figure_name
 
 __all__ = [
     "DiffMaker",
@@ -99,9 +100,10 @@ def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
     ...     return Figure(name, caption)
     >>> blocks = model_section(load_model("models/us-rok-cfc.yaml"), "rok", figure)
     >>> [b.file for b in blocks if isinstance(b, Figure)]
-    ['rok-armistice.svg', 'rok-wartime.svg']
+    ['rok--armistice.svg', 'rok--wartime.svg']
     """
     first, last = model.phase_ids[0], model.phase_ids[-1]
+    slugs = dict(zip(model.phase_ids, distinct_slugs(model.phase_ids), strict=True))
     blocks: list[Block] = [Heading(2, model.name, f"m-{stem}")]
     blocks.append(
         Paragraph(
@@ -111,14 +113,19 @@ def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
     )
     blocks += [
         Heading(3, "Schematic", f"m-{stem}-schematic"),
-        draw(model, f"{stem}-{first}.svg", f"{model.name}: {_phase_name(model, first)}", (first,)),
+        draw(
+            model,
+            figure_name(stem, slugs[first]),
+            f"{model.name}: {_phase_name(model, first)}",
+            (first,),
+        ),
     ]
     blocks.append(Heading(3, "Phase panels", f"m-{stem}-phases"))
     if last != first:
         blocks.append(
             draw(
                 model,
-                f"{stem}-{last}.svg",
+                figure_name(stem, slugs[last]),
                 f"{model.name}: {_phase_name(model, last)} (the last phase; the "
                 "links that switch on the way are listed under Phase switches)",
                 (last,),
@@ -127,7 +134,7 @@ def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
     blocks.append(_phase_table(model))
     blocks += _chains(model, stem, first, last)
     blocks += _bottlenecks(model, stem)
-    blocks += _switches(model, stem)
+    blocks += _switches(model, stem, slugs)
     blocks += [
         Heading(3, "Sources", f"m-{stem}-sources"),
         SourceList(
@@ -241,7 +248,7 @@ def _bottlenecks(model: Model, stem: str) -> list[Block]:
     ]
 
 
-def _switches(model: Model, stem: str) -> list[Block]:
+def _switches(model: Model, stem: str, slugs: dict[str, str]) -> list[Block]:
     first = model.phase_ids[0]
     blocks: list[Block] = [Heading(3, "Phase switches", f"m-{stem}-switches")]
     for phase in model.phase_ids[1:]:
@@ -250,7 +257,7 @@ def _switches(model: Model, stem: str) -> list[Block]:
             Heading(
                 4,
                 f"{_phase_name(model, first)} → {_phase_name(model, phase)}",
-                f"m-{stem}-switch-{phase}",
+                f"m-{stem}-switch-{slugs[phase]}",
             )
         )
         plan = result.decisions
@@ -378,7 +385,7 @@ def _value(value: object) -> str:
 
 
 def _pair(a: Model, b: Model, sa: str, sb: str, draw_diff: DiffMaker | None) -> list[Block]:
-    blocks: list[Block] = [Heading(3, f"{sa} → {sb}", f"c-diff-{sa}-{sb}")]
+    blocks: list[Block] = [Heading(3, f"{sa} → {sb}", f"c-diff--{sa}--{sb}")]
     if not set(a.phase_ids) & set(b.phase_ids):
         return [*blocks, Paragraph("The two models share no phase.")]
     result = compare(a, b)
@@ -404,7 +411,7 @@ def _pair(a: Model, b: Model, sa: str, sb: str, draw_diff: DiffMaker | None) -> 
             f"{sb} over {sa} in the phase that changes most ({_phase_name(b, phase)}): "
             "green added, red removed, purple changed"
         )
-        blocks.append(draw_diff(a, b, f"diff-{sa}-{sb}.svg", caption, phase))
+        blocks.append(draw_diff(a, b, diff_name(sa, sb), caption, phase))
     return blocks + _chain_moves(a, b, result)
 
 

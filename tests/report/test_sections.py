@@ -47,8 +47,8 @@ def test_model_section_blocks(write_model):
         "Sources",
     ]
     assert [b.file for b in blocks if isinstance(b, Figure)] == [
-        "base-peacetime.svg",
-        "base-war.svg",
+        "base--peacetime.svg",
+        "base--war.svg",
     ]
     chains = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "force")
     assert chains.rows == (

@@ -46,14 +46,14 @@ def report(models, tmp_path):
 
 def test_files_written_in_a_new_folder(report):
     out, written = report
-    diff = ["diff-base-variant.svg"] if ENGINE == "graphviz" else []
+    diff = ["diff--base--variant.svg"] if ENGINE == "graphviz" else []
     assert [p.name for p in written] == [
         "index.html",
         "report.md",
-        "base-peacetime.svg",
-        "base-war.svg",
-        "variant-peacetime.svg",
-        "variant-war.svg",
+        "base--peacetime.svg",
+        "base--war.svg",
+        "variant--peacetime.svg",
+        "variant--war.svg",
         *diff,
     ]
     assert all(p.parent == out and p.stat().st_size > 0 for p in written)
@@ -80,7 +80,7 @@ def test_model_text_is_escaped(report):
     assert "## Base &lt;script&gt;alert(1)&lt;/script&gt;" in markdown
     assert "JSO \\| staff" in markdown
     assert "\\[s2\\] Evil !\\[x\\](https://e.vil/x.png) · \\[a\\](javascript:alert(1))" in markdown
-    assert "![Base" in markdown and "](base-peacetime.svg)" in markdown
+    assert "![Base" in markdown and "](base--peacetime.svg)" in markdown
 
 
 def test_same_models_same_bytes(models, report, tmp_path):
@@ -119,7 +119,9 @@ def test_cli_never_writes_over_an_input(write_model, tmp_path, capsys):
 def test_build_report_writes_nothing(models, tmp_path):
     report = build_report(models[:1], engine="matplotlib")
     assert list(report.files)[:2] == ["index.html", "report.md"]
-    assert report.files["report.md"].startswith(b"# C2 structures: base\n")
+    assert report.files["report.md"].startswith(
+        b"<!-- written by c2graph report -->\n# C2 structures: base\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["base.yaml", "variant.yaml"]
 
 
@@ -149,3 +151,92 @@ def test_matplotlib_in_worker_processes_gives_the_same_bytes(models, tmp_path, m
     assert [p.name for p in parallel] == [p.name for p in serial]
     for first, second in zip(parallel, serial, strict=True):
         assert first.read_bytes() == second.read_bytes(), first.name
+
+
+# -- file names that stay in the folder and never collide ------------------------------------
+
+ONE_PHASE = """\
+name: {name}
+as_of: "2025"
+phases:
+  - {{id: "{phase}", name: P}}
+nodes:
+  - {{id: pm, name: PM, nation: JP, kind: political-authority}}
+  - {{id: hq, name: HQ, nation: JP, kind: headquarters}}
+links:
+  - {{from: pm, to: hq, relation: command}}
+"""
+
+
+def test_phase_ids_cannot_steer_files_out_of_the_folder(write_model, tmp_path):
+    path = write_model(ONE_PHASE.format(name="m", phase="q/../../x"), "m.yaml")
+    out = tmp_path / "a" / "b"
+    written = write_report([load_model(path)], out, engine="matplotlib")
+    assert [p.name for p in written] == ["index.html", "report.md", "m--q-x.svg"]
+    assert all(p.parent == out for p in written)
+    assert not (tmp_path / "x.svg").exists() and not (tmp_path / "a" / "x.svg").exists()
+
+
+def test_a_long_phase_id_gives_a_short_file_name(write_model, tmp_path):
+    path = write_model(ONE_PHASE.format(name="m", phase="q" * 200), "m.yaml")
+    written = write_report([load_model(path)], tmp_path / "out", engine="matplotlib")
+    name = written[2].name
+    assert name.startswith("m--" + "q" * 51 + "-") and len(name) == 3 + 60 + 4
+
+
+def test_figure_names_never_collide_and_the_page_is_the_same_each_run(write_model, tmp_path):
+    x = load_model(write_model(ONE_PHASE.format(name="X", phase="a-p"), "x.yaml"))
+    xa = load_model(write_model(ONE_PHASE.format(name="XA", phase="p"), "x-a.yaml"))
+    first = build_report([x, xa], engine="matplotlib")
+    assert list(first.files)[2:] == ["x--a-p.svg", "x-a--p.svg"]
+    again = build_report([x, xa], engine="matplotlib")
+    assert first.files == again.files
+
+
+def test_phases_that_slug_alike_get_distinct_files(write_model, tmp_path):
+    text = ONE_PHASE.format(name="m", phase="a/b").replace(
+        '  - {id: "a/b", name: P}', '  - {id: "a/b", name: P}\n  - {id: "a.b", name: Q}'
+    )
+    report = build_report([load_model(write_model(text, "m.yaml"))], engine="matplotlib")
+    assert list(report.files)[2:] == ["m--a-b.svg", "m--a-b-2.svg"]
+
+
+# -- files the report did not write ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["index.html", "report.md"])
+def test_a_page_the_report_did_not_write_is_kept(write_model, tmp_path, capsys, name):
+    base = write_model(BASE, "base.yaml")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / name).write_text("my own page\n")
+    assert main(["report", str(base), "-o", str(out), "--engine", "matplotlib"]) == 4
+    assert capsys.readouterr().err == (
+        f"c2graph report: error: {out / name}: exists and was not written by a c2graph report; "
+        "refusing to replace it (give --force to replace it)\n"
+    )
+    assert (out / name).read_text() == "my own page\n"
+    assert sorted(p.name for p in out.iterdir()) == [name]
+    assert main(["report", str(base), "-o", str(out), "--engine", "matplotlib", "--force"]) == 0
+    assert (out / name).read_text() != "my own page\n"
+
+
+def test_a_report_replaces_its_own_files(write_model, tmp_path):
+    base = write_model(BASE, "base.yaml")
+    out = tmp_path / "site"
+    assert main(["report", str(base), "-o", str(out), "--engine", "matplotlib"]) == 0
+    assert main(["report", str(base), "-o", str(out), "--engine", "matplotlib"]) == 0
+
+
+# -- text that stays text --------------------------------------------------------------------
+
+
+def test_controls_and_markdown_marks_stay_text(write_model, tmp_path):
+    text = BASE.replace("name: PM,", 'name: "PM\\x00\\e[2J ~~struck~~ <!-- x -->",')
+    report = build_report([load_model(write_model(text, "base.yaml"))], engine="matplotlib")
+    page, markdown = report.files["index.html"], report.files["report.md"]
+    for raw in (b"\x00", b"\x1b"):
+        assert raw not in page and raw not in markdown
+    # the escape's backslash is escaped in turn: Markdown shows PM\u0000\u001b[2J ...
+    assert b"PM\\\\u0000\\\\u001b\\[2J \\~\\~struck\\~\\~ &lt;!-- x --&gt;" in markdown
+    assert b"PM\\u0000\\u001b[2J ~~struck~~ &lt;!-- x --&gt;" in page
