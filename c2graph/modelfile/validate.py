@@ -47,7 +47,8 @@ def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"number {value!r}"
+        shown = _number(value)
+        return shown if shown.startswith("a number") else f"number {shown}"
     if isinstance(value, str):
         return f"text {value!r}"
     if isinstance(value, list):
@@ -344,14 +345,24 @@ def _check_nested(value: Any, field: Field, path: Path_) -> list[Finding]:
 def _check_number(value: Any, field: Field, path: Path_) -> list[Finding]:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return [Finding(path, f"expected a number, got {_type_name(value)}{_number_hint(value)}")]
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         return [Finding(path, f"expected a finite number, got {value!r}")]
     if field.bounds is None:
         return []
     low, high = field.bounds
     if low <= value <= high:
         return []
-    return [Finding(path, f"expected a number from {low:g} to {high:g}, got {value!r}")]
+    return [Finding(path, f"expected a number from {low:g} to {high:g}, got {_number(value)}")]
+
+
+def _number(value: int | float) -> str:
+    """A number as messages show it: a long one by its number of digits.
+
+    >>> _number(95), _number(10**50)
+    ('95', 'a number of 51 digits')
+    """
+    shown = repr(value)
+    return shown if len(shown) <= 40 else f"a number of {len(str(abs(value))):,} digits"
 
 
 #: Text that looks like a number in a form c2graph does not read as one.

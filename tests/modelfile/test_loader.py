@@ -790,3 +790,17 @@ def test_source_urls_must_be_web_addresses(problems, minimal_text, url):
 def test_a_web_address_is_accepted(write_model, minimal_text):
     text = minimal_text + 'sources:\n  - {id: s, title: T, url: "HTTPS://x.org/a?b=c#d"}\n'
     assert load_model(write_model(text)).sources["s"].url == "HTTPS://x.org/a?b=c#d"
+
+
+def test_long_numbers_are_described_not_quoted(problems, minimal_text):
+    text = edit(
+        minimal_text,
+        "links:\n",
+        "locations:\n  - {id: x, name: X, lat: " + "9" * 500 + ", lon: 0, utc_offset: 9}\nlinks:\n",
+    )
+    text = edit(text, "name: demo", "name: " + "1" * 300)
+    assert problems(text) == [
+        "m.yaml:1: name: expected text, got a number of 300 digits; quote it",
+        "m.yaml:12: locations[0] (id='x') → lat: expected a number from -90 to 90, got a "
+        "number of 500 digits",
+    ]
