@@ -52,7 +52,7 @@ from ..display import Displayable
 from ..errors import ModelError, Problem
 from ..vocabulary import MSDL_RELATIONS, NODE_KINDS
 from .fields import NATION_PATTERN
-from .parsing import read_text
+from .files import read_text
 
 __all__ = ["EXAMPLE", "MsdlImport", "parse_msdl", "read_msdl"]
 

@@ -128,7 +128,10 @@ class PhaseSets:
                 if part != "all":
                     found[nation] = resolve_phases(part, self.sets[nation])
             return found
-        first = _named(spec)[0]
+        named = _named(spec)
+        if not named:  # no phase (what a value with a structural problem is left as)
+            return {nation: frozenset() for nation in list(self.sets)[:1]}
+        first = named[0]
         return {self.nation_of[first]: resolve_phases(spec, self._set_order(first))}
 
     def resolve(self, spec: Any) -> frozenset[str]:
@@ -151,6 +154,8 @@ class PhaseSets:
         if _per_nation(spec):
             return [m for nation, part in spec.items() for m in self._nation_part(nation, part)]
         named = _named(spec)
+        if not named:  # no phase (what a value with a structural problem is left as)
+            return []
         problems = [_unknown_phase(p, self.order) for p in named if p not in self.nation_of]
         if problems:
             return problems

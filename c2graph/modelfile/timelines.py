@@ -26,8 +26,9 @@ from ..errors import ModelError
 from ..model import Model
 from ..scenarios import Timeline
 from .fields import Field
+from .files import read_text
 from .items import ModelFile
-from .parsing import is_json_path, parse_text, read_text
+from .parsing import is_json_path, parse_text
 from .timechecks import check_timelines
 from .validate import check_value
 

@@ -34,6 +34,9 @@ IDENTITY_KEYS: dict[str, tuple[str, ...]] = {
     "sources": ("id",),
     "locations": ("id",),
     "links": ("from", "to", "relation"),
+    "decisions": ("id",),
+    "scenarios": ("id",),
+    "timelines": ("id",),
 }
 #: Sections merged into the model or used to build it: one that is not a list (or a
 #: mapping) leaves the model without it, so the checks across sections are not run.

@@ -56,7 +56,7 @@ def test_a_newline_in_a_name_does_not_forge_a_line(write_model, capsys):
     assert main(["path", str(path), "b"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert "All models valid" not in lines
-    assert lines[0] == "chains of authority to b (B) in phase 'p':"
+    assert lines[0] == "operational chains to b (B) in phase 'p':"
     assert main(["bottlenecks", str(path)]) == 0
     assert "All models valid" not in capsys.readouterr().out.splitlines()
 
@@ -303,7 +303,7 @@ def test_validate_prints_warnings_and_strict_makes_them_errors(write_model, caps
     path = write_model(minimal_text.replace("name: Unit,", "name: ' ',"))
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().out == (
-        f"{path}: valid (3 nodes, 2 links, 3 phases, 1 warning)\n"
+        f"{path}: valid (3 nodes, 2 links, 3 phases), 1 warning\n"
         f"{path}:10: warning: nodes[2] (id='unit') → name: the name is blank; give the node a "
         "name\n"
     )
