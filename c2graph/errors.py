@@ -14,6 +14,7 @@ m.yaml:3: nodes[0] → kind: expected one of ..., got 'x'
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .inert import inert
@@ -28,6 +29,7 @@ __all__ = [
     "Problem",
     "QueryError",
     "RenderError",
+    "shown_lines",
 ]
 
 #: Most problems a :class:`ModelError` message shows (all are in ``problems``).
@@ -110,11 +112,21 @@ class ModelError(C2GraphError, ValueError):
         self.problems = sorted(
             set(problems), key=lambda p: (p.file, p.line or 0, p.where, p.message)
         )
-        shown = [str(p) for p in self.problems[:MAX_SHOWN_PROBLEMS]]
-        more = len(self.problems) - len(shown)
-        if more:
-            shown.append(f"... and {more:,} more problem{'s' if more > 1 else ''}")
-        super().__init__("\n".join(shown))
+        super().__init__("\n".join(shown_lines(self.problems)))
+
+
+def shown_lines(problems: Sequence[Problem]) -> list[str]:
+    """The lines that show ``problems``: the first :data:`MAX_SHOWN_PROBLEMS`, one each,
+    then how many more there are.
+
+    >>> shown_lines([Problem("m.yaml", 1, "", "bad")])
+    ['m.yaml:1: bad']
+    """
+    shown = [str(p) for p in problems[:MAX_SHOWN_PROBLEMS]]
+    more = len(problems) - len(shown)
+    if more:
+        shown.append(f"... and {more:,} more problem{'s' if more > 1 else ''}")
+    return shown
 
 
 class QueryError(C2GraphError, LookupError):

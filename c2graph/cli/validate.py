@@ -16,7 +16,7 @@ import argparse
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ..errors import InputFileError, ModelError, Problem
+from ..errors import InputFileError, ModelError, Problem, shown_lines
 from ..model import Model
 from ..modelfile import read_model
 from ._common import add_allow_outside, add_json, emit_json
@@ -77,7 +77,7 @@ class FileCheck:
         if self.error is not None:
             return [self.error]
         if self.problems:
-            return [str(problem) for problem in self.problems]
+            return shown_lines(self.problems)
         warned = [str(warning) for warning in self.warnings]
         if quiet:
             return warned

@@ -313,3 +313,14 @@ def test_validate_prints_warnings_and_strict_makes_them_errors(write_model, caps
     assert capsys.readouterr().out == (
         f"{path}:10: nodes[2] (id='unit') → name: the name is blank; give the node a name\n"
     )
+
+
+def test_validate_shows_at_most_200_problems(write_model, capsys, minimal_text):
+    bad = "".join(f"  - {{id: n{i}, name: N, nation: jp, kind: unit}}\n" for i in range(250))
+    path = write_model(minimal_text.replace("links:\n", bad + "links:\n"))
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 201
+    assert lines[-1] == "... and 50 more problems"
+    assert main(["validate", "--json", str(path)]) == 1
+    assert len(json.loads(capsys.readouterr().out)["files"][0]["problems"]) == 250
