@@ -113,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     (2, "c2graph show: error: unknown phase id 'wartme' (did you mean 'wartime'?)\\n")
     """
     parser = build_parser()
-    args = parser.parse_args(argv)
+    with terminal():  # argparse's own messages quote the arguments
+        args = parser.parse_args(argv)
     with _terminated_on_sigterm():
         code, message = _run(args)
     if message is not None:

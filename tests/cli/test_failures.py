@@ -324,3 +324,12 @@ def test_validate_shows_at_most_200_problems(write_model, capsys, minimal_text):
     assert lines[-1] == "... and 50 more problems"
     assert main(["validate", "--json", str(path)]) == 1
     assert len(json.loads(capsys.readouterr().out)["files"][0]["problems"]) == 250
+
+
+def test_argument_errors_are_inert_too(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["show", CFC, "--x\x1b[2J"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "c2graph: error: unrecognized arguments: --x\\u001b[2J"
+    )
