@@ -1,7 +1,8 @@
 """c2graph: model, analyse and draw command-and-control structures as directed graphs.
 
 The model (:mod:`c2graph.model`) depends on nothing that reads files: the loaders of
-:mod:`c2graph.modelfile` are imported on first use of :func:`load_model` or
+:mod:`c2graph.modelfile` are imported on first use of :func:`load_model`,
+:func:`read_model` (the model with its warnings and the files it read) or
 :func:`load_model_data`.
 
 Example
@@ -28,7 +29,7 @@ from .model import Link, Location, Model, Node, Phase, Source
 from .vocabulary import RELATIONS
 
 if TYPE_CHECKING:
-    from .modelfile import load_model, load_model_data
+    from .modelfile import load_model, load_model_data, read_model
 
 __all__ = [
     "RELATIONS",
@@ -48,9 +49,10 @@ __all__ = [
     "__version__",
     "load_model",
     "load_model_data",
+    "read_model",
 ]
 
-_LOADERS = ("load_model", "load_model_data")
+_LOADERS = ("load_model", "load_model_data", "read_model")
 
 
 def __getattr__(name: str) -> Any:

@@ -27,12 +27,10 @@ from pathlib import Path
 
 from ..errors import InputFileError
 
-__all__ = ["MAX_MODEL_BYTES", "MAX_PATH_CHARACTERS", "ModelFiles", "read_text"]
+__all__ = ["MAX_MODEL_BYTES", "ModelFiles", "read_text"]
 
 #: Most bytes c2graph reads for one model: the model file and every file it names together.
 MAX_MODEL_BYTES = 256 * 1024 * 1024
-#: Longest path a model file may name (``extends``, ``units[].file``), in characters.
-MAX_PATH_CHARACTERS = 1024
 
 _KINDS = (
     (stat.S_ISFIFO, "a named pipe (FIFO), not a regular file"),
