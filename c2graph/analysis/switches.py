@@ -264,16 +264,30 @@ def _layer_switch(
     one, two = before.layer(layer), after.layer(layer)
     heads = {link.to_node for link in changed} | nodes
     region = _either(one, two, heads, upward=False)
-    # Above a changed link, and the combined body a changed direction link delegates to.
-    tails = {link.from_node for link in changed}
-    tails |= {link.to_node for link in changed if (link.from_node, link.to_node) in _cut(one, two)}
+    bodies = _bodies_affected(one, two, region | heads)
+    region |= _either(one, two, bodies, upward=False)
+    # Above a changed link; its head (which may become or stop being a top, and so hold
+    # its own authority or pass on its superior's); every combined body whose directors'
+    # authority can change.
+    tails = {link.from_node for link in changed} | heads | bodies
     gained, lost = _authority_changes(one, two, tails, region)
     return LayerSwitch(layer, _chain_changes(one, two, region), gained, lost)
 
 
-def _cut(one: LayerView, two: LayerView) -> set[tuple[str, str]]:
-    """The direction links (national to collective) of either phase."""
-    return set(one.direction) | set(two.direction)
+def _bodies_affected(one: LayerView, two: LayerView, region: set[str]) -> set[str]:
+    """The combined bodies in ``region`` or directed, in either phase, from inside it (or
+    from a body found so far): what such a body holds comes from its directors, so it can
+    change."""
+    direction = set(one.direction) | set(two.direction)
+    bodies: set[str] = set()
+    reached = set(region)
+    while (
+        found := {body for director, body in direction if director in reached or body in reached}
+        - bodies
+    ):
+        bodies |= found
+        reached |= _either(one, two, found, upward=False)
+    return bodies
 
 
 def _either(one: LayerView, two: LayerView, nodes: set[str], *, upward: bool) -> set[str]:

@@ -189,6 +189,33 @@ def test_unknown_phase_names_closest(phased):
         phase_switch(phased, before="peace", after="atack")
 
 
+def test_a_combined_body_gains_when_a_link_above_its_director_lapses():
+    # hq holds only OPCON from pm in peace, so the combined body it directs holds OPCON of
+    # the unit; in war pm's link lapses, hq is a national top holding command, and so does
+    # the body: the body gains command although none of its own links changed.
+    model = build(
+        [
+            ("pm", "JP", "political-authority"),
+            ("hq", "JP", "headquarters"),
+            ("chq", "alliance", "headquarters"),
+            ("unit", "JP", "unit"),
+        ],
+        [
+            link("pm", "hq", "opcon", phases=["peace"]),
+            link("hq", "chq", "command"),
+            link("chq", "unit", "command"),
+        ],
+    )
+    result = phase_switch(model, before="peace", after="war")
+    assert [(c.authority, [(u.node, u.effective) for u in c.units]) for c in result.gained] == [
+        ("chq", [("unit", ("command",))])
+    ]
+    assert [(c.authority, [(u.node, u.effective) for u in c.units]) for c in result.lost] == [
+        ("chq", [("unit", ("opcon",))]),
+        ("pm", [("hq", ("opcon",))]),
+    ]
+
+
 @st.composite
 def two_phase_models(draw):
     size = draw(st.integers(2, 8))
@@ -211,7 +238,7 @@ def two_phase_models(draw):
     return build(nodes, links)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(two_phase_models(), st.booleans(), st.sampled_from(["operational", "civil", "all"]))
 def test_switch_matches_brute_force(model, forward, layer):
     before, after = ("peace", "war") if forward else ("war", "peace")
