@@ -244,7 +244,12 @@ def forces_commanded(view: LayerView) -> dict[str, str]:
             for relation, _key in graph.edges[node, lower]["links"]:
                 if lower in view.forces:
                     values.add(relation)
-                values.update(meet(relation, value) for value in held[lower])
+                if relation == "transmits":
+                    # A conduit holds no authority of its own over anything below it.
+                    if held[lower]:
+                        values.add(relation)
+                else:
+                    values.update(meet(relation, value) for value in held[lower])
         held[node] = values
     return {
         node: min(values & _OPERATIONAL_OR_TACTICAL, key=strength_key, default="none")

@@ -12,6 +12,8 @@ from c2graph.analysis import (
     distance_gaps,
     span_of_control,
 )
+from c2graph.analysis.frictions import forces_commanded
+from c2graph.analysis.graphs import phase_graphs
 from tests.builders import build, link
 
 LOCATIONS = [
@@ -203,3 +205,21 @@ def test_distance_and_time_zone_gaps():
         "date_line": False,
         "shared_hours": None,
     }
+
+
+def test_a_conduit_holds_only_transmits_over_forces_below_a_commander():
+    model = build(
+        [
+            ("mod", "JP", "ministry"),
+            ("jso", "JP", "staff"),
+            ("fleet", "JP", "component"),
+            ("ship", "JP", "unit"),
+        ],
+        [
+            link("mod", "jso", "command"),
+            link("jso", "fleet", "transmits"),
+            link("fleet", "ship", "command"),
+        ],
+    )
+    held = forces_commanded(phase_graphs(model, "peace").layer("operational"))
+    assert held == {"mod": "command", "jso": "transmits", "fleet": "command", "ship": "none"}

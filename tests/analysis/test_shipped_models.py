@@ -248,11 +248,6 @@ def test_2022_joint_staff_as_a_conduit_stays_the_bottleneck_but_commands_nothing
     assert direct.operational == ("jp-mod",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="forces_commanded composes the JSO's transmits with the Self-Defense Fleet's "
-    "command of the Aegis destroyers into command: a conduit should hold only transmits",
-)
 def test_2022_joint_staff_is_a_conduit_in_the_counterpart_table():
     model = shipped("us-japan-2022.yaml")
     roles = {
