@@ -42,6 +42,7 @@ __all__ = [
     "draw",
     "picture_format",
     "render_bytes",
+    "scene_bytes",
 ]
 
 #: A renderer: ``auto`` is Graphviz when there is one (a system ``dot`` or the library
@@ -172,8 +173,30 @@ def render_bytes(
     """
     from .scene import build_scene
 
+    checked_format(fmt)
+    choose_engine(engine, fmt)
+    return scene_bytes(build_scene(model, **options), fmt, engine=engine)
+
+
+def scene_bytes(scene: Scene, fmt: Format, *, engine: Engine = "auto") -> bytes:
+    """Return a scene (:func:`~c2graph.render.scene.build_scene`, or a diff's) drawn as
+    ``fmt`` by ``engine``, SVG with its hover texts; nothing is written.
+
+    Raises
+    ------
+    QueryError
+        Unknown format or engine.
+    RenderError
+        The renderer failed.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.render.scene import build_scene
+    >>> scene_bytes(build_scene(load_model("models/us-rok-cfc.yaml")), "dot")[:12]
+    b'digraph c2 {'
+    """
     chosen = choose_engine(engine, checked_format(fmt))
-    scene = build_scene(model, **options)
     if fmt == "dot" or chosen == "graphviz":
         from .dot import dot_bytes, dot_source, svg_titles
 

@@ -17,6 +17,7 @@ Example
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -26,14 +27,17 @@ from .style import KIND_STYLES, has_cjk, label_lines
 
 __all__ = [
     "LABEL_PT",
+    "MEMBER_COLUMNS",
     "MEMBER_PT",
     "NAME_PT",
     "Box",
     "Line",
     "fitted_lines",
+    "member_lines",
     "node_box",
     "node_lines",
     "text_width",
+    "wrapped",
 ]
 
 #: Font sizes (points): the main label, a full name under a short name, a member list.
@@ -83,6 +87,7 @@ def _em(char: str) -> float:
     return 0.8 if ord(char) < 0x0500 else 3.0
 
 
+@functools.lru_cache(maxsize=4096)
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Estimated width (points) of ``text`` at ``size`` points.
 
@@ -90,6 +95,22 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     70.9
     """
     return round(sum(_em(ch) for ch in text) * size * (1.1 if bold else 1.0), 1)
+
+
+def wrapped(text: str, size: float, width: float, *, bold: bool = False) -> list[str]:
+    """``text`` broken between words into lines no wider than ``width`` points at
+    ``size`` points (a word longer than that has a line of its own).
+
+    >>> wrapped("US–Japan alliance C2 variant: combined command", 18.0, 300.0, bold=True)
+    ['US–Japan alliance C2', 'variant: combined', 'command']
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size, bold=bold) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def fitted_lines(text: str, width: int, count: int) -> list[str]:
@@ -103,9 +124,14 @@ def fitted_lines(text: str, width: int, count: int) -> list[str]:
     return lines if len(lines) <= count else [*lines[: count - 1], lines[count - 1] + " …"]
 
 
-def node_lines(node: SceneNode) -> tuple[Line, ...]:
+#: Columns of a body's member list, unless a layout chooses otherwise.
+MEMBER_COLUMNS = 18
+
+
+def node_lines(node: SceneNode, members: int = MEMBER_COLUMNS) -> tuple[Line, ...]:
     """The lines a node shows: its label (bold when it is a short name or sits over the
-    full name), the full name under a short name, then the members a body lists.
+    full name), the full name under a short name, then the members a body lists, in
+    lines of ``members`` columns.
 
     >>> [l.text for l in node_lines(SceneNode("b", "BOCC", None, "alliance",
     ...     "coordination-body", members=("JJOC", "USFJ")))]
@@ -119,17 +145,42 @@ def node_lines(node: SceneNode) -> tuple[Line, ...]:
     else:
         lines += [Line(t, LABEL_PT, short_label) for t in fitted_lines(node.label, 20, _MAX_LINES)]
     if node.members:
-        lines += [Line(t, MEMBER_PT) for t in label_lines(" · ".join(node.members), 18)]
+        lines += [Line(t, MEMBER_PT) for t in member_lines(node.members, members)]
     return tuple(lines)
 
 
-def node_box(node: SceneNode) -> Box:
-    """The box of a node: its lines and a size that holds them in the node's shape.
+def member_lines(names: tuple[str, ...], width: int) -> list[str]:
+    """A body's member names joined by `` · `` in lines of about ``width`` columns,
+    broken between names (a name longer than a line is broken too; CJK counts two).
+
+    >>> member_lines(("GCC", "SF", "ADC", "USARJ", "C7F", "5AF", "III MEF"), 14)
+    ['GCC · SF · ADC ·', 'USARJ · C7F ·', '5AF · III MEF']
+    """
+    lines: list[str] = []
+    for name in names:
+        for part in label_lines(name, width):
+            if lines and _columns(f"{lines[-1]} · {part}") <= width + 2:
+                lines[-1] = f"{lines[-1]} · {part}"
+            else:
+                if lines:
+                    lines[-1] += " ·"
+                lines.append(part)
+    return lines
+
+
+def _columns(text: str) -> int:
+    return sum(2 if has_cjk(ch) else 1 for ch in text)
+
+
+@functools.lru_cache(maxsize=2048)
+def node_box(node: SceneNode, members: int = MEMBER_COLUMNS) -> Box:
+    """The box of a node: its lines (member lists of ``members`` columns) and a size that
+    holds them in the node's shape.
 
     >>> node_box(SceneNode("u", "Fleet", None, "JP", "unit")).width
     68.0
     """
-    lines = node_lines(node)
+    lines = node_lines(node, members)
     shape = KIND_STYLES[node.kind].shape
     text_w = max(text_width(line.text, line.size, bold=line.bold) for line in lines)
     text_h = sum(line.size * _LEADING for line in lines)

@@ -1,10 +1,12 @@
-"""Diff diagram: one Graphviz chart of model B over model A, with additions, removals, changes.
+"""Diff diagram: one chart of model B over model A, with additions, removals and changes.
 
 The chart is the render package's own (:func:`c2graph.render.dot.build_dot` on a
 :class:`~c2graph.render.scene.Scene` holding the union of both models in one phase), so
-shapes, nation colours, line styles, label escaping and synthetic DOT ids are the same as
-every other diagram; this module only recolours what the diff names and adds three legend
-lines (:data:`DIFF_STYLES`).
+layout, shapes, nation colours, line styles, member lists, hover texts, label escaping and
+synthetic DOT ids are those of every other diagram. What the diff names is marked with the
+overlay marks ``added``, ``dropped`` and ``changed`` (:data:`DIFF_STYLES`), which the
+legend lists like any other mark. Bodies list their members as in every chart; a member
+that joined in B is listed as ``+NAME``, one that left as ``−NAME``.
 
 Example
 -------
@@ -15,34 +17,33 @@ Example
 ...         "nodes": [{"id": "a", "name": "A", "nation": "JP", "kind": "headquarters"},
 ...                   {"id": "b", "name": "B", "nation": "JP", "kind": "unit"}],
 ...         "links": [{"from": "a", "to": "b", "relation": extra}]})
->>> "#1a9850" in diff_dot(m("tacon"), m("opcon"))
+>>> text = diff_dot(m("tacon"), m("opcon"))  # TACON became OPCON: a relation changed
+>>> "#7b3294" in text and "changed (fields or relation)" in text
 True
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-
-import pydot
 
 from ..compare.diff import StructuralDiff, structural_diff
-from ..errors import QueryError, RenderError
-from ..model import Model
+from ..errors import QueryError
+from ..model import Link, Model, Node
 from ..outputs import write_atomic
 from . import Format, checked_format, picture_format
-from .dot import build_dot, dot_bytes, escape_html
 from .scene import Panel, Scene, SceneEdge, SceneNode
-from .style import MarkStyle, legend_entries, nation_order
+from .style import MARK_STYLES, MarkStyle, legend_entries, nation_order
+from .titles import link_title, node_title
 
 __all__ = ["DIFF_STYLES", "diff_bytes", "diff_dot", "diff_scene", "draw_diff"]
 
-#: Colours of the diff overlay (colour-blind safe green / red / purple).
+#: The diff's marks (colour-blind safe green / red / purple), by what they mean.
 DIFF_STYLES: dict[str, MarkStyle] = {
-    "added": MarkStyle("#1a9850", 3.0, "added in B"),
-    "removed": MarkStyle("#d73027", 3.0, "removed (only in A)"),
-    "changed": MarkStyle("#7b3294", 3.0, "changed (fields or relation)"),
+    "added": MARK_STYLES["added"],
+    "removed": MARK_STYLES["dropped"],
+    "changed": MARK_STYLES["changed"],
 }
+_MARK = {"added": "added", "removed": "dropped", "changed": "changed"}
 
 
 def _phase(a: Model, b: Model, phase: str | None) -> str:
@@ -60,7 +61,9 @@ def diff_scene(
     a: Model, b: Model, *, phase: str | None = None
 ) -> tuple[Scene, dict[str, str], dict[int, str]]:
     """Return the scene of B over A in ``phase`` (default: the first phase both have), the
-    diff mark of each node id, and the diff mark of each edge (by its index in the panel).
+    diff mark of each node id, and the diff mark of each edge (by its index in the panel):
+    ``added``, ``removed`` or ``changed``. Member links are listed in their bodies, not
+    drawn.
 
     Examples
     --------
@@ -69,49 +72,90 @@ def diff_scene(
     >>> scene, node_marks, edge_marks = diff_scene(a, b, phase="armed-attack")
     >>> sorted(n for n, mark in node_marks.items() if mark == "added")
     ['jp-jjoc', 'us-jct', 'us-spacefor-indopac', 'us-spacefor-j']
+    >>> next(n.members for n in scene.panels[0].nodes if n.id == "al-bocc")[:3]
+    ('CJS/JSO', '+JJOC', 'GSO')
     """
     phase = _phase(a, b, phase)
     diff = structural_diff(a, b, phase=phase)
     node_marks = _node_marks(diff)
     nodes = [b.nodes[n] for n in b.nodes if phase in b.nodes[n].phases]
     nodes += [a.nodes[n] for n in diff.nodes_removed]
+    links = [link for link in b.links_in(phase) if link.relation != "member"]
+    removed = {r.key for r in diff.links_removed}
+    links += [
+        link for link in a.links_in(phase) if link.key in removed and link.relation != "member"
+    ]
+    edge_marks = _edge_marks(diff, links, removed)
+    members, pairs = _members(a, b, phase, diff)
     scene_nodes = tuple(
-        SceneNode(
-            n.id,
-            n.name,
-            n.short if n.short != n.name else None,
-            n.nation,
-            n.kind,
-            frozenset({"removed"}) if node_marks.get(n.id) == "removed" else frozenset(),
-        )
+        _scene_node(b if n.id in b.nodes else a, n, node_marks.get(n.id), members.get(n.id, ()))
         for n in nodes
     )
-    edges = [
-        SceneEdge(link.key, link.from_node, link.to_node, link.relation)
-        for link in b.links_in(phase)
-    ]
-    edges += [
-        SceneEdge(r.key, r.from_node, r.to_node, r.relation, frozenset({"removed"}))
-        for r in diff.links_removed
-    ]
-    edge_marks = _edge_marks(diff, edges)
+    edges = tuple(
+        SceneEdge(link.key, link.from_node, link.to_node, link.relation,
+                  frozenset({_MARK[edge_marks[i]]}) if i in edge_marks else frozenset(),
+                  link.confidence, link_title(b if link in links[: len(links) - len(removed)] else a, link, None))
+        for i, link in enumerate(links)
+    )  # fmt: skip
     nations = {n.nation for n in nodes}
     legend = legend_entries(
         kinds={n.kind for n in nodes},
         relations={e.relation for e in edges},
         nations=nations,
-        marks=(),
+        marks=sorted(
+            {m for e in edges for m in e.marks} | {m for n in scene_nodes for m in n.marks}
+        ),
+        notes=["members"] if members else [],
     )
     name = b.phase(phase).name
     scene = Scene(
         title=f"{b.name} over {a.name}",
         subtitle=f"phase: {name} · green added, red removed, purple changed",
-        panels=(Panel(phase, name, scene_nodes, tuple(edges)),),
+        panels=(Panel(phase, name, scene_nodes, edges, pairs),),
         nations=nation_order(nations),
         model_nations=tuple(sorted(nations)),
         legend=legend,
     )
     return scene, node_marks, edge_marks
+
+
+def _scene_node(model: Model, node: Node, mark: str | None, members: tuple[str, ...]) -> SceneNode:
+    return SceneNode(  # labelled as a slide chart is: the short name, the full one on hover
+        node.id,
+        node.short or node.name,
+        None,
+        node.nation,
+        node.kind,
+        frozenset({_MARK[mark]}) if mark else frozenset(),
+        members,
+        node_title(model, node, None),
+    )
+
+
+def _members(
+    a: Model, b: Model, phase: str, diff: StructuralDiff
+) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...]]:
+    """The names each body lists (B's members, ``+`` for those that joined in B, then
+    ``−`` for those that left, A's), and the ``(member, body)`` pairs."""
+    added = {(r.from_node, r.to_node) for r in diff.links_added if r.relation == "member"}
+    left = [(r.from_node, r.to_node) for r in diff.links_removed if r.relation == "member"]
+    names: dict[str, list[str]] = {}
+    pairs: list[tuple[str, str]] = []
+    for link in b.links_in(phase):
+        if link.relation == "member":
+            mark = "+" if (link.from_node, link.to_node) in added else ""
+            names.setdefault(link.to_node, []).append(mark + _short(b, link.from_node))
+            pairs.append((link.from_node, link.to_node))
+    for member, body in left:
+        names.setdefault(body, []).append("−" + _short(a, member))
+        pairs.append((member, body))
+    lists = {body: tuple(dict.fromkeys(found)) for body, found in names.items()}
+    return lists, tuple(dict.fromkeys(pairs))
+
+
+def _short(model: Model, node: str) -> str:
+    item = model.nodes[node]
+    return item.short or item.name
 
 
 def _node_marks(diff: StructuralDiff) -> dict[str, str]:
@@ -121,16 +165,17 @@ def _node_marks(diff: StructuralDiff) -> dict[str, str]:
     return marks
 
 
-def _edge_marks(diff: StructuralDiff, edges: list[SceneEdge]) -> dict[int, str]:
+def _edge_marks(diff: StructuralDiff, links: list[Link], removed: set[str]) -> dict[int, str]:
     added = {(r.from_node, r.to_node, r.relation, r.key) for r in diff.links_added}
     changed = {(c.from_node, c.to_node, c.relation, c.key_after) for c in diff.links_changed}
     changed |= {
         (c.from_node, c.to_node, rel, "") for c in diff.relations_changed for rel in c.after
     }
+    first_removed = len(links) - sum(1 for link in links if link.key in removed)
     marks = {}
-    for index, edge in enumerate(edges):
-        ident = (edge.tail, edge.head, edge.relation, edge.key)
-        if "removed" in edge.marks:
+    for index, link in enumerate(links):
+        ident = (link.from_node, link.to_node, link.relation, link.key)
+        if index >= first_removed:
             marks[index] = "removed"
         elif ident in added and (*ident[:3], "") in changed:
             marks[index] = "changed"
@@ -151,46 +196,9 @@ def diff_dot(a: Model, b: Model, *, phase: str | None = None) -> str:
     >>> "removed (only in A)" in diff_dot(a, b)
     True
     """
-    scene, node_marks, edge_marks = diff_scene(a, b, phase=phase)
-    graph = build_dot(scene)
-    ids = {node.id: f"n{i}" for i, node in enumerate(scene.panels[0].nodes)}
-    by_dot_id = {ids[n]: mark for n, mark in node_marks.items() if n in ids}
-    for node in _all_nodes(graph):
-        mark = by_dot_id.get(node.get_name())
-        if mark:
-            node.set("color", DIFF_STYLES[mark].colour)
-            node.set("penwidth", str(DIFF_STYLES[mark].penwidth))
-    visible = [e for e in graph.get_edge_list() if e.get("style") != "invis"]
-    if len(visible) != len(scene.panels[0].edges):
-        raise RenderError("the diff diagram cannot match the chart's links to the diff")
-    for index, edge in enumerate(visible):
-        mark = edge_marks.get(index)
-        if mark:
-            edge.set("color", DIFF_STYLES[mark].colour)
-            edge.set("penwidth", str(DIFF_STYLES[mark].penwidth))
-    _add_legend_lines(graph)
-    return str(graph.to_string())
+    from .dot import dot_source
 
-
-def _all_nodes(graph: pydot.Dot | pydot.Subgraph) -> Iterable[pydot.Node]:
-    yield from graph.get_node_list()
-    for sub in graph.get_subgraph_list():
-        yield from _all_nodes(sub)
-
-
-def _add_legend_lines(graph: pydot.Dot) -> None:
-    rows = "".join(
-        f'<TR><TD WIDTH="36" HEIGHT="12" BORDER="{round(style.penwidth)}" '
-        f'COLOR="{style.colour}" BGCOLOR="white"></TD>'
-        f'<TD ALIGN="LEFT">{escape_html(style.label)}</TD></TR>'
-        for style in DIFF_STYLES.values()
-    )
-    for node in _all_nodes(graph):
-        if node.get_name() == "legend":
-            label = node.get("label")
-            node.set("label", label.replace("</TABLE>>", rows + "</TABLE>>"))
-            return
-    raise RenderError("the chart has no legend to extend")
+    return dot_source(diff_scene(a, b, phase=phase)[0])
 
 
 def diff_bytes(a: Model, b: Model, fmt: Format, *, phase: str | None = None) -> bytes:
@@ -211,8 +219,10 @@ def diff_bytes(a: Model, b: Model, fmt: Format, *, phase: str | None = None) -> 
     >>> diff_bytes(a, b, "dot", phase="armed-attack")[:12]
     b'digraph c2 {'
     """
-    checked = checked_format(fmt)
-    return dot_bytes(diff_dot(a, b, phase=phase), checked)
+    from . import scene_bytes
+
+    scene = diff_scene(a, b, phase=phase)[0]
+    return scene_bytes(scene, checked_format(fmt), engine="graphviz")
 
 
 def draw_diff(

@@ -2,16 +2,18 @@
 
 Each nation's nodes form trees along their strongest in-nation authority link (JP 1's
 order: command, COCOM, OPCON, TACON, ADCON, control), laid out the way wiring diagrams of
-headquarters are drawn: a commander sits over its subordinates (one echelon per row);
-three or more subordinates with none of their own are stacked in an indented column;
-staffs sit in a column beside their commander (a staff with no superior beside the node
-it coordinates with). Nodes without an in-nation superior or subordinate (bodies, cabinet,
-ministries without forces) sit in a column at the nation's outer side, or for alliance and
-multinational bodies in the middle, each as close as it can get to the mean height of its
-partners. Among siblings, subtrees with more links abroad sit nearer the middle.
+headquarters are drawn (:mod:`c2graph.render.trees`): a commander over its subordinates,
+one echelon per row, many leaf subordinates stacked, staffs beside their commander. Nodes
+outside the trees (bodies, the cabinet, ministries without forces) go to the free spot of
+their nation's strip nearest the height of their partners (:mod:`c2graph.render.slots`);
+alliance and multinational bodies share the middle strip, in one or more columns, each
+body on the side of the nation most of its partners belong to.
 
-Positions are box centres in points, y growing downwards; every box is
-:func:`~c2graph.render.boxes.node_box`, so the layout is exact and boxes never overlap.
+How trees stack and how wide the middle strip is are a :class:`LayoutStyle`; the chart
+tries every style of :func:`layout_choices` and keeps the one that fits a slide best
+(:mod:`c2graph.render.chart`). Positions are box centres in points, y growing downwards;
+every box is :func:`~c2graph.render.boxes.node_box`, so the layout is exact and boxes
+never overlap.
 
 Example
 -------
@@ -20,132 +22,152 @@ Example
 >>> layout = scene_layout(build_scene(load_model("models/us-rok-cfc.yaml"), phase="wartime"))
 >>> [layout.positions[n][1] < layout.positions["al-cfc"][1] for n in ("al-mcm", "kr-mnd")]
 [True, True]
-
-References
-----------
-J. Q. Walker II, "A node-positioning algorithm for general trees", Software: Practice and
-Experience 20(7), 1990 (subtrees side by side under their parent); Joint Publication 1
-(order of command authorities).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..vocabulary import AUTHORITY_ORDER, AUTHORITY_RELATIONS, SPECIAL_NATIONS
-from .boxes import node_box
+from ..vocabulary import AUTHORITY_RELATIONS, SPECIAL_NATIONS
+from .boxes import MEMBER_COLUMNS, node_box, text_width
+from .routes import NodeBox, bus_route
 from .scene import Scene, SceneNode
+from .slots import H_GAP, FreeSpace, Rect
+from .style import KIND_STYLES, nation_style
+from .trees import ROW_GAP, STACK_INDENT, STAFF_GAP, Block, Forest, TreeBuilder
 
-__all__ = ["PANEL_GAP", "ROW_GAP", "TARGET_ASPECT", "SceneLayout", "panel_columns", "scene_layout"]
+__all__ = [
+    "CAPTION_PT",
+    "FRAME_PAD",
+    "FRAME_TOP",
+    "NATION_GAP",
+    "PANEL_GAP",
+    "ROW_GAP",
+    "TARGET_ASPECT",
+    "LayoutStyle",
+    "SceneLayout",
+    "frame_width",
+    "layout_choices",
+    "panel_columns",
+    "scene_layout",
+]
 
-#: Vertical gap (points) between a commander's row and its subordinates' row.
-ROW_GAP = 34.0
-_SIBLING_GAP = 16.0
-_STACK_GAP = 9.0
-_STACK_INDENT = 22.0
-_STAFF_GAP = 16.0
-_NATION_GAP = 36.0
-_STACK_MIN = 3
+#: A nation frame's margin around its boxes: beside and below them, and above them (where
+#: its caption goes).
+FRAME_PAD, FRAME_TOP = 10.0, 27.0
+#: The size (points) of a nation frame's caption.
+CAPTION_PT = 12.0
+#: Points between the boxes of two nations side by side (room for both frames).
+NATION_GAP = 36.0
+#: Points between the boxes of two nations one above the other (a frame's caption band).
+_NATION_DROP = 56.0
 #: Points between two phase panels.
 PANEL_GAP = 60.0
 #: Width to height of the picture a slide shows best; panel grids and legends aim for it.
 TARGET_ASPECT = 16 / 9
+_BUS_ROOM = 6.0  # clearance of a free node from a tree's bus
+_COMPACT_GROW = 8.0  # what widening a strip costs in the compact style, per point
+_TOP_KINDS = frozenset({"political-authority", "legislature", "ministry"})
+_TOP_KEEP = 4.0  # how much dearer a point away from its height is for those kinds
+
+
+@dataclass(frozen=True)
+class LayoutStyle:
+    """How a chart is laid out: from how many leaf subordinates a commander's are stacked,
+    how many bodies sit side by side in the middle strip, whether multinational bodies go
+    under the alliance's (instead of beside them), the columns of a member list, whether
+    nodes outside the trees go lower down rather than widen their nation, and whether the
+    middle bodies are packed from the top (instead of each near its partners' height)."""
+
+    stack_min: int = 3
+    middle: int = 1
+    stacked: bool = False
+    members: int = MEMBER_COLUMNS
+    compact: bool = True
+    packed: bool = False
+
+
+def layout_choices(scene: Scene) -> list[dict[str, object]]:
+    """The changes of :class:`LayoutStyle` worth trying for a scene, one group of fields
+    after another: how leaves stack; the middle strip's columns with the multinational
+    bodies beside or under the alliance's (when there are several middle nodes or
+    nations); member-list widths (when a body lists members); compact strips.
+
+    >>> from c2graph import load_model
+    >>> from c2graph.render.scene import build_scene
+    >>> changes = layout_choices(build_scene(load_model("models/us-rok-cfc.yaml")))
+    >>> changes[1:4]
+    [{'middle': 1, 'stacked': True}, {'middle': 2, 'stacked': False}, {'middle': 2, 'stacked': True}]
+    >>> changes[-3:]
+    [{'members': 26}, {'packed': True}, {'compact': False}]
+    """
+    nodes = {n.id: n for p in scene.panels for n in p.nodes}.values()
+    middle = [n.nation for n in nodes if n.nation in SPECIAL_NATIONS]
+    counts = [middle.count(nation) for nation in set(middle)]
+    choices: list[dict[str, object]] = [{"stack_min": 6}]
+    arrangements = [(1, True), (2, False), (2, True)]
+    for columns, stacked in arrangements:
+        if (columns == 1 or any(c > 1 for c in counts)) and (not stacked or len(counts) > 1):
+            choices.append({"middle": columns, "stacked": stacked})
+    if any(n.members for n in nodes):
+        choices += [{"members": 14}, {"members": 26}]
+    if counts:
+        choices.append({"packed": True})
+    return [*choices, {"compact": False}]
 
 
 @dataclass(frozen=True)
 class SceneLayout:
     """Box centre (points, y down) and box size of every node (the largest it has in any
-    panel), the ports links leave and enter by (``(tail, head) -> (tailport, headport)``),
-    and the extent of the chart."""
+    panel), the bus each tree link is drawn along (``(parent, child) -> (kind, x, y)``,
+    :func:`c2graph.render.routes.bus_route`), the extent of the chart and the columns of
+    its member lists (:func:`~c2graph.render.boxes.node_box`)."""
 
     positions: Mapping[str, tuple[float, float]]
     sizes: Mapping[str, tuple[float, float]]
-    ports: Mapping[tuple[str, str], tuple[str, str]]
+    buses: Mapping[tuple[str, str], tuple[str, float, float]]
     width: float
     height: float
+    members: int = MEMBER_COLUMNS
+
+    def rect(self, node: str) -> Rect:
+        """The box of ``node``: ``(left, top, right, bottom)``."""
+        (x, y), (w, h) = self.positions[node], self.sizes[node]
+        return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
 
 
 @dataclass
-class _Block:
-    """A laid-out group: its size and the centres of its nodes from its top-left corner."""
+class _Strip:
+    """One nation's part of the chart while it is laid out: node centres from its own
+    left edge, the buses of its trees, its outer side and its trees still to place."""
 
-    width: float = 0.0
-    height: float = 0.0
     at: dict[str, tuple[float, float]] = field(default_factory=dict)
-
-    def put(self, other: _Block, dx: float, dy: float) -> None:
-        for node, (x, y) in other.at.items():
-            self.at[node] = (x + dx, y + dy)
-        self.width = max(self.width, dx + other.width)
-        self.height = max(self.height, dy + other.height)
-
-
-class _Forest:
-    """The trees of one nation: each node under its strongest in-nation superior."""
-
-    def __init__(
-        self,
-        nodes: list[SceneNode],
-        authority: list[tuple[str, str, str]],
-        partners: Mapping[str, list[str]],
-    ) -> None:
-        ids = {n.id for n in nodes}
-        strength = {rel: i for i, rel in enumerate(AUTHORITY_ORDER)}
-        best: dict[str, tuple[int, int, str]] = {}
-        for order, (tail, head, relation) in enumerate(authority):
-            if tail in ids and head in ids and tail != head:
-                rank = (strength[relation], order, tail)
-                best[head] = min(best.get(head, rank), rank)
-        self.parent: dict[str, str] = {}
-        for node in nodes:  # model order; a link closing a cycle is skipped
-            if node.id in best and not self._above(best[node.id][2], node.id):
-                self.parent[node.id] = best[node.id][2]
-        kinds = {n.id: n.kind for n in nodes}
-        for node in nodes:  # a staff with no superior sits beside its first partner
-            if kinds[node.id] == "staff" and node.id not in self.parent:
-                beside = [p for p in partners[node.id] if kinds.get(p) not in (None, "staff")]
-                if beside and not self._above(beside[0], node.id):
-                    self.parent[node.id] = beside[0]
-        self.children: dict[str, list[str]] = {n.id: [] for n in nodes}
-        for node in nodes:
-            if node.id in self.parent:
-                self.children[self.parent[node.id]].append(node.id)
-        self.kinds = kinds
-
-    def _above(self, candidate: str, node: str) -> bool:
-        """True when ``node`` already is ``candidate`` or one of its superiors."""
-        while candidate != node:
-            if candidate not in self.parent:
-                return False
-            candidate = self.parent[candidate]
-        return True
-
-    def roots(self) -> list[str]:
-        return [n for n in self.children if n not in self.parent]
+    buses: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
+    outer: int = 1
+    others: list[Block] = field(default_factory=list)
 
 
 class _Builder:
-    """Lays out the union of a scene's panels, nation by nation."""
+    """Lays out the union of a scene's panels in one style, nation by nation."""
 
-    def __init__(self, scene: Scene) -> None:
+    def __init__(self, scene: Scene, style: LayoutStyle) -> None:
         nodes: dict[str, SceneNode] = {}
         sizes: dict[str, tuple[float, float]] = {}
         for panel in scene.panels:
             for node in panel.nodes:
                 nodes.setdefault(node.id, node)
-                box = node_box(node)
+                box = node_box(node, style.members)
                 w, h = sizes.get(node.id, (0.0, 0.0))
                 sizes[node.id] = (max(w, box.width), max(h, box.height))
-        self.nodes, self.sizes = nodes, sizes
+        self.nodes, self.sizes, self.style = nodes, sizes, style
         edges = {e.key: (e.tail, e.head, e.relation) for p in scene.panels for e in p.edges}
         pairs = {pair for p in scene.panels for pair in p.memberships}
         self.authority = [e for e in edges.values() if e[2] in AUTHORITY_RELATIONS]
         self.partners: dict[str, list[str]] = {n: [] for n in nodes}
-        for tail, head in [
-            (t, h) for t, h, r in edges.values() if r not in AUTHORITY_RELATIONS
-        ] + sorted(pairs):
+        others = [(t, h) for t, h, r in edges.values() if r not in AUTHORITY_RELATIONS]
+        for tail, head in others + sorted(pairs):
             if tail != head:
                 self.partners[tail].append(head)
                 self.partners[head].append(tail)
@@ -156,171 +178,297 @@ class _Builder:
             if nodes[tail].nation != nodes[head].nation:
                 self.abroad[tail] += 1
                 self.abroad[head] += 1
-        self.ports: dict[tuple[str, str], tuple[str, str]] = {}
         self.nations = scene.nations
+        self.model_nations = scene.model_nations
         self.pitch = 0.0
 
+    def _outer(self, nation: str) -> int:
+        """-1 for the nations left of the middle (or of the US without one), else 1."""
+        special = [n for n in self.nations if n in SPECIAL_NATIONS]
+        pivot = self.nations.index(special[0]) if special else len(self.nations)
+        if not special and "US" in self.nations:
+            pivot = self.nations.index("US")
+        return -1 if self.nations.index(nation) < pivot else 1
+
     def layout(self) -> SceneLayout:
-        """Trees of every nation, side by side, then the columns of free nodes; alliance
-        and multinational bodies without trees share one middle column."""
+        """Trees of every nation, then the free nodes of each strip, then the strips side
+        by side (multinational under the alliance when the style stacks them)."""
         forests = {nation: self._forest(nation) for nation in self.nations}
         in_trees = [
             n for f in forests.values() for n in f.children if n in f.parent or f.children[n]
         ]
         self.pitch = max((self.sizes[n][1] for n in in_trees), default=28.0) + ROW_GAP
-        middle = [n for n in self.nations if n in SPECIAL_NATIONS]
-        placed: dict[str, tuple[float, float]] = {}
-        columns: list[tuple[float, list[str]]] = []
-        left, shared = 0.0, None
-        for index, nation in enumerate(self.nations):
-            outer = -1 if middle and index < self.nations.index(middle[0]) else 1
-            forest = forests[nation]
-            roots = forest.roots()
-            trees = self._sorted([r for r in roots if forest.children[r]], forest, outer)
-            free = [r for r in roots if not forest.children[r]]
-            if nation in SPECIAL_NATIONS and not trees and shared is not None:
-                columns[shared][1].extend(free)  # below the bodies of the nation before
-                continue
-            row = self._row([self._tree(r, forest, outer) for r in trees])
-            free_w = self._column_width(nation, free, forests)
-            gap = _SIBLING_GAP if free and trees else 0.0
-            trees_x = left + (free_w + gap if outer < 0 else 0.0)
-            free_x = left + (free_w / 2 if outer < 0 else row.width + gap + free_w / 2)
-            for node, (x, y) in row.at.items():
-                placed[node] = (trees_x + x, y)
-            if free:
-                columns.append((free_x, free))
-            shared = len(columns) - 1 if nation in SPECIAL_NATIONS and not trees else None
-            left += row.width + gap + free_w + _NATION_GAP
-        for x, free in columns:
-            placed |= self._column(x, free, placed)
-        return self._finish(placed)
+        strips = {nation: self._trees(nation, forests[nation]) for nation in self.nations}
+        placed = {n: p for s in strips.values() for n, p in s.at.items()}
+        height = max((y + self.sizes[n][1] / 2 for n, (_, y) in placed.items()), default=0.0)
+        for nation in self.nations:
+            if nation not in SPECIAL_NATIONS:
+                self._free(nation, forests[nation], strips[nation], placed, height)
+        top = 0.0
+        for nation in self.nations:
+            if nation in SPECIAL_NATIONS:
+                bottom = self._middle(nation, forests[nation], strips[nation], placed, top, height)
+                if self.style.stacked and bottom > top:
+                    top = bottom + _NATION_DROP
+        return self._finish(self._composed(strips))
 
-    def _forest(self, nation: str) -> _Forest:
+    def _forest(self, nation: str) -> Forest:
         members = [n for n in self.nodes.values() if n.nation == nation]
         local = {
             n.id: [p for p in self.partners[n.id] if self.nodes[p].nation == nation]
             for n in members
         }
-        return _Forest(members, self.authority, local)
+        return Forest(members, self.authority, local)
 
-    def _column_width(self, nation: str, free: list[str], forests: Mapping[str, _Forest]) -> float:
-        """The width of a nation's free column; a shared middle column is as wide as the
-        widest body of every nation in it."""
-        nodes = list(free)
-        if nation in SPECIAL_NATIONS:
-            after = self.nations[self.nations.index(nation) + 1 :]
-            for other in after:
-                if other not in SPECIAL_NATIONS or any(forests[other].children.values()):
-                    break
-                nodes += forests[other].roots()
-        return max((self.sizes[n][0] for n in nodes), default=0.0)
-
-    def _sorted(self, nodes: list[str], forest: _Forest, outer: int) -> list[str]:
-        """Subtrees with fewer links abroad on the nation's outer side."""
-
-        def pull(node: str) -> int:
-            return self.abroad[node] + sum(pull(c) for c in forest.children[node])
-
-        return sorted(nodes, key=pull, reverse=outer > 0)
-
-    def _row(self, blocks: Sequence[_Block]) -> _Block:
-        row = _Block()
-        for block in blocks:
-            row.put(block, row.width + (_SIBLING_GAP if row.at else 0.0), 0.0)
-        return row
-
-    def _tree(self, node: str, forest: _Forest, outer: int) -> _Block:
-        """A commander over its subordinates' row, its staffs in a column beside it."""
-        kids = forest.children[node]
-        staffs = [c for c in kids if forest.kinds[c] == "staff" and not forest.children[c]]
-        leaves = [c for c in kids if c not in staffs and not forest.children[c]]
-        if len(leaves) < _STACK_MIN:
-            leaves = []
-        others = self._sorted(
-            [c for c in kids if c not in staffs and c not in leaves], forest, outer
+    def _trees(self, nation: str, forest: Forest) -> _Strip:
+        """A nation's trees side by side, from x 0."""
+        strip = _Strip(outer=self._outer(nation))
+        builder = TreeBuilder(
+            forest,
+            self.sizes,
+            pitch=self.pitch,
+            pull=lambda node: self.abroad[node],
+            outer=strip.outer,
+            stack_min=self.style.stack_min,
         )
-        blocks = [self._tree(c, forest, outer) for c in others]
-        if leaves:
-            alone = not others
-            indent = self.sizes[node][0] / 2 + 18 if alone else _STACK_INDENT
-            stack = self._stack(node, leaves, indent=indent)
-            blocks = [stack, *blocks] if outer < 0 else [*blocks, stack]
-        row = self._row(blocks)
-        w = self.sizes[node][0]
-        alone = len(blocks) == 1 and bool(leaves)
-        centre = w / 2 if alone else max(row.width / 2, w / 2)
-        tree = _Block(at={node: (centre, (self.pitch - ROW_GAP) / 2)})
-        tree.width, tree.height = max(w, row.width), self.pitch - ROW_GAP
-        if row.at:
-            tree.put(row, max(0.0, centre - row.width / 2) if not alone else 0.0, self.pitch)
-        if not staffs:
-            return tree
-        column = self._stack(node, staffs, indent=0.0, side=("w" if outer < 0 else "e"))
-        block = _Block()
-        level = tree.at[node][1] - self.sizes[staffs[0]][1] / 2  # first staff beside it
-        if outer < 0:
-            block.put(column, 0.0, level)
-            block.put(tree, column.width + _STAFF_GAP, 0.0)
-        else:
-            block.put(tree, 0.0, 0.0)
-            block.put(column, tree.width + _STAFF_GAP, level)
-        return block
+        roots = builder.ordered([r for r in forest.roots() if forest.children[r]])
+        blocks = [builder.tree(r) for r in roots]
+        strip.buses = dict(builder.buses)
+        if nation in SPECIAL_NATIONS or len(blocks) < 2:
+            strip.at = dict(builder.row(blocks).at)
+            return strip
+        main = max(blocks, key=lambda b: (len(b.at), -blocks.index(b)))
+        strip.at = dict(main.at)
+        strip.others = [b for b in blocks if b is not main]
+        return strip
 
-    def _stack(
-        self, parent: str, nodes: list[str], *, indent: float = _STACK_INDENT, side: str = "s"
-    ) -> _Block:
-        """Nodes in a column, left-aligned ``indent`` points in; links from ``parent``
-        leave by its ``side`` and enter each node by its facing side."""
-        stack = _Block()
-        y = 0.0
-        enter = {"s": "w", "w": "e", "e": "w"}[side]
-        for node in nodes:
+    def _rows(self, height: float) -> list[float]:
+        count = max(1, math.ceil(height / self.pitch) + 1)
+        return [k * self.pitch + (self.pitch - ROW_GAP) / 2 for k in range(count)]
+
+    def _target(self, node: str, placed: Mapping[str, tuple[float, float]]) -> float:
+        """The height a free node wants: a row under its superior abroad, else the mean
+        height of its placed partners, else the top row."""
+        above = [placed[t][1] for t, h, _ in self.authority if h == node and t in placed]
+        if above:
+            return max(above) + self.pitch
+        ys = [placed[p][1] for p in self.partners[node] if p in placed]
+        return sum(ys) / len(ys) if ys else (self.pitch - ROW_GAP) / 2
+
+    def _box(self, node: str, at: tuple[float, float]) -> NodeBox:
+        style = KIND_STYLES[self.nodes[node].kind]
+        w, h = self.sizes[node]
+        return NodeBox(at[0], at[1], w, h, style.shape, style.rounded)
+
+    def _corridors(self, strip: _Strip) -> list[Rect]:
+        """The rectangles the buses of a strip's trees run through (free nodes stay off)."""
+        rects: list[Rect] = []
+        for (parent, child), (kind, x, y) in self._trunks(strip.at, strip.buses).items():
+            route = bus_route(
+                self._box(parent, strip.at[parent]), self._box(child, strip.at[child]), kind, x, y
+            )
+            for (ax, ay), (bx, by) in zip(route.points, route.points[1:], strict=False):
+                rects.append((min(ax, bx) - _BUS_ROOM, min(ay, by) - _BUS_ROOM,
+                              max(ax, bx) + _BUS_ROOM, max(ay, by) + _BUS_ROOM))  # fmt: skip
+        return rects
+
+    def _free(
+        self,
+        nation: str,
+        forest: Forest,
+        strip: _Strip,
+        placed: dict[str, tuple[float, float]],
+        height: float,
+    ) -> None:
+        """A country's smaller trees (their rows kept on the chart's rows) and then its free
+        nodes at the free spots nearest their partners' height, on the nation's outer side."""
+        free = [r for r in forest.roots() if not forest.children[r]]
+        boxes = [self._rect(n, p) for n, p in strip.at.items()]
+        left = min((b[0] for b in boxes), default=0.0)
+        right = max((b[2] for b in boxes), default=0.0)
+        outer = strip.outer
+        bounds = (-math.inf, right) if outer < 0 else (left, math.inf)
+        space = FreeSpace(
+            boxes,
+            self._corridors(strip),
+            rows=self._rows(height),
+            bounds=bounds,
+            height=height,
+            grow=_COMPACT_GROW if self.style.compact else None,
+        )
+        prefer = left if outer < 0 else right
+        tops = [k * self.pitch for k in range(len(self._rows(height)))]
+        for block in strip.others:
+            root = min(block.at, key=lambda n: block.at[n][1])
+            x, y = space.place(block.width, block.height, target=block.height / 2,
+                               prefer=prefer, tops=tops, steady=self._steady(root))  # fmt: skip
+            dx, dy = x - block.width / 2, y - block.height / 2
+            strip.at |= {n: (bx + dx, by + dy) for n, (bx, by) in block.at.items()}
+            placed |= strip.at
+            space.corridors = self._corridors(strip)
+        for node in self._placing_order(free):
             w, h = self.sizes[node]
-            stack.at[node] = (indent + w / 2, y + h / 2)
-            stack.width = max(stack.width, indent + w)
-            y += h + _STACK_GAP
-            self.ports[(parent, node)] = (side, enter)
-            self.ports[(node, parent)] = (enter, side)
-        stack.height = y - _STACK_GAP
-        return stack
+            target = self._target(node, placed)
+            spot = space.place(w, h, target=target, prefer=prefer, steady=self._steady(node))
+            strip.at[node] = spot
+            placed[node] = spot
 
-    def _column(
-        self, x: float, free: list[str], placed: Mapping[str, tuple[float, float]]
-    ) -> dict[str, tuple[float, float]]:
-        """Free nodes in a column at ``x``, each as near the mean height of its placed
-        partners as the nodes above it allow."""
-        wanted = {}
-        for node in free:
-            above = [placed[t][1] for t, h, _ in self.authority if h == node and t in placed]
-            ys = [placed[p][1] for p in self.partners[node] if p in placed]
-            if above:  # under its superior abroad, a row lower
-                wanted[node] = max(above) + self.pitch
+    def _steady(self, node: str) -> float:
+        """How firmly a node keeps to its height: governments, legislatures and ministries
+        belong on the top rows."""
+        return _TOP_KEEP if self.nodes[node].kind in _TOP_KINDS else 1.0
+
+    def _placing_order(self, free: list[str]) -> list[str]:
+        """Free nodes with more partners first, then in model order."""
+        order = {n: i for i, n in enumerate(free)}
+        return sorted(free, key=lambda n: (-len(self.partners[n]), order[n]))
+
+    def _middle(
+        self,
+        nation: str,
+        forest: Forest,
+        strip: _Strip,
+        placed: dict[str, tuple[float, float]],
+        top: float,
+        height: float,
+    ) -> float:
+        """An alliance or multinational strip: its trees, then its free bodies in
+        ``style.middle`` columns from height ``top``; return the strip's bottom."""
+        free = [r for r in forest.roots() if not forest.children[r]]
+        widest = max((self.sizes[n][0] for n in free), default=0.0)
+        trees_w = max((self._rect(n, p)[2] for n, p in strip.at.items()), default=0.0)
+        count = max(1, min(self.style.middle, len(free)))
+        width = max(trees_w, count * widest + (count - 1) * H_GAP)
+        shift = (width - trees_w) / 2
+        first = (width - count * widest - (count - 1) * H_GAP) / 2 + widest / 2
+        columns = [first + c * (widest + H_GAP) for c in range(count)]
+        strip.at = {n: (x + shift, y + top) for n, (x, y) in strip.at.items()}
+        placed |= strip.at
+        boxes = [self._rect(n, p) for n, p in strip.at.items()]
+        space = FreeSpace(
+            boxes,
+            self._corridors(strip),
+            rows=self._rows(height),
+            bounds=(0.0, width),
+            top=top,
+            height=height,
+            columns=columns if free else (),
+        )
+        for node in sorted(free, key=lambda n: (self._target(n, placed), free.index(n))):
+            w, h = self.sizes[node]
+            prefer = columns[round((self._lean(node) + 1) / 2 * (count - 1))]
+            target = top if self.style.packed else max(top, self._target(node, placed))
+            spot = space.place(w, h, target=target, prefer=prefer)
+            strip.at[node] = spot
+            placed[node] = spot
+        return max((self._rect(n, p)[3] for n, p in strip.at.items()), default=top)
+
+    def _lean(self, node: str) -> float:
+        """-1 when every partner of a body is in a nation on the left, 1 on the right."""
+        sides = [self._outer(self.nodes[p].nation) for p in self.partners[node]]
+        sides = [s for s, p in zip(sides, self.partners[node], strict=True)
+                 if self.nodes[p].nation not in SPECIAL_NATIONS]  # fmt: skip
+        return sum(sides) / len(sides) if sides else 0.0
+
+    def _caption_room(self, nation: str) -> float:
+        """The width a nation's boxes must span for its frame to hold its caption."""
+        return frame_width(nation_style(nation, self.model_nations).caption) - 2 * FRAME_PAD
+
+    def _rect(self, node: str, at: tuple[float, float]) -> Rect:
+        w, h = self.sizes[node]
+        return (at[0] - w / 2, at[1] - h / 2, at[0] + w / 2, at[1] + h / 2)
+
+    def _composed(
+        self, strips: Mapping[str, _Strip]
+    ) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], tuple[str, float]]]:
+        """The strips side by side (a stacked multinational strip under the alliance's)."""
+        positions: dict[str, tuple[float, float]] = {}
+        buses: dict[tuple[str, str], tuple[str, float]] = {}
+        left = 0.0
+        shared: float | None = None
+        for nation in self.nations:
+            strip = strips[nation]
+            if not strip.at:
+                continue
+            lo = min(self._rect(n, p)[0] for n, p in strip.at.items())
+            hi = max(self._rect(n, p)[2] for n, p in strip.at.items())
+            room = self._caption_room(nation) - (hi - lo)
+            if room > 0:  # a frame as wide as its caption: the boxes centred in it
+                lo, hi = lo - room / 2, hi + room / 2
+            stacked = nation in SPECIAL_NATIONS and self.style.stacked and shared is not None
+            start = shared if stacked and shared is not None else left
+            dx = start - lo
+            positions |= {n: (round(x + dx, 1), y) for n, (x, y) in strip.at.items()}
+            buses |= strip.buses
+            if nation in SPECIAL_NATIONS and shared is None:
+                shared = left
+            if not stacked:
+                left = start + (hi - lo) + NATION_GAP
             else:
-                wanted[node] = sum(ys) / len(ys) if ys else 0.0
-        group = {nation: i for i, nation in enumerate(self.nations)}
-        order = sorted(free, key=lambda n: (group[self.nodes[n].nation], wanted[n]))
-        column: dict[str, tuple[float, float]] = {}
-        bottom = -_STACK_GAP
-        for index, node in enumerate(order):
-            h = self.sizes[node][1]
-            gap = _STACK_GAP
-            if index and self.nodes[order[index - 1]].nation != self.nodes[node].nation:
-                gap = _NATION_GAP  # room for both nations' frames
-            y = max(wanted[node], bottom + gap + h / 2, h / 2)
-            column[node] = (x, y)
-            bottom = y + h / 2
-        return column
+                left = max(left, start + (hi - lo) + NATION_GAP)
+        return positions, buses
 
-    def _finish(self, placed: dict[str, tuple[float, float]]) -> SceneLayout:
+    def _finish(
+        self,
+        composed: tuple[dict[str, tuple[float, float]], dict[tuple[str, str], tuple[str, float]]],
+    ) -> SceneLayout:
+        placed, kinds = composed
         sizes = {n: self.sizes[n] for n in placed}
+        top = min((y - sizes[n][1] / 2 for n, (_, y) in placed.items()), default=0.0)
+        placed = {n: (x, round(y - top, 1)) for n, (x, y) in placed.items()}
         width = max((x + sizes[n][0] / 2 for n, (x, _) in placed.items()), default=0.0)
         height = max((y + sizes[n][1] / 2 for n, (_, y) in placed.items()), default=0.0)
-        ports = {pair: p for pair, p in self.ports.items() if set(pair) <= set(placed)}
-        return SceneLayout(placed, sizes, ports, width, height)
+        buses = self._trunks(placed, kinds)
+        return SceneLayout(placed, sizes, buses, width, height, self.style.members)
+
+    def _trunks(
+        self,
+        placed: Mapping[str, tuple[float, float]],
+        kinds: Mapping[tuple[str, str], tuple[str, float]],
+    ) -> dict[tuple[str, str], tuple[str, float, float]]:
+        """Each tree link's bus with its trunk: the height of a row's bus (half-way down
+        the gap over the subordinates' row), the x of a stack's trunk (half-way into its
+        indent) or of a staff column's (half-way across the gap to the column)."""
+        tops: dict[str, float] = {}
+        inner: dict[tuple[str, str], float] = {}
+        for (parent, child), (kind, _) in kinds.items():
+            if parent not in placed or child not in placed:
+                continue
+            x, y = placed[child]
+            w, h = self.sizes[child]
+            if kind in ("row", "stack"):
+                tops[parent] = min(tops.get(parent, y - h / 2), y - h / 2)
+            elif kind == "w":
+                inner[(parent, kind)] = max(inner.get((parent, kind), x + w / 2), x + w / 2)
+            else:
+                inner[(parent, kind)] = min(inner.get((parent, kind), x - w / 2), x - w / 2)
+        buses: dict[tuple[str, str], tuple[str, float, float]] = {}
+        for (parent, child), (kind, _) in kinds.items():
+            if parent not in placed or child not in placed:
+                continue
+            py, ph = placed[parent][1], self.sizes[parent][1]
+            bus_y = round((py + ph / 2 + tops.get(parent, py + ph / 2)) / 2, 1)
+            if kind == "row":
+                buses[(parent, child)] = ("row", 0.0, bus_y)
+            elif kind == "stack":
+                left = placed[child][0] - self.sizes[child][0] / 2
+                buses[(parent, child)] = ("stack", round(left - STACK_INDENT / 2, 1), bus_y)
+            else:
+                gap = STAFF_GAP / 2 if kind == "w" else -STAFF_GAP / 2
+                buses[(parent, child)] = (kind, round(inner[(parent, kind)] + gap, 1), 0.0)
+        return buses
 
 
-def scene_layout(scene: Scene) -> SceneLayout:
+def frame_width(caption: str) -> float:
+    """The least width of a nation frame captioned ``caption``.
+
+    >>> frame_width("Japan")
+    51.2
+    """
+    return round(text_width(caption, CAPTION_PT) + 14, 1)
+
+
+def scene_layout(scene: Scene, style: LayoutStyle | None = None) -> SceneLayout:
     """Lay out the union of a scene's panels, so a node keeps its place from panel to panel.
 
     Examples
@@ -331,7 +479,7 @@ def scene_layout(scene: Scene) -> SceneLayout:
     >>> layout.positions["kr-president"]
     (65.0, 21.0)
     """
-    return _Builder(scene).layout()
+    return _Builder(scene, style or LayoutStyle()).layout()
 
 
 def panel_columns(count: int, width: float, height: float) -> int:

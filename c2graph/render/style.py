@@ -32,7 +32,9 @@ from dataclasses import dataclass
 from ..vocabulary import NODE_KINDS, RELATIONS, SPECIAL_NATIONS
 
 __all__ = [
+    "ARROW_LENGTH",
     "CJK_FONT",
+    "FAINT_ALPHA",
     "FONT",
     "KIND_STYLES",
     "MARK_STYLES",
@@ -41,15 +43,19 @@ __all__ = [
     "EdgeStyle",
     "KindStyle",
     "LegendEntry",
+    "LinkLook",
     "MarkStyle",
     "NationStyle",
+    "NodeLook",
     "edge_mark",
     "font_for",
     "has_cjk",
     "label_lines",
     "legend_entries",
+    "link_look",
     "nation_order",
     "nation_style",
+    "node_look",
     "node_mark",
     "printable",
 ]
@@ -166,19 +172,31 @@ MARK_STYLES: dict[str, MarkStyle] = {
     "removed": MarkStyle("#7f7f7f", 2.0, "removed"),
     "cut-off": MarkStyle("#d62728", 2.0, "cut off by the removal"),
     "switch": MarkStyle("#e6007e", 3.0, "switches between the shown phases"),
+    "added": MarkStyle("#1a9850", 3.0, "added in B"),
+    "dropped": MarkStyle("#d73027", 3.0, "removed (only in A)"),
+    "changed": MarkStyle("#7b3294", 3.0, "changed (fields or relation)"),
 }
 
 
 #: Legend notes: how a chart shows membership and links the model is unsure of.
 NOTES: dict[str, str] = {
-    "members": "members: listed in the body they sit in",
-    "low-confidence": "? faint: low confidence (see the link's source)",
+    "members": "members, listed in their body",
+    "low-confidence": "? faint: low confidence",
 }
 
 
 #: Which overlay mark colours a node's outline, or a link, when it has several: the last.
-_NODE_MARK_ORDER = ("removed", "cut-off", "bottleneck", "path", "switch")
-_EDGE_MARK_ORDER = ("removed", "switch", "path")
+_NODE_MARK_ORDER = (
+    "removed",
+    "cut-off",
+    "bottleneck",
+    "path",
+    "switch",
+    "changed",
+    "added",
+    "dropped",
+)
+_EDGE_MARK_ORDER = ("removed", "switch", "path", "changed", "added", "dropped")
 
 
 def node_mark(marks: Iterable[str]) -> MarkStyle | None:
@@ -203,6 +221,83 @@ def _last_mark(marks: Iterable[str], order: tuple[str, ...]) -> MarkStyle | None
     given = set(marks)
     shown = [MARK_STYLES[mark] for mark in order if mark in given]
     return shown[-1] if shown else None
+
+
+@dataclass(frozen=True)
+class LinkLook:
+    """How one drawn link looks: line pattern, colour, width, the arrowheads at its head
+    and (for links drawn with both ends) its tail, and whether it is faint (the model's
+    confidence in it is low)."""
+
+    line: str
+    colour: str
+    penwidth: float
+    head: str
+    tail: str | None
+    faint: bool
+
+
+#: The opacity of a faint (low-confidence) link.
+FAINT_ALPHA = 0.4
+#: The length (points) of each arrowhead along its link (Graphviz's at ``arrowsize=0.7``).
+ARROW_LENGTH: dict[str, float] = {"normal": 7.0, "empty": 7.0, "dot": 5.6, "odot": 5.6, "none": 0.0}
+
+
+def link_look(relation: str, marks: Iterable[str] = (), confidence: str | None = None) -> LinkLook:
+    """The look of a link of ``relation`` with overlay ``marks``; both renderers use it.
+
+    >>> link_look("counterpart", confidence="low")
+    LinkLook(line='solid', colour='#c06000', penwidth=1.4, head='dot', tail='dot', faint=True)
+    >>> link_look("opcon", {"path"}).colour
+    '#d62728'
+    """
+    style = RELATION_STYLES[relation]
+    colour, width = style.colour, style.penwidth
+    mark = edge_mark(marks)
+    if mark is not None:
+        colour, width = mark.colour, max(style.penwidth, mark.penwidth)
+    tail = style.arrowhead if style.both_ends else None
+    return LinkLook(style.line, colour, width, style.arrowhead, tail, confidence == "low")
+
+
+@dataclass(frozen=True)
+class NodeLook:
+    """How one drawn node looks: fill, outline colour and width, whether the outline is
+    dashed, the colour of its text and whether a second outline rings it."""
+
+    fill: str
+    line: str
+    penwidth: float
+    dashed: bool
+    ink: str
+    ring: bool
+
+
+def node_look(
+    kind: str, nation: str, nations: Iterable[str], marks: Iterable[str] = ()
+) -> NodeLook:
+    """The look of a node of ``kind`` and ``nation`` with overlay ``marks``; both
+    renderers use it. A node drawn as removed is grey, cut-off and dropped ones dashed,
+    bottlenecks ringed.
+
+    >>> node_look("unit", "JP", ["JP"], {"removed"})
+    NodeLook(fill='#eeeeee', line='#7f7f7f', penwidth=2.0, dashed=True, ink='#7f7f7f', ring=False)
+    """
+    given = set(marks)
+    colours = nation_style(nation, nations)
+    line, width = colours.line, KIND_STYLES[kind].penwidth
+    mark = node_mark(given)
+    if mark is not None:
+        line, width = mark.colour, mark.penwidth
+    removed = "removed" in given
+    return NodeLook(
+        "#eeeeee" if removed else colours.fill,
+        line,
+        width,
+        bool({"removed", "cut-off", "dropped"} & given),
+        "#7f7f7f" if removed else "black",
+        "bottleneck" in given,
+    )
 
 
 def nation_order(nations: Iterable[str]) -> tuple[str, ...]:

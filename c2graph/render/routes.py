@@ -1,0 +1,604 @@
+"""Link routes: every link drawn as horizontal and vertical runs that go around the boxes.
+
+A commander's links to the subordinates the layout placed under it are drawn as an org
+chart draws them (:func:`bus_route`): down from the commander to a bus in the gap above
+its subordinates' row and down into each, or down a trunk beside a stacked column with a
+short tick into each box, or sideways into the staffs beside it. Every other link is
+routed on the orthogonal visibility grid of the boxes (:class:`Router`): the lines along
+each box's sides (kept :data:`MARGIN` points away) and through its centre, with a
+shortest path that pays for length, bends, crossings and running along another link.
+So no link passes through a box it does not join, and both renderers draw the same
+routes. Links between the same two nodes run side by side, a few points apart.
+
+Positions are points with y growing downwards; a route's first point is on the tail's
+outline and its last on the head's (:func:`~c2graph.render.outlines.hit`).
+
+Example
+-------
+>>> boxes = {"a": NodeBox(0, 0, 40, 20, "box"), "b": NodeBox(200, 0, 40, 20, "box"),
+...          "c": NodeBox(100, 0, 40, 60, "box")}
+>>> route_links(boxes, [Request("a->b", "a", "b", "g")])["a->b"].points  # over c
+((0.0, -10.0), (0.0, -38.0), (200.0, -38.0), (200.0, -10.0))
+
+References
+----------
+M. Wybrow, K. Marriott and P. J. Stuckey, "Orthogonal connector routing", Graph Drawing
+2009, LNCS 5849, pp. 219-231 (the orthogonal visibility graph; shortest paths that
+trade length against bends; keeping connectors apart).
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .outlines import ROUNDING, Point, hit
+
+__all__ = [
+    "CORNER",
+    "LANE",
+    "MARGIN",
+    "NodeBox",
+    "Request",
+    "Route",
+    "Router",
+    "bus_route",
+    "curve",
+    "route_links",
+    "straight_route",
+]
+
+#: Clearance (points) a routed link keeps from every box it does not join.
+MARGIN = 8.0
+#: Points between two links joining the same two nodes.
+LANE = 4.0
+#: Radius (points) of a route's rounded corners.
+CORNER = 6.0
+_BEND = 28.0  # a bend costs as much as this many points of length
+_CROSS = 16.0  # crossing another link
+_OVERLAP = 4.0  # extra cost per point run along another link
+_PORT_TAKEN = 24.0  # leaving or entering where another link does
+_OFFSET = 0.4  # per point a port is off the middle of its side
+_CLEAR = 3.0  # clearance a bus keeps from the boxes it passes
+#: The part of each side links may use, as a fraction of the side (from its middle):
+#: (top and bottom, left and right).
+_USABLE: dict[str, tuple[float, float]] = {
+    "box": (0.85, 0.6),
+    "house": (0.8, 0.4),
+    "invtrapezium": (0.5, 0.3),
+    "octagon": (0.4, 0.4),
+    "hexagon": (0.45, 0.2),
+    "parallelogram": (0.55, 0.3),
+    "ellipse": (0.5, 0.4),
+}
+_STEP = ((1, 0), (0, 1), (-1, 0), (0, -1))  # east, south, west, north
+_EXIT = {"e": 0, "s": 1, "w": 2, "n": 3}  # the direction leaving a box by each side
+
+
+@dataclass(frozen=True)
+class NodeBox:
+    """A node's box: centre, width and height (points), its shape and whether rounded."""
+
+    cx: float
+    cy: float
+    w: float
+    h: float
+    shape: str
+    rounded: bool = False
+
+    @property
+    def rect(self) -> tuple[float, float, float, float]:
+        """``(left, top, right, bottom)``."""
+        return (
+            self.cx - self.w / 2,
+            self.cy - self.h / 2,
+            self.cx + self.w / 2,
+            self.cy + self.h / 2,
+        )
+
+    def usable(self, side: str) -> tuple[float, float]:
+        """The stretch of ``side`` (x for ``n``/``s``, y for ``e``/``w``) links may use."""
+        ns, ew = _USABLE[self.shape]
+        if side in "ns":
+            half = self.w / 2 * ns
+            if self.rounded:
+                half = min(half, max(0.0, self.w / 2 - min(ROUNDING, self.h / 4) - 2))
+            return (self.cx - half, self.cx + half)
+        half = self.h / 2 * ew
+        return (self.cy - half, self.cy + half)
+
+    def port(self, side: str, along: float) -> Point:
+        """The point of the outline a link reaches coming straight in from ``side``."""
+        return hit(self.shape, (self.cx, self.cy, self.w, self.h), side, along)
+
+
+@dataclass(frozen=True)
+class Request:
+    """A link to route: its key, ends, the group whose links may share runs, and the sides
+    of the tail and the head it may use (the first is preferred)."""
+
+    key: str
+    tail: str
+    head: str
+    group: str
+    tail_sides: str = "nesw"
+    head_sides: str = "nesw"
+
+
+@dataclass(frozen=True)
+class Route:
+    """A drawn link: the corner points of its path, from the tail's outline to the head's."""
+
+    points: tuple[Point, ...]
+
+    def label_point(self) -> Point:
+        """Where a mark on the link goes: the middle of its longest run.
+
+        >>> Route(((0, 0), (0, 10), (40, 10))).label_point()
+        (20.0, 10.0)
+        """
+        pairs = list(zip(self.points, self.points[1:], strict=False))
+        (x1, y1), (x2, y2) = max(
+            pairs, key=lambda p: abs(p[1][0] - p[0][0]) + abs(p[1][1] - p[0][1])
+        )
+        return ((x1 + x2) / 2, (y1 + y2) / 2)
+
+    def reversed(self) -> Route:
+        """The same path walked from the head to the tail."""
+        return Route(self.points[::-1])
+
+
+def _simplified(points: Iterable[Point]) -> tuple[Point, ...]:
+    """The corners of a path: repeated points and points in the middle of a run dropped."""
+    kept: list[Point] = []
+    for point in points:
+        point = (round(float(point[0]), 2), round(float(point[1]), 2))
+        if kept and point == kept[-1]:
+            continue
+        if len(kept) >= 2:
+            (ax, ay), (bx, by) = kept[-2], kept[-1]
+            if (ax == bx == point[0]) or (ay == by == point[1]):
+                kept[-1] = point
+                continue
+        kept.append(point)
+    return tuple(kept)
+
+
+def straight_route(tail: NodeBox, head: NodeBox) -> Route:
+    """A straight line from box to box, clipped to the two boxes (for charts too big to
+    route).
+
+    >>> straight_route(NodeBox(0, 0, 20, 20, "box"), NodeBox(100, 0, 20, 20, "box")).points
+    ((10.0, 0.0), (90.0, 0.0))
+    """
+
+    def clip(box: NodeBox, towards: NodeBox) -> Point:
+        dx, dy = towards.cx - box.cx, towards.cy - box.cy
+        scale = min(
+            (box.w / 2) / abs(dx) if dx else float("inf"),
+            (box.h / 2) / abs(dy) if dy else float("inf"),
+        )
+        scale = min(scale, 1.0)
+        return (round(box.cx + dx * scale, 2), round(box.cy + dy * scale, 2))
+
+    return Route((clip(tail, head), clip(head, tail)))
+
+
+def bus_route(parent: NodeBox, child: NodeBox, kind: str, x: float, y: float) -> Route:
+    """The org-chart route of a commander to a subordinate the layout placed for it.
+
+    ``kind`` is ``row`` (the subordinate in the row below: down to the bus at height
+    ``y``, across, down into it), ``stack`` (in a stacked column: down the trunk at ``x``,
+    reached along the bus at ``y`` when ``x`` is not under the commander, then into the
+    box's side) or ``e``/``w`` (a staff column on that side: out to the trunk at ``x``,
+    down, and in).
+
+    >>> parent, child = NodeBox(0, 0, 40, 20, "box"), NodeBox(60, 60, 40, 20, "box")
+    >>> bus_route(parent, child, "row", 0, 30).points
+    ((0.0, 10.0), (0.0, 30.0), (60.0, 30.0), (60.0, 50.0))
+    """
+    if kind == "row":
+        top = child.port("n", child.cx)
+        points = [parent.port("s", parent.cx), (parent.cx, y), (child.cx, y), top]
+    elif kind == "stack":
+        side = "w" if x < child.cx else "e"
+        lo, hi = parent.usable("s")
+        if lo <= x <= hi:
+            points = [parent.port("s", x)]
+        else:
+            points = [parent.port("s", parent.cx), (parent.cx, y), (x, y)]
+        points += [(x, child.cy), child.port(side, child.cy)]
+    else:
+        enter = "w" if kind == "e" else "e"
+        start = parent.port(kind, parent.cy)
+        points = [start, (x, parent.cy), (x, child.cy), child.port(enter, child.cy)]
+    return Route(_simplified(points))
+
+
+class _Grid:
+    """The orthogonal visibility grid: the lines along every inflated box side, through
+    every box centre and along the buses; for each point its free neighbours."""
+
+    def __init__(
+        self,
+        rects: Sequence[tuple[float, float, float, float]],
+        xs: Iterable[float],
+        ys: Iterable[float],
+    ) -> None:
+        self.xs = sorted({round(x, 2) for x in xs})
+        self.ys = sorted({round(y, 2) for y in ys})
+        self.x_at = {x: i for i, x in enumerate(self.xs)}
+        self.y_at = {y: j for j, y in enumerate(self.ys)}
+        nx, ny = len(self.xs), len(self.ys)
+        self.nx = nx
+        self.free = bytearray(b"\x01") * (nx * ny)
+        free_h = bytearray(b"\x01") * (nx * ny)  # the run from a point to the next east
+        free_v = bytearray(b"\x01") * (nx * ny)  # the run from a point to the next south
+        for rect in rects:
+            self._block(free_h, free_v, *(round(v, 2) for v in rect))
+        self.px = [x for _ in self.ys for x in self.xs]
+        self.py = [y for y in self.ys for _ in self.xs]
+        free = self.free
+        size = nx * ny
+        east = [i + 1 if free_h[i] and (i + 1) % nx and free[i + 1] else -1 for i in range(size)]
+        south = [
+            i + nx if free_v[i] and i + nx < size and free[i + nx] else -1 for i in range(size)
+        ]
+        west = [-1] * size
+        north = [-1] * size
+        for i in range(size):
+            if east[i] >= 0 and free[i]:
+                west[i + 1] = i
+            if south[i] >= 0 and free[i]:
+                north[i + nx] = i
+        #: The next free point in each direction (east, south, west, north), or -1.
+        self.next = (east, south, west, north)
+
+    def _block(
+        self, free_h: bytearray, free_v: bytearray, x0: float, y0: float, x1: float, y1: float
+    ) -> None:
+        xs, ys, nx = self.xs, self.ys, self.nx
+        ia, ib = bisect_right(xs, x0), bisect_left(xs, x1)  # strictly inside
+        ja, jb = bisect_right(ys, y0), bisect_left(ys, y1)
+        ha, hb = bisect_left(xs, x0), bisect_left(xs, x1)  # runs with their middle inside
+        va, vb = bisect_left(ys, y0), bisect_left(ys, y1)
+        for j in range(ja, jb):
+            row = j * nx
+            self.free[row + ia : row + ib] = bytes(max(0, ib - ia))
+            free_h[row + ha : row + hb] = bytes(max(0, hb - ha))
+        for j in range(va, vb):
+            free_v[j * nx + ia : j * nx + ib] = bytes(max(0, ib - ia))
+
+    def index(self, point: Point) -> int | None:
+        """The grid index of a point on the grid, or ``None``."""
+        i = self.x_at.get(round(point[0], 2))
+        j = self.y_at.get(round(point[1], 2))
+        return None if i is None or j is None else j * self.nx + i
+
+    def point(self, index: int) -> Point:
+        return (self.px[index], self.py[index])
+
+    def cells(self, a: Point, b: Point) -> list[tuple[int, int]]:
+        """The unit runs ``(index, axis)`` (axis 0 east-west, 1 north-south) of the
+        straight run from ``a`` to ``b``; empty when it is not on the grid."""
+        ia, ib = self.index(a), self.index(b)
+        if ia is None or ib is None or ia == ib:
+            return []
+        lo, hi = min(ia, ib), max(ia, ib)
+        if a[1] == b[1]:
+            return [(k, 0) for k in range(lo, hi)]
+        return [(k, 1) for k in range(lo, hi, self.nx)]
+
+
+@dataclass
+class _Usage:
+    """Which groups' links run along each unit run and pass each point (keys
+    ``index * 2 + axis``), and which port points are taken."""
+
+    runs: dict[int, set[str]]
+    passes: dict[int, set[str]]
+    ports: dict[Point, set[str]]
+
+    def port(self, point: Point, group: str) -> float:
+        users = self.ports.get(point)
+        return _PORT_TAKEN if users and users - {group} else 0.0
+
+
+class Router:
+    """Routes links around the boxes one after the other; each route makes the runs it
+    takes dearer for the links routed after it.
+
+    Parameters
+    ----------
+    boxes
+        Every node's box, by node id.
+    obstacles
+        Other rectangles ``(left, top, right, bottom)`` links keep clear of (captions,
+        the legend).
+    lines
+        Extra grid lines ``(xs, ys)``, e.g. the buses of the org chart.
+    """
+
+    def __init__(
+        self,
+        boxes: Mapping[str, NodeBox],
+        *,
+        obstacles: Sequence[tuple[float, float, float, float]] = (),
+        lines: tuple[Iterable[float], Iterable[float]] = ((), ()),
+    ) -> None:
+        self.boxes = boxes
+        rects = [_inflated(b.rect, MARGIN) for b in boxes.values()]
+        rects += [_inflated(o, MARGIN) for o in obstacles]
+        xs, ys = list(lines[0]), list(lines[1])
+        for box in boxes.values():
+            xs.append(box.cx)
+            ys.append(box.cy)
+        for x0, y0, x1, y1 in rects:
+            xs += [x0, x1]
+            ys += [y0, y1]
+        if rects:
+            xs += [min(r[0] for r in rects) - MARGIN, max(r[2] for r in rects) + MARGIN]
+            ys += [min(r[1] for r in rects) - MARGIN, max(r[3] for r in rects) + MARGIN]
+        self.grid = _Grid(rects, xs, ys)
+        self.usage = _Usage({}, {}, {})
+
+    def claim(self, route: Route, group: str) -> None:
+        """Record a route drawn by other means (a bus), so later links keep off it."""
+        points = route.points
+        for a, b in itertools.pairwise(points):
+            axis = 0 if a[1] == b[1] else 1
+            for run in self.grid.cells(a, b):
+                self.usage.runs.setdefault(run, set()).add(group)
+                self.usage.passes.setdefault((run[0], axis), set()).add(group)
+                end = run[0] + (1 if axis == 0 else self.grid.nx)
+                self.usage.passes.setdefault((end, axis), set()).add(group)
+        if len(points) >= 2:
+            for point in (points[1], points[-2]):
+                self.usage.ports.setdefault(point, set()).add(group)
+
+    def route(self, request: Request) -> Route | None:
+        """The cheapest route of ``request`` (and claim it), or ``None`` when there is none."""
+        tail, head = self.boxes[request.tail], self.boxes[request.head]
+        starts = self._ports(tail, request.tail_sides, request.group, leaving=True)
+        ends = self._ports(head, request.head_sides, request.group, leaving=False)
+        found = self._search(starts, ends, head, request.group)
+        if found is None:
+            return None
+        route = Route(_simplified(found))
+        self.claim(route, request.group)
+        return route
+
+    def _ports(
+        self, box: NodeBox, sides: str, group: str, *, leaving: bool
+    ) -> dict[int, tuple[float, Point]]:
+        """Search states at the end of each port's stub: state -> (cost, outline point)."""
+        states: dict[int, tuple[float, Point]] = {}
+        x0, y0, x1, y1 = _inflated(box.rect, MARGIN)
+        for rank, side in enumerate(sides):
+            lo, hi = box.usable(side)
+            axis = self.grid.xs if side in "ns" else self.grid.ys
+            middle = box.cx if side in "ns" else box.cy
+            for along in axis[bisect_left(axis, lo - 0.01) : bisect_right(axis, hi + 0.01)]:
+                if side in "ns":
+                    stub = (along, y0 if side == "n" else y1)
+                else:
+                    stub = (x0 if side == "w" else x1, along)
+                index = self.grid.index(stub)
+                if index is None or not self.grid.free[index]:
+                    continue
+                outline = box.port(side, along)
+                cost = abs(stub[0] - outline[0]) + abs(stub[1] - outline[1])
+                cost += _OFFSET * abs(along - middle) + (_BEND * 2 if rank else 0.0)
+                cost += self.usage.port(stub, group)
+                direction = _EXIT[side] if leaving else (_EXIT[side] + 2) % 4
+                state = index * 4 + direction
+                if state not in states or cost < states[state][0]:
+                    states[state] = (cost, outline)
+        return states
+
+    def _search(
+        self,
+        starts: Mapping[int, tuple[float, Point]],
+        ends: Mapping[int, tuple[float, Point]],
+        head: NodeBox,
+        group: str,
+    ) -> list[Point] | None:
+        """A* over (point, direction) states from the start stubs to an end stub; ties
+        go to the state nearer the head."""
+        grid, runs, passes = self.grid, self.usage.runs, self.usage.passes
+        px, py, after = grid.px, grid.py, grid.next
+        hx0, hy0, hx1, hy1 = _inflated(head.rect, MARGIN)
+        inf = float("inf")
+        best: dict[int, float] = {}
+        back: dict[int, int] = {}
+        heap: list[tuple[float, float, float, int]] = []
+        for state, (cost, _) in starts.items():
+            best[state] = cost
+            heapq.heappush(heap, (cost, 0.0, cost, state))
+        done, done_cost = -1, inf
+        turns = ((0, 0.0), (1, _BEND), (3, _BEND))
+        while heap:
+            f, _, g, state = heapq.heappop(heap)
+            if f >= done_cost:
+                break
+            if g > best.get(state, inf):
+                continue
+            if state in ends and g + ends[state][0] < done_cost:
+                done, done_cost = state, g + ends[state][0]
+            index, direction = state >> 2, state & 3
+            x, y = px[index], py[index]
+            for turn, bend in turns:
+                heading = (direction + turn) & 3
+                nxt = after[heading][index]
+                if nxt < 0:
+                    continue
+                axis = heading & 1
+                tx, ty = px[nxt], py[nxt]
+                cost = g + bend + abs(tx - x) + abs(ty - y)
+                users = runs.get(min(index, nxt) * 2 + axis)
+                if users and (len(users) > 1 or group not in users):
+                    cost += _OVERLAP * (abs(tx - x) + abs(ty - y))
+                users = passes.get(nxt * 2 + 1 - axis)
+                if users and (len(users) > 1 or group not in users):
+                    cost += _CROSS
+                nstate = nxt * 4 + heading
+                if cost < best.get(nstate, inf):
+                    best[nstate] = cost
+                    back[nstate] = state
+                    h = max(0.0, hx0 - tx, tx - hx1) + max(0.0, hy0 - ty, ty - hy1)
+                    heapq.heappush(heap, (cost + h, h, cost, nstate))
+        if done < 0:
+            return None
+        path = [grid.point(done >> 2)]
+        state = done
+        while state in back:
+            state = back[state]
+            path.append(grid.point(state >> 2))
+        path.reverse()
+        return [starts[state][1], *path, ends[done][1]]
+
+
+def _inflated(
+    rect: tuple[float, float, float, float], margin: float
+) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = rect
+    return (x0 - margin, y0 - margin, x1 + margin, y1 + margin)
+
+
+def _blocked(route: Route, boxes: Iterable[NodeBox]) -> bool:
+    """True when a run of ``route`` passes through one of ``boxes`` (with a little room)."""
+    for (ax, ay), (bx, by) in zip(route.points, route.points[1:], strict=False):
+        for box in boxes:
+            x0, y0, x1, y1 = _inflated(box.rect, _CLEAR)
+            if max(ax, bx) > x0 and min(ax, bx) < x1 and max(ay, by) > y0 and min(ay, by) < y1:
+                return True
+    return False
+
+
+def _lanes(route: Route, count: int) -> list[Route]:
+    """``count`` copies of an orthogonal route side by side, :data:`LANE` points apart."""
+    routes = []
+    points = route.points
+    for lane in range(count):
+        shift = (lane - (count - 1) / 2) * LANE
+        moved: list[Point] = []
+        for k, (x, y) in enumerate(points):
+            before = points[k - 1] if k else None
+            after = points[k + 1] if k + 1 < len(points) else None
+            dx = dy = 0.0
+            for a, b in ((before, (x, y)), ((x, y), after)):
+                if a is None or b is None:
+                    continue
+                if a[1] == b[1]:  # an east-west run moves north-south
+                    dy = shift if b[0] > a[0] else -shift
+                else:
+                    dx = -shift if b[1] > a[1] else shift
+            moved.append((x + dx, y + dy))
+        routes.append(Route(_simplified(moved)))
+    return routes
+
+
+def route_links(
+    boxes: Mapping[str, NodeBox],
+    requests: Sequence[Request],
+    *,
+    buses: Mapping[tuple[str, str], tuple[str, float, float]] | None = None,
+    obstacles: Sequence[tuple[float, float, float, float]] = (),
+) -> dict[str, Route]:
+    """Route every requested link; return each link's route by key.
+
+    ``buses`` maps ``(parent, child)`` to the bus kind and trunk position ``(x, y)`` of the
+    org chart (:func:`bus_route`); those links are drawn so when no other box is in the way.
+    Links between the same two nodes are routed once and drawn side by side. A link that
+    no path can take (its box walled in) is drawn straight.
+    """
+    buses = buses or {}
+    lines = (
+        [x for k, x, _ in buses.values() if k != "row"],
+        [y for k, _, y in buses.values() if k in ("row", "stack")],
+    )
+    router = Router(boxes, obstacles=obstacles, lines=lines)
+    routes: dict[str, Route] = {}
+    pairs: dict[frozenset[str], list[Request]] = {}
+    for request in requests:
+        pairs.setdefault(frozenset((request.tail, request.head)), []).append(request)
+    pending: list[list[Request]] = []
+    for group in pairs.values():
+        first = group[0]
+        bus = buses.get((first.tail, first.head))
+        if bus is not None and len(group) == 1:
+            route = bus_route(boxes[first.tail], boxes[first.head], *bus)
+            others = [b for n, b in boxes.items() if n not in (first.tail, first.head)]
+            if not _blocked(route, others):
+                routes[first.key] = route
+                router.claim(route, first.group)
+                continue
+        pending.append(group)
+    pending.sort(key=lambda g: _distance(boxes[g[0].tail], boxes[g[0].head]))
+    for group in pending:
+        routes |= _route_pair(router, group)
+    return routes
+
+
+def _distance(a: NodeBox, b: NodeBox) -> float:
+    return abs(a.cx - b.cx) + abs(a.cy - b.cy)
+
+
+def _route_pair(router: Router, group: Sequence[Request]) -> dict[str, Route]:
+    """Route the links between one pair of nodes: once, then side by side."""
+    first = group[0]
+    route = router.route(first)
+    if route is None:
+        route = router.route(Request(first.key, first.tail, first.head, first.group))
+    if route is None:
+        route = straight_route(router.boxes[first.tail], router.boxes[first.head])
+    if len(group) == 1:
+        return {first.key: route}
+    lanes = _lanes(route, len(group))
+    return {
+        request.key: lane if request.tail == first.tail else lane.reversed()
+        for request, lane in zip(group, lanes, strict=True)
+    }
+
+
+def _towards(a: Point, b: Point, distance: float) -> Point:
+    """The point ``distance`` points from ``a`` towards ``b``."""
+    length = math.dist(a, b) or 1.0
+    t = distance / length
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def curve(points: Sequence[Point], *, start_cut: float = 0.0, end_cut: float = 0.0) -> list[Point]:
+    """The cubic Bézier control points (3n + 1 of them) of a route drawn with rounded
+    corners, its ends pulled back by ``start_cut`` and ``end_cut`` points (the room its
+    arrowheads take).
+
+    >>> curve([(0, 0), (30, 0)], end_cut=6)
+    [(0.0, 0.0), (8.0, 0.0), (16.0, 0.0), (24.0, 0.0)]
+    >>> len(curve([(0, 0), (30, 0), (30, 30)]))
+    10
+    """
+    pts = list(points)
+    if start_cut:
+        pts[0] = _towards(pts[0], pts[1], start_cut)
+    if end_cut:
+        pts[-1] = _towards(pts[-1], pts[-2], end_cut)
+    out: list[Point] = [pts[0]]
+
+    def line_to(target: Point) -> None:
+        start = out[-1]
+        out.extend([_towards(start, target, math.dist(start, target) * k / 3) for k in (1, 2)])
+        out.append(target)
+
+    for before, corner, after in zip(pts, pts[1:], pts[2:], strict=False):
+        radius = min(CORNER, math.dist(before, corner) / 2, math.dist(corner, after) / 2)
+        enter, leave = _towards(corner, before, radius), _towards(corner, after, radius)
+        line_to(enter)
+        out.extend([_towards(enter, corner, radius * 0.55), _towards(leave, corner, radius * 0.55)])
+        out.append(leave)
+    line_to(pts[-1])
+    return [(round(float(x), 2), round(float(y), 2)) for x, y in out]

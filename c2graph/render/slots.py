@@ -1,0 +1,143 @@
+"""Free space in a strip of the chart: where a node outside the trees goes.
+
+A node without an in-nation superior or subordinate (a body, the cabinet, a ministry
+without forces) is placed at the free spot of its nation's strip nearest the height of its
+partners, on the strip's preferred side: a spot of the rows' grid or just above or below
+a box already placed, never on a box (with gaps left for links to pass) nor on the bus of
+a tree. A spot outside the strip makes it wider and one below the chart makes it taller;
+both cost as much as the distance they add.
+
+Example
+-------
+>>> space = FreeSpace([(0.0, 0.0, 100.0, 30.0)], [], rows=[15.0, 80.0], bounds=(-500.0, 100.0))
+>>> space.place(60.0, 30.0, target=15.0, prefer=0.0)
+(-46.0, 15.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = ["H_GAP", "V_GAP", "FreeSpace", "Rect"]
+
+Rect = tuple[float, float, float, float]
+#: Gaps (points) kept between a placed node and its neighbours beside and above or below.
+H_GAP, V_GAP = 16.0, 22.0
+_W_Y, _W_X, _W_GROW = 1.0, 0.25, 1.5
+
+
+def _meets(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+class FreeSpace:
+    """The placed boxes and the buses of one strip, and its bounds ``(left, right)``
+    (a box may grow the strip outwards: ``-inf`` or ``inf`` on that side).
+
+    ``rows`` are the centres of the chart's rows; ``height`` the chart's height so far
+    (a spot below it costs the extra height); ``columns``, when given, are the only x a
+    box may be centred on; ``grow`` is what a point of growth costs (default 1.5)."""
+
+    def __init__(
+        self,
+        boxes: Iterable[Rect],
+        corridors: Iterable[Rect],
+        *,
+        rows: Sequence[float],
+        bounds: tuple[float, float],
+        top: float = 0.0,
+        height: float = 0.0,
+        columns: Sequence[float] = (),
+        grow: float | None = None,
+    ) -> None:
+        self.boxes = list(boxes)
+        self.corridors = list(corridors)
+        self.rows = list(rows)
+        self.bounds = bounds
+        self.top = top
+        self.height = height
+        self.columns = list(columns)
+        self.grow = _W_GROW if grow is None else grow
+
+    def _extent(self) -> tuple[float, float]:
+        if not self.boxes:
+            return (0.0, 0.0)
+        return (min(b[0] for b in self.boxes), max(b[2] for b in self.boxes))
+
+    def _candidates(
+        self, w: float, h: float, target: float, tops: Sequence[float] | None
+    ) -> Iterable[tuple[float, float]]:
+        lo, hi = self.bounds
+        left, right = self._extent()
+        xs = {left - H_GAP - w / 2, right + H_GAP + w / 2}
+        if lo > float("-inf"):
+            xs |= {lo + w / 2}
+        if hi < float("inf"):
+            xs |= {hi - w / 2}
+        if lo > float("-inf") and hi < float("inf"):
+            xs |= {(lo + hi) / 2}
+        ys = {target, *self.rows}
+        for x0, y0, x1, y1 in self.boxes:
+            xs |= {x0 - H_GAP - w / 2, x1 + H_GAP + w / 2, (x0 + x1) / 2}
+            ys |= {y1 + V_GAP + h / 2, y0 - V_GAP - h / 2}
+        if tops is not None:
+            ys = {top + h / 2 for top in tops}
+        for x in sorted(self.columns or xs):
+            if x - w / 2 < lo - 0.01 or x + w / 2 > hi + 0.01:
+                continue
+            for y in sorted(ys):
+                if y - h / 2 >= self.top - 0.01:
+                    yield (x, y)
+
+    def fits(self, x: float, y: float, w: float, h: float) -> bool:
+        """True when a ``w`` x ``h`` box at ``(x, y)`` keeps its gaps to every placed box
+        and stays off every bus."""
+        room = (x - w / 2 - H_GAP + 0.01, y - h / 2 - V_GAP + 0.01)
+        room += (x + w / 2 + H_GAP - 0.01, y + h / 2 + V_GAP - 0.01)
+        body = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+        return not any(_meets(room, b) for b in self.boxes) and not any(
+            _meets(body, c) for c in self.corridors
+        )
+
+    def place(
+        self,
+        w: float,
+        h: float,
+        *,
+        target: float,
+        prefer: float,
+        tops: Sequence[float] | None = None,
+        steady: float = 1.0,
+    ) -> tuple[float, float]:
+        """Place a ``w`` x ``h`` box at the cheapest free spot and return its centre: near
+        height ``target`` (``steady`` times as dear a point away from it) and x ``prefer``,
+        growing the strip and the chart least; with ``tops``, only with its top at one of
+        them."""
+        left, right = self._extent()
+        best: tuple[float, float, float] | None = None
+        ranked = sorted(
+            (_W_Y * steady * abs(y - target) + _W_X * abs(x - prefer), x, y)
+            for x, y in self._candidates(w, h, target, tops)
+        )
+        for floor, x, y in ranked:
+            if best is not None and floor >= best[0]:
+                break
+            if not self.fits(x, y, w, h):
+                continue
+            grow = (
+                max(0.0, left - (x - w / 2)) + max(0.0, (x + w / 2) - right) if self.boxes else 0.0
+            )
+            grow += max(0.0, y + h / 2 - self.height)
+            cost = floor + self.grow * grow
+            if best is None or cost < best[0] - 1e-9:
+                best = (cost, x, y)
+        if best is None:  # below everything: always free
+            bottom = max((b[3] for b in self.boxes), default=self.top - V_GAP)
+            best = (
+                0.0,
+                min(max(prefer, self.bounds[0] + w / 2), self.bounds[1] - w / 2),
+                bottom + V_GAP + h / 2,
+            )
+        _, x, y = best
+        self.boxes.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+        return (round(x, 1), round(y, 1))
