@@ -21,7 +21,7 @@ def test_marks_of_nodes_and_links():
         ("jso", "gcc", "opcon"): "removed",
         ("usfj", "gcc", "coordination"): "removed",
     }
-    assert [n.id for n in scene.panels[0].nodes if "removed" in n.marks] == ["jso"]
+    assert [n.id for n in scene.panels[0].nodes if "dropped" in n.marks] == ["jso"]
 
 
 def test_dot_text_is_deterministic_and_has_the_legend():
