@@ -80,23 +80,30 @@ def diff_scene(
     node_marks = _node_marks(diff)
     nodes = [b.nodes[n] for n in b.nodes if phase in b.nodes[n].phases]
     nodes += [a.nodes[n] for n in diff.nodes_removed]
-    links = [link for link in b.links_in(phase) if link.relation != "member"]
     removed = {r.key for r in diff.links_removed}
-    links += [
-        link for link in a.links_in(phase) if link.key in removed and link.relation != "member"
+    drawn = [(b, link) for link in b.links_in(phase) if link.relation != "member"]
+    drawn += [
+        (a, link) for link in a.links_in(phase) if link.key in removed and link.relation != "member"
     ]
-    edge_marks = _edge_marks(diff, links, removed)
+    edge_marks = _edge_marks(diff, [link for model, link in drawn if model is b])
     members, pairs = _members(a, b, phase, diff)
     scene_nodes = tuple(
         _scene_node(b if n.id in b.nodes else a, n, node_marks.get(n.id), members.get(n.id, ()))
         for n in nodes
     )
+    edge_marks |= {i: "removed" for i, (model, _) in enumerate(drawn) if model is a}
     edges = tuple(
-        SceneEdge(link.key, link.from_node, link.to_node, link.relation,
-                  frozenset({_MARK[edge_marks[i]]}) if i in edge_marks else frozenset(),
-                  link.confidence, link_title(b if link in links[: len(links) - len(removed)] else a, link, None))
-        for i, link in enumerate(links)
-    )  # fmt: skip
+        SceneEdge(
+            link.key,
+            link.from_node,
+            link.to_node,
+            link.relation,
+            frozenset({_MARK[edge_marks[i]]}) if i in edge_marks else frozenset(),
+            link.confidence,
+            link_title(model, link, None),
+        )
+        for i, (model, link) in enumerate(drawn)
+    )
     nations = {n.nation for n in nodes}
     legend = legend_entries(
         kinds={n.kind for n in nodes},
@@ -165,19 +172,17 @@ def _node_marks(diff: StructuralDiff) -> dict[str, str]:
     return marks
 
 
-def _edge_marks(diff: StructuralDiff, links: list[Link], removed: set[str]) -> dict[int, str]:
+def _edge_marks(diff: StructuralDiff, links: list[Link]) -> dict[int, str]:
+    """The marks of B's links, by index: ``added`` or ``changed``."""
     added = {(r.from_node, r.to_node, r.relation, r.key) for r in diff.links_added}
     changed = {(c.from_node, c.to_node, c.relation, c.key_after) for c in diff.links_changed}
     changed |= {
         (c.from_node, c.to_node, rel, "") for c in diff.relations_changed for rel in c.after
     }
-    first_removed = len(links) - sum(1 for link in links if link.key in removed)
     marks = {}
     for index, link in enumerate(links):
         ident = (link.from_node, link.to_node, link.relation, link.key)
-        if index >= first_removed:
-            marks[index] = "removed"
-        elif ident in added and (*ident[:3], "") in changed:
+        if ident in added and (*ident[:3], "") in changed:
             marks[index] = "changed"
         elif ident in added:
             marks[index] = "added"

@@ -118,10 +118,9 @@ class _Canvas:
 
     def __init__(self, chart: Chart, font: str) -> None:
         self.chart, self.height = chart, chart.height
-        self.graph = pydot.Dot("c2", graph_type="digraph", strict=False)
+        self.graph = pydot.Dot("c2", graph_type="digraph", strict=False, layout="nop2")
         self.background: list[str] = []
         self.graph.set_graph_defaults(
-            layout="nop2",
             outputorder="edgesfirst",
             fontname=font,
             pad="0",

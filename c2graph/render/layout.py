@@ -98,8 +98,9 @@ def layout_choices(scene: Scene) -> list[dict[str, object]]:
     >>> from c2graph import load_model
     >>> from c2graph.render.scene import build_scene
     >>> changes = layout_choices(build_scene(load_model("models/us-rok-cfc.yaml")))
-    >>> changes[1:4]
-    [{'middle': 1, 'stacked': True}, {'middle': 2, 'stacked': False}, {'middle': 2, 'stacked': True}]
+    >>> changes[1:4]  # doctest: +NORMALIZE_WHITESPACE
+    [{'middle': 1, 'stacked': True}, {'middle': 2, 'stacked': False},
+     {'middle': 2, 'stacked': True}]
     >>> changes[-3:]
     [{'members': 26}, {'packed': True}, {'compact': False}]
     """
@@ -185,7 +186,7 @@ class _Builder:
     def _outer(self, nation: str) -> int:
         """-1 for the nations left of the middle (or of the US without one), else 1."""
         special = [n for n in self.nations if n in SPECIAL_NATIONS]
-        pivot = self.nations.index(special[0]) if special else len(self.nations)
+        pivot = self.nations.index(special[0]) if special else 0
         if not special and "US" in self.nations:
             pivot = self.nations.index("US")
         return -1 if self.nations.index(nation) < pivot else 1
@@ -339,9 +340,11 @@ class _Builder:
         trees_w = max((self._rect(n, p)[2] for n, p in strip.at.items()), default=0.0)
         count = max(1, min(self.style.middle, len(free)))
         width = max(trees_w, count * widest + (count - 1) * H_GAP)
-        shift = (width - trees_w) / 2
         first = (width - count * widest - (count - 1) * H_GAP) / 2 + widest / 2
         columns = [first + c * (widest + H_GAP) for c in range(count)]
+        shift = (width - trees_w) / 2
+        if count > 1 and trees_w <= widest:  # trees in the first column, bodies beside them
+            shift = columns[0] - trees_w / 2
         strip.at = {n: (x + shift, y + top) for n, (x, y) in strip.at.items()}
         placed |= strip.at
         boxes = [self._rect(n, p) for n, p in strip.at.items()]

@@ -350,12 +350,11 @@ class Router:
         """Record a route drawn by other means (a bus), so later links keep off it."""
         points = route.points
         for a, b in itertools.pairwise(points):
-            axis = 0 if a[1] == b[1] else 1
-            for run in self.grid.cells(a, b):
-                self.usage.runs.setdefault(run, set()).add(group)
-                self.usage.passes.setdefault((run[0], axis), set()).add(group)
-                end = run[0] + (1 if axis == 0 else self.grid.nx)
-                self.usage.passes.setdefault((end, axis), set()).add(group)
+            for index, axis in self.grid.cells(a, b):
+                self.usage.runs.setdefault(index * 2 + axis, set()).add(group)
+                self.usage.passes.setdefault(index * 2 + axis, set()).add(group)
+                end = index + (1 if axis == 0 else self.grid.nx)
+                self.usage.passes.setdefault(end * 2 + axis, set()).add(group)
         if len(points) >= 2:
             for point in (points[1], points[-2]):
                 self.usage.ports.setdefault(point, set()).add(group)

@@ -92,8 +92,12 @@ class FreeSpace:
     def fits(self, x: float, y: float, w: float, h: float) -> bool:
         """True when a ``w`` x ``h`` box at ``(x, y)`` keeps its gaps to every placed box
         and stays off every bus."""
-        room = (x - w / 2 - H_GAP + 0.01, y - h / 2 - V_GAP + 0.01)
-        room += (x + w / 2 + H_GAP - 0.01, y + h / 2 + V_GAP - 0.01)
+        room = (
+            x - w / 2 - H_GAP + 0.01,
+            y - h / 2 - V_GAP + 0.01,
+            x + w / 2 + H_GAP - 0.01,
+            y + h / 2 + V_GAP - 0.01,
+        )
         body = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
         return not any(_meets(room, b) for b in self.boxes) and not any(
             _meets(body, c) for c in self.corridors

@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 from c2graph import load_model_data
 from c2graph.render import dot_text, render_bytes
 from c2graph.render.boxes import fitted_lines
+from c2graph.render.chart import build_chart
 from c2graph.render.dot import ROUTED_EDGES_LIMIT, escape_html, render_dot
 from c2graph.render.layout import scene_layout
 from c2graph.render.scene import build_scene
-from c2graph.render.style import KIND_STYLES, RELATION_STYLES
+from c2graph.render.style import KIND_STYLES, RELATION_STYLES, nation_style
 
 from .conftest import named
 
@@ -61,6 +62,12 @@ def _text(label: str) -> str:
     return html.unescape(body.replace("\\\\", "\\"))
 
 
+def _relations(graph: pydot.Dot, scene) -> dict[str, pydot.Edge]:
+    """The DOT edges of a one-panel chart by the relation of the link each draws."""
+    edges = {e.get("id"): e for e in _edges(graph)}
+    return {edge.relation: edges[f"e{i}"] for i, edge in enumerate(scene.panels[0].edges)}
+
+
 def test_one_synthetic_node_per_model_node_and_a_frame_per_nation(tiny):
     graph = _parse(dot_text(tiny, phase="peacetime"))
     assert sorted(_nodes(graph)) == [f"n{i}" for i in range(6)]
@@ -69,54 +76,78 @@ def test_one_synthetic_node_per_model_node_and_a_frame_per_nation(tiny):
         "c0": "Japan",
         "c1": "United States",
     }
-    assert graph.get("_background").count(" P 8 ") == 2
-    assert graph.get_subgraphs() == []  # no clusters: Graphviz routes around every box
+    background = graph.get("_background")
+    for nation in ("JP", "US"):
+        assert background.count(f"-{nation_style(nation).cluster} ") == 1
+    assert graph.get_subgraphs() == []  # no clusters: every box is pinned, every link routed
+    assert graph.get("layout") == "nop2"
 
 
 def test_japan_left_alliance_middle_us_right_and_authority_down(tiny):
+    scene = build_scene(tiny, phase="armed-attack")
     graph = _parse(dot_text(tiny, phase="armed-attack"))
     nodes = _nodes(graph)
     x = {name: _pos(node)[0] for name, node in nodes.items()}
     # n0-n2: Japan, n3: the alliance body, n4-n6: United States (model order)
     assert max(x["n0"], x["n1"], x["n2"]) < x["n3"] < min(x["n4"], x["n5"], x["n6"])
-    for edge in _edges(graph):
-        if edge.get("constraint") is None:
-            tail, head = nodes[edge.get_source()], nodes[edge.get_destination()]
-            assert _pos(tail)[1] > _pos(head)[1]
+    ids = {node.id: f"n{i}" for i, node in enumerate(scene.panels[0].nodes)}
+    authority = [e for e in scene.panels[0].edges if e.relation in ("command", "opcon")]
+    assert len(authority) == 4
+    for edge in authority:  # DOT's y grows upwards: a superior is drawn higher
+        assert _pos(nodes[ids[edge.tail]])[1] > _pos(nodes[ids[edge.head]])[1]
 
 
 def test_edge_styles_follow_the_relation(tiny):
+    scene = build_scene(tiny, phase="armed-attack")
     graph = _parse(dot_text(tiny, phase="armed-attack"))
-    seen = {}
-    for edge in _edges(graph):
-        seen[edge.get("color").strip('"')] = (edge.get("style"), edge.get("constraint"))
-    assert seen[RELATION_STYLES["opcon"].colour] == ("solid", None)
-    assert seen[RELATION_STYLES["support"].colour] == ("dotted", "false")
+    drawn = _relations(graph, scene)
+    assert sorted(drawn) == ["command", "counterpart", "opcon", "support"]
+    assert (drawn["opcon"].get("style"), drawn["opcon"].get("color").strip('"')) == (
+        "solid",
+        RELATION_STYLES["opcon"].colour,
+    )
+    assert drawn["support"].get("style") == "dotted"
+    assert drawn["counterpart"].get("dir") == "both"
     assert not [e for e in _edges(graph) if e.get("arrowhead") == "odot"]  # members are listed
-    counterpart = [e for e in _edges(graph) if e.get("dir") == "both"]
-    assert len(counterpart) == 1 and counterpart[0].get("constraint") == "false"
     assert len(_edges(graph)) == 6
+    for edge in _edges(graph):  # every link carries its route; Graphviz routes nothing
+        assert edge.get("pos")
 
 
 def test_legend_holds_exactly_the_relations_and_kinds_drawn(tiny):
-    text = dot_text(tiny, phase="peacetime")
-    graph = _parse(text)
-    legend = _text(next(n for n in graph.get_nodes() if n.get_name() == "legend").get("label"))
-    for relation in ("command", "opcon", "counterpart"):
-        assert RELATION_STYLES[relation].caption in legend
-    for relation in ("tacon", "support", "member", "coordination"):
-        assert RELATION_STYLES[relation].caption not in legend
-    kinds = sorted(
-        _text(n.get("label")) for n in graph.get_nodes() if re.fullmatch(r"k\d+", n.get_name())
-    )
-    assert kinds == ["component", "headquarters", "political authority", "unit"]
-    assert "Japan" not in legend  # the frames name the nations
+    graph = _parse(dot_text(tiny, phase="peacetime"))
+    texts = [
+        _text(_cell(n.get("label")))
+        for n in sorted(
+            graph.get_nodes(),
+            key=lambda n: int(n.get_name()[1:]) if n.get_name()[1:].isdigit() else -1,
+        )
+        if re.fullmatch(r"g\d+", n.get_name())
+    ]
+    assert texts == [
+        RELATION_STYLES["command"].caption,
+        RELATION_STYLES["opcon"].caption,
+        RELATION_STYLES["counterpart"].caption,
+        "political authority",
+        "headquarters",
+        "component",
+        "unit",
+    ]  # nations are named by their frames, not in the legend
+
+
+def _cell(label: str) -> str:
+    """The text of a legend cell (a one-cell table around the text)."""
+    found = re.search(r'ALIGN="LEFT">(.*)</TD>', label)
+    assert found is not None
+    return f"<{found[1]}>"
 
 
 def test_title_names_model_date_and_phase(tiny):
-    (defaults,) = _parse(dot_text(tiny, phase="armed-attack", lang="ja")).get_node("graph")
-    assert _text(defaults.get("label")) == "Tiny alliance\nas of 2025-03-24 · phase: 武力攻撃事態"
+    graph = _parse(dot_text(tiny, phase="armed-attack", lang="ja"))
+    (title,) = [n for n in graph.get_nodes() if n.get_name() == "title"]
+    assert _text(title.get("label")) == "Tiny alliance\nas of 2025-03-24 · phase: 武力攻撃事態"
     assert "統合作戦司令部" in dot_text(tiny, phase="armed-attack", lang="ja")
+    (defaults,) = graph.get_node("graph")
     assert defaults.get("fontname").strip('"') == "Noto Sans CJK JP"
 
 
@@ -256,7 +287,8 @@ def test_side_by_side_nodes_never_overlap_whatever_their_names(specs):
 
 
 def test_links_are_routed_in_small_charts_and_straight_in_large_ones(tiny):
-    assert "splines=true" in dot_text(tiny)
+    routes = build_chart(build_scene(tiny, phase="armed-attack")).routes
+    assert max(len(r.points) for r in routes.values()) > 2  # bends around the boxes
     units = [
         {"id": f"u{i}", "name": f"Unit {i}", "nation": "JP", "kind": "unit"}
         for i in range(ROUTED_EDGES_LIMIT + 1)
@@ -270,4 +302,5 @@ def test_links_are_routed_in_small_charts_and_straight_in_large_ones(tiny):
             "links": [{"from": "hq", "to": u["id"], "relation": "opcon"} for u in units],
         }
     )
-    assert "splines=line" in dot_text(large)
+    routes = build_chart(build_scene(large)).routes
+    assert {len(r.points) for r in routes.values()} == {2}  # straight from box to box

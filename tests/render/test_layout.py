@@ -5,6 +5,7 @@ from __future__ import annotations
 from c2graph import load_model_data
 from c2graph.render.layout import ROW_GAP, panel_columns, scene_layout
 from c2graph.render.scene import build_scene
+from c2graph.render.trees import STACK_INDENT
 
 
 def _model(nodes, links):
@@ -54,11 +55,14 @@ def test_a_row_is_an_echelon_and_nations_read_left_alliance_right():
 def test_three_leaf_subordinates_are_stacked_in_an_indented_column():
     nodes = [("hq", "JP", "headquarters")] + [(f"u{i}", "JP", "unit") for i in range(3)]
     layout = _layout(nodes, [("hq", f"u{i}", "command") for i in range(3)])
-    xs = {layout.positions[f"u{i}"][0] - layout.sizes[f"u{i}"][0] / 2 for i in range(3)}
-    assert len(xs) == 1 and xs.pop() > layout.positions["hq"][0]
+    lefts = {layout.rect(f"u{i}")[0] for i in range(3)}
+    assert len(lefts) == 1 and lefts == {layout.positions["hq"][0] + STACK_INDENT / 2}
     ys = [layout.positions[f"u{i}"][1] for i in range(3)]
     assert ys == sorted(ys) and ys[0] > layout.positions["hq"][1]
-    assert layout.ports[("hq", "u0")] == ("s", "w")
+    # the trunk runs down from the commander, half the indent left of the stack
+    assert {layout.buses[("hq", f"u{i}")][:2] for i in range(3)} == {
+        ("stack", layout.positions["hq"][0])
+    }
 
 
 def test_two_leaves_sit_side_by_side_under_their_commander():
@@ -74,7 +78,7 @@ def test_staffs_sit_in_a_column_beside_their_commander():
     layout = _layout(nodes, links)
     dm, s1, s2 = (layout.positions[n] for n in ("dm", "s1", "s2"))
     assert s1[0] == s2[0] != dm[0] and s1[1] == dm[1] < s2[1]
-    assert layout.ports[("dm", "s1")] == ("e", "w")  # no alliance column: staffs go right
+    assert layout.buses[("dm", "s1")][0] == "e"  # no alliance column: staffs go right
 
 
 def test_staff_without_a_superior_sits_beside_its_partner():

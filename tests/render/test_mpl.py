@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c2graph import QueryError
+from c2graph.render.chart import build_chart
 from c2graph.render.mpl import figure_bytes, plot, plot_scene
 from c2graph.render.scene import build_scene
 
@@ -40,13 +41,13 @@ def test_one_patch_per_node_and_one_arrow_per_link(tiny):
 def test_legend_labels_and_title(tiny):
     scene = build_scene(tiny, phase="peacetime")
     fig = plot_scene(scene)
-    (legend,) = fig.legends
     # nations are named by their frames, not in the legend
-    assert [t.get_text() for t in legend.get_texts()] == [
-        e.label for e in scene.legend if e.group != "nation"
-    ]
-    assert "Tiny alliance" in _texts(fig)
-    assert "as of 2025-03-24 · phase: Peacetime" in _texts(fig)
+    labels = [e.label for e in scene.legend if e.group != "nation"]
+    texts = _texts(fig)
+    start = texts.index("Legend") + 1
+    assert texts[start : start + len(labels)] == labels
+    assert "Tiny alliance" in texts
+    assert "as of 2025-03-24 · phase: Peacetime" in texts
 
 
 def test_link_line_styles_follow_the_style_table(tiny):
@@ -57,13 +58,24 @@ def test_link_line_styles_follow_the_style_table(tiny):
         for p in ax.patches
         if (p.get_gid() or "").startswith("edge-")
     }
-    assert styles["command"] == "-"
-    assert styles["support"] != "-" and styles["counterpart"] == "-"
+    assert styles["command"] == "solid" and styles["counterpart"] == "solid"
+    assert styles["support"] == (0, (1 / 1.6, 5 / 1.6))  # Graphviz's dots, at its width
 
 
-def test_panels_draw_one_axes_per_phase_with_captions(tiny):
+def test_figure_is_the_charts_size_in_points(tiny):
+    scene = build_scene(tiny, phase="armed-attack")
+    chart = build_chart(scene)
+    width, height = plot_scene(scene).get_size_inches()
+    assert (round(width * 72, 1), round(height * 72, 1)) == (
+        round(chart.width, 1),
+        round(chart.height, 1),
+    )
+
+
+def test_panels_are_drawn_in_one_grid_with_captions(tiny):
     fig = plot_scene(build_scene(tiny, phases=["peacetime", "armed-attack"]))
-    assert [ax.get_title() for ax in fig.axes] == ["Peacetime", "Armed attack"]
+    captions = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_gid() == "caption"]
+    assert captions == ["Peacetime", "Armed attack"]
     assert len(_gids(fig, "node-p0")) == 6 and len(_gids(fig, "node-p1")) == 7
 
 
