@@ -95,10 +95,9 @@ def plot(
         return fig, fig.axes[0]
     chart = build_chart(scene)
     view = chart.panels[panel]
-    x0 = min(f.rect[0] for f in view.frames)
-    y0 = min(f.rect[1] for f in view.frames)
-    x1 = max(f.rect[2] for f in view.frames)
-    y1 = max(f.rect[3] for f in view.frames)
+    rects = [f.rect for f in view.frames] or [(0.0, 0.0, chart.width, chart.height)]
+    x0, y0 = min(r[0] for r in rects), min(r[1] for r in rects)
+    x1, y1 = max(r[2] for r in rects), max(r[3] for r in rects)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y1, y0)
     ax.set_aspect("equal")

@@ -208,6 +208,8 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
     view = _view(model, options)
     context = _Context(model, phase_ids, overlays, view, lang, size)
     panels = tuple(context.panel(p) for p in phase_ids)
+    if not any(panel.nodes for panel in panels):
+        raise QueryError(_nothing_drawn(model, phase_ids, view))
     drawn = [n for p in panels for n in p.nodes]
     edges = [e for p in panels for e in p.edges]
     marks = sorted({m for n in drawn for m in n.marks} | {m for e in edges for m in e.marks})
@@ -253,6 +255,23 @@ def _view(model: Model, options: SceneOptions) -> View:
         nations=nations,
         layer=options.get("layer"),
         hide=options.get("hide", ()),
+    )
+
+
+def _nothing_drawn(model: Model, phase_ids: tuple[str, ...], view: View) -> str:
+    """Why a view draws no node: its focus is in none of the phases, or its filters."""
+    names = ", ".join(phase_ids)
+    if view.focus is not None and not model.node(view.focus).phases & set(phase_ids):
+        held = ", ".join(p for p in model.phase_ids if p in model.node(view.focus).phases)
+        return f"node {view.focus!r} is not in the phases drawn ({names}); it is in: {held}"
+    given = [
+        f"nations {', '.join(sorted(view.nations))}" if view.nations is not None else "",
+        f"layer {view.layer.value}" if view.layer is not None else "",
+        f"hide {', '.join(sorted(view.hide))}" if view.hide else "",
+    ]
+    return (
+        f"nothing to draw in {names}: no node is left by "
+        f"{'; '.join(g for g in given if g) or 'the view'}; drop or widen a filter"
     )
 
 

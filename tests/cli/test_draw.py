@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,123 @@ def test_draw_graphviz_png(model_path, tmp_path):
     out = tmp_path / "chart.png"
     assert main(["draw", str(model_path), "--engine", "graphviz", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.fixture
+def alliance_path(write_model):
+    return write_model(
+        """\
+        name: demo
+        as_of: 2025-03-24
+        phases:
+          - {id: peacetime, name: Peacetime}
+          - {id: war, name: War}
+        nodes:
+          - {id: pm, name: Prime Minister, nation: JP, kind: political-authority}
+          - {id: hq, name: Joint HQ, nation: JP, kind: headquarters}
+          - {id: unit, name: Unit, nation: JP, kind: unit}
+          - {id: body, name: Body, nation: alliance, kind: coordination-body, phases: [war]}
+          - {id: cmd, name: Command, nation: US, kind: headquarters}
+        links:
+          - {from: pm, to: hq, relation: command}
+          - {from: hq, to: unit, relation: opcon}
+          - {from: hq, to: cmd, relation: counterpart}
+          - {from: hq, to: body, relation: member, phases: [war]}
+          - {from: cmd, to: body, relation: member, phases: [war]}
+        """
+    )
+
+
+def _dot(path, tmp_path, *argv):
+    out = tmp_path / "view.dot"
+    assert main(["draw", str(path), *argv, "-o", str(out)]) == 0
+    from c2graph import load_model
+    from c2graph.render.scene import build_scene
+
+    return out.read_text(encoding="utf-8"), load_model(path), build_scene
+
+
+def test_draw_focus_keeps_the_chain_and_the_counterparts(alliance_path, tmp_path):
+    text, model, build_scene = _dot(alliance_path, tmp_path, "--focus", "hq", "--depth", "0")
+    assert "Joint HQ" in text and ">Unit<" not in text
+    (panel,) = build_scene(model, focus="hq", depth=0).panels
+    assert [n.id for n in panel.nodes] == ["pm", "hq", "cmd"]
+
+
+def test_draw_nations_layer_and_hide_select_what_is_drawn(alliance_path, tmp_path):
+    text, *_ = _dot(alliance_path, tmp_path, "--phase", "war", "--nations", "JP,alliance")
+    assert "Command" not in text and "Body" in text
+    text, *_ = _dot(alliance_path, tmp_path, "--phase", "war")
+    assert "Joint HQ · Command" in text  # the body lists its members
+    text, *_ = _dot(alliance_path, tmp_path, "--phase", "war", "--hide", "membership")
+    assert "Body" not in text  # a body left with no link is not drawn
+    text, *_ = _dot(alliance_path, tmp_path, "--layer", "operational")
+    assert "counterparts" not in text and "command (full national command)" in text
+
+
+@pytest.mark.parametrize("size", ["slide", "a4", "poster"])
+def test_draw_size_names_the_page(alliance_path, tmp_path, size):
+    text, *_ = _dot(alliance_path, tmp_path, "--size", size)
+    assert text.startswith("digraph c2 {")
+
+
+VIEW_ERRORS = [
+    (["--depth", "1"], "c2graph draw: error: --depth needs --focus NODE"),
+    (
+        ["--focus", "hq", "--depth", "-1"],
+        "c2graph draw: error: the depth must be 0 or more, not -1",
+    ),
+    (
+        ["--focus", "hqq"],
+        "c2graph draw: error: unknown node id 'hqq' (did you mean 'hq'?)",
+    ),
+    (
+        ["--phase", "peacetime", "--focus", "body"],
+        "c2graph draw: error: node 'body' is not in the phases drawn (peacetime); it is in: war",
+    ),
+    (
+        ["--nations", "FR"],
+        "c2graph draw: error: the model has no nation 'FR'; its nations are JP, alliance, US",
+    ),
+    (["--nations", " , "], "c2graph draw: error: --nations needs at least one item"),
+    (
+        ["--hide", "links"],
+        "c2graph draw: error: cannot hide 'links'; use one or more of membership, "
+        "operational, administrative, civil, support, coordination, information",
+    ),
+    (["--hide", ","], "c2graph draw: error: --hide needs at least one item"),
+    (
+        ["--phase", "peacetime", "--nations", "alliance", "--layer", "coordination"],
+        "c2graph draw: error: nothing to draw in peacetime: no node is left by nations "
+        "alliance; layer coordination; drop or widen a filter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("argv", "message"), VIEW_ERRORS)
+def test_draw_view_errors_are_one_line_and_exit_2(alliance_path, tmp_path, capsys, argv, message):
+    out = tmp_path / "chart.dot"
+    assert main(["draw", str(alliance_path), *argv, "-o", str(out)]) == 2
+    assert capsys.readouterr().err == message + "\n"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--layer", "ops"], "argument --layer: invalid choice: 'ops'"),
+        (["--size", "a3"], "argument --size: invalid choice: 'a3'"),
+        (["--depth", "two"], "argument --depth: invalid int value: 'two'"),
+    ],
+)
+def test_draw_bad_option_values_are_usage_errors(alliance_path, tmp_path, capsys, argv, message):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["draw", str(alliance_path), *argv, "-o", str(tmp_path / "x.dot")])
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_every_view_error_is_listed_in_the_errors_document():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "errors.md").read_text(encoding="utf-8")
+    for _, message in VIEW_ERRORS:
+        assert f"`{message}`" in doc
