@@ -27,7 +27,8 @@ from ..errors import OutputError, QueryError
 from ..model import Model
 from ..outputs import ensure_folder, write_atomic
 from ..render import Engine, choose_engine
-from ._draw import DiffJob, Job, Outcome, draw_figures
+from ..render.scene import SceneOptions
+from ._draw import DiffJob, Job, Outcome, draw_figures, focus_jobs, legible
 from ._svg import inline_svg
 from .document import Block, Figure
 from .html import MARK as HTML_MARK
@@ -136,7 +137,8 @@ class _Plan:
 
     def figure(self, model: Model, name: str, caption: str, phases: tuple[str, ...]) -> Figure:
         figure = Figure(name, caption)
-        self.jobs.append((model, figure, phases))
+        options: SceneOptions = {"phase": phases[0]} if len(phases) == 1 else {"phases": phases}
+        self.jobs.append((model, figure, options))
         return figure
 
     def diff(self, a: Model, b: Model, name: str, caption: str, phase: str) -> Figure:
@@ -183,7 +185,21 @@ def build_report(models: Sequence[Model], *, engine: Engine = "auto") -> Report:
         blocks += model_section(model, stem, plan.figure)
     blocks += comparison_section(models, stems, plan.diff if with_diffs else None)
     outcomes = draw_figures(plan.jobs, plan.diff_jobs, engine=engine)
-    return _assemble("C2 structures: " + ", ".join(stems), blocks, outcomes)
+    views = {
+        job[1].file: focus_jobs(job)
+        for job in plan.jobs
+        if isinstance(outcomes[job[1].file], bytes) and not legible(outcomes[job[1].file])  # type: ignore[arg-type]
+    }
+    outcomes |= draw_figures([j for found in views.values() for j in found], [], engine=engine)
+    shown = [_with_views(block, views) for block in blocks]
+    return _assemble("C2 structures: " + ", ".join(stems), shown, outcomes)
+
+
+def _with_views(block: Block, views: Mapping[str, list[Job]]) -> Block:
+    """A figure too wide to read at the page's width, with its focused views."""
+    if isinstance(block, Figure) and views.get(block.file):
+        return replace(block, views=tuple(job[1] for job in views[block.file]))
+    return block
 
 
 def _assemble(title: str, blocks: list[Block], outcomes: Mapping[str, Outcome]) -> Report:
@@ -204,9 +220,10 @@ def _assemble(title: str, blocks: list[Block], outcomes: Mapping[str, Outcome]) 
 def _with_outcome(block: Block, outcomes: Mapping[str, Outcome]) -> Block:
     """A figure no engine could draw says why; every other block stays as it is."""
     if isinstance(block, Figure):
+        views = tuple(_with_outcome(view, outcomes) for view in block.views)
         outcome = outcomes[block.file]
-        if isinstance(outcome, str):
-            return replace(block, missing=outcome)
+        missing = outcome if isinstance(outcome, str) else None
+        return replace(block, missing=missing or block.missing, views=views)
     return block
 
 

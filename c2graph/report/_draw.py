@@ -1,9 +1,14 @@
-"""Drawing the report's diagrams as SVG, in parallel where the engine allows it; no file I/O."""
+"""Drawing the report's diagrams as SVG, in parallel where the engine allows it; no file I/O.
+
+A diagram too wide to read at the page's width (:func:`legible`) gets focused views of its
+headquarters beside it (:func:`focus_jobs`), each its own diagram.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -13,33 +18,104 @@ from ..model import Model
 from ..render import Engine, choose_engine
 from ..render.scene import SceneOptions
 from .document import Figure
+from .names import slug
 
-__all__ = ["DiffJob", "Job", "Outcome", "draw_figures"]
+__all__ = [
+    "LEGIBLE_PT",
+    "PAGE_PT",
+    "DiffJob",
+    "Job",
+    "Outcome",
+    "draw_figures",
+    "focus_jobs",
+    "legible",
+    "svg_width",
+]
 
-#: A diagram to draw: the model, its figure (file name and caption) and the phases shown.
-Job = tuple[Model, Figure, tuple[str, ...]]
+#: A diagram to draw: the model, its figure (file name and caption) and what it shows.
+Job = tuple[Model, Figure, SceneOptions]
 #: A diff diagram to draw: model A, model B, the figure and the phase shown.
 DiffJob = tuple[Model, Model, Figure, str]
 #: What drawing a figure gave: its SVG, or the renderer's reason why it could not be drawn.
 Outcome = bytes | str
 _MAX_WORKERS = 8
+#: The width (points) of the page's text column: 1,500 CSS pixels less its margins.
+PAGE_PT = 1077.0
+#: The smallest text a figure may show at the page's width, and the smallest node text
+#: of a chart (:data:`c2graph.render.boxes.MEMBER_PT`).
+LEGIBLE_PT, _NODE_PT = 7.0, 10.0
+_FOCUS_MAX = 4
+_WIDTH = re.compile(rb'<svg[^>]*\bwidth="([0-9.]+)(pt|px)?"')
 
 
-def _attempt(model: Model, phases: tuple[str, ...], engine: Engine) -> Outcome:
+def svg_width(svg: bytes) -> float | None:
+    """The width of an SVG picture in points, from its ``width`` attribute.
+
+    >>> svg_width(b'<svg width="1200pt" height="50pt">'), svg_width(b"<svg>")
+    (1200.0, None)
+    """
+    found = _WIDTH.search(svg)
+    if found is None:
+        return None
+    return float(found[1]) * (0.75 if found[2] == b"px" else 1.0)
+
+
+def legible(svg: bytes) -> bool:
+    """True when a chart shown at most as wide as the page (:data:`PAGE_PT`) keeps its
+    node names at :data:`LEGIBLE_PT` or more.
+
+    >>> legible(b'<svg width="1500pt">'), legible(b'<svg width="2000pt">')
+    (True, False)
+    """
+    width = svg_width(svg)
+    return width is None or min(1.0, PAGE_PT / width) * _NODE_PT >= LEGIBLE_PT
+
+
+def focus_jobs(job: Job) -> list[Job]:
+    """Focused views (``focus`` on a headquarters) of a job's chart: its top headquarters
+    first (those under no other headquarters), at most four, each its own figure, named
+    after the chart's file and the headquarters' slug
+    (``us-japan-2025--peacetime--jp-jjoc.svg``).
+
+    >>> from c2graph import load_model
+    >>> from c2graph.report.document import Figure
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> job = (model, Figure("m--p.svg", "M"), {"phase": "peacetime"})
+    >>> [j[1].file for j in focus_jobs(job)]
+    ['m--p--jp-jjoc.svg', 'm--p--us-indopacom.svg', 'm--p--us-usfj.svg']
+    """
+    model, figure, options = job
+    shown = [options["phase"]] if options.get("phase") else list(options.get("phases") or ())
+    phases = set(shown or model.phase_ids[:1])
+    heads = [n for n in model.nodes.values() if n.kind == "headquarters" and n.phases & phases]
+    ids = {n.id for n in heads}
+    under = {link.to_node for link in model.links if link.from_node in ids and link.is_authority}
+    heads.sort(key=lambda n: n.id in under)
+    stem = figure.file.removesuffix(".svg")
+    return [
+        (
+            model,
+            Figure(f"{stem}--{slug(head.id)}.svg", f"{figure.caption} — {head.label(None)}"),
+            options | {"focus": head.id},
+        )
+        for head in heads[:_FOCUS_MAX]
+    ]
+
+
+def _attempt(model: Model, options: SceneOptions, engine: Engine) -> Outcome:
     from ..render import render_bytes
 
-    options: SceneOptions = {"phase": phases[0]} if len(phases) == 1 else {"phases": phases}
     try:
         return render_bytes(model, "svg", engine=engine, **options)
     except RenderError as exc:
         return str(exc).splitlines()[0]
 
 
-def _attempt_from_file(path: str, phases: tuple[str, ...]) -> Outcome:
+def _attempt_from_file(path: str, options: SceneOptions) -> Outcome:
     """Draw with matplotlib in a worker process, which loads the model file again."""
     from ..modelfile import load_model
 
-    return _attempt(load_model(path), phases, "matplotlib")
+    return _attempt(load_model(path), options, "matplotlib")
 
 
 def _diff(job: DiffJob) -> Outcome:
@@ -73,15 +149,15 @@ def _matplotlib(jobs: Sequence[Job]) -> list[Outcome]:
             }
             outcomes = {i: future.result() for i, future in futures.items()}
     return [
-        outcomes[i] if i in outcomes else _attempt(model, phases, "matplotlib")
-        for i, (model, _, phases) in enumerate(jobs)
+        outcomes[i] if i in outcomes else _attempt(model, options, "matplotlib")
+        for i, (model, _, options) in enumerate(jobs)
     ]
 
 
 def _graphviz(
     jobs: Sequence[Job], diff_jobs: Sequence[DiffJob]
 ) -> tuple[list[Outcome], list[Outcome]]:
-    """Draw with Graphviz in parallel threads (each diagram is a ``dot`` process)."""
+    """Draw with Graphviz in parallel threads (a system ``dot`` runs as a process each)."""
     with ThreadPoolExecutor(_workers(len(jobs) + len(diff_jobs))) as pool:
         diff_futures = [pool.submit(_diff, job) for job in diff_jobs]
         outcomes = list(pool.map(lambda job: _attempt(job[0], job[2], "graphviz"), jobs))

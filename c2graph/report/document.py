@@ -63,11 +63,13 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
-    """A diagram: the SVG file written beside the report, its caption, or why it is missing."""
+    """A diagram: the SVG file written beside the report, its caption, or why it is
+    missing; and the focused views shown with a diagram too wide to read on the page."""
 
     file: str
     caption: str
     missing: str | None = None
+    views: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 Every text from a model is escaped (``html.escape``), its control and invisible characters
 shown as escapes (:mod:`c2graph.inert`: no raw NUL or ESC reaches the page); the only
-links are the sources' ``http``/``https`` URLs and the page's own anchors. The page says
-it was written by a report (:data:`MARK`), so that a later report may replace it.
+links are the sources' ``http``/``https`` URLs, the page's own anchors and the diagrams'
+SVG files beside it (a click on a diagram opens it at full size). The page says it was
+written by a report (:data:`MARK`), so that a later report may replace it.
 
 Example
 -------
@@ -17,8 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from html import escape as _html_escape
+from urllib.parse import quote as _quote
 
 from ..inert import inert
+from ._draw import LEGIBLE_PT, svg_width
 from .document import Block, BlockWriter, Bullets, Figure, Heading, Paragraph, SourceList, Table
 
 __all__ = ["CSS", "MARK", "escape", "render_html"]
@@ -53,7 +56,12 @@ th, td { border: 1px solid #c8c8c8; padding: .3em .5em; vertical-align: top; tex
 th { background: #e8edf5; }
 tr:nth-child(even) td { background: #f6f8fb; }
 figure { margin: 1em 0; background: white; border: 1px solid #ddd; padding: .6em; }
-figure .svg svg { max-width: 100%; height: auto; display: block; }
+figure .svg { overflow-x: auto; }
+figure .svg a { display: block; }
+figure .svg svg { max-width: 100%; min-width: var(--legible, 0); height: auto; display: block; }
+figure .views { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr));
+                gap: .6em; margin-top: .6em; }
+figure .views figure { margin: 0; }
 figcaption { font-size: .85em; color: #555; margin-top: .4em; }
 .missing { color: #a3121b; }
 ul.sources li { margin-bottom: .2em; overflow-wrap: anywhere; }
@@ -91,15 +99,26 @@ class _Html(BlockWriter):
         )
 
     def figure(self, block: Figure) -> str:
+        """A diagram no narrower than keeps its names legible (wider ones scroll), a click
+        away from its file at full size, with its focused views under it."""
         if block.missing is not None or block.file not in self.svgs:
             reason = block.missing or "not drawn"
             return (
                 f'<p class="missing">Diagram not available ({escape(block.caption)}): '
                 f"{escape(reason)}</p>"
             )
+        svg = self.svgs[block.file]
+        width = svg_width(svg.encode("utf-8"))
+        least = f' style="--legible: {width * LEGIBLE_PT / 10:.0f}pt"' if width else ""
+        href = escape(_quote(block.file), quote=True)
+        views = "".join(self.figure(view) for view in block.views)
         return (
-            f'<figure><div class="svg">{self.svgs[block.file]}</div>'
-            f"<figcaption>{escape(block.caption)}</figcaption></figure>"
+            f'<figure><div class="svg"{least}><a href="{href}" '
+            f'title="open the diagram at full size">{svg}</a></div>'
+            f"<figcaption>{escape(block.caption)} · "
+            f'<a href="{href}">full size</a></figcaption>'
+            + (f'<div class="views">{views}</div>' if views else "")
+            + "</figure>"
         )
 
     def sources(self, block: SourceList) -> str:
@@ -127,7 +146,7 @@ def render_html(title: str, blocks: Sequence[Block], svgs: Mapping[str, str]) ->
     --------
     >>> from c2graph.report.document import Figure
     >>> page = render_html("T", [Figure("a.svg", "A chart")], {"a.svg": "<svg/>"})
-    >>> '<div class="svg"><svg/></div>' in page
+    >>> '<div class="svg"><a href="a.svg" title="open the diagram at full size"><svg/></a>' in page
     True
     """
     toc = "".join(

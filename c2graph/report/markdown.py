@@ -73,12 +73,15 @@ class _Markdown(BlockWriter):
         return "\n".join(lines) + "\n"
 
     def figure(self, block: Figure) -> str:
+        """A diagram that links to its file at full size, then its focused views."""
         if block.missing is not None:
             return (
                 f"*Diagram not available ({escape_md(block.caption)}): "
                 f"{escape_md(block.missing)}*\n"
             )
-        return f"![{escape_md(block.caption)}]({quote(block.file)})\n"
+        link = quote(block.file)
+        views = "".join(self.figure(view) for view in block.views)
+        return f"[![{escape_md(block.caption)}]({link})]({link})\n" + views
 
     def sources(self, block: SourceList) -> str:
         lines = []
@@ -107,6 +110,6 @@ def render_markdown(title: str, blocks: Sequence[Block]) -> str:
     --------
     >>> from c2graph.report.document import Figure
     >>> render_markdown("T", [Figure("a b.svg", "A chart")]).splitlines()[1:]
-    ['# T', '', '![A chart](a%20b.svg)']
+    ['# T', '', '[![A chart](a%20b.svg)](a%20b.svg)']
     """
     return "\n".join([f"{MARK}\n# {escape_md(title)}\n", *map(_Markdown().write, blocks)])

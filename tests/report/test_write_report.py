@@ -64,9 +64,12 @@ def test_page_has_no_script_and_links_only_to_sources(report):
     scan = _Scan()
     scan.feed((out / "index.html").read_text(encoding="utf-8"))
     assert "script" not in scan.tags and "iframe" not in scan.tags
-    external = [u for u in scan.urls if not u[2].startswith("#")]
+    files = {p.name for p in out.iterdir() if p.suffix == ".svg"}
+    external = [u for u in scan.urls if not u[2].startswith("#") and u[2] not in files]
     # the one http(s) source, listed under each of the two models
     assert external == [("a", "href", "https://www.mod.go.jp/e/publ/w_paper/")] * 2
+    # each diagram opens at full size: a click on it, and its "full size" link
+    assert sorted(u[2] for u in scan.urls if u[2] in files) == sorted(sorted(files) * 2)
     assert scan.tags.count("svg") == (5 if ENGINE == "graphviz" else 4)
 
 
@@ -80,7 +83,7 @@ def test_model_text_is_escaped(report):
     assert "## Base &lt;script&gt;alert(1)&lt;/script&gt;" in markdown
     assert "JSO \\| staff" in markdown
     assert "\\[s2\\] Evil !\\[x\\](https://e.vil/x.png) · \\[a\\](javascript:alert(1))" in markdown
-    assert "![Base" in markdown and "](base--peacetime.svg)" in markdown
+    assert "[![Base" in markdown and "](base--peacetime.svg)](base--peacetime.svg)" in markdown
 
 
 def test_same_models_same_bytes(models, report, tmp_path):
@@ -240,3 +243,49 @@ def test_controls_and_markdown_marks_stay_text(write_model, tmp_path):
     # the escape's backslash is escaped in turn: Markdown shows PM\u0000\u001b[2J ...
     assert b"PM\\\\u0000\\\\u001b\\[2J \\~\\~struck\\~\\~ &lt;!-- x --&gt;" in markdown
     assert b"PM\\u0000\\u001b[2J ~~struck~~ &lt;!-- x --&gt;" in page
+
+
+def _wide(count: int) -> str:
+    """A model whose chart is too wide to read at the page's width: ``count``
+    headquarters side by side under one minister, two units each."""
+    nodes = ["  - {id: pm, name: PM, nation: JP, kind: political-authority}"]
+    links = []
+    for i in range(count):
+        nodes.append(f"  - {{id: hq{i}, name: Headquarters {i}, nation: JP, kind: headquarters}}")
+        links.append(f"  - {{from: pm, to: hq{i}, relation: command}}")
+        for u in range(2):
+            nodes.append(f"  - {{id: u{i}-{u}, name: Unit {i}.{u}, nation: JP, kind: unit}}")
+            links.append(f"  - {{from: hq{i}, to: u{i}-{u}, relation: opcon}}")
+    return (
+        'name: Wide\nas_of: "2025"\nphases:\n  - {id: p, name: P}\nnodes:\n'
+        + "\n".join(nodes)
+        + "\nlinks:\n"
+        + "\n".join(links)
+        + "\n"
+    )
+
+
+def test_a_chart_too_wide_for_the_page_gets_focused_views_and_keeps_its_names_legible(
+    write_model,
+):
+    model = load_model(write_model(_wide(14), "wide.yaml"))
+    report = build_report([model], engine="matplotlib")
+    assert [n for n in report.files if n.endswith(".svg")] == [
+        "wide--p.svg",
+        "wide--p--hq0.svg",
+        "wide--p--hq1.svg",
+        "wide--p--hq2.svg",
+        "wide--p--hq3.svg",
+    ]
+    page = report.files["index.html"].decode("utf-8")
+    width = float(page.split("--legible: ")[1].split("pt")[0])
+    assert width > 1077 * 0.7  # shown no narrower than 7 pt names: the page scrolls instead
+    assert page.count('<div class="views">') == 1
+    assert "P — Headquarters 0" in page
+    markdown = report.files["report.md"].decode("utf-8")
+    assert "[![Wide: P — Headquarters 0](wide--p--hq0.svg)](wide--p--hq0.svg)" in markdown
+
+
+def test_a_legible_chart_has_no_focused_views(models):
+    report = build_report(models[:1], engine="matplotlib")
+    assert not [n for n in report.files if n.count("--") > 1]
