@@ -185,14 +185,15 @@ def build_report(models: Sequence[Model], *, engine: Engine = "auto") -> Report:
         blocks += model_section(model, stem, plan.figure)
     blocks += comparison_section(models, stems, plan.diff if with_diffs else None)
     outcomes = draw_figures(plan.jobs, plan.diff_jobs, engine=engine)
-    views = {
-        job[1].file: focus_jobs(job)
-        for job in plan.jobs
-        if isinstance(outcomes[job[1].file], bytes) and not legible(outcomes[job[1].file])  # type: ignore[arg-type]
-    }
+    views = {job[1].file: focus_jobs(job) for job in plan.jobs if _too_wide(outcomes[job[1].file])}
     outcomes |= draw_figures([j for found in views.values() for j in found], [], engine=engine)
     shown = [_with_views(block, views) for block in blocks]
     return _assemble("C2 structures: " + ", ".join(stems), shown, outcomes)
+
+
+def _too_wide(outcome: Outcome) -> bool:
+    """True for a drawn diagram whose names the page's width would make illegible."""
+    return isinstance(outcome, bytes) and not legible(outcome)
 
 
 def _with_views(block: Block, views: Mapping[str, list[Job]]) -> Block:
@@ -219,12 +220,15 @@ def _assemble(title: str, blocks: list[Block], outcomes: Mapping[str, Outcome]) 
 
 def _with_outcome(block: Block, outcomes: Mapping[str, Outcome]) -> Block:
     """A figure no engine could draw says why; every other block stays as it is."""
-    if isinstance(block, Figure):
-        views = tuple(_with_outcome(view, outcomes) for view in block.views)
-        outcome = outcomes[block.file]
-        missing = outcome if isinstance(outcome, str) else None
-        return replace(block, missing=missing or block.missing, views=views)
-    return block
+    return _figure_outcome(block, outcomes) if isinstance(block, Figure) else block
+
+
+def _figure_outcome(figure: Figure, outcomes: Mapping[str, Outcome]) -> Figure:
+    """A figure (and each of its focused views) with why it is missing, if it is."""
+    views = tuple(_figure_outcome(view, outcomes) for view in figure.views)
+    outcome = outcomes[figure.file]
+    missing = outcome if isinstance(outcome, str) else figure.missing
+    return replace(figure, missing=missing, views=views)
 
 
 def write_report(
