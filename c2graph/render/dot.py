@@ -62,6 +62,7 @@ __all__ = [
     "DOT_FORMATS",
     "ROUTED_EDGES_LIMIT",
     "build_dot",
+    "chart_dot",
     "dot_bytes",
     "dot_source",
     "escape_html",
@@ -180,7 +181,22 @@ def build_dot(scene: Scene) -> pydot.Dot:
     >>> graph.get_name(), graph.get("layout")
     ('c2', 'nop2')
     """
-    chart = build_chart(scene)
+    return chart_dot(build_chart(scene))
+
+
+def chart_dot(chart: Chart) -> pydot.Dot:
+    """The Graphviz graph of a placed chart (:func:`build_dot` places the scene first).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.render.chart import build_chart
+    >>> from c2graph.render.scene import build_scene
+    >>> chart = build_chart(build_scene(load_model("models/us-rok-cfc.yaml")))
+    >>> chart_dot(chart).get_node("bb1")[0].get("pos") == f"{chart.width:.2f},0.00"
+    True
+    """
+    scene = chart.scene
     canvas = _Canvas(chart, font_for(scene.texts()))
     _add_title(canvas, chart)
     for index, view in enumerate(chart.panels):

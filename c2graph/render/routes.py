@@ -64,6 +64,7 @@ _OVERLAP = 4.0  # extra cost per point run along another link
 _PORT_TAKEN = 24.0  # leaving or entering where another link does
 _OFFSET = 0.4  # per point a port is off the middle of its side
 _CLEAR = 3.0  # clearance a bus keeps from the boxes it passes
+_GREED = 1.5  # weight of the estimate (weighted A*: faster, within 1.5 times the cheapest)
 #: The part of each side links may use, as a fraction of the side (from its middle):
 #: (top and bottom, left and right).
 _USABLE: dict[str, tuple[float, float]] = {
@@ -406,14 +407,16 @@ class Router:
         head: NodeBox,
         group: str,
     ) -> list[Point] | None:
-        """A* over (point, direction) states from the start stubs to an end stub; ties
-        go to the state nearer the head."""
+        """A* over (point, direction) states from the start stubs to an end stub; the
+        estimate is the length and the fewest bends left to reach the head's margin (a
+        lower bound, so the route found is a cheapest one); ties go to the state nearer
+        the head."""
         grid, runs, passes = self.grid, self.usage.runs, self.usage.passes
         px, py, after = grid.px, grid.py, grid.next
-        hx0, hy0, hx1, hy1 = _inflated(head.rect, MARGIN)
+        estimate = _Estimate(_inflated(head.rect, MARGIN))
         inf = float("inf")
-        best: dict[int, float] = {}
-        back: dict[int, int] = {}
+        best = [inf] * (len(px) * 4)
+        back = [-1] * (len(px) * 4)
         heap: list[tuple[float, float, float, int]] = []
         for state, (cost, _) in starts.items():
             best[state] = cost
@@ -424,7 +427,7 @@ class Router:
             f, _, g, state = heapq.heappop(heap)
             if f >= done_cost:
                 break
-            if g > best.get(state, inf):
+            if g > best[state]:
                 continue
             if state in ends and g + ends[state][0] < done_cost:
                 done, done_cost = state, g + ends[state][0]
@@ -437,28 +440,54 @@ class Router:
                     continue
                 axis = heading & 1
                 tx, ty = px[nxt], py[nxt]
-                cost = g + bend + abs(tx - x) + abs(ty - y)
+                length = abs(tx - x) + abs(ty - y)
+                cost = g + bend + length
                 users = runs.get(min(index, nxt) * 2 + axis)
                 if users and (len(users) > 1 or group not in users):
-                    cost += _OVERLAP * (abs(tx - x) + abs(ty - y))
+                    cost += _OVERLAP * length
                 users = passes.get(nxt * 2 + 1 - axis)
                 if users and (len(users) > 1 or group not in users):
                     cost += _CROSS
                 nstate = nxt * 4 + heading
-                if cost < best.get(nstate, inf):
+                if cost < best[nstate]:
                     best[nstate] = cost
                     back[nstate] = state
-                    h = max(0.0, hx0 - tx, tx - hx1) + max(0.0, hy0 - ty, ty - hy1)
+                    h = estimate(tx, ty, heading) * _GREED
                     heapq.heappush(heap, (cost + h, h, cost, nstate))
         if done < 0:
             return None
         path = [grid.point(done >> 2)]
         state = done
-        while state in back:
+        while back[state] >= 0:
             state = back[state]
             path.append(grid.point(state >> 2))
         path.reverse()
         return [starts[state][1], *path, ends[done][1]]
+
+
+class _Estimate:
+    """The least cost left from a point heading one way to a rectangle: the distance to
+    it plus :data:`_BEND` for each bend no path can avoid."""
+
+    def __init__(self, rect: tuple[float, float, float, float]) -> None:
+        self.x0, self.y0, self.x1, self.y1 = rect
+
+    def __call__(self, x: float, y: float, heading: int) -> float:
+        need_x = -1 if x < self.x0 else (1 if x > self.x1 else 0)  # which way it must go
+        need_y = -1 if y < self.y0 else (1 if y > self.y1 else 0)
+        distance = max(0.0, self.x0 - x, x - self.x1) + max(0.0, self.y0 - y, y - self.y1)
+        step_x, step_y = _STEP[heading]
+        want_x, want_y = -need_x, -need_y  # the signs of the moves still to make
+        if not want_x and not want_y:
+            return distance
+        if not want_x or not want_y:
+            along, across = (step_x, step_y) if want_x else (step_y, step_x)
+            wanted = want_x or want_y
+            bends = 0 if along == wanted else (2 if along == -wanted else 1)
+            del across
+        else:
+            bends = 1 if step_x == want_x or step_y == want_y else 2
+        return distance + bends * _BEND
 
 
 def _inflated(

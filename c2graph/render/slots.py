@@ -16,7 +16,8 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import heapq
+from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = ["H_GAP", "V_GAP", "FreeSpace", "Rect"]
 
@@ -64,9 +65,11 @@ class FreeSpace:
             return (0.0, 0.0)
         return (min(b[0] for b in self.boxes), max(b[2] for b in self.boxes))
 
-    def _candidates(
+    def _axes(
         self, w: float, h: float, target: float, tops: Sequence[float] | None
-    ) -> Iterable[tuple[float, float]]:
+    ) -> tuple[list[float], list[float]]:
+        """The x and y a box's centre may take: beside, above or below a placed box, on
+        a row, at its target height, at the strip's edges (or only ``columns``/``tops``)."""
         lo, hi = self.bounds
         left, right = self._extent()
         xs = {left - H_GAP - w / 2, right + H_GAP + w / 2}
@@ -82,12 +85,35 @@ class FreeSpace:
             ys |= {y1 + V_GAP + h / 2, y0 - V_GAP - h / 2}
         if tops is not None:
             ys = {top + h / 2 for top in tops}
-        for x in sorted(self.columns or xs):
-            if x - w / 2 < lo - 0.01 or x + w / 2 > hi + 0.01:
-                continue
-            for y in sorted(ys):
-                if y - h / 2 >= self.top - 0.01:
-                    yield (x, y)
+        inside = [
+            x for x in (self.columns or xs) if lo - 0.01 <= x - w / 2 and x + w / 2 <= hi + 0.01
+        ]
+        return inside, [y for y in ys if y - h / 2 >= self.top - 0.01]
+
+    def _ranked(
+        self,
+        w: float,
+        h: float,
+        target: float,
+        prefer: float,
+        tops: Sequence[float] | None,
+        steady: float,
+    ) -> Iterator[tuple[float, float, float]]:
+        """Every spot ``(floor, x, y)`` cheapest first, ``floor`` its cost before growth:
+        the cheapest sums of the separate x and y costs, merged lazily (most spots are
+        never looked at)."""
+        xs, ys = self._axes(w, h, target, tops)
+        by_x = sorted((_W_X * abs(x - prefer), x) for x in xs)
+        by_y = sorted((_W_Y * steady * abs(y - target), y) for y in ys)
+        if not by_x:
+            return
+        heap = [(fy + by_x[0][0], 0, j) for j, (fy, _) in enumerate(by_y)]
+        heapq.heapify(heap)
+        while heap:
+            floor, i, j = heapq.heappop(heap)
+            yield (floor, by_x[i][1], by_y[j][1])
+            if i + 1 < len(by_x):
+                heapq.heappush(heap, (by_y[j][0] + by_x[i + 1][0], i + 1, j))
 
     def fits(self, x: float, y: float, w: float, h: float) -> bool:
         """True when a ``w`` x ``h`` box at ``(x, y)`` keeps its gaps to every placed box
@@ -119,11 +145,7 @@ class FreeSpace:
         them."""
         left, right = self._extent()
         best: tuple[float, float, float] | None = None
-        ranked = sorted(
-            (_W_Y * steady * abs(y - target) + _W_X * abs(x - prefer), x, y)
-            for x, y in self._candidates(w, h, target, tops)
-        )
-        for floor, x, y in ranked:
+        for floor, x, y in self._ranked(w, h, target, prefer, tops, steady):
             if best is not None and floor >= best[0]:
                 break
             if not self.fits(x, y, w, h):

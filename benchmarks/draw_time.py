@@ -1,0 +1,149 @@
+"""Time a whole ``c2graph draw`` process against the same Graphviz drawing its DOT alone.
+
+Both sides are whole processes run from the shell, so both pay for starting up: ``c2graph
+draw MODEL --phase P -o chart.svg`` (Python, imports, loading the model, scene, layout,
+routes, DOT, Graphviz, hover texts, the atomic write) against the Graphviz c2graph uses
+drawing the DOT text that command writes for ``-o chart.dot``: a system ``dot -Tsvg`` when
+it is the engine, else a bare Python process that imports pygraphviz and draws the file
+with the same bundled Graphviz 14 (the wheel has no ``dot`` program). Runs are paired (one
+of each, in turn) and the medians compared; the draw's own stages are timed in this
+process too, to show where the time goes.
+
+Usage::
+
+    python benchmarks/draw_time.py [--models models] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from c2graph import load_model  # noqa: E402
+from c2graph.render.chart import build_chart  # noqa: E402
+from c2graph.render.dot import chart_dot, svg_titles  # noqa: E402
+from c2graph.render.engine import graphviz_engine, render_graphviz  # noqa: E402
+from c2graph.render.scene import build_scene  # noqa: E402
+from c2graph.render.svgtitle import retitle  # noqa: E402
+
+_RENDER = (
+    "import sys, pygraphviz; g = pygraphviz.AGraph(sys.argv[1]); "
+    "g.draw(sys.argv[2], format='svg', prog=g.graph_attr.get('layout') or 'dot')"
+)
+
+
+@dataclass(frozen=True)
+class DrawTime:
+    """Medians (seconds) of a whole draw process, of the engine drawing its DOT alone,
+    and of their paired ratio; and the draw's stages timed in this process."""
+
+    model: str
+    draw: float
+    engine: float
+    ratio: float
+    stages: dict[str, float]
+
+
+def _c2graph() -> list[str]:
+    script = Path(sys.executable).parent / "c2graph"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "c2graph"]
+
+
+def engine_command(dot: Path, svg: Path) -> list[str]:
+    """The command that draws ``dot`` into ``svg`` with the Graphviz c2graph uses."""
+    engine = graphviz_engine()
+    if engine is not None and engine.program is not None:
+        return [engine.program, "-Tsvg", str(dot), "-o", str(svg)]
+    return [sys.executable, "-c", _RENDER, str(dot), str(svg)]
+
+
+def _run(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def stages(model_path: Path, phase: str, repeat: int) -> dict[str, float]:
+    """Median seconds of each stage of a draw, in this process (imports already done)."""
+    found: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        start = time.perf_counter()
+        model = load_model(model_path)
+        loaded = time.perf_counter()
+        scene = build_scene(model, phase=phase)
+        built = time.perf_counter()
+        chart = build_chart(scene)
+        charted = time.perf_counter()
+        source = str(chart_dot(chart).to_string())
+        written = time.perf_counter()
+        retitle(render_graphviz(source, "svg"), svg_titles(scene))
+        drawn = time.perf_counter()
+        for name, seconds in (
+            ("load", loaded - start),
+            ("scene", built - loaded),
+            ("layout+routes", charted - built),
+            ("DOT", written - charted),
+            ("Graphviz+titles", drawn - written),
+        ):
+            found.setdefault(name, []).append(seconds)
+    return {name: statistics.median(values) for name, values in found.items()}
+
+
+def draw_time(model_path: Path, phase: str, repeat: int) -> DrawTime:
+    """Paired runs of ``c2graph draw`` and of the engine alone on the same DOT."""
+    with tempfile.TemporaryDirectory() as folder:
+        dot, svg, out = Path(folder, "c.dot"), Path(folder, "e.svg"), Path(folder, "d.svg")
+        draw = [*_c2graph(), "draw", str(model_path), "--phase", phase]
+        subprocess.run([*draw, "-o", str(dot)], check=True, capture_output=True)
+        pairs = [
+            (_run([*draw, "-o", str(out)]), _run(engine_command(dot, svg))) for _ in range(repeat)
+        ]
+    return DrawTime(
+        model_path.stem,
+        statistics.median(a for a, _ in pairs),
+        statistics.median(b for _, b in pairs),
+        statistics.median(a / b for a, b in pairs),
+        stages(model_path, phase, repeat),
+    )
+
+
+def report(times: list[DrawTime]) -> str:
+    """One line per model: the medians, the ratio and the stages."""
+    engine = graphviz_engine()
+    lines = [
+        f"engine: {engine.describe() if engine else 'none'}; "
+        f"engine alone = {' '.join(engine_command(Path('chart.dot'), Path('chart.svg'))[:2])} ...",
+        f"{'model':28} {'draw s':>7} {'engine s':>9} {'ratio':>6}  stages in-process (s)",
+    ]
+    for t in times:
+        parts = " ".join(f"{k} {v:.3f}" for k, v in t.stages.items())
+        lines.append(f"{t.model:28} {t.draw:7.3f} {t.engine:9.3f} {t.ratio:6.2f}  {parts}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Time every model's first phase and print the figures."""
+    parser = argparse.ArgumentParser(prog="python benchmarks/draw_time.py")
+    parser.add_argument("--models", type=Path, default=ROOT / "models")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    times = [
+        draw_time(path, load_model(path).phase_ids[0], args.repeat)
+        for path in sorted(args.models.glob("*.yaml"))
+    ]
+    print(report(times))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
