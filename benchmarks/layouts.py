@@ -24,6 +24,7 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 for _folder in (ROOT, ROOT / "benchmarks"):
@@ -62,8 +63,8 @@ def cluster_dot(scene: Scene, splines: str = "true", *, tuned: bool = False) -> 
     ids = {node.id: f"n{i}" for i, node in enumerate(panel.nodes)}
     for index, nation in enumerate(scene.nations):
         colours = nation_style(nation, scene.model_nations)
-        cluster = pydot.Cluster(
-            f"nation{index}", label=escape_html(colours.caption), style="filled",
+        cluster = pydot.Subgraph(
+            f"cluster_nation{index}", label=escape_html(colours.caption), style="filled",
             fillcolor=colours.cluster, color=colours.line, fontcolor=colours.line,
             fontsize="12", labeljust="l",
         )  # fmt: skip
@@ -87,7 +88,7 @@ def cluster_dot(scene: Scene, splines: str = "true", *, tuned: bool = False) -> 
         graph.add_subgraph(cluster)
     for edge in panel.edges:
         look = link_look(edge.relation, edge.marks, edge.confidence)
-        attrs = {"style": look.line, "color": look.colour, "penwidth": f"{look.penwidth:g}",
+        attrs: dict[str, Any] = {"style": look.line, "color": look.colour, "penwidth": f"{look.penwidth:g}",
                  "arrowhead": look.head}  # fmt: skip
         if look.tail:
             attrs |= {"dir": "both", "arrowtail": look.tail}
@@ -210,6 +211,13 @@ def compare(folder: Path, splines: str, *, tuned: bool = False) -> list[Row]:
     return rows
 
 
+def _scored(row: Row, name: str) -> tuple[Picture, float, bool]:
+    """A row's picture, slide text (with the legend) and nation order, for one layout."""
+    if name == "placed":
+        return row.placed, row.placed.fitted_pt, row.placed_order
+    return row.clustered, row.clustered_legend_pt, row.clustered_order
+
+
 def report(rows: list[Row], splines: str) -> str:
     """A line per overview and the targets met by each layout."""
     lines = [
@@ -227,11 +235,8 @@ def report(rows: list[Row], splines: str) -> str:
             f"{r.clustered_legend_pt:5.1f} {c.overlaps:>3} {c.through:>3} "
             f"{'yes' if r.clustered_order else 'no':>3} {r.clustered_s:5.2f}"
         )
-    for name, pick in (
-        ("placed", lambda r: (r.placed, r.placed.fitted_pt, r.placed_order)),
-        ("dot", lambda r: (r.clustered, r.clustered_legend_pt, r.clustered_order)),
-    ):
-        found = [pick(r) for r in rows]
+    for name in ("placed", "dot"):
+        found = [_scored(r, name) for r in rows]
         aspect = sum(1.2 <= p.aspect <= 2.0 for p, _, _ in found)
         legible = sum(pt >= 7.0 for _, pt, _ in found)
         clear = sum(not p.through and not p.overlaps for p, _, _ in found)
