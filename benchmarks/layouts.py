@@ -88,8 +88,12 @@ def cluster_dot(scene: Scene, splines: str = "true", *, tuned: bool = False) -> 
         graph.add_subgraph(cluster)
     for edge in panel.edges:
         look = link_look(edge.relation, edge.marks, edge.confidence)
-        attrs: dict[str, Any] = {"style": look.line, "color": look.colour, "penwidth": f"{look.penwidth:g}",
-                 "arrowhead": look.head}  # fmt: skip
+        attrs: dict[str, Any] = {
+            "style": look.line,
+            "color": look.colour,
+            "penwidth": f"{look.penwidth:g}",
+            "arrowhead": look.head,
+        }
         if look.tail:
             attrs |= {"dir": "both", "arrowtail": look.tail}
         if edge.relation not in AUTHORITY_RELATIONS:
