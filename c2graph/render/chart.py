@@ -238,10 +238,13 @@ def title_lines(scene: Scene, width: float) -> tuple[Line, ...]:
     """The title and subtitle of a scene, each wrapped to ``width`` points (at least
     :data:`_TITLE_MIN_W`).
 
-    >>> from c2graph import load_model
+    >>> from c2graph import load_model_data
     >>> from c2graph.render.scene import build_scene
-    >>> [l.text for l in title_lines(build_scene(load_model("models/us-rok-cfc.yaml")), 400)]
-    ['US–ROK Combined Forces Command', '(comparator)', 'as of 2018-10 · phase: Armistice']
+    >>> model = load_model_data({"name": "Combined forces command of two nations (comparator)",
+    ...     "as_of": "2019", "phases": [{"id": "p", "name": "Peace"}],
+    ...     "nodes": [{"id": "hq", "name": "HQ", "nation": "KR", "kind": "headquarters"}]})
+    >>> [line.text for line in title_lines(build_scene(model), 400)]
+    ['Combined forces command of two', 'nations (comparator)', 'as of 2019 · phase: Peace']
     """
     width = max(width, _TITLE_MIN_W)
     title = [Line(t, TITLE_PT, True) for t in wrapped(scene.title, TITLE_PT, width, bold=True)]

@@ -508,11 +508,13 @@ def _blocked(route: Route, boxes: Iterable[NodeBox]) -> bool:
 
 
 def _lanes(route: Route, count: int) -> list[Route]:
-    """``count`` copies of an orthogonal route side by side, :data:`LANE` points apart."""
+    """``count`` copies of an orthogonal route side by side, :data:`LANE` points apart (or
+    closer, so that the outer ones stay half the margin clear of the boxes)."""
     routes = []
     points = route.points
+    spacing = min(LANE, MARGIN / max(1, count - 1))
     for lane in range(count):
-        shift = (lane - (count - 1) / 2) * LANE
+        shift = (lane - (count - 1) / 2) * spacing
         moved: list[Point] = []
         for k, (x, y) in enumerate(points):
             before = points[k - 1] if k else None
