@@ -412,17 +412,26 @@ def _routes(scene: Scene, plan: _Plan, views: Sequence[PanelView]) -> dict[str, 
 def _best_plan(scene: Scene) -> _Plan:
     """The best plan of the layout styles tried one change at a time, each change made to
     the best style so far (:func:`~c2graph.render.layout.layout_choices`); changes of
-    the same fields are alternatives to each other."""
-    start = LayoutStyle()
-    best = _plan(scene, scene_layout(scene, start))
-    style, base, fields = start, start, frozenset[str]()
-    for change in layout_choices(scene):
-        if frozenset(change) != fields:  # a new group: build on the best so far
-            base, fields = style, frozenset(change)
-        candidate = replace(base, **change)  # type: ignore[arg-type]
-        plan = _plan(scene, scene_layout(scene, candidate))
-        if plan.score > best.score:
-            best, style = plan, candidate
+    the same fields are alternatives to each other. A second round starts from the best
+    of the first, unless the first changed nothing."""
+    style = LayoutStyle()
+    best = _plan(scene, scene_layout(scene, style))
+    tried = {style}
+    for _ in range(2):
+        start = style
+        base, fields = style, frozenset[str]()
+        for change in layout_choices(scene):
+            if frozenset(change) != fields:  # a new group: build on the best so far
+                base, fields = style, frozenset(change)
+            candidate = replace(base, **change)  # type: ignore[arg-type]
+            if candidate in tried:
+                continue
+            tried.add(candidate)
+            plan = _plan(scene, scene_layout(scene, candidate))
+            if plan.score > best.score:
+                best, style = plan, candidate
+        if style == start:
+            break
     return best
 
 

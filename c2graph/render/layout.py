@@ -78,8 +78,9 @@ class LayoutStyle:
     """How a chart is laid out: from how many leaf subordinates a commander's are stacked,
     how many bodies sit side by side in the middle strip, whether multinational bodies go
     under the alliance's (instead of beside them), the columns of a member list, whether
-    nodes outside the trees go lower down rather than widen their nation, and whether the
-    middle bodies are packed from the top (instead of each near its partners' height)."""
+    nodes outside the trees go lower down rather than widen their nation, whether the
+    middle bodies are packed from the top (instead of each near its partners' height), and
+    whether a wide row of subordinate subtrees is folded into two rows."""
 
     stack_min: int = 3
     middle: int = 1
@@ -87,6 +88,7 @@ class LayoutStyle:
     members: int = MEMBER_COLUMNS
     compact: bool = True
     packed: bool = False
+    wrap: bool = False
 
 
 def layout_choices(scene: Scene) -> list[dict[str, object]]:
@@ -98,7 +100,7 @@ def layout_choices(scene: Scene) -> list[dict[str, object]]:
     >>> from c2graph import load_model
     >>> from c2graph.render.scene import build_scene
     >>> changes = layout_choices(build_scene(load_model("models/us-rok-cfc.yaml")))
-    >>> changes[1:4]  # doctest: +NORMALIZE_WHITESPACE
+    >>> changes[2:5]  # doctest: +NORMALIZE_WHITESPACE
     [{'middle': 1, 'stacked': True}, {'middle': 2, 'stacked': False},
      {'middle': 2, 'stacked': True}]
     >>> changes[-3:]
@@ -107,7 +109,7 @@ def layout_choices(scene: Scene) -> list[dict[str, object]]:
     nodes = {n.id: n for p in scene.panels for n in p.nodes}.values()
     middle = [n.nation for n in nodes if n.nation in SPECIAL_NATIONS]
     counts = [middle.count(nation) for nation in set(middle)]
-    choices: list[dict[str, object]] = [{"stack_min": 6}]
+    choices: list[dict[str, object]] = [{"stack_min": 6}, {"wrap": True}]
     arrangements = [(1, True), (2, False), (2, True)]
     for columns, stacked in arrangements:
         if (columns == 1 or any(c > 1 for c in counts)) and (not stacked or len(counts) > 1):
@@ -122,13 +124,13 @@ def layout_choices(scene: Scene) -> list[dict[str, object]]:
 @dataclass(frozen=True)
 class SceneLayout:
     """Box centre (points, y down) and box size of every node (the largest it has in any
-    panel), the bus each tree link is drawn along (``(parent, child) -> (kind, x, y)``,
+    panel), the bus each tree link is drawn along (``(parent, child) -> (kind, x, y, y2)``,
     :func:`c2graph.render.routes.bus_route`), the extent of the chart and the columns of
     its member lists (:func:`~c2graph.render.boxes.node_box`)."""
 
     positions: Mapping[str, tuple[float, float]]
     sizes: Mapping[str, tuple[float, float]]
-    buses: Mapping[tuple[str, str], tuple[str, float, float]]
+    buses: Mapping[tuple[str, str], tuple[str, float, float, float]]
     width: float
     height: float
     members: int = MEMBER_COLUMNS
@@ -139,13 +141,17 @@ class SceneLayout:
         return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
 
 
+#: A tree link's bus as the trees record it (:attr:`c2graph.render.trees.TreeBuilder.buses`).
+_Bus = tuple[str, float, float]
+
+
 @dataclass
 class _Strip:
     """One nation's part of the chart while it is laid out: node centres from its own
     left edge, the buses of its trees, its outer side and its trees still to place."""
 
     at: dict[str, tuple[float, float]] = field(default_factory=dict)
-    buses: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
+    buses: dict[tuple[str, str], _Bus] = field(default_factory=dict)
     outer: int = 1
     others: list[Block] = field(default_factory=list)
 
@@ -231,6 +237,7 @@ class _Builder:
             pull=lambda node: self.abroad[node],
             outer=strip.outer,
             stack_min=self.style.stack_min,
+            wrap=self.style.wrap,
         )
         roots = builder.ordered([r for r in forest.roots() if forest.children[r]])
         blocks = [builder.tree(r) for r in roots]
@@ -264,9 +271,9 @@ class _Builder:
     def _corridors(self, strip: _Strip) -> list[Rect]:
         """The rectangles the buses of a strip's trees run through (free nodes stay off)."""
         rects: list[Rect] = []
-        for (parent, child), (kind, x, y) in self._trunks(strip.at, strip.buses).items():
+        for (parent, child), bus in self._trunks(strip.at, strip.buses).items():
             route = bus_route(
-                self._box(parent, strip.at[parent]), self._box(child, strip.at[child]), kind, x, y
+                self._box(parent, strip.at[parent]), self._box(child, strip.at[child]), *bus
             )
             for (ax, ay), (bx, by) in zip(route.points, route.points[1:], strict=False):
                 rects.append((min(ax, bx) - _BUS_ROOM, min(ay, by) - _BUS_ROOM,
@@ -383,10 +390,10 @@ class _Builder:
 
     def _composed(
         self, strips: Mapping[str, _Strip]
-    ) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], tuple[str, float]]]:
+    ) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], _Bus]]:
         """The strips side by side (a stacked multinational strip under the alliance's)."""
         positions: dict[str, tuple[float, float]] = {}
-        buses: dict[tuple[str, str], tuple[str, float]] = {}
+        buses: dict[tuple[str, str], _Bus] = {}
         left = 0.0
         shared: float | None = None
         for nation in self.nations:
@@ -413,7 +420,7 @@ class _Builder:
 
     def _finish(
         self,
-        composed: tuple[dict[str, tuple[float, float]], dict[tuple[str, str], tuple[str, float]]],
+        composed: tuple[dict[str, tuple[float, float]], dict[tuple[str, str], _Bus]],
     ) -> SceneLayout:
         placed, kinds = composed
         sizes = {n: self.sizes[n] for n in placed}
@@ -427,14 +434,15 @@ class _Builder:
     def _trunks(
         self,
         placed: Mapping[str, tuple[float, float]],
-        kinds: Mapping[tuple[str, str], tuple[str, float]],
-    ) -> dict[tuple[str, str], tuple[str, float, float]]:
-        """Each tree link's bus with its trunk: the height of a row's bus (half-way down
-        the gap over the subordinates' row), the x of a stack's trunk (half-way into its
-        indent) or of a staff column's (half-way across the gap to the column)."""
+        kinds: Mapping[tuple[str, str], _Bus],
+    ) -> dict[tuple[str, str], tuple[str, float, float, float]]:
+        """Each tree link's bus ``(kind, x, y, y2)``: the height ``y`` of a row's bus (half-way
+        down the gap over the subordinates' row), the ``x`` of a stack's trunk (half-way into
+        its indent), of a staff column's (half-way across the gap to the column) or of a
+        folded row's (beside the first row), and ``y2`` the folded row's own bus."""
         tops: dict[str, float] = {}
         inner: dict[tuple[str, str], float] = {}
-        for (parent, child), (kind, _) in kinds.items():
+        for (parent, child), (kind, _, _) in kinds.items():
             if parent not in placed or child not in placed:
                 continue
             x, y = placed[child]
@@ -443,22 +451,23 @@ class _Builder:
                 tops[parent] = min(tops.get(parent, y - h / 2), y - h / 2)
             elif kind == "w":
                 inner[(parent, kind)] = max(inner.get((parent, kind), x + w / 2), x + w / 2)
-            else:
+            elif kind == "e":
                 inner[(parent, kind)] = min(inner.get((parent, kind), x - w / 2), x - w / 2)
-        buses: dict[tuple[str, str], tuple[str, float, float]] = {}
-        for (parent, child), (kind, _) in kinds.items():
+        buses: dict[tuple[str, str], tuple[str, float, float, float]] = {}
+        for (parent, child), (kind, a, b) in kinds.items():
             if parent not in placed or child not in placed:
                 continue
-            py, ph = placed[parent][1], self.sizes[parent][1]
+            (px, py), ph = placed[parent], self.sizes[parent][1]
             bus_y = round((py + ph / 2 + tops.get(parent, py + ph / 2)) / 2, 1)
-            if kind == "row":
-                buses[(parent, child)] = ("row", 0.0, bus_y)
+            if kind in ("row", "wrap"):
+                x, y2 = (round(px + a, 1), round(py + b, 1)) if kind == "wrap" else (0.0, 0.0)
+                buses[(parent, child)] = (kind, x, bus_y, y2)
             elif kind == "stack":
                 left = placed[child][0] - self.sizes[child][0] / 2
-                buses[(parent, child)] = ("stack", round(left - STACK_INDENT / 2, 1), bus_y)
+                buses[(parent, child)] = ("stack", round(left - STACK_INDENT / 2, 1), bus_y, 0.0)
             else:
                 gap = STAFF_GAP / 2 if kind == "w" else -STAFF_GAP / 2
-                buses[(parent, child)] = (kind, round(inner[(parent, kind)] + gap, 1), 0.0)
+                buses[(parent, child)] = (kind, round(inner[(parent, kind)] + gap, 1), 0.0, 0.0)
         return buses
 
 

@@ -189,22 +189,28 @@ def straight_route(tail: NodeBox, head: NodeBox) -> Route:
     return Route((clip(tail, head), clip(head, tail)))
 
 
-def bus_route(parent: NodeBox, child: NodeBox, kind: str, x: float, y: float) -> Route:
+def bus_route(
+    parent: NodeBox, child: NodeBox, kind: str, x: float, y: float, y2: float = 0.0
+) -> Route:
     """The org-chart route of a commander to a subordinate the layout placed for it.
 
     ``kind`` is ``row`` (the subordinate in the row below: down to the bus at height
     ``y``, across, down into it), ``stack`` (in a stacked column: down the trunk at ``x``,
     reached along the bus at ``y`` when ``x`` is not under the commander, then into the
-    box's side) or ``e``/``w`` (a staff column on that side: out to the trunk at ``x``,
-    down, and in).
+    box's side), ``e``/``w`` (a staff column on that side: out to the trunk at ``x``,
+    down, and in) or ``wrap`` (in a second row: along the first bus at ``y`` to the trunk
+    at ``x`` beside the first row, down to the second row's bus at ``y2``, across, down).
 
     >>> parent, child = NodeBox(0, 0, 40, 20, "box"), NodeBox(60, 60, 40, 20, "box")
     >>> bus_route(parent, child, "row", 0, 30).points
     ((0.0, 10.0), (0.0, 30.0), (60.0, 30.0), (60.0, 50.0))
     """
-    if kind == "row":
+    if kind in ("row", "wrap"):
         top = child.port("n", child.cx)
-        points = [parent.port("s", parent.cx), (parent.cx, y), (child.cx, y), top]
+        points = [parent.port("s", parent.cx), (parent.cx, y)]
+        if kind == "wrap":
+            points += [(x, y), (x, y2), (child.cx, y2)]
+        points += [(child.cx, y2 if kind == "wrap" else y), top]
     elif kind == "stack":
         side = "w" if x < child.cx else "e"
         lo, hi = parent.usable("s")
@@ -536,20 +542,22 @@ def route_links(
     boxes: Mapping[str, NodeBox],
     requests: Sequence[Request],
     *,
-    buses: Mapping[tuple[str, str], tuple[str, float, float]] | None = None,
+    buses: Mapping[tuple[str, str], tuple[str, float, float, float]] | None = None,
     obstacles: Sequence[tuple[float, float, float, float]] = (),
 ) -> dict[str, Route]:
     """Route every requested link; return each link's route by key.
 
-    ``buses`` maps ``(parent, child)`` to the bus kind and trunk position ``(x, y)`` of the
-    org chart (:func:`bus_route`); those links are drawn so when no other box is in the way.
+    ``buses`` maps ``(parent, child)`` to the bus kind and trunk position ``(x, y, y2)`` of
+    the org chart (:func:`bus_route`); those links are drawn so when no other box is in the
+    way.
     Links between the same two nodes are routed once and drawn side by side. A link that
     no path can take (its box walled in) is drawn straight.
     """
     buses = buses or {}
     lines = (
-        [x for k, x, _ in buses.values() if k != "row"],
-        [y for k, _, y in buses.values() if k in ("row", "stack")],
+        [x for k, x, _, _ in buses.values() if k != "row"],
+        [y for k, _, y, _ in buses.values() if k in ("row", "stack", "wrap")]
+        + [y2 for k, _, _, y2 in buses.values() if k == "wrap"],
     )
     router = Router(boxes, obstacles=obstacles, lines=lines)
     routes: dict[str, Route] = {}

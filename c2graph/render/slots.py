@@ -23,7 +23,7 @@ __all__ = ["H_GAP", "V_GAP", "FreeSpace", "Rect"]
 
 Rect = tuple[float, float, float, float]
 #: Gaps (points) kept between a placed node and its neighbours beside and above or below.
-H_GAP, V_GAP = 16.0, 22.0
+H_GAP, V_GAP = 16.0, 18.0
 _W_Y, _W_X, _W_GROW = 1.0, 0.25, 1.5
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from ..vocabulary import AUTHORITY_ORDER
 from .scene import SceneNode
 
-__all__ = ["ROW_GAP", "Block", "Forest", "TreeBuilder"]
+__all__ = ["ROW_GAP", "WRAP_MIN", "Block", "Forest", "TreeBuilder"]
 
 #: Vertical gap (points) between a commander's row and its subordinates' row.
 ROW_GAP = 34.0
@@ -38,6 +38,10 @@ SIBLING_GAP = 16.0
 STACK_GAP = 9.0
 STACK_INDENT = 24.0
 STAFF_GAP = 18.0
+#: The fewest subtrees under one commander that a wrapping layout folds into two rows.
+WRAP_MIN = 5
+#: The most leaves a wrapping layout stacks in one column.
+STACK_SPLIT = 4
 
 
 @dataclass
@@ -113,8 +117,10 @@ class TreeBuilder:
     """Lays out the trees of a forest as blocks; ``buses`` collects each tree link's bus.
 
     ``sizes`` gives every box, ``pitch`` the height of a row (the tallest tree box plus
-    :data:`ROW_GAP`), ``pull`` the links abroad of a node (to order siblings) and ``outer``
-    the side of the chart the nation sits on (-1 left, 1 right)."""
+    :data:`ROW_GAP`), ``pull`` the links abroad of a node (to order siblings), ``outer``
+    the side of the chart the nation sits on (-1 left, 1 right), and ``wrap`` whether a
+    row of :data:`WRAP_MIN` or more subtrees is folded into two rows and a stack of more
+    than :data:`STACK_SPLIT` leaves split into two columns."""
 
     def __init__(
         self,
@@ -125,10 +131,14 @@ class TreeBuilder:
         pull: Callable[[str], int],
         outer: int,
         stack_min: int,
+        wrap: bool = False,
     ) -> None:
         self.forest, self.sizes, self.pitch = forest, sizes, pitch
-        self.pull, self.outer, self.stack_min = pull, outer, stack_min
-        self.buses: dict[tuple[str, str], tuple[str, float]] = {}
+        self.pull, self.outer, self.stack_min, self.wrap = pull, outer, stack_min, wrap
+        #: Each tree link's bus: ``(kind, a, b)``; ``a`` is a stack's or staff column's
+        #: indent, or (``wrap``) the trunk's x and ``b`` the second bus's y from the
+        #: commander's centre.
+        self.buses: dict[tuple[str, str], tuple[str, float, float]] = {}
 
     def _weight(self, node: str) -> int:
         return self.pull(node) + sum(self._weight(c) for c in self.forest.children[node])
@@ -157,24 +167,65 @@ class TreeBuilder:
         w = self.sizes[node][0]
         if leaves:
             indent = w / 2 + STACK_INDENT / 2 if not others else STACK_INDENT
-            stack = self.stack(node, leaves, indent=indent, kind="stack")
-            blocks = [stack, *blocks] if self.outer < 0 else [*blocks, stack]
-        row = self.row(blocks)
-        alone = len(blocks) == 1 and bool(leaves)
+            half = (
+                (len(leaves) + 1) // 2 if self.wrap and len(leaves) > STACK_SPLIT else len(leaves)
+            )
+            stacks = [self.stack(node, leaves[:half], indent=indent, kind="stack")]
+            if half < len(leaves):  # a long stack in two columns, each with its trunk
+                stacks.append(self.stack(node, leaves[half:], indent=STACK_INDENT, kind="stack"))
+            blocks = [*stacks, *blocks] if self.outer < 0 else [*blocks, *stacks]
+        row, second = self._rows(blocks)
+        alone = not others and bool(leaves)
         centre = w / 2 if alone else max(row.width / 2, w / 2)
         tree = Block(at={node: (centre, (self.pitch - ROW_GAP) / 2)})
         tree.width, tree.height = max(w, row.width), self.pitch - ROW_GAP
+        left = max(0.0, centre - row.width / 2) if not alone else 0.0
         if row.at:
-            tree.put(row, max(0.0, centre - row.width / 2) if not alone else 0.0, self.pitch)
+            tree.put(row, left, self.pitch)
         for child in others:
-            self.buses[(node, child)] = ("row", 0.0)
+            self.buses[(node, child)] = ("row", 0.0, 0.0)
+        if second is not None:  # the second row's bus, relative to the commander
+            trunk, top = second
+            for child in others:
+                if child in row.at and row.at[child][1] >= top:
+                    dy = self.pitch + top - ROW_GAP / 2 - tree.at[node][1]
+                    self.buses[(node, child)] = ("wrap", left + trunk - centre, dy)
         if not staffs:
             return tree
+        return self._with_staffs(tree, node, staffs, bool(row.at))
+
+    def _rows(self, blocks: list[Block]) -> tuple[Block, tuple[float, float] | None]:
+        """The subordinates' row, or (with ``wrap`` and :data:`WRAP_MIN` blocks or more)
+        two rows, the second under the first and reached by a trunk down the first's outer
+        side; then the trunk's x and the second row's top, or ``None``."""
+        if not self.wrap or len(blocks) < WRAP_MIN:
+            return self.row(blocks), None
+        total = sum(b.width for b in blocks)
+        cut, width = 1, blocks[0].width
+        while cut < len(blocks) - 1 and width + blocks[cut].width <= total / 2 + 1:
+            width += blocks[cut].width
+            cut += 1
+        first, rest = self.row(blocks[:cut]), self.row(blocks[cut:])
+        top = first.height + ROW_GAP
+        row = Block()
+        room = SIBLING_GAP  # the trunk runs in this gap beside the first row
+        if self.outer > 0:
+            row.put(first, 0.0, 0.0)
+            row.put(rest, 0.0, top)
+            row.width = max(row.width, first.width + room)
+            return row, (first.width + room / 2, top)
+        row.put(first, room, 0.0)
+        row.put(rest, room, top)
+        return row, (room / 2, top)
+
+    def _with_staffs(self, tree: Block, node: str, staffs: list[str], below: bool) -> Block:
+        """A commander's tree with its staffs in a column beside the commander, or beside
+        the whole tree when the column reaches down to the subordinates' row."""
         side = "w" if self.outer < 0 else "e"
         column = self.stack(node, staffs, indent=0.0, kind=side)
         block = Block()
         level = tree.at[node][1] - self.sizes[staffs[0]][1] / 2  # first staff beside it
-        if not row.at or level + column.height <= self.pitch - ROW_GAP / 2:
+        if not below or level + column.height <= self.pitch - ROW_GAP / 2:
             return self._beside(tree, node, column, level)
         if self.outer < 0:
             block.put(column, 0.0, level)
@@ -208,6 +259,6 @@ class TreeBuilder:
             stack.at[node] = (indent + w / 2, y + h / 2)
             stack.width = max(stack.width, indent + w)
             y += h + STACK_GAP
-            self.buses[(parent, node)] = (kind, indent)
+            self.buses[(parent, node)] = (kind, indent, 0.0)
         stack.height = y - STACK_GAP
         return stack

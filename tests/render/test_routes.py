@@ -83,7 +83,7 @@ def test_links_between_the_same_nodes_run_side_by_side_and_keep_their_direction(
 def test_a_bus_blocked_by_another_box_is_routed_instead():
     boxes = {"p": _box(0, 0), "c": _box(100, 80), "x": _box(50, 40, w=30, h=10)}
     routes = route_links(
-        boxes, [Request("pc", "p", "c", "p>")], buses={("p", "c"): ("row", 0.0, 40.0)}
+        boxes, [Request("pc", "p", "c", "p>")], buses={("p", "c"): ("row", 0.0, 40.0, 0.0)}
     )
     assert routes["pc"].points != bus_route(boxes["p"], boxes["c"], "row", 0.0, 40.0).points
     assert not _crosses(routes["pc"], boxes["x"])
