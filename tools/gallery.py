@@ -147,8 +147,10 @@ _README_HEAD = """\
 # Diagram gallery
 
 Command charts of every model in `models/`, drawn by c2graph: a peacetime view, an
-armed-attack view and phase panels (links that switch between the shown phases are
-highlighted). Each SVG has its Graphviz source (`.dot`) beside it.
+armed-attack view and phase panels in a grid (links that switch between the shown phases
+are highlighted). Bodies list their members; every link is routed around the boxes. Each
+SVG has its Graphviz source (`.dot`) beside it: every box and route is placed in it, so any
+Graphviz draws it as it is (`dot -Tsvg chart.dot`).
 
 Regenerate all of them from the project root (the test `tests/render/test_gallery.py`
 fails when a committed DOT file is out of date):

@@ -4,9 +4,9 @@ pygraphviz 2.x wheels ship Graphviz 14 as a library (no ``dot`` program), so a b
 ``pip install`` draws with Graphviz. A system ``dot`` is preferred when it is at least
 :data:`MIN_SYSTEM_VERSION`; an older one (Debian 12 ships 2.43, whose ``dot`` ranking aborts
 on clusters with cross-links, Graphviz issue #121: ``class2.c merge_chain`` assertion) is used
-only when pygraphviz is missing: the charts are pinned (``neato`` with fixed positions), which
-2.43 draws. Every output is deterministic: PDF creation dates are pinned to 1970-01-01 in
-UTC, whatever the time zone.
+only when pygraphviz is missing: the charts are placed and routed before Graphviz sees them
+(``layout=nop2``), which 2.43 draws. Every output is deterministic: PDF creation dates are
+pinned to 1970-01-01 in UTC, whatever the time zone.
 
 Example
 -------
