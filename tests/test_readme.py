@@ -18,4 +18,4 @@ def test_python_examples_run(tmp_path, monkeypatch, capsys):
     assert "jp-pm → jp-mod → jp-jjoc → jp-gcc command" in capsys.readouterr().out
     assert (tmp_path / "gcc.svg").read_bytes().startswith(b"<?xml")
     written = sorted(p.name for p in (tmp_path / "report").iterdir())
-    assert written[:2] == ["index.html", "report.md"]
+    assert written[:3] == ["explore.html", "index.html", "report.md"]

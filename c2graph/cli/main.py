@@ -43,6 +43,7 @@ COMMANDS: tuple[str, ...] = (
     "import-msdl",
     "compare",
     "report",
+    "explore",
     "completion",
 )
 

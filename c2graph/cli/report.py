@@ -5,7 +5,7 @@ Example
 >>> import tempfile
 >>> from c2graph.cli.main import main
 >>> main(["report", "models/us-rok-cfc.yaml", "-o", tempfile.mkdtemp()])  # doctest: +ELLIPSIS
-wrote 4 files to /...: index.html, report.md and the diagrams
+wrote 5 files to /...: index.html, report.md, explore.html and the diagrams
 0
 """
 
@@ -19,7 +19,8 @@ from ._output import add_engine, guard_outputs
 
 HELP = (
     "write the analyst's report of one or more models: a self-contained index.html "
-    "and report.md with diagrams, chains, bottlenecks, phase switches and comparison"
+    "and report.md with diagrams, chains, bottlenecks, phase switches and comparison, "
+    "and the explorer page explore.html"
 )
 
 
@@ -51,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace an index.html or report.md that a report did not write",
+        help="replace an index.html, report.md or explore.html that c2graph did not write",
     )
     add_allow_outside(parser)
 
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     >>> folder = tempfile.mkdtemp()
     >>> run(argparse.Namespace(models=["models/us-rok-cfc.yaml"], output=folder,
     ...     engine="auto"))  # doctest: +ELLIPSIS
-    wrote 4 files to /...: index.html, report.md and the diagrams
+    wrote 5 files to /...: index.html, report.md, explore.html and the diagrams
     0
     """
     from ..outputs import ensure_folder
@@ -94,6 +95,6 @@ def run(args: argparse.Namespace) -> int:
     written = report.write(folder, force=getattr(args, "force", False))
     sys.stdout.write(
         f"wrote {len(written)} files to {args.output}: "
-        f"{', '.join(p.name for p in written[:2])} and the diagrams\n"
+        f"{', '.join(p.name for p in written if p.suffix != '.svg')} and the diagrams\n"
     )
     return 0

@@ -3,7 +3,8 @@
 For each model: the schematic, the phase panels, the chains of command of the main forces,
 the bottlenecks, the phase switches with their decisions and legal bases, and the sources;
 then the comparison of all the models (variant to variant, matrix of headline measures,
-C2 approach space, the six considerations).
+C2 approach space, the six considerations); beside it, the interactive explorer page of the
+same models (:mod:`c2graph.explore`), which the report links to.
 
 :func:`build_report` makes every file in memory (a :class:`Report`); :meth:`Report.write`
 and :func:`write_report` write them.
@@ -13,7 +14,8 @@ Example
 >>> from c2graph import load_model
 >>> report = build_report([load_model("models/us-rok-cfc.yaml")])
 >>> list(report.files)
-['index.html', 'report.md', 'us-rok-cfc--armistice.svg', 'us-rok-cfc--wartime.svg']
+['index.html', 'report.md', 'explore.html', 'us-rok-cfc--armistice.svg', \
+'us-rok-cfc--wartime.svg']
 """
 
 from __future__ import annotations
@@ -23,14 +25,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import OutputError, QueryError
+from ..errors import OutputError, QueryError, RenderError
 from ..model import Model
 from ..outputs import ensure_folder, write_atomic
 from ..render import Engine, choose_engine
 from ..render.scene import SceneOptions
 from ._draw import DiffJob, Job, Outcome, draw_figures, focus_jobs, legible
 from ._svg import inline_svg
-from .document import Block, Figure
+from .document import Block, Figure, Paragraph
 from .html import MARK as HTML_MARK
 from .html import render_html
 from .markdown import MARK as MARKDOWN_MARK
@@ -39,6 +41,7 @@ from .names import distinct_slugs
 from .sections import comparison_section, model_section
 
 __all__ = [
+    "EXPLORER",
     "OWN_FILES",
     "Report",
     "build_report",
@@ -46,6 +49,9 @@ __all__ = [
     "write_report",
     "written_by_report",
 ]
+
+#: The file name of the explorer page written beside the report.
+EXPLORER = "explore.html"
 
 
 def report_stems(models: Sequence[Model]) -> tuple[str, ...]:
@@ -64,12 +70,13 @@ def report_stems(models: Sequence[Model]) -> tuple[str, ...]:
 
 
 #: The files of the report that people write too: replaced only if a report wrote them.
-OWN_FILES = ("index.html", "report.md")
+OWN_FILES = ("index.html", "report.md", EXPLORER)
 
 
 @dataclass(frozen=True)
 class Report:
-    """The report's files by name, in order: ``index.html``, ``report.md``, the diagrams."""
+    """The report's files by name, in order: ``index.html``, ``report.md``, the explorer
+    page (:data:`EXPLORER`), the diagrams."""
 
     files: Mapping[str, bytes]
 
@@ -77,9 +84,10 @@ class Report:
         """Write every file into ``folder`` (created if missing, never emptied), each
         atomically; return the paths written, in order.
 
-        An ``index.html`` or ``report.md`` already in the folder is replaced only when a
-        report wrote it (it carries :data:`~c2graph.report.html.MARK` or
-        :data:`~c2graph.report.markdown.MARK`), or with ``force``.
+        An ``index.html``, ``report.md`` or ``explore.html`` already in the folder is
+        replaced only when c2graph wrote it (it carries :data:`~c2graph.report.html.MARK`,
+        :data:`~c2graph.report.markdown.MARK` or :data:`~c2graph.explore.page.MARK`), or
+        with ``force``.
 
         Raises :class:`~c2graph.errors.OutputError` when the folder or a file cannot be
         written, or before anything is written when such a file would be replaced.
@@ -112,12 +120,17 @@ report; refusing to replace it (give --force to replace it)
 
 
 def written_by_report(path: Path) -> bool:
-    """True when ``path`` is missing, or is a page or Markdown file a report wrote.
+    """True when ``path`` is missing, or is a page, Markdown file or explorer page c2graph
+    wrote.
 
     >>> written_by_report(Path("no-such-index.html"))
     True
     """
-    mark = {"index.html": HTML_MARK, "report.md": MARKDOWN_MARK}.get(path.name)
+    from ..explore.page import MARK as EXPLORER_MARK
+
+    mark = {"index.html": HTML_MARK, "report.md": MARKDOWN_MARK, EXPLORER: EXPLORER_MARK}.get(
+        path.name
+    )
     try:
         with path.open("rb") as stream:
             head = stream.read(4096)
@@ -159,7 +172,9 @@ def build_report(models: Sequence[Model], *, engine: Engine = "auto") -> Report:
         ``matplotlib``.  With ``auto``, a diagram Graphviz fails on is drawn by matplotlib,
         and a diagram no engine can draw is named in the report with the reason.  With
         Graphviz, each compared pair (a variant and the model it extends, else consecutive
-        models) gets its diff diagram.  Same models, same bytes.
+        models) gets its diff diagram.  The explorer page is drawn by Graphviz whatever
+        the engine; if Graphviz fails, the report says why instead.  Same models, same
+        bytes.
 
     Raises
     ------
@@ -188,7 +203,10 @@ def build_report(models: Sequence[Model], *, engine: Engine = "auto") -> Report:
     views = {job[1].file: focus_jobs(job) for job in plan.jobs if _too_wide(outcomes[job[1].file])}
     outcomes |= draw_figures([j for found in views.values() for j in found], [], engine=engine)
     shown = [_with_views(block, views) for block in blocks]
-    return _assemble("C2 structures: " + ", ".join(stems), shown, outcomes)
+    explorer = _explorer(models)
+    if isinstance(explorer, str):
+        shown.insert(0, Paragraph(f"The interactive explorer could not be made: {explorer}"))
+    return _assemble("C2 structures: " + ", ".join(stems), shown, outcomes, explorer)
 
 
 def _too_wide(outcome: Outcome) -> bool:
@@ -203,18 +221,34 @@ def _with_views(block: Block, views: Mapping[str, list[Job]]) -> Block:
     return block
 
 
-def _assemble(title: str, blocks: list[Block], outcomes: Mapping[str, Outcome]) -> Report:
-    """The page and the Markdown file over the drawn figures, then the diagrams' files."""
+def _explorer(models: Sequence[Model]) -> bytes | str:
+    """The explorer page of the models, or why it could not be drawn."""
+    from ..explore import explorer_page
+
+    try:
+        return explorer_page(models).encode("utf-8")
+    except RenderError as exc:
+        return str(exc)
+
+
+def _assemble(
+    title: str, blocks: list[Block], outcomes: Mapping[str, Outcome], explorer: bytes | str
+) -> Report:
+    """The page and the Markdown file over the drawn figures (linking the explorer page
+    when there is one), then the explorer page and the diagrams' files."""
     svgs = {
         name: inline_svg(outcome.decode("utf-8"), f"f{i}")
         for i, (name, outcome) in enumerate(outcomes.items())
         if isinstance(outcome, bytes)
     }
     shown = [_with_outcome(block, outcomes) for block in blocks]
+    link = EXPLORER if isinstance(explorer, bytes) else None
     files = {
-        "index.html": render_html(title, shown, svgs).encode("utf-8"),
-        "report.md": render_markdown(title, shown).encode("utf-8"),
+        "index.html": render_html(title, shown, svgs, explorer=link).encode("utf-8"),
+        "report.md": render_markdown(title, shown, explorer=link).encode("utf-8"),
     }
+    if isinstance(explorer, bytes):
+        files[EXPLORER] = explorer
     return Report(files | {n: o for n, o in outcomes.items() if isinstance(o, bytes)})
 
 
@@ -257,7 +291,8 @@ def write_report(
     >>> import tempfile
     >>> from c2graph import load_model
     >>> written = write_report([load_model("models/us-rok-cfc.yaml")], tempfile.mkdtemp())
-    >>> [p.name for p in written]
-    ['index.html', 'report.md', 'us-rok-cfc--armistice.svg', 'us-rok-cfc--wartime.svg']
+    >>> [p.name for p in written]  # doctest: +NORMALIZE_WHITESPACE
+    ['index.html', 'report.md', 'explore.html', 'us-rok-cfc--armistice.svg',
+     'us-rok-cfc--wartime.svg']
     """
     return build_report(models, engine=engine).write(out_dir, force=force)

@@ -2,9 +2,10 @@
 
 Every text from a model is escaped (``html.escape``), its control and invisible characters
 shown as escapes (:mod:`c2graph.inert`: no raw NUL or ESC reaches the page); the only
-links are the sources' ``http``/``https`` URLs, the page's own anchors and the diagrams'
-SVG files beside it (a click on a diagram opens it at full size). The page says it was
-written by a report (:data:`MARK`), so that a later report may replace it.
+links are the sources' ``http``/``https`` URLs, the page's own anchors, the diagrams' SVG
+files beside it (a click on a diagram opens it at full size) and the explorer page beside
+it. The page says it was written by a report (:data:`MARK`), so that a later report may
+replace it.
 
 Example
 -------
@@ -137,10 +138,17 @@ class _Html(BlockWriter):
         return '<ul class="sources">' + "".join(items) + "</ul>"
 
 
-def render_html(title: str, blocks: Sequence[Block], svgs: Mapping[str, str]) -> str:
+def render_html(
+    title: str,
+    blocks: Sequence[Block],
+    svgs: Mapping[str, str],
+    *,
+    explorer: str | None = None,
+) -> str:
     """Return the page: a header with the contents (level-2 headings), then every block.
 
-    ``svgs`` maps a figure's file name to its SVG text, ready to inline.
+    ``svgs`` maps a figure's file name to its SVG text, ready to inline; ``explorer`` is
+    the file name of the explorer page beside the report, linked from the header.
 
     Examples
     --------
@@ -155,6 +163,11 @@ def render_html(title: str, blocks: Sequence[Block], svgs: Mapping[str, str]) ->
         if isinstance(b, Heading) and b.level == 2
     )
     body = "\n".join(map(_Html(svgs).write, blocks))
+    if explorer is not None:
+        toc += (
+            f'<li><a href="{escape(explorer, quote=True)}">Interactive explorer</a>'
+            " (pan, zoom, chains of a node, phase switches)</li>"
+        )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"{MARK}\n"

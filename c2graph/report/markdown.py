@@ -103,8 +103,9 @@ def _autolink(url: str) -> str:
     return quote(url, safe=":/?#@!$&'()*+,;=%-._~")
 
 
-def render_markdown(title: str, blocks: Sequence[Block]) -> str:
-    """Return the Markdown report: a title, then every block separated by blank lines.
+def render_markdown(title: str, blocks: Sequence[Block], *, explorer: str | None = None) -> str:
+    """Return the Markdown report: a title, then every block separated by blank lines;
+    ``explorer`` is the file name of the explorer page beside it, linked under the title.
 
     Examples
     --------
@@ -112,4 +113,7 @@ def render_markdown(title: str, blocks: Sequence[Block]) -> str:
     >>> render_markdown("T", [Figure("a b.svg", "A chart")]).splitlines()[1:]
     ['# T', '', '[![A chart](a%20b.svg)](a%20b.svg)']
     """
-    return "\n".join([f"{MARK}\n# {escape_md(title)}\n", *map(_Markdown().write, blocks)])
+    head = [f"{MARK}\n# {escape_md(title)}\n"]
+    if explorer is not None:
+        head.append(f"[Interactive explorer]({quote(explorer)}): open it in a browser.\n")
+    return "\n".join([*head, *map(_Markdown().write, blocks)])

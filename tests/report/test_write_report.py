@@ -50,6 +50,7 @@ def test_files_written_in_a_new_folder(report):
     assert [p.name for p in written] == [
         "index.html",
         "report.md",
+        "explore.html",
         "base--peacetime.svg",
         "base--war.svg",
         "variant--peacetime.svg",
@@ -66,8 +67,11 @@ def test_page_has_no_script_and_links_only_to_sources(report):
     assert "script" not in scan.tags and "iframe" not in scan.tags
     files = {p.name for p in out.iterdir() if p.suffix == ".svg"}
     external = [u for u in scan.urls if not u[2].startswith("#") and u[2] not in files]
-    # the one http(s) source, listed under each of the two models
-    assert external == [("a", "href", "https://www.mod.go.jp/e/publ/w_paper/")] * 2
+    # the explorer page beside it, and the one http(s) source, listed under each model
+    assert external == [
+        ("a", "href", "explore.html"),
+        *[("a", "href", "https://www.mod.go.jp/e/publ/w_paper/")] * 2,
+    ]
     # each diagram opens at full size: a click on it, and its "full size" link
     assert sorted(u[2] for u in scan.urls if u[2] in files) == sorted(sorted(files) * 2)
     assert scan.tags.count("svg") == (5 if ENGINE == "graphviz" else 4)
@@ -137,7 +141,7 @@ def test_cli(write_model, tmp_path, capsys):
     out = tmp_path / "cli"
     assert main(["report", str(base), "-o", str(out), "--engine", ENGINE]) == 0
     assert capsys.readouterr().out == (
-        f"wrote 4 files to {out}: index.html, report.md and the diagrams\n"
+        f"wrote 5 files to {out}: index.html, report.md, explore.html and the diagrams\n"
     )
     assert main(["report", str(base), "-o", str(base)]) == 4
     assert "exists and is not a folder" in capsys.readouterr().err
