@@ -204,18 +204,18 @@ def switch_table(model: Model, index: Index) -> dict[str, dict[str, list[int]]]:
 
 
 def diff_table(base: Model, variant: Model, index: Index) -> dict[str, Any]:
-    """What ``c2graph compare BASE VARIANT`` finds, for the page: nodes and links added
-    (positions in the variant), removed (``[key or id, text]`` from the base), links
-    changed (``[position, [[field, before, after], ...]]``) and relations changed."""
+    """What ``c2graph compare BASE VARIANT`` finds, in its order, for the page: nodes and
+    links added (positions in the variant), removed (``[key or id, text]`` from the base),
+    links changed (``[position, [[field, before, after], ...]]``) and relations changed."""
     diff = structural_diff(base, variant)
     return {
-        "nodesAdded": index.nodes(diff.nodes_added),
+        "nodesAdded": [index.node[n] for n in diff.nodes_added],
         "nodesRemoved": [[n, base.node(n).name] for n in diff.nodes_removed],
         "nodesChanged": [
             [index.node[n.id], [_field(f.field, f.before, f.after) for f in n.changes]]
             for n in diff.nodes_changed
         ],
-        "linksAdded": index.links(ref.key for ref in diff.links_added),
+        "linksAdded": [index.link[ref.key] for ref in diff.links_added],
         "linksRemoved": [
             [ref.key, f"{ref.from_node} —{ref.relation}→ {ref.to_node}"]
             for ref in diff.links_removed

@@ -173,8 +173,8 @@
       classes.toggle("absent", !here && !ghost);
       classes.toggle("ghost", ghost);
       classes.toggle("filtered", state.nations.has(m.nodes[index].nation));
-      classes.toggle("up", sets.upNodes.has(index) && index !== state.node);
-      classes.toggle("down", sets.downNodes.has(index) && index !== state.node);
+      classes.toggle("up", sets.upNodes.has(index));
+      classes.toggle("down", sets.downNodes.has(index));
       classes.toggle("selected", index === state.node || end);
       classes.toggle("dim", focus && !on);
       classes.toggle("diff-added", nodesAdded.has(index));
@@ -620,8 +620,8 @@
   }
 
   function setView(view) {
-    state.view = view;
-    run().svg.setAttribute("viewBox", view.join(" "));
+    state.view = view.map((v) => Math.round(v * 10) / 10);
+    run().svg.setAttribute("viewBox", state.view.join(" "));
     scheduleHash();
   }
 
@@ -764,7 +764,7 @@
     if (state.diff) params.set("diff", "1");
     if (state.nations.size) params.set("hide", [...state.nations].sort().join(","));
     if (state.relations.size) params.set("off", [...state.relations].sort().join(","));
-    if (state.view) params.set("view", state.view.map((v) => v.toFixed(1)).join(","));
+    if (state.view) params.set("view", state.view.join(","));
     return "#" + params.toString();
   }
 

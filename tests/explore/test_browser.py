@@ -1,0 +1,390 @@
+"""The explorer page in real headless Chromium, against the command line's answers.
+
+Every request that leaves the page's own file is blocked, and any such request, any
+script error or console error fails the test.  Skipped only where Chromium is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from c2graph import load_model, load_model_data
+from c2graph.analysis import authority_paths, reach
+from c2graph.cli.main import main
+from c2graph.explore import write_explorer
+from c2graph.explore.keys import SHORTCUTS
+from c2graph.report import report_stems
+
+from ..conftest import MODELS
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+
+SHIPPED = sorted(MODELS.glob("*.yaml"))
+_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+
+
+@dataclass
+class Opened:
+    """A page, the requests it tried to send out, and the errors its script raised."""
+
+    page: Page
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def every_model(tmp_path_factory) -> Path:
+    """The page of every shipped model, as ``c2graph explore models/*.yaml`` writes it."""
+    path = tmp_path_factory.mktemp("explore") / "explore.html"
+    write_explorer([load_model(p) for p in SHIPPED], path)
+    return path
+
+
+@pytest.fixture
+def opener(browser) -> Iterator[Callable[..., Opened]]:
+    """Open a page file (with a URL fragment) in a fresh context that blocks the network;
+    afterwards, fail if any page tried to reach the network or raised a script error."""
+    opened: list[Opened] = []
+    contexts = []
+
+    def open_page(path: Path, fragment: str = "") -> Opened:
+        context = browser.new_context(viewport={"width": 1600, "height": 950})
+        contexts.append(context)
+        tab = Opened(context.new_page())
+        opened.append(tab)
+
+        def route(request: Route) -> None:
+            if request.request.url.startswith("file://"):
+                request.continue_()
+            else:
+                tab.blocked.append(request.request.url)
+                request.abort()
+
+        context.route("**/*", route)
+        tab.page.on("pageerror", lambda error: tab.errors.append(str(error)))
+        tab.page.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+        tab.page.goto(path.resolve().as_uri() + fragment, wait_until="load")
+        tab.page.wait_for_selector("html[data-ready]")
+        return tab
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert [url for tab in opened for url in tab.blocked] == [], "a page reached for the network"
+    assert [error for tab in opened for error in tab.errors] == [], "a page's script failed"
+
+
+def cli(capsys, *argv: str) -> dict:
+    """The JSON answer of a ``c2graph`` command."""
+    capsys.readouterr()
+    assert main([*argv, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def marked(page: Page, kind: str, mark: str) -> set[str]:
+    """Ids of the nodes (``kind="node"``) or keys of the links (``"edge"``) marked ``mark``
+    in the chart shown."""
+    attribute = "node" if kind == "node" else "link"
+    return set(
+        page.eval_on_selector_all(
+            f".drawing:not([hidden]) g.{kind}.{mark}",
+            f"found => found.map(e => e.dataset.{attribute})",
+        )
+    )
+
+
+def listed(page: Page, selector: str) -> list[str]:
+    """The ``data-link`` keys of a list in the side panel, in order."""
+    return page.eval_on_selector_all(f"{selector} li", "found => found.map(e => e.dataset.link)")
+
+
+def drawn_links(page: Page) -> set[str]:
+    return set(
+        page.eval_on_selector_all(
+            ".drawing:not([hidden]) g.edge", "found => found.map(e => e.dataset.link)"
+        )
+    )
+
+
+def click_node(page: Page, node: str) -> None:
+    page.click(f'.drawing:not([hidden]) g.node[data-node="{node}"]')
+
+
+def check_chains(page: Page, capsys, path: Path, node: str, phase: str, layer: str) -> None:
+    """The chains up highlighted are ``c2graph path``'s, node for node and link for link."""
+    answer = cli(capsys, "path", str(path), node, "--phase", phase, "--layer", layer)
+    assert marked(page, "node", "up") == {n for p in answer["paths"] for n in p["nodes"]}, node
+    assert marked(page, "edge", "up") == {k for p in answer["paths"] for k in p["links"]}, node
+    assert page.locator("#chains-up li").count() == len(answer["paths"])
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_a_shipped_model_in_chromium(path, every_model, opener, capsys, tmp_path):
+    model = load_model(path)
+    stem = report_stems([model])[0]
+    first, last = model.phase_ids[0], model.phase_ids[-1]
+    page = opener(every_model, f"#model={stem}&phase={last}").page
+    assert page.text_content("#title") == model.name
+
+    nodes = [n for n, record in model.nodes.items() if last in record.phases]
+    every = 1 if stem == "us-japan-2025" else 3  # every node of the 2025 model
+    for node in nodes[::every]:  # chains of command up, operational layer
+        click_node(page, node)
+        check_chains(page, capsys, path, node, last, "operational")
+    for layer in ("administrative", "civil", "all"):  # the other layers, a few nodes each
+        page.select_option("#layer", layer)
+        for node in nodes[:: max(1, len(nodes) // 3)]:
+            click_node(page, node)
+            check_chains(page, capsys, path, node, last, layer)
+    page.select_option("#layer", "operational")
+
+    head = next(n for n in nodes if model.nodes[n].kind == "political-authority")
+    click_node(page, head)  # its chains down: those of `c2graph path OTHER --from HEAD`
+    down = [
+        chain
+        for reached in reach(model, head, phase=last).reached
+        for chain in authority_paths(model, reached.node, phase=last, source=head).paths
+    ]
+    assert down
+    assert marked(page, "node", "down") == {n for chain in down for n in chain.nodes}
+    assert marked(page, "edge", "down") == {k for chain in down for k in chain.links}
+
+    for before, after in ((last, first), (first, last)):
+        page.click(f'#phases button[data-situation="{after}"]')
+        switch = cli(capsys, "switches", str(path), "--from", before, "--to", after)
+        for change in ("activated", "lapsed"):
+            keys = [c["link"] for c in switch[change]]
+            assert listed(page, f"#{change}") == keys
+            mark = "activated" if change == "activated" else "lapsed"
+            assert marked(page, "edge", mark) == set(keys) & drawn_links(page)
+        required = [d["id"] for d in switch["decisions"]["required"]]
+        assert page.eval_on_selector_all(
+            "#decisions-required li", "found => found.map(e => e.dataset.decision)"
+        ) == required  # fmt: skip
+
+    named = next(
+        (n for n in nodes if dict(model.nodes[n].names)), nodes[0]
+    )  # a Japanese (or Korean) name where the model has one
+    name = next(iter(dict(model.nodes[named].names).values()), model.nodes[named].name)
+    page.fill("#search", name)
+    assert named in page.eval_on_selector_all(
+        "#results button", "found => found.map(e => e.dataset.node)"
+    )
+    page.press("#search", "Enter")
+    assert marked(page, "node", "selected") == {named}
+    assert page.text_content("#selected-name") == model.nodes[named].name
+
+    shot = tmp_path / f"{stem}.png"
+    page.screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 30_000
+
+
+def test_the_2025_page_weighs_under_a_megabyte_and_opens_under_a_second(opener, tmp_path):
+    path = tmp_path / "2025.html"
+    write_explorer([load_model(MODELS / "us-japan-2025.yaml")], path)
+    assert path.stat().st_size < 1_000_000
+    page = opener(path).page
+    ready = float(page.evaluate("document.documentElement.dataset.ready"))
+    assert ready < 1000, f"ready after {ready} ms"
+    assert page.locator("#model").is_hidden()  # one model: no switcher
+
+
+def test_the_url_keeps_phase_selection_layer_view_and_filters(every_model, opener):
+    first = opener(every_model, "#model=us-japan-2025").page
+    first.click('#phases button[data-situation="gray-zone"]')
+    click_node(first, "jp-jjoc")
+    first.select_option("#layer", "administrative")
+    first.keyboard.press("+")
+    first.uncheck('input[data-relation="liaison"]')
+    first.wait_for_function("location.hash.includes('view=')")
+    url = first.url
+    view = first.get_attribute(".drawing:not([hidden]) svg", "viewBox")
+    again = opener(Path(every_model), "#" + url.split("#", 1)[1]).page
+    assert again.get_attribute('#phases button[data-situation="gray-zone"]', "aria-pressed") == (
+        "true"
+    )
+    assert marked(again, "node", "selected") == {"jp-jjoc"}
+    assert again.input_value("#layer") == "administrative"
+    assert again.get_attribute(".drawing:not([hidden]) svg", "viewBox") == view
+    assert not again.is_checked('input[data-relation="liaison"]')
+
+
+def test_keyboard_shortcuts_do_what_the_page_lists(every_model, opener):
+    page = opener(every_model, "#model=us-japan-2025").page
+    listed_keys = page.eval_on_selector_all("#keys kbd", "found => found.map(e => e.textContent)")
+    assert len(listed_keys) == sum(len(s.keys) for s in SHORTCUTS)
+    svg = ".drawing:not([hidden]) svg"
+
+    def width() -> float:
+        return float(page.get_attribute(svg, "viewBox").split()[2])
+
+    fit = width()
+    page.keyboard.press("+")
+    assert width() < fit
+    page.keyboard.press("-")
+    page.keyboard.press("-")
+    assert width() > fit
+    page.keyboard.press("0")
+    assert width() == fit
+    before = page.get_attribute(svg, "viewBox")
+    page.keyboard.press("ArrowRight")
+    assert page.get_attribute(svg, "viewBox") != before
+    page.keyboard.press("]")
+    assert page.get_attribute('#phases button[data-situation="gray-zone"]', "aria-pressed") == (
+        "true"
+    )
+    page.keyboard.press("[")
+    assert page.get_attribute('#phases button[data-situation="peacetime"]', "aria-pressed") == (
+        "true"
+    )
+    page.keyboard.press("l")
+    assert page.input_value("#layer") == "administrative"
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "search"
+    page.keyboard.press("Escape")
+    click_node(page, "jp-gcc")
+    page.keyboard.press("c")
+    page.keyboard.press("Escape")
+    assert marked(page, "node", "selected") == set()
+    page.keyboard.press("d")  # the 2025 model extends nothing: no diff to show
+    assert page.locator("#diff").is_hidden()
+    page.keyboard.press("m")  # the next model, the combined command, extends the 2025 one
+    assert page.input_value("#model") == str([p.stem for p in SHIPPED].index("us-japan-combined-command"))
+    page.keyboard.press("d")
+    assert page.is_checked("#diff-toggle")
+
+
+def test_filters_hide_nations_and_relations(every_model, opener):
+    page = opener(every_model, "#model=us-japan-2025").page
+    page.uncheck('input[data-nation="JP"]')
+    hidden = marked(page, "node", "filtered")
+    model = load_model(MODELS / "us-japan-2025.yaml")
+    assert hidden == {n for n, record in model.nodes.items() if record.nation == "JP"}
+    assert page.locator('g.node[data-node="jp-pm"]').is_hidden()
+    page.check('input[data-nation="JP"]')
+    page.uncheck('input[data-layer="operational"]')
+    operational = {"command", "cocom", "opcon", "tacon", "transmits"}
+    expected = {link.key for link in model.links if link.relation in operational}
+    assert marked(page, "edge", "filtered") == expected & drawn_links(page)
+    page.check('input[data-relation="opcon"]')
+    assert not marked(page, "edge", "filtered") & {
+        link.key for link in model.links if link.relation == "opcon"
+    }
+
+
+def test_a_variant_and_its_diff_against_the_base(every_model, opener, capsys):
+    stems = [p.stem for p in SHIPPED]
+    page = opener(every_model).page
+    page.select_option("#model", str(stems.index("us-japan-jfhq")))
+    assert page.text_content("#title") == load_model(MODELS / "us-japan-jfhq.yaml").name
+    page.check("#diff-toggle")
+    compared = cli(
+        capsys, "compare", str(MODELS / "us-japan-2025.yaml"), str(MODELS / "us-japan-jfhq.yaml")
+    )
+    added = [link["key"] for link in compared["links_added"]]
+    assert listed(page, "#diff-added") == added
+    assert marked(page, "edge", "diff-added") == set(added) & drawn_links(page)
+    assert listed(page, "#diff-removed") == [link["key"] for link in compared["links_removed"]]
+    changed = [link["key_after"] for link in compared["links_changed"]]
+    assert listed(page, "#diff-changed") == changed
+    assert marked(page, "edge", "diff-changed") == set(changed) & drawn_links(page)
+    page.uncheck("#diff-toggle")
+    assert marked(page, "edge", "diff-added") == set()
+    page.select_option("#model", str(stems.index("us-japan-2025")))
+    assert page.locator("#diff").is_hidden()
+
+
+def test_a_link_shows_its_meaning_phases_basis_and_source(every_model, opener):
+    page = opener(every_model, "#model=us-japan-2025&phase=armed-attack").page
+    page.click('.drawing:not([hidden]) g.edge[data-link="pm-dm-armed-attack"]', force=True)
+    text = page.text_content("#details")
+    assert "Full command: the national authority and direction of forces" in text
+    assert "SDF Law Art. 76(1)(i)" in text
+    assert "Armed attack situation (shown)" in text
+    hrefs = page.eval_on_selector_all("#details a", "found => found.map(e => e.href)")
+    assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs)
+
+
+def test_drag_pans_and_the_wheel_zooms(every_model, opener):
+    page = opener(every_model, "#model=us-rok-cfc").page
+    svg = ".drawing:not([hidden]) svg"
+    box = page.locator("#chart").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + 40
+    before = page.get_attribute(svg, "viewBox").split()
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, -300)
+    zoomed = page.get_attribute(svg, "viewBox").split()
+    assert float(zoomed[2]) < float(before[2])
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 120, y + 60, steps=5)
+    page.mouse.up()
+    moved = page.get_attribute(svg, "viewBox").split()
+    assert float(moved[0]) < float(zoomed[0]) and float(moved[1]) < float(zoomed[1])
+    assert marked(page, "node", "selected") == set()  # a drag is not a click
+
+
+def test_hostile_texts_never_run(opener, tmp_path):
+    model = load_model_data(
+        {
+            "name": "<img src=x onerror=window.__pwned=1>",
+            "as_of": "2025",
+            "phases": [{"id": "p", "name": "<script>window.__pwned=2</script>"}],
+            "nodes": [
+                {"id": "a", "name": "<svg onload=window.__pwned=3>", "nation": "JP",
+                 "kind": "unit", "name_ja": "</script><script>window.__pwned=4</script>",
+                 "source": "s1"},
+                {"id": "b", "name": "\" onclick='window.__pwned=5' x=\"", "nation": "US",
+                 "kind": "unit"},
+            ],
+            "links": [{"from": "a", "to": "b", "relation": "liaison", "source": "s1",
+                       "note": "<b onmouseover=window.__pwned=6>n</b>"}],
+            "sources": [{"id": "s1", "title": "<i>t</i>", "url": "javascript:window.__pwned=7"}],
+        }
+    )  # fmt: skip
+    path = tmp_path / "hostile.html"
+    write_explorer([model], path)
+    page = opener(path, "#node=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D8%3E").page
+    for node in ("a", "b"):
+        click_node(page, node)
+        assert page.text_content("#selected-name") == model.node(node).name
+    page.click('.drawing:not([hidden]) g.edge[data-link="a->b:liaison"]', force=True)
+    details = page.text_content("#details")
+    assert "<b onmouseover=window.__pwned=6>n</b>" in details
+    assert "<i>t</i> — javascript:window.__pwned=7" in details
+    page.fill("#search", "</script>")
+    page.press("#search", "Enter")
+    assert marked(page, "node", "selected") == {"a"}
+    page.hover('.drawing:not([hidden]) g.node[data-node="b"]')
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img, iframe, object, embed, foreignObject").count() == 0
+    assert page.eval_on_selector_all("a", "found => found.map(e => e.href)") == []
+    assert page.title() == "c2graph explorer: model"
