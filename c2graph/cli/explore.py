@@ -43,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """
     parser.add_argument("models", metavar="MODEL", nargs="+", help="model files")
     parser.add_argument(
-        "-o", "--output", metavar="FILE.html", required=True, help="the page to write"
+        "-o", "--output", metavar="FILE", required=True, help="the page to write (.html)"
     )
     parser.add_argument(
         "--lang",

@@ -14,12 +14,19 @@ and :attr:`Drawing.links` say which node and link each one draws.
 
 Example
 -------
->>> from c2graph import load_model
->>> drawing = explorer_drawing(load_model("models/us-japan-2025.yaml"))
->>> drawing.svg.startswith("<?xml"), drawing.nodes[0], "al-acm" in drawing.member_lines
-(True, 'jp-pm', True)
->>> drawing.member_lines["al-acm"].lines["peacetime"]
-('ACG',)
+>>> from c2graph import load_model_data
+>>> model = load_model_data({"name": "x", "as_of": "2025",
+...     "phases": [{"id": "peace", "name": "Peace"}, {"id": "war", "name": "War"}],
+...     "nodes": [{"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
+...               {"id": "cc", "name": "CC", "nation": "US", "kind": "headquarters"},
+...               {"id": "b", "name": "Body", "nation": "alliance", "kind": "forum"}],
+...     "links": [{"from": "hq", "to": "b", "relation": "member"},
+...               {"from": "cc", "to": "b", "relation": "member", "phases": ["war"]}]})
+>>> drawing = explorer_drawing(model)
+>>> drawing.svg.startswith("<?xml"), drawing.nodes, drawing.links
+(True, ('hq', 'cc', 'b'), ())
+>>> drawing.member_lines["b"].lines
+{'peace': ('HQ',), 'war': ('HQ · CC',)}
 """
 
 from __future__ import annotations
@@ -82,7 +89,7 @@ def explorer_drawing(model: Model, *, lang: str | None = None) -> Drawing:
     >>> from c2graph import load_model
     >>> drawing = explorer_drawing(load_model("models/us-rok-cfc.yaml"))
     >>> len(drawing.nodes), len(drawing.links), drawing.member_lines
-    (14, 17, {})
+    (14, 18, {})
     """
     scene = build_scene(model, phases=list(model.situations), lang=lang)
     union = _union_scene(model, scene)

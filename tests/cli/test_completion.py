@@ -92,7 +92,7 @@ def test_fish_accepts_and_completes_with_its_script(tmp_path, capsys):
 
 def test_every_file_model_and_folder_argument_completes_as_a_path():
     parser = build_parser()
-    assert mark_paths(parser, "file", "dir") == 21
+    assert mark_paths(parser, "file", "dir") == 23
     (commands,) = [a for a in parser._actions if a.dest == "command"]
     marked = {
         name: [f"{a.metavar} {a.complete}" for a in sub._actions if hasattr(a, "complete")]
@@ -113,6 +113,7 @@ def test_every_file_model_and_folder_argument_completes_as_a_path():
         "import-msdl": ["FILE file", "MODEL file"],
         "compare": ["MODEL file", "FILE file"],
         "report": ["MODEL file", "DIR dir"],
+        "explore": ["MODEL file", "FILE file"],
     }
 
 

@@ -102,6 +102,17 @@ TINY: dict[str, Any] = {
 }
 
 
+#: The tiny model with its body in both phases; the U.S. HQ joins it only in war.
+VARYING: dict[str, Any] = TINY | {
+    "nodes": [n if n["id"] != "body" else {k: v for k, v in n.items() if k != "phases"}
+              for n in TINY["nodes"]],
+    "links": [
+        link if link["to"] != "body" or link["from"] == "ushq" else link | {"phases": "all"}
+        for link in TINY["links"]
+    ],
+}  # fmt: skip
+
+
 @pytest.fixture
 def tiny() -> Model:
     """The tiny model of :data:`TINY`."""

@@ -23,6 +23,7 @@ from c2graph.explore.keys import SHORTCUTS
 from c2graph.report import report_stems
 
 from ..conftest import MODELS
+from .conftest import VARYING
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
@@ -53,9 +54,7 @@ class Opened:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=_ARGS
-        )
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=_ARGS)
         yield launched
         launched.close()
 
@@ -138,6 +137,19 @@ def click_node(page: Page, node: str) -> None:
     page.click(f'.drawing:not([hidden]) g.node[data-node="{node}"]')
 
 
+def click_link(page: Page, key: str) -> None:
+    """Click a link halfway along its line (its box's centre may lie off the line)."""
+    x, y = page.eval_on_selector(
+        f'.drawing:not([hidden]) g.edge[data-link="{key}"] path.hit',
+        """path => {
+            const point = path.getPointAtLength(path.getTotalLength() / 2);
+            const screen = new DOMPoint(point.x, point.y).matrixTransform(path.getScreenCTM());
+            return [screen.x, screen.y];
+        }""",
+    )
+    page.mouse.click(x, y)
+
+
 def check_chains(page: Page, capsys, path: Path, node: str, phase: str, layer: str) -> None:
     """The chains up highlighted are ``c2graph path``'s, node for node and link for link."""
     answer = cli(capsys, "path", str(path), node, "--phase", phase, "--layer", layer)
@@ -155,13 +167,13 @@ def test_a_shipped_model_in_chromium(path, every_model, opener, capsys, tmp_path
     assert page.text_content("#title") == model.name
 
     nodes = [n for n, record in model.nodes.items() if last in record.phases]
-    every = 1 if stem == "us-japan-2025" else 3  # every node of the 2025 model
+    every = 1 if stem == "us-japan-2025" else 5  # every node of the 2025 model
     for node in nodes[::every]:  # chains of command up, operational layer
         click_node(page, node)
         check_chains(page, capsys, path, node, last, "operational")
     for layer in ("administrative", "civil", "all"):  # the other layers, a few nodes each
         page.select_option("#layer", layer)
-        for node in nodes[:: max(1, len(nodes) // 3)]:
+        for node in nodes[:: max(1, len(nodes) // 2)]:
             click_node(page, node)
             check_chains(page, capsys, path, node, last, layer)
     page.select_option("#layer", "operational")
@@ -276,9 +288,11 @@ def test_keyboard_shortcuts_do_what_the_page_lists(every_model, opener):
     assert marked(page, "node", "selected") == set()
     page.keyboard.press("d")  # the 2025 model extends nothing: no diff to show
     assert page.locator("#diff").is_hidden()
-    page.keyboard.press("m")  # the next model, the combined command, extends the 2025 one
-    assert page.input_value("#model") == str([p.stem for p in SHIPPED].index("us-japan-combined-command"))
-    page.keyboard.press("d")
+    stems = [p.stem for p in SHIPPED]
+    page.keyboard.press("m")
+    assert page.input_value("#model") == str(stems.index("us-japan-2025") + 1)
+    page.select_option("#model", str(stems.index("us-japan-combined-command")))
+    page.keyboard.press("d")  # the combined command extends the 2025 model
     assert page.is_checked("#diff-toggle")
 
 
@@ -324,13 +338,29 @@ def test_a_variant_and_its_diff_against_the_base(every_model, opener, capsys):
 
 def test_a_link_shows_its_meaning_phases_basis_and_source(every_model, opener):
     page = opener(every_model, "#model=us-japan-2025&phase=armed-attack").page
-    page.click('.drawing:not([hidden]) g.edge[data-link="pm-dm-armed-attack"]', force=True)
+    click_link(page, "pm-dm-armed-attack")
     text = page.text_content("#details")
     assert "Full command: the national authority and direction of forces" in text
     assert "SDF Law Art. 76(1)(i)" in text
     assert "Armed attack situation (shown)" in text
     hrefs = page.eval_on_selector_all("#details a", "found => found.map(e => e.href)")
     assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs)
+
+
+def test_a_body_lists_the_members_of_the_phase_shown(opener, tmp_path):
+    path = tmp_path / "varying.html"
+    write_explorer([load_model_data(VARYING)], path)
+    page = opener(path, "#phase=war").page
+    body = '.drawing:not([hidden]) g.node[data-node="body"] text'
+
+    def lines() -> list[str]:
+        return page.eval_on_selector_all(body, "found => found.map(e => e.textContent)")
+
+    assert lines() == ["Coordination Body", "JHQ · US HQ"]
+    page.click('#phases button[data-situation="peace"]')
+    assert lines() == ["Coordination Body", "JHQ"]
+    assert sorted(listed(page, "#lapsed")) == ["u2-war", "ushq->body:member"]
+    assert marked(page, "edge", "lapsed") == {"u2-war"}  # member links are listed, not drawn
 
 
 def test_drag_pans_and_the_wheel_zooms(every_model, opener):
@@ -376,7 +406,7 @@ def test_hostile_texts_never_run(opener, tmp_path):
     for node in ("a", "b"):
         click_node(page, node)
         assert page.text_content("#selected-name") == model.node(node).name
-    page.click('.drawing:not([hidden]) g.edge[data-link="a->b:liaison"]', force=True)
+    click_link(page, "a->b:liaison")
     details = page.text_content("#details")
     assert "<b onmouseover=window.__pwned=6>n</b>" in details
     assert "<i>t</i> — javascript:window.__pwned=7" in details
