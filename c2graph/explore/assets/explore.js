@@ -352,15 +352,16 @@
     box.append(el("h2", { id: "selected-name" }, node.name));
     if (others.length) box.append(el("p", { lang: "ja" }, others.join(" · ")));
     box.append(definitions([
-      ["id", node.id], ["short", node.short], ["kind", node.kind.replace(/-/g, " ")],
-      ["nation", nationName(m, node.nation)], ["echelon", node.echelon],
-      ["location", location ? location.name : node.location],
-      ["clock", clock.text], ["local time now", localTime(clock)],
-      ["source", sourceText(m, node.source)], ["confidence", node.confidence],
-      ["note", node.note],
+      ["id", node.id], ["kind", `${node.kind.replace(/-/g, " ")} · ${nationName(m, node.nation)}`],
+      ["location", location ? location.name : node.location], ["local time now", localTime(clock)],
     ]));
+    const record = definitions([
+      ["short", node.short], ["echelon", node.echelon], ["clock", clock.text],
+      ["source", sourceText(m, node.source)], ["confidence", node.confidence], ["note", node.note],
+    ]);
     if (!present(m, index)) {
-      box.append(el("p", { class: "warn" }, `Not part of the structure in ${situationName(m, state.phase)}.`));
+      box.append(el("p", { class: "warn" }, `Not part of the structure in ${situationName(m, state.phase)}.`),
+        el("h3", {}, "Record"), record);
       return;
     }
     const where = `${state.layer} layer, ${situationName(m, state.phase)}`;
@@ -381,6 +382,7 @@
         : el("p", { class: "note" }, "Nothing below it in this layer."));
     spofList(box, m, chains);
     counterpartList(box, m, index);
+    box.append(el("h3", {}, "Record"), record);
   }
 
   function linkList(box, m, title, indices) {
