@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from c2graph import load_model_data
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c2graph import load_model, load_model_data
+from c2graph.analysis import authority_paths, reach
+from c2graph.analysis.paths import authority_view
 from c2graph.explore.answers import (
     CHAIN_LAYERS,
     Index,
     chain_table,
+    chains_down,
     counterpart_table,
     diff_table,
     node_chains,
     switch_table,
 )
 
+from ..builders import build, forward_links, numbered_nodes
+from ..conftest import MODELS
 from .conftest import TINY
 
 # Positions: nodes pm 0, mod 1, hq 2, u1 3, u2 4, potus 5, ushq 6, body 7; links
@@ -134,3 +143,43 @@ def test_diff_against_the_base(tiny):
         "linksChanged": [[4, [["confidence", "low", "medium"]]]],
         "relationsChanged": [],
     }
+
+
+def _down_by_paths(model, node, phase, layer):
+    """The chains down as the command line finds them: ``path OTHER --from NODE``."""
+    found = [
+        chain
+        for reached in reach(model, node, phase=phase, layer=layer).reached
+        for chain in authority_paths(
+            model, reached.node, phase=phase, source=node, layer=layer
+        ).paths
+    ]
+    return {n for c in found for n in c.nodes}, {k for c in found for k in c.links}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    forward_links(6, ["command", "opcon", "tacon", "transmits", "adcon", "control"], max_links=14,
+                  phases=[["peace"], ["war"], "all"]),
+    numbered_nodes(6, kinds=["unit", "ministry", "headquarters"],
+                   nations=["JP", "US", "alliance"]),
+    st.sampled_from(["peace", "war"]),
+    st.sampled_from(list(CHAIN_LAYERS)),
+)  # fmt: skip
+def test_chains_down_are_those_of_every_path_from_the_node(links, nodes, phase, layer):
+    model = build(nodes, links)
+    view = authority_view(model, phase=phase, layer=layer)
+    for node in model.nodes:
+        assert chains_down(view, node) == _down_by_paths(model, node, phase, layer), node
+
+
+@pytest.mark.parametrize("path", sorted(MODELS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_chains_down_on_the_shipped_models(path):
+    model = load_model(path)
+    for phase in (model.phase_ids[0], model.phase_ids[-1]):
+        for layer in CHAIN_LAYERS:
+            view = authority_view(model, phase=phase, layer=layer)
+            for node in model.nodes:
+                if phase in model.nodes[node].phases:
+                    expected = _down_by_paths(model, node, phase, layer)
+                    assert chains_down(view, node) == expected, (phase, layer, node)
