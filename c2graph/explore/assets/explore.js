@@ -348,9 +348,10 @@
     const node = m.nodes[index];
     const clock = m.clocks[index];
     const location = node.location ? m.locations[node.location] : null;
-    const others = Object.entries(node.names || {}).map(([lang, text]) => `${lang}: ${text}`);
+    const others = Object.entries(node.names || {}).map(([lang, text], i) =>
+      [i ? " · " : "", `${lang}: `, el("span", { lang }, text)]);
     box.append(el("h2", { id: "selected-name" }, node.name));
-    if (others.length) box.append(el("p", { lang: "ja" }, others.join(" · ")));
+    if (others.length) box.append(el("p", {}, others));
     box.append(definitions([
       ["id", node.id], ["kind", `${node.kind.replace(/-/g, " ")} · ${nationName(m, node.nation)}`],
       ["location", location ? location.name : node.location], ["local time now", localTime(clock)],
