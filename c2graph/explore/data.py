@@ -28,7 +28,7 @@ from ..analysis.timezones import clock
 from ..model import Link, Model, Node, Source
 from ..render.style import nation_order, nation_style
 from ..report import report_stems
-from ..vocabulary import LAYER_CHOICES, RELATIONS
+from ..vocabulary import LAYER_CHOICES, RELATIONS, SPECIAL_NATIONS
 from .answers import CHAIN_LAYERS, Index, chain_table, counterpart_table, diff_table, switch_table
 from .drawing import Drawing
 from .keys import SHORTCUTS
@@ -109,7 +109,7 @@ def model_data(
         "description": model.description,
         "base": base,
         "nations": [[n, nation_style(n, nations).caption] for n in nations],
-        "situations": [_situation(model, sid) for sid in index.situation_ids],
+        "situations": [_situation(model, sid, nations) for sid in index.situation_ids],
         "nodes": [_node(node, index) for node in model.nodes.values()],
         "links": [_link(link, index) for link in model.links],
         "sources": {sid: _source(source) for sid, source in model.sources.items()},
@@ -128,9 +128,18 @@ def model_data(
     return entry
 
 
-def _situation(model: Model, situation_id: str) -> dict[str, Any]:
+def _situation(model: Model, situation_id: str, nations: Sequence[str]) -> dict[str, Any]:
+    """A situation, with the tab row it goes in: its nation's phase set, or the scenarios."""
     situation = model.situation(situation_id)
-    group = "scenario" if situation.scenario else (model.phase(situation_id).nation or "")
+    nation = None if situation.scenario else model.phase(situation_id).nation
+    if situation.scenario:
+        group = "Scenarios"
+    elif nation is None:
+        group = "Phases"
+    elif nation in SPECIAL_NATIONS:
+        group = nation.capitalize()
+    else:
+        group = nation_style(nation, nations).caption
     return {
         "id": situation.id,
         "name": situation.name,

@@ -98,7 +98,7 @@ def render_page(data: dict[str, Any], drawings: Sequence[Drawing]) -> str:
         '<div id="zoom"><button type="button" id="zoom-in" title="zoom in (+)">+</button>'
         '<button type="button" id="zoom-out" title="zoom out (-)">−</button>'
         '<button type="button" id="zoom-fit" title="fit (0)">⤢</button></div>\n'
-        "</section>\n<aside>\n"
+        '</section>\n<aside id="panel">\n'
         '<section id="details"></section>\n<section id="change"></section>\n'
         '<section id="diff" hidden></section>\n<section id="filters"></section>\n'
         f"{_keys()}\n"

@@ -201,6 +201,7 @@ def test_a_shipped_model_in_chromium(path, every_model, opener, capsys, tmp_path
         assert page.eval_on_selector_all(
             "#decisions-required li", "found => found.map(e => e.dataset.decision)"
         ) == required  # fmt: skip
+        assert "[object" not in page.text_content("#panel")  # every value shown as text
 
     named = next(
         (n for n in nodes if dict(model.nodes[n].names)), nodes[0]

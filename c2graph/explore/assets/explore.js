@@ -30,7 +30,7 @@
         for (const [name, handler] of Object.entries(value)) node.addEventListener(name, handler);
       } else node.setAttribute(key, value === true ? "" : String(value));
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child !== null && child !== undefined && child !== false) node.append(child);
     }
     return node;
@@ -242,8 +242,7 @@
       groups.get(situation.group).push(index);
     });
     for (const [group, indices] of groups) {
-      const title = group === "scenario" ? "Scenarios" : group ? nationName(m, group) : "Phases";
-      const row = el("div", { class: "group" }, el("span", {}, title));
+      const row = el("div", { class: "group" }, el("span", {}, group));
       for (const index of indices) {
         const situation = m.situations[index];
         row.append(el("button", {
@@ -467,14 +466,14 @@
     if (!indices.length) return;
     box.append(el("h3", {}, title), el("ol", { id }, indices.map((i) => {
       const d = m.decisions[i];
-      const who = d.deciders.map((n) => {
-        const k = m.nodes.findIndex((node) => node.id === n);
-        return k >= 0 ? label(m.nodes[k]) : n;
-      }).join(", ");
+      const name = (id) => {
+        const k = m.nodes.findIndex((node) => node.id === id);
+        return k >= 0 ? label(m.nodes[k]) : id;
+      };
       return el("li", { "data-decision": d.id }, el("strong", {}, d.name),
-        ` — ${d.kind.replace(/-/g, " ")} by ${who}`,
+        ` — ${d.kind.replace(/-/g, " ")} by ${d.deciders.map(name).join(", ")}`,
         d.prerequisites ? `; after: ${d.prerequisites}` : "",
-        d.approvals.map((a) => [el("br"), `approval by ${a.by}: ${a.meaning}`]),
+        d.approvals.map((a) => [el("br"), `approval by ${name(a.by)}: ${a.meaning}`]),
         d.duration ? [el("br"), `takes ${d.duration}`] : "",
         d.basis ? [el("br"), `basis: ${d.basis}`] : "");
     })));
@@ -567,12 +566,14 @@
     state.node = index;
     state.link = null;
     update();
+    byId("panel").scrollTop = 0;
   }
 
   function selectLink(index) {
     state.link = index;
     state.node = null;
     update();
+    byId("panel").scrollTop = 0;
   }
 
   function clearSelection() {
