@@ -135,7 +135,7 @@
     return m.switches[state.from + "," + state.phase];
   }
 
-  function highlightSets(m, chains) {
+  function highlightSets(chains) {
     const sets = { upNodes: new Set(), upLinks: new Set(), downNodes: new Set(), downLinks: new Set() };
     if (!chains) return sets;
     for (const path of chains.up) {
@@ -147,26 +147,31 @@
     return sets;
   }
 
-  function update() {
-    const m = model();
-    const r = run();
-    DATA.models.forEach((_, i) => { byId("drawing-" + i).hidden = i !== state.model; });
-    const chains = chainsOf(m);
-    const sets = highlightSets(m, chains);
+  // What the state marks: the chains of the selection, a phase change, a diff.
+  function marks(m) {
     const change = switchOf(m);
-    const activated = new Set(change ? change.activated : []);
-    const lapsed = new Set(change ? change.lapsed : []);
-    const gone = new Set(change ? change.nodesOff : []);
     const diff = state.diff && m.diff ? m.diff : null;
-    const added = new Set(diff ? diff.linksAdded : []);
-    const changed = new Set(diff ? diff.linksChanged.map((c) => c[0]) : []);
-    const nodesAdded = new Set(diff ? diff.nodesAdded : []);
-    const nodesChanged = new Set(diff ? diff.nodesChanged.map((c) => c[0]) : []);
+    const set = (list) => new Set(list || []);
+    return {
+      chains: chainsOf(m),
+      change,
+      diff,
+      activated: set(change && change.activated),
+      lapsed: set(change && change.lapsed),
+      gone: set(change && change.nodesOff),
+      added: set(diff && diff.linksAdded),
+      changed: set(diff && diff.linksChanged.map((c) => c[0])),
+      nodesAdded: set(diff && diff.nodesAdded),
+      nodesChanged: set(diff && diff.nodesChanged.map((c) => c[0])),
+    };
+  }
+
+  function markNodes(m, r, mark, sets) {
     const picked = state.link === null ? null : m.links[state.link];
     const focus = state.node !== null;
     for (const [index, group] of r.nodes) {
       const here = present(m, index);
-      const ghost = !here && gone.has(index);
+      const ghost = !here && mark.gone.has(index);
       const on = sets.upNodes.has(index) || sets.downNodes.has(index) || index === state.node;
       const end = picked !== null && (picked.from === index || picked.to === index);
       const classes = group.classList;
@@ -177,32 +182,46 @@
       classes.toggle("down", sets.downNodes.has(index));
       classes.toggle("selected", index === state.node || end);
       classes.toggle("dim", focus && !on);
-      classes.toggle("diff-added", nodesAdded.has(index));
-      classes.toggle("diff-changed", nodesChanged.has(index));
+      classes.toggle("diff-added", mark.nodesAdded.has(index));
+      classes.toggle("diff-changed", mark.nodesChanged.has(index));
     }
+  }
+
+  function markLinks(m, r, mark, sets) {
+    const focus = state.node !== null;
     for (const [index, group] of r.links) {
       const link = m.links[index];
       const here = linkHolds(m, index);
-      const ghost = !here && lapsed.has(index);
-      const on = sets.upLinks.has(index) || sets.downLinks.has(index);
+      const ghost = !here && mark.lapsed.has(index);
+      const hidden = state.relations.has(link.relation)
+        || state.nations.has(m.nodes[link.from].nation) || state.nations.has(m.nodes[link.to].nation);
       const classes = group.classList;
       classes.toggle("absent", !here && !ghost);
       classes.toggle("lapsed", ghost);
-      classes.toggle("activated", here && activated.has(index));
-      classes.toggle("filtered", state.relations.has(link.relation)
-        || state.nations.has(m.nodes[link.from].nation) || state.nations.has(m.nodes[link.to].nation));
+      classes.toggle("activated", here && mark.activated.has(index));
+      classes.toggle("filtered", hidden);
       classes.toggle("up", sets.upLinks.has(index));
-      classes.toggle("down", sets.downLinks.has(index) && !sets.upLinks.has(index));
+      classes.toggle("down", sets.downLinks.has(index));
       classes.toggle("picked", index === state.link);
-      classes.toggle("dim", focus && !on);
-      classes.toggle("diff-added", added.has(index));
-      classes.toggle("diff-changed", changed.has(index));
+      classes.toggle("dim", focus && !sets.upLinks.has(index) && !sets.downLinks.has(index));
+      classes.toggle("diff-added", mark.added.has(index));
+      classes.toggle("diff-changed", mark.changed.has(index));
     }
+  }
+
+  function update() {
+    const m = model();
+    const r = run();
+    DATA.models.forEach((_, i) => { byId("drawing-" + i).hidden = i !== state.model; });
+    const mark = marks(m);
+    const sets = highlightSets(mark.chains);
+    markNodes(m, r, mark, sets);
+    markLinks(m, r, mark, sets);
     writeMembers(r);
     showTabs(m);
-    showDetails(m, chains);
-    showChange(m, change);
-    showDiff(m, diff);
+    showDetails(m, mark.chains);
+    showChange(m, mark.change);
+    showDiff(m, mark.diff);
     byId("title").textContent = m.name;
     byId("model").value = String(state.model);
     byId("layer").value = state.layer;
