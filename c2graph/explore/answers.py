@@ -152,31 +152,31 @@ def chain_table(model: Model, index: Index) -> dict[str, list[dict[str, Any]]]:
     ``[node, family, units]``; a node's are those standing on its chains (or the node
     itself) whose units include it or a node below it.
     """
-    table: dict[str, list[dict[str, Any]]] = {}
-    for layer in CHAIN_LAYERS:
-        per_situation = []
-        for situation in index.situation_ids:
-            found = dominators(model, phase=situation, layer=layer)
-            spofs: list[list[Any]] = [
-                [index.node[d.node], d.chains, index.nodes(d.units)] for d in found
-            ]
-            nodes: dict[str, Any] = {}
-            for node_id, node in model.nodes.items():
-                if situation not in node.phases:
-                    continue
-                chains = node_chains(model, index, node_id, situation, layer)
-                warning = commanders(model, node_id, phase=situation, layer=layer).warning
-                below = {*chains["down"][0], index.node[node_id]}
-                on = below | {n for path in chains["up"] for n in path[0]}
-                mine = [i for i, s in enumerate(spofs) if s[0] in on and below & set(s[2])]
-                if chains["up"] or chains["down"][0] or chains["superiors"] or mine or warning:
-                    chains["spof"] = mine
-                    if warning:
-                        chains["warning"] = warning
-                    nodes[str(index.node[node_id])] = chains
-            per_situation.append({"nodes": nodes, "spof": spofs})
-        table[layer] = per_situation
-    return table
+    return {
+        layer: [_situation_chains(model, index, s, layer) for s in index.situation_ids]
+        for layer in CHAIN_LAYERS
+    }
+
+
+def _situation_chains(model: Model, index: Index, situation: str, layer: str) -> dict[str, Any]:
+    """One situation and layer of :func:`chain_table`: its single points of failure, and
+    each node that has a chain, a link in the layer or a warning."""
+    found = dominators(model, phase=situation, layer=layer)
+    spofs: list[list[Any]] = [[index.node[d.node], d.chains, index.nodes(d.units)] for d in found]
+    nodes: dict[str, Any] = {}
+    for node_id, node in model.nodes.items():
+        if situation not in node.phases:
+            continue
+        chains = node_chains(model, index, node_id, situation, layer)
+        warning = commanders(model, node_id, phase=situation, layer=layer).warning
+        below = {*chains["down"][0], index.node[node_id]}
+        on = below | {n for path in chains["up"] for n in path[0]}
+        chains["spof"] = [i for i, s in enumerate(spofs) if s[0] in on and below & set(s[2])]
+        if warning:
+            chains["warning"] = warning
+        if any(chains.get(key) for key in ("up", "superiors", "subordinates", "spof", "warning")):
+            nodes[str(index.node[node_id])] = chains
+    return {"nodes": nodes, "spof": spofs}
 
 
 def counterpart_table(model: Model, index: Index) -> list[list[list[Any]]]:
