@@ -13,11 +13,12 @@ Example
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..errors import QueryError
+from ._common import Inputs, add_allow_outside
 from ._output import guard_outputs
+from ._terminal import write_lines
 
 HELP = (
     "write the interactive explorer: one self-contained HTML page to walk the models "
@@ -26,7 +27,7 @@ HELP = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the MODEL files, ``-o`` and ``--lang``.
+    """Add the MODEL files, ``-o``, ``--lang`` and ``--allow-outside``.
 
     Parameters
     ----------
@@ -50,6 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="LANG",
         help="label the charts with names in this language where the model has them (e.g. ja)",
     )
+    add_allow_outside(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     Parameters
     ----------
     args
-        ``models``, ``output`` and ``lang``.
+        ``models``, ``output``, ``lang`` and ``allow_outside``.
 
     Returns
     -------
@@ -75,13 +77,14 @@ def run(args: argparse.Namespace) -> int:
     c2graph.errors.QueryError: cfc.svg: the explorer is an HTML page; name it .html
     """
     from ..explore import write_explorer
-    from ._common import load
 
     if Path(args.output).suffix.lower() not in (".html", ".htm"):
         raise QueryError(f"{args.output}: the explorer is an HTML page; name it .html")
     guard_outputs([args.output], inputs=args.models)
-    models = [load(path) for path in args.models]
+    inputs = Inputs(args)
+    models = [inputs.load(path) for path in args.models]
+    guard_outputs([args.output], inputs=inputs.files)
     write_explorer(models, args.output, lang=args.lang)
     count = f"{len(models)} model{'s' if len(models) > 1 else ''}"
-    sys.stdout.write(f"{args.output}: written ({count}; open it in a browser)\n")
+    write_lines([f"{args.output}: written ({count}; open it in a browser)"])
     return 0

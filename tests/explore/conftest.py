@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from c2graph import Model, load_model_data
+from c2graph import Model, Source, load_model_data
 
 #: Japan: PM → MOD → joint HQ → two units (the second under OPCON only in war, under a U.S.
 #: TACON only in peace); the U.S.: President → HQ; a body both HQs sit in during war.
@@ -97,7 +98,7 @@ TINY: dict[str, Any] = {
     ],
     "sources": [
         {"id": "s1", "title": "Statute", "url": "https://laws.example.jp/76"},
-        {"id": "s2", "title": "Rumour", "url": "javascript:alert(1)"},
+        {"id": "s2", "title": "Rumour", "note": "[a](javascript:alert(1))"},
     ],
 }
 
@@ -111,6 +112,12 @@ VARYING: dict[str, Any] = TINY | {
         for link in TINY["links"]
     ],
 }  # fmt: skip
+
+
+def with_source(model: Model, source: Source) -> Model:
+    """``model`` with one more source, built in Python: the file loader refuses any address
+    that is not http(s), a record made in code may hold one."""
+    return replace(model, sources={**model.sources, source.id: source})
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from c2graph import load_model, load_model_data
+from c2graph import Source, load_model, load_model_data
 from c2graph.analysis import authority_paths, reach
 from c2graph.cli.main import main
 from c2graph.explore import write_explorer
@@ -23,7 +23,7 @@ from c2graph.explore.keys import SHORTCUTS
 from c2graph.report import report_stems
 
 from ..conftest import MODELS
-from .conftest import VARYING
+from .conftest import VARYING, with_source
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
@@ -398,9 +398,10 @@ def test_hostile_texts_never_run(opener, tmp_path):
             ],
             "links": [{"from": "a", "to": "b", "relation": "liaison", "source": "s1",
                        "note": "<b onmouseover=window.__pwned=6>n</b>"}],
-            "sources": [{"id": "s1", "title": "<i>t</i>", "url": "javascript:window.__pwned=7"}],
+            "sources": [{"id": "s1", "title": "<i>t</i>", "note": "<b>n</b>"}],
         }
     )  # fmt: skip
+    model = with_source(model, Source("s1", "<i>t</i>", url="javascript:window.__pwned=7"))
     path = tmp_path / "hostile.html"
     write_explorer([model], path)
     page = opener(path, "#node=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D8%3E").page
@@ -418,4 +419,4 @@ def test_hostile_texts_never_run(opener, tmp_path):
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img, iframe, object, embed, foreignObject").count() == 0
     assert page.eval_on_selector_all("a", "found => found.map(e => e.href)") == []
-    assert page.title() == "c2graph explorer: model"
+    assert page.title() == "c2graph explorer: img-src-x-onerror-window-pwned-1"  # a slug

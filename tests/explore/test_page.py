@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c2graph import load_model, load_model_data
+from c2graph import Source, load_model, load_model_data
 from c2graph.compare.diff import structural_diff
 from c2graph.explore import explorer_page
 from c2graph.explore.keys import SHORTCUTS, key_label
@@ -16,7 +16,7 @@ from c2graph.explore.page import json_script
 
 from ..conftest import MODELS
 from ..export.conftest import hostile_names, named
-from .conftest import TINY
+from .conftest import TINY, with_source
 
 _DATA = re.compile(r'<script type="application/json" id="c2-data">(.*?)</script>', re.S)
 
@@ -47,14 +47,16 @@ def test_json_script_parses_back_and_holds_no_markup_characters(data):
 
 
 def test_a_tiny_page_is_one_file_with_its_data():
-    page = explorer_page([load_model_data(TINY)])
+    evil = Source("s3", "Made in code", url="javascript:alert(1)")
+    page = explorer_page([with_source(load_model_data(TINY), evil)])
     _only_own_markup(page)
     data = _data(page)
     assert [s[0] for s in data["shortcuts"]] == [list(s.keys) for s in SHORTCUTS]
     entry = data["models"][0]
     assert entry["sources"] == {
         "s1": {"title": "Statute", "url": "https://laws.example.jp/76"},
-        "s2": {"title": "Rumour", "where": "javascript:alert(1)"},
+        "s2": {"title": "Rumour", "note": "[a](javascript:alert(1))"},
+        "s3": {"title": "Made in code", "where": "javascript:alert(1)"},  # never a link
     }
     assert entry["nodes"][0] == {"id": "pm", "name": "Prime Minister",
                                  "names": {"ja": "内閣総理大臣"}, "nation": "JP",
@@ -86,7 +88,10 @@ def test_hostile_texts_of_the_report_models_are_data(write_model):
     assert "<title>c2graph explorer: base</title>" in page
     entry = _data(page)["models"][0]
     assert entry["name"] == "Base <script>alert(1)</script>"
-    assert entry["sources"]["s2"] == {"title": "Evil", "where": "javascript:alert(1)"}
+    assert entry["sources"]["s2"] == {
+        "title": "Evil ![x](https://e.vil/x.png)",
+        "note": "[a](javascript:alert(1))",
+    }
 
 
 @settings(max_examples=15, deadline=None)
