@@ -179,7 +179,7 @@ def test_phase_ids_cannot_steer_files_out_of_the_folder(write_model, tmp_path):
     path = write_model(ONE_PHASE.format(name="m", phase="q/../../x"), "m.yaml")
     out = tmp_path / "a" / "b"
     written = write_report([load_model(path)], out, engine="matplotlib")
-    assert [p.name for p in written] == ["index.html", "report.md", "m--q-x.svg"]
+    assert [p.name for p in written] == ["index.html", "report.md", "explore.html", "m--q-x.svg"]
     assert all(p.parent == out for p in written)
     assert not (tmp_path / "x.svg").exists() and not (tmp_path / "a" / "x.svg").exists()
 
@@ -187,7 +187,7 @@ def test_phase_ids_cannot_steer_files_out_of_the_folder(write_model, tmp_path):
 def test_a_long_phase_id_gives_a_short_file_name(write_model, tmp_path):
     path = write_model(ONE_PHASE.format(name="m", phase="q" * 200), "m.yaml")
     written = write_report([load_model(path)], tmp_path / "out", engine="matplotlib")
-    name = written[2].name
+    name = written[3].name
     assert name.startswith("m--" + "q" * 51 + "-") and len(name) == 3 + 60 + 4
 
 
@@ -195,7 +195,7 @@ def test_figure_names_never_collide_and_the_page_is_the_same_each_run(write_mode
     x = load_model(write_model(ONE_PHASE.format(name="X", phase="a-p"), "x.yaml"))
     xa = load_model(write_model(ONE_PHASE.format(name="XA", phase="p"), "x-a.yaml"))
     first = build_report([x, xa], engine="matplotlib")
-    assert list(first.files)[2:] == ["x--a-p.svg", "x-a--p.svg"]
+    assert list(first.files)[3:] == ["x--a-p.svg", "x-a--p.svg"]
     again = build_report([x, xa], engine="matplotlib")
     assert first.files == again.files
 
@@ -205,13 +205,13 @@ def test_phases_that_slug_alike_get_distinct_files(write_model, tmp_path):
         '  - {id: "a/b", name: P}', '  - {id: "a/b", name: P}\n  - {id: "a.b", name: Q}'
     )
     report = build_report([load_model(write_model(text, "m.yaml"))], engine="matplotlib")
-    assert list(report.files)[2:] == ["m--a-b.svg", "m--a-b-2.svg"]
+    assert list(report.files)[3:] == ["m--a-b.svg", "m--a-b-2.svg"]
 
 
 # -- files the report did not write ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["index.html", "report.md"])
+@pytest.mark.parametrize("name", ["index.html", "report.md", "explore.html"])
 def test_a_page_the_report_did_not_write_is_kept(write_model, tmp_path, capsys, name):
     base = write_model(BASE, "base.yaml")
     out = tmp_path / "site"
