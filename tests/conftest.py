@@ -25,6 +25,23 @@ links:
 """
 
 
+#: The small model with its sources: every link names one, dated and published, so that
+#: it loads without warnings (MINIMAL's links name no source).
+SOURCED = (
+    MINIMAL.replace("to: hq, relation", "to: hq, source: s-demo, relation").replace(
+        "to: unit, relation", "to: unit, source: s-demo, relation"
+    )
+    + "sources:\n"
+    + "  - {id: s-demo, title: Demo order of battle, publisher: Demo ministry, date: 2025-03}\n"
+)
+
+
+@pytest.fixture
+def sourced_text() -> str:
+    """The small valid model with a dated, published source for each link: no warnings."""
+    return SOURCED
+
+
 @pytest.fixture
 def write_model(tmp_path: Path) -> Callable[..., Path]:
     """Write model text (dedented) to a file in ``tmp_path`` and return its path."""

@@ -19,9 +19,11 @@ import pytest
 
 from c2graph import load_model
 from c2graph.analysis import decision_plan
+from c2graph.cli.main import main
 from c2graph.model import Model
 from c2graph.modelfile.fields import SECTIONS
 from c2graph.modelfile.files import read_text
+from c2graph.modelfile.lint import is_after
 from c2graph.modelfile.parsing import parse_text
 from c2graph.modelfile.schema import model_schema
 from c2graph.vocabulary import (
@@ -229,10 +231,15 @@ def test_no_source_is_a_mirror_or_wikipedia_copy_unless_its_note_says_why(path):
 def test_every_source_has_a_publisher_and_a_date_not_after_the_model(path):
     m = model(path.stem)
     assert [s.id for s in m.sources.values() if not (s.publisher and s.date)] == []
-    # Dates compare by their first day (YYYY and YYYY-MM are whole years and months).
-    assert [
-        s.id for s in m.sources.values() if s.date > m.as_of and not s.date.startswith(m.as_of)
-    ] == []
+    assert [s.id for s in m.sources.values() if is_after(s.date, m.as_of)] == []
+
+
+def test_validate_strict_passes_on_every_shipped_model(capsys):
+    # Every link names a source, every source a publisher and a date not after the model's.
+    assert main(["validate", "--strict", *map(str, SHIPPED)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == len(SHIPPED) and all(": valid (" in line for line in out)
+    assert not any("warning" in line for line in out)
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)

@@ -32,7 +32,15 @@ from ..vocabulary import AUTHORITY_RELATIONS
 from .items import Item, Merged
 from .semantics import resolve_phases
 
-__all__ = ["CHECKS", "Context", "WarningCheck", "find_warnings", "warn"]
+__all__ = [
+    "CHECKS",
+    "SOURCELESS_SHOWN",
+    "Context",
+    "WarningCheck",
+    "find_warnings",
+    "is_after",
+    "warn",
+]
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,78 @@ def _blank_names(context: Context) -> Iterator[Problem]:
                 yield warn(item, key, f"the {key} is blank; give the {what} a {key}")
 
 
+#: Links of one file without a source beyond which the file gets one warning, not one each.
+SOURCELESS_SHOWN = 10
+
+
+def _links_without_source(context: Context) -> Iterator[Problem]:
+    """A link should name the source it rests on; a file with many such links gets one
+    warning (a generated order of battle, a units file without a ``source`` column)."""
+    by_origin: dict[int, list[Item]] = {}
+    for item in context.merged.sections["links"]:
+        if item.data.get("source") is None:
+            by_origin.setdefault(id(item.file), []).append(item)
+    for items in by_origin.values():
+        if len(items) > SOURCELESS_SHOWN:
+            yield warn(
+                items[0],
+                None,
+                f"this link and {len(items) - 1:,} more of this file's links name no source; "
+                "give each the id of the entry in `sources` it rests on",
+            )
+            continue
+        for item in items:
+            yield warn(
+                item,
+                None,
+                "the link names no source; give it the id of the entry in `sources` it rests on",
+            )
+
+
+def _sources_without_publisher_or_date(context: Context) -> Iterator[Problem]:
+    """A source should say who published it and when, so that a reader can judge it."""
+    for item in context.merged.sections["sources"]:
+        missing = [
+            key for key in ("publisher", "date") if not str(item.data.get(key) or "").strip()
+        ]
+        if missing:
+            keys = " and ".join(f"no {key}" for key in missing)
+            yield warn(
+                item,
+                None,
+                f"the source has {keys}; say who published it and when, so that a reader "
+                "can judge it",
+            )
+
+
+def is_after(date: str, as_of: str) -> bool:
+    """Whether ``date`` is surely later than ``as_of`` (both YYYY, YYYY-MM or YYYY-MM-DD):
+    compared at the precision both give, so a month is not after a day within it.
+
+    >>> is_after("2025-04-01", "2025-03"), is_after("2025-03-31", "2025-03")
+    (True, False)
+    >>> is_after("2025", "2024-12-31"), is_after("2025", "2025-01-01")
+    (True, False)
+    """
+    size = min(len(date), len(as_of))
+    return date[:size] > as_of[:size]
+
+
+def _sources_after_as_of(context: Context) -> Iterator[Problem]:
+    """A model as of a date should rest on what was published by then."""
+    as_of = str(context.merged.top["as_of"])
+    for item in context.merged.sections["sources"]:
+        date = item.data.get("date")
+        if date is not None and is_after(str(date), as_of):
+            yield warn(
+                item,
+                "date",
+                f"the source is dated {date}, after the model's as_of {as_of}; a model "
+                "rests on what was published by its date (cite an earlier source, or move "
+                "the as_of)",
+            )
+
+
 #: Every warning check, in the order their warnings are found.
 CHECKS: tuple[WarningCheck, ...] = (
     _never_holding_links,
@@ -154,6 +234,9 @@ CHECKS: tuple[WarningCheck, ...] = (
     _absent_declarers,
     _commanding_coordination_bodies,
     _blank_names,
+    _links_without_source,
+    _sources_without_publisher_or_date,
+    _sources_after_as_of,
 )
 
 

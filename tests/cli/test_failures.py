@@ -301,8 +301,8 @@ def test_pdf_has_no_local_time(tmp_path):
 # -- validate: warnings and --strict --------------------------------------------------------
 
 
-def test_validate_prints_warnings_and_strict_makes_them_errors(write_model, capsys, minimal_text):
-    path = write_model(minimal_text.replace("name: Unit,", "name: ' ',"))
+def test_validate_prints_warnings_and_strict_makes_them_errors(write_model, capsys, sourced_text):
+    path = write_model(sourced_text.replace("name: Unit,", "name: ' ',"))
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().out == (
         f"{path}: valid (3 nodes, 2 links, 3 phases), 1 warning\n"

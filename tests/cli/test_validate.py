@@ -8,10 +8,10 @@ from c2graph.cli.main import main
 
 
 @pytest.fixture
-def files(write_model, minimal_text, tmp_path):
-    good = write_model(minimal_text, "good.yaml")
+def files(write_model, sourced_text, tmp_path):
+    good = write_model(sourced_text, "good.yaml")
     bad = write_model(
-        minimal_text.replace("relation: opcon", "relation: opcom").replace(
+        sourced_text.replace("relation: opcon", "relation: opcom").replace(
             "kind: unit}", "kind: unti}"
         ),
         "bad.yaml",

@@ -128,7 +128,12 @@ def test_import_msdl_writes_a_model_that_validates(tmp_path, capsys):
     assert main(["import-msdl", str(source), "-o", str(target)]) == 0
     assert capsys.readouterr().out == f"wrote {target} (2 nodes, 1 links) from {source}\n"
     assert main(["validate", str(target)]) == 0
-    assert capsys.readouterr().out == f"{target}: valid (2 nodes, 1 links, 1 phases)\n"
+    # MSDL names no publisher or date of the file: the import leaves them to the analyst.
+    assert capsys.readouterr().out == (
+        f"{target}: valid (2 nodes, 1 links, 1 phases), 1 warning\n"
+        f"{target}:12: warning: sources[0] (id='s-msdl'): the source has no publisher and no "
+        "date; say who published it and when, so that a reader can judge it\n"
+    )
     assert main(["import-msdl", str(source), "-o", str(target)]) == 4
     assert capsys.readouterr().err == (
         f"c2graph import-msdl: error: {target}: already exists; remove it or allow overwriting\n"
