@@ -202,7 +202,7 @@ def model_html(model: Model) -> str:
     >>> "<td>wartime</td><td>Wartime (hostilities)</td><td>14</td><td>20</td>" in text
     True
     """
-    from .report._svg import inline_svg
+    from .render.svginline import inline_svg
 
     rows = [
         {

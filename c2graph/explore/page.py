@@ -23,7 +23,7 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
-from ..report._svg import inline_svg
+from ..render.svginline import inline_svg
 from .drawing import Drawing
 from .keys import SHORTCUTS, key_label
 

@@ -30,8 +30,8 @@ from ..model import Model
 from ..outputs import ensure_folder, write_atomic
 from ..render import Engine, choose_engine
 from ..render.scene import SceneOptions
+from ..render.svginline import inline_svg
 from ._draw import DiffJob, Job, Outcome, draw_figures, focus_jobs, legible
-from ._svg import inline_svg
 from .document import Block, Figure, Paragraph
 from .html import MARK as HTML_MARK
 from .html import render_html

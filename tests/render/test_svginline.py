@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from c2graph import RenderError, load_model
+from c2graph.render.svginline import check_svg, inline_svg
 from c2graph.report import build_report
-from c2graph.report._svg import check_svg, inline_svg
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
 
