@@ -397,7 +397,8 @@ class Model:
             return self.situations[situation_id]
         except KeyError:
             what = "phase or scenario" if self.scenarios else "phase"
-            raise QueryError(_unknown(what, situation_id, list(self.situations))) from None
+            every = list(self.situations)
+            raise QueryError(_unknown(what, situation_id, every, listed=True)) from None
 
     def decision(self, decision_id: str) -> Decision:
         """Return a decision by id (QueryError naming the closest ids when it is unknown).
@@ -409,7 +410,9 @@ class Model:
         try:
             return self.decisions[decision_id]
         except KeyError:
-            raise QueryError(_unknown("decision", decision_id, list(self.decisions))) from None
+            raise QueryError(
+                _unknown("decision", decision_id, list(self.decisions), listed=True)
+            ) from None
 
     def phase(self, phase_id: str) -> Phase:
         """Return a phase of any nation's set by id.
@@ -443,7 +446,7 @@ class Model:
             if phase.id == phase_id:
                 return phase
         every = [p.id for p in (*self.phases, *self.other_phases)]
-        raise QueryError(_unknown("phase", phase_id, every))
+        raise QueryError(_unknown("phase", phase_id, every, listed=True))
 
     def node(self, node_id: str) -> Node:
         """Return a node by id.
@@ -682,5 +685,18 @@ def _graph(name: str, nodes: Iterable[Node], links: Iterable[Link]) -> nx.MultiD
     return graph
 
 
-def _unknown(what: str, given: str, existing: list[str] | tuple[str, ...]) -> str:
-    return f"unknown {what} id {given!r}{did_you_mean(given, existing)}"
+#: How many ids an unknown phase, scenario or decision's message lists at most.
+_LISTED_IDS = 20
+
+
+def _unknown(
+    what: str, given: str, existing: list[str] | tuple[str, ...], *, listed: bool = False
+) -> str:
+    """The message for an unknown id: the closest ids, or (``listed``, for the few phases,
+    scenarios and decisions of a model) every id when none is close."""
+    hint = did_you_mean(given, existing)
+    if not hint and listed and existing:
+        shown = ", ".join(existing[:_LISTED_IDS])
+        more = ", ..." if len(existing) > _LISTED_IDS else ""
+        hint = f"; the model has: {shown}{more}"
+    return f"unknown {what} id {given!r}{hint}"

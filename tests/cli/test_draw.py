@@ -72,7 +72,12 @@ def test_draw_overlays(model_path, tmp_path):
 @pytest.mark.parametrize(
     ("argv", "code", "message"),
     [
-        (["--phase", "war"], 2, "c2graph draw: error: unknown phase id 'war'"),
+        (
+            ["--phase", "war"],
+            2,
+            "c2graph draw: error: unknown phase id 'war'; "
+            "the model has: peacetime, gray-zone, armed-attack",
+        ),
         (["--phases", ","], 2, "c2graph draw: error: --phases needs at least one phase id"),
         (
             ["--path", "unti"],

@@ -48,7 +48,10 @@ def test_failed_export_leaves_existing_output(model_path, tmp_path, capsys):
         ["export", str(model_path), "--format", "mermaid", "--phase", "war", "-o", str(out)]
     )
     assert code == 2
-    assert capsys.readouterr().err == "c2graph export: error: unknown phase id 'war'\n"
+    assert (
+        capsys.readouterr().err == "c2graph export: error: unknown phase id 'war'; "
+        "the model has: peacetime, gray-zone, armed-attack\n"
+    )
     assert out.read_text(encoding="utf-8") == "previous\n"
 
 
