@@ -1,12 +1,20 @@
-"""Benchmark c2graph against its floors: start-up, loading, analyses, comparison, DOT, memory.
+"""Benchmark the c2graph commands against the bare work, as whole processes, paired.
 
-Every figure is printed beside a baseline measured in the same run on the same data (the
-bare networkx / json / Graphviz work a tool built on them cannot avoid), with the ratio
-and the target of issue 6. Models come from :mod:`c2graph.synthetic` (seed 0).
+Every figure is the median wall time of whole ``c2graph`` processes run cold (a new
+process each time, nothing cached between runs), paired A/B with its baseline: the two
+commands run in turn, the order swapped every round, so that both see the same load on a
+shared machine. Baselines are the bare work (:mod:`benchmarks.bare`: ``json.loads`` of the
+same file, the bottleneck kernels in networkx, a bare MultiDiGraph with the same
+attributes) or the ``validate`` of the same file, as the targets of issue 18 are set.
+Memory is each process's peak resident size (``wait4``) and, for a loaded model, the bytes
+it holds after loading and after its analyses (tracemalloc). A run that takes longer than
+``--timeout`` is stopped and shown as not finished, never left out; no size is skipped.
+Models come from ``c2graph generate`` (seed 0, and seed 1 for the variant compared).
 
 Usage::
 
-    python benchmarks/run.py [--sizes 1000,10000,100000] [--repeat 3] [--json out.json]
+    python benchmarks/run.py [--sizes 1000,10000,100000] [--repeat 3] [--timeout 300]
+                             [--only NAME,...] [--json out.json]
 
 Results are written as JSON to ``benchmarks/results/`` (or the ``--json`` path).
 """
@@ -14,34 +22,35 @@ Results are written as JSON to ``benchmarks/results/`` (or the ``--json`` path).
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import gc
 import json
 import os
 import platform
-import re
-import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from functools import partial
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from c2graph import analysis
-
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
-PHASE = "peacetime"
+BARE = Path(__file__).resolve().parent / "bare.py"
+SHIPPED = ROOT / "models" / "us-japan-2025.yaml"
+
+
+@dataclass(frozen=True)
+class Run:
+    """One whole process: wall seconds (None when stopped at the timeout), peak RSS (MB)."""
+
+    seconds: float | None
+    peak_mb: float | None
 
 
 @dataclass
 class Row:
-    """One measured figure beside its baseline."""
+    """One measured figure beside its baseline: medians of paired runs."""
 
     size: int
     measure: str
@@ -50,6 +59,9 @@ class Row:
     baseline_name: str
     target: float | None = None
     note: str = ""
+    unit: str = "s"
+    runs: list[float | None] = field(default_factory=list)
+    baseline_runs: list[float | None] = field(default_factory=list)
 
     @property
     def ratio(self) -> float | None:
@@ -57,526 +69,291 @@ class Row:
             return None
         return self.seconds / self.baseline
 
+    def verdict(self) -> str:
+        """``<= 3x ok`` or ``MISSED`` against the target; empty without one."""
+        if self.target is None:
+            return ""
+        if self.ratio is None:
+            return f"<= {self.target:g}x MISSED" if self.seconds is None else ""
+        return f"<= {self.target:g}x " + ("ok" if self.ratio <= self.target else "MISSED")
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self) | {"ratio": self.ratio}
 
 
-class Budget:
-    """Skips a measure at a size where it would take too long, judged from a smaller size.
+# ------------------------------------------------------------------ processes
 
-    The estimate grows as size**1.5 from the last size measured (most measures are linear,
-    some are not); a measure that grows faster still is caught at the next size.
+
+def c2graph_command() -> list[str]:
+    """The installed ``c2graph`` entry point beside this Python, else ``python -m c2graph``."""
+    script = Path(sys.executable).parent / "c2graph"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "c2graph"]
+
+
+def run_process(argv: list[str], timeout: float) -> Run:
+    """Run one whole process (output discarded); its wall time and peak resident size."""
+    with tempfile.TemporaryFile() as log:  # a file, not a pipe: a chatty child never blocks
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=log)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                child.kill()
+                os.wait4(child.pid, 0)
+                child.returncode = -9
+                return Run(None, None)
+            time.sleep(0.002)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        errors = log.read().decode(errors="replace")
+    if child.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} exited {child.returncode}: {errors[-400:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def paired(
+    ours: list[str], base: list[str], repeat: int, timeout: float
+) -> tuple[list[Run], list[Run]]:
+    """Run ``ours`` and ``base`` in turn ``repeat`` times, swapping the order each round.
+
+    A command stopped at the timeout is not run again (its later rounds would be too).
     """
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.last: dict[str, tuple[int, float]] = {}
-
-    def skip(self, name: str, size: int) -> str:
-        """Return why ``name`` is skipped at ``size``, or an empty string to measure it."""
-        if name not in self.last:
-            return ""
-        last_size, took = self.last[name]
-        estimate = took * (size / last_size) ** 1.5
-        if estimate <= self.seconds:
-            return ""
-        return (
-            f"{name}: skipped at N={size:,}: took {took:.2f} s at N={last_size:,}, "
-            f"about {estimate:.0f} s expected (budget {self.seconds:g} s)"
-        )
-
-    def spent(self, name: str, size: int, seconds: float) -> None:
-        self.last[name] = (size, seconds)
+    mine: list[Run] = []
+    theirs: list[Run] = []
+    for round_ in range(repeat):
+        order = [(ours, mine), (base, theirs)]
+        for argv, runs in order if round_ % 2 == 0 else order[::-1]:
+            if runs and runs[-1].seconds is None:
+                continue
+            runs.append(run_process(argv, timeout))
+    return mine, theirs
 
 
-BUDGET = Budget(60.0)
-#: Groups of measures that ``--skip`` can leave out.
-GROUPS = ("startup", "loading", "analyses", "compare", "dot", "memory")
+def _median(runs: list[Run]) -> float | None:
+    times = [r.seconds for r in runs]
+    if not times or any(t is None for t in times):
+        return None
+    return statistics.median(t for t in times if t is not None)
 
 
-def _once(func: Callable[[], Any]) -> float:
-    """Wall time of one call, after a collection."""
-    gc.collect()
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
-
-
-def best(func: Callable[[], Any], repeat: int) -> float:
-    """Best wall time of ``repeat`` calls, with a collection before each."""
-    return min(_once(func) for _ in range(repeat))
-
-
-def best_cold(model: Any, call: Callable[[Any], Any], repeat: int) -> float:
-    """Best wall time of ``call`` on a fresh copy of ``model``, whose per-model caches of
-    the analyses are empty (the copy is made before the clock starts)."""
-    return min(_once(partial(call, dataclasses.replace(model))) for _ in range(repeat))
-
-
-# ------------------------------------------------------------------ baselines
-
-
-def bare_graph(text: str) -> Any:
-    """The floor of loading: ``json.loads`` and a bare MultiDiGraph of the same data."""
-    import networkx as nx
-
-    data = json.loads(text)
-    graph = nx.MultiDiGraph()
-    graph.add_nodes_from((node["id"], node) for node in data["nodes"])
-    graph.add_edges_from((link["from"], link["to"], link) for link in data["links"])
-    return graph
-
-
-def bare_authority(model: Any, phase: str) -> Any:
-    """The phase's authority links as a plain DiGraph (what the analyses search)."""
-    import networkx as nx
-
-    graph = nx.DiGraph()
-    graph.add_nodes_from(n for n, node in model.nodes.items() if phase in node.phases)
-    graph.add_edges_from(
-        (link.from_node, link.to_node)
-        for link in model.links
-        if link.is_authority and phase in link.phases
-    )
-    return graph
-
-
-def bare_whole(model: Any, phase: str) -> Any:
-    import networkx as nx
-
-    graph = nx.Graph()
-    graph.add_nodes_from(n for n, node in model.nodes.items() if phase in node.phases)
-    graph.add_edges_from(
-        (link.from_node, link.to_node) for link in model.links if phase in link.phases
-    )
-    return graph
-
-
-def _rooted(graph: Any) -> tuple[Any, str]:
-    rooted = graph.copy()
-    tops = [n for n in graph if graph.in_degree(n) == 0 and graph.out_degree(n) > 0]
-    rooted.add_edges_from(("<root>", top) for top in tops)
-    return rooted, "<root>"
-
-
-def _bare_paths(graph: Any, target: str) -> list[Any]:
-    import networkx as nx
-
-    above = nx.ancestors(graph, target)
-    tops = [n for n in above if graph.in_degree(n) == 0]
-    sub = graph.subgraph(above | {target})
-    return [p for top in tops for p in nx.all_simple_paths(sub, top, target)]
-
-
-def _bare_krackhardt(graph: Any) -> Any:
-    import networkx as nx
-
-    linked = nx.DiGraph(graph.subgraph([n for n in graph if graph.degree(n) > 0]))
-    weak = [len(c) for c in nx.weakly_connected_components(linked)]
-    strong = list(nx.strongly_connected_components(linked))
-    condensed = nx.condensation(linked, strong)
-    return weak, list(nx.topological_sort(condensed))
-
-
-def _bare_analyses(model: Any, target: str) -> dict[str, Callable[[], Any]]:
-    import networkx as nx
-
-    authority = bare_authority(model, PHASE)
-    whole = bare_whole(model, PHASE)
-    rooted, root = _rooted(authority)
-    return {
-        "authority_paths": lambda: _bare_paths(authority, target),
-        "dominators": lambda: nx.immediate_dominators(rooted, root),
-        "cut_nodes": lambda: list(nx.articulation_points(whole)),
-        "span_of_control": lambda: [d for _, d in authority.out_degree() if d > 0],
-        "hierarchy_scores": lambda: _bare_krackhardt(authority),
-        "phase_switch": lambda: (
-            {k for *_, k, p in model.graph.edges(keys=True, data="phases") if PHASE in p}
-            ^ {k for *_, k, p in model.graph.edges(keys=True, data="phases") if "armed-attack" in p}
-        ),
-    }
-
-
-#: The analyses of the default report, each a call on (target node, model).
-ANALYSES: dict[str, Callable[[str, Any], Any]] = {
-    "authority_paths": lambda target, m: analysis.authority_paths(m, target, phase=PHASE),
-    "dominators": lambda _, m: analysis.dominators(m, phase=PHASE),
-    "cut_nodes": lambda _, m: analysis.cut_nodes(m, phase=PHASE),
-    "span_of_control": lambda _, m: analysis.span_of_control(m, phase=PHASE),
-    "hierarchy_scores": lambda _, m: analysis.hierarchy_scores(m, phase=PHASE),
-    "phase_switch": lambda _, m: analysis.phase_switch(m, before=PHASE, after="armed-attack"),
-}
-
-
-def _ours(target: str) -> dict[str, Callable[[Any], Any]]:
-    """Each analysis of :data:`ANALYSES` about ``target``, as a call on a model."""
-    return {name: partial(call, target) for name, call in ANALYSES.items()}
+def _peak(runs: list[Run]) -> float | None:
+    peaks = [r.peak_mb for r in runs if r.peak_mb is not None]
+    return max(peaks) if peaks else None
 
 
 # ------------------------------------------------------------------ measures
 
 
-def measure_startup(work: Path, repeat: int) -> tuple[list[Row], list[str]]:
-    """CLI start-up on a small model vs importing networkx and yaml; top import costs."""
-    from c2graph.synthetic import generate, write_model_files
+@dataclass(frozen=True)
+class Files:
+    """The model files of one size."""
 
-    reference = ROOT / "models" / "us-japan-2025.yaml"
-    target = "jp-gcc"
-    if not reference.exists():
-        reference = work / "reference.yaml"
-        write_model_files(generate(60), reference, overwrite=True)
-        target = "jp-20"
-    command = ["path", str(reference), target, "--phase", PHASE]
-    python = sys.executable
+    size: int
+    json: Path
+    yaml: Path
+    csv: Path
+    variant: Path
 
-    def run(args: list[str]) -> None:
-        done = subprocess.run([python, *args], capture_output=True, check=False)
-        if done.returncode not in (0, 1):
-            raise RuntimeError(done.stderr.decode(errors="replace")[-500:])
 
-    cli = ["-m", "c2graph", *command]
-    ours = best(lambda: run(cli), repeat + 2)
-    floor = best(lambda: run(["-c", "import networkx, yaml"]), repeat + 2)
-    row = Row(
-        0,
-        f"start-up: c2graph {command[0]}",
-        ours,
-        floor,
-        "python -c 'import networkx, yaml'",
-        1.5,
+def write_models(size: int, work: Path) -> Files:
+    """Generate the size's model as JSON, YAML and YAML with a units CSV, and a variant."""
+    files = Files(
+        size,
+        work / f"oob-{size}.json",
+        work / f"oob-{size}.yaml",
+        work / f"oob-{size}-csv.yaml",
+        work / f"oob-{size}-variant.json",
     )
-    done = subprocess.run(
-        [python, "-X", "importtime", *cli], capture_output=True, text=True, check=False
-    )
-    costs = []
-    for line in done.stderr.splitlines():
-        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
-        if match:
-            costs.append((int(match[2]), len(match[3]), match[4]))
-    shown = sorted(
-        (c for c in costs if c[2] not in ("c2graph", "site", "encodings")), reverse=True
-    )[:14]
-    imports = [
-        f"{cumulative / 1000:7.1f} ms  {'  ' * (depth // 2)}{name}"
-        for cumulative, depth, name in shown
-    ]
-    return [row], imports
+    c2graph = c2graph_command()
+    for path, fmt, seed in (
+        (files.json, "json", 0),
+        (files.yaml, "yaml", 0),
+        (files.csv, "csv", 0),
+        (files.variant, "json", 1),
+    ):
+        argv = [*c2graph, "generate", str(size), "--seed", str(seed), "--format", fmt]
+        subprocess.run([*argv, "-o", str(path), "--force"], check=True, capture_output=True)
+    return files
 
 
-def measure_loading(size: int, files: dict[str, Path], text: str, repeat: int) -> list[Row]:
-    import yaml
+def _target_unit(files: Files) -> str:
+    """The deepest JP unit of the synthetic model: the longest chain ``path`` finds."""
+    data = json.loads(files.json.read_bytes())
+    units = [n["id"] for n in data["nodes"] if n["id"].startswith("jp-")]
+    return str(max(units, key=lambda n: int(n.split("-")[1])))
 
-    from c2graph import load_model
 
-    floor = best(lambda: bare_graph(text), repeat)
-    rows = []
-    for label, target in (("json", 1.5), ("yaml", 3.0), ("yaml+csv", 3.0)):
-        seconds = best(partial(load_model, files[label]), repeat)
-        rows.append(
+class Bench:
+    """The runs of one benchmark: the options, and the rows measured so far."""
+
+    def __init__(self, repeat: int, timeout: float, only: set[str], work: Path) -> None:
+        self.repeat = repeat
+        self.timeout = timeout
+        self.only = only
+        self.work = work
+        self.rows: list[Row] = []
+
+    def wanted(self, name: str) -> bool:
+        return not self.only or name in self.only
+
+    def pair(
+        self,
+        size: int,
+        measure: str,
+        ours: list[str],
+        base: list[str],
+        base_name: str,
+        target: float | None = None,
+    ) -> tuple[list[Run], list[Run]]:
+        """Measure ``ours`` against ``base`` and add the row; return the runs."""
+        mine, theirs = paired(ours, base, self.repeat, self.timeout)
+        seconds = _median(mine)
+        note = "" if seconds is not None else f"did not finish in {self.timeout:g} s"
+        self.rows.append(
             Row(
                 size,
-                f"load_model from {label.upper()}",
+                measure,
                 seconds,
-                floor,
-                "json.loads + bare MultiDiGraph",
+                _median(theirs),
+                base_name,
                 target,
+                note,
+                runs=[r.seconds for r in mine],
+                baseline_runs=[r.seconds for r in theirs],
             )
         )
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    yaml_text = files["yaml"].read_text(encoding="utf-8")
+        _progress(self.rows[-1])
+        return mine, theirs
 
-    rows.append(
-        Row(
-            size,
-            "(info) yaml CSafeLoader alone, gc paused",
-            best(lambda: _without_gc(lambda: yaml.load(yaml_text, Loader=loader)), 1),
-            floor,
-            "json.loads + bare MultiDiGraph",
-        )
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        _progress(row)
+
+
+def _progress(row: Row) -> None:
+    ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
+    print(f"... N={row.size:,} {row.measure}: {ratio} {row.note}", file=sys.stderr, flush=True)
+
+
+def measure_startup(bench: Bench) -> None:
+    """``c2graph path`` on the shipped model against ``python -c 'import networkx, yaml'``."""
+    command = [*c2graph_command(), "path", str(SHIPPED), "jp-gcc"]
+    floor = [sys.executable, "-c", "import networkx, yaml"]
+    bench.pair(
+        0, "start-up: c2graph path, shipped model", command, floor, "import networkx, yaml", 1.3
     )
-    floor_nogc = best(lambda: _without_gc(lambda: bare_graph(text)), repeat)
-    rows.append(
-        Row(
-            size, "(info) floor with gc paused", floor_nogc, floor, "json.loads + bare MultiDiGraph"
+
+
+def measure_size(bench: Bench, files: Files) -> None:
+    """Every measure of one size (those of ``--only``, when given)."""
+    c2 = c2graph_command()
+    size = files.size
+    validate = [*c2, "validate", str(files.json)]
+    loads = [sys.executable, str(BARE), "loads", str(files.json)]
+    v_name = "c2graph validate (JSON)"
+    validate_runs: list[Run] = []
+    if bench.wanted("validate"):
+        validate_runs, _ = bench.pair(size, "validate JSON", validate, loads, "json.loads", 3.0)
+        yaml_cmd = [*c2, "validate", str(files.yaml)]
+        bench.pair(size, "validate YAML", yaml_cmd, validate, v_name, 3.0)
+        csv_cmd = [*c2, "validate", str(files.csv)]
+        bench.pair(size, "validate YAML + units CSV", csv_cmd, validate, v_name)
+    if bench.wanted("path"):
+        target = _target_unit(files)
+        command = [*c2, "path", str(files.json), target]
+        bench.pair(size, "path (deepest unit)", command, validate, v_name, 1.5)
+    if bench.wanted("bottlenecks"):
+        command = [*c2, "bottlenecks", str(files.json)]
+        bench.pair(size, "bottlenecks", command, validate, v_name, 2.0)
+        kernels = [sys.executable, str(BARE), "kernels", str(files.json)]
+        bench.pair(size, "bottlenecks (vs networkx kernels)", command, kernels, "bare kernels")
+    if bench.wanted("compare"):
+        command = [*c2, "compare", str(files.json), str(files.variant)]
+        mine, theirs = bench.pair(size, "compare, all phases", command, validate, v_name, 5.0)
+        bench.add(_memory_row(size, "compare peak memory (MB)", mine, theirs, v_name, 3.0))
+    if bench.wanted("report"):
+        out = bench.work / f"report-{size}"
+        command = [*c2, "report", str(files.json), "-o", str(out), "--force"]
+        bench.pair(size, "report", command, validate, v_name, 10.0)
+    if bench.wanted("draw") and size >= 10_000:
+        svg = bench.work / f"draw-{size}.svg"
+        command = [*c2, "draw", str(files.json), "-o", str(svg)]
+        mine, _ = paired(command, validate, 1, bench.timeout)
+        seconds = _median(mine)
+        note = (
+            "target: at most 5 s"
+            if seconds is not None
+            else f"did not finish in {bench.timeout:g} s"
         )
-    )
-    return rows
+        bench.add(Row(size, "draw (default overview), SVG", seconds, 5.0, "5 s", 1.0, note))
+    if bench.wanted("memory"):
+        for row in measure_memory(files):
+            bench.add(row)
+    del validate_runs
 
 
-def _without_gc(func: Callable[[], Any]) -> Any:
-    gc.disable()
-    try:
-        return func()
-    finally:
-        gc.enable()
-
-
-def measure_analyses(size: int, model: Any, repeat: int) -> tuple[list[Row], list[str]]:
-    """Each analysis against the networkx calls it wraps; the phase graphs built on the
-    first query; all of them together, cold; the whole bottleneck report, cold."""
-    target = max(
-        (n for n in model.nodes if n.startswith("jp-")), key=lambda n: int(n.split("-")[1])
-    )
-    ours = _ours(target)
-    cold = best_cold(model, ours["span_of_control"], 1)
-    build_bare = best(lambda: (bare_authority(model, PHASE), bare_whole(model, PHASE)), 1)
-    rows = [
-        Row(
-            size,
-            "phase graphs (first query of a phase)",
-            cold,
-            build_bare,
-            "bare authority DiGraph + undirected Graph",
-        )
-    ]
-    ours["span_of_control"](model)  # the phase graphs of ``model`` are built from here on
-    found, missing = _each_analysis(size, model, ours, _bare_analyses(model, target), repeat)
-    rows += found
-    measured = [name for name in ours if any(r.measure == f"analysis: {name}" for r in found)]
-    baseline = sum(r.baseline or 0.0 for r in found) + build_bare
-    if measured:
-        left_out = sorted(set(ours) - set(measured))
-        rows.append(
-            Row(
-                size,
-                "full analysis (phase graphs + all above)",
-                sum(r.seconds or 0.0 for r in found) + cold,
-                baseline,
-                "bare graphs + bare networkx calls",
-                1.5,
-                f"without {', '.join(left_out)}" if left_out else "",
-            )
-        )
-        rows.append(_after_freeze(size, model, [ours[name] for name in measured], baseline))
-    report_rows, report_missing = _bottleneck_report(size, model, baseline)
-    return rows + report_rows, missing + report_missing
-
-
-def _each_analysis(
-    size: int,
-    model: Any,
-    ours: dict[str, Callable[[Any], Any]],
-    bare: dict[str, Callable[[], Any]],
-    repeat: int,
-) -> tuple[list[Row], list[str]]:
-    """A row per analysis within the time budget; why the others were not measured."""
-    rows = []
-    missing = []
-    for name, call in ours.items():
-        why = BUDGET.skip(name, size)
-        if why:
-            missing.append(why)
-            continue
-        try:
-            seconds = best(partial(call, model), repeat)
-        except Exception as exc:
-            missing.append(f"{name} ({type(exc).__name__}: {exc})")
-            continue
-        BUDGET.spent(name, size, seconds)
-        rows.append(
-            Row(
-                size,
-                f"analysis: {name}",
-                seconds,
-                best(bare[name], repeat),
-                "bare networkx calls",
-                1.5 if name == "authority_paths" else None,
-            )
-        )
-    return rows, missing
-
-
-def _bottleneck_report(size: int, model: Any, baseline: float) -> tuple[list[Row], list[str]]:
-    """The whole bottleneck report of a phase, on a model with cold caches."""
-    why = BUDGET.skip("bottleneck_report", size)
-    if why:
-        return [], [why]
-    try:
-        seconds = best_cold(model, lambda m: analysis.bottleneck_report(m, phase=PHASE), 1)
-    except Exception as exc:
-        return [], [f"bottleneck_report ({type(exc).__name__}: {exc})"]
-    BUDGET.spent("bottleneck_report", size, seconds)
-    row = Row(
-        size,
-        "bottleneck_report (cold, all measures)",
-        seconds,
-        baseline,
-        "bare graphs + bare networkx calls",
-    )
-    return [row], []
-
-
-def _after_freeze(size: int, model: Any, calls: list[Callable[[Any], Any]], baseline: float) -> Row:
-    """The same analyses on a fresh copy of the model (cold caches), after ``gc.freeze()``
-    moved the loaded model out of the collector's reach."""
-    fresh = dataclasses.replace(model)
-
-    def run_all() -> None:
-        for call in calls:
-            call(fresh)
-
-    gc.collect()
-    gc.freeze()
-    try:
-        seconds = best(run_all, 1)
-    finally:
-        gc.unfreeze()
+def _memory_row(
+    size: int, measure: str, mine: list[Run], theirs: list[Run], name: str, target: float
+) -> Row:
     return Row(
         size,
-        "(info) full analysis after gc.freeze()",
-        seconds,
-        baseline,
-        "bare graphs + bare networkx calls",
+        measure,
+        _peak(mine),
+        _peak(theirs),
+        f"peak of {name} (MB)",
+        target,
+        unit="MB",
     )
 
 
-def measure_compare(size: int, model: Any, other: Any) -> tuple[list[Row], list[str]]:
-    from c2graph.compare import compare
+#: Run in a fresh process: the bytes a loaded model holds, then after the bottleneck
+#: report of its first phase (its caches included), as ``loaded after``.
+_HELD = """
+import gc, sys, tracemalloc
+from c2graph import load_model
+from c2graph.analysis import bottleneck_report
+import c2graph.modelfile
+gc.collect(); tracemalloc.start()
+model = load_model(sys.argv[1]); gc.collect()
+loaded = tracemalloc.get_traced_memory()[0]
+bottleneck_report(model, phase=model.phases[0].id); gc.collect()
+print(loaded, tracemalloc.get_traced_memory()[0])
+"""
 
-    def bare() -> Any:
-        a, b = model.graph, other.graph
-        return (set(a) ^ set(b), set(a.edges(keys=True)) ^ set(b.edges(keys=True)))
 
-    why = BUDGET.skip("compare", size)
-    if why:
-        return [], [why]
-    try:
-        seconds = best(lambda: compare(model, other, phase=PHASE), 1)
-    except Exception as exc:
-        return [], [f"compare ({type(exc).__name__}: {exc})"]
-    BUDGET.spent("compare", size, seconds)
+def measure_memory(files: Files) -> list[Row]:
+    """Bytes held by the loaded model, and after its analyses, against a bare graph."""
+    ours = subprocess.run(
+        [sys.executable, "-c", _HELD, str(files.json)], capture_output=True, text=True, check=True
+    )
+    loaded, analysed = (int(x) / 1e6 for x in ours.stdout.split())
+    bare = subprocess.run(
+        [sys.executable, str(BARE), "memory", str(files.json)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    floor = int(bare.stdout) / 1e6
+    name = "bare MultiDiGraph, same attributes (MB)"
     return [
+        Row(files.size, "memory of the loaded model (MB)", loaded, floor, name, 1.5, unit="MB"),
         Row(
-            size,
-            "compare two variants (one phase)",
-            seconds,
-            best(bare, 1),
-            "node and edge set differences",
-        )
-    ], []
-
-
-def measure_dot(size: int, model: Any, work: Path) -> tuple[list[Row], list[str]]:
-    import networkx as nx
-
-    from c2graph.render import dot_text, draw
-
-    rows: list[Row] = []
-    why = BUDGET.skip("DOT build", size)
-    if why:
-        return rows, [why]
-    try:
-        text: str = ""
-
-        def build() -> None:
-            nonlocal text
-            text = dot_text(model, phase=PHASE)
-
-        seconds = best(build, 1)
-        BUDGET.spent("DOT build", size, seconds)
-        plain = nx.DiGraph()
-        plain.add_nodes_from((n, {"label": model.nodes[n].name}) for n in model.phase_graph(PHASE))
-        plain.add_edges_from(
-            (u, v, {"label": r}) for u, v, r in model.phase_graph(PHASE).edges(data="relation")
-        )
-        floor = best(lambda: nx.nx_pydot.to_pydot(plain).to_string(), 1)
-        rows.append(
-            Row(size, "DOT build", seconds, floor, "networkx to_pydot + to_string (labels)")
-        )
-    except Exception as exc:
-        return rows, [f"DOT build ({type(exc).__name__}: {exc})"]
-    if size > 1000 or shutil.which("dot") is None:
-        return rows, []
-    source = work / "schematic.dot"
-    source.write_text(text, encoding="utf-8")
-    out = work / "schematic.svg"
-    try:
-        seconds = best(lambda: draw(model, out, phase=PHASE, engine="graphviz"), 1)
-    except Exception as exc:
-        return rows, [f"draw ({type(exc).__name__}: {exc})"]
-    floor = best(
-        lambda: subprocess.run(
-            ["dot", "-Tsvg", "-o", str(work / "bare.svg"), str(source)], check=True
+            files.size,
+            "memory after the bottleneck report (MB)",
+            analysed,
+            floor,
+            name,
+            note="the model and every cache of its first phase",
+            unit="MB",
         ),
-        1,
-    )
-    rows.append(
-        Row(
-            size, "render 1k-node schematic (SVG)", seconds, floor, "dot -Tsvg on the same DOT", 1.5
-        )
-    )
-    return rows, []
-
-
-def measure_memory(size: int, json_path: Path, text: str) -> Row:
-    from c2graph import load_model
-
-    def retained(func: Callable[[], Any]) -> int:
-        gc.collect()
-        tracemalloc.start()
-        kept = func()
-        gc.collect()
-        current, _ = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        del kept
-        return current
-
-    ours = retained(lambda: load_model(json_path))
-    floor = retained(lambda: bare_graph(text))
-    return Row(
-        size,
-        "memory of the loaded model (MB)",
-        ours / 1e6,
-        floor / 1e6,
-        "bare MultiDiGraph with the parsed dicts (MB)",
-        2.0,
-    )
-
-
-# ------------------------------------------------------------------ driver
-
-
-def write_models(size: int, work: Path) -> tuple[dict[str, Path], str]:
-    from c2graph.synthetic import generate, write_model_files
-
-    data = generate(size, seed=0)
-    files = {
-        "json": work / f"oob-{size}.json",
-        "yaml": work / f"oob-{size}.yaml",
-        "yaml+csv": work / f"oob-{size}-csv.yaml",
-    }
-    write_model_files(data, files["json"], fmt="json", overwrite=True)
-    write_model_files(data, files["yaml"], fmt="yaml", overwrite=True)
-    write_model_files(data, files["yaml+csv"], fmt="csv", overwrite=True)
-    variant = work / f"oob-{size}-variant.json"
-    write_model_files(generate(size, seed=1), variant, fmt="json", overwrite=True)
-    files["variant"] = variant
-    return files, files["json"].read_text(encoding="utf-8")
-
-
-def run_size(size: int, work: Path, repeat: int, skip: set[str]) -> tuple[list[Row], list[str]]:
-    """Every measure of one size, except the groups in ``skip``."""
-    from c2graph import load_model
-
-    files, text = write_models(size, work)
-    rows: list[Row] = []
-    missing: list[str] = []
-    if "loading" not in skip:
-        rows += measure_loading(size, files, text, repeat)
-    if "memory" not in skip:
-        rows.append(measure_memory(size, files["json"], text))
-    model = load_model(files["json"])
-    groups: list[tuple[str, Callable[[], tuple[list[Row], list[str]]]]] = [
-        ("analyses", lambda: measure_analyses(size, model, repeat)),
-        ("compare", lambda: measure_compare(size, model, load_model(files["variant"]))),
-        ("dot", lambda: measure_dot(size, model, work)),
     ]
-    for group, run in groups:
-        if group not in skip:
-            found, lost = run()
-            rows += found
-            missing += lost
-    return rows, missing
+
+
+# ------------------------------------------------------------------ output
 
 
 def _fmt(value: float | None, unit: str) -> str:
@@ -584,95 +361,76 @@ def _fmt(value: float | None, unit: str) -> str:
         return "-"
     if unit == "MB":
         return f"{value:.1f} MB"
-    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
 
 
 def print_table(rows: list[Row]) -> None:
-    header = f"{'N':>7}  {'measure':<44} {'c2graph':>10} {'baseline':>10} {'ratio':>7}  target"
+    header = f"{'N':>7}  {'measure':<40} {'c2graph':>10} {'baseline':>10} {'ratio':>7}  target"
     print(header)
     print("-" * len(header))
     for row in rows:
-        unit = "MB" if "(MB)" in row.measure else "s"
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
-        verdict = ""
-        if row.target is not None and row.ratio is not None:
-            verdict = f"<= {row.target:g}x " + ("ok" if row.ratio <= row.target else "MISSED")
         size = f"{row.size:,}" if row.size else "-"
         note = f"  ({row.note})" if row.note else ""
         print(
-            f"{size:>7}  {row.measure:<44} {_fmt(row.seconds, unit):>10} "
-            f"{_fmt(row.baseline, unit):>10} {ratio:>7}  {verdict}{note}"
+            f"{size:>7}  {row.measure:<40} {_fmt(row.seconds, row.unit):>10} "
+            f"{_fmt(row.baseline, row.unit):>10} {ratio:>7}  {row.verdict()}{note}"
         )
+        if row.baseline_name:
+            print(f"{'':>9}{'':<40} baseline: {row.baseline_name}")
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+GROUPS = ("startup", "validate", "path", "bottlenecks", "compare", "report", "draw", "memory")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated unit counts")
     parser.add_argument(
-        "--sizes",
-        default="1000,10000,100000",
-        help="comma-separated unit counts (default: 1000,10000,100000)",
+        "--repeat", type=int, default=3, help="paired rounds per figure (default 3)"
     )
     parser.add_argument(
-        "--repeat",
-        type=int,
-        default=3,
-        help="runs per figure below 100k units, best taken (default: 3)",
+        "--timeout", type=float, default=300.0, help="seconds before a run is stopped (300)"
+    )
+    parser.add_argument(
+        "--only", default="", metavar="GROUPS", help="run only these: " + ", ".join(GROUPS)
     )
     parser.add_argument("--json", metavar="PATH", help="where to write the results as JSON")
-    parser.add_argument(
-        "--skip",
-        default="",
-        metavar="GROUPS",
-        help="comma-separated groups not to run: " + ", ".join(GROUPS),
-    )
     args = parser.parse_args(argv)
-    skip = {g for g in args.skip.split(",") if g}
-    if skip - set(GROUPS):
-        parser.error(
-            f"unknown group(s) {', '.join(sorted(skip - set(GROUPS)))}; "
-            f"choose from {', '.join(GROUPS)}"
-        )
-    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
-    rows: list[Row] = []
-    missing: list[str] = []
+    only = {g for g in args.only.split(",") if g}
+    if only - set(GROUPS):
+        parser.error(f"unknown group(s) {', '.join(sorted(only - set(GROUPS)))}")
+    sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",") if s]
+    load_before = _load()
     with tempfile.TemporaryDirectory(prefix="c2graph-bench-") as tmp:
-        work = Path(tmp)
-        imports: list[str] = []
-        if "startup" not in skip:
-            startup, imports = measure_startup(work, args.repeat)
-            rows += startup
+        bench = Bench(args.repeat, args.timeout, only, Path(tmp))
+        if bench.wanted("startup"):
+            measure_startup(bench)
         for size in sizes:
-            repeat = args.repeat if size < 100_000 else 1
-            found, lost = run_size(size, work, repeat, skip)
-            rows += found
-            missing += [f"N={size}: {m}" for m in lost]
-            print(f"... N={size:,} done", file=sys.stderr)
-    print_table(rows)
-    print("\nslowest imports of the CLI (python -X importtime, cumulative):")
-    for line in imports:
-        print(f"  {line}")
-    not_measured = list(dict.fromkeys(missing))
-    if not_measured:
-        print("\nnot measured:")
-        for line in not_measured:
-            print(f"  {line}")
+            measure_size(bench, write_models(size, Path(tmp)))
+    print_table(bench.rows)
+    print(f"\nload average before: {load_before}; after: {_load()} ({os.cpu_count()} cores)")
     out = Path(args.json) if args.json else RESULTS / time.strftime("bench-%Y%m%d-%H%M%S.json")
-    _write_results(out, sizes, rows, imports, not_measured)
-    print(f"\nresults written to {out}")
+    _write_results(out, sizes, bench.rows, load_before)
+    print(f"results written to {out}")
     return 0
 
 
-def _write_results(
-    out: Path, sizes: list[int], rows: list[Row], imports: list[str], not_measured: list[str]
-) -> None:
+def _write_results(out: Path, sizes: list[int], rows: list[Row], load: str) -> None:
     result = {
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
+        "load_before": load,
         "sizes": sizes,
         "rows": [row.to_dict() for row in rows],
-        "imports": imports,
-        "not_measured": not_measured,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

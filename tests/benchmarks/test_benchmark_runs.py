@@ -20,8 +20,8 @@ def test_benchmark_runs_at_one_thousand_units(tmp_path):
             "1000",
             "--repeat",
             "1",
-            "--skip",
-            "compare,dot",
+            "--only",
+            "startup,validate,path,memory",
             "--json",
             str(out),
         ],
@@ -33,23 +33,36 @@ def test_benchmark_runs_at_one_thousand_units(tmp_path):
     assert done.returncode == 0, done.stderr
     result = json.loads(out.read_text(encoding="utf-8"))
     measures = {row["measure"] for row in result["rows"]}
-    assert {
-        "load_model from JSON",
-        "load_model from YAML",
-        "load_model from YAML+CSV",
+    assert measures == {
+        "start-up: c2graph path, shipped model",
+        "validate JSON",
+        "validate YAML",
+        "validate YAML + units CSV",
+        "path (deepest unit)",
         "memory of the loaded model (MB)",
-    } <= measures
-    assert any(m.startswith("start-up: c2graph ") for m in measures)
+        "memory after the bottleneck report (MB)",
+    }
     for row in result["rows"]:
-        assert row["baseline"] > 0
-        assert row["ratio"] is None or row["ratio"] > 0
-    assert "load_model from JSON" in done.stdout
+        assert row["seconds"] > 0 and row["baseline"] > 0
+        assert row["ratio"] == row["seconds"] / row["baseline"]
+    assert "validate JSON" in done.stdout
     assert f"results written to {out}" in done.stdout
+
+
+def test_paired_runs_swap_their_order_and_stop_at_the_timeout():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import run
+
+    quick = [sys.executable, "-c", "pass"]
+    slow = [sys.executable, "-c", "import time; time.sleep(5)"]
+    mine, theirs = run.paired(slow, quick, 3, timeout=0.5)
+    assert [r.seconds for r in mine] == [None]
+    assert len(theirs) == 3 and all(r.seconds is not None for r in theirs)
 
 
 def test_unknown_group_is_refused():
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--skip", "nothing"],
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--only", "nothing"],
         capture_output=True,
         text=True,
         timeout=60,
