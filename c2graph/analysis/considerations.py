@@ -39,7 +39,7 @@ Example
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..display import Displayable
@@ -69,10 +69,12 @@ CONSIDERATION_KEYS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Fact(Displayable):
-    """One measured fact: a short label and its value."""
+    """One measured fact: a short label and its value; ``nodes`` are the ids of the nodes
+    the value names, in order, so that a report can name them in another language."""
 
     label: str
     value: str | int | float
+    nodes: tuple[str, ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the fact as JSON-ready data."""
@@ -170,7 +172,11 @@ def _locations(model: Model) -> tuple[Fact, ...]:
         far = max(items, key=lambda g: (g.km, g.link))
         facts += [
             Fact(f"largest {label}link distance (km)", round(far.km)),
-            Fact(f"farthest {label}link", f"{_names(model, [far.a])} → {_names(model, [far.b])}"),
+            Fact(
+                f"farthest {label}link",
+                f"{_names(model, [far.a])} → {_names(model, [far.b])}",
+                (far.a, far.b),
+            ),
             Fact(f"largest {label}clock offset (h)", max(abs(g.clock_offset) for g in items)),
         ]
     return tuple(facts)
@@ -189,6 +195,7 @@ def _functions(model: Model) -> tuple[Fact, ...]:
                 Fact(
                     f"{label} active in {phase}",
                     f"{len(bodies)}: {_names(model, bodies)}" if bodies else "0",
+                    tuple(bodies),
                 )
             )
     return tuple(facts)
@@ -220,7 +227,7 @@ def _readiness(model: Model) -> tuple[Fact, ...]:
     )
     return (
         Fact(f"forces assigned to collective nodes in {first}", len(assigned)),
-        Fact("assigned forces", _names(model, assigned)),
+        Fact("assigned forces", _names(model, assigned), tuple(assigned)),
     )
 
 

@@ -22,9 +22,11 @@ from ..modelfile import read_model
 from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS, LAYER_CHOICES, Layer
 
 __all__ = [
+    "DEFINITIONS_EPILOG",
     "Inputs",
     "add_allow_outside",
     "add_json",
+    "add_lang",
     "add_layer",
     "add_model",
     "add_phase",
@@ -160,6 +162,33 @@ def add_layer(parser: argparse.ArgumentParser, *, authority_only: bool = False) 
         default=Layer.OPERATIONAL.value,
         help=f"layer of relations: {', '.join(choices)} (default operational; all mixes "
         "every authority relation)",
+    )
+
+
+#: Where every measure and verdict a command prints is defined (shown under ``--help``).
+DEFINITIONS_EPILOG = (
+    "Every measure and verdict printed is defined, with its source, in docs/measures.md."
+)
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lang`` (``en``, the default, or ``ja``): the language of every word printed
+    and of the names where the model gives them.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_lang(parser)
+    >>> parser.parse_args(["--lang", "ja"]).lang, parser.parse_args([]).lang
+    ('ja', None)
+    """
+    from ..messages import LANGUAGES
+
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of titles, headers, legends and verdicts, and of the names where the "
+        "model gives them (name_ja); default en",
     )
 
 

@@ -18,6 +18,7 @@ import argparse
 from ..errors import QueryError
 from ._common import Inputs, add_model
 from ._output import add_engine, guard_outputs
+from ._progress import add_quiet, progress_for
 from ._terminal import write_lines
 
 HELP = "draw a command chart (SVG, PNG, PDF or DOT, from the file extension)"
@@ -64,7 +65,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         metavar="LANG",
-        help="label with names in this language where the model has them (e.g. ja)",
+        help="label with names in this language where the model has them (name_ja, "
+        "name_ko...); ja also puts the title, legend and group names in Japanese",
     )
     parser.add_argument(
         "--focus",
@@ -105,6 +107,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         help="output file: .svg, .png, .pdf or .dot",
     )
+    add_quiet(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -131,14 +134,18 @@ def run(args: argparse.Namespace) -> int:
     >>> run(argparse.Namespace(model="models/us-rok-cfc.yaml", phase="wartime", phases=None,
     ...     path="kr-jcs", bottlenecks=False, remove=None, lang=None, engine="auto",
     ...     focus="kr-jcs", depth=1, nations=None, layer=None, hide=None, size="slide",
-    ...     output=str(out)))  # doctest: +ELLIPSIS
+    ...     output=str(out), quiet=True))  # doctest: +ELLIPSIS
     /.../jcs.dot: written
     0
     """
+    from ..messages import interface
     from ..render import draw, picture_format
 
+    msg = interface(args.lang)
+    tell = progress_for(args)
     inputs = Inputs(args)
     model = inputs.load(args.model)
+    tell(msg("progress.loaded", model=args.model), 1, 3)
     phases = None
     if args.phases is not None:
         phases = [p.strip() for p in args.phases.split(",") if p.strip()]
@@ -148,6 +155,7 @@ def run(args: argparse.Namespace) -> int:
         raise QueryError("--depth needs --focus NODE")
     picture_format(args.output)
     guard_outputs([args.output], inputs=inputs.files)
+    tell(msg("progress.drawing_chart", count=len(model.nodes)), 2, 3)
     draw(
         model,
         args.output,
@@ -165,6 +173,7 @@ def run(args: argparse.Namespace) -> int:
         lang=args.lang,
         engine=args.engine,
     )
+    tell(msg("progress.drawn_chart"), 3, 3)
     write_lines([f"{args.output}: written"])
     return 0
 

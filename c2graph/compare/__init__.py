@@ -13,16 +13,19 @@ Example
 ('jp-jjoc', 'us-jct', 'us-spacefor-indopac', 'us-spacefor-j')
 """
 
+from .briefing import Briefing, briefing
 from .chains import ChainChange, chains_changed
 from .comparison import Comparison, Matrix, PhaseComparison, compare, compare_many
 from .diff import StructuralDiff, structural_diff
 
 __all__ = [
+    "Briefing",
     "ChainChange",
     "Comparison",
     "Matrix",
     "PhaseComparison",
     "StructuralDiff",
+    "briefing",
     "chains_changed",
     "compare",
     "compare_many",

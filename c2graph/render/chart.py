@@ -26,6 +26,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..messages import interface
 from ..vocabulary import AUTHORITY_RELATIONS
 from .boxes import Line, text_width, wrapped
 from .layout import (
@@ -123,11 +124,14 @@ class LegendCell:
 
 @dataclass(frozen=True)
 class Legend:
-    """The legend: its outline, the centre of its heading and its cells."""
+    """The legend: its outline, the centre of its heading and its cells; its heading and
+    the sample text of a member list, in the scene's language."""
 
     rect: Rect
     title_at: tuple[float, float]
     cells: tuple[LegendCell, ...]
+    title: str = "Legend"
+    members_sample: str = "A · B"
 
 
 @dataclass(frozen=True)
@@ -160,8 +164,13 @@ def _legend_entries(scene: Scene) -> list[LegendEntry]:
     return [e for e in scene.legend if e.group != "nation"]
 
 
-def _legend(entries: Sequence[LegendEntry], columns: int, left: float, top: float) -> Legend:
-    """The legend in ``columns`` columns with its top-left corner at ``(left, top)``."""
+def _legend(
+    entries: Sequence[LegendEntry], columns: int, left: float, top: float, lang: str
+) -> Legend:
+    """The legend in ``columns`` columns with its top-left corner at ``(left, top)``, its
+    words in ``lang`` (:func:`c2graph.messages.interface`)."""
+    msg = interface(lang)
+    title = msg("chart.legend")
     per = math.ceil(len(entries) / columns)
     columns = math.ceil(len(entries) / per)
     widths = [
@@ -179,17 +188,21 @@ def _legend(entries: Sequence[LegendEntry], columns: int, left: float, top: floa
         x += _SAMPLE_W + _SAMPLE_GAP + width + _COLUMN_GAP
     right = x - _COLUMN_GAP + _LEGEND_PAD
     bottom = y0 + per * _CELL_H + _LEGEND_PAD - 4
-    title_w = text_width("Legend", LEGEND_TITLE_PT, bold=True) + 2 * _LEGEND_PAD
+    title_w = text_width(title, LEGEND_TITLE_PT, bold=True) + 2 * _LEGEND_PAD
     right = max(right, left + title_w)
     return Legend(
         (left, top, right, bottom),
         ((left + right) / 2, top + _LEGEND_PAD + LEGEND_TITLE_PT / 2),
         tuple(cells),
+        title,
+        msg("chart.members_sample"),
     )
 
 
-def _legend_size(entries: Sequence[LegendEntry], columns: int) -> tuple[float, float]:
-    x0, y0, x1, y1 = _legend(entries, columns, 0.0, 0.0).rect
+def _legend_size(
+    entries: Sequence[LegendEntry], columns: int, lang: str
+) -> tuple[float, float]:
+    x0, y0, x1, y1 = _legend(entries, columns, 0.0, 0.0, lang).rect
     return (x1 - x0, y1 - y0)
 
 
@@ -264,7 +277,8 @@ def _frames(scene: Scene, panel: Panel, layout: SceneLayout, dx: float, dy: floa
         y0 = min(r[1] for r in rects) + dy - FRAME_TOP
         y1 = max(r[3] for r in rects) + dy + FRAME_PAD
         colours = nation_style(nation, scene.model_nations)
-        room = frame_width(colours.caption) - (x1 - x0)
+        caption = scene.nation_caption(nation)
+        room = frame_width(caption) - (x1 - x0)
         if room > 0:
             x0, x1 = x0 - room / 2, x1 + room / 2
         frames.append(
@@ -273,7 +287,7 @@ def _frames(scene: Scene, panel: Panel, layout: SceneLayout, dx: float, dy: floa
                 (x0, y0, x1, y1),
                 colours.cluster,
                 colours.line,
-                colours.caption,
+                caption,
                 (x0 + 7, y0 + 17),
             )
         )
@@ -347,7 +361,7 @@ def _plan(scene: Scene, layout: SceneLayout) -> _Plan:
     entries = _legend_entries(scene)
     best: tuple[tuple[float, float], int, float, float] | None = None
     for columns in range(1, min(4, len(entries)) + 1) if entries else [0]:
-        w, h = _legend_size(entries, columns) if columns else (0.0, 0.0)
+        w, h = _legend_size(entries, columns, scene.lang) if columns else (0.0, 0.0)
         spots = _legend_spots((w, h), taken, chart) if columns else [(PAD, grid.top)]
         for x, y in spots:
             right = max(chart[2], x + w, PAD + title_w)
@@ -357,7 +371,7 @@ def _plan(scene: Scene, layout: SceneLayout) -> _Plan:
                 best = (score, columns, x, y)
     assert best is not None  # at least one spot: below the chart is always free
     _, columns, x, y = best
-    legend = _legend(entries, columns, x, y) if columns else None
+    legend = _legend(entries, columns, x, y, scene.lang) if columns else None
     right = max(chart[2], legend.rect[2] if legend else 0.0, PAD + title_w)
     bottom = max(chart[3], legend.rect[3] if legend else 0.0)
     return _Plan(layout, grid, legend, right + PAD, bottom + PAD)

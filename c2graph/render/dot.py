@@ -30,6 +30,7 @@ from typing import Any
 import pydot
 
 from .boxes import Box, Line, node_box, text_width
+from ..messages import interface
 from .chart import (
     CAPTION_PT,
     LEGEND_PT,
@@ -38,6 +39,7 @@ from .chart import (
     Chart,
     Frame,
     Legend,
+    LegendCell,
     PanelView,
     build_chart,
 )
@@ -328,7 +330,7 @@ def _add_edge(
 def _add_legend(canvas: _Canvas, legend: Legend) -> None:
     """The legend's outline and samples behind the chart, its texts as plain-text nodes."""
     canvas.polygon(cut_corners(legend.rect), "#ffffff", "#999999")
-    title = _tag("B", "Legend")
+    title = _tag("B", escape_html(legend.title))
     canvas.text(
         "legend",
         _tag("FONT", title, f' POINT-SIZE="{LEGEND_TITLE_PT:g}"'),
@@ -336,7 +338,7 @@ def _add_legend(canvas: _Canvas, legend: Legend) -> None:
         (60, 14),
     )
     for i, cell in enumerate(legend.cells):
-        _legend_sample(canvas, cell.entry.group, cell.entry.key, cell.sample, f"k{i}")
+        _legend_sample(canvas, cell, legend.members_sample, f"k{i}")
         width = text_width(cell.entry.label, LEGEND_PT) + 2
         x, y = cell.text_at
         text = _tag("FONT", escape_html(cell.entry.label), f' POINT-SIZE="{LEGEND_PT:g}"')
@@ -348,10 +350,10 @@ def _add_legend(canvas: _Canvas, legend: Legend) -> None:
         canvas.text(f"g{i}", cell_html, (x + width / 2, y), (width, 12))
 
 
-def _legend_sample(
-    canvas: _Canvas, group: str, key: str, rect: tuple[float, float, float, float], name: str
-) -> None:
-    """The sample of one legend entry: a line, a node shape or the look of a member list."""
+def _legend_sample(canvas: _Canvas, cell: LegendCell, members: str, name: str) -> None:
+    """The sample of one legend entry: a line, a node shape or the look of a member list
+    (``members``: two names as a body lists them)."""
+    group, key, rect = cell.entry.group, cell.entry.key, cell.sample
     x0, y0, x1, y1 = rect
     middle = [(x0, (y0 + y1) / 2), (x1, (y0 + y1) / 2)]
     if group == "relation":
@@ -365,7 +367,7 @@ def _legend_sample(
     elif group == "note":
         canvas.text(
             name,
-            '<FONT POINT-SIZE="8">A · B</FONT>',
+            f'<FONT POINT-SIZE="8">{escape_html(members)}</FONT>',
             ((x0 + x1) / 2, (y0 + y1) / 2),
             (x1 - x0, y1 - y0),
         )
@@ -390,7 +392,8 @@ def svg_titles(scene: Scene) -> dict[str, str]:
     >>> titles["chart"]
     'US–ROK Combined Forces Command (comparator)'
     """
-    titles = {"chart": scene.title, "legend": "Legend", "title": scene.title}
+    titles = {"chart": scene.title, "legend": interface(scene.lang)("chart.legend")}
+    titles["title"] = scene.title
     entries = [e for e in scene.legend if e.group != "nation"]
     titles |= {f"g{i}": entry.label for i, entry in enumerate(entries)}
     titles |= {f"k{i}": entry.label for i, entry in enumerate(entries)}
@@ -404,7 +407,7 @@ def svg_titles(scene: Scene) -> dict[str, str]:
         for i, edge in enumerate(panel.edges):
             titles[f"{prefix}e{i}"] = edge.title or edge.relation
         for n_index, nation in enumerate(scene.nations):
-            titles[f"{prefix}c{n_index}"] = nation_style(nation, scene.model_nations).caption
+            titles[f"{prefix}c{n_index}"] = scene.nation_caption(nation)
     return titles
 
 

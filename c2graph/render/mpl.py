@@ -288,9 +288,9 @@ class _Painter:
     def legend(self, legend: Legend) -> None:
         """The legend's outline, heading, samples and texts."""
         self.polygon(cut_corners(legend.rect), "white", "#999999", 1.0, zorder=5, gid="legend")
-        self.text(*legend.title_at, "Legend", LEGEND_TITLE_PT, fontweight="bold", zorder=6)
+        self.text(*legend.title_at, legend.title, LEGEND_TITLE_PT, fontweight="bold", zorder=6)
         for cell in legend.cells:
-            _sample(self, cell.entry.group, cell.entry.key, cell.sample)
+            _sample(self, cell.entry.group, cell.entry.key, cell.sample, legend.members_sample)
             self.text(*cell.text_at, cell.entry.label, LEGEND_PT, ha="left", zorder=6)
 
 
@@ -340,9 +340,14 @@ def _arrow(
 
 
 def _sample(
-    painter: _Painter, group: str, key: str, rect: tuple[float, float, float, float]
+    painter: _Painter,
+    group: str,
+    key: str,
+    rect: tuple[float, float, float, float],
+    members: str,
 ) -> None:
-    """The sample of one legend entry, as the Graphviz renderer draws it."""
+    """The sample of one legend entry, as the Graphviz renderer draws it (``members``: a
+    member list's look)."""
     x0, y0, x1, y1 = rect
     middle = (y0 + y1) / 2
     if group in ("relation", "mark") or key == "low-confidence":
@@ -361,7 +366,7 @@ def _sample(
         painter.ax.plot([x0, x1], [middle, middle], color=colour, linewidth=width,
                         linestyle=_dashes(line, width), alpha=alpha, zorder=6)  # fmt: skip
     elif group == "note":
-        painter.text((x0 + x1) / 2, middle, "A · B", 8.0, zorder=6)
+        painter.text((x0 + x1) / 2, middle, members, 8.0, zorder=6)
     elif group == "kind":
         style = KIND_STYLES[key]
         shape = outline(style.shape, (x0 + x1) / 2, middle, x1 - x0, y1 - y0, rounded=style.rounded)

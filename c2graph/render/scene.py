@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal, TypedDict, Unpack, get_args
 
 from ..errors import QueryError
+from ..messages import Messages, interface
 from ..model import Link, Model, Node
 from .style import MARK_STYLES, LegendEntry, legend_entries, nation_order
 from .titles import link_title, node_title
@@ -95,7 +96,8 @@ class Panel:
 
 @dataclass(frozen=True)
 class Scene:
-    """Everything a renderer draws: title lines, phase panels, nation order and legend."""
+    """Everything a renderer draws: title lines, phase panels, nation order and legend;
+    ``lang`` is the language of its words (:func:`c2graph.messages.interface`)."""
 
     title: str
     subtitle: str
@@ -104,6 +106,21 @@ class Scene:
     model_nations: tuple[str, ...]
     legend: tuple[LegendEntry, ...]
     size: Size = "slide"
+    lang: str = "en"
+
+    def nation_caption(self, nation: str) -> str:
+        """The caption of a nation's group: its legend label (in the scene's language).
+
+        >>> from c2graph import load_model
+        >>> build_scene(load_model("models/us-rok-cfc.yaml"), lang="ja").nation_caption("US")
+        '米国'
+        """
+        for entry in self.legend:
+            if entry.group == "nation" and entry.key == nation:
+                return entry.label
+        from .style import nation_style
+
+        return nation_style(nation, self.model_nations).caption
 
     def texts(self) -> tuple[str, ...]:
         """Every text the diagram shows (to pick a font able to draw all of them).
@@ -201,6 +218,7 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
     if unknown:
         raise TypeError(f"build_scene() got an unexpected keyword argument {unknown[0]!r}")
     lang = options.get("lang")
+    msg = interface(lang)
     size = _checked_size(options.get("size", "slide"))
     target, removed = options.get("highlight_path"), options.get("removed")
     phase_ids = _shown_phases(model, options.get("phase"), options.get("phases"))
@@ -215,7 +233,7 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
     marks = sorted({m for n in drawn for m in n.marks} | {m for e in edges for m in e.marks})
     return Scene(
         title=model.name,
-        subtitle=_subtitle(model, phase_ids, lang),
+        subtitle=_subtitle(model, phase_ids, lang, msg),
         panels=panels,
         nations=nation_order(n.nation for n in drawn),
         model_nations=tuple(sorted({n.nation for n in model.nodes.values()})),
@@ -223,10 +241,12 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
             kinds={n.kind for n in drawn},
             relations={e.relation for e in edges},
             nations={n.nation for n in drawn},
-            marks=[(m, _mark_label(model, m, target, removed, lang)) for m in marks],
+            marks=[(m, _mark_label(model, m, target, removed, lang, msg)) for m in marks],
             notes=_notes(drawn, edges),
+            msg=msg,
         ),
         size=size,
+        lang=msg.lang,
     )
 
 
@@ -295,11 +315,13 @@ def _shown_phases(model: Model, phase: str | None, phases: Sequence[str] | None)
     return phase_ids
 
 
-def _subtitle(model: Model, phase_ids: tuple[str, ...], lang: str | None) -> str:
+def _subtitle(model: Model, phase_ids: tuple[str, ...], lang: str | None, msg: Messages) -> str:
     if len(phase_ids) == 1:
-        return f"as of {model.as_of} · phase: {_phase_name(model, phase_ids[0], lang)}"
+        return msg(
+            "chart.as_of_phase", date=model.as_of, phase=_phase_name(model, phase_ids[0], lang)
+        )
     names = " | ".join(_phase_name(model, p, lang) for p in phase_ids)
-    return f"as of {model.as_of} · phases: {names}"
+    return msg("chart.as_of_phases", date=model.as_of, phases=names)
 
 
 def _phase_name(model: Model, phase_id: str, lang: str | None) -> str:
@@ -307,13 +329,18 @@ def _phase_name(model: Model, phase_id: str, lang: str | None) -> str:
 
 
 def _mark_label(
-    model: Model, mark: str, target: str | None, removed: str | None, lang: str | None
+    model: Model,
+    mark: str,
+    target: str | None,
+    removed: str | None,
+    lang: str | None,
+    msg: Messages,
 ) -> str:
     if mark == "path" and target is not None:
-        return f"chain of command to {model.node(target).label(lang)}"
+        return msg("chart.path", node=model.node(target).label(lang))
     if mark == "removed" and removed is not None:
-        return f"removed: {model.node(removed).label(lang)}"
-    return MARK_STYLES[mark].label
+        return msg("chart.removed", node=model.node(removed).label(lang))
+    return msg.word("mark", mark) if msg.has(f"mark.{mark}") else MARK_STYLES[mark].label
 
 
 class _Overlays:
@@ -418,7 +445,8 @@ class _Context:
         for link in links:
             if link.relation == "member" and link.to_node in present:
                 member = self.model.node(link.from_node)
-                name = member.short or member.label(self.lang)
+                named = dict(member.names).get(self.lang) if self.lang else None
+                name = named or member.short or member.name
                 members.setdefault(link.to_node, []).append(name)
         return {body: tuple(dict.fromkeys(names)) for body, names in members.items()}
 
@@ -427,8 +455,10 @@ class _Context:
         if len(self.shown) > 1 and not set(self.shown) <= node.phases:
             marks.add("switch")
         label = node.label(self.lang)
-        if self.size == "slide" and node.short and not self.lang:
+        if self.size == "slide" and node.short and label == node.name:
             label, short = node.short, None
+        elif label != node.name:
+            short = None  # named in the language asked for: no abbreviation in another
         else:
             short = node.short if node.short and node.short != label else None
         return SceneNode(

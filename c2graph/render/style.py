@@ -28,12 +28,17 @@ import textwrap
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..vocabulary import NODE_KINDS, RELATIONS, SPECIAL_NATIONS
+
+if TYPE_CHECKING:
+    from ..messages import Messages
 
 __all__ = [
     "ARROW_LENGTH",
     "CJK_FONT",
+    "DIFF_MARKS",
     "FAINT_ALPHA",
     "FONT",
     "KIND_STYLES",
@@ -172,10 +177,17 @@ MARK_STYLES: dict[str, MarkStyle] = {
     "removed": MarkStyle("#7f7f7f", 2.0, "removed"),
     "cut-off": MarkStyle("#d62728", 2.0, "cut off by the removal"),
     "switch": MarkStyle("#e6007e", 3.0, "switches between the shown phases"),
-    "added": MarkStyle("#1a9850", 3.0, "added in B"),
-    "dropped": MarkStyle("#d73027", 3.0, "removed (only in A)"),
-    "changed": MarkStyle("#7b3294", 3.0, "changed (fields or relation)"),
+    # The diff chart's marks (c2graph.render.diff), one colour per kind of change.
+    "diff-added": MarkStyle("#1a9850", 3.0, "added"),
+    "diff-removed": MarkStyle("#d73027", 3.0, "removed"),
+    "diff-retyped": MarkStyle("#2166ac", 3.0, "relation changed"),
+    "diff-changed": MarkStyle(
+        "#7b3294", 3.0, "record changed (basis, source, confidence, phases, names)"
+    ),
 }
+
+#: The diff marks, in legend order.
+DIFF_MARKS: tuple[str, ...] = ("diff-added", "diff-removed", "diff-retyped", "diff-changed")
 
 
 #: Legend notes: how a chart shows membership and links the model is unsure of.
@@ -186,17 +198,8 @@ NOTES: dict[str, str] = {
 
 
 #: Which overlay mark colours a node's outline, or a link, when it has several: the last.
-_NODE_MARK_ORDER = (
-    "removed",
-    "cut-off",
-    "bottleneck",
-    "path",
-    "switch",
-    "changed",
-    "added",
-    "dropped",
-)
-_EDGE_MARK_ORDER = ("removed", "switch", "path", "changed", "added", "dropped")
+_NODE_MARK_ORDER = ("removed", "cut-off", "bottleneck", "path", "switch", *DIFF_MARKS)
+_EDGE_MARK_ORDER = ("removed", "switch", "path", *DIFF_MARKS)
 
 
 def node_mark(marks: Iterable[str]) -> MarkStyle | None:
@@ -294,7 +297,7 @@ def node_look(
         "#eeeeee" if removed else colours.fill,
         line,
         width,
-        bool({"removed", "cut-off", "dropped"} & given),
+        bool({"removed", "cut-off", "diff-removed"} & given),
         "#7f7f7f" if removed else "black",
         "bottleneck" in given,
     )
@@ -401,12 +404,14 @@ def legend_entries(
     nations: Iterable[str],
     marks: Iterable[tuple[str, str]] | Iterable[str],
     notes: Iterable[str] = (),
+    msg: Messages | None = None,
 ) -> tuple[LegendEntry, ...]:
     """Return the legend for exactly the relations, kinds, nations and marks drawn.
 
     Relations come in vocabulary order, then the notes (:data:`NOTES`: member lists,
     low-confidence links), node kinds, nations (left to right) and overlay marks. A mark is
-    given as its id or as ``(id, label)`` to override the standard label.
+    given as its id or as ``(id, label)`` to override the standard label.  With ``msg``
+    (:func:`c2graph.messages.messages`), every label is in its language.
 
     Examples
     --------
@@ -416,18 +421,35 @@ def legend_entries(
     """
     relation_set, kind_set = set(relations), set(kinds)
     entries = [
-        LegendEntry("relation", r, RELATION_STYLES[r].caption)
+        LegendEntry("relation", r, msg.caption(r) if msg else RELATION_STYLES[r].caption)
         for r in RELATIONS
         if r in relation_set
     ]
     note_set = set(notes)
-    entries += [LegendEntry("note", n, label) for n, label in NOTES.items() if n in note_set]
-    entries += [LegendEntry("kind", k, k.replace("-", " ")) for k in NODE_KINDS if k in kind_set]
+    entries += [
+        LegendEntry("note", n, msg.word("note", n) if msg else label)
+        for n, label in NOTES.items()
+        if n in note_set
+    ]
+    entries += [
+        LegendEntry("kind", k, msg.kind(k) if msg else k.replace("-", " "))
+        for k in NODE_KINDS
+        if k in kind_set
+    ]
     nation_list = list(nations)
     entries += [
-        LegendEntry("nation", n, nation_style(n, nation_list).caption)
+        LegendEntry(
+            "nation",
+            n,
+            msg.nation(n)
+            if msg and msg.has(f"nation.{n}")
+            else nation_style(n, nation_list).caption,
+        )
         for n in nation_order(nation_list)
     ]
-    given = dict(m if isinstance(m, tuple) else (m, MARK_STYLES[m].label) for m in marks)
+    given = dict(
+        m if isinstance(m, tuple) else (m, msg.word("mark", m) if msg else MARK_STYLES[m].label)
+        for m in marks
+    )
     entries += [LegendEntry("mark", m, given[m]) for m in MARK_STYLES if m in given]
     return tuple(entries)

@@ -17,27 +17,33 @@ confidence: high
 
 from __future__ import annotations
 
+from ..messages import Messages, interface
 from ..model import Link, Model, Node
-from ..vocabulary import RELATIONS
 from .style import nation_style
 
 __all__ = ["link_title", "node_title"]
 
 
-def _phases(model: Model, phases: frozenset[str], lang: str | None) -> str:
+def _phases(model: Model, phases: frozenset[str], lang: str | None, msg: Messages) -> str:
     if phases >= set(model.phase_ids):
-        return "phases: all"
+        return msg("title.phases_all")
     names = [
         dict(p.names).get(lang, p.name) if lang else p.name for p in model.phases if p.id in phases
     ]
-    return "phases: " + ", ".join(names)
+    return msg("title.phases", phases=msg.join(names))
 
 
-def _source(model: Model, source: str | None) -> str | None:
+def _source(model: Model, source: str | None, msg: Messages) -> str | None:
     if source is None:
         return None
     known = model.sources.get(source)
-    return f"source: {known.title if known else source}"
+    return msg("title.source", source=known.title if known else source)
+
+
+def _confidence(confidence: str | None, msg: Messages) -> str | None:
+    if confidence is None:
+        return None
+    return msg("title.confidence", confidence=msg.word("confidence", confidence))
 
 
 def node_title(model: Model, node: Node, lang: str | None) -> str:
@@ -55,14 +61,17 @@ def node_title(model: Model, node: Node, lang: str | None) -> str:
     source: ROK–U.S. Combined Forces Command and the transition of wartime OPCON
     confidence: high
     """
+    msg = interface(lang)
     name = node.label(lang)
-    heading = f"{name} ({node.short})" if node.short and node.short != name else name
+    named = name != node.name
+    heading = f"{name} ({node.short})" if node.short and node.short != name and not named else name
+    nation = msg.nation(node.nation) if msg.has(f"nation.{node.nation}") else None
     lines = [
         heading,
-        f"{node.kind.replace('-', ' ')} · {nation_style(node.nation).caption}",
-        _phases(model, node.phases, lang),
-        _source(model, node.source),
-        f"confidence: {node.confidence}" if node.confidence else None,
+        f"{msg.kind(node.kind)} · {nation or nation_style(node.nation).caption}",
+        _phases(model, node.phases, lang, msg),
+        _source(model, node.source, msg),
+        _confidence(node.confidence, msg),
     ]
     return "\n".join(line for line in lines if line)
 
@@ -70,12 +79,13 @@ def node_title(model: Model, node: Node, lang: str | None) -> str:
 def link_title(model: Model, link: Link, lang: str | None) -> str:
     """The hover text of a link: its ends' names and relation, phases, legal basis, source
     and confidence (see the module example)."""
+    msg = interface(lang)
     tail, head = model.node(link.from_node), model.node(link.to_node)
     lines = [
-        f"{tail.label(lang)} → {head.label(lang)}: {RELATIONS[link.relation].label}",
-        _phases(model, link.phases, lang),
-        f"legal basis: {link.basis}" if link.basis else None,
-        _source(model, link.source),
-        f"confidence: {link.confidence}" if link.confidence else None,
+        f"{tail.label(lang)} → {head.label(lang)}: {msg.relation(link.relation)}",
+        _phases(model, link.phases, lang, msg),
+        msg("title.basis", basis=link.basis) if link.basis else None,
+        _source(model, link.source, msg),
+        _confidence(link.confidence, msg),
     ]
     return "\n".join(line for line in lines if line)

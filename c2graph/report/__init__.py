@@ -21,11 +21,16 @@ Example
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..compare import compare
+from ..compare.briefing import briefing
+from ..compare.pairs import model_pairs
+from ..compare.summary import headline_findings
 from ..errors import OutputError, QueryError, RenderError
+from ..messages import Messages, messages
 from ..model import Model
 from ..outputs import ensure_folder, write_atomic
 from ..render import Engine, choose_engine
@@ -33,16 +38,19 @@ from ..render.scene import SceneOptions
 from ..render.svginline import inline_svg
 from ._draw import DiffJob, Job, Outcome, draw_figures, focus_jobs, legible
 from .document import Block, Figure, Paragraph
+from .findings import checked_forces, model_findings
 from .html import MARK as HTML_MARK
 from .html import render_html
 from .markdown import MARK as MARKDOWN_MARK
 from .markdown import render_markdown
 from .names import distinct_slugs
-from .sections import comparison_section, model_section
+from .sections import comparison_section, definitions_section, model_section
+from .summary import Base, summary_blocks
 
 __all__ = [
     "EXPLORER",
     "OWN_FILES",
+    "Progress",
     "Report",
     "build_report",
     "report_stems",
@@ -141,27 +149,49 @@ def written_by_report(path: Path) -> bool:
     return mark is not None and mark.encode("utf-8") in head
 
 
+#: Reports what a long run is doing: ``(what, done, total)``, called as each step ends.
+Progress = Callable[[str, int, int], None]
+
+
 @dataclass
 class _Plan:
     """The diagrams the sections ask for, collected while the blocks are built."""
 
+    lang: str | None = None
     jobs: list[Job] = field(default_factory=list)
     diff_jobs: list[DiffJob] = field(default_factory=list)
 
     def figure(self, model: Model, name: str, caption: str, phases: tuple[str, ...]) -> Figure:
         figure = Figure(name, caption)
         options: SceneOptions = {"phase": phases[0]} if len(phases) == 1 else {"phases": phases}
+        options["lang"] = self.lang
         self.jobs.append((model, figure, options))
         return figure
 
     def diff(self, a: Model, b: Model, name: str, caption: str, phase: str) -> Figure:
         figure = Figure(name, caption)
-        self.diff_jobs.append((a, b, figure, phase))
+        self.diff_jobs.append((a, b, figure, phase, self.lang))
         return figure
 
 
-def build_report(models: Sequence[Model], *, engine: Engine = "auto") -> Report:
+def _quiet(what: str, done: int, total: int) -> None:
+    """Progress that says nothing."""
+
+
+def build_report(
+    models: Sequence[Model],
+    *,
+    engine: Engine = "auto",
+    lang: str | None = None,
+    forces: Collection[str] | None = None,
+    progress: Progress | None = None,
+) -> Report:
     """Make the report of ``models``: the page, the Markdown file and the SVG diagrams.
+
+    The report opens with a summary of findings (:mod:`c2graph.report.summary`), then one
+    part per model, the comparison of each variant with the model it extends and of each
+    snapshot with the earlier one (a base not among ``models`` is loaded for it), every
+    model side by side, and the definitions of what it prints.
 
     Parameters
     ----------
@@ -171,15 +201,24 @@ def build_report(models: Sequence[Model], *, engine: Engine = "auto") -> Report:
         ``auto`` (Graphviz when ``dot`` is installed, else matplotlib), ``graphviz`` or
         ``matplotlib``.  With ``auto``, a diagram Graphviz fails on is drawn by matplotlib,
         and a diagram no engine can draw is named in the report with the reason.  With
-        Graphviz, each compared pair (a variant and the model it extends, else consecutive
-        models) gets its diff diagram.  The explorer page is drawn by Graphviz whatever
-        the engine; if Graphviz fails, the report says why instead.  Same models, same
-        bytes.
+        Graphviz, each compared pair gets its diff diagram.  The explorer page is drawn by
+        Graphviz whatever the engine; if Graphviz fails, the report says why instead.  Same
+        models, same bytes.
+    lang
+        ``en`` (default) or ``ja``: the language of every heading, table header, legend
+        and verdict, and of the names where the model gives them (``name_ja``).
+    forces
+        Node ids: show the chains, single points of failure, counterpart mismatches and
+        chain changes of these forces only.
+    progress
+        Called as each step ends: ``(what, done, total)``.
 
     Raises
     ------
     QueryError
-        No model, or an unknown engine.
+        No model, an unknown engine or language, or a force no model has.
+    ModelError
+        The base of a variant, not among ``models``, does not load.
 
     Examples
     --------
@@ -192,21 +231,54 @@ def build_report(models: Sequence[Model], *, engine: Engine = "auto") -> Report:
     """
     if not models:
         raise QueryError("no model to report on")
+    msg = messages(lang)
+    tell = progress or _quiet
+    focus = checked_forces(models, forces)
     with_diffs = choose_engine(engine, "svg") == "graphviz"
     stems = report_stems(models)
-    plan = _Plan()
-    blocks: list[Block] = []
-    for model, stem in zip(models, stems, strict=True):
-        blocks += model_section(model, stem, plan.figure)
-    blocks += comparison_section(models, stems, plan.diff if with_diffs else None)
+    pairs = model_pairs(models)
+    total = len(models) + len(pairs) + 1
+    findings = []
+    for index, model in enumerate(models):
+        findings.append(model_findings(model, forces=focus))
+        tell(msg("progress.analysed", model=stems[index]), index + 1, total)
+    briefs = []
+    for index, pairing in enumerate(pairs):
+        base_stem = (
+            stems[pairing.base_index]
+            if pairing.base_index is not None
+            else report_stems([pairing.base])[0]
+        )
+        brief = briefing(compare(pairing.base, pairing.model), pairing.base, pairing.model)
+        briefs.append((pairing, base_stem, brief))
+        tell(msg("progress.compared", model=stems[pairing.index]), len(models) + index + 1, total)
+    plan = _Plan(msg.names)
+    bases = {
+        pairing.index: Base(
+            base_stem,
+            findings[pairing.base_index]
+            if pairing.base_index is not None
+            else model_findings(pairing.base, forces=focus),
+            headline_findings(brief, pairing.base, pairing.model, msg),
+        )
+        for pairing, base_stem, brief in briefs
+    }
+    blocks: list[Block] = summary_blocks(findings, stems, bases, msg)
+    for found, stem in zip(findings, stems, strict=True):
+        blocks += model_section(found, stem, plan.figure, msg)
+    blocks += comparison_section(models, stems, briefs, msg, plan.diff if with_diffs else None)
+    blocks += definitions_section(msg)
+    tell(msg("progress.drawing", count=len(plan.jobs) + len(plan.diff_jobs)), total - 1, total)
     outcomes = draw_figures(plan.jobs, plan.diff_jobs, engine=engine)
     views = {job[1].file: focus_jobs(job) for job in plan.jobs if _too_wide(outcomes[job[1].file])}
     outcomes |= draw_figures([j for found in views.values() for j in found], [], engine=engine)
+    tell(msg("progress.drawn"), total, total)
     shown = [_with_views(block, views) for block in blocks]
-    explorer = _explorer(models)
+    explorer = _explorer(models, msg.names)
     if isinstance(explorer, str):
-        shown.insert(0, Paragraph(f"The interactive explorer could not be made: {explorer}"))
-    return _assemble("C2 structures: " + ", ".join(stems), shown, outcomes, explorer)
+        shown.insert(0, Paragraph(msg("report.explorer_failed", reason=explorer)))
+    title = msg("report.title", models=", ".join(stems))
+    return _assemble(title, shown, outcomes, explorer, msg)
 
 
 def _too_wide(outcome: Outcome) -> bool:
@@ -221,18 +293,22 @@ def _with_views(block: Block, views: Mapping[str, list[Job]]) -> Block:
     return block
 
 
-def _explorer(models: Sequence[Model]) -> bytes | str:
+def _explorer(models: Sequence[Model], lang: str | None) -> bytes | str:
     """The explorer page of the models, or why it could not be drawn."""
     from ..explore import explorer_page
 
     try:
-        return explorer_page(models).encode("utf-8")
+        return explorer_page(models, lang=lang).encode("utf-8")
     except RenderError as exc:
         return str(exc)
 
 
 def _assemble(
-    title: str, blocks: list[Block], outcomes: Mapping[str, Outcome], explorer: bytes | str
+    title: str,
+    blocks: list[Block],
+    outcomes: Mapping[str, Outcome],
+    explorer: bytes | str,
+    msg: Messages,
 ) -> Report:
     """The page and the Markdown file over the drawn figures (linking the explorer page
     when there is one), then the explorer page and the diagrams' files."""
@@ -244,8 +320,8 @@ def _assemble(
     shown = [_with_outcome(block, outcomes) for block in blocks]
     link = EXPLORER if isinstance(explorer, bytes) else None
     files = {
-        "index.html": render_html(title, shown, svgs, explorer=link).encode("utf-8"),
-        "report.md": render_markdown(title, shown, explorer=link).encode("utf-8"),
+        "index.html": render_html(title, shown, svgs, msg, explorer=link).encode("utf-8"),
+        "report.md": render_markdown(title, shown, msg, explorer=link).encode("utf-8"),
     }
     if isinstance(explorer, bytes):
         files[EXPLORER] = explorer
@@ -270,6 +346,8 @@ def write_report(
     out_dir: str | os.PathLike[str],
     *,
     engine: Engine = "auto",
+    lang: str | None = None,
+    forces: Collection[str] | None = None,
     force: bool = False,
 ) -> list[Path]:
     """Write the report of ``models`` (:func:`build_report`) into the folder ``out_dir``.
@@ -282,7 +360,7 @@ def write_report(
     Raises
     ------
     QueryError
-        No model, or an unknown engine.
+        No model, an unknown engine or language, or a force no model has.
     OutputError
         The folder or a file cannot be written, or would be replaced without ``force``.
 
@@ -295,4 +373,5 @@ def write_report(
     ['index.html', 'report.md', 'explore.html', 'us-rok-cfc--armistice.svg',
      'us-rok-cfc--wartime.svg']
     """
-    return build_report(models, engine=engine).write(out_dir, force=force)
+    report = build_report(models, engine=engine, lang=lang, forces=forces)
+    return report.write(out_dir, force=force)

@@ -35,7 +35,7 @@ __all__ = [
 #: A diagram to draw: the model, its figure (file name and caption) and what it shows.
 Job = tuple[Model, Figure, SceneOptions]
 #: A diff diagram to draw: model A, model B, the figure and the phase shown.
-DiffJob = tuple[Model, Model, Figure, str]
+DiffJob = tuple[Model, Model, Figure, str, str | None]
 #: What drawing a figure gave: its SVG, or the renderer's reason why it could not be drawn.
 Outcome = bytes | str
 _MAX_WORKERS = 8
@@ -121,9 +121,9 @@ def _attempt_from_file(path: str, options: SceneOptions) -> Outcome:
 def _diff(job: DiffJob) -> Outcome:
     from ..render.diff import diff_bytes
 
-    a, b, _, phase = job
+    a, b, _, phase, lang = job
     try:
-        return diff_bytes(a, b, "svg", phase=phase)
+        return diff_bytes(a, b, "svg", phase=phase, lang=lang)
     except RenderError as exc:
         return str(exc).splitlines()[0]
 

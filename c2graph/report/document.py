@@ -19,6 +19,7 @@ __all__ = [
     "BlockWriter",
     "Bullets",
     "Cell",
+    "Details",
     "Figure",
     "Heading",
     "Paragraph",
@@ -92,7 +93,17 @@ class SourceList:
         return entries
 
 
-Block = Heading | Paragraph | Bullets | Table | Figure | SourceList
+@dataclass(frozen=True)
+class Details:
+    """A group of blocks under a one-line summary: folded in the HTML page (a
+    ``<details>`` element, open when ``open``), a bold line in Markdown."""
+
+    summary: str
+    blocks: tuple[Block, ...]
+    open: bool = False
+
+
+Block = Heading | Paragraph | Bullets | Table | Figure | SourceList | Details
 
 
 class BlockWriter(ABC):
@@ -122,6 +133,8 @@ class BlockWriter(ABC):
             return self.figure(block)
         if isinstance(block, SourceList):
             return self.sources(block)
+        if isinstance(block, Details):
+            return self.details(block)
         raise TypeError(f"not a report block: {block!r}")
 
     @abstractmethod
@@ -147,3 +160,7 @@ class BlockWriter(ABC):
     @abstractmethod
     def sources(self, block: SourceList) -> str:
         """The text of a list of sources."""
+
+    @abstractmethod
+    def details(self, block: Details) -> str:
+        """The text of a folded group of blocks."""

@@ -9,8 +9,9 @@ replace it.
 
 Example
 -------
+>>> from c2graph.messages import messages
 >>> from c2graph.report.document import Table
->>> print(render_markdown("T", [Table(("a", "b"), (("x|y", ("1", "2")),))]))
+>>> print(render_markdown("T", [Table(("a", "b"), (("x|y", ("1", "2")),))], messages()))
 <!-- written by c2graph report -->
 # T
 <BLANKLINE>
@@ -27,7 +28,18 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from ..inert import inert
-from .document import Block, BlockWriter, Bullets, Figure, Heading, Paragraph, SourceList, Table
+from ..messages import Messages
+from .document import (
+    Block,
+    BlockWriter,
+    Bullets,
+    Details,
+    Figure,
+    Heading,
+    Paragraph,
+    SourceList,
+    Table,
+)
 
 __all__ = ["MARK", "escape_md", "render_markdown"]
 
@@ -52,6 +64,9 @@ def escape_md(text: str) -> str:
 class _Markdown(BlockWriter):
     """Blocks as Markdown; figures link to the SVG files beside the report."""
 
+    def __init__(self, msg: Messages) -> None:
+        self.msg = msg
+
     def heading(self, block: Heading) -> str:
         return f"{'#' * block.level} {escape_md(block.text)}\n"
 
@@ -75,10 +90,8 @@ class _Markdown(BlockWriter):
     def figure(self, block: Figure) -> str:
         """A diagram that links to its file at full size, then its focused views."""
         if block.missing is not None:
-            return (
-                f"*Diagram not available ({escape_md(block.caption)}): "
-                f"{escape_md(block.missing)}*\n"
-            )
+            text = self.msg("figure.missing", caption=block.caption, reason=block.missing)
+            return f"*{escape_md(text)}*\n"
         link = quote(block.file)
         views = "".join(self.figure(view) for view in block.views)
         return f"[![{escape_md(block.caption)}]({link})]({link})\n" + views
@@ -93,8 +106,11 @@ class _Markdown(BlockWriter):
                 line += f" — {escape_md(other)}"
             lines.append(line)
         if not lines:
-            return "No sources recorded.\n"
+            return escape_md(self.msg("sources.none")) + "\n"
         return "\n".join(lines) + "\n"
+
+    def details(self, block: Details) -> str:
+        return "\n".join([f"**{escape_md(block.summary)}**\n", *map(self.write, block.blocks)])
 
 
 def _autolink(url: str) -> str:
@@ -103,17 +119,21 @@ def _autolink(url: str) -> str:
     return quote(url, safe=":/?#@!$&'()*+,;=%-._~")
 
 
-def render_markdown(title: str, blocks: Sequence[Block], *, explorer: str | None = None) -> str:
+def render_markdown(
+    title: str, blocks: Sequence[Block], msg: Messages, *, explorer: str | None = None
+) -> str:
     """Return the Markdown report: a title, then every block separated by blank lines;
     ``explorer`` is the file name of the explorer page beside it, linked under the title.
 
     Examples
     --------
+    >>> from c2graph.messages import messages
     >>> from c2graph.report.document import Figure
-    >>> render_markdown("T", [Figure("a b.svg", "A chart")]).splitlines()[1:]
+    >>> render_markdown("T", [Figure("a b.svg", "A chart")], messages()).splitlines()[1:]
     ['# T', '', '[![A chart](a%20b.svg)](a%20b.svg)']
     """
     head = [f"{MARK}\n# {escape_md(title)}\n"]
     if explorer is not None:
-        head.append(f"[Interactive explorer]({quote(explorer)}): open it in a browser.\n")
-    return "\n".join([*head, *map(_Markdown().write, blocks)])
+        link = f"[{escape_md(msg('report.explorer'))}]({quote(explorer)})"
+        head.append(msg("report.explorer_open", link=link) + "\n")
+    return "\n".join([*head, *map(_Markdown(msg).write, blocks)])

@@ -1,38 +1,52 @@
-"""The report's sections as blocks: one part per model, then the comparison of all models.
+"""The report's sections as blocks: one part per model, the comparison of each model with
+its base, the models side by side, and the definitions of what the report prints.
 
-Main forces
-    The chains of command shown are those of the *main forces*: in the first phase, the
-    *top headquarters* are the force nodes (:data:`~c2graph.vocabulary.FORCE_KINDS`) with
-    no force node above them on any authority link (e.g. INDOPACOM; the JJOC from 2025; in
-    2022 the SDF major commands, since the Joint Staff above them is a staff), and the main
-    forces are the force nodes directly under a top headquarters — or the top headquarters
-    itself when no force node is under it.
+A model's part: its schematics (first and last phase), its phases, the chains of command
+of every force with a superior (:mod:`c2graph.report.chains`), its single points of
+failure and other bottlenecks (:mod:`c2graph.report.failures`), what changes at each
+switch (:mod:`c2graph.report.switches`) and its sources.  The comparison: each variant
+against the model it extends and each snapshot against the earlier one
+(:func:`c2graph.compare.pairs.model_pairs`), told as a one-page briefing
+(:mod:`c2graph.compare.summary`) with its diff diagram; then every model side by side
+(headline measures, C2 approach space, the six considerations), never diffed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
-import networkx as nx
-
-from ..analysis import authority_paths, considerations, placements
+from ..analysis import considerations, placements
 from ..analysis.approach import axis_level
-from ..analysis.measures import phase_report
-from ..analysis.switches import phase_switch
-from ..compare import compare, compare_many
-from ..compare.comparison import Comparison
+from ..analysis.decisions import in_force
+from ..compare import compare_many
+from ..compare.briefing import Briefing
+from ..compare.pairs import Pairing
+from ..compare.summary import consideration_rows, fact_text, summary_parts, unchanged_text
+from ..messages import Messages
 from ..model import Model
-from ..vocabulary import FORCE_KINDS, RELATIONS
-from .document import Block, Bullets, Cell, Figure, Heading, Paragraph, SourceList, Table
+from .chains import chain_blocks
+from .document import (
+    Block,
+    Bullets,
+    Cell,
+    Details,
+    Figure,
+    Heading,
+    Paragraph,
+    SourceList,
+    Table,
+)
+from .failures import failure_blocks, structure_blocks
+from .findings import ModelFindings, merge_phases
 from .names import diff_name, distinct_slugs, figure_name
+from .switches import switch_blocks
 
 __all__ = [
+    "DEFINITIONS",
     "DiffMaker",
     "FigureMaker",
-    "comparison_pairs",
     "comparison_section",
-    "main_forces",
+    "definitions_section",
     "model_section",
 ]
 
@@ -41,463 +55,295 @@ FigureMaker = Callable[[Model, str, str, tuple[str, ...]], Figure]
 #: Draws the diff diagram of two models: ``(a, b, file name, caption, phase) -> Figure``.
 DiffMaker = Callable[[Model, Model, str, str, str], Figure]
 
-_SHOWN = 5
+#: The terms the report prints, defined in the Definitions section (keys of the message
+#: catalogue ``define.<term>`` and ``source.<term>``); ``docs/measures.md`` has them all.
+DEFINITIONS: tuple[str, ...] = (
+    "chain",
+    "effective",
+    "failure",
+    "operational_failure",
+    "cut_node",
+    "mismatch",
+    "channels",
+    "span",
+    "switch",
+    "decisions",
+    "approach",
+    "unity",
+    "considerations",
+)
 
 
-def main_forces(model: Model, *, phase: str) -> tuple[str, ...]:
-    """Return the main forces of ``phase`` (defined in the module docstring), sorted.
-
-    Examples
-    --------
-    >>> from c2graph import load_model
-    >>> forces = main_forces(load_model("models/us-japan-2025.yaml"), phase="peacetime")
-    >>> forces[:3], len(forces)
-    (('jp-adc', 'jp-cyber', 'jp-gcc'), 12)
-    """
-    graph = model.authority_graph(phase)
-    force = {n for n in graph if model.nodes[n].kind in FORCE_KINDS}
-    found: set[str] = set()
-    for top in force:
-        if force.isdisjoint(nx.ancestors(graph, top)):
-            below = {n for n in graph.successors(top) if n in force}
-            found |= below or {top}
-    return tuple(sorted(found))
-
-
-def _name(model: Model, node: str | None) -> str:
-    if node is None:
-        return "-"
-    item = model.nodes[node]
-    return f"{item.short} ({item.name})" if item.short and item.short != item.name else item.name
-
-
-def _short(model: Model, node: str) -> str:
-    item = model.nodes[node]
-    return item.short or item.name
-
-
-def _chain(model: Model, chain: Sequence[str]) -> str:
-    return " → ".join(_short(model, n) for n in chain)
-
-
-def _phase_name(model: Model, phase: str) -> str:
-    return model.phase(phase).name
-
-
-def model_section(model: Model, stem: str, draw: FigureMaker) -> list[Block]:
-    """Return the blocks of one model: schematic, phase panels, chains, bottlenecks, phase
-    switches and sources.  ``stem`` names the model's diagram files and anchors.
-
-    The schematic is the first phase; the phase panels are the last phase beside a table
-    of every phase (declared by, approval, legal basis, links holding).  Each diagram is
-    one phase: multi-phase panels cost Graphviz several times as much.
+def model_section(found: ModelFindings, stem: str, draw: FigureMaker, msg: Messages) -> list[Block]:
+    """Return the blocks of one model (see the module docstring); ``stem`` names its
+    diagram files and anchors.
 
     Examples
     --------
     >>> from c2graph import load_model
-    >>> from c2graph.report.document import Figure
+    >>> from c2graph.messages import messages
+    >>> from c2graph.report.findings import model_findings
     >>> def figure(model, name, caption, phases):
     ...     return Figure(name, caption)
-    >>> blocks = model_section(load_model("models/us-rok-cfc.yaml"), "rok", figure)
+    >>> found = model_findings(load_model("models/us-rok-cfc.yaml"))
+    >>> blocks = model_section(found, "rok", figure, messages("en"))
     >>> [b.file for b in blocks if isinstance(b, Figure)]
     ['rok--armistice.svg', 'rok--wartime.svg']
     """
+    model = found.model
     first, last = model.phase_ids[0], model.phase_ids[-1]
     slugs = dict(zip(model.phase_ids, distinct_slugs(model.phase_ids), strict=True))
-    blocks: list[Block] = [Heading(2, model.name, f"m-{stem}")]
-    blocks.append(
-        Paragraph(
-            f"As of {model.as_of}. {len(model.nodes)} nodes, {len(model.links)} links, "
-            f"{len(model.phases)} phases." + (f" {model.description}" if model.description else "")
+    about = msg(
+        "model.about",
+        date=model.as_of,
+        nodes=len(model.nodes),
+        links=len(model.links),
+        phases=len(model.phases),
+    )
+    blocks: list[Block] = [
+        Heading(2, model.name, f"m-{stem}"),
+        Paragraph(about + (f" {model.description}" if model.description else "")),
+        Heading(3, msg("model.schematics"), f"m-{stem}-schematics"),
+    ]
+    for phase in dict.fromkeys((first, last)):
+        caption = msg.pair(model.name, msg.phase(model, phase))
+        blocks.append(draw(model, figure_name(stem, slugs[phase]), caption, (phase,)))
+    blocks += [Heading(3, msg("model.phases"), f"m-{stem}-phases"), _phase_table(model, msg)]
+    blocks += chain_blocks(found, stem, msg)
+    blocks += failure_blocks(found, stem, msg)
+    blocks += structure_blocks(found, stem, msg)
+    blocks += switch_blocks(found, stem, msg, slugs, forces=found.forces)
+    sources = SourceList(
+        tuple(
+            (s.id, " · ".join(x for x in (s.title, s.publisher, s.date, s.note) if x), s.url)
+            for s in sorted(model.sources.values(), key=lambda s: s.id)
         )
     )
-    blocks += [
-        Heading(3, "Schematic", f"m-{stem}-schematic"),
-        draw(
-            model,
-            figure_name(stem, slugs[first]),
-            f"{model.name}: {_phase_name(model, first)}",
-            (first,),
-        ),
-    ]
-    blocks.append(Heading(3, "Phase panels", f"m-{stem}-phases"))
-    if last != first:
-        blocks.append(
-            draw(
-                model,
-                figure_name(stem, slugs[last]),
-                f"{model.name}: {_phase_name(model, last)} (the last phase; the "
-                "links that switch on the way are listed under Phase switches)",
-                (last,),
-            )
-        )
-    blocks.append(_phase_table(model))
-    blocks += _chains(model, stem, first, last)
-    blocks += _bottlenecks(model, stem)
-    blocks += _switches(model, stem, slugs)
-    blocks += [
-        Heading(3, "Sources", f"m-{stem}-sources"),
-        SourceList(
-            tuple(
-                (s.id, " · ".join(x for x in (s.title, s.publisher, s.date, s.note) if x), s.url)
-                for s in sorted(model.sources.values(), key=lambda s: s.id)
-            )
-        ),
-    ]
+    count = msg("count.sources", count=len(model.sources))
+    blocks += [Heading(3, msg("model.sources"), f"m-{stem}-sources"), Details(count, (sources,))]
     return blocks
 
 
-def _phase_table(model: Model) -> Table:
-    """Every phase: who declares it, who approves, its legal basis, the links holding."""
-    return Table(
-        ("phase", "declared by", "approval", "legal basis", "links holding"),
-        tuple(
-            (
-                p.name,
-                _name(model, p.declared_by),
-                ", ".join(_short(model, a) for a in p.approval) or "-",
-                p.basis or "-",
-                str(sum(1 for link in model.links if p.id in link.phases)),
-            )
-            for p in model.phases
-        ),
-    )
-
-
-def _chains(model: Model, stem: str, first: str, last: str) -> list[Block]:
-    units = main_forces(model, phase=first)
-    phases = (first,) if first == last else (first, last)
+def _phase_table(model: Model, msg: Messages) -> Table:
+    """Every phase: the decisions that put it in force (:func:`c2graph.analysis.decisions.
+    in_force`, in the model's order), its legal basis, the links holding in it."""
+    order = {d: i for i, d in enumerate(model.decisions)}
     rows = []
-    for unit in units:
-        cells: list[Cell] = [_name(model, unit)]
-        for phase in phases:
-            present = phase in model.nodes[unit].phases
-            paths = authority_paths(model, unit, phase=phase).paths if present else ()
-            chains = sorted({(p.nodes, p.effective) for p in paths})
-            cells.append(
-                tuple(
-                    f"{_chain(model, nodes)} ({RELATIONS[eff].label})"
-                    if eff in RELATIONS
-                    else f"{_chain(model, nodes)} (no authority)"
-                    for nodes, eff in chains
-                )
-                or "none"
-            )
-        rows.append(tuple(cells))
-    return [
-        Heading(3, "Chains of command of the main forces", f"m-{stem}-chains"),
-        Paragraph(
-            "Main forces: the force nodes directly under a top headquarters (a force "
-            "node with no force node above it) in the first phase, or the top "
-            "headquarters itself when nothing is under it. Each chain is an operational "
-            "chain from a top authority down to the force, with the authority that survives "
-            "along it (JP 1: a chain passes on no more than each link holds); a chain stops "
-            "at a combined body, which then tops it."
-        ),
-        Table(("force", *(_phase_name(model, p) for p in phases)), tuple(rows)),
-    ]
-
-
-def _bottlenecks(model: Model, stem: str) -> list[Block]:
-    rows = []
-    for phase in model.phase_ids:
-        report = phase_report(model, phase=phase)
-        dominators = sorted(report.dominators, key=lambda d: (-len(d.units), d.node))
-        cuts = tuple(
-            f"{c.nations[0]}–{c.nations[1]}: {c.connectivity} "
-            f"({', '.join(_short(model, n) for n in c.node_cut) or '-'})"
-            for c in report.nation_cuts
-        )
+    for phase in model.phases:
+        needed = sorted(in_force(model, phase.id), key=order.__getitem__)
         rows.append(
             (
-                _phase_name(model, phase),
-                tuple(f"{_short(model, d.node)}: {len(d.units)} units" for d in dominators[:_SHOWN])
-                or "-",
-                ", ".join(_short(model, n) for n in report.cut_nodes) or "-",
-                cuts or "-",
-                tuple(
-                    f"{_short(model, m.a.node)} ({m.a.authority}) / {_short(model, m.b.node)} "
-                    f"({m.b.authority})"
-                    for m in report.mismatches
-                )
-                or "-",
-                ", ".join(_short(model, n) for n in report.span.over) or "-",
+                msg.phase(model, phase.id),
+                tuple(msg.decision(model, d) for d in needed) or "-",
+                phase.basis or "-",
+                str(sum(1 for link in model.links if phase.id in link.phases)),
             )
         )
-    return [
-        Heading(3, "Bottlenecks", f"m-{stem}-bottlenecks"),
-        Paragraph(
-            "Dominators: nodes every operational chain of one family (a nation's own chains, "
-            f"or the combined chains) to those units passes through (largest {_SHOWN}). Cut "
-            "nodes: nodes whose loss splits the structure. Nation cut: fewest nodes joining "
-            "the nations' operational coordination channels (political forums aside), and "
-            "which. Counterpart mismatches: cross-nation peers of which only one commands "
-            "forces."
-        ),
-        Table(
-            (
-                "phase",
-                "dominators",
-                "cut nodes",
-                "nation cut",
-                "counterpart mismatches",
-                "span over threshold",
-            ),
-            tuple(rows),
-        ),
-    ]
-
-
-def _switches(model: Model, stem: str, slugs: dict[str, str]) -> list[Block]:
-    first = model.phase_ids[0]
-    blocks: list[Block] = [Heading(3, "Phase switches", f"m-{stem}-switches")]
-    for phase in model.phase_ids[1:]:
-        result = phase_switch(model, before=first, after=phase)
-        blocks.append(
-            Heading(
-                4,
-                f"{_phase_name(model, first)} → {_phase_name(model, phase)}",
-                f"m-{stem}-switch-{slugs[phase]}",
-            )
-        )
-        plan = result.decisions
-        blocks.append(
-            Table(
-                ("decision", "decided by", "approval", "legal basis"),
-                tuple(
-                    (
-                        d.name + (" (discretionary)" if d.discretionary else ""),
-                        " and ".join(_name(model, n) for n in d.deciders),
-                        "; ".join(
-                            f"{_short(model, a.by)} ({a.timing or 'timing not given'})"
-                            for a in d.approvals
-                        )
-                        or "-",
-                        d.basis or "-",
-                    )
-                    for d in (*plan.required, *plan.discretionary)
-                ),
-            )
-        )
-        items = [
-            f"activated: {_short(model, c.from_node)} → {_short(model, c.to_node)} "
-            f"({c.relation})" + (f"; basis: {c.basis}" if c.basis else "")
-            for c in result.activated
-        ]
-        items += [
-            f"lapsed: {_short(model, c.from_node)} → {_short(model, c.to_node)} ({c.relation})"
-            for c in result.lapsed
-        ]
-        items += [
-            f"chain of {_short(model, c.unit)}: "
-            f"{' | '.join(_chain(model, x) for x in c.before) or 'none'} ⇒ "
-            f"{' | '.join(_chain(model, x) for x in c.after) or 'none'}"
-            for c in result.chains_changed
-        ]
-        blocks.append(Bullets(tuple(items)) if items else Paragraph("No link changes."))
-    if len(model.phase_ids) == 1:
-        blocks.append(Paragraph("The model has one phase."))
-    return blocks
+    header = (
+        msg("header.phase"),
+        msg("header.in_force"),
+        msg("header.basis"),
+        msg("header.links"),
+    )
+    return Table(header, tuple(rows))
 
 
 def comparison_section(
-    models: Sequence[Model], stems: Sequence[str], draw_diff: DiffMaker | None = None
+    models: Sequence[Model],
+    stems: Sequence[str],
+    briefs: Sequence[tuple[Pairing, str, Briefing]],
+    msg: Messages,
+    draw_diff: DiffMaker | None = None,
 ) -> list[Block]:
-    """Return the comparison of every model: variant to variant (with the diff diagram of
-    the phase that changes most, when ``draw_diff`` is given), matrix, approach space,
-    considerations.
+    """Return the comparison: each pairing's briefing (with its diff diagram of the phase
+    that changes most, when ``draw_diff`` is given), then every model side by side.
+
+    ``briefs`` are ``(pairing, base stem, briefing)``, in the order of the pairings.
 
     Examples
     --------
     >>> from c2graph import load_model
-    >>> from c2graph.report.document import Heading
-    >>> models = [load_model(f"models/us-japan-{year}.yaml") for year in (2022, 2025)]
-    >>> [b.text for b in comparison_section(models, ["a", "b"]) if isinstance(b, Heading)]
-    ['Comparison', 'a → b', 'Headline measures', 'C2 approach space', 'The six considerations']
+    >>> from c2graph.messages import messages
+    >>> models = [load_model(f"models/{name}.yaml") for name in ("us-japan-2025", "us-rok-cfc")]
+    >>> [b.text for b in comparison_section(models, ["a", "b"], [], messages("en"))
+    ...  if isinstance(b, Heading)]
+    ['Comparison', 'Headline measures', 'C2 approach space', 'The six considerations']
     """
     blocks: list[Block] = [
-        Heading(2, "Comparison", "c-comparison"),
-        Paragraph(
-            "Each variant against the model it extends when that model is given too, else "
-            "against the one before it: nodes and links added and removed, and the forces whose "
-            "operational chain of command (command, COCOM, OPCON or TACON surviving along it) "
-            "gains or loses a node."
-        ),
+        Heading(2, msg("report.comparison"), "c-comparison"),
+        Paragraph(msg("comparison.note")),
     ]
-    for before, after in comparison_pairs(models):
-        blocks += _pair(models[before], models[after], stems[before], stems[after], draw_diff)
-    matrix = compare_many(models, names=stems)
-    blocks += [
-        Heading(3, "Headline measures", "c-matrix"),
-        Table(
-            ("phase", "measure", *matrix.columns),
-            tuple((r.phase, r.measure, *(_value(v) for v in r.values)) for r in matrix.rows),
-        ),
-    ]
-    blocks += _approach(models, stems)
-    views = [considerations(m) for m in models]
-    rows = []
-    for index, key in enumerate(views[0].rows):
-        cells: list[Cell] = [key.key]
-        for view in views:
-            row = view.rows[index]
-            cells.append(
-                ((row.text or "(not recorded)"), *(f"{f.label}: {f.value}" for f in row.facts))
-            )
-        rows.append(tuple(cells))
-    blocks += [
-        Heading(3, "The six considerations", "c-considerations"),
-        Paragraph(
-            "Purpose, locations, functions, agility, readiness and timeline "
-            "(US–Japan Task Force on Command Relationships, Dialogue Summary #3, "
-            "Dec 2022): what each model records, then the facts measured on it."
-        ),
-        Table(("consideration", *stems), tuple(rows)),
-    ]
+    paired = {p.index for p, _stem, _brief in briefs}
+    paired |= {p.base_index for p, _stem, _brief in briefs if p.base_index is not None}
+    for pairing, base_stem, brief in briefs:
+        blocks += _briefing(pairing, stems[pairing.index], base_stem, brief, msg, draw_diff)
+    alone = [stems[i] for i in range(len(models)) if i not in paired]
+    if len(models) > 1 and alone:
+        blocks.append(Paragraph(msg("comparison.alone", models=msg.join(alone))))
+    blocks += _matrix(models, stems, msg)
+    blocks += _approach(models, stems, msg)
+    blocks += _considerations(models, stems, msg)
     return blocks
 
 
-def comparison_pairs(models: Sequence[Model]) -> list[tuple[int, int]]:
-    """Pair each model (by index) with its base: the model it extends when that is among
-    ``models``, else the model before it.
-
-    Examples
-    --------
-    >>> from c2graph import load_model
-    >>> names = ["us-japan-2025", "us-japan-2022", "us-japan-jfhq"]  # jfhq extends 2025
-    >>> comparison_pairs([load_model(f"models/{name}.yaml") for name in names])
-    [(0, 1), (0, 2)]
-    """
-    where = {Path(m.path).resolve(): i for i, m in enumerate(models) if m.path}
-    pairs = []
-    for index, model in enumerate(models[1:], start=1):
-        base = None
-        if model.extends and model.path:
-            base = where.get((Path(model.path).parent / model.extends).resolve())
-        pairs.append((index - 1 if base is None else base, index))
-    return pairs
-
-
-def _value(value: object) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
-
-
-def _pair(a: Model, b: Model, sa: str, sb: str, draw_diff: DiffMaker | None) -> list[Block]:
-    blocks: list[Block] = [Heading(3, f"{sa} → {sb}", f"c-diff--{sa}--{sb}")]
-    if not set(a.phase_ids) & set(b.phase_ids):
-        return [*blocks, Paragraph("The two models share no phase.")]
-    result = compare(a, b)
-    diff = result.diff
-    blocks.append(
-        Bullets(
-            (
-                f"nodes added: {', '.join(_short(b, n) for n in diff.nodes_added) or '-'}",
-                f"nodes removed: {', '.join(_short(a, n) for n in diff.nodes_removed) or '-'}",
-                f"links added: {len(diff.links_added)}; removed: {len(diff.links_removed)}; "
-                f"changed: {len(diff.links_changed)}",
-                *(
-                    f"relation {_short(b, c.from_node)} → {_short(b, c.to_node)}: "
-                    f"{', '.join(c.before)} → {', '.join(c.after)}"
-                    for c in diff.relations_changed
-                ),
-            )
+def _briefing(
+    pairing: Pairing,
+    stem: str,
+    base_stem: str,
+    brief: Briefing,
+    msg: Messages,
+    draw_diff: DiffMaker | None,
+) -> list[Block]:
+    a, b = pairing.base, pairing.model
+    key = "comparison.variant" if pairing.relation == "variant" else "comparison.snapshot"
+    anchor = f"c-diff--{base_stem}--{stem}"
+    blocks: list[Block] = [Heading(3, msg(key, model=stem, base=base_stem), anchor)]
+    if pairing.base_index is None:
+        blocks.append(Paragraph(msg("comparison.loaded", base=base_stem)))
+    unchanged = unchanged_text(brief, a, msg)
+    if unchanged:
+        blocks.append(Paragraph(unchanged))
+    parts = summary_parts(brief, a, b, msg)
+    folded = {msg("summary.values"), msg("summary.records")}
+    for title, items in parts:
+        if title in folded:
+            blocks.append(Details(title, (Bullets(items),)))
+        else:
+            blocks += [Heading(4, title, f"{anchor}--{len(blocks)}"), Bullets(items)]
+    if draw_diff is not None and not brief.is_empty:
+        phase = _most_changed_phase(brief)
+        caption = msg(
+            "comparison.diff_caption", model=stem, base=base_stem, phase=msg.phase(b, phase)
+        )
+        blocks.append(draw_diff(a, b, diff_name(base_stem, stem), caption, phase))
+    rows = tuple(
+        consideration_rows(old, new, a, b, msg)
+        for old, new in zip(
+            brief.considerations_before.rows, brief.considerations_after.rows, strict=True
         )
     )
-    if draw_diff is not None and not diff.is_empty:
-        phase = _most_changed_phase(a, result)
-        caption = (
-            f"{sb} over {sa} in the phase that changes most ({_phase_name(b, phase)}): "
-            "green added, red removed, purple changed"
-        )
-        blocks.append(draw_diff(a, b, diff_name(sa, sb), caption, phase))
-    return blocks + _chain_moves(a, b, result)
+    header = (
+        msg("header.consideration"),
+        base_stem,
+        stem,
+        msg("header.measured"),
+    )
+    blocks.append(Details(msg("summary.considerations"), (Table(header, rows),)))
+    return blocks
 
 
-def _most_changed_phase(a: Model, result: Comparison) -> str:
-    """The shared phase with the most nodes and links added, removed or changed (the
-    earliest of those that tie)."""
-    return max(
-        result.phases,
-        key=lambda p: (
-            len(p.diff.nodes_added)
-            + len(p.diff.nodes_removed)
-            + len(p.diff.links_added)
-            + len(p.diff.links_removed)
-            + len(p.diff.links_changed),
-            -a.phase_ids.index(p.phase),
-        ),
-    ).phase
+def _most_changed_phase(brief: Briefing) -> str:
+    """The phase with the most findings (the earliest of those that tie)."""
+    counts = {phase: 0 for phase in brief.phases}
+    for records in (brief.authority, brief.chains, brief.forces, brief.failures, brief.peers):
+        for record in records:
+            for phase in record.phases:
+                counts[phase] += 1
+    return max(brief.phases, key=lambda p: (counts[p], -brief.phases.index(p)))
 
 
-def _chain_moves(a: Model, b: Model, result: Comparison) -> list[Block]:
-    """The forces that join or leave nodes of their operational chain, with the phases."""
-    grouped: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[str]] = {}
-    shared = [p.phase for p in result.phases]
-    for phase in result.phases:
-        for change in phase.chains_changed:
-            key = (change.unit, change.joined, change.left)
-            grouped.setdefault(key, []).append(_phase_name(b, phase.phase))
-    if not grouped:
-        return []
+def _matrix(models: Sequence[Model], stems: Sequence[str], msg: Messages) -> list[Block]:
+    """Headline measures side by side; the phases in which every value is the same merged."""
+    matrix = compare_many(models, names=stems)
+    per_measure: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for row in matrix.rows:
+        values = tuple(msg.number(v) for v in row.values)
+        per_measure.setdefault(row.measure, []).append((row.phase, values))
+    named = {p: m for m in reversed(models) for p in m.phase_ids}
+    rows: list[tuple[Cell, ...]] = []
+    for measure, per_phase in per_measure.items():
+        for values, phases in merge_phases((phase, [values]) for phase, values in per_phase):
+            every = set(phases) >= {phase for phase, _values in per_phase}
+            where = msg("phases.all") if every else msg.join(msg.phase(named[p], p) for p in phases)
+            rows.append((msg.word("measure", measure), where, *values))
+    header = (msg("header.measure"), msg("header.phases"), *matrix.columns)
+    table = Table(header, tuple(rows))
     return [
-        Table(
-            ("force", "phases", "joins its operational chain", "leaves its operational chain"),
-            tuple(
-                (
-                    _short(b, unit),
-                    "all shared phases" if len(phases) == len(shared) > 1 else ", ".join(phases),
-                    ", ".join(_short(b, n) for n in joined) or "-",
-                    ", ".join(_short(a, n) for n in left) or "-",
-                )
-                for (unit, joined, left), phases in sorted(grouped.items())
-            ),
-        )
+        Heading(3, msg("comparison.matrix"), "c-matrix"),
+        Paragraph(msg("comparison.matrix_note")),
+        Details(msg("comparison.matrix_fold", count=len(rows)), (table,)),
     ]
 
 
-def _approach(models: Sequence[Model], stems: Sequence[str]) -> list[Block]:
-    rows = []
+def _approach(models: Sequence[Model], stems: Sequence[str], msg: Messages) -> list[Block]:
+    rows: list[tuple[Cell, ...]] = []
     for model, stem in zip(models, stems, strict=True):
-        for place in placements(model):
-            rows.append(
+        cells = [
+            (
+                place.phase,
                 (
-                    stem,
-                    _phase_name(model, place.phase),
-                    place.approach,
-                    place.unity,
-                    f"{place.decision_rights:.2f} ({axis_level(place.decision_rights)})",
-                    f"{place.interaction:.2f} ({axis_level(place.interaction)})",
-                    f"{place.information:.2f} ({axis_level(place.information)})",
-                    ", ".join(_short(model, n) for n in place.shared_bodies) or "-",
+                    msg.number(place.approach),
+                    msg.number(place.unity),
+                    _axis(place.decision_rights, msg),
+                    _axis(place.interaction, msg),
+                    _axis(place.information, msg),
+                    msg.nodes(model, place.shared_bodies),
+                ),
+            )
+            for place in placements(model)
+        ]
+        for values, phases in merge_phases((phase, [values]) for phase, values in cells):
+            rows.append((stem, msg.phases(model, phases), *values))
+    header = (
+        msg("header.model"),
+        msg("header.phases"),
+        msg("header.approach"),
+        msg("header.unity"),
+        msg("header.decision_rights"),
+        msg("header.interaction"),
+        msg("header.information"),
+        msg("header.shared_bodies"),
+    )
+    return [
+        Heading(3, msg("comparison.approach"), "c-approach"),
+        Paragraph(msg("comparison.approach_note")),
+        Table(header, tuple(rows)),
+    ]
+
+
+def _axis(value: float, msg: Messages) -> str:
+    return msg.aside(f"{value:.2f}", msg.word("level", axis_level(value)))
+
+
+def _considerations(models: Sequence[Model], stems: Sequence[str], msg: Messages) -> list[Block]:
+    views = [considerations(m) for m in models]
+    rows = []
+    for index, row in enumerate(views[0].rows):
+        cells: list[Cell] = [msg.word("consideration", row.key)]
+        for model, view in zip(models, views, strict=True):
+            given = view.rows[index]
+            cells.append(
+                (
+                    given.text or msg("considerations.not_recorded"),
+                    *(fact_text(model, f, msg) for f in given.facts),
                 )
             )
+        rows.append(tuple(cells))
     return [
-        Heading(3, "C2 approach space", "c-approach"),
-        Paragraph(
-            "NATO SAS-050/SAS-065 (N2C2M2) axes, measured per phase on the coordination "
-            "and information layers after Walker, Stanton et al. (2009): decision rights = "
-            "share of cross-nation pairs of commanders sitting in a shared body; "
-            "interaction = share of cross-nation pairs of military nodes in direct "
-            "operational contact (a link or a shared operational body); information = "
-            "share of cross-nation pairs within two links. Approach: conflicted (no "
-            "contact), de-conflicted (no shared operational body), coordinated (a shared "
-            "operational body), collaborative (also every axis at least significant); edge "
-            "is never named from structure. Combined or foreign operational control is the "
-            "separate unity-of-command dimension (docs/measures.md)."
+        Heading(3, msg("comparison.considerations"), "c-considerations"),
+        Paragraph(msg("comparison.considerations_note")),
+        Details(
+            msg("comparison.considerations_fold"),
+            (Table((msg("header.consideration"), *stems), tuple(rows)),),
         ),
-        Table(
-            (
-                "model",
-                "phase",
-                "approach",
-                "unity of command",
-                "decision rights",
-                "interaction",
-                "information",
-                "shared bodies",
-            ),
-            tuple(rows),
-        ),
+    ]
+
+
+def definitions_section(msg: Messages) -> list[Block]:
+    """Return the definitions of every term the report prints, each with its source, and
+    where the full definitions are (``docs/measures.md``).
+
+    >>> from c2graph.messages import messages
+    >>> blocks = definitions_section(messages("en"))
+    >>> blocks[0].text, blocks[2].rows[0][0]
+    ('Definitions', 'chain of command')
+    """
+    rows = tuple(
+        (msg(f"term.{term}"), msg(f"define.{term}"), msg(f"source.{term}")) for term in DEFINITIONS
+    )
+    header = (msg("header.term"), msg("header.meaning"), msg("header.source"))
+    return [
+        Heading(2, msg("report.definitions"), "definitions"),
+        Paragraph(msg("definitions.note")),
+        Table(header, rows),
     ]

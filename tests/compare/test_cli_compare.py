@@ -45,13 +45,62 @@ def pair(write_model):
     return write_model(BASE, "base.yaml"), write_model(VARIANT, "variant.yaml")
 
 
-def test_text_names_changes(pair, capsys):
-    assert main(["compare", str(pair[0]), str(pair[1]), "--phase", "war"]) == 0
+def test_text_names_changes_once(pair, capsys):
+    assert main(["compare", str(pair[0]), str(pair[1])]) == 0
+    assert capsys.readouterr().out == (
+        "base → variant\n"
+        "\n"
+        "Structure (the whole models):\n"
+        "  nodes added (1): JJOC <b>\n"
+        "  links added (2):\n"
+        "    JJOC <b> → GCC (OPCON)\n"
+        "    PM → JJOC <b> (command)\n"
+        "  links removed (1):\n"
+        "    JSO → GCC (OPCON)\n"
+        "\n"
+        "In all phases:\n"
+        "  Who commands whom:\n"
+        "    - JJOC <b> takes OPCON of GCC\n"
+        "    - PM takes command of JJOC <b>\n"
+        "    - JSO no longer holds OPCON of GCC\n"
+        "    - new force JJOC <b>: PM → JJOC <b>\n"
+        "  Single points of failure:\n"
+        "    - JJOC <b> becomes a single point of failure of the Japan chains: cuts off GCC\n"
+        "    - PM now cuts off GCC, JJOC <b> from the Japan chains (was GCC)\n"
+        "    - JSO is no longer a single point of failure of the Japan chains (cut off GCC)\n"
+        "    - JJOC <b> becomes a cut node of the whole structure\n"
+        "    - PM becomes a cut node of the whole structure\n"
+        "  Counterparts:\n"
+        "    - JSO ↔ USFJ: now matched (holds no forces / holds no forces; was commands "
+        "forces / holds no forces)\n"
+        "  Approach and measures:\n"
+        "    - nodes: 4 → 5\n"
+        "    - links: 3 → 4\n"
+        "    - authority links: 2 → 3\n"
+        "    - interaction: 0.5 → 0.333\n"
+        "    - information: 0.333 → 0.25\n"
+        "    - span of control: 1 → 1.5\n"
+    )
+
+
+def test_summary_is_one_page_with_the_considerations(pair, capsys):
+    assert main(["compare", str(pair[0]), str(pair[1]), "--summary", "--phase", "war"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("base → variant\n\nphase war:\n  nodes added (1): jjoc\n")
-    assert "    gcc: pm > jso > gcc\n         → pm > jjoc > gcc\n" in out
-    assert "(joined jjoc; left jso)" in out
-    assert "considerations" not in out
+    assert out.startswith("variant against base\n\nWho commands whom:\n  - JJOC <b> takes OPCON")
+    assert out.count("JSO ↔ USFJ") == 1
+    assert (
+        "The six considerations:\n  purpose\n    measured: nodes: 4 → 5\n"
+        "    measured: links: 3 → 4\n  locations\n"
+    ) in out
+    assert out.endswith("Every measure and verdict is defined in docs/measures.md.\n")
+    assert "[" not in out and "'" not in out  # phase and node lists are words, not Python lists
+
+
+def test_summary_in_japanese(pair, capsys):
+    assert main(["compare", str(pair[0]), str(pair[1]), "--summary", "--lang", "ja"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("variant（baseとの比較）\n\n誰が誰を指揮するか：\n")
+    assert "単一障害点：\n" in out and "6つの考慮事項：\n" in out
 
 
 def test_same_model_has_no_differences(pair, capsys):
@@ -68,13 +117,30 @@ def test_json_has_the_diff_keys_and_chains(pair, capsys):
         ("gcc", "peacetime"),
         ("gcc", "war"),
     ]
+    findings = data["briefing"]
+    assert [(f["node"], f["before"], f["after"]) for f in findings["single_points_of_failure"]] == [
+        ("jjoc", [], ["gcc"]),
+        ("jso", ["gcc"], []),
+        ("pm", ["gcc"], ["gcc", "jjoc"]),
+    ]
+    assert [(c["node"], c["added"]) for c in findings["cut_nodes"]] == [
+        ("jjoc", True),
+        ("pm", True),
+    ]
+
+
+def test_summary_json_is_the_briefing(pair, capsys):
+    assert main(["compare", str(pair[0]), str(pair[1]), "--summary", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["before"] == "base" and data["after"] == "variant"
+    assert [c["a"] for c in data["counterparts"]] == ["jso"]
 
 
 def test_three_models_give_a_matrix(pair, capsys):
     assert main(["compare", str(pair[0]), str(pair[1]), str(pair[0]), "--phase", "peacetime"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["phase", "measure", "base", "variant", "base"]
-    assert lines[1].split() == ["peacetime", "nodes", "4", "5", "4"]
+    assert lines[1].split() == ["Peacetime", "nodes", "4", "5", "4"]
 
 
 def test_diagram_dot_is_escaped_and_coloured(pair, tmp_path, capsys):
@@ -82,8 +148,8 @@ def test_diagram_dot_is_escaped_and_coloured(pair, tmp_path, capsys):
     assert main(["compare", str(pair[0]), str(pair[1]), "--diagram", str(out)]) == 0
     text = out.read_text()
     assert "JJOC &lt;b&gt;" in text and "<b>" not in text
-    assert "#1a9850" in text and "#d73027" in text
-    assert "added in B" in text
+    assert "#1a9850" in text and "#d73027" in text  # green added, red removed
+    assert ">added<" in text and ">removed<" in text
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")

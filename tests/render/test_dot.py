@@ -145,7 +145,7 @@ def _cell(label: str) -> str:
 def test_title_names_model_date_and_phase(tiny):
     graph = _parse(dot_text(tiny, phase="armed-attack", lang="ja"))
     (title,) = [n for n in graph.get_nodes() if n.get_name() == "title"]
-    assert _text(title.get("label")) == "Tiny alliance\nas of 2025-03-24 · phase: 武力攻撃事態"
+    assert _text(title.get("label")) == "Tiny alliance\n2025-03-24時点・事態：武力攻撃事態"
     assert "統合作戦司令部" in dot_text(tiny, phase="armed-attack", lang="ja")
     (defaults,) = graph.get_node("graph")
     assert defaults.get("fontname").strip('"') == "Noto Sans CJK JP"

@@ -1,92 +1,204 @@
-"""Report sections: main forces and the blocks of a model, on hand-built models."""
+"""The report's sections on hand-built models: exact headings, chains of every force,
+single points of failure, switches, the summary, each variant against its base (loaded
+when not given), unrelated models never diffed, and ``--forces``."""
 
 from __future__ import annotations
 
-from c2graph import load_model
-from c2graph.report.document import Figure, Heading, Table
-from c2graph.report.sections import (
-    comparison_pairs,
-    comparison_section,
-    main_forces,
-    model_section,
-)
+import pytest
 
-from ._models import BASE, VARIANT
+from c2graph import QueryError, load_model
+from c2graph.messages import messages
+from c2graph.report import build_report
+from c2graph.report.document import Bullets, Details, Figure, Heading, Table
+from c2graph.report.findings import model_findings
+from c2graph.report.sections import model_section
+
+from ._alliance import BASE, TRIO, VARIANT
+
+EN = messages("en")
 
 
-def _models(write_model):
+@pytest.fixture
+def alliance(write_model):
     base = load_model(write_model(BASE, "base.yaml"))
-    return base, load_model(write_model(VARIANT, "variant.yaml"))
+    variant = load_model(write_model(VARIANT, "variant.yaml"))
+    trio = load_model(write_model(TRIO, "trio.yaml"))
+    return base, variant, trio
 
 
 def _no_drawing(model, name, caption, phases):
     return Figure(name, caption)
 
 
-def test_main_forces(write_model):
-    base, variant = _models(write_model)
-    # 2022-like: GCC under a staff is itself a top headquarters; INDOPACOM's unit is main
-    assert main_forces(base, phase="peacetime") == ("fleet", "gcc")
-    # the JJOC is a top headquarters over GCC
-    assert main_forces(variant, phase="peacetime") == ("fleet", "gcc")
-    # in war the JJOC also holds TACON of the fleet: both top headquarters list it
-    assert main_forces(variant, phase="war") == ("fleet", "gcc")
+def _markdown(report):
+    return report.files["report.md"].decode("utf-8")
 
 
-def test_model_section_blocks(write_model):
-    base, _ = _models(write_model)
-    blocks = model_section(base, "base", _no_drawing)
-    assert [b.text for b in blocks if isinstance(b, Heading)] == [
-        "Base <script>alert(1)</script>",
-        "Schematic",
-        "Phase panels",
-        "Chains of command of the main forces",
-        "Bottlenecks",
-        "Phase switches",
-        "Peacetime → War",
-        "Sources",
+def _headings(markdown):
+    return [line for line in markdown.splitlines() if line.startswith("#")]
+
+
+def test_model_section_headings_and_figures(alliance):
+    blocks = model_section(model_findings(alliance[0]), "base", _no_drawing, EN)
+    assert [(b.level, b.text) for b in blocks if isinstance(b, Heading)] == [
+        (2, "同盟の基本形"),
+        (3, "Schematics"),
+        (3, "Phases"),
+        (3, "Chains of command"),
+        (3, "Single points of failure"),
+        (3, "Other bottlenecks"),
+        (3, "What changes at each switch"),
+        (4, "Peacetime → Crisis"),
+        (4, "Crisis → War"),
+        (3, "Sources"),
     ]
-    assert [b.file for b in blocks if isinstance(b, Figure)] == [
-        "base--peacetime.svg",
-        "base--war.svg",
-    ]
-    chains = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "force")
-    assert chains.rows == (
+    assert [b.file for b in blocks if isinstance(b, Figure)] == ["base--peace.svg", "base--war.svg"]
+
+
+def test_chains_of_every_force_with_a_superior_grouped_by_nation(alliance):
+    blocks = model_section(model_findings(alliance[1]), "v", _no_drawing, EN)
+    groups = [b for b in blocks if isinstance(b, Details) and "force" in b.summary]
+    assert [g.summary for g in groups] == ["Japan (3 forces)", "United States (4 forces)"]
+    assert groups[0].blocks[0].rows == (
+        ("GCC (Ground Component Command)", "all phases", ("PM → DM → JJOC → GCC (command)",)),
+        ("JJOC (Joint Operations Command)", "all phases", ("PM → DM → JJOC (command)",)),
+        ("SF (Self-Defense Fleet)", "all phases", ("PM → DM → JJOC → SF (command)",)),
+    )
+    assert groups[1].blocks[0].rows == (
+        ("C7F (Seventh Fleet)", "all phases", ("POTUS → INDOPACOM → USFJ → C7F (OPCON)",)),
+        ("INDOPACOM (Indo-Pacific Command)", "all phases", ("POTUS → INDOPACOM (command)",)),
+        ("PACFLT (Pacific Fleet)", "all phases", ("POTUS → INDOPACOM → PACFLT (COCOM)",)),
+        ("USFJ (Forces Japan)", "all phases", ("POTUS → INDOPACOM → USFJ (COCOM)",)),
+    )
+
+
+def test_every_single_point_of_failure_per_national_chain(alliance):
+    blocks = model_section(model_findings(alliance[0]), "base", _no_drawing, EN)
+    table = next(
+        b for b in blocks if isinstance(b, Table) and b.header[1] == "single point of failure"
+    )
+    assert table.rows == (
+        ("Japan chains", "DM (political)", "GCC, JJOC, SF", "all phases"),
+        ("", "PM (political)", "GCC, JJOC, SF", "all phases"),
+        ("", "JJOC", "GCC, SF", "all phases"),
+        ("United States chains", "POTUS (political)", "C7F, INDOPACOM, PACFLT, USFJ", "all phases"),
+        ("", "INDOPACOM", "C7F, PACFLT, USFJ", "all phases"),
+        ("", "PACFLT", "C7F", "all phases"),
+    )
+    other = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "finding")
+    assert other.rows == (
+        ("counterpart mismatch", "JJOC (commands 2 forces) ↔ USFJ (holds no forces)", "all phases"),
+        ("cut node", "DM", "all phases"),
+        ("cut node", "INDOPACOM", "all phases"),
+        ("cut node", "JJOC", "all phases"),
+        ("cut node", "PACFLT", "all phases but War"),
+        ("cut node", "USFJ", "all phases but War"),
+        ("channels between nations", "Japan–United States: 1 (cut: USFJ)", "all phases"),
+    )
+
+
+def test_what_changes_at_each_switch(alliance):
+    blocks = model_section(model_findings(alliance[0]), "base", _no_drawing, EN)
+    start = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 4)
+    peace_crisis, crisis_war = blocks[start : start + 3], blocks[start + 3 : start + 6]
+    assert peace_crisis[1].rows == (("Basic plan", "Cabinet", "-", "-"),)
+    assert peace_crisis[2].items == ("activated: BOCC (members: JJOC, USFJ)",)
+    assert crisis_war[1].rows == (
         (
-            "7th Fleet",
-            ("President → INDOPACOM → 7th Fleet (OPCON)",),
-            ("President → INDOPACOM → 7th Fleet (OPCON)",),
+            "Defense-operation order",
+            "PM (Prime Minister)",
+            "Diet (before in principle; after the fact in an emergency)",
+            "-",
         ),
-        ("GCC", ("PM → JSO | staff → GCC (OPCON)",), ("PM → JSO | staff → GCC (OPCON)",)),
     )
-    decisions = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "decision")
-    assert decisions.rows == (
-        ("Declaration: War", "PM", "Diet (timing not given)", "SDF Law Art. 76"),
-    )
+    assert crisis_war[2].items == ("support links start: SF — C7F",)
 
 
-def test_comparison_names_chain_moves(write_model):
-    base, variant = _models(write_model)
-    blocks = comparison_section([base, variant], ["base", "variant"])
-    moves = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "force")
-    assert moves.rows == (
-        ("7th Fleet", "War", "JJOC, PM", "-"),
-        ("GCC", "all shared phases", "JJOC", "JSO | staff"),
-    )
-    approach = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "model")
-    assert [(r[0], r[1], r[2], r[3]) for r in approach.rows] == [
-        ("base", "Peacetime", "de-conflicted", "parallel"),
-        ("base", "War", "coordinated", "parallel"),
-        ("variant", "Peacetime", "de-conflicted", "parallel"),
-        ("variant", "War", "coordinated", "lead-nation"),
+def test_report_headings_summary_first_variant_against_base_unrelated_alone(alliance):
+    markdown = _markdown(build_report(list(alliance), engine="matplotlib"))
+    assert [h for h in _headings(markdown) if not h.startswith("###")] == [
+        "# C2 structures: base, variant, trio",
+        "## Summary",
+        "## 同盟の基本形",
+        "## 在日米軍統合軍司令部案",
+        "## 三か国の構造",
+        "## Comparison",
+        "## Definitions",
+    ]
+    comparison = markdown[markdown.index("## Comparison") :]
+    assert [h for h in _headings(comparison) if h.startswith("### ")] == [
+        "### variant against base, the model it extends",
+        "### Headline measures",
+        "### C2 approach space",
+        "### The six considerations",
+    ]
+    assert "Compared with no other model: trio." in comparison
+    assert "trio against" not in markdown and "against trio" not in markdown
+
+
+def test_summary_rows_tell_variants_by_their_differences(alliance):
+    report = build_report(list(alliance), engine="matplotlib")
+    markdown = _markdown(report)
+    rows = [
+        line
+        for line in markdown.splitlines()
+        if line.startswith(("| base (", "| variant (", "| trio ("))
+    ]
+    assert rows == [
+        "| base (as of 2025-01-01) | JJOC: GCC, SF<br>INDOPACOM: C7F, PACFLT, USFJ<br>PACFLT: C7F"
+        " | JJOC (commands 2 forces) ↔ USFJ (holds no forces) | Crisis: 1 decision<br>War: 1 "
+        "decision | - |",
+        "| variant (as of 2025-06-01) | as in base, but:<br>+ USFJ: C7F<br>− PACFLT: C7F | as in "
+        "base, but:<br>− JJOC (commands 2 forces) ↔ USFJ (holds no forces) | as in base | "
+        "against base:<br>USFJ takes OPCON of C7F<br>becomes necessary: Delegation of OPCON to "
+        "USFJ (INDOPACOM)<br>USFJ becomes a single point of failure of the United States chains:"
+        " cuts off C7F<br>JJOC ↔ USFJ: now matched (commands forces / commands forces; was "
+        "commands forces / holds no forces) |",
+        "| trio (as of 2024) | Combined headquarters: Army A, Army B, Army C | none | none | - |",
     ]
 
 
-def test_comparison_pairs_a_variant_with_the_model_it_extends(write_model, minimal_text):
-    first = load_model(write_model(minimal_text, "first.yaml"))
-    base = load_model(write_model(minimal_text.replace("name: demo", "name: base"), "base.yaml"))
-    other = load_model(write_model(minimal_text.replace("name: demo", "name: other"), "other.yaml"))
-    variant = load_model(
-        write_model("extends: base.yaml\nname: variant\nas_of: '2026'\n", "variant.yaml")
+def test_a_variant_alone_is_compared_with_its_base_loaded_for_it(alliance):
+    markdown = _markdown(build_report([alliance[1]], engine="matplotlib"))
+    assert "### variant against base, the model it extends" in markdown
+    assert "base was not given; it was loaded for this comparison only." in markdown
+    assert "## 同盟の基本形\n" not in markdown  # the base has no part of its own
+
+
+def test_forces_restrict_chains_failures_and_mismatches(alliance):
+    markdown = _markdown(build_report([alliance[0]], engine="matplotlib", forces=["gcc"]))
+    assert "**Japan (1 force)**" in markdown and "United States (" not in markdown
+    assert (
+        "| GCC (Ground Component Command) | all phases | PM → DM → JJOC → GCC (command) |"
+        in markdown
     )
-    assert comparison_pairs([first, base, other, variant]) == [(0, 1), (1, 2), (1, 3)]
+    failures = markdown.split("### Single points of failure")[1].split("### Other bottlenecks")[0]
+    assert [line.split(" | ")[1] for line in failures.splitlines() if line.startswith("| ")][
+        2:
+    ] == [
+        "DM (political)",
+        "PM (political)",
+        "JJOC",
+    ]
+    with pytest.raises(
+        QueryError, match=r"--forces: no model has a node 'gc' \(did you mean 'gcc'\?\)"
+    ):
+        build_report([alliance[0]], forces=["gc"])
+
+
+def test_definitions_close_the_report(alliance):
+    markdown = _markdown(build_report([alliance[2]], engine="matplotlib"))
+    assert _headings(markdown)[-1] == "## Definitions"
+    assert "docs/measures.md" in markdown.split("## Definitions")[1]
+
+
+def test_folded_groups_in_html(alliance):
+    page = build_report([alliance[0]], engine="matplotlib").files["index.html"].decode("utf-8")
+    assert "<details><summary>Japan (3 forces)</summary>" in page
+    assert "@media print" in page and '<html lang="en">' in page
+
+
+def test_bullets_of_a_switch_are_each_told_once(alliance):
+    blocks = model_section(model_findings(alliance[0]), "base", _no_drawing, EN)
+    items = [i for b in blocks if isinstance(b, Bullets) for i in b.items]
+    assert len(items) == len(set(items))

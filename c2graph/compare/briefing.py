@@ -1,0 +1,535 @@
+"""What one option changes against another, decision by decision, each finding once.
+
+A :class:`Briefing` reshapes a :class:`~c2graph.compare.comparison.Comparison` into the
+findings an analyst briefs: who commands whom (authority links and chains of command), the
+forces added or removed with their chains, the decisions that become necessary or
+unnecessary, the single points of failure and cut nodes that appear or go, the counterpart
+pairs whose match changes, the approach and unity of command, and the six considerations.
+Every finding carries the phases it holds in, so that a change found in several phases is
+one finding; phases in which nothing changes are listed apart.
+
+Example
+-------
+>>> from c2graph import load_model_data
+>>> from c2graph.compare import compare
+>>> def m(relation):
+...     return load_model_data({"name": relation, "as_of": "2025",
+...         "phases": [{"id": "p", "name": "P"}, {"id": "q", "name": "Q"}],
+...         "nodes": [{"id": "cmd", "name": "CMD", "nation": "US", "kind": "headquarters"},
+...                   {"id": "hq", "name": "HQ", "nation": "US", "kind": "headquarters"},
+...                   {"id": "u", "name": "U", "nation": "US", "kind": "unit"}],
+...         "links": [{"from": "cmd", "to": "hq", "relation": "command"},
+...                   {"from": "cmd", "to": "u", "relation": "opcon"},
+...                   {"from": "hq", "to": "u", "relation": relation}]})
+>>> a, b = m("coordination"), m("opcon")
+>>> brief = briefing(compare(a, b), a, b)
+>>> [(s.tail, s.head, s.before, s.after, s.phases) for s in brief.authority]
+[('hq', 'u', (), ('opcon',), ('p', 'q'))]
+>>> brief.unchanged_phases
+()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
+
+from ..analysis.considerations import ConsiderationsView
+from ..analysis.decisions import closure, situation_requirements
+from ..analysis.frictions import Mismatch, counterpart_table
+from ..analysis.graphs import phase_graphs
+from ..analysis.measures import phase_report
+from ..analysis.paths import chain_of_command
+from ..display import Displayable
+from ..model import Model
+from ..vocabulary import AUTHORITY_ORDER, AUTHORITY_RELATIONS, FORCE_KINDS
+from .comparison import Comparison
+
+__all__ = [
+    "MERGED_MEASURES",
+    "AuthorityShift",
+    "Briefing",
+    "ChainShift",
+    "CutShift",
+    "DecisionShift",
+    "FailureShift",
+    "ForceShift",
+    "PeerShift",
+    "ValueShift",
+    "briefing",
+    "decisions_in_force",
+]
+
+#: Headline measures a briefing names in full elsewhere (single points of failure, cut
+#: nodes, counterpart pairs, approach and unity), so their counts are not repeated.
+MERGED_MEASURES = frozenset(
+    {
+        "single points of failure",
+        "cut nodes",
+        "counterpart mismatches",
+        "approach",
+        "unity of command",
+    }
+)
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class AuthorityShift(Displayable):
+    """A pair of nodes whose authority relations differ: ``before`` in A, ``after`` in B
+    (authority relations only, strongest first; empty where there is none)."""
+
+    tail: str
+    head: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    phases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the shift as JSON-ready data."""
+        return {
+            "from": self.tail,
+            "to": self.head,
+            "before": list(self.before),
+            "after": list(self.after),
+            "phases": list(self.phases),
+        }
+
+
+@dataclass(frozen=True)
+class ChainShift(Displayable):
+    """A force whose operational chains of command differ, with the nodes that join and
+    leave them."""
+
+    unit: str
+    before: tuple[tuple[str, ...], ...]
+    after: tuple[tuple[str, ...], ...]
+    joined: tuple[str, ...]
+    left: tuple[str, ...]
+    phases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the shift as JSON-ready data."""
+        return {
+            "unit": self.unit,
+            "before": [list(c) for c in self.before],
+            "after": [list(c) for c in self.after],
+            "joined": list(self.joined),
+            "left": list(self.left),
+            "phases": list(self.phases),
+        }
+
+
+@dataclass(frozen=True)
+class ForceShift(Displayable):
+    """A force only in B (``added``) or only in A, with its chains of command there."""
+
+    unit: str
+    added: bool
+    chains: tuple[tuple[str, ...], ...]
+    phases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the shift as JSON-ready data."""
+        return {
+            "unit": self.unit,
+            "added": self.added,
+            "chains": [list(c) for c in self.chains],
+            "phases": list(self.phases),
+        }
+
+
+@dataclass(frozen=True)
+class DecisionShift(Displayable):
+    """A decision that B needs and A does not (``necessary``), or the other way round."""
+
+    decision: str
+    necessary: bool
+    phases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the shift as JSON-ready data."""
+        return {"decision": self.decision, "necessary": self.necessary, "phases": list(self.phases)}
+
+
+@dataclass(frozen=True)
+class FailureShift(Displayable):
+    """A single point of failure of one family of chains that appears (``before`` empty),
+    goes (``after`` empty) or cuts off other forces: the forces it cuts off in each."""
+
+    node: str
+    chains: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    phases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the shift as JSON-ready data."""
+        return {
+            "node": self.node,
+            "chains": self.chains,
+            "before": list(self.before),
+            "after": list(self.after),
+            "phases": list(self.phases),
+        }
+
+
+@dataclass(frozen=True)
+class CutShift(Displayable):
+    """A cut node of the whole structure only in B (``added``) or only in A."""
+
+    node: str
+    added: bool
+    phases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the shift as JSON-ready data."""
+        return {"node": self.node, "added": self.added, "phases": list(self.phases)}
+
+
+@dataclass(frozen=True)
+class PeerShift(Displayable):
+    """A cross-nation peer pair whose match changes: each state is ``match``, ``mismatch``
+    or ``absent``, with the roles of the two sides (``a``, ``b``) where present."""
+
+    a: str
+    b: str
+    before: str
+    after: str
+    roles_before: tuple[str, str] | None
+    roles_after: tuple[str, str] | None
+    phases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the shift as JSON-ready data."""
+        return {
+            "a": self.a,
+            "b": self.b,
+            "before": self.before,
+            "after": self.after,
+            "roles_before": list(self.roles_before) if self.roles_before else None,
+            "roles_after": list(self.roles_after) if self.roles_after else None,
+            "phases": list(self.phases),
+        }
+
+
+@dataclass(frozen=True)
+class ValueShift(Displayable):
+    """A headline measure (or the approach, or unity of command) whose value changes."""
+
+    measure: str
+    before: Any
+    after: Any
+    phases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the shift as JSON-ready data."""
+        return {
+            "measure": self.measure,
+            "before": self.before,
+            "after": self.after,
+            "phases": list(self.phases),
+        }
+
+
+@dataclass(frozen=True)
+class Briefing(Displayable):
+    """Every finding of one comparison, once, with the phases it holds in.
+
+    ``phases`` are the phases both models have, in A's order; ``unchanged_phases`` those
+    in which no finding holds; ``nodes_changed`` the whole-model field changes of nodes in
+    both (from the structural diff).
+    """
+
+    before: str
+    after: str
+    phases: tuple[str, ...]
+    unchanged_phases: tuple[str, ...]
+    authority: tuple[AuthorityShift, ...]
+    chains: tuple[ChainShift, ...]
+    forces: tuple[ForceShift, ...]
+    decisions: tuple[DecisionShift, ...]
+    failures: tuple[FailureShift, ...]
+    cuts: tuple[CutShift, ...]
+    peers: tuple[PeerShift, ...]
+    values: tuple[ValueShift, ...]
+    nodes_changed: tuple[tuple[str, tuple[tuple[str, Any, Any], ...]], ...]
+    considerations_before: ConsiderationsView
+    considerations_after: ConsiderationsView
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no finding holds in any phase and no node changes."""
+        return not self.nodes_changed and len(self.unchanged_phases) == len(self.phases)
+
+    def only(self, phases: tuple[str, ...]) -> Briefing:
+        """The findings that hold in exactly ``phases`` (no changed records)."""
+
+        def kept(records: tuple[R, ...]) -> tuple[R, ...]:
+            return tuple(r for r in records if getattr(r, "phases") == phases)  # noqa: B009
+
+        return replace(
+            self,
+            phases=phases,
+            unchanged_phases=(),
+            authority=kept(self.authority),
+            chains=kept(self.chains),
+            forces=kept(self.forces),
+            decisions=kept(self.decisions),
+            failures=kept(self.failures),
+            cuts=kept(self.cuts),
+            peers=kept(self.peers),
+            values=kept(self.values),
+            nodes_changed=(),
+        )
+
+    def records(self) -> Briefing:
+        """Only the changed records (node fields), no finding."""
+        return replace(
+            self,
+            authority=(),
+            chains=(),
+            forces=(),
+            decisions=(),
+            failures=(),
+            cuts=(),
+            peers=(),
+            values=(),
+        )
+
+    def phase_groups(self) -> tuple[tuple[str, ...], ...]:
+        """The distinct sets of phases findings hold in, in the order of their first phase
+        (larger sets first)."""
+        groups = dict.fromkeys(
+            r.phases
+            for records in (
+                self.authority, self.chains, self.forces, self.decisions,
+                self.failures, self.cuts, self.peers, self.values,
+            )
+            for r in records
+        )  # fmt: skip
+        order = {p: i for i, p in enumerate(self.phases)}
+        return tuple(sorted(groups, key=lambda ps: (order[ps[0]], -len(ps))))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the briefing as JSON-ready data."""
+        return {
+            "before": self.before,
+            "after": self.after,
+            "phases": list(self.phases),
+            "unchanged_phases": list(self.unchanged_phases),
+            "authority": [s.to_dict() for s in self.authority],
+            "chains": [s.to_dict() for s in self.chains],
+            "forces": [s.to_dict() for s in self.forces],
+            "decisions": [s.to_dict() for s in self.decisions],
+            "single_points_of_failure": [s.to_dict() for s in self.failures],
+            "cut_nodes": [s.to_dict() for s in self.cuts],
+            "counterparts": [s.to_dict() for s in self.peers],
+            "measures": [s.to_dict() for s in self.values],
+            "nodes_changed": [
+                {"id": node, "changes": [{"field": f, "before": x, "after": y} for f, x, y in ch]}
+                for node, ch in self.nodes_changed
+            ],
+            "considerations": {
+                "before": self.considerations_before.to_dict(),
+                "after": self.considerations_after.to_dict(),
+            },
+        }
+
+
+def decisions_in_force(model: Model, *, phase: str) -> tuple[str, ...]:
+    """Return the decisions a phase needs: those its situation requires and those every
+    link holding in it requires, with their prerequisites (in the order first met).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> decisions_in_force(load_model("models/us-rok-cfc.yaml"), phase="wartime")
+    ('rok-us-defcon3', 'rok-us-mc-recommendation')
+
+    References
+    ----------
+    Review of the US–Japan models (December 2026), ranked analysis 1 (which decisions an
+    arrangement rests on, per action).
+    """
+    needs = [need for _phase, need in situation_requirements(model, phase)]
+    needs += [link.requires for link in phase_graphs(model, phase).links if link.requires]
+    return closure(model, needs)
+
+
+def briefing(result: Comparison, a: Model, b: Model) -> Briefing:
+    """Return the findings of ``result`` (model ``b`` against model ``a``), each once.
+
+    Parameters
+    ----------
+    result
+        :func:`~c2graph.compare.compare` of ``a`` and ``b``, over every shared phase or one.
+    a, b
+        The two models compared.
+
+    Returns
+    -------
+    Briefing
+        Findings with the phases they hold in (phases in ``a``'s order).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.compare import compare
+    >>> a, b = load_model("models/us-japan-2025.yaml"), load_model("models/us-japan-jfhq.yaml")
+    >>> brief = briefing(compare(a, b), a, b)
+    >>> sorted({s.tail for s in brief.authority if not s.before})
+    ['us-usfj']
+    >>> new = {f.node: f.after for f in brief.failures if not f.before}
+    >>> list(new), {"us-3mef", "us-5af", "us-7flt", "us-usarj"} <= set(new["us-usfj"])
+    (['us-usfj'], True)
+
+    References
+    ----------
+    US–Japan Task Force on Command Relationships, Sasakawa USA, Dialogue Summary #3
+    (December 2022): the six considerations; Joint Publication 1 (command relationships).
+    """
+    phases = tuple(p.phase for p in result.phases)
+    found: dict[str, list[Any]] = {name: [] for name in _KINDS}
+    for phase in result.phases:
+        per = _phase_findings(a, b, phase.phase, result)
+        for name in _KINDS:
+            found[name].append((phase.phase, per[name]))
+    merged = {name: _merge(found[name]) for name in _KINDS}
+    touched = {p for records in merged.values() for r in records for p in r.phases}
+    return Briefing(
+        before=a.name,
+        after=b.name,
+        phases=phases,
+        unchanged_phases=tuple(p for p in phases if p not in touched),
+        authority=merged["authority"],
+        chains=merged["chains"],
+        forces=merged["forces"],
+        decisions=merged["decisions"],
+        failures=merged["failures"],
+        cuts=merged["cuts"],
+        peers=merged["peers"],
+        values=merged["values"],
+        nodes_changed=tuple(
+            (c.id, tuple((f.field, f.before, f.after) for f in c.changes))
+            for c in result.diff.nodes_changed
+        ),
+        considerations_before=result.considerations_before,
+        considerations_after=result.considerations_after,
+    )
+
+
+_KINDS = ("authority", "chains", "forces", "decisions", "failures", "cuts", "peers", "values")
+
+
+def _merge(per_phase: Sequence[tuple[str, Iterable[R]]]) -> tuple[R, ...]:
+    """One record per distinct finding, with every phase it was found in (first-found
+    order)."""
+    found: dict[R, list[str]] = {}
+    for phase, records in per_phase:
+        for record in records:
+            found.setdefault(record, []).append(phase)
+    return tuple(replace(record, phases=tuple(phases)) for record, phases in found.items())  # type: ignore[type-var]
+
+
+def _phase_findings(a: Model, b: Model, phase: str, result: Comparison) -> dict[str, list[Any]]:
+    """The findings of one shared phase, without their phases."""
+    compared = next(p for p in result.phases if p.phase == phase)
+    report_a = phase_report(a, phase=phase, layer=result.layer)
+    report_b = phase_report(b, phase=phase, layer=result.layer)
+    cuts_a, cuts_b = set(report_a.cut_nodes), set(report_b.cut_nodes)
+    needed_a = decisions_in_force(a, phase=phase)
+    needed_b = decisions_in_force(b, phase=phase)
+    return {
+        "authority": _authority(a, b, phase),
+        "chains": [
+            ChainShift(c.unit, c.before, c.after, c.joined, c.left) for c in compared.chains_changed
+        ],
+        "forces": _forces(a, b, phase, compared.diff.nodes_added, compared.diff.nodes_removed),
+        "decisions": [DecisionShift(d, True) for d in needed_b if d not in needed_a]
+        + [DecisionShift(d, False) for d in needed_a if d not in needed_b],
+        "failures": _failures(report_a.dominators, report_b.dominators),
+        "cuts": [CutShift(n, True) for n in sorted(cuts_b - cuts_a)]
+        + [CutShift(n, False) for n in sorted(cuts_a - cuts_b)],
+        "peers": _peers(counterpart_table(a, phase=phase), counterpart_table(b, phase=phase)),
+        "values": [
+            ValueShift(m.measure, m.before, m.after)
+            for m in compared.measures
+            if m.changed and m.measure not in MERGED_MEASURES
+        ]
+        + [
+            ValueShift(name, before, after)
+            for name, before, after in (
+                ("approach", compared.approach_before.approach, compared.approach_after.approach),
+                ("unity of command", compared.approach_before.unity, compared.approach_after.unity),
+            )
+            if before != after
+        ],
+    }
+
+
+def _relations(model: Model, phase: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The authority relations joining each pair of nodes in the phase, strongest first."""
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for link in phase_graphs(model, phase).links:
+        if link.relation in AUTHORITY_RELATIONS:
+            pairs.setdefault((link.from_node, link.to_node), set()).add(link.relation)
+    rank = {relation: i for i, relation in enumerate(AUTHORITY_ORDER)}
+    return {
+        pair: tuple(sorted(rels, key=lambda r: rank.get(r, len(rank))))
+        for pair, rels in pairs.items()
+    }
+
+
+def _authority(a: Model, b: Model, phase: str) -> list[AuthorityShift]:
+    before, after = _relations(a, phase), _relations(b, phase)
+    return [
+        AuthorityShift(tail, head, before.get((tail, head), ()), after.get((tail, head), ()))
+        for tail, head in sorted(before.keys() | after.keys())
+        if before.get((tail, head), ()) != after.get((tail, head), ())
+    ]
+
+
+def _forces(
+    a: Model, b: Model, phase: str, added: Iterable[str], removed: Iterable[str]
+) -> list[ForceShift]:
+    shifts = [
+        ForceShift(unit, True, chain_of_command(b, unit, phase=phase))
+        for unit in added
+        if b.nodes[unit].kind in FORCE_KINDS
+    ]
+    return shifts + [
+        ForceShift(unit, False, chain_of_command(a, unit, phase=phase))
+        for unit in removed
+        if a.nodes[unit].kind in FORCE_KINDS
+    ]
+
+
+def _failures(before: Iterable[Any], after: Iterable[Any]) -> list[FailureShift]:
+    was = {(d.chains, d.node): d.units for d in before}
+    now = {(d.chains, d.node): d.units for d in after}
+    keys = [k for k in now if k not in was] + [k for k in was if now.get(k) != was[k]]
+    return [
+        FailureShift(node, chains, was.get((chains, node), ()), now.get((chains, node), ()))
+        for chains, node in sorted(dict.fromkeys(keys), key=lambda k: (k[0], k[1]))
+    ]
+
+
+def _state(pair: Mismatch | None) -> tuple[str, tuple[str, str] | None]:
+    if pair is None:
+        return "absent", None
+    return ("mismatch" if pair.mismatch else "match"), (pair.a.role, pair.b.role)
+
+
+def _peers(before: Iterable[Mismatch], after: Iterable[Mismatch]) -> list[PeerShift]:
+    was = {(p.a.node, p.b.node): p for p in before}
+    now = {(p.a.node, p.b.node): p for p in after}
+    shifts = []
+    for ends in sorted(was.keys() | now.keys()):
+        state_a, roles_a = _state(was.get(ends))
+        state_b, roles_b = _state(now.get(ends))
+        if state_a != state_b:
+            shifts.append(PeerShift(*ends, state_a, state_b, roles_a, roles_b))
+    return shifts

@@ -1,0 +1,92 @@
+"""The report's chains of command: every force with a superior, grouped by nation, each
+chain with the authority surviving along it and the phases it holds in.
+
+Example
+-------
+>>> from c2graph import load_model_data
+>>> from c2graph.messages import messages
+>>> from c2graph.report.findings import model_findings
+>>> model = load_model_data({"name": "x", "as_of": "2025",
+...     "phases": [{"id": "p", "name": "Peace"}, {"id": "q", "name": "War"}],
+...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
+...               {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
+...               {"id": "u", "name": "Unit", "nation": "JP", "kind": "unit"},
+...               {"id": "us", "name": "President", "nation": "US",
+...                "kind": "political-authority"},
+...               {"id": "cmd", "name": "Command", "nation": "US", "kind": "headquarters"},
+...               {"id": "cdr", "name": "Commander", "nation": "US", "kind": "headquarters",
+...                "phases": ["q"]}],
+...     "links": [{"from": "pm", "to": "hq", "relation": "command"},
+...               {"from": "hq", "to": "u", "relation": "opcon"},
+...               {"from": "us", "to": "cmd", "relation": "command"},
+...               {"from": "hq", "to": "cmd", "relation": "counterpart"},
+...               {"from": "cmd", "to": "cdr", "relation": "opcon", "phases": ["q"]}]})
+>>> found = model_findings(model)
+>>> [b.summary for b in chain_blocks(found, "x", messages("en"))[2:]]
+['Japan (2 forces)', 'United States (2 forces)']
+>>> for row in chain_blocks(found, "x", messages("ja"))[3].blocks[0].rows:
+...     print(row)
+('Command', '全ての事態', ('President → Command（指揮）',))
+('Commander', 'War', ('President → Command → Commander（作戦統制）',))
+"""
+
+from __future__ import annotations
+
+from ..messages import Messages
+from ..render.style import nation_order
+from ..vocabulary import Layer
+from .document import Block, Cell, Details, Heading, Paragraph, Table
+from .findings import ChainRow, ModelFindings
+
+__all__ = ["chain_blocks", "chain_text"]
+
+
+def chain_text(found: ModelFindings, row: ChainRow, msg: Messages) -> tuple[str, ...]:
+    """Each chain of a row as ``A → B → force (authority)``, with the layer named when it
+    is not the operational one."""
+    model = found.model
+    layer = "" if row.layer == Layer.OPERATIONAL.value else f" — {msg('layer.' + row.layer)}"
+    return tuple(
+        msg.aside(msg.chain(model, nodes), msg.relation(effective)) + layer
+        for nodes, effective in row.chains
+    )
+
+
+def chain_blocks(found: ModelFindings, stem: str, msg: Messages) -> list[Block]:
+    """The heading, the reading note and one folded table per nation (forces by name)."""
+    model = found.model
+    by_nation: dict[str, list[ChainRow]] = {}
+    for row in found.chains:
+        by_nation.setdefault(model.nodes[row.unit].nation, []).append(row)
+    blocks: list[Block] = [
+        Heading(3, msg("chains.heading"), f"m-{stem}-chains"),
+        Paragraph(msg("chains.note")),
+    ]
+    if not by_nation:
+        return [*blocks, Paragraph(msg("chains.none"))]
+    for nation in nation_order(by_nation):
+        rows = sorted(by_nation[nation], key=lambda r: (msg.node(model, r.unit), r.phases))
+        units = {r.unit for r in rows}
+        table_rows: list[tuple[Cell, ...]] = []
+        previous = None
+        for row in rows:
+            name = msg.node_full(model, row.unit) if row.unit != previous else ""
+            previous = row.unit
+            table_rows.append((name, msg.phases(model, row.phases), chain_text(found, row, msg)))
+        summary = msg("chains.group", nation=msg.nation(nation), forces=_forces(msg, units))
+        blocks.append(
+            Details(
+                summary,
+                (
+                    Table(
+                        (msg("header.force"), msg("header.phases"), msg("header.chain")),
+                        tuple(table_rows),
+                    ),
+                ),
+            )
+        )
+    return blocks
+
+
+def _forces(msg: Messages, units: set[str]) -> str:
+    return msg("count.force") if len(units) == 1 else msg("count.forces", count=len(units))

@@ -1,0 +1,159 @@
+"""The report's bottlenecks: every single point of failure per national chain with the
+forces it cuts off, the counterpart mismatches, and the cut nodes, channels between the
+nations and spans of control, each with the phases it holds in.
+
+Example
+-------
+>>> from c2graph import load_model_data
+>>> from c2graph.messages import messages
+>>> from c2graph.report.findings import model_findings
+>>> model = load_model_data({"name": "x", "as_of": "2025",
+...     "phases": [{"id": "p", "name": "Peace"}, {"id": "q", "name": "War"}],
+...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
+...               {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
+...               {"id": "u", "name": "Unit", "nation": "JP", "kind": "unit"},
+...               {"id": "us", "name": "President", "nation": "US",
+...                "kind": "political-authority"},
+...               {"id": "cmd", "name": "Command", "nation": "US", "kind": "headquarters"},
+...               {"id": "cdr", "name": "Commander", "nation": "US", "kind": "headquarters",
+...                "phases": ["q"]}],
+...     "links": [{"from": "pm", "to": "hq", "relation": "command"},
+...               {"from": "hq", "to": "u", "relation": "opcon"},
+...               {"from": "us", "to": "cmd", "relation": "command"},
+...               {"from": "hq", "to": "cmd", "relation": "counterpart"},
+...               {"from": "cmd", "to": "cdr", "relation": "opcon", "phases": ["q"]}]})
+>>> found = model_findings(model)
+>>> for row in failure_blocks(found, "x", messages("en"))[2].rows:
+...     print(" | ".join(row))
+Japan chains | PM (political) | HQ, Unit | all phases
+ | HQ | Unit | all phases
+United States chains | President (political) | Command | Peace
+ | President (political) | Command, Commander | War
+ | Command | Commander | War
+>>> for row in structure_blocks(found, "x", messages("en"))[-1].rows:
+...     print(" | ".join(row))
+counterpart mismatch | HQ (commands 1 force) ↔ Command (holds no forces) | Peace
+cut node | Command | all phases
+cut node | HQ | all phases
+channels between nations | Japan–United States: 1 (cut: Command) | all phases
+"""
+
+from __future__ import annotations
+
+from ..analysis.channels import NationCut
+from ..analysis.measures import phase_report
+from ..analysis.sovereignty import COMBINED
+from ..messages import Messages
+from ..model import Model
+from ..render.style import nation_order
+from .document import Block, Cell, Heading, Paragraph, Table
+from .findings import ModelFindings, merge_phases
+
+__all__ = ["failure_blocks", "family_name", "mismatch_text", "structure_blocks"]
+
+
+def family_name(msg: Messages, chains: str) -> str:
+    """The name of a family of chains: a nation's own chains, or the combined chains."""
+    if chains == COMBINED:
+        return msg("family.combined")
+    return msg("family.national", nation=msg.nation(chains))
+
+
+def failure_blocks(found: ModelFindings, stem: str, msg: Messages) -> list[Block]:
+    """Every single point of failure, family by family (countries left to right, then the
+    combined chains), most forces cut off first; military nodes marked."""
+    model = found.model
+    blocks: list[Block] = [
+        Heading(3, msg("failures.heading"), f"m-{stem}-failures"),
+        Paragraph(msg("failures.note")),
+    ]
+    if not found.failures:
+        return [*blocks, Paragraph(msg("failures.none"))]
+    families = nation_order(f.chains for f in found.failures if f.chains != COMBINED)
+    if any(f.chains == COMBINED for f in found.failures):
+        families = (*families, COMBINED)
+    rows: list[tuple[Cell, ...]] = []
+    order = {phase: i for i, phase in enumerate(model.phase_ids)}
+    for family in families:
+        chosen = [f for f in found.failures if f.chains == family]
+        most = {f.node: 0 for f in chosen}
+        for f in chosen:
+            most[f.node] = max(most[f.node], len(f.units))
+        chosen.sort(key=lambda f: (-most[f.node], msg.node(model, f.node), order[f.phases[0]]))
+        for index, failure in enumerate(chosen):
+            rows.append(
+                (
+                    family_name(msg, family) if index == 0 else "",
+                    msg.node(model, failure.node)
+                    if failure.operational
+                    else msg.aside(msg.node(model, failure.node), msg("failures.political")),
+                    msg.join(sorted(msg.node(model, u) for u in failure.units)),
+                    msg.phases(model, failure.phases),
+                )
+            )
+    header = (
+        msg("header.chains"),
+        msg("header.failure"),
+        msg("header.cut_off"),
+        msg("header.phases"),
+    )
+    return [*blocks, Table(header, tuple(rows))]
+
+
+def mismatch_text(found: ModelFindings, index: int, msg: Messages) -> str:
+    """One counterpart mismatch as ``A (commands 5 forces) ↔ B (holds no forces)``."""
+    model, gap = found.model, found.mismatches[index]
+    sides = [
+        msg.aside(msg.node(model, node), _role(msg, role, len(forces)))
+        for node, role, forces in zip((gap.a, gap.b), gap.roles, gap.forces, strict=True)
+    ]
+    return " ↔ ".join(sides)
+
+
+def _role(msg: Messages, role: str, forces: int) -> str:
+    if role == "commands":
+        return msg("role.commands_one") if forces == 1 else msg("role.commands", count=forces)
+    return msg(f"role.{role}")
+
+
+def structure_blocks(found: ModelFindings, stem: str, msg: Messages) -> list[Block]:
+    """Counterpart mismatches, then cut nodes, the channels between nations and the spans
+    over the threshold, phase groups merged."""
+    model = found.model
+    blocks: list[Block] = [Heading(3, msg("structure.heading"), f"m-{stem}-structure")]
+    rows: list[tuple[Cell, ...]] = [
+        (msg("structure.mismatches"), mismatch_text(found, i, msg), msg.phases(model, g.phases))
+        for i, g in enumerate(found.mismatches)
+    ]
+    cuts = sorted(found.cuts, key=lambda cut: msg.node(model, cut[0]))
+    rows += [
+        (msg("structure.cut_nodes"), msg.node(model, node), msg.phases(model, phases))
+        for node, phases in cuts
+    ]
+    channels = merge_phases(
+        (phase, [_channel(model, cut, msg) for cut in phase_report(model, phase=phase).nation_cuts])
+        for phase in model.phase_ids
+    )
+    rows += [(msg("structure.channels"), text, msg.phases(model, p)) for text, p in channels]
+    spans = merge_phases(
+        (phase, phase_report(model, phase=phase).span.over) for phase in model.phase_ids
+    )
+    rows += [
+        (msg("structure.spans"), msg.node(model, node), msg.phases(model, p)) for node, p in spans
+    ]
+    if not rows:
+        return [*blocks, Paragraph(msg("structure.none"))]
+    blocks.append(Paragraph(msg("structure.note")))
+    header = (msg("header.finding"), msg("header.what"), msg("header.phases"))
+    return [*blocks, Table(header, tuple(rows))]
+
+
+def _channel(model: Model, cut: NationCut, msg: Messages) -> str:
+    """The channels between two nations: how many node-disjoint ones, and a smallest cut."""
+    return msg(
+        "structure.channel",
+        a=msg.nation(cut.nations[0]),
+        b=msg.nation(cut.nations[1]),
+        count=cut.connectivity,
+        nodes=msg.nodes(model, cut.node_cut),
+    )

@@ -1,0 +1,236 @@
+"""What the report says of one model, read once from the analyses: chains of command of
+every force with a superior, single points of failure per national chain, counterpart
+mismatches, cut nodes and the switch from each phase to the next, each with the phases it
+holds in.
+
+Nothing here is measured anew: chains are :func:`c2graph.analysis.authority_paths`, single
+points of failure :func:`c2graph.analysis.dominators` (through the per-phase bottleneck
+report), mismatches :func:`c2graph.analysis.counterpart_mismatches` and switches
+:func:`c2graph.analysis.phase_switch`; this module only groups identical answers across
+phases and restricts them to the forces asked for.
+
+Example
+-------
+>>> from c2graph import load_model_data
+>>> model = load_model_data({"name": "x", "as_of": "2025",
+...     "phases": [{"id": "p", "name": "P"}, {"id": "q", "name": "Q"}],
+...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
+...               {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
+...               {"id": "u", "name": "Unit", "nation": "JP", "kind": "unit"}],
+...     "links": [{"from": "pm", "to": "hq", "relation": "command"},
+...               {"from": "hq", "to": "u", "relation": "opcon"}]})
+>>> found = model_findings(model)
+>>> for row in found.chains:
+...     print(row.unit, row.chains, row.phases)
+hq ((('pm', 'hq'), 'command'),) ('p', 'q')
+u ((('pm', 'hq', 'u'), 'opcon'),) ('p', 'q')
+>>> [(f.node, f.units, f.phases) for f in found.failures]
+[('pm', ('hq', 'u'), ('p', 'q')), ('hq', ('u',), ('p', 'q'))]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from ..analysis.measures import phase_report
+from ..analysis.paths import authority_paths
+from ..analysis.switches import SwitchResult, phase_switch
+from ..errors import QueryError
+from ..hints import did_you_mean
+from ..model import Model
+from ..vocabulary import FORCE_KINDS, POLITICAL_KINDS, Layer
+
+__all__ = [
+    "CHAIN_LAYERS",
+    "ChainRow",
+    "Failure",
+    "ModelFindings",
+    "PeerGap",
+    "checked_forces",
+    "merge_phases",
+    "model_findings",
+]
+
+T = TypeVar("T")
+
+#: The layers a force's chains are looked for in, in order: the first with a chain is shown
+#: (the Coast Guard, an agency, has civil chains only; ADCON is shown only when alone).
+CHAIN_LAYERS: tuple[Layer, ...] = (Layer.OPERATIONAL, Layer.CIVIL, Layer.ADMINISTRATIVE)
+
+#: A chain as the report shows it: the node ids top first, and the authority surviving.
+Chain = tuple[tuple[str, ...], str]
+
+
+@dataclass(frozen=True)
+class ChainRow:
+    """A force's chains of command in one authority layer, in the phases they hold in."""
+
+    unit: str
+    layer: str
+    chains: tuple[Chain, ...]
+    phases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A single point of failure of one family of chains (a nation's own, or
+    ``"combined"``) and the forces its loss cuts off from every chain of that family."""
+
+    chains: str
+    node: str
+    units: tuple[str, ...]
+    operational: bool
+    phases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PeerGap:
+    """A counterpart mismatch: two cross-nation peers of which only one commands forces,
+    with each side's role (``commands``, ``conduit`` or ``none``) and forces; the side that
+    commands first."""
+
+    a: str
+    b: str
+    roles: tuple[str, str]
+    forces: tuple[tuple[str, ...], tuple[str, ...]]
+    phases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ModelFindings:
+    """Everything the report says of one model, phases merged (see the module docstring).
+
+    ``forces`` are the forces shown: every force with a superior in some phase and layer,
+    or those asked for.  ``switches`` go from each phase to the next, in the model's order.
+    ``cuts`` are the cut nodes of the whole structure with their phases.
+    """
+
+    model: Model
+    forces: tuple[str, ...]
+    chains: tuple[ChainRow, ...]
+    failures: tuple[Failure, ...]
+    mismatches: tuple[PeerGap, ...]
+    cuts: tuple[tuple[str, tuple[str, ...]], ...]
+    switches: tuple[SwitchResult, ...]
+
+
+def merge_phases(per_phase: Iterable[tuple[str, Iterable[T]]]) -> list[tuple[T, tuple[str, ...]]]:
+    """Group equal findings across phases: each distinct finding once, with its phases,
+    in the order first found.
+
+    >>> merge_phases([("p", ["a", "b"]), ("q", ["a"])])
+    [('a', ('p', 'q')), ('b', ('p',))]
+    """
+    found: dict[T, list[str]] = {}
+    for phase, items in per_phase:
+        for item in items:
+            found.setdefault(item, []).append(phase)
+    return [(item, tuple(phases)) for item, phases in found.items()]
+
+
+def checked_forces(
+    models: Sequence[Model], forces: Collection[str] | None
+) -> frozenset[str] | None:
+    """Return the force ids asked for, checked: each must be a node of some model.
+
+    Raises :class:`~c2graph.errors.QueryError` naming the closest ids for an unknown one.
+
+    >>> from c2graph import load_model
+    >>> checked_forces([load_model("models/us-rok-cfc.yaml")], ["kr-forces"])
+    frozenset({'kr-forces'})
+    """
+    if forces is None:
+        return None
+    known = {node for model in models for node in model.nodes}
+    for force in forces:
+        if force not in known:
+            raise QueryError(
+                f"--forces: no model has a node {force!r}" + did_you_mean(force, sorted(known))
+            )
+    return frozenset(forces)
+
+
+def model_findings(model: Model, *, forces: Collection[str] | None = None) -> ModelFindings:
+    """Return the findings of ``model`` (see the module docstring), restricted to
+    ``forces`` (ids) when given: their chains, the single points of failure that cut one of
+    them off, and every switch (the switches' chain changes are filtered when shown).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> found = model_findings(load_model("models/us-japan-2025.yaml"), forces=["jp-gcc"])
+    >>> [(f.node, f.phases == found.model.phase_ids) for f in found.failures if f.operational]
+    [('jp-jjoc', True)]
+    """
+    phases = model.phase_ids
+    shown = _shown_forces(model, forces)
+    chains = [
+        ChainRow(unit, layer, rows, found)
+        for unit in shown
+        for (layer, rows), found in merge_phases(
+            (phase, [_chains(model, unit, phase)]) for phase in phases
+        )
+        if rows
+    ]
+    failures = merge_phases((p, _failures(model, p, forces)) for p in phases)
+    gaps = merge_phases((p, _gaps(model, p, forces)) for p in phases)
+    cuts = merge_phases((p, phase_report(model, phase=p).cut_nodes) for p in phases)
+    return ModelFindings(
+        model=model,
+        forces=tuple(shown),
+        chains=tuple(chains),
+        failures=tuple(replace(f, phases=found) for f, found in failures),
+        mismatches=tuple(replace(g, phases=found) for g, found in gaps),
+        cuts=tuple(cuts),
+        switches=tuple(
+            phase_switch(model, before=before, after=after)
+            for before, after in itertools.pairwise(phases)
+        ),
+    )
+
+
+def _shown_forces(model: Model, forces: Collection[str] | None) -> list[str]:
+    """The forces with a superior in some phase and authority layer, or those asked for
+    that the model has, sorted by id."""
+    if forces is not None:
+        return sorted(f for f in forces if f in model.nodes)
+    found = set()
+    for phase in model.phase_ids:
+        graph = model.authority_graph(phase)
+        found |= {n for n in graph if model.nodes[n].kind in FORCE_KINDS and graph.in_degree(n)}
+    return sorted(found)
+
+
+def _chains(model: Model, unit: str, phase: str) -> tuple[str, tuple[Chain, ...]]:
+    """The force's chains in the first authority layer that has any in the phase."""
+    if phase not in model.nodes[unit].phases:
+        return CHAIN_LAYERS[0].value, ()
+    for layer in CHAIN_LAYERS:
+        paths = authority_paths(model, unit, phase=phase, layer=layer).paths
+        if paths:
+            return layer.value, tuple(sorted({(p.nodes, p.effective) for p in paths}))
+    return CHAIN_LAYERS[0].value, ()
+
+
+def _failures(model: Model, phase: str, forces: Collection[str] | None) -> list[Failure]:
+    found = []
+    for dominator in phase_report(model, phase=phase).dominators:
+        units = dominator.units
+        if forces is not None and not set(units) & set(forces):
+            continue
+        kind = model.nodes[dominator.node].kind
+        found.append(Failure(dominator.chains, dominator.node, units, kind not in POLITICAL_KINDS))
+    return found
+
+
+def _gaps(model: Model, phase: str, forces: Collection[str] | None) -> list[PeerGap]:
+    found = []
+    for pair in phase_report(model, phase=phase).mismatches:
+        if forces is not None and not set(pair.a.forces + pair.b.forces) & set(forces):
+            continue
+        one, two = (pair.a, pair.b) if pair.a.role == "commands" else (pair.b, pair.a)
+        found.append(PeerGap(one.node, two.node, (one.role, two.role), (one.forces, two.forces)))
+    return found

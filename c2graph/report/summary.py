@@ -1,0 +1,165 @@
+"""The report's first screen: one row of findings per model, before any table of detail.
+
+For each model: its operational single points of failure (military nodes whose loss cuts
+forces off a national or combined chain) with the forces they cut off, its counterpart
+mismatches, what changes at each switch from a phase to the next (decisions needed, chains
+that change), and, for a variant or a later snapshot, the first finding of each kind of
+its comparison with its base.
+
+Example
+-------
+>>> from c2graph import load_model_data
+>>> from c2graph.messages import messages
+>>> from c2graph.report.findings import model_findings
+>>> model = load_model_data({"name": "x", "as_of": "2025",
+...     "phases": [{"id": "p", "name": "Peace"}, {"id": "q", "name": "War"}],
+...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
+...               {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
+...               {"id": "u", "name": "Unit", "nation": "JP", "kind": "unit"},
+...               {"id": "us", "name": "President", "nation": "US",
+...                "kind": "political-authority"},
+...               {"id": "cmd", "name": "Command", "nation": "US", "kind": "headquarters"},
+...               {"id": "cdr", "name": "Commander", "nation": "US", "kind": "headquarters",
+...                "phases": ["q"]}],
+...     "links": [{"from": "pm", "to": "hq", "relation": "command"},
+...               {"from": "hq", "to": "u", "relation": "opcon"},
+...               {"from": "us", "to": "cmd", "relation": "command"},
+...               {"from": "hq", "to": "cmd", "relation": "counterpart"},
+...               {"from": "cmd", "to": "cdr", "relation": "opcon", "phases": ["q"]}]})
+>>> found = model_findings(model)
+>>> row = summary_blocks([found], ["x"], {}, messages("en"))[2].rows[0]
+>>> row[0], row[1], row[3]
+('x (as of 2025)', ('HQ: Unit', 'Command: Commander (in War)'), ('War: chains change: Commander',))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..messages import Messages
+from ..render.style import nation_order
+from .document import Block, Cell, Heading, Paragraph, Table
+from .failures import mismatch_text
+from .findings import ModelFindings
+
+__all__ = ["SHOWN_FORCES", "Base", "summary_blocks"]
+
+#: A single point of failure cutting off more forces than this is summed up by the count.
+SHOWN_FORCES = 5
+
+
+@dataclass(frozen=True)
+class Base:
+    """What a model's summary row is read against: its base's stem and findings, and the
+    first findings of each kind of their comparison."""
+
+    stem: str
+    findings: ModelFindings
+    headlines: tuple[str, ...]
+
+
+def summary_blocks(
+    findings: Sequence[ModelFindings],
+    stems: Sequence[str],
+    bases: Mapping[int, Base],
+    msg: Messages,
+) -> list[Block]:
+    """The summary: a heading, a reading note and one row per model.
+
+    ``bases`` maps a model's index to its :class:`Base`; that model's single points of
+    failure, mismatches and switches are then told as they differ from the base's.
+    """
+    rows: list[tuple[Cell, ...]] = []
+    for index, (found, stem) in enumerate(zip(findings, stems, strict=True)):
+        base = bases.get(index)
+        cells = [_failures, _mismatches, _switches]
+        rows.append(
+            (
+                msg.aside(stem, msg("report.as_of", date=found.model.as_of)),
+                *(
+                    _relative(
+                        cell(found, msg), cell(base.findings, msg) if base else None, base, msg
+                    )
+                    for cell in cells
+                ),
+                (msg("summary.against", base=base.stem), *base.headlines) if base else "-",
+            )
+        )
+    header = (
+        msg("header.model"),
+        msg("header.operational_failures"),
+        msg("header.mismatches"),
+        msg("header.switches"),
+        msg("header.against_base"),
+    )
+    return [
+        Heading(2, msg("report.summary"), "summary"),
+        Paragraph(msg("summary.intro")),
+        Table(header, tuple(rows)),
+    ]
+
+
+def _relative(
+    items: tuple[str, ...], before: tuple[str, ...] | None, base: Base | None, msg: Messages
+) -> Cell:
+    """A cell's findings, or (against a base) ``as in base`` with what is added and gone."""
+    if base is None or before is None:
+        return items or msg("summary.none")
+    added = [f"+ {item}" for item in items if item not in before]
+    gone = [f"− {item}" for item in before if item not in items]
+    if not added and not gone:
+        return msg("summary.as_in", base=base.stem)
+    return (msg("summary.as_in_but", base=base.stem), *added, *gone)
+
+
+def _mismatches(found: ModelFindings, msg: Messages) -> tuple[str, ...]:
+    return tuple(
+        mismatch_text(found, i, msg) + _when(found, g.phases, msg)
+        for i, g in enumerate(found.mismatches)
+    )
+
+
+def _when(found: ModelFindings, phases: tuple[str, ...], msg: Messages) -> str:
+    if set(phases) >= set(found.model.phase_ids):
+        return ""
+    return msg("summary.in", phases=msg.phases(found.model, phases))
+
+
+def _failures(found: ModelFindings, msg: Messages) -> tuple[str, ...]:
+    model = found.model
+    nations = {n: i for i, n in enumerate(nation_order(f.chains for f in found.failures))}
+    items = []
+    for failure in sorted(
+        (f for f in found.failures if f.operational),
+        key=lambda f: (nations.get(f.chains, len(nations)), -len(f.units), msg.node(model, f.node)),
+    ):
+        if len(failure.units) > SHOWN_FORCES:
+            units = msg("count.forces", count=len(failure.units))
+        else:
+            units = msg.join(sorted(msg.node(model, u) for u in failure.units))
+        items.append(
+            msg.pair(msg.node(model, failure.node), units) + _when(found, failure.phases, msg)
+        )
+    return tuple(items)
+
+
+def _switches(found: ModelFindings, msg: Messages) -> tuple[str, ...]:
+    model = found.model
+    items = []
+    for switch in found.switches:
+        parts = []
+        count = len(switch.decisions.required)
+        if count:
+            parts.append(
+                msg("count.decision") if count == 1 else msg("count.decisions", count=count)
+            )
+        units = [c.unit for c in switch.chains_changed]
+        units += [c.unit for other in switch.other_layers for c in other.chains_changed]
+        units = [u for u in dict.fromkeys(units) if u in found.forces]
+        if units:
+            parts.append(msg("summary.chains_change", units=msg.nodes(model, units)))
+        if parts:
+            name = msg.phase(model, switch.after).split(" (")[0]
+            items.append(msg.pair(name, msg("list.groups").join(parts)))
+    return tuple(items)

@@ -1,0 +1,117 @@
+"""The decision-level comparison: each finding once, with the phases it holds in, on the
+hand-built alliance and its USFJ variant (answers worked in ``tests/report/_alliance.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from c2graph import load_model, load_model_data
+from c2graph.compare import briefing, compare
+from c2graph.compare.briefing import (
+    AuthorityShift,
+    CutShift,
+    DecisionShift,
+    FailureShift,
+    PeerShift,
+    decisions_in_force,
+)
+from tests.report._alliance import BASE, VARIANT
+
+ALL = ("peace", "crisis", "war")
+
+
+@pytest.fixture
+def pair(write_model):
+    base = load_model(write_model(BASE, "base.yaml"))
+    return base, load_model(write_model(VARIANT, "variant.yaml"))
+
+
+@pytest.fixture
+def brief(pair):
+    a, b = pair
+    return briefing(compare(a, b), a, b)
+
+
+def test_who_commands_whom(brief):
+    assert brief.authority == (
+        AuthorityShift("fleet", "c7f", ("opcon",), ("adcon",), ALL),
+        AuthorityShift("usfj", "c7f", (), ("opcon",), ALL),
+    )
+    (chain,) = brief.chains
+    assert (chain.unit, chain.joined, chain.left, chain.phases) == (
+        "c7f",
+        ("usfj",),
+        ("fleet",),
+        ALL,
+    )
+    assert chain.after == (("potus", "indo", "usfj", "c7f"),)
+    assert brief.forces == ()
+
+
+def test_decisions_failures_cuts_and_counterparts(brief):
+    assert brief.decisions == (DecisionShift("delegate", True, ALL),)
+    assert brief.failures == (
+        FailureShift("fleet", "US", ("c7f",), (), ALL),
+        FailureShift("usfj", "US", (), ("c7f",), ALL),
+    )
+    assert brief.cuts == (CutShift("fleet", False, ("peace", "crisis")),)
+    assert brief.peers == (
+        PeerShift(
+            "jjoc", "usfj", "mismatch", "match", ("commands", "none"), ("commands", "commands"), ALL
+        ),
+    )
+    assert brief.unchanged_phases == ()
+    assert not brief.is_empty
+
+
+def test_measures_that_change_once_each_with_their_phases(brief):
+    assert [(v.measure, v.before, v.after, v.phases) for v in brief.values] == [
+        ("links", 9, 10, ("peace",)),
+        ("authority links", 8, 9, ALL),
+        ("links", 11, 12, ("crisis",)),
+        ("decision rights", 0.0, 0.1111, ("crisis", "war")),
+        ("links", 12, 13, ("war",)),
+    ]
+
+
+def test_identical_models_have_no_finding(pair):
+    a, _ = pair
+    brief = briefing(compare(a, a), a, a)
+    assert brief.is_empty and brief.unchanged_phases == ALL
+    assert brief.to_dict()["unchanged_phases"] == list(ALL)
+
+
+def test_a_new_force_comes_with_its_chain():
+    def model(extra):
+        nodes = [
+            {"id": "hq", "name": "HQ", "nation": "US", "kind": "headquarters"},
+            {"id": "u", "name": "U", "nation": "US", "kind": "unit"},
+        ]
+        links = [{"from": "hq", "to": "u", "relation": "opcon"}]
+        if extra:
+            nodes.append({"id": "v", "name": "V", "nation": "US", "kind": "unit"})
+            links.append({"from": "hq", "to": "v", "relation": "tacon"})
+        return load_model_data(
+            {
+                "name": "x",
+                "as_of": "2025",
+                "phases": [{"id": "p", "name": "P"}],
+                "nodes": nodes,
+                "links": links,
+            }
+        )
+
+    a, b = model(False), model(True)
+    (force,) = briefing(compare(a, b), a, b).forces
+    assert (force.unit, force.added, force.chains, force.phases) == (
+        "v",
+        True,
+        (("hq", "v"),),
+        ("p",),
+    )
+
+
+def test_decisions_in_force_are_the_phase_s_and_its_links(pair):
+    a, b = pair
+    assert decisions_in_force(a, phase="war") == ("order", "plan")
+    assert decisions_in_force(b, phase="peace") == ("delegate",)
