@@ -158,7 +158,7 @@ def with_legend(picture: Picture, scene: Scene) -> float:
     entries = _legend_entries(scene)
     best = 0.0
     for columns in range(1, 5):
-        w, h = _legend_size(entries, columns)
+        w, h = _legend_size(entries, columns, scene.lang)
         for width, height in (
             (picture.width + 16 + w, max(picture.height, h)),
             (max(picture.width, w), picture.height + 16 + h),

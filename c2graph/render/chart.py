@@ -199,9 +199,7 @@ def _legend(
     )
 
 
-def _legend_size(
-    entries: Sequence[LegendEntry], columns: int, lang: str
-) -> tuple[float, float]:
+def _legend_size(entries: Sequence[LegendEntry], columns: int, lang: str) -> tuple[float, float]:
     x0, y0, x1, y1 = _legend(entries, columns, 0.0, 0.0, lang).rect
     return (x1 - x0, y1 - y0)
 

@@ -29,8 +29,8 @@ from typing import Any
 
 import pydot
 
-from .boxes import Box, Line, node_box, text_width
 from ..messages import interface
+from .boxes import Box, Line, node_box, text_width
 from .chart import (
     CAPTION_PT,
     LEGEND_PT,
@@ -55,7 +55,6 @@ from .style import (
     NodeLook,
     font_for,
     link_look,
-    nation_style,
     node_look,
     printable,
 )
