@@ -370,6 +370,7 @@ _TEXTS: dict[str, str] = {
     "chart.as_of_phases": "as of {date} · phases: {phases}",
     "chart.path": "chain of command to {node}",
     "chart.removed": "removed: {node}",
+    "export.phases": "Phases",
     "chart.legend": "Legend",
     "chart.members_sample": "A · B",
     "chart.kind": "node kind: {kind}",

@@ -468,6 +468,7 @@ _TEXTS: dict[str, str] = {
     "chart.as_of_phases": "{date}時点・事態：{phases}",
     "chart.path": "{node}への指揮系統",
     "chart.removed": "除去：{node}",
+    "export.phases": "事態",
     "chart.legend": "凡例",
     "chart.members_sample": "甲・乙",
     "chart.kind": "組織の種類：{kind}",

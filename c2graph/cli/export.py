@@ -66,6 +66,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write to FILE (atomically) instead of standard output",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="labels of dot, mermaid and gexf in this language (names where the model gives "
+        "them, e.g. name_ja; ja also words relations and nations in Japanese); the other "
+        "formats carry every name_xx as data",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -100,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "msdl":
         text = _msdl(model, args.phase)
     else:
-        text = export(model, args.format, phase=args.phase)
+        text = export(model, args.format, phase=args.phase, lang=getattr(args, "lang", None))
     if args.output:
         guard_outputs([args.output], inputs=inputs.files)
         write_atomic(args.output, text)

@@ -21,7 +21,7 @@ import importlib
 from ..errors import QueryError
 from ..model import Model
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "LABELLED", "export"]
 
 #: Export formats, and for each the module and function that writes it.
 _WRITERS: dict[str, tuple[str, str]] = {
@@ -38,12 +38,18 @@ _WRITERS: dict[str, tuple[str, str]] = {
 FORMATS: tuple[str, ...] = tuple(_WRITERS)
 
 
-def export(model: Model, fmt: str, *, phase: str | None = None) -> str:
+#: The formats whose labels ``lang`` sets; the others carry every ``name_xx`` as data.
+LABELLED: frozenset[str] = frozenset({"dot", "mermaid", "gexf"})
+
+
+def export(model: Model, fmt: str, *, phase: str | None = None, lang: str | None = None) -> str:
     """Return the model as text in format ``fmt`` (one of :data:`FORMATS`).
 
     With ``phase``, only the nodes and links holding in that phase are written; without it,
     every node and link (DyNetML then writes one meta-network per phase), except for
-    ``msdl``, an order of battle of one phase, which then writes the model's first.
+    ``msdl``, an order of battle of one phase, which then writes the model's first.  With
+    ``lang``, the labels of the :data:`LABELLED` formats are the names in that language
+    and the interface's words (relations, nations) in it.
 
     Raises
     ------
@@ -62,5 +68,5 @@ def export(model: Model, fmt: str, *, phase: str | None = None) -> str:
         raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     module_name, function_name = _WRITERS[fmt]
     writer = getattr(importlib.import_module(module_name), function_name)
-    text: str = writer(model, phase=phase)
+    text: str = writer(model, phase=phase, **({"lang": lang} if fmt in LABELLED else {}))
     return text

@@ -113,7 +113,7 @@ def _attributes(where: str, values: dict[str, str | bool]) -> str:
     return ", ".join(parts)
 
 
-def to_dot(model: Model, *, phase: str | None = None) -> str:
+def to_dot(model: Model, *, phase: str | None = None, lang: str | None = None) -> str:
     """Return the model (or the part holding in ``phase``) as a DOT data graph.
 
     Nodes and edges are written in model order, attributes in a fixed order, so the same
@@ -144,7 +144,8 @@ def to_dot(model: Model, *, phase: str | None = None) -> str:
     lines = ["digraph c2graph {", f"  graph [{_attributes('the model', graph)}];"]
     for node in selection.nodes:
         values: dict[str, str | bool] = dict(node_values(model, node))
-        values = {"label": values.pop("name"), **values}
+        values = {"label": node.label(lang), **values}
+        del values["name"]
         attributes = _attributes(f"node {node.id!r}", values)
         lines.append(f"  {dot_id(node.id)} [{attributes}];")
     for link in selection.links:

@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from ..messages import interface
 from ..model import Model
-from ..vocabulary import RELATIONS
 from ._select import (
     LINK_COLUMNS,
     NODE_COLUMNS,
@@ -108,7 +108,7 @@ def _description(model: Model, phase: str | None) -> str:
     return f"{model.name} (as of {model.as_of}); phases as times: {times}"
 
 
-def to_gexf(model: Model, *, phase: str | None = None) -> str:
+def to_gexf(model: Model, *, phase: str | None = None, lang: str | None = None) -> str:
     """Return the model (or the part holding in ``phase``) as a GEXF 1.3 document.
 
     Raises
@@ -154,7 +154,8 @@ def to_gexf(model: Model, *, phase: str | None = None) -> str:
     _declare(graph, "edge", links, LINK_COLUMNS)
     node_parent = ET.SubElement(graph, "nodes")
     for node, values in zip(selection.nodes, nodes, strict=True):
-        attrs = {"id": check_xml_text("gexf", "a node id", node.id), "label": node.name}
+        label = check_xml_text("gexf", "a node name", node.label(lang))
+        attrs = {"id": check_xml_text("gexf", "a node id", node.id), "label": label}
         _item(node_parent, "node", attrs, values, spells(node.phases))
     edge_parent = ET.SubElement(graph, "edges")
     for link, values in zip(selection.links, links, strict=True):
@@ -163,7 +164,7 @@ def to_gexf(model: Model, *, phase: str | None = None) -> str:
             "source": link.from_node,
             "target": link.to_node,
             "kind": link.relation,
-            "label": RELATIONS[link.relation].label,
+            "label": interface(lang).relation(link.relation),
         }
         _item(edge_parent, "edge", attrs, values, spells(link.phases))
     ET.indent(root, space="  ")

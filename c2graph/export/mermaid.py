@@ -42,6 +42,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..messages import interface
 from ..model import Link, Model, Node
 from ..render.style import RELATION_STYLES, nation_order, nation_style
 from ..vocabulary import AUTHORITY_RELATIONS, RELATIONS
@@ -134,7 +135,7 @@ def phase_mark(model: Model, phases: frozenset[str]) -> str:
     return ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
-def to_mermaid(model: Model, *, phase: str | None = None) -> str:
+def to_mermaid(model: Model, *, phase: str | None = None, lang: str | None = None) -> str:
     """Return a Mermaid ``flowchart TB`` of the model, or of the part holding in ``phase``.
 
     One node line per model node (ids ``n0``, ``n1``, ... in the order written), inside a
@@ -146,14 +147,19 @@ def to_mermaid(model: Model, *, phase: str | None = None) -> str:
     see :func:`phase_mark`), with a ``Phases`` node giving each number's phase or
     scenario. Then a ``classDef`` per nation and a ``linkStyle`` per relation drawn
     (colour and width from the style table; dashed or dotted authority relations such as
-    TACON keep their dash pattern). The same model always gives the same text.
+    TACON keep their dash pattern). The same model always gives the same text. With
+    ``lang`` (``ja``), names are those the model gives in it and every caption and label is
+    in that language (:func:`c2graph.messages.interface`).
 
     Examples
     --------
     >>> from c2graph import load_model
     >>> to_mermaid(load_model("models/us-rok-cfc.yaml")).splitlines()[:2]
     ['flowchart TB', '  subgraph g0["Republic of Korea"]']
+    >>> to_mermaid(load_model("models/us-rok-cfc.yaml"), lang="ja").splitlines()[1]
+    '  subgraph g0["韓国"]'
     """
+    msg = interface(lang)
     selection = select(model, phase)
     nations = nation_order(node.nation for node in selection.nodes)
     written = [n for nation in nations for n in selection.nodes if n.nation == nation]
@@ -161,24 +167,30 @@ def to_mermaid(model: Model, *, phase: str | None = None) -> str:
     every_nation = {node.nation for node in model.nodes.values()}
     lines = ["flowchart TB"]
     for group, nation in enumerate(nations):
-        caption = nation_style(nation, every_nation).caption
+        caption = (
+            msg.nation(nation)
+            if msg.has(f"nation.{nation}")
+            else (nation_style(nation, every_nation).caption)
+        )
         lines.append(f'  subgraph g{group}["{escape_label(caption)}"]')
         lines += [
-            f'    {ids[n.id]}["{escape_label(n.name)}"]' for n in written if n.nation == nation
+            f'    {ids[n.id]}["{escape_label(n.label(lang))}"]'
+            for n in written
+            if n.nation == nation
         ]
         lines.append("  end")
     arrows = _arrows(selection.links)
     every = frozenset(model.situations)
     by_relation: dict[str, list[str]] = {}
     for index, arrow in enumerate(arrows):
-        label = RELATIONS[arrow.relation].label
+        label = msg.relation(arrow.relation)
         if phase is None and arrow.phases != every:
             label += f" · {phase_mark(model, arrow.phases)}"
         line = "-->" if arrow.relation in AUTHORITY_RELATIONS else "-.->"
         lines.append(f'  {ids[arrow.tail]} {line}|"{escape_label(label)}"| {ids[arrow.head]}')
         by_relation.setdefault(arrow.relation, []).append(str(index))
     if phase is None and any(arrow.phases != every for arrow in arrows):
-        lines += _legend(model)
+        lines += _legend(model, lang)
     lines += _styles(nations, every_nation, ids, written)
     for relation in RELATIONS:
         if relation in by_relation:
@@ -186,14 +198,15 @@ def to_mermaid(model: Model, *, phase: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _legend(model: Model) -> list[str]:
+def _legend(model: Model, lang: str | None) -> list[str]:
     """The ``Phases`` node naming the situation of each number used in the arrows' marks."""
     entries = "<br>".join(
-        escape_label(f"{number} {situation.name}")
+        escape_label(f"{number} {situation.label(lang)}")
         for number, situation in enumerate(model.situations.values(), 1)
     )
+    title = interface(lang)("export.phases")
     return [
-        f'  phases["{escape_label("Phases")}<br>{entries}"]',
+        f'  phases["{escape_label(title)}<br>{entries}"]',
         "  classDef legend fill:#ffffff,stroke:#999999,color:#000000",
         "  class phases legend",
     ]

@@ -189,3 +189,12 @@ def test_import_msdl_never_overwrites_its_input(tmp_path, capsys):
     assert main(["import-msdl", str(source), "-o", str(source), "--force"]) == 4
     assert "this is the MSDL file read; refusing to overwrite it" in capsys.readouterr().err
     assert source.read_text(encoding="utf-8") == "<x/>"
+
+
+def test_lang_sets_the_labels_of_mermaid_dot_and_gexf(capsys):
+    assert main(["export", "models/us-rok-cfc.yaml", "--format", "mermaid", "--lang", "ja"]) == 0
+    mermaid = capsys.readouterr().out
+    assert '  subgraph g0["韓国"]' in mermaid and '"作戦統制' in mermaid
+    assert main(["export", "models/us-rok-cfc.yaml", "--format", "gexf", "--lang", "ja"]) == 0
+    gexf = capsys.readouterr().out
+    assert 'label="作戦統制"' in gexf and 'label="OPCON"' not in gexf
