@@ -70,6 +70,9 @@ _TEXTS: dict[str, str] = {
     "summary.as_in_but": "as in {base}, but:",
     "summary.in": " (in {phases})",
     "summary.against": "against {base}:",
+    "summary.no_headline": (
+        "no change in who commands whom, decisions, single points of failure or counterparts"
+    ),
     "summary.chains_change": "chains change: {units}",
     "summary.title": "{option} against {base}",
     "summary.no_change": "No change in: {phases}",
@@ -81,6 +84,7 @@ _TEXTS: dict[str, str] = {
     "summary.records": "Changed records",
     "summary.considerations": "The six considerations",
     "summary.base": "base",
+    "summary.both": "both",
     "summary.option": "option",
     "summary.measured": "measured",
     "summary.facts_note": "Measured facts that are the same in both models are left out.",

@@ -392,7 +392,9 @@ def summary_text(brief: Briefing, a: Model, b: Model, msg: Messages) -> str:
     ):
         name, text_a, text_b, facts = consideration_rows(old, new, a, b, msg, changed_only=True)
         lines.append(f"  {name}")
-        if old.text or new.text:
+        if old.text == new.text and old.text:
+            lines.append("    " + msg.pair(msg("summary.both"), text_a))
+        elif old.text or new.text:
             lines.append("    " + msg.pair(msg("summary.base"), text_a))
             lines.append("    " + msg.pair(msg("summary.option"), text_b))
         lines += ["    " + msg.pair(msg("summary.measured"), fact) for fact in facts]

@@ -83,7 +83,12 @@ def summary_blocks(
                     )
                     for cell in cells
                 ),
-                (msg("summary.against", base=base.stem), *base.headlines) if base else "-",
+                (
+                    msg("summary.against", base=base.stem),
+                    *(base.headlines or (msg("summary.no_headline"),)),
+                )
+                if base
+                else "-",
             )
         )
     header = (
