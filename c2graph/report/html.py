@@ -186,6 +186,7 @@ class _Html(BlockWriter):
         opened = " open" if block.open else ""
         return f"<details{opened}><summary>{escape(block.summary)}</summary>\n{inside}\n</details>"
 
+
 def render_html(
     title: str,
     blocks: Sequence[Block],
