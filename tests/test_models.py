@@ -277,7 +277,7 @@ def test_every_node_and_phase_has_a_japanese_name(path):
     assert unnamed == []
 
 
-@pytest.mark.parametrize("name", US_JAPAN)
+@pytest.mark.parametrize("name", ("us-japan-2022", "us-japan-2025", "us-japan-2026"))
 def test_the_standard_japanese_terms_of_the_ministry_of_defense(name):
     m = model(name)
     terms = {
