@@ -185,7 +185,8 @@ _TEXTS: dict[str, str] = {
     "switches.basis": "; basis: {basis}",
     "switches.starts": "starts: {link}",
     "switches.ends": "ends: {link}",
-    "switches.rebased": "holds on another basis: {link}",
+    "switches.rebased": "holds on another basis: {link}; basis: {before} → {after}",
+    "switches.no_basis": "none given",
     "switches.body_up": "activated: {body} (members: {members})",
     "switches.body_down": "stood down: {body} (members: {members})",
     "switches.body_up_alone": "activated: {body}",
@@ -196,7 +197,9 @@ _TEXTS: dict[str, str] = {
     "unit.h": "{amount} h",
     "unit.d": "{amount} d",
     "timing.after_within": "after the fact, within {within}",
-    "switches.other_rebased": "{relation} links hold on another basis: {links}",
+    "switches.other_rebased": (
+        "{relation} link holds on another basis: {tail} — {head}; basis: {before} → {after}"
+    ),
     "switches.chain": "chain of {unit}: {before} ⇒ {after}",
     "decision.discretionary": "discretionary",
     "decision.declaration": "Declaration: {phase}",
@@ -347,6 +350,7 @@ _TEXTS: dict[str, str] = {
     "fact.assigned_in": "forces assigned to collective nodes in {phase}",
     "fact.activated": "{count} activated",
     "fact.lapsed": "{count} lapsed",
+    "fact.rebased": "{count} on another basis",
     "fact.none": "none",
     # approach space and verdicts
     "approach.none": "none",

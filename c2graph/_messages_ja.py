@@ -301,7 +301,8 @@ _TEXTS: dict[str, str] = {
     "switches.basis": "、根拠：{basis}",
     "switches.starts": "開始：{link}",
     "switches.ends": "終了：{link}",
-    "switches.rebased": "別の根拠で継続：{link}",
+    "switches.rebased": "別の根拠で継続：{link}、根拠：{before} → {after}",
+    "switches.no_basis": "記載なし",
     "switches.body_up": "設置：{body}（構成員：{members}）",
     "switches.body_down": "廃止：{body}（構成員：{members}）",
     "switches.body_up_alone": "設置：{body}",
@@ -312,7 +313,9 @@ _TEXTS: dict[str, str] = {
     "unit.h": "{amount}時間",
     "unit.d": "{amount}日",
     "timing.after_within": "事後承認（{within}以内）",
-    "switches.other_rebased": "{relation}のリンクが別の根拠で継続：{links}",
+    "switches.other_rebased": (
+        "{relation}のリンクが別の根拠で継続：{tail} — {head}、根拠：{before} → {after}"
+    ),
     "switches.chain": "{unit}の系統：{before} ⇒ {after}",
     "decision.discretionary": "裁量による",
     "decision.declaration": "認定：{phase}",
@@ -445,6 +448,7 @@ _TEXTS: dict[str, str] = {
     "fact.assigned_in": "{phase}で連合の機関に配属される部隊",
     "fact.activated": "開始{count}",
     "fact.lapsed": "終了{count}",
+    "fact.rebased": "別の根拠で継続{count}",
     "fact.none": "なし",
     "approach.none": "なし",
     "approach.conflicted": "競合型",

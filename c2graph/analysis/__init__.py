@@ -76,6 +76,7 @@ from .routes import request_routes
 from .sovereignty import ForceScope, force_scopes
 from .switches import (
     AuthorityChange,
+    BasisChange,
     ChainChange,
     LayerSwitch,
     LinkChange,
@@ -88,6 +89,7 @@ __all__ = [
     "ApproachPlacement",
     "AuthorityChange",
     "AuthorityPath",
+    "BasisChange",
     "BottleneckReport",
     "Bridge",
     "Centrality",

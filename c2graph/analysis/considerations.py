@@ -47,6 +47,7 @@ from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS
 from .frictions import DistanceGap, distance_gaps
 from .graphs import links_switched, phase_graphs
+from .switches import link_changes
 
 __all__ = [
     "CONSIDERATION_KEYS",
@@ -120,7 +121,7 @@ def considerations(model: Model) -> ConsiderationsView:
     >>> from c2graph import load_model
     >>> model = load_model("models/us-japan-2025.yaml")
     >>> considerations(model).row("agility").facts[1]
-    Fact(label='peacetime → gray-zone', value='3 activated, 1 lapsed')
+    Fact(label='peacetime → gray-zone', value='2 activated, 0 lapsed, 1 on another basis')
 
     References
     ----------
@@ -206,10 +207,11 @@ def _agility(model: Model) -> tuple[Fact, ...]:
     switching = [link for link in model.links if link.phases and link.phases != every]
     facts = [Fact("links that switch between phases", len(switching))]
     for before, after in itertools.pairwise(model.phase_ids):
-        activated, lapsed = links_switched(phase_graphs(model, before), phase_graphs(model, after))
-        facts.append(
-            Fact(f"{before} → {after}", f"{len(activated)} activated, {len(lapsed)} lapsed")
-        )
+        switched = links_switched(phase_graphs(model, before), phase_graphs(model, after))
+        activated, lapsed, changed = link_changes(*switched)
+        counts = f"{len(activated)} activated, {len(lapsed)} lapsed"
+        rebased = f", {len(changed)} on another basis" if changed else ""
+        facts.append(Fact(f"{before} → {after}", counts + rebased))
     return tuple(facts)
 
 

@@ -39,10 +39,12 @@ from .sovereignty import held_at_top
 
 __all__ = [
     "AuthorityChange",
+    "BasisChange",
     "ChainChange",
     "LayerSwitch",
     "LinkChange",
     "SwitchResult",
+    "link_changes",
     "phase_switch",
 ]
 
@@ -74,6 +76,88 @@ class LinkChange(Displayable):
             "basis": self.basis,
             "source": self.source,
         }
+
+
+@dataclass(frozen=True)
+class BasisChange(Displayable):
+    """A link that holds both before and after the switch, with the same ends and
+    relation, but under another record: its legal basis (or source) changes."""
+
+    before: LinkChange
+    after: LinkChange
+
+    @property
+    def from_node(self) -> str:
+        """The link's superior (or first) end."""
+        return self.after.from_node
+
+    @property
+    def to_node(self) -> str:
+        """The link's subordinate (or second) end."""
+        return self.after.to_node
+
+    @property
+    def relation(self) -> str:
+        """The link's relation, the same on both sides."""
+        return self.after.relation
+
+    @property
+    def layer(self) -> str:
+        """The layer of the link's relation."""
+        return self.after.layer
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the change as JSON-ready data: the ends once, each side's record."""
+        sides = {
+            name: {"link": c.link, "basis": c.basis, "source": c.source}
+            for name, c in (("before", self.before), ("after", self.after))
+        }
+        return {
+            "from": self.from_node,
+            "to": self.to_node,
+            "relation": self.relation,
+            "layer": self.layer,
+        } | sides
+
+
+def link_changes(
+    activated: list[Link], lapsed: list[Link]
+) -> tuple[tuple[LinkChange, ...], tuple[LinkChange, ...], tuple[BasisChange, ...]]:
+    """Return the links activated and lapsed at a switch, and the links that only change
+    record: a lapsed and an activated link with the same ends and relation are one link
+    whose legal basis changes, told once, not as two (a phase holds at most one link of
+    the same ends and relation, so they pair one to one).
+
+    Each list is sorted by ends, relation and link key.
+
+    Examples
+    --------
+    >>> from c2graph.model import Link
+    >>> old = Link("pm-dm-a", "pm", "dm", "command", frozenset("a"), basis="SDF Law Art. 7")
+    >>> new = Link("pm-dm-b", "pm", "dm", "command", frozenset("b"), basis="SDF Law Art. 76")
+    >>> other = Link("dm-x", "dm", "x", "command", frozenset("b"))
+    >>> up, down, changed = link_changes([new, other], [old])
+    >>> [c.link for c in up], down, [(c.before.basis, c.after.basis) for c in changed]
+    (['dm-x'], (), [('SDF Law Art. 7', 'SDF Law Art. 76')])
+    """
+    ended = {(link.from_node, link.to_node, link.relation): link for link in lapsed}
+    pairs: list[tuple[Link, Link]] = []
+    started: list[Link] = []
+    for link in activated:
+        if same := ended.get((link.from_node, link.to_node, link.relation)):
+            pairs.append((same, link))
+        else:
+            started.append(link)
+    paired = {id(old) for old, _ in pairs}
+    changed = sorted(
+        (BasisChange(_change(old), _change(new)) for old, new in pairs),
+        key=lambda c: (c.from_node, c.to_node, c.relation, c.after.link),
+    )
+    return (
+        _changes(started),
+        _changes([link for link in lapsed if id(link) not in paired]),
+        tuple(changed),
+    )
 
 
 @dataclass(frozen=True)
@@ -141,6 +225,7 @@ class SwitchResult(Displayable):
     after: str
     activated: tuple[LinkChange, ...]
     lapsed: tuple[LinkChange, ...]
+    changed: tuple[BasisChange, ...]
     nodes_activated: tuple[str, ...]
     nodes_deactivated: tuple[str, ...]
     chains_changed: tuple[ChainChange, ...]
@@ -158,6 +243,7 @@ class SwitchResult(Displayable):
             "layer": self.layer,
             "activated": [c.to_dict() for c in self.activated],
             "lapsed": [c.to_dict() for c in self.lapsed],
+            "changed": [c.to_dict() for c in self.changed],
             "nodes_activated": list(self.nodes_activated),
             "nodes_deactivated": list(self.nodes_deactivated),
             "chains_changed": [c.to_dict() for c in self.chains_changed],
@@ -175,6 +261,9 @@ def phase_switch(
 
     - ``activated`` / ``lapsed``: links holding only after / only before the switch, with
       their legal basis, source and layer;
+    - ``changed``: links holding on both sides with the same ends and relation under
+      another record (another legal basis), each told once, before → after
+      (:func:`link_changes`);
     - ``nodes_activated`` / ``nodes_deactivated``: nodes that appear or disappear;
     - ``chains_changed``: forces whose chains of command in ``layer`` differ, before →
       after;
@@ -229,11 +318,13 @@ def phase_switch(
         for name in _layers_from(layer)
     ]
     main, others = changes[0], tuple(c for c in changes[1:] if not c.is_empty)
+    started, ended, changed = link_changes(activated, lapsed)
     return SwitchResult(
         before=before,
         after=after,
-        activated=_changes(activated),
-        lapsed=_changes(lapsed),
+        activated=started,
+        lapsed=ended,
+        changed=changed,
         nodes_activated=tuple(sorted(nodes_after - nodes_before)),
         nodes_deactivated=tuple(sorted(nodes_before - nodes_after)),
         chains_changed=main.chains_changed,
@@ -323,17 +414,15 @@ def _authority_changes(
     return tuple(gained), tuple(lost)
 
 
+def _change(link: Link) -> LinkChange:
+    return LinkChange(
+        link.key, link.from_node, link.to_node, link.relation, link.basis, link.source
+    )
+
+
 def _changes(links: list[Link]) -> tuple[LinkChange, ...]:
     return tuple(
-        sorted(
-            (
-                LinkChange(
-                    link.key, link.from_node, link.to_node, link.relation, link.basis, link.source
-                )
-                for link in links
-            ),
-            key=lambda c: (c.from_node, c.to_node, c.relation, c.link),
-        )
+        sorted(map(_change, links), key=lambda c: (c.from_node, c.to_node, c.relation, c.link))
     )
 
 

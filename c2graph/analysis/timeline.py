@@ -32,7 +32,7 @@ from ..model import Model
 from ..scenarios import Timeline
 from .decisions import DecisionPlan, decision_plan
 from .graphs import links_switched, phase_graphs
-from .switches import LinkChange
+from .switches import BasisChange, LinkChange, link_changes
 
 __all__ = ["StepResult", "TimelineResult", "timeline"]
 
@@ -47,6 +47,7 @@ class StepResult(Displayable):
     note: str | None
     activated: tuple[LinkChange, ...]
     lapsed: tuple[LinkChange, ...]
+    changed: tuple[BasisChange, ...]
     nodes_activated: tuple[str, ...]
     nodes_deactivated: tuple[str, ...]
     decisions: DecisionPlan
@@ -60,6 +61,7 @@ class StepResult(Displayable):
             "note": self.note,
             "activated": [c.to_dict() for c in self.activated],
             "lapsed": [c.to_dict() for c in self.lapsed],
+            "changed": [c.to_dict() for c in self.changed],
             "nodes_activated": list(self.nodes_activated),
             "nodes_deactivated": list(self.nodes_deactivated),
             "decisions": self.decisions.to_dict(),
@@ -116,15 +118,16 @@ def timeline(
         plan = decision_plan(model, before=before, after=step.enter, held=taken)
         situation = model.situation(step.enter)
         one, two = phase_graphs(model, before), phase_graphs(model, step.enter)
-        activated, lapsed = links_switched(one, two)
+        started, ended, changed = link_changes(*links_switched(one, two))
         steps.append(
             StepResult(
                 at=step.at,
                 enter=step.enter,
                 situation=situation.text(),
                 note=step.note,
-                activated=tuple(_change(link) for link in activated),
-                lapsed=tuple(_change(link) for link in lapsed),
+                activated=started,
+                lapsed=ended,
+                changed=changed,
                 nodes_activated=tuple(sorted(set(two.nodes) - set(one.nodes))),
                 nodes_deactivated=tuple(sorted(set(one.nodes) - set(two.nodes))),
                 decisions=plan,
@@ -145,9 +148,3 @@ def _timeline(model: Model, timeline_id: str | None) -> Timeline:
         hint = did_you_mean(timeline_id, model.timelines)
         raise QueryError(f"unknown timeline id {timeline_id!r}{hint}")
     return model.timelines[timeline_id]
-
-
-def _change(link: Any) -> LinkChange:
-    return LinkChange(
-        link.key, link.from_node, link.to_node, link.relation, link.basis, link.source
-    )

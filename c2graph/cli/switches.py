@@ -117,6 +117,25 @@ def _link(change: dict[str, Any]) -> str:
     )
 
 
+def basis_text(change: dict[str, Any]) -> str:
+    """The legal basis of a link that changes record (``BasisChange.to_dict()``), before →
+    after; a side without one reads ``no basis``.
+
+    >>> basis_text({"before": {"basis": "Art. 7"}, "after": {"basis": None}})
+    'Art. 7 → no basis'
+    """
+    before, after = (change[side]["basis"] or "no basis" for side in ("before", "after"))
+    return f"{before} → {after}"
+
+
+def _changed(change: dict[str, Any]) -> str:
+    end = "→" if change["relation"] in AUTHORITY_RELATIONS else "—"
+    return (
+        f"  {change['from']} —{change['relation']}{end} {change['to']}   [{change['layer']}]"
+        f"   ({basis_text(change)})"
+    )
+
+
 def _chains(chains: list[list[str]]) -> str:
     return "; ".join(" → ".join(chain) for chain in chains) or "no chain"
 
@@ -200,6 +219,9 @@ def _table(data: dict[str, Any]) -> list[str]:
     lines += _decisions(data["decisions"])
     for title, key in (("links activated", "activated"), ("links lapsed", "lapsed")):
         lines += ["", f"{title}:"] + ([_link(c) for c in data[key]] or ["  none"])
+    if data["changed"]:
+        lines += ["", "links changed (legal basis before → after):"]
+        lines += [_changed(c) for c in data["changed"]]
     for title, key in (
         ("nodes activated", "nodes_activated"),
         ("nodes deactivated", "nodes_deactivated"),

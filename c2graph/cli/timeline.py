@@ -20,7 +20,7 @@ from ..vocabulary import AUTHORITY_RELATIONS
 from ._common import Inputs, add_json, add_model, emit_json
 from ._output import add_engine, guard_outputs
 from ._terminal import write_lines
-from .switches import decision_lines
+from .switches import basis_text, decision_lines
 
 HELP = (
     "step through a timeline of phases and scenarios: what activates and lapses at each "
@@ -127,6 +127,9 @@ def _text(data: dict[str, Any]) -> list[str]:
         for title, key in (("activates", "activated"), ("lapses", "lapsed")):
             changes = [_change(c) for c in step[key]]
             lines.append(f"  {title}: {'; '.join(changes) or 'nothing'}")
+        if step["changed"]:
+            changed = [f"{_change(c)} ({basis_text(c)})" for c in step["changed"]]
+            lines.append(f"  changes basis: {'; '.join(changed)}")
         for title, key in (("nodes appear", "nodes_activated"), ("nodes go", "nodes_deactivated")):
             if step[key]:
                 lines.append(f"  {title}: {', '.join(step[key])}")

@@ -318,8 +318,12 @@ def _fact_value(model: Model, fact: Fact, msg: Messages) -> str:
         return msg.pair(str(len(names)), msg.join(names)) if counted else msg.join(names)
     value = fact.value
     text = msg.number(int(value) if isinstance(value, float) and value.is_integer() else value)
-    for english in ("activated", "lapsed"):
-        text = re.sub(rf"(\d+) {english}", _counted(msg, f"fact.{english}"), text)
+    for english, key in (
+        ("activated", "activated"),
+        ("lapsed", "lapsed"),
+        ("on another basis", "rebased"),
+    ):
+        text = re.sub(rf"(\d+) {english}", _counted(msg, f"fact.{key}"), text)
     return msg("fact.none") if text == "none" else text.replace(", ", msg("list.separator"))
 
 

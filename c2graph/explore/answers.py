@@ -206,8 +206,9 @@ def counterpart_table(model: Model, index: Index) -> list[list[list[Any]]]:
 
 def switch_table(model: Model, index: Index) -> dict[str, dict[str, list[int]]]:
     """For every ordered pair of situations (key ``"i,j"`` of their positions), what
-    ``c2graph switches --from I --to J`` lists: links activated and lapsed (in its
-    order), nodes activated and deactivated, the decisions the law requires (in
+    ``c2graph switches --from I --to J`` lists: links activated and lapsed, and links
+    that hold on another basis (the link after the switch; in its order), nodes activated
+    and deactivated, the decisions the law requires (in
     dependency order) and the discretionary ones (positions in the decisions table)."""
     table = {}
     for before, after in itertools.permutations(index.situation_ids, 2):
@@ -216,6 +217,7 @@ def switch_table(model: Model, index: Index) -> dict[str, dict[str, list[int]]]:
         table[f"{index.situation[before]},{index.situation[after]}"] = {
             "activated": [index.link[c.link] for c in result.activated],
             "lapsed": [index.link[c.link] for c in result.lapsed],
+            "rebased": [index.link[c.after.link] for c in result.changed],
             "nodesOn": index.nodes(result.nodes_activated),
             "nodesOff": index.nodes(result.nodes_deactivated),
             "required": [index.decision(d) for d in plan["required"]],

@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from ..analysis.decisions import NeededDecision
-from ..analysis.switches import LinkChange, SwitchResult
+from ..analysis.switches import BasisChange, LinkChange, SwitchResult
 from ..decisions import Approval
 from ..messages import Messages
 from ..model import Model
@@ -148,34 +148,41 @@ def switch_items(
     return items
 
 
-def _ends(change: LinkChange) -> tuple[str, str, str]:
-    return (change.from_node, change.to_node, change.relation)
-
-
 def _link(model: Model, change: LinkChange, msg: Messages) -> str:
-    text = msg(
+    text = _bare_link(model, change, msg)
+    return text + (msg("switches.basis", basis=change.basis) if change.basis else "")
+
+
+def _bare_link(model: Model, change: LinkChange | BasisChange, msg: Messages) -> str:
+    return msg(
         "switches.link",
         tail=msg.node(model, change.from_node),
         head=msg.node(model, change.to_node),
         relation=msg.relation(change.relation),
     )
-    return text + (msg("switches.basis", basis=change.basis) if change.basis else "")
+
+
+def _bases(change: BasisChange, msg: Messages) -> dict[str, str]:
+    """The legal basis before and after a link that changes record."""
+    return {
+        side: getattr(change, side).basis or msg("switches.no_basis")
+        for side in ("before", "after")
+    }
 
 
 def _authority_items(model: Model, switch: SwitchResult, msg: Messages) -> list[str]:
-    started = [c for c in switch.activated if c.relation in AUTHORITY_RELATIONS]
-    ended = [c for c in switch.lapsed if c.relation in AUTHORITY_RELATIONS]
-    rebased = {_ends(c) for c in started} & {_ends(c) for c in ended}
+    """Authority links that start, end, or hold on another basis (basis before → after)."""
+    groups = (("switches.starts", switch.activated), ("switches.ends", switch.lapsed))
     items = [
-        msg("switches.starts", link=_link(model, c, msg))
-        for c in started
-        if _ends(c) not in rebased
+        msg(key, link=_link(model, c, msg))
+        for key, changes in groups
+        for c in changes
+        if c.relation in AUTHORITY_RELATIONS
     ]
     items += [
-        msg("switches.ends", link=_link(model, c, msg)) for c in ended if _ends(c) not in rebased
-    ]
-    items += [
-        msg("switches.rebased", link=_link(model, c, msg)) for c in started if _ends(c) in rebased
+        msg("switches.rebased", link=_bare_link(model, c, msg), **_bases(c, msg))
+        for c in switch.changed
+        if c.relation in AUTHORITY_RELATIONS
     ]
     return items
 
@@ -197,23 +204,27 @@ def _body_items(model: Model, switch: SwitchResult, msg: Messages) -> list[str]:
             names = msg.nodes(model, [c.from_node for c in members])
             wording = key if members else f"{key}_alone"
             items.append(msg(wording, body=msg.node(model, body), members=names))
-    started = [c for c in switch.activated if c.relation not in AUTHORITY_RELATIONS]
-    ended = [c for c in switch.lapsed if c.relation not in AUTHORITY_RELATIONS]
-    rebased = {_ends(c) for c in started} & {_ends(c) for c in ended}
-    groups = (
-        ("switches.other_up", [c for c in started if _ends(c) not in rebased]),
-        ("switches.other_down", [c for c in ended if _ends(c) not in rebased]),
-        ("switches.other_rebased", [c for c in started if _ends(c) in rebased]),
-    )
-    for key, grouped in groups:
+    groups = (("switches.other_up", switch.activated), ("switches.other_down", switch.lapsed))
+    for key, changes in groups:
         by_relation: dict[str, list[LinkChange]] = {}
-        for change in grouped:
-            if change.link not in told:
+        for change in changes:
+            if change.relation not in AUTHORITY_RELATIONS and change.link not in told:
                 by_relation.setdefault(change.relation, []).append(change)
         items += [
             msg(key, relation=msg.relation(relation), links=_pairs(model, links, msg))
             for relation, links in by_relation.items()
         ]
+    items += [
+        msg(
+            "switches.other_rebased",
+            relation=msg.relation(c.relation),
+            tail=msg.node(model, c.from_node),
+            head=msg.node(model, c.to_node),
+            **_bases(c, msg),
+        )
+        for c in switch.changed
+        if c.relation not in AUTHORITY_RELATIONS
+    ]
     return items
 
 

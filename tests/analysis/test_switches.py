@@ -281,3 +281,30 @@ def _listed(model, unit, phase, layer="operational"):
     """The unit's chains of command, listed from every authority path to it."""
     found = authority_paths(model, unit, phase=phase, layer=layer).paths
     return tuple(sorted({p.nodes for p in found}))
+
+
+def test_a_link_on_another_basis_is_changed_once():
+    model = build(
+        [("pm", "JP", "political-authority"), ("mod", "JP", "ministry"), ("u", "JP", "unit")],
+        [
+            link("pm", "mod", "command", id="pm-mod-peace", phases=["peace"], basis="Art. 7"),
+            link("pm", "mod", "command", id="pm-mod-war", phases=["war"], basis="Art. 76"),
+            link("mod", "u", "opcon", phases=["war"]),
+        ],
+    )
+    result = phase_switch(model, before="peace", after="war")
+    assert [c.link for c in result.activated] == ["mod->u:opcon"]
+    assert result.lapsed == ()
+    assert [c.to_dict() for c in result.changed] == [
+        {
+            "from": "pm",
+            "to": "mod",
+            "relation": "command",
+            "layer": "operational",
+            "before": {"link": "pm-mod-peace", "basis": "Art. 7", "source": None},
+            "after": {"link": "pm-mod-war", "basis": "Art. 76", "source": None},
+        }
+    ]
+    back = phase_switch(model, before="war", after="peace")
+    assert (back.activated, [c.link for c in back.lapsed]) == ((), ["mod->u:opcon"])
+    assert [(c.before.basis, c.after.basis) for c in back.changed] == [("Art. 76", "Art. 7")]

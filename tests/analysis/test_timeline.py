@@ -61,10 +61,11 @@ def test_each_step_against_the_one_before():
     )
     assert [d.id for d in first.decisions.required] == ["pso"]
     assert [d.id for d in first.decisions.discretionary] == ["jcg80"]
-    assert ([c.link for c in second.activated], [c.link for c in second.lapsed]) == (
-        ["attack-control"],
-        ["gray-control"],
-    )
+    # the same control link on another record: changed once, neither activated nor lapsed
+    assert (second.activated, second.lapsed) == ((), ())
+    assert [(c.before.link, c.after.link) for c in second.changed] == [
+        ("gray-control", "attack-control")
+    ]
     # the Art. 80 decision taken at the first step stays in force
     assert [d.id for d in second.decisions.required] == ["brp"]
     assert second.decisions.discretionary == ()

@@ -391,6 +391,28 @@ def test_switches_table_and_json(model_path, capsys):
     assert "operational layer" not in out
 
 
+def test_switches_tells_a_link_on_another_basis_once(write_model, capsys):
+    path = write_model(
+        'name: m\nas_of: "2025"\nphases:\n  - {id: p, name: P}\n  - {id: q, name: Q}\n'
+        "nodes:\n  - {id: pm, name: PM, nation: JP, kind: political-authority}\n"
+        "  - {id: mod, name: MOD, nation: JP, kind: ministry}\n"
+        "links:\n  - {id: a, from: pm, to: mod, relation: command, phases: [p], basis: Art. 7}\n"
+        "  - {id: b, from: pm, to: mod, relation: command, phases: [q]}\n",
+        "rebased.yaml",
+    )
+    code, out, _ = run(capsys, "switches", str(path), "--from", "p", "--to", "q")
+    assert code == 0
+    assert (
+        "links activated:\n  none\n\nlinks lapsed:\n  none\n\n"
+        "links changed (legal basis before → after):\n"
+        "  pm —command→ mod   [operational]   (Art. 7 → no basis)\n\n"
+    ) in out
+    code, out, _ = run(capsys, "switches", str(path), "--from", "p", "--to", "q", "--json")
+    data = json.loads(out)
+    assert (data["activated"], data["lapsed"]) == ([], [])
+    assert [(c["before"]["link"], c["after"]["link"]) for c in data["changed"]] == [("a", "b")]
+
+
 def test_switches_needs_both_phases(model_path, capsys):
     with pytest.raises(SystemExit):
         main(["switches", model_path, "--from", "peacetime"])

@@ -90,9 +90,11 @@ def test_single_points_of_failure_on_a_nodes_chains(tiny):
 
 def test_switches_both_ways(tiny):
     assert switch_table(tiny, Index(tiny)) == {
-        "0,1": {"activated": [6, 3, 7], "lapsed": [5], "nodesOn": [7], "nodesOff": [],
+        "0,1": {"activated": [6, 3, 7], "lapsed": [5], "rebased": [], "nodesOn": [7],
+                "nodesOff": [],
                 "required": [], "discretionary": []},
-        "1,0": {"activated": [5], "lapsed": [6, 3, 7], "nodesOn": [], "nodesOff": [7],
+        "1,0": {"activated": [5], "lapsed": [6, 3, 7], "rebased": [], "nodesOn": [],
+                "nodesOff": [7],
                 "required": [], "discretionary": []},
     }  # fmt: skip
 

@@ -212,6 +212,8 @@ def test_a_shipped_model_in_chromium(path, every_model, opener, capsys, tmp_path
             assert listed(page, f"#{change}") == keys
             mark = "activated" if change == "activated" else "lapsed"
             assert marked(page, "edge", mark) == set(keys) & drawn_links(page)
+        rebased = [c["after"]["link"] for c in switch["changed"]]
+        assert listed(page, "#rebased") == rebased
         required = [d["id"] for d in switch["decisions"]["required"]]
         assert page.eval_on_selector_all(
             "#decisions-required li", "found => found.map(e => e.dataset.decision)"

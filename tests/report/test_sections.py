@@ -7,11 +7,13 @@ from __future__ import annotations
 import pytest
 
 from c2graph import QueryError, load_model
+from c2graph.analysis import phase_switch
 from c2graph.messages import messages
 from c2graph.report import build_report
 from c2graph.report.document import Bullets, Details, Figure, Heading, Table
 from c2graph.report.findings import model_findings
 from c2graph.report.sections import model_section
+from c2graph.report.switches import switch_items
 
 from ._alliance import BASE, TRIO, VARIANT
 
@@ -202,3 +204,35 @@ def test_bullets_of_a_switch_are_each_told_once(alliance):
     blocks = model_section(model_findings(alliance[0]), "base", _no_drawing, EN)
     items = [i for b in blocks if isinstance(b, Bullets) for i in b.items]
     assert len(items) == len(set(items))
+
+
+REBASED = """\
+name: rebased
+as_of: "2025"
+phases:
+  - {id: p, name: Peace}
+  - {id: q, name: War}
+nodes:
+  - {id: pm, name: PM, nation: JP, kind: political-authority}
+  - {id: mod, name: MOD, nation: JP, kind: ministry}
+  - {id: sf, name: SF, nation: JP, kind: component}
+  - {id: c7f, name: C7F, nation: US, kind: component}
+links:
+  - {id: c1, from: pm, to: mod, relation: command, phases: [p], basis: Art. 7}
+  - {id: c2, from: pm, to: mod, relation: command, phases: [q], basis: Art. 76}
+  - {id: s1, from: sf, to: c7f, relation: support, phases: [p]}
+  - {id: s2, from: sf, to: c7f, relation: support, phases: [q], basis: Art. 10}
+"""
+
+
+def test_a_link_on_another_basis_is_told_once_with_both_bases(write_model):
+    model = load_model(write_model(REBASED, "rebased.yaml"))
+    switch = phase_switch(model, before="p", after="q")
+    assert switch_items(model, switch, EN) == [
+        "holds on another basis: PM → MOD (command); basis: Art. 7 → Art. 76",
+        "support link holds on another basis: SF — C7F; basis: none given → Art. 10",
+    ]
+    assert switch_items(model, switch, messages("ja")) == [
+        "別の根拠で継続：PM → MOD（指揮）、根拠：Art. 7 → Art. 76",
+        "支援のリンクが別の根拠で継続：SF — C7F、根拠：記載なし → Art. 10",
+    ]

@@ -475,6 +475,9 @@
     decisionList(box, m, "Discretionary decisions", change.discretionary, "decisions-discretionary");
     changeList(box, m, `Links activated (${change.activated.length})`, change.activated, "activated");
     changeList(box, m, `Links lapsed (${change.lapsed.length})`, change.lapsed, "lapsed");
+    if (change.rebased.length) {
+      changeList(box, m, `Links on another legal basis (${change.rebased.length})`, change.rebased, "rebased");
+    }
     const nodes = [["Nodes activated", change.nodesOn], ["Nodes deactivated", change.nodesOff]];
     for (const [title, list] of nodes) {
       if (list.length) box.append(el("h3", {}, title), el("p", {}, list.flatMap((n, i) => (i ? [", ", nodeRef(m, n)] : [nodeRef(m, n)]))));
