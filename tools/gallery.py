@@ -1,4 +1,5 @@
-"""The diagram gallery: every shipped model drawn in its standard views, with a README page.
+"""The diagram gallery: every shipped model drawn in its standard views, with a README page,
+and the sample report of all of them.
 
 Regenerate everything with one command from the project root::
 
@@ -6,7 +7,9 @@ Regenerate everything with one command from the project root::
 
 Each model gets a peacetime view, an armed-attack view and a phase panel (peacetime |
 gray zone | armed attack, or the first, middle and last phases of a model without those),
-each as SVG with its DOT text beside it; ``diagrams/README.md`` shows them all.
+each as SVG with its DOT text beside it; ``diagrams/README.md`` shows them all.  The
+report of every model together, as ``c2graph report models/*.yaml`` writes it, goes into
+``diagrams/report/`` (:data:`REPORT_FOLDER`); the same models give the same bytes.
 
 Example
 -------
@@ -29,8 +32,21 @@ from c2graph.model import Model
 from c2graph.outputs import write_atomic
 from c2graph.render import dot_text, render_bytes
 from c2graph.render.scene import SceneOptions
+from c2graph.report import build_report
 
-__all__ = ["GalleryView", "build_gallery", "gallery_views", "main", "view_dot", "view_stem"]
+__all__ = [
+    "REPORT_FOLDER",
+    "GalleryView",
+    "build_gallery",
+    "gallery_views",
+    "main",
+    "view_dot",
+    "view_stem",
+    "write_sample_report",
+]
+
+#: The folder, inside the gallery, of the sample report of every model.
+REPORT_FOLDER = "report"
 
 _PANEL_PHASES = ("peacetime", "gray-zone", "armed-attack")
 
@@ -101,26 +117,64 @@ def view_dot(model: Model, view: GalleryView) -> str:
     return dot_text(model, **view.options)
 
 
+def write_sample_report(models: Sequence[Model], folder: Path) -> list[Path]:
+    """Write the report of ``models`` into ``folder``, as ``c2graph report`` does, and
+    remove the diagrams an earlier run left there that this report no longer has.
+
+    Returns the files written, in the report's order.
+
+    Raises
+    ------
+    OutputError
+        The folder cannot be written, or holds an ``index.html``, ``report.md`` or
+        ``explore.html`` that c2graph did not write.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from c2graph import load_model
+    >>> folder = Path(tempfile.mkdtemp()) / "report"
+    >>> _ = (folder.mkdir(), (folder / "old.svg").write_text("<svg/>"))
+    >>> [p.name for p in write_sample_report([load_model("models/us-rok-cfc.yaml")], folder)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['index.html', 'report.md', 'explore.html', 'us-rok-cfc--armistice.svg',
+     'us-rok-cfc--wartime.svg']
+    >>> (folder / "old.svg").exists()
+    False
+    """
+    report = build_report(models)
+    written = report.write(folder)
+    for stale in sorted(folder.glob("*.svg")):
+        if stale.name not in report.files:
+            stale.unlink()
+    return written
+
+
 def build_gallery(models: Path, out: Path, *, png: Path | None = None) -> list[Path]:
-    """Render every ``*.yaml`` model of ``models`` into ``out`` and write ``out/README.md``.
+    """Render every ``*.yaml`` model of ``models`` into ``out``, write ``out/README.md``,
+    then the sample report of all the models into ``out/report/``
+    (:func:`write_sample_report`).
 
     SVGs are drawn by Graphviz when ``dot`` is installed, else by matplotlib; with ``png``
     given, PNG copies are written there too (for looking at them). Every file is made
-    first, then written atomically. Returns the files written in ``out``.
+    first, then written atomically. Returns the files written in ``out``: the views, the
+    README, the report's files.
 
     Examples
     --------
     >>> import shutil, tempfile
     >>> models, out = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
     >>> _ = shutil.copy("models/us-rok-cfc.yaml", models)
-    >>> [p.name for p in build_gallery(models, out)][-2:]
-    ['us-rok-cfc--panels.svg', 'README.md']
+    >>> [p.relative_to(out).as_posix() for p in build_gallery(models, out)][5:8]
+    ['us-rok-cfc--panels.svg', 'README.md', 'report/index.html']
     """
     files: dict[Path, str | bytes] = {}
     copies: dict[Path, bytes] = {}
     sections = []
+    loaded = []
     for model_path in sorted(models.glob("*.yaml")):
         model = load_model(model_path)
+        loaded.append(model)
         lines = [f"## {model.name}", "", f"`{model_path.as_posix()}` · as of {model.as_of}", ""]
         for view in gallery_views(model):
             stem = view_stem(model_path, view)
@@ -140,7 +194,7 @@ def build_gallery(models: Path, out: Path, *, png: Path | None = None) -> list[P
     files[out / "README.md"] = _README_HEAD + "\n".join(sections)
     for path, data in (files | copies).items():
         write_atomic(path, data)
-    return list(files)
+    return list(files) + write_sample_report(loaded, out / REPORT_FOLDER)
 
 
 _README_HEAD = """\
@@ -151,6 +205,10 @@ armed-attack view and phase panels in a grid (links that switch between the show
 are highlighted). Bodies list their members; every link is routed around the boxes. Each
 SVG has its Graphviz source (`.dot`) beside it: every box and route is placed in it, so any
 Graphviz draws it as it is (`dot -Tsvg chart.dot`).
+
+The report of all the models together, as `c2graph report models/*.yaml -o report`
+writes it, is in [report/](report/index.html) ([Markdown](report/report.md),
+[explorer](report/explore.html)).
 
 Regenerate all of them from the project root (the test `tests/render/test_gallery.py`
 fails when a committed DOT file is out of date):

@@ -11,7 +11,8 @@ import pytest
 
 import tools.gallery
 from c2graph import load_model
-from tools.gallery import build_gallery, gallery_views, view_dot, view_stem
+from c2graph.report import build_report
+from tools.gallery import build_gallery, gallery_views, view_dot, view_stem, write_sample_report
 
 REPO = Path(__file__).resolve().parents[2]
 MODELS = sorted((REPO / "models").glob("*.yaml"))
@@ -81,7 +82,7 @@ def test_build_gallery_writes_the_views_and_the_readme(tmp_path):
     out = tmp_path / "gallery"
     out.mkdir()
     written = build_gallery(models, out)
-    assert [p.name for p in written] == [
+    assert [p.relative_to(out).as_posix() for p in written] == [
         "tiny--armistice.dot",
         "tiny--armistice.svg",
         "tiny--wartime.dot",
@@ -89,7 +90,37 @@ def test_build_gallery_writes_the_views_and_the_readme(tmp_path):
         "tiny--panels.dot",
         "tiny--panels.svg",
         "README.md",
+        "report/index.html",
+        "report/report.md",
+        "report/explore.html",
+        "report/tiny--armistice.svg",
+        "report/tiny--wartime.svg",
     ]
     model = load_model(model_path)
     assert (out / "tiny--panels.dot").read_text("utf-8") == view_dot(model, gallery_views(model)[2])
     assert "![" in (out / "README.md").read_text("utf-8")
+    assert "(report/index.html)" in (out / "README.md").read_text("utf-8")
+
+
+def test_the_sample_report_is_the_same_bytes_on_a_rerun(tmp_path):
+    models = [load_model(REPO / "models" / "us-rok-cfc.yaml")]
+    first = {p.name: p.read_bytes() for p in write_sample_report(models, tmp_path / "a")}
+    again = {p.name: p.read_bytes() for p in write_sample_report(models, tmp_path / "b")}
+    assert first == again and len(first) == 5
+    assert (tmp_path / "a" / "index.html").read_bytes() == build_report(models).files["index.html"]
+
+
+def test_the_sample_report_drops_diagrams_it_no_longer_has(tmp_path):
+    folder = tmp_path / "report"
+    folder.mkdir()
+    (folder / "gone--peacetime.svg").write_text("<svg/>")
+    (folder / "notes.txt").write_text("kept")
+    write_sample_report([load_model(REPO / "models" / "us-rok-cfc.yaml")], folder)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "explore.html",
+        "index.html",
+        "notes.txt",
+        "report.md",
+        "us-rok-cfc--armistice.svg",
+        "us-rok-cfc--wartime.svg",
+    ]
