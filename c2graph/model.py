@@ -19,11 +19,10 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 from types import MappingProxyType
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .decisions import Decision, Duration, Requirement
 from .errors import QueryError
@@ -31,6 +30,9 @@ from .hints import did_you_mean
 from .hours import OfficeHours
 from .scenarios import Scenario, Situation, Timeline, situations_of
 from .vocabulary import AUTHORITY_RELATIONS
+
+if TYPE_CHECKING:  # networkx is imported when the graph is first built
+    import networkx as nx
 
 __all__ = [
     "Considerations",
@@ -162,7 +164,7 @@ class Phase:
         return _with_names(data, self.names)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """An authority, headquarters, unit, agency or coordination body.
 
@@ -204,7 +206,7 @@ class Node:
         >>> Node("hq", "HQ", "JP", "headquarters", frozenset({"war"}), ("war",)).to_dict()
         {'id': 'hq', 'name': 'HQ', 'nation': 'JP', 'kind': 'headquarters', 'phases': ['war']}
         """
-        data = {k: v for k, v in self.__dict__.items() if k not in ("phases", "names")}
+        data = {k: getattr(self, k) for k in _NODE_DATA}
         data["phases"] = _spec_to_data(data.pop("phase_spec"))
         if data["phases"] == "all":
             del data["phases"]
@@ -214,7 +216,11 @@ class Node:
         return _with_names(data, self.names)
 
 
-@dataclass(frozen=True)
+#: The fields of a node that its model-file data writes out, in order.
+_NODE_DATA = tuple(f.name for f in fields(Node) if f.name not in ("phases", "names"))
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """A typed relation from one node to another, holding in a set of situations (phase
     ids and scenario ids, see :mod:`c2graph.scenarios`), and the decisions it requires."""
@@ -321,25 +327,34 @@ class Model:
     scenarios: Mapping[str, Scenario] = field(default_factory=lambda: MappingProxyType({}))
     timelines: Mapping[str, Timeline] = field(default_factory=lambda: MappingProxyType({}))
     office_hours: OfficeHours | None = None
-    graph: nx.MultiDiGraph = field(init=False, repr=False)
     phase_sets: Mapping[str | None, tuple[Phase, ...]] = field(init=False, repr=False)
     situations: Mapping[str, Situation] = field(init=False, repr=False)
-    _links_by_key: Mapping[str, Link] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         for name in ("nodes", "sources", "locations", "decisions", "scenarios", "timelines"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
-        object.__setattr__(
-            self, "graph", nx.freeze(_graph(self.name, self.nodes.values(), self.links))
-        )
-        by_key = MappingProxyType({link.key: link for link in self.links})
-        object.__setattr__(self, "_links_by_key", by_key)
         sets: dict[str | None, tuple[Phase, ...]] = {}
         for phase in (*self.phases, *self.other_phases):
             sets[phase.nation] = (*sets.get(phase.nation, ()), phase)
         object.__setattr__(self, "phase_sets", MappingProxyType(sets))
         situations = situations_of(sets, self.scenarios.values())
         object.__setattr__(self, "situations", MappingProxyType(situations))
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The frozen :class:`networkx.MultiDiGraph` of every node and link, built on first use.
+
+        >>> from c2graph import load_model
+        >>> load_model("models/us-rok-cfc.yaml").graph.number_of_edges()
+        22
+        """
+        import networkx as nx
+
+        return nx.freeze(_graph(self.name, self.nodes.values(), self.links))
+
+    @cached_property
+    def _links_by_key(self) -> Mapping[str, Link]:
+        return MappingProxyType({link.key: link for link in self.links})
 
     def __repr__(self) -> str:
         """``<Model 'name' as of date: N nodes, M links, P phases>`` (see c2graph.display)."""
@@ -608,6 +623,8 @@ class Model:
         return self._view(phase_id, authority_only=True)
 
     def _view(self, phase_id: str, *, authority_only: bool) -> nx.MultiDiGraph:
+        import networkx as nx
+
         self.situation(phase_id)
         graph = self.graph
         nodes = self.nodes
@@ -662,6 +679,8 @@ def _graph(name: str, nodes: Iterable[Node], links: Iterable[Link]) -> nx.MultiD
     MultiDiGraph's ``_succ[u][v]`` and ``_pred[v][u]`` share one dict of edge keys), which
     is 2-3 times faster than ``add_edges_from`` on orders of battle of 100,000 units.
     """
+    import networkx as nx
+
     graph = nx.MultiDiGraph(name=name)
     attributes, succ, pred = graph._node, graph._succ, graph._pred
     for node in nodes:
