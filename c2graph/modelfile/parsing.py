@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 import yaml
 
 from ..errors import ModelError, Problem
+from .jsonpath import NotJson, json_offset
 from .syntax import explain
 
 __all__ = [
@@ -534,6 +535,10 @@ _NOT_YAML_PRINTABLE = re.compile(
 )
 
 
+#: Lines looked up by counting line breaks before the offsets of the lines are indexed.
+_COUNTED_LOOKUPS = 16
+
+
 class LineIndex:
     """Line numbers of the items of a parsed text, found by their data path.
 
@@ -558,12 +563,19 @@ class LineIndex:
         self._root: yaml.Node | None = None
         self._composed = False
         self._breaks: list[int] | None = None
+        self._lookups = 0
 
     def _line(self, node: yaml.Node) -> int:
         """The node's line counted by ``\\n`` alone, as editors and JSON count them."""
+        return self._line_at(node.start_mark.index)
+
+    def _line_at(self, index: int) -> int:
         if self._breaks is None:
+            self._lookups += 1
+            if self._lookups <= _COUNTED_LOOKUPS:  # a few: counted in C, no index built
+                return self._text.count("\n", 0, index) + 1
             self._breaks = [m.start() for m in re.finditer("\n", self._text)]
-        return bisect.bisect_left(self._breaks, node.start_mark.index) + 1
+        return bisect.bisect_left(self._breaks, index) + 1
 
     def _root_node(self) -> yaml.Node | None:
         if not self._composed:
@@ -595,7 +607,14 @@ class LineIndex:
         --------
         >>> LineIndex("a:\\n  b: 1\\n").line_of(("a", "missing"))
         1
+        >>> LineIndex('{"a":\\n  {"b": 1}}').line_of(("a", "b"))
+        2
         """
+        if not self._composed and self._text.lstrip(" \t\r\n")[:1] in ("{", "["):
+            try:  # JSON (or YAML written as JSON): walked, not composed
+                return self._line_at(json_offset(self._text, path))
+            except NotJson:
+                pass
         node = self._root_node()
         if node is None:
             return None

@@ -1,0 +1,106 @@
+"""Locating an item of a JSON text by walking it: the same line as composing it as YAML."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c2graph.modelfile.jsonpath import NotJson, json_offset
+from c2graph.modelfile.parsing import LineIndex
+
+TEXT = """{
+  "name": "demo",
+  "nodes": [
+    {"id": "a", "name": "A"},
+    {"id": "b",
+     "kind": "unit",
+     "phases": ["war", "peace"]}
+  ],
+  "links": []
+}
+"""
+
+
+def composed_line(text: str, path: tuple[str | int, ...]) -> int | None:
+    """The line LineIndex finds by composing the text as YAML: behind a ``---`` line, which
+    does not start as JSON does."""
+    line = LineIndex("---\n" + text).line_of(path)
+    return None if line is None else line - 1
+
+
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [
+        ((), 1),
+        (("name",), 2),
+        (("nodes",), 3),
+        (("nodes", 0), 4),
+        (("nodes", 1), 5),
+        (("nodes", 1, "kind"), 6),
+        (("nodes", 1, "phases", 1), 7),
+        (("nodes", 1, "phases", 9), 7),
+        (("nodes", 7, "kind"), 3),
+        (("nodes", "kind"), 3),
+        (("links", 0), 9),
+        (("missing", "x"), 1),
+    ],
+)
+def test_line_of_walks_json(path: tuple[str | int, ...], line: int) -> None:
+    assert LineIndex(TEXT).line_of(path) == line
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{a: 1, "b": 2}', "expected a key or '}' at offset 1"),
+        ('{"a" 1, "b": 2}', "expected ':' at offset 5"),
+        ('{"a": 1 "b": 2}', "expected ',' or '}' at offset 8"),
+        ('{"a": [1 2], "b": 2}', "expected a value at offset 6"),
+        ('{"a": x, "b": 2}', "expected a value at offset 6"),
+    ],
+)
+def test_not_json_is_said(text: str, message: str) -> None:
+    with pytest.raises(NotJson, match=f"^{message}$"):
+        json_offset(text, ("b",))
+
+
+def test_yaml_flow_falls_back_to_composing() -> None:
+    assert LineIndex('{"a": 1,\n b: 2}').line_of(("b",)) == 2
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text('abc"\\é', max_size=3), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _paths(data: Any) -> list[tuple[str | int, ...]]:
+    """Every path into the data, and one past its end at each level."""
+    found: list[tuple[str | int, ...]] = [(), ("nowhere",), (0,)]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += [(key, *rest) for rest in _paths(value)]
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found += [(i, *rest) for rest in _paths(value)]
+        found.append((len(data),))
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=st.dictionaries(st.text("xyz", max_size=2), json_values, max_size=4),
+    indent=st.sampled_from([None, 1, 2]),
+)
+def test_walk_finds_the_line_composing_finds(data: dict[str, Any], indent: int | None) -> None:
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    for path in _paths(data):
+        assert LineIndex(text).line_of(path) == composed_line(text, path), path
