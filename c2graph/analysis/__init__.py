@@ -21,68 +21,156 @@ administrative jp-gso → jp-gcc adcon
 ('jp-jjoc', 'us-secdef')
 """
 
-from .approach import ApproachPlacement, approach_space, placements
-from .bottlenecks import (
-    BottleneckReport,
-    Centrality,
-    CutOff,
-    Dominator,
-    SiteLoss,
-    betweenness,
-    bottleneck_report,
-    co_location,
-    cut_nodes,
-    dominators,
-    removal_impact,
-)
-from .channels import Bridge, NationCut, nation_cut
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# Imported now: the function has its submodule's name, which importing the submodule
+# would otherwise bind here in its place.
 from .considerations import ConsiderationsView, considerations
-from .decisions import Choice, DecisionPlan, NeededDecision, decision_plan
-from .frictions import (
-    Counterpart,
-    DistanceGap,
-    Mismatch,
-    Span,
-    SpanOfControl,
-    counterpart_mismatches,
-    counterpart_table,
-    distance_gaps,
-    span_of_control,
-)
-from .hierarchy import (
-    HierarchyReport,
-    HierarchyScores,
-    hierarchy_report,
-    hierarchy_scores,
-    krackhardt,
-)
-from .measures import MEASURES, headline
-from .nationlinks import NationLink, nation_link
-from .paths import (
-    AuthorityPath,
-    Commanders,
-    PathResult,
-    Reach,
-    Reached,
-    Superior,
-    authority_paths,
-    chain_of_command,
-    commanders,
-    effective_authority,
-    reach,
-    top_authorities,
-)
-from .routes import request_routes
-from .sovereignty import ForceScope, force_scopes
-from .switches import (
-    AuthorityChange,
-    BasisChange,
-    ChainChange,
-    LayerSwitch,
-    LinkChange,
-    SwitchResult,
-    phase_switch,
-)
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__), so that start-up stays light
+    from .approach import ApproachPlacement, approach_space, placements
+    from .bottlenecks import (
+        BottleneckReport,
+        Centrality,
+        CutOff,
+        Dominator,
+        SiteLoss,
+        betweenness,
+        bottleneck_report,
+        co_location,
+        cut_nodes,
+        dominators,
+        removal_impact,
+    )
+    from .channels import Bridge, NationCut, nation_cut
+    from .decisions import Choice, DecisionPlan, NeededDecision, decision_plan
+    from .frictions import (
+        Counterpart,
+        DistanceGap,
+        Mismatch,
+        Span,
+        SpanOfControl,
+        counterpart_mismatches,
+        counterpart_table,
+        distance_gaps,
+        span_of_control,
+    )
+    from .hierarchy import (
+        HierarchyReport,
+        HierarchyScores,
+        hierarchy_report,
+        hierarchy_scores,
+        krackhardt,
+    )
+    from .measures import MEASURES, headline
+    from .nationlinks import NationLink, nation_link
+    from .paths import (
+        AuthorityPath,
+        Commanders,
+        PathResult,
+        Reach,
+        Reached,
+        Superior,
+        authority_paths,
+        chain_of_command,
+        commanders,
+        effective_authority,
+        reach,
+        top_authorities,
+    )
+    from .routes import request_routes
+    from .sovereignty import ForceScope, force_scopes
+    from .switches import (
+        AuthorityChange,
+        BasisChange,
+        ChainChange,
+        LayerSwitch,
+        LinkChange,
+        SwitchResult,
+        phase_switch,
+    )
+
+#: The submodule that defines each public name (imported when the name is first read).
+_DEFINED_IN = {
+    "ApproachPlacement": "approach",
+    "AuthorityChange": "switches",
+    "AuthorityPath": "paths",
+    "BasisChange": "switches",
+    "BottleneckReport": "bottlenecks",
+    "Bridge": "channels",
+    "Centrality": "bottlenecks",
+    "ChainChange": "switches",
+    "Choice": "decisions",
+    "Commanders": "paths",
+    "Counterpart": "frictions",
+    "CutOff": "bottlenecks",
+    "DecisionPlan": "decisions",
+    "DistanceGap": "frictions",
+    "Dominator": "bottlenecks",
+    "ForceScope": "sovereignty",
+    "HierarchyReport": "hierarchy",
+    "HierarchyScores": "hierarchy",
+    "LayerSwitch": "switches",
+    "LinkChange": "switches",
+    "MEASURES": "measures",
+    "Mismatch": "frictions",
+    "NationCut": "channels",
+    "NationLink": "nationlinks",
+    "NeededDecision": "decisions",
+    "PathResult": "paths",
+    "Reach": "paths",
+    "Reached": "paths",
+    "SiteLoss": "bottlenecks",
+    "Span": "frictions",
+    "SpanOfControl": "frictions",
+    "Superior": "paths",
+    "SwitchResult": "switches",
+    "approach_space": "approach",
+    "authority_paths": "paths",
+    "betweenness": "bottlenecks",
+    "bottleneck_report": "bottlenecks",
+    "chain_of_command": "paths",
+    "co_location": "bottlenecks",
+    "commanders": "paths",
+    "counterpart_mismatches": "frictions",
+    "counterpart_table": "frictions",
+    "cut_nodes": "bottlenecks",
+    "decision_plan": "decisions",
+    "distance_gaps": "frictions",
+    "dominators": "bottlenecks",
+    "effective_authority": "paths",
+    "force_scopes": "sovereignty",
+    "headline": "measures",
+    "hierarchy_report": "hierarchy",
+    "hierarchy_scores": "hierarchy",
+    "krackhardt": "hierarchy",
+    "nation_cut": "channels",
+    "nation_link": "nationlinks",
+    "phase_switch": "switches",
+    "placements": "approach",
+    "reach": "paths",
+    "removal_impact": "bottlenecks",
+    "request_routes": "routes",
+    "span_of_control": "frictions",
+    "top_authorities": "paths",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a measure's submodule when one of its names is first read (PEP 562).
+
+    >>> import c2graph.analysis as analysis
+    >>> analysis.top_authorities.__module__
+    'c2graph.analysis.paths'
+    """
+    module = _DEFINED_IN.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "MEASURES",

@@ -40,14 +40,14 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..display import Displayable
 from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS
-from .frictions import DistanceGap, distance_gaps
-from .graphs import links_switched, phase_graphs
-from .switches import link_changes
+
+if TYPE_CHECKING:  # each measure imports what it reads: c2graph.analysis imports this
+    from .frictions import DistanceGap  # module at once, and should stay light to import
 
 __all__ = [
     "CONSIDERATION_KEYS",
@@ -160,6 +160,8 @@ def _purpose(model: Model) -> tuple[Fact, ...]:
 
 
 def _locations(model: Model) -> tuple[Fact, ...]:
+    from .frictions import distance_gaps
+
     used = sorted({n.location for n in model.nodes.values() if n.location})
     gaps: dict[str, DistanceGap] = {}
     for phase in model.phase_ids:
@@ -184,6 +186,8 @@ def _locations(model: Model) -> tuple[Fact, ...]:
 
 
 def _functions(model: Model) -> tuple[Fact, ...]:
+    from .graphs import phase_graphs
+
     kinds = [("coordination-body", "coordination bodies")]
     if any(n.kind == "forum" for n in model.nodes.values()):
         kinds.append(("forum", "forums"))
@@ -203,6 +207,9 @@ def _functions(model: Model) -> tuple[Fact, ...]:
 
 
 def _agility(model: Model) -> tuple[Fact, ...]:
+    from .graphs import links_switched, phase_graphs
+    from .switches import link_changes
+
     every = frozenset(model.phase_ids)
     switching = [link for link in model.links if link.phases and link.phases != every]
     facts = [Fact("links that switch between phases", len(switching))]
@@ -216,6 +223,8 @@ def _agility(model: Model) -> tuple[Fact, ...]:
 
 
 def _readiness(model: Model) -> tuple[Fact, ...]:
+    from .graphs import phase_graphs
+
     first = model.phase_ids[0]
     graphs = phase_graphs(model, first)
     assigned = sorted(

@@ -48,11 +48,17 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every subcommand.
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser with every subcommand, or with the one that is invoked.
 
     Each subcommand's module is imported here; the analyses and renderers it needs are
     imported only when it runs, so that start-up stays light.
+
+    Parameters
+    ----------
+    only
+        The one subcommand to add (the command line names it first), whose arguments
+        parse and whose errors read exactly as in the whole parser; None: all of them.
 
     Returns
     -------
@@ -64,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     >>> args = build_parser().parse_args(["show", "m.yaml"])
     >>> args.command, args.model, args.run.__module__
     ('show', 'm.yaml', 'c2graph.cli.show')
+    >>> build_parser("path").parse_args(["path", "m.yaml", "hq"]).target
+    'hq'
     """
     epilog = "exit codes:\n" + "\n".join(
         f"  {code:>3}  {text}" for code, text in EXIT_CODES.items()
@@ -76,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"c2graph {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         module = importlib.import_module(f".{name.replace('-', '_')}", __package__)
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
@@ -113,9 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> code, err.getvalue()
     (2, "c2graph show: error: unknown phase id 'wartme' (did you mean 'wartime'?)\\n")
     """
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    invoked = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    parser = build_parser(invoked)  # a command named first: only its module is imported
     with terminal():  # argparse's own messages quote the arguments
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     with _terminated_on_sigterm():
         code, message = _run(args)
     if message is not None:

@@ -64,7 +64,7 @@ def json_offset(text: str, path: Sequence[str | int]) -> int:
     Traceback (most recent call last):
     c2graph.modelfile.jsonpath.NotJson: expected a key or '}' at offset 1
     """
-    scan: _Scan = json.JSONDecoder().scan_once
+    scan: _Scan = vars(json.JSONDecoder())["scan_once"]  # the C scanner, as loads uses it
     pos = found = _skip_space(text, 0)
     for part in path:
         opener = text[pos : pos + 1]

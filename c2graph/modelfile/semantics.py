@@ -6,8 +6,6 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
-import networkx as nx
-
 from ..errors import Problem
 from ..hints import did_you_mean
 from ..vocabulary import AUTHORITY_RELATIONS
@@ -365,6 +363,8 @@ def _cycle_in_phase(
     for rank, item, phases in held:
         if phase in phases:
             edges.setdefault((item.data["from"], item.data["to"]), (rank, item))
+    import networkx as nx  # only when the fast check has found a cycle
+
     try:
         cycle = nx.find_cycle(nx.DiGraph(list(edges)))
     except nx.NetworkXNoCycle:

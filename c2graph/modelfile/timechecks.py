@@ -26,8 +26,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import networkx as nx
-
 from ..decisions import Requirement, declaration_id
 from ..errors import Problem
 from ..hints import did_you_mean
@@ -141,6 +139,10 @@ def _check_required(
 
 
 def _check_cycles(decisions: dict[str, Item], problems: list[Problem]) -> None:
+    if not any("prerequisites" in item.data for item in decisions.values()):
+        return  # no edges, no cycle (and networkx is not imported)
+    import networkx as nx
+
     graph = nx.DiGraph()
     for name, item in decisions.items():
         if "prerequisites" in item.data:

@@ -61,3 +61,32 @@ def test_cli_start_up_stays_light():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == "False\n"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_parser_of_the_invoked_command_reads_as_the_whole_one(name, capsys):
+    """Only the command named first is built; its help and its errors are unchanged."""
+    texts = []
+    for parser in (build_parser(), build_parser(name)):
+        for argv in ([name, "--help"], [name, "--no-such-option"]):
+            with pytest.raises(SystemExit):
+                parser.parse_args(argv)
+            texts.append(capsys.readouterr())
+    assert texts[:2] == texts[2:]
+    assert texts[1].err.startswith("usage: c2graph")
+
+
+def test_a_command_imports_neither_networkx_nor_every_other_command(tmp_path):
+    model = tmp_path / "m.json"
+    assert main(["generate", "50", "-o", str(model)]) == 0
+    code = (
+        "import sys, contextlib, io; from c2graph.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['validate', {str(model)!r}])\n"
+        "print(sorted(m for m in ('networkx', 'c2graph.cli.draw', 'c2graph.analysis.paths')"
+        " if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"
