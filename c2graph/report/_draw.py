@@ -39,6 +39,10 @@ DiffJob = tuple[Model, Model, Figure, str, str | None]
 #: What drawing a figure gave: its SVG, or the renderer's reason why it could not be drawn.
 Outcome = bytes | str
 _MAX_WORKERS = 8
+#: Matplotlib figures a worker process must have to draw before starting it pays: a spawned
+#: worker imports matplotlib and loads its model again (about a second), while one figure
+#: takes a few tenths of a second in this process.
+_FIGURES_PER_WORKER = 6
 #: The width (points) of the page's text column: 1,500 CSS pixels less its margins.
 PAGE_PT = 1077.0
 #: The smallest text a figure may show at the page's width, and the smallest node text
@@ -134,15 +138,16 @@ def _workers(count: int) -> int:
 
 def _matplotlib(jobs: Sequence[Job]) -> list[Outcome]:
     """Draw with matplotlib: in worker processes (each loads its model file again) when
-    there are several cores, else one after the other; models built in memory are drawn
-    here."""
+    there are several cores and enough figures to pay for starting them, else one after
+    the other; models built in memory are drawn here."""
     from_file = [
         i for i, (model, _, _) in enumerate(jobs) if model.path and Path(model.path).is_file()
     ]
     outcomes: dict[int, Outcome] = {}
-    if _workers(len(from_file)) > 1:
+    workers = _workers(len(from_file) // _FIGURES_PER_WORKER)
+    if workers > 1:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(_workers(len(from_file)), mp_context=context) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
             futures = {
                 i: pool.submit(_attempt_from_file, str(jobs[i][0].path), jobs[i][2])
                 for i in from_file

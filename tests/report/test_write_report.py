@@ -150,6 +150,7 @@ def test_cli(write_model, tmp_path, capsys):
 def test_matplotlib_in_worker_processes_gives_the_same_bytes(models, tmp_path, monkeypatch):
     from c2graph.report import _draw
 
+    monkeypatch.setattr(_draw, "_FIGURES_PER_WORKER", 1)  # workers even for a few figures
     parallel = write_report(models, tmp_path / "parallel", engine="matplotlib")
     page = (tmp_path / "parallel" / "index.html").read_text(encoding="utf-8")
     assert "over base" not in page and "Diagram not available" not in page
