@@ -27,7 +27,7 @@ Example
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..vocabulary import AUTHORITY_RELATIONS, SPECIAL_NATIONS
@@ -36,7 +36,7 @@ from .routes import NodeBox, bus_route
 from .scene import Scene, SceneNode
 from .slots import H_GAP, FreeSpace, Rect
 from .style import KIND_STYLES, nation_style
-from .trees import ROW_GAP, STACK_INDENT, STAFF_GAP, Block, Forest, TreeBuilder
+from .trees import ROW_GAP, STACK_INDENT, STAFF_GAP, Block, Forest, Rows, TreeBuilder
 
 __all__ = [
     "CAPTION_PT",
@@ -60,7 +60,7 @@ FRAME_PAD, FRAME_TOP = 10.0, 27.0
 #: The size (points) of a nation frame's caption.
 CAPTION_PT = 12.0
 #: Points between the boxes of two nations side by side (room for both frames).
-NATION_GAP = 36.0
+NATION_GAP = 28.0
 #: Points between the boxes of two nations one above the other (a frame's caption band).
 _NATION_DROP = 56.0
 #: Points between two phase panels.
@@ -93,14 +93,17 @@ class LayoutStyle:
 
 def layout_choices(scene: Scene) -> list[dict[str, object]]:
     """The changes of :class:`LayoutStyle` worth trying for a scene, one group of fields
-    after another: how leaves stack; the middle strip's columns with the multinational
-    bodies beside or under the alliance's (when there are several middle nodes or
-    nations); member-list widths (when a body lists members); compact strips.
+    after another: how leaves stack (from two of them, or only from six); the middle
+    strip's columns with the multinational bodies beside or under the alliance's (when
+    there are several middle nodes or nations); member-list widths (when a body lists
+    members); compact strips.
 
     >>> from c2graph import load_model
     >>> from c2graph.render.scene import build_scene
     >>> changes = layout_choices(build_scene(load_model("models/us-rok-cfc.yaml")))
-    >>> changes[2:5]  # doctest: +NORMALIZE_WHITESPACE
+    >>> changes[:3]
+    [{'stack_min': 6}, {'stack_min': 2}, {'wrap': True}]
+    >>> changes[3:6]  # doctest: +NORMALIZE_WHITESPACE
     [{'middle': 1, 'stacked': True}, {'middle': 2, 'stacked': False},
      {'middle': 2, 'stacked': True}]
     >>> changes[-3:]
@@ -109,7 +112,7 @@ def layout_choices(scene: Scene) -> list[dict[str, object]]:
     nodes = {n.id: n for p in scene.panels for n in p.nodes}.values()
     middle = [n.nation for n in nodes if n.nation in SPECIAL_NATIONS]
     counts = [middle.count(nation) for nation in set(middle)]
-    choices: list[dict[str, object]] = [{"stack_min": 6}, {"wrap": True}]
+    choices: list[dict[str, object]] = [{"stack_min": 6}, {"stack_min": 2}, {"wrap": True}]
     arrangements = [(1, True), (2, False), (2, True)]
     for columns, stacked in arrangements:
         if (columns == 1 or any(c > 1 for c in counts)) and (not stacked or len(counts) > 1):
@@ -187,7 +190,7 @@ class _Builder:
                 self.abroad[head] += 1
         self.nations = scene.nations
         self.model_nations = scene.model_nations
-        self.pitch = 0.0
+        self.rows = Rows((28.0,))
 
     def _outer(self, nation: str) -> int:
         """-1 for the nations left of the middle (or of the US without one), else 1."""
@@ -201,10 +204,7 @@ class _Builder:
         """Trees of every nation, then the free nodes of each strip, then the strips side
         by side (multinational under the alliance when the style stacks them)."""
         forests = {nation: self._forest(nation) for nation in self.nations}
-        in_trees = [
-            n for f in forests.values() for n in f.children if n in f.parent or f.children[n]
-        ]
-        self.pitch = max((self.sizes[n][1] for n in in_trees), default=28.0) + ROW_GAP
+        self.rows = self._row_heights(forests.values())
         strips = {nation: self._trees(nation, forests[nation]) for nation in self.nations}
         placed = {n: p for s in strips.values() for n, p in s.at.items()}
         height = max((y + self.sizes[n][1] / 2 for n, (_, y) in placed.items()), default=0.0)
@@ -218,6 +218,23 @@ class _Builder:
                 if self.style.stacked and bottom > top:
                     top = bottom + _NATION_DROP
         return self._finish(self._composed(strips))
+
+    def _row_heights(self, forests: Iterable[Forest]) -> Rows:
+        """Each row as tall as the tallest box of a tree at its depth (a staff without
+        subordinates sits on its commander's row)."""
+        heights: dict[int, float] = {}
+        for forest in forests:
+            for node in forest.children:
+                if node not in forest.parent and not forest.children[node]:
+                    continue  # not in a tree
+                depth, up = 0, node
+                if forest.kinds[node] == "staff" and not forest.children[node]:
+                    up = forest.parent[node]
+                while up in forest.parent:
+                    depth, up = depth + 1, forest.parent[up]
+                heights[depth] = max(heights.get(depth, 0.0), self.sizes[node][1])
+        rows = [heights.get(d, 28.0) for d in range(max(heights, default=0) + 1)]
+        return Rows(tuple(rows))
 
     def _forest(self, nation: str) -> Forest:
         members = [n for n in self.nodes.values() if n.nation == nation]
@@ -233,7 +250,7 @@ class _Builder:
         builder = TreeBuilder(
             forest,
             self.sizes,
-            pitch=self.pitch,
+            rows=self.rows,
             pull=lambda node: self.abroad[node],
             outer=strip.outer,
             stack_min=self.style.stack_min,
@@ -251,17 +268,17 @@ class _Builder:
         return strip
 
     def _rows(self, height: float) -> list[float]:
-        count = max(1, math.ceil(height / self.pitch) + 1)
-        return [k * self.pitch + (self.pitch - ROW_GAP) / 2 for k in range(count)]
+        """The centres of the rows down to one past ``height``."""
+        return [self.rows.centre(k) for k in range(self.rows.count(height) + 1)]
 
     def _target(self, node: str, placed: Mapping[str, tuple[float, float]]) -> float:
         """The height a free node wants: a row under its superior abroad, else the mean
         height of its placed partners, else the top row."""
         above = [placed[t][1] for t, h, _ in self.authority if h == node and t in placed]
         if above:
-            return max(above) + self.pitch
+            return self.rows.below(max(above))
         ys = [placed[p][1] for p in self.partners[node] if p in placed]
-        return sum(ys) / len(ys) if ys else (self.pitch - ROW_GAP) / 2
+        return sum(ys) / len(ys) if ys else self.rows.centre(0)
 
     def _box(self, node: str, at: tuple[float, float]) -> NodeBox:
         style = KIND_STYLES[self.nodes[node].kind]
@@ -305,7 +322,7 @@ class _Builder:
             grow=_COMPACT_GROW if self.style.compact else None,
         )
         prefer = left if outer < 0 else right
-        tops = [k * self.pitch for k in range(len(self._rows(height)))]
+        tops = [self.rows.top(k) for k in range(len(self._rows(height)))]
         for block in strip.others:
             root = min(block.at, key=lambda n: block.at[n][1])
             x, y = space.place(block.width, block.height, target=block.height / 2,
@@ -350,6 +367,7 @@ class _Builder:
         first = (width - count * widest - (count - 1) * H_GAP) / 2 + widest / 2
         columns = [first + c * (widest + H_GAP) for c in range(count)]
         shift = (width - trees_w) / 2
+        trees = list(strip.at)
         if count > 1 and trees_w <= widest:  # trees in the first column, bodies beside them
             shift = columns[0] - trees_w / 2
         strip.at = {n: (x + shift, y + top) for n, (x, y) in strip.at.items()}
@@ -371,7 +389,26 @@ class _Builder:
             spot = space.place(w, h, target=target, prefer=prefer)
             strip.at[node] = spot
             placed[node] = spot
+        if count > 1 and trees_w <= widest:
+            self._narrowed(strip, columns, trees)
+            placed |= strip.at
         return max((self._rect(n, p)[3] for n, p in strip.at.items()), default=top)
+
+    def _narrowed(self, strip: _Strip, columns: list[float], trees: list[str]) -> None:
+        """Middle columns moved together, each as wide as its widest box (the strip's trees
+        in the first column, every body centred on its column's x)."""
+        groups: list[list[str]] = [[] for _ in columns]
+        for node, (x, _) in strip.at.items():
+            at = 0 if node in trees else min(range(len(columns)), key=lambda c: abs(columns[c] - x))
+            groups[at].append(node)
+        left = 0.0
+        for group in groups:
+            if not group:
+                continue
+            rects = [self._rect(n, strip.at[n]) for n in group]
+            lo, hi = min(r[0] for r in rects), max(r[2] for r in rects)
+            strip.at |= {n: (strip.at[n][0] + left - lo, strip.at[n][1]) for n in group}
+            left += hi - lo + H_GAP
 
     def _lean(self, node: str) -> float:
         """-1 when every partner of a body is in a nation on the left, 1 on the right."""

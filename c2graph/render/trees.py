@@ -1,10 +1,11 @@
 """The trees of one nation's chart: each node under its strongest in-nation superior.
 
-A commander sits over its subordinates (one echelon per row); subordinates with none of
-their own are stacked in an indented column when there are ``stack_min`` or more of
-them; staffs sit in a column beside their commander. Each placement records
-the *bus* its link is drawn along (:func:`c2graph.render.routes.bus_route`): ``row``,
-``stack`` or the side of a staff column. Among siblings, subtrees with more links abroad
+A commander sits over its subordinates (one echelon per row, each row as tall as the
+tallest box on it: :class:`Rows`); subordinates with none of their own are stacked in an
+indented column when there are ``stack_min`` or more of them; staffs sit in a column
+beside their commander. Each placement records the *bus* its link is drawn along
+(:func:`c2graph.render.routes.bus_route`): ``row``, ``stack`` or the side of a staff
+column. Among siblings, subtrees with more links abroad
 sit nearer the middle of the chart.
 
 Example
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from ..vocabulary import AUTHORITY_ORDER
 from .scene import SceneNode
 
-__all__ = ["ROW_GAP", "WRAP_MIN", "Block", "Forest", "TreeBuilder"]
+__all__ = ["ROW_GAP", "WRAP_MIN", "Block", "Forest", "Rows", "TreeBuilder"]
 
 #: Vertical gap (points) between a commander's row and its subordinates' row.
 ROW_GAP = 34.0
@@ -42,6 +43,46 @@ STAFF_GAP = 18.0
 WRAP_MIN = 5
 #: The most leaves a wrapping layout stacks in one column.
 STACK_SPLIT = 4
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The chart's rows, one per echelon from the top: each as tall as the tallest tree box
+    at that depth (``heights``; rows past the last are as tall as the last), :data:`ROW_GAP`
+    apart.
+
+    >>> rows = Rows((56.0, 28.0))
+    >>> rows.top(1), rows.centre(1), rows.top(3), rows.below(30.0)
+    (90.0, 104.0, 214.0, 104.0)
+    """
+
+    heights: tuple[float, ...]
+
+    def height(self, row: int) -> float:
+        """The height of the boxes' band of ``row``."""
+        return self.heights[min(row, len(self.heights) - 1)]
+
+    def top(self, row: int) -> float:
+        """The top of ``row``'s band."""
+        return sum(self.height(k) + ROW_GAP for k in range(row))
+
+    def centre(self, row: int) -> float:
+        """The middle of ``row``'s band, where its boxes are centred."""
+        return self.top(row) + self.height(row) / 2
+
+    def below(self, y: float) -> float:
+        """The centre of the first row whose band starts below height ``y``."""
+        row = 0
+        while self.top(row) <= y:
+            row += 1
+        return self.centre(row)
+
+    def count(self, height: float) -> int:
+        """How many rows start above ``height`` (at least one)."""
+        row = 1
+        while self.top(row) < height:
+            row += 1
+        return row
 
 
 @dataclass
@@ -116,24 +157,24 @@ class Forest:
 class TreeBuilder:
     """Lays out the trees of a forest as blocks; ``buses`` collects each tree link's bus.
 
-    ``sizes`` gives every box, ``pitch`` the height of a row (the tallest tree box plus
-    :data:`ROW_GAP`), ``pull`` the links abroad of a node (to order siblings), ``outer``
-    the side of the chart the nation sits on (-1 left, 1 right), and ``wrap`` whether a
-    row of :data:`WRAP_MIN` or more subtrees is folded into two rows and a stack of more
-    than :data:`STACK_SPLIT` leaves split into two columns."""
+    ``sizes`` gives every box, ``rows`` the chart's rows (:class:`Rows`), ``pull`` the
+    links abroad of a node (to order siblings), ``outer`` the side of the chart the nation
+    sits on (-1 left, 1 right), and ``wrap`` whether a row of :data:`WRAP_MIN` or more
+    subtrees is folded into two rows and a stack of more than :data:`STACK_SPLIT` leaves
+    split into two columns."""
 
     def __init__(
         self,
         forest: Forest,
         sizes: Mapping[str, tuple[float, float]],
         *,
-        pitch: float,
+        rows: Rows,
         pull: Callable[[str], int],
         outer: int,
         stack_min: int,
         wrap: bool = False,
     ) -> None:
-        self.forest, self.sizes, self.pitch = forest, sizes, pitch
+        self.forest, self.sizes, self.rows = forest, sizes, rows
         self.pull, self.outer, self.stack_min, self.wrap = pull, outer, stack_min, wrap
         #: Each tree link's bus: ``(kind, a, b)``; ``a`` is a stack's or staff column's
         #: indent, or (``wrap``) the trunk's x and ``b`` the second bus's y from the
@@ -154,8 +195,9 @@ class TreeBuilder:
             row.put(block, row.width + (SIBLING_GAP if row.at else 0.0), 0.0)
         return row
 
-    def tree(self, node: str) -> Block:
-        """A commander over its subordinates' row, its staffs in a column beside it."""
+    def tree(self, node: str, depth: int = 0) -> Block:
+        """A commander on row ``depth`` over its subordinates' row, its staffs in a column
+        beside it (the block's top is the top of the commander's row)."""
         forest = self.forest
         kids = forest.children[node]
         staffs = [c for c in kids if forest.kinds[c] == "staff" and not forest.children[c]]
@@ -163,7 +205,7 @@ class TreeBuilder:
         if len(leaves) < self.stack_min:
             leaves = []
         others = self.ordered([c for c in kids if c not in staffs and c not in leaves])
-        blocks = [self.tree(c) for c in others]
+        blocks = [self.tree(c, depth + 1) for c in others]
         w = self.sizes[node][0]
         if leaves:
             indent = w / 2 + STACK_INDENT / 2 if not others else STACK_INDENT
@@ -177,22 +219,23 @@ class TreeBuilder:
         row, second = self._rows(blocks)
         alone = not others and bool(leaves)
         centre = w / 2 if alone else max(row.width / 2, w / 2)
-        tree = Block(at={node: (centre, (self.pitch - ROW_GAP) / 2)})
-        tree.width, tree.height = max(w, row.width), self.pitch - ROW_GAP
+        band, step = self.rows.height(depth), self.rows.top(depth + 1) - self.rows.top(depth)
+        tree = Block(at={node: (centre, band / 2)})
+        tree.width, tree.height = max(w, row.width), band
         left = max(0.0, centre - row.width / 2) if not alone else 0.0
         if row.at:
-            tree.put(row, left, self.pitch)
+            tree.put(row, left, step)
         for child in others:
             self.buses[(node, child)] = ("row", 0.0, 0.0)
         if second is not None:  # the second row's bus, relative to the commander
             trunk, top = second
             for child in others:
                 if child in row.at and row.at[child][1] >= top:
-                    dy = self.pitch + top - ROW_GAP / 2 - tree.at[node][1]
+                    dy = step + top - ROW_GAP / 2 - tree.at[node][1]
                     self.buses[(node, child)] = ("wrap", left + trunk - centre, dy)
         if not staffs:
             return tree
-        return self._with_staffs(tree, node, staffs, bool(row.at))
+        return self._with_staffs(tree, node, staffs, band if row.at else None)
 
     def _rows(self, blocks: list[Block]) -> tuple[Block, tuple[float, float] | None]:
         """The subordinates' row, or (with ``wrap`` and :data:`WRAP_MIN` blocks or more)
@@ -218,14 +261,15 @@ class TreeBuilder:
         row.put(rest, room, top)
         return row, (room / 2, top)
 
-    def _with_staffs(self, tree: Block, node: str, staffs: list[str], below: bool) -> Block:
+    def _with_staffs(self, tree: Block, node: str, staffs: list[str], band: float | None) -> Block:
         """A commander's tree with its staffs in a column beside the commander, or beside
-        the whole tree when the column reaches down to the subordinates' row."""
+        the whole tree when the column reaches down to the subordinates' row (``band``:
+        the height of the commander's row when it has subordinates below it)."""
         side = "w" if self.outer < 0 else "e"
         column = self.stack(node, staffs, indent=0.0, kind=side)
         block = Block()
         level = tree.at[node][1] - self.sizes[staffs[0]][1] / 2  # first staff beside it
-        if not below or level + column.height <= self.pitch - ROW_GAP / 2:
+        if band is None or level + column.height <= band + ROW_GAP / 2:
             return self._beside(tree, node, column, level)
         if self.outer < 0:
             block.put(column, 0.0, level)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from c2graph import load_model_data
-from c2graph.render.layout import ROW_GAP, panel_columns, scene_layout
+from c2graph import load_model, load_model_data
+from c2graph.render.layout import ROW_GAP, LayoutStyle, panel_columns, scene_layout
 from c2graph.render.scene import build_scene
+from c2graph.render.slots import H_GAP
 from c2graph.render.trees import STACK_INDENT
 
 
@@ -104,3 +105,41 @@ def test_panel_grid_comes_nearest_a_slide():
     assert panel_columns(1, 900.0, 500.0) == 1
     assert panel_columns(3, 1200.0, 700.0) == 2
     assert panel_columns(3, 300.0, 900.0) == 3
+
+
+def test_each_row_is_as_tall_as_the_tallest_box_on_it():
+    tall = "joint-headquarters-of-the-self-defense-forces"
+    layout = _layout(
+        [(tall, "JP", "headquarters"), ("j2", "JP", "component"), ("j3", "JP", "component")],
+        [(tall, "j2", "command"), ("j2", "j3", "opcon")],
+    )
+    y = {n: p[1] for n, p in layout.positions.items()}
+    h = {n: s[1] for n, s in layout.sizes.items()}
+    assert (h[tall], h["j2"], h["j3"]) == (54.0, 28.0, 28.0)
+    assert y["j2"] - y[tall] == 54.0 / 2 + ROW_GAP + 28.0 / 2
+    assert y["j3"] - y["j2"] == 28.0 + ROW_GAP  # not as far apart as the tall row
+
+
+def test_from_two_leaves_a_style_stacks_them_beside_a_subtree():
+    nodes = [(n, "JP", "component") for n in ("hq", "a", "b", "c", "d")]
+    links = [("hq", "a", "command"), ("hq", "b", "command"), ("hq", "c", "command")]
+    scene = build_scene(_model(nodes, [*links, ("c", "d", "command")]))
+    row, stacked = scene_layout(scene), scene_layout(scene, LayoutStyle(stack_min=2))
+    assert row.positions["a"][1] == row.positions["b"][1] == row.positions["c"][1]
+    assert stacked.rect("a")[0] == stacked.rect("b")[0]
+    assert stacked.positions["a"][1] < stacked.positions["b"][1]
+    assert {stacked.buses[("hq", n)][0] for n in "ab"} == {"stack"}
+    assert stacked.buses[("hq", "c")][0] == "row"
+
+
+def test_two_middle_columns_are_each_as_wide_as_their_widest_body():
+    model = load_model("models/us-japan-combined-command.yaml")
+    scene = build_scene(model, phase="armed-attack")
+    layout = scene_layout(scene, LayoutStyle(middle=2))
+    columns: dict[float, list[tuple[float, float, float, float]]] = {}
+    for node in scene.panels[0].nodes:
+        if node.nation == "alliance":
+            columns.setdefault(layout.positions[node.id][0], []).append(layout.rect(node.id))
+    first, second = (columns[x] for x in sorted(columns))
+    assert len(columns) == 2 and len(first) > 1 and len(second) > 1
+    assert min(r[0] for r in second) - max(r[2] for r in first) == H_GAP

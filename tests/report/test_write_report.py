@@ -273,7 +273,7 @@ def _wide(count: int) -> str:
 def test_a_chart_too_wide_for_the_page_gets_focused_views_and_keeps_its_names_legible(
     write_model,
 ):
-    model = load_model(write_model(_wide(14), "wide.yaml"))
+    model = load_model(write_model(_wide(20), "wide.yaml"))
     report = build_report([model], engine="matplotlib")
     assert [n for n in report.files if n.endswith(".svg")] == [
         "wide--p.svg",
