@@ -16,7 +16,7 @@ Example
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -25,6 +25,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import Link, Model, Node
+from ..modelfile.parsing import gc_paused
 from ..vocabulary import (
     ALL_LAYERS,
     AUTHORITY_ORDER,
@@ -98,7 +99,8 @@ class PhaseGraphs:
     @cached_property
     def _parts(self) -> _Parts:
         nodes, links = self._records
-        return _build(nodes, links, self.phase)
+        with gc_paused():  # hundreds of thousands of acyclic dicts and tuples
+            return _build(nodes, links, self.phase)
 
     @property
     def nodes(self) -> tuple[str, ...]:
@@ -179,9 +181,10 @@ class PhaseGraphs:
         views = self.__dict__.setdefault("_layers", {})
         if layer not in views:
             nodes, _links = self._records
-            views[layer] = LayerView(
-                str(layer), self, relations, {n: nodes[n].nation for n in self.nodes}
-            )
+            with gc_paused():
+                views[layer] = LayerView(
+                    str(layer), self, relations, {n: nodes[n].nation for n in self.nodes}
+                )
         view: LayerView = views[layer]
         return view
 
@@ -262,8 +265,12 @@ def _layer_edges(
 ) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
     """``(tail, head, links)`` of a layer, in sorted pair order, each pair's links strongest
     (or, without authority, in vocabulary order) first."""
-    if authority:
-        found = graphs.authority.edges(data="links")
+    if authority:  # the edges as ``edges(data="links")`` lists them, read from the adjacency
+        found = [
+            (u, v, data["links"])
+            for u, below in graphs.authority._succ.items()
+            for v, data in below.items()
+        ]
         if every:
             return list(found)
         kept = ((u, v, tuple(p for p in links if p[0] in relations)) for u, v, links in found)
@@ -276,18 +283,29 @@ def _layer_edges(
 
 
 def _frozen(
-    nodes: tuple[str, ...], edges: list[tuple[str, str, tuple[tuple[str, str], ...]]]
+    nodes: tuple[str, ...], edges: Iterable[tuple[str, str, tuple[tuple[str, str], ...]]]
 ) -> nx.DiGraph:
+    """The frozen DiGraph of ``nodes`` then ``edges`` (distinct pairs), each carrying
+    ``links``: the same as ``add_nodes_from`` and ``add_edges_from``, adjacency and its
+    order included, with the adjacency dicts (networkx's documented data structure: a
+    DiGraph's ``_succ[u][v]`` and ``_pred[v][u]`` share one attribute dict) filled
+    directly, several times faster on orders of battle of 100,000 units."""
     graph = nx.DiGraph()
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from((u, v, {"links": links}) for u, v, links in edges)
+    attributes, succ, pred = graph._node, graph._succ, graph._pred
+    for node in nodes:
+        attributes[node], succ[node], pred[node] = {}, {}, {}
+    for u, v, links in edges:
+        for end in (u, v):  # an end that is not a node: added as add_edges_from adds it
+            if end not in succ:
+                attributes[end], succ[end], pred[end] = {}, {}, {}
+        succ[u][v] = pred[v][u] = {"links": links}
     return nx.freeze(graph)
 
 
 def _tops(graph: nx.DiGraph) -> tuple[str, ...]:
     """Nodes with a link down and none up, sorted."""
-    succ, pred = graph.succ, graph.pred
-    return tuple(sorted(n for n in graph if succ[n] and not pred[n]))
+    succ, pred = graph._succ, graph._pred  # the adjacency dicts, not their read-only views
+    return tuple(sorted(n for n, below in succ.items() if below and not pred[n]))
 
 
 def _phase_graphs(model: Model, phase: str) -> PhaseGraphs:
@@ -357,18 +375,16 @@ def _build(records: Mapping[str, Node], links: tuple[Link, ...], phase: str) -> 
         else:
             coordination[u].append((v, link.relation, link.key))
             coordination[v].append((u, link.relation, link.key))
-    authority = nx.DiGraph()
-    authority.add_nodes_from(nodes)
-    authority.add_edges_from(
-        (u, v, {"links": _sorted(pairs, _link_order)})
-        for (u, v), pairs in sorted(authority_links.items())
+    authority = _frozen(
+        nodes,
+        ((u, v, _sorted(pairs, _link_order)) for (u, v), pairs in sorted(authority_links.items())),
     )
     uppers = {u for u, _v in authority_links}
     lowers = {v for _u, v in authority_links}
     return _Parts(
         nodes=nodes,
         links=held,
-        authority=nx.freeze(authority),
+        authority=authority,
         coordination=MappingProxyType({k: tuple(sorted(v)) for k, v in coordination.items()}),
         tops=tuple(n for n in nodes if n in uppers and n not in lowers),
         forces=frozenset(n for n in nodes if records[n].kind in FORCE_KINDS),

@@ -412,7 +412,8 @@ def chain_of_command(
 def commanders(model: Model, unit: str, *, phase: str, layer: str = DEFAULT_LAYER) -> Commanders:
     """Return who holds authority directly over ``unit`` in ``phase`` and ``layer``.
 
-    The superiors are the unit's incoming links of the layer.  A conduit (``transmits``) is
+    The superiors are the unit's incoming links of the layer (none when the unit is not
+    active in the phase).  A conduit (``transmits``) is
     never an operational commander: its ``holders`` are the nodes whose authority it passes
     on, found up through conduits.  A warning is set when two or more distinct nodes hold an
     operational relation (command, COCOM, OPCON) over the unit in the same phase: the unit
@@ -434,9 +435,10 @@ def commanders(model: Model, unit: str, *, phase: str, layer: str = DEFAULT_LAYE
     """
     model.node(unit)
     graph = authority_view(model, phase=phase, layer=layer).graph
+    above = sorted(graph.predecessors(unit)) if unit in graph else []  # not in the phase: none
     superiors = tuple(
         Superior(upper, relation, key, _holders(graph, upper, relation))
-        for upper in sorted(graph.predecessors(unit))
+        for upper in above
         for relation, key in graph.edges[upper, unit]["links"]
     )
     held = [(h, s) for s in superiors for h in s.holders if _commands(graph, h, s)]
@@ -584,6 +586,8 @@ def _expand(view: LayerView, nodes: tuple[str, ...]) -> Iterator[AuthorityPath]:
 def _links_of(view: LayerView, target: str, source: str | None) -> Iterator[AuthorityPath]:
     """The links of a layer without authority that touch ``target`` (from ``source``)."""
     graph = view.graph
+    if target not in graph:  # not active in the phase: it has no links in it
+        return
     ends = [(u, target) for u in graph.predecessors(target)]
     ends += [(target, v) for v in graph.successors(target)]
     for u, v in ends:

@@ -147,6 +147,36 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Names printed of one list, and lines of one family or section; longer ones are cut
+#: with a count of what is left out, which ``--json`` lists in full.
+SHOWN_NAMES = 20
+SHOWN_LINES = 60
+
+
+def _names(items: list[str], sep: str = ", ") -> str:
+    """The items joined, at most :data:`SHOWN_NAMES` of them, then how many more.
+
+    >>> _names([f"u{i}" for i in range(23)])[-48:]
+    'u18, u19, … and 3 more (--json lists them all)'
+    """
+    if len(items) <= SHOWN_NAMES:
+        return sep.join(items)
+    more = len(items) - SHOWN_NAMES
+    return f"{sep.join(items[:SHOWN_NAMES])}, … and {more:,} more (--json lists them all)"
+
+
+def _cut(lines: list[str], what: str) -> list[str]:
+    """The lines, at most :data:`SHOWN_LINES` of them, then how many more ``what``.
+
+    >>> _cut([f"  n{i}" for i in range(62)], "nodes")[-1]
+    '  … and 2 more nodes (--json lists them all)'
+    """
+    if len(lines) <= SHOWN_LINES:
+        return lines
+    more = len(lines) - SHOWN_LINES
+    return [*lines[:SHOWN_LINES], f"  … and {more:,} more {what} (--json lists them all)"]
+
+
 def _table(name: str, data: dict[str, Any]) -> list[str]:
     layer = data["layer"]
     lines = [
@@ -158,7 +188,7 @@ def _table(name: str, data: dict[str, Any]) -> list[str]:
     ]
     lines += _dominators(data["dominators"])
     lines += _forces(data["forces"])
-    lines += ["", f"cut nodes (every link): {', '.join(data['cut_nodes']) or 'none'}"]
+    lines += ["", f"cut nodes (every link): {_names(data['cut_nodes']) or 'none'}"]
     for cut in data["nation_cut"]:
         lines += _nation_cut(cut)
     lines += _sites(data["co_location"])
@@ -169,9 +199,9 @@ def _table(name: str, data: dict[str, Any]) -> list[str]:
         "forces, the other passes orders or holds none, or one passes orders, the other "
         "holds none):",
     ]
-    lines += [_pair(m) for m in data["counterpart_mismatches"]] or ["  none"]
+    lines += _cut([_pair(m) for m in data["counterpart_mismatches"]], "mismatches") or ["  none"]
     lines += ["", "distance, clock offset and shared office hours (links between sites):"]
-    lines += [_gap(g) for g in data["distance_gaps"]] or ["  none"]
+    lines += _cut([_gap(g) for g in data["distance_gaps"]], "links") or ["  none"]
     lines += _hierarchy(data["hierarchy"])
     return lines + _options(data)
 
@@ -182,11 +212,12 @@ def _dominators(found: list[dict[str, Any]]) -> list[str]:
     for chains in dict.fromkeys(d["chains"] for d in found):
         label = "combined chains" if chains == "combined" else f"{chains} national chains"
         lines.append(f"  {label}:")
-        lines += [
-            f"    {d['node']:<20} {len(d['units']):>4}  {', '.join(d['units'])}"
+        rows = [
+            f"    {d['node']:<20} {len(d['units']):>4}  {_names(d['units'])}"
             for d in found
             if d["chains"] == chains
         ]
+        lines += _cut(rows, "nodes")
     return lines or ["  none"]
 
 
@@ -222,9 +253,9 @@ def _sites(sites: list[dict[str, Any]]) -> list[str]:
     """The sites whose loss cuts forces elsewhere off."""
     lines = ["", "co-location (sites whose loss cuts forces elsewhere off):"]
     for site in sites:
-        lost = "; ".join(f"{c['chains']} chains: {', '.join(c['units'])}" for c in site["cut_off"])
+        lost = "; ".join(f"{c['chains']} chains: {_names(c['units'])}" for c in site["cut_off"])
         count = len(site["nodes"])
-        nodes = ", ".join(site["nodes"])
+        nodes = _names(site["nodes"])
         lines.append(f"  {site['site']} ({count} node{'s' * (count != 1)}: {nodes})")
         lines.append(f"    cuts off {lost}")
     return lines if sites else [*lines, "  none"]
@@ -281,7 +312,7 @@ def _span(span: dict[str, Any], layer: str) -> list[str]:
     lines = [
         "",
         f"span of control ({layer} layer): average {average} (ORA); above {span['threshold']}: "
-        f"{', '.join(span['over']) or 'none'}",
+        f"{_names(span['over']) or 'none'}",
     ]
     return lines + [f"  {s['node']:<20} {s['span']:>4}" for s in span["spans"][:10]]
 
@@ -296,9 +327,7 @@ def _options(data: dict[str, Any]) -> list[str]:
             if removal["site"]
             else ", ".join(removal["nodes"])
         )
-        lost = "; ".join(
-            f"{c['chains']} chains: {', '.join(c['units'])}" for c in removal["cut_off"]
-        )
+        lost = "; ".join(f"{c['chains']} chains: {_names(c['units'])}" for c in removal["cut_off"])
         lines.append("")
         lines.append(
             f"without {what}, these forces lose every chain of their family: {lost}"

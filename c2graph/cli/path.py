@@ -139,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
         emit_json(
             result.to_dict()
             | {
+                "active": phase in model.nodes[args.target].phases,
                 "other_layers": [other.to_dict() for other in others if other.paths],
                 "commanders": None if direct is None else direct.to_dict(),
             }
@@ -195,7 +196,10 @@ def _other_lines(others: list[PathResult]) -> list[str]:
 
 
 def _warnings(model: Model, args: argparse.Namespace, phase: str) -> list[str]:
-    """Warnings about the target's national and foreign chains in the chosen layer."""
+    """Warnings about the target's national and foreign chains in the chosen layer, or
+    that the target is not active in the phase."""
+    if phase not in model.nodes[args.target].phases:
+        return ["", f"warning: {args.target} is not active in phase {phase!r}"]
     if not carries_authority(args.layer) or args.layer == ALL_LAYERS:
         return []
     from ..analysis import force_scopes

@@ -1,0 +1,117 @@
+"""The fast builds of the analyses give the answers of the plain networkx ones.
+
+Phase graphs fill networkx's adjacency directly and LUBness counts pairs by signature
+group; both are checked here against the straightforward construction, on random
+synthetic orders of battle and random digraphs.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c2graph import load_model_data
+from c2graph.analysis.graphs import PhaseGraphs, _frozen, phase_graphs
+from c2graph.analysis.hierarchy import _pairs_with_lub, krackhardt
+from c2graph.synthetic import generate
+from c2graph.vocabulary import LAYER_CHOICES
+
+
+def plain(graph: nx.DiGraph) -> nx.DiGraph:
+    """The same graph built with add_nodes_from and add_edges_from."""
+    built = nx.DiGraph()
+    built.add_nodes_from(graph)
+    built.add_edges_from(graph.edges(data=True))
+    return built
+
+
+def same(fast: nx.DiGraph, slow: nx.DiGraph) -> bool:
+    """Equal nodes, edges and data, in the same adjacency order."""
+    return (
+        list(fast.nodes(data=True)) == list(slow.nodes(data=True))
+        and list(fast.edges(data=True)) == list(slow.edges(data=True))
+        and list(fast.pred.items()) == list(slow.pred.items())
+        and nx.is_frozen(fast)
+    )
+
+
+@settings(max_examples=15, deadline=None)
+@given(size=st.integers(30, 300), seed=st.integers(0, 10_000))
+def test_phase_and_layer_graphs_equal_the_networkx_builds(size: int, seed: int) -> None:
+    model = load_model_data(generate(size, seed=seed))
+    for phase in model.phase_ids:
+        graphs: PhaseGraphs = phase_graphs(model, phase)
+        assert same(graphs.authority, plain(graphs.authority))
+        assert graphs.tops == tuple(
+            sorted(
+                n
+                for n in graphs.authority
+                if graphs.authority.out_degree(n) and not graphs.authority.in_degree(n)
+            )
+        )
+        for layer in LAYER_CHOICES:
+            view = graphs.layer(layer)
+            assert same(view.chains, plain(view.chains))
+            assert view.tops == tuple(
+                sorted(
+                    n
+                    for n in view.chains
+                    if view.chains.out_degree(n) and not view.chains.in_degree(n)
+                )
+            )
+
+
+def test_an_edge_to_an_unlisted_node_adds_it_as_networkx_does() -> None:
+    links = (("command", "k"),)
+    fast = _frozen(("a",), [("b", "c", links), ("a", "b", links)])
+    slow = nx.DiGraph()
+    slow.add_nodes_from(["a"])
+    slow.add_edges_from([("b", "c", {"links": links}), ("a", "b", {"links": links})])
+    assert same(fast, slow)
+    assert list(fast) == ["a", "b", "c"]
+
+
+def naive_pairs(groups: Counter[int]) -> int:
+    """Every pair of signature groups compared (the quadratic count)."""
+    ordered = sorted(groups.items())
+    found = 0
+    for i, (sig, count) in enumerate(ordered):
+        if sig.bit_count() == 1:
+            found += count * (count - 1) // 2
+        found += sum(count * n for s, n in ordered[i + 1 :] if (sig & s).bit_count() == 1)
+    return found
+
+
+@given(st.dictionaries(st.integers(1, 2**7 - 1), st.integers(1, 6), max_size=12))
+def test_pairs_with_a_least_upper_bound_as_compared_pairwise(groups: dict[int, int]) -> None:
+    assert _pairs_with_lub(Counter(groups)) == naive_pairs(Counter(groups))
+
+
+def sna_lubness(graph: nx.DiGraph) -> float:
+    """sna's definition, pair by pair: a pair violates when none of its common upper
+    bounds (nodes reaching both) reaches every other one (small graphs only)."""
+    simple = nx.DiGraph((u, v) for u, v in graph.edges if u != v)
+    simple.add_nodes_from(graph)
+    reach = {v: nx.ancestors(simple, v) | {v} for v in simple}
+    violations = maximum = 0
+    for component in nx.weakly_connected_components(simple):
+        if len(component) <= 2:
+            continue
+        maximum += (len(component) - 1) * (len(component) - 2) // 2
+        for u, v in itertools.combinations(sorted(component), 2):
+            bounds = reach[u] & reach[v]
+            if not any(all(b in reach[c] for c in bounds) for b in bounds):
+                violations += 1
+    return 1 - violations / maximum if maximum else float("nan")
+
+
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=25))
+def test_lubness_is_sna_lubness(edges: list[tuple[int, int]]) -> None:
+    graph = nx.DiGraph(edges)
+    expected = sna_lubness(graph)
+    found = krackhardt(graph).lubness
+    assert (found != found and expected != expected) or found == expected
