@@ -156,7 +156,7 @@ SHOWN_LINES = 60
 def _names(items: list[str], sep: str = ", ") -> str:
     """The items joined, at most :data:`SHOWN_NAMES` of them, then how many more.
 
-    >>> _names([f"u{i}" for i in range(23)])[-48:]
+    >>> _names([f"u{i}" for i in range(23)])[-46:]
     'u18, u19, … and 3 more (--json lists them all)'
     """
     if len(items) <= SHOWN_NAMES:
