@@ -69,6 +69,8 @@ _TEXTS: dict[str, str] = {
     "summary.as_in": "as in {base}",
     "summary.as_in_but": "as in {base}, but:",
     "summary.in": " (in {phases})",
+    "summary.phases_changed": "{finding}: now in {after} (was {before})",
+    "summary.value_changed": "{finding}: {after} (was {before})",
     "summary.against": "against {base}:",
     "summary.no_headline": (
         "no change in who commands whom, decisions, single points of failure or counterparts"

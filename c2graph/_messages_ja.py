@@ -195,6 +195,8 @@ _TEXTS: dict[str, str] = {
     "summary.as_in": "{base}と同じ",
     "summary.as_in_but": "{base}と同じ。ただし：",
     "summary.in": "（{phases}）",
+    "summary.phases_changed": "{finding}：{after}（従前：{before}）",
+    "summary.value_changed": "{finding}：{after}（従前：{before}）",
     "summary.against": "{base}に対して：",
     "summary.no_headline": "指揮関係、決定、単一障害点及びカウンターパートに変化なし",
     "summary.chains_change": "系統が変わる部隊：{units}",

@@ -73,7 +73,6 @@ def summary_blocks(
     rows: list[tuple[Cell, ...]] = []
     for index, (found, stem) in enumerate(zip(findings, stems, strict=True)):
         base = bases.get(index)
-        cells = [_failures, _mismatches, _switches]
         rows.append(
             (
                 msg.aside(stem, msg("report.as_of", date=found.model.as_of)),
@@ -81,7 +80,14 @@ def summary_blocks(
                     _relative(
                         cell(found, msg), cell(base.findings, msg) if base else None, base, msg
                     )
-                    for cell in cells
+                    for cell in (_failures, _mismatches)
+                ),
+                _relative(
+                    _switches(found, msg),
+                    _switches(base.findings, msg) if base else None,
+                    base,
+                    msg,
+                    phased=False,
                 ),
                 (
                     msg("summary.against", base=base.stem),
@@ -105,33 +111,66 @@ def summary_blocks(
     ]
 
 
+#: A finding of a summary cell: what it is, and the phases it holds in (``None``: all) or,
+#: for a switch, what it needs and changes.
+_Item = tuple[str, str | None]
+
+
 def _relative(
-    items: tuple[str, ...], before: tuple[str, ...] | None, base: Base | None, msg: Messages
+    items: tuple[_Item, ...],
+    before: tuple[_Item, ...] | None,
+    base: Base | None,
+    msg: Messages,
+    *,
+    phased: bool = True,
 ) -> Cell:
-    """A cell's findings, or (against a base) ``as in base`` with what is added and gone."""
+    """A cell's findings, or (against a base) ``as in base`` with what is added and gone;
+    a finding of both that holds in other phases (``phased``), or a switch of both that
+    needs or changes something else, is told once, then and now."""
     if base is None or before is None:
-        return items or msg("summary.none")
-    added = [f"+ {item}" for item in items if item not in before]
-    gone = [f"− {item}" for item in before if item not in items]
-    if not added and not gone:
+        return tuple(_shown(item, msg, phased) for item in items) or msg("summary.none")
+    then, now = dict(before), dict(items)
+    added = [f"+ {_shown(item, msg, phased)}" for item in items if item[0] not in then]
+    key = "summary.phases_changed" if phased else "summary.value_changed"
+    moved = [
+        "± "
+        + msg(
+            key,
+            finding=what,
+            after=value or msg("phases.all"),
+            before=then[what] or msg("phases.all"),
+        )
+        for what, value in items
+        if what in then and then[what] != value
+    ]
+    gone = [f"− {_shown(item, msg, phased)}" for item in before if item[0] not in now]
+    if not added and not moved and not gone:
         return msg("summary.as_in", base=base.stem)
-    return (msg("summary.as_in_but", base=base.stem), *added, *gone)
+    return (msg("summary.as_in_but", base=base.stem), *added, *moved, *gone)
 
 
-def _mismatches(found: ModelFindings, msg: Messages) -> tuple[str, ...]:
+def _shown(item: _Item, msg: Messages, phased: bool) -> str:
+    what, value = item
+    if not phased:
+        return msg.pair(what, value or "")
+    return what + (msg("summary.in", phases=value) if value else "")
+
+
+def _mismatches(found: ModelFindings, msg: Messages) -> tuple[_Item, ...]:
     return tuple(
-        mismatch_text(found, i, msg) + _when(found, g.phases, msg)
+        (mismatch_text(found, i, msg), _when(found, g.phases, msg))
         for i, g in enumerate(found.mismatches)
     )
 
 
-def _when(found: ModelFindings, phases: tuple[str, ...], msg: Messages) -> str:
+def _when(found: ModelFindings, phases: tuple[str, ...], msg: Messages) -> str | None:
+    """The phases a finding holds in, named; ``None`` when it holds in every phase."""
     if set(phases) >= set(found.model.phase_ids):
-        return ""
-    return msg("summary.in", phases=msg.phases(found.model, phases))
+        return None
+    return msg.phases(found.model, phases)
 
 
-def _failures(found: ModelFindings, msg: Messages) -> tuple[str, ...]:
+def _failures(found: ModelFindings, msg: Messages) -> tuple[_Item, ...]:
     model = found.model
     nations = {n: i for i, n in enumerate(nation_order(f.chains for f in found.failures))}
     items = []
@@ -144,12 +183,12 @@ def _failures(found: ModelFindings, msg: Messages) -> tuple[str, ...]:
         else:
             units = msg.join(sorted(msg.node(model, u) for u in failure.units))
         items.append(
-            msg.pair(msg.node(model, failure.node), units) + _when(found, failure.phases, msg)
+            (msg.pair(msg.node(model, failure.node), units), _when(found, failure.phases, msg))
         )
     return tuple(items)
 
 
-def _switches(found: ModelFindings, msg: Messages) -> tuple[str, ...]:
+def _switches(found: ModelFindings, msg: Messages) -> tuple[_Item, ...]:
     model = found.model
     items = []
     for switch in found.switches:
@@ -166,5 +205,5 @@ def _switches(found: ModelFindings, msg: Messages) -> tuple[str, ...]:
             parts.append(msg("summary.chains_change", units=msg.nodes(model, units)))
         if parts:
             name = msg.phase(model, switch.after).split(" (")[0]
-            items.append(msg.pair(name, msg("list.groups").join(parts)))
+            items.append((name, msg("list.groups").join(parts)))
     return tuple(items)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from c2graph import QueryError, load_model
+from c2graph import QueryError, load_model, load_model_data
 from c2graph.analysis import phase_switch
 from c2graph.messages import messages
 from c2graph.report import build_report
 from c2graph.report.document import Bullets, Details, Figure, Heading, Table
 from c2graph.report.findings import model_findings
 from c2graph.report.sections import model_section
+from c2graph.report.summary import Base, summary_blocks
 from c2graph.report.switches import switch_items
 
 from ._alliance import BASE, TRIO, VARIANT
@@ -236,3 +237,56 @@ def test_a_link_on_another_basis_is_told_once_with_both_bases(write_model):
         "別の根拠で継続：PM → MOD（指揮）、根拠：Art. 7 → Art. 76",
         "支援のリンクが別の根拠で継続：SF — C7F、根拠：記載なし → Art. 10",
     ]
+
+
+def _phased(*links):
+    return model_findings(
+        load_model_data(
+            {
+                "name": "x",
+                "as_of": "2025",
+                "phases": [{"id": "p", "name": "Peace"}, {"id": "q", "name": "War"}],
+                "decisions": [
+                    {"id": "order", "name": "Order", "deciders": ["pm"], "kind": "order"}
+                ],
+                "nodes": [
+                    {"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
+                    {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
+                    {"id": "u", "name": "Unit", "nation": "JP", "kind": "unit"},
+                ],
+                "links": [{"from": "pm", "to": "hq", "relation": "command"}, *links],
+            }
+        )
+    )
+
+
+def _summary(base, variant):
+    bases = {1: Base("base", base, ())}
+    return summary_blocks([base, variant], ["base", "variant"], bases, EN)[2].rows
+
+
+def test_summary_tells_a_failure_in_other_phases_once_then_and_now():
+    base = _phased({"from": "hq", "to": "u", "relation": "opcon"})
+    variant = _phased(
+        {"from": "hq", "to": "u", "relation": "opcon", "phases": ["p"]},
+        {"from": "pm", "to": "u", "relation": "command", "phases": ["q"]},
+    )
+    rows = _summary(base, variant)
+    assert rows[0][1:4] == (("HQ: Unit",), "none", "none")
+    assert rows[1][1:4] == (
+        ("as in base, but:", "± HQ: Unit: now in Peace (was all phases)"),
+        "as in base",
+        ("as in base, but:", "+ War: chains change: Unit"),
+    )
+
+
+def test_summary_tells_a_switch_that_needs_more_once_then_and_now():
+    command = {"from": "pm", "to": "u", "relation": "command", "phases": ["q"]}
+    base = _phased({"from": "hq", "to": "u", "relation": "opcon"}, command)
+    variant = _phased(
+        {"from": "hq", "to": "u", "relation": "opcon"}, command | {"requires": ["order"]}
+    )
+    assert _summary(base, variant)[1][3] == (
+        "as in base, but:",
+        "± War: 1 decision; chains change: Unit (was chains change: Unit)",
+    )
