@@ -3,7 +3,8 @@
 For each single-phase overview, each focused view of a headquarters and each three-phase
 panel grid, drawn by Graphviz (and the overviews by matplotlib too), it prints the aspect
 ratio, the smallest node text in points once the picture is fitted to a 13.33 x 7.5 in
-slide, overlapping node boxes, links drawn through a box they do not touch, and the time
+slide, overlapping node boxes, links drawn through a box they do not touch, links of one
+panel that share a run (one would hide the other), and the time
 of a whole single-phase draw against ``dot -Tsvg`` on the same DOT text.
 
 Usage::
@@ -22,7 +23,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,9 +35,12 @@ from draw_time import draw_time  # noqa: E402
 
 from c2graph import load_model  # noqa: E402
 from c2graph.model import Model  # noqa: E402
-from c2graph.render.dot import dot_source  # noqa: E402
+from c2graph.render.chart import Chart, build_chart  # noqa: E402
+from c2graph.render.dot import chart_dot  # noqa: E402
 from c2graph.render.engine import graphviz_engine, render_graphviz  # noqa: E402
-from c2graph.render.scene import SceneOptions, build_scene  # noqa: E402
+from c2graph.render.nudge import shared_runs  # noqa: E402
+from c2graph.render.scene import Scene, SceneOptions, build_scene  # noqa: E402
+from c2graph.vocabulary import AUTHORITY_RELATIONS  # noqa: E402
 
 SLIDE = (13.33 * 72, 7.5 * 72)  # points
 _SVG = "{http://www.w3.org/2000/svg}"
@@ -55,7 +59,8 @@ TARGETS = {
 @dataclass(frozen=True)
 class Picture:
     """What one picture measures: its size (points), aspect, smallest node text fitted to
-    a slide, overlapping node boxes and links through boxes."""
+    a slide, overlapping node boxes, links through boxes and pairs of links of one panel
+    sharing a run (:func:`c2graph.render.nudge.shared_runs`)."""
 
     view: str
     engine: str
@@ -65,6 +70,7 @@ class Picture:
     fitted_pt: float
     overlaps: int
     through: int | None
+    shared: int = 0
 
 
 Box = tuple[float, float, float, float]
@@ -190,8 +196,23 @@ def _crosses(d: str, tail: str, head: str, outlines: dict[str, list[tuple[float,
 
 
 def _graphviz(model: Model, view: str, options: SceneOptions) -> Picture:
-    source = dot_source(build_scene(model, **options))
-    return measure_svg(render_graphviz(source, "svg").decode("utf-8"), view)
+    scene = build_scene(model, **options)
+    chart = build_chart(scene)
+    picture = measure_svg(render_graphviz(chart_dot(chart).to_string(), "svg").decode(), view)
+    return replace(picture, shared=_shared(scene, chart))
+
+
+def _shared(scene: Scene, chart: Chart) -> int:
+    """Pairs of links drawn in one panel with a run on the same line, where one would
+    hide the other (links of one commander and relation share their bus)."""
+    kinds = {
+        e.key: f"{e.tail}>{e.relation}" if e.relation in AUTHORITY_RELATIONS else e.key
+        for p in scene.panels
+        for e in p.edges
+    }
+    return sum(
+        len(shared_runs({e.key: chart.routes[e.key] for e in p.edges}, kinds)) for p in scene.panels
+    )
 
 
 def _matplotlib(model: Model, view: str, options: SceneOptions) -> Picture:
@@ -250,13 +271,15 @@ def _three_phases(model: Model) -> tuple[str, ...] | None:
 def report(result: dict[str, object]) -> str:
     """The figures as text: one line per picture, the times, and the targets met."""
     lines = [f"Graphviz: {_engine_name()}"]
-    lines.append(f"{'view':58} {'engine':10} {'W x H pt':>12} aspect slide-pt overlaps through")
+    lines.append(
+        f"{'view':58} {'engine':10} {'W x H pt':>12} aspect slide-pt overlaps through shared"
+    )
     pictures = [Picture(**p) for p in result["pictures"]]  # type: ignore[attr-defined]
     for p in pictures:
         through = "-" if p.through is None else str(p.through)
         lines.append(
             f"{p.view:58} {p.engine:10} {p.width:>5} x {p.height:<5} {p.aspect:6.2f} "
-            f"{p.fitted_pt:8.1f} {p.overlaps:8} {through:>7}"
+            f"{p.fitted_pt:8.1f} {p.overlaps:8} {through:>7} {p.shared:6}"
         )
     lines.append("")
     lines.append("whole `c2graph draw` process against the same Graphviz drawing its DOT alone")
@@ -295,6 +318,8 @@ def _verdicts(pictures: list[Picture], times: dict[str, dict[str, float]]) -> li
         line("links through boxes = 0 (Graphviz)",
              [float(p.through) for p in pictures if p.through is not None],
              all(not p.through for p in pictures)),
+        line("links sharing a run in one panel = 0", [float(p.shared) for p in pictures],
+             all(p.shared == 0 for p in pictures)),
         line("three-phase panels aspect <= 2.2", [p.aspect for p in panels],
              all(p.aspect <= 2.2 for p in panels)),
         line("draw <= 1.5 x the engine alone (whole processes)", ratios,

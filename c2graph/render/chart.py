@@ -41,6 +41,7 @@ from .layout import (
     panel_columns,
     scene_layout,
 )
+from .nudge import nudged
 from .routes import NodeBox, Request, Route, route_links
 from .scene import Panel, Scene
 from .slots import Rect
@@ -376,16 +377,17 @@ def _plan(scene: Scene, layout: SceneLayout) -> _Plan:
 
 
 def _requests(scene: Scene) -> list[Request]:
-    """Every link of every panel once: tree links grouped by commander, others alone;
-    authority links leave their tail downwards and enter their head from above first."""
+    """Every link of every panel once: tree links grouped by commander and relation (a
+    bus shared by one kind of link), others alone; authority links leave their tail
+    downwards and enter their head from above first."""
     seen: dict[str, Request] = {}
     for panel in scene.panels:
         for edge in panel.edges:
             if edge.key in seen:
                 continue
             if edge.relation in AUTHORITY_RELATIONS:
-                seen[edge.key] = Request(edge.key, edge.tail, edge.head, f"{edge.tail}>",
-                                         "sewn", "nwes")  # fmt: skip
+                bus = f"{edge.tail}>{edge.relation}"
+                seen[edge.key] = Request(edge.key, edge.tail, edge.head, bus, "sewn", "nwes")
             else:
                 seen[edge.key] = Request(edge.key, edge.tail, edge.head, edge.key)
     return list(seen.values())
@@ -403,7 +405,8 @@ def _boxes(scene: Scene, layout: SceneLayout) -> dict[str, NodeBox]:
 
 def _routes(scene: Scene, plan: _Plan, views: Sequence[PanelView]) -> dict[str, Route]:
     """Route every link in the layout's coordinates, clear of the frames' captions and
-    (for a one-panel chart) of the legend."""
+    (for a one-panel chart) of the legend; links of different groups that would share a
+    run are moved side by side (:func:`~c2graph.render.nudge.nudged`)."""
     boxes = _boxes(scene, plan.layout)
     requests = _requests(scene)
     if len(boxes) > ROUTED_NODES_LIMIT:
@@ -418,7 +421,9 @@ def _routes(scene: Scene, plan: _Plan, views: Sequence[PanelView]) -> dict[str, 
     if plan.legend is not None and len(views) == 1:
         x0, y0, x1, y1 = plan.legend.rect
         obstacles.append((x0 - views[0].dx, y0 - views[0].dy, x1 - views[0].dx, y1 - views[0].dy))
-    return route_links(boxes, requests, buses=plan.layout.buses, obstacles=obstacles)
+    routes = route_links(boxes, requests, buses=plan.layout.buses, obstacles=obstacles)
+    kinds = {r.key: r.group for r in requests}
+    return nudged(routes, kinds, boxes, {r.key: (r.tail, r.head) for r in requests})
 
 
 def _best_plan(scene: Scene) -> _Plan:
