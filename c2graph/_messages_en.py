@@ -125,6 +125,8 @@ _TEXTS: dict[str, str] = {
     "text.links_removed": "links removed ({count})",
     "text.relations_changed": "relations changed ({count})",
     "text.link_changed": "link changed: {link}",
+    "text.phases_lost": "no longer in {phases}",
+    "text.phases_gained": "now also in {phases}",
     "text.only_before": "phases only in the first model",
     "text.only_after": "phases only in the second model",
     "text.in": "In {phases}",
@@ -411,7 +413,7 @@ def _vocabulary() -> dict[str, str]:
     words |= {f"layer.{layer.value}": f"{layer.value} layer" for layer in Layer}
     words |= {f"mark.{m}": style.label for m, style in MARK_STYLES.items()}
     words |= {f"note.{n}": text for n, text in NOTES.items()}
-    words |= {f"field.{f}": f for f in (*_FIELDS, "confidence", "names")}
+    words |= {f"field.{f}": f for f in (*_FIELDS, "confidence", "names", "basis")}
     words |= {f"confidence.{c}": c for c in CONFIDENCE_LEVELS}
     return words
 

@@ -93,6 +93,7 @@ _VOCABULARY: dict[str, str] = {
     "field.short": "略称",
     "field.source": "出典",
     "field.confidence": "確度",
+    "field.basis": "法的根拠",
     "field.names": "他言語の名称",
     # headline measures
     "measure.nodes": "ノード数",
@@ -244,6 +245,8 @@ _TEXTS: dict[str, str] = {
     "text.links_removed": "削除されたリンク（{count}）",
     "text.relations_changed": "種類が変わった関係（{count}）",
     "text.link_changed": "変更されたリンク：{link}",
+    "text.phases_lost": "{phases}では成立しなくなる",
+    "text.phases_gained": "{phases}でも成立する",
     "text.only_before": "比較元のモデルにのみある事態",
     "text.only_after": "比較先のモデルにのみある事態",
     "text.in": "{phases}",

@@ -44,10 +44,10 @@ from ..messages import Messages
 from ..model import Model
 from .briefing import Briefing
 from .comparison import Comparison, Matrix
-from .diff import StructuralDiff
+from .diff import FieldChange, StructuralDiff
 from .summary import summary_parts, unchanged_text
 
-__all__ = ["comparison_text", "diff_lines", "matrix_text"]
+__all__ = ["comparison_text", "diff_lines", "field_text", "matrix_text"]
 
 
 def diff_lines(diff: StructuralDiff, a: Model, b: Model, msg: Messages) -> list[str]:
@@ -97,12 +97,46 @@ def diff_lines(diff: StructuralDiff, a: Model, b: Model, msg: Messages) -> list[
             for c in diff.relations_changed
         ]
     for change in diff.links_changed:
-        fields = "; ".join(msg.word("field", f.field) for f in change.changes)
+        fields = msg("list.groups").join(field_text(f, a, b, msg) for f in change.changes)
         ends = msg.aside(
             f"{node(change.from_node)} → {node(change.to_node)}", msg.relation(change.relation)
         )
         lines.append("  " + msg.pair(msg("text.link_changed", link=ends), fields))
     return lines
+
+
+def field_text(change: FieldChange, a: Model, b: Model, msg: Messages) -> str:
+    """A changed field of a link, with what it was and is: for its phases, the phases and
+    scenarios it no longer holds in and those it now also holds in; else ``before →
+    after`` (``-`` for none).
+
+    >>> from c2graph import load_model
+    >>> from c2graph.compare.diff import FieldChange
+    >>> from c2graph.messages import messages
+    >>> model = load_model("models/us-rok-cfc.yaml")
+    >>> field_text(FieldChange("phases", ["armistice", "wartime"], ["wartime"]), model, model,
+    ...     messages("en"))
+    'phases: no longer in Armistice'
+    >>> field_text(FieldChange("confidence", None, "high"), model, model, messages("en"))
+    'confidence: - → high'
+    """
+    label = msg.word("field", change.field)
+    if change.field != "phases":
+        before, after = (v if v not in (None, "") else "-" for v in (change.before, change.after))
+        return msg.pair(label, f"{before} → {after}")
+    then, now = set(change.before or ()), set(change.after or ())
+    parts = []
+    if lost := _in_order(a, then - now):
+        parts.append(msg("text.phases_lost", phases=msg.join(msg.phase(a, p) for p in lost)))
+    if gained := _in_order(b, now - then):
+        parts.append(msg("text.phases_gained", phases=msg.join(msg.phase(b, p) for p in gained)))
+    return msg.pair(label, msg("list.groups").join(parts))
+
+
+def _in_order(model: Model, situations: set[str]) -> list[str]:
+    """Phase and scenario ids in the model's order: its phases, then its scenarios."""
+    order = [*model.phase_ids, *model.scenarios]
+    return sorted(situations, key=lambda s: (order.index(s) if s in order else len(order), s))
 
 
 def comparison_text(result: Comparison, brief: Briefing, a: Model, b: Model, msg: Messages) -> str:

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from c2graph import ModelError, QueryError
 from c2graph.compare.diff import structural_diff
+from c2graph.compare.text import diff_lines
+from c2graph.messages import messages
 from tests.builders import build_peacetime_war as build
 from tests.builders import link, node
 
@@ -109,6 +111,24 @@ def test_basis_change_is_reported():
     assert [c.to_dict() for c in diff.links_changed[0].changes] == [
         {"field": "basis", "before": "Guidelines 2015", "after": "ACM"}
     ]
+
+
+def test_text_of_a_changed_link_says_what_it_was_and_is():
+    base = build(
+        [node("usfj", "US", "headquarters"), node("gcc", "JP", "component")],
+        [link("usfj", "gcc", "coordination", basis="Guidelines 2015", phases=["war"])],
+    )
+    other = build(
+        [node("usfj", "US", "headquarters"), node("gcc", "JP", "component")],
+        [link("usfj", "gcc", "coordination", basis="ACM", phases=["peacetime"])],
+    )
+    assert diff_lines(structural_diff(base, other), base, other, messages("en")) == [
+        "  link changed: USFJ → GCC (coordination): phases: no longer in War; now also in "
+        "Peacetime; basis: Guidelines 2015 → ACM"
+    ]
+    assert diff_lines(structural_diff(base, other), base, other, messages("ja"))[0].endswith(
+        "事態：Warでは成立しなくなる；Peacetimeでも成立する；法的根拠：Guidelines 2015 → ACM"
+    )
 
 
 def test_links_with_same_ends_matched_by_key_then_order():
