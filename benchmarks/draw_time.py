@@ -7,7 +7,10 @@ drawing the DOT text that command writes for ``-o chart.dot``: a system ``dot -T
 it is the engine, else a bare Python process that imports pygraphviz and draws the file
 with the same bundled Graphviz 14 (the wheel has no ``dot`` program). Runs are paired (one
 of each, in turn) and the medians compared; the draw's own stages are timed in this
-process too, to show where the time goes.
+process too, to show where the time goes, with the in-process ratio of the whole draw
+(scene to titled SVG) to Graphviz alone on the same DOT, and the floor Python sets: a
+process that only starts Python, and one that also imports what ``c2graph draw`` loads
+before it draws.
 
 Usage::
 
@@ -45,13 +48,19 @@ _RENDER = (
 @dataclass(frozen=True)
 class DrawTime:
     """Medians (seconds) of a whole draw process, of the engine drawing its DOT alone,
-    and of their paired ratio; and the draw's stages timed in this process."""
+    and of their paired ratio; the draw's stages timed in this process."""
 
     model: str
     draw: float
     engine: float
     ratio: float
     stages: dict[str, float]
+
+    @property
+    def in_process(self) -> float:
+        """The draw in this process (scene to titled SVG) over Graphviz on its DOT."""
+        drawn = sum(v for k, v in self.stages.items() if k != "load")
+        return drawn / self.stages["Graphviz"]
 
 
 def _c2graph() -> list[str]:
@@ -86,14 +95,17 @@ def stages(model_path: Path, phase: str, repeat: int) -> dict[str, float]:
         charted = time.perf_counter()
         source = str(chart_dot(chart).to_string())
         written = time.perf_counter()
-        retitle(render_graphviz(source, "svg"), svg_titles(scene))
+        svg = render_graphviz(source, "svg")
+        rendered = time.perf_counter()
+        retitle(svg, svg_titles(scene))
         drawn = time.perf_counter()
         for name, seconds in (
             ("load", loaded - start),
             ("scene", built - loaded),
             ("layout+routes", charted - built),
             ("DOT", written - charted),
-            ("Graphviz+titles", drawn - written),
+            ("Graphviz", rendered - written),
+            ("titles", drawn - rendered),
         ):
             found.setdefault(name, []).append(seconds)
     return {name: statistics.median(values) for name, values in found.items()}
@@ -117,17 +129,37 @@ def draw_time(model_path: Path, phase: str, repeat: int) -> DrawTime:
     )
 
 
-def report(times: list[DrawTime]) -> str:
-    """One line per model: the medians, the ratio and the stages."""
+#: What ``c2graph draw`` imports before it reads the model (the command line, the model
+#: file reader and the renderers).
+_IMPORTS = "import c2graph.cli.main, c2graph.render.chart, c2graph.render.dot, c2graph.modelfile"
+
+
+def floor(repeat: int) -> dict[str, float]:
+    """Median seconds of a process that only starts Python, and of one that imports what
+    a draw needs: no draw can take less."""
+    return {
+        "python": statistics.median(_run([sys.executable, "-c", "pass"]) for _ in range(repeat)),
+        "python+imports": statistics.median(
+            _run([sys.executable, "-c", _IMPORTS]) for _ in range(repeat)
+        ),
+    }
+
+
+def report(times: list[DrawTime], floors: dict[str, float] | None = None) -> str:
+    """One line per model: the medians, the ratios and the stages; then the floor."""
     engine = graphviz_engine()
     lines = [
         f"engine: {engine.describe() if engine else 'none'}; "
         f"engine alone = {' '.join(engine_command(Path('chart.dot'), Path('chart.svg'))[:2])} ...",
-        f"{'model':28} {'draw s':>7} {'engine s':>9} {'ratio':>6}  stages in-process (s)",
+        f"{'model':28} {'draw s':>7} {'engine s':>9} {'ratio':>6} {'in-proc':>7}  "
+        "stages in-process (s)",
     ]
     for t in times:
         parts = " ".join(f"{k} {v:.3f}" for k, v in t.stages.items())
-        lines.append(f"{t.model:28} {t.draw:7.3f} {t.engine:9.3f} {t.ratio:6.2f}  {parts}")
+        figures = f"{t.draw:7.3f} {t.engine:9.3f} {t.ratio:6.2f} {t.in_process:7.2f}"
+        lines.append(f"{t.model:28} {figures}  {parts}")
+    if floors:
+        lines.append("floor: " + ", ".join(f"{k} {v:.3f} s" for k, v in floors.items()))
     return "\n".join(lines)
 
 
@@ -141,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         draw_time(path, load_model(path).phase_ids[0], args.repeat)
         for path in sorted(args.models.glob("*.yaml"))
     ]
-    print(report(times))
+    print(report(times, floor(args.repeat)))
     return 0
 
 

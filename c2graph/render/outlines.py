@@ -17,6 +17,7 @@ Example
 
 from __future__ import annotations
 
+import functools
 import math
 
 __all__ = ["ROUNDING", "Point", "cut_corners", "hit", "outline"]
@@ -45,6 +46,7 @@ _POLYGONS: dict[str, tuple[Point, ...]] = {
 ROUNDING = 12.0
 
 
+@functools.lru_cache(maxsize=4096)
 def outline(
     shape: str, cx: float, cy: float, w: float, h: float, *, rounded: bool = False
 ) -> tuple[Point, ...]:

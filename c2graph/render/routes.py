@@ -471,6 +471,25 @@ class Router:
         return [starts[state][1], *path, ends[done][1]]
 
 
+def _bends(need_x: int, need_y: int, heading: int) -> int:
+    """The fewest bends of a path heading ``heading`` that must still move the way
+    ``need_x`` and ``need_y`` say (-1 west or north, 1 east or south, 0 not at all)."""
+    step_x, step_y = _STEP[heading]
+    if not need_x and not need_y:
+        return 0
+    if not need_x or not need_y:
+        along = step_x if need_x else step_y
+        wanted = need_x or need_y
+        return 0 if along == wanted else (2 if along == -wanted else 1)
+    return 1 if step_x == need_x or step_y == need_y else 2
+
+
+#: :func:`_bends` for every case, indexed ``[need_x + 1][need_y + 1][heading]``.
+_BENDS = tuple(
+    tuple(tuple(_bends(nx, ny, h) for h in range(4)) for ny in (-1, 0, 1)) for nx in (-1, 0, 1)
+)
+
+
 class _Estimate:
     """The least cost left from a point heading one way to a rectangle: the distance to
     it plus :data:`_BEND` for each bend no path can avoid."""
@@ -479,21 +498,11 @@ class _Estimate:
         self.x0, self.y0, self.x1, self.y1 = rect
 
     def __call__(self, x: float, y: float, heading: int) -> float:
-        need_x = -1 if x < self.x0 else (1 if x > self.x1 else 0)  # which way it must go
-        need_y = -1 if y < self.y0 else (1 if y > self.y1 else 0)
-        distance = max(0.0, self.x0 - x, x - self.x1) + max(0.0, self.y0 - y, y - self.y1)
-        step_x, step_y = _STEP[heading]
-        want_x, want_y = -need_x, -need_y  # the signs of the moves still to make
-        if not want_x and not want_y:
-            return distance
-        if not want_x or not want_y:
-            along, across = (step_x, step_y) if want_x else (step_y, step_x)
-            wanted = want_x or want_y
-            bends = 0 if along == wanted else (2 if along == -wanted else 1)
-            del across
-        else:
-            bends = 1 if step_x == want_x or step_y == want_y else 2
-        return distance + bends * _BEND
+        x0, y0, x1, y1 = self.x0, self.y0, self.x1, self.y1
+        need_x = 1 if x < x0 else (-1 if x > x1 else 0)  # which way it must still go
+        need_y = 1 if y < y0 else (-1 if y > y1 else 0)
+        distance = max(0.0, x0 - x, x - x1) + max(0.0, y0 - y, y - y1)
+        return distance + _BENDS[need_x + 1][need_y + 1][heading] * _BEND
 
 
 def _inflated(

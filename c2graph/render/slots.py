@@ -27,10 +27,6 @@ H_GAP, V_GAP = 16.0, 18.0
 _W_Y, _W_X, _W_GROW = 1.0, 0.25, 1.5
 
 
-def _meets(a: Rect, b: Rect) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 class FreeSpace:
     """The placed boxes and the buses of one strip, and its bounds ``(left, right)``
     (a box may grow the strip outwards: ``-inf`` or ``inf`` on that side).
@@ -118,16 +114,17 @@ class FreeSpace:
     def fits(self, x: float, y: float, w: float, h: float) -> bool:
         """True when a ``w`` x ``h`` box at ``(x, y)`` keeps its gaps to every placed box
         and stays off every bus."""
-        room = (
-            x - w / 2 - H_GAP + 0.01,
-            y - h / 2 - V_GAP + 0.01,
-            x + w / 2 + H_GAP - 0.01,
-            y + h / 2 + V_GAP - 0.01,
-        )
-        body = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
-        return not any(_meets(room, b) for b in self.boxes) and not any(
-            _meets(body, c) for c in self.corridors
-        )
+        left, right = x - w / 2, x + w / 2
+        top, bottom = y - h / 2, y + h / 2
+        x0, x1 = left - H_GAP + 0.01, right + H_GAP - 0.01  # the box with its gaps
+        y0, y1 = top - V_GAP + 0.01, bottom + V_GAP - 0.01
+        for a, b, c, d in self.boxes:
+            if x0 < c and a < x1 and y0 < d and b < y1:
+                return False
+        for a, b, c, d in self.corridors:
+            if left < c and a < right and top < d and b < bottom:
+                return False
+        return True
 
     def place(
         self,
