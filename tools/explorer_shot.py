@@ -19,7 +19,6 @@ Example
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -28,18 +27,9 @@ from pathlib import Path
 
 from c2graph import load_model
 from c2graph.explore import write_explorer
+from c2graph.report.pdf import QUIET_FLAGS, find_browser
 
 __all__ = ["SHOT", "Shot", "main", "shoot"]
-
-_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 
 
 @dataclass(frozen=True)
@@ -83,7 +73,7 @@ def shoot(shot: Shot, png: Path, *, chromium: str) -> None:
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         page_file = Path(folder) / "explore.html"
         write_explorer([load_model(shot.model)], page_file)
-        browser = playwright.chromium.launch(executable_path=chromium, args=list(_ARGS))
+        browser = playwright.chromium.launch(executable_path=chromium, args=list(QUIET_FLAGS))
         width, height = shot.size
         page = browser.new_page(viewport={"width": width, "height": height})
         errors: list[str] = []
@@ -105,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", default="docs/explorer.png", help="PNG to write")
     args = parser.parse_args(argv)
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = find_browser()
     if chromium is None:
         sys.stderr.write("explorer_shot: chromium is not installed\n")
         return 1

@@ -22,10 +22,22 @@ from pathlib import Path
 from ..errors import OutputError, RenderError
 from ..outputs import write_atomic
 
-__all__ = ["BROWSERS", "PAPERS", "find_browser", "print_pdf", "print_ready"]
+__all__ = ["BROWSERS", "PAPERS", "QUIET_FLAGS", "find_browser", "print_pdf", "print_ready"]
 
 #: Browsers tried, in order, when ``$C2GRAPH_CHROMIUM`` is not set.
 BROWSERS: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome")
+#: Flags for a headless Chromium that runs as root in a container and calls no service of
+#: its own (updates, sync, first-run pages): the printer, the explorer's picture and its
+#: browser tests start it alike.
+QUIET_FLAGS: tuple[str, ...] = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 #: Paper sizes, as CSS ``@page`` sizes.
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
 _TIMEOUT = 300
@@ -83,13 +95,7 @@ def print_pdf(page: str, target: str | os.PathLike[str], *, paper: str = "a4") -
         command = [
             browser,
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *QUIET_FLAGS,
             "--no-pdf-header-footer",
             f"--user-data-dir={folder / 'profile'}",
             f"--print-to-pdf={printed}",

@@ -7,7 +7,6 @@ script error or console error fails the test.  Skipped only where Chromium is mi
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,26 +20,16 @@ from c2graph.cli.main import main
 from c2graph.explore import write_explorer
 from c2graph.explore.keys import SHORTCUTS
 from c2graph.report import report_stems
+from c2graph.report.pdf import QUIET_FLAGS, find_browser
 from c2graph.vocabulary import RELATIONS
 
 from ..conftest import MODELS
 from .conftest import VARYING, with_source
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = find_browser()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 
 SHIPPED = sorted(MODELS.glob("*.yaml"))
-_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
 
 
 @dataclass
@@ -55,7 +44,9 @@ class Opened:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=_ARGS)
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=list(QUIET_FLAGS)
+        )
         yield launched
         launched.close()
 
