@@ -3,31 +3,14 @@ chain with the authority surviving along it and the phases it holds in.
 
 Example
 -------
->>> from c2graph import load_model_data
+>>> from c2graph import load_model
 >>> from c2graph.messages import messages
 >>> from c2graph.report.findings import model_findings
->>> model = load_model_data({"name": "x", "as_of": "2025",
-...     "phases": [{"id": "p", "name": "Peace"}, {"id": "q", "name": "War"}],
-...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
-...               {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
-...               {"id": "u", "name": "Unit", "nation": "JP", "kind": "unit"},
-...               {"id": "us", "name": "President", "nation": "US",
-...                "kind": "political-authority"},
-...               {"id": "cmd", "name": "Command", "nation": "US", "kind": "headquarters"},
-...               {"id": "cdr", "name": "Commander", "nation": "US", "kind": "headquarters",
-...                "phases": ["q"]}],
-...     "links": [{"from": "pm", "to": "hq", "relation": "command"},
-...               {"from": "hq", "to": "u", "relation": "opcon"},
-...               {"from": "us", "to": "cmd", "relation": "command"},
-...               {"from": "hq", "to": "cmd", "relation": "counterpart"},
-...               {"from": "cmd", "to": "cdr", "relation": "opcon", "phases": ["q"]}]})
->>> found = model_findings(model)
->>> [b.summary for b in chain_blocks(found, "x", messages("en"))[2:]]
-['Japan (2 forces)', 'United States (2 forces)']
->>> for row in chain_blocks(found, "x", messages("ja"))[3].blocks[0].rows:
-...     print(row)
-('Command', '全ての事態', ('President → Command（指揮）',))
-('Commander', 'War', ('President → Command → Commander（作戦統制）',))
+>>> found = model_findings(load_model("models/us-rok-cfc.yaml"))
+>>> [b.summary for b in chain_blocks(found, "cfc", messages("en"))[2:]]
+['Republic of Korea (2 forces)', 'Alliance bodies (1 force)', 'United States (3 forces)']
+>>> chain_blocks(found, "cfc", messages("ja"))[2].blocks[0].rows[-1]
+('韓国合同参謀本部', '全ての事態', ('韓国大統領 → 韓国国防部長官 → 韓国合同参謀本部（指揮）',))
 """
 
 from __future__ import annotations

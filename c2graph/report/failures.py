@@ -4,38 +4,19 @@ nations and spans of control, each with the phases it holds in.
 
 Example
 -------
->>> from c2graph import load_model_data
+>>> from c2graph import load_model
 >>> from c2graph.messages import messages
 >>> from c2graph.report.findings import model_findings
->>> model = load_model_data({"name": "x", "as_of": "2025",
-...     "phases": [{"id": "p", "name": "Peace"}, {"id": "q", "name": "War"}],
-...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
-...               {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
-...               {"id": "u", "name": "Unit", "nation": "JP", "kind": "unit"},
-...               {"id": "us", "name": "President", "nation": "US",
-...                "kind": "political-authority"},
-...               {"id": "cmd", "name": "Command", "nation": "US", "kind": "headquarters"},
-...               {"id": "cdr", "name": "Commander", "nation": "US", "kind": "headquarters",
-...                "phases": ["q"]}],
-...     "links": [{"from": "pm", "to": "hq", "relation": "command"},
-...               {"from": "hq", "to": "u", "relation": "opcon"},
-...               {"from": "us", "to": "cmd", "relation": "command"},
-...               {"from": "hq", "to": "cmd", "relation": "counterpart"},
-...               {"from": "cmd", "to": "cdr", "relation": "opcon", "phases": ["q"]}]})
->>> found = model_findings(model)
->>> for row in failure_blocks(found, "x", messages("en"))[2].rows:
+>>> found = model_findings(load_model("models/us-rok-cfc.yaml"))
+>>> for row in failure_blocks(found, "cfc", messages("en"))[2].rows[-3:]:
 ...     print(" | ".join(row))
-Japan chains | PM (political) | HQ, Unit | all phases
- | HQ | Unit | all phases
-United States chains | President (political) | Command | Peace
- | President (political) | Command, Commander | War
- | Command | Commander | War
->>> for row in structure_blocks(found, "x", messages("en"))[-1].rows:
+combined chains | MCM | CFC | Armistice
+ | MCM | CFC, ROK forces, U.S. forces | Wartime (hostilities)
+ | CFC | ROK forces, U.S. forces | Wartime (hostilities)
+>>> for row in structure_blocks(found, "cfc", messages("en"))[-1].rows[-2:]:
 ...     print(" | ".join(row))
-counterpart mismatch | HQ (commands 1 force) ↔ Command (holds no forces) | Peace
-cut node | Command | all phases
-cut node | HQ | all phases
-channels between nations | Japan–United States: 1 (cut: Command) | all phases
+cut node | USFK | Armistice
+channels between nations | Republic of Korea–United States: 1 (cut: CJCS) | all phases
 """
 
 from __future__ import annotations

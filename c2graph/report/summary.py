@@ -8,28 +8,15 @@ its comparison with its base.
 
 Example
 -------
->>> from c2graph import load_model_data
+>>> from c2graph import load_model
 >>> from c2graph.messages import messages
 >>> from c2graph.report.findings import model_findings
->>> model = load_model_data({"name": "x", "as_of": "2025",
-...     "phases": [{"id": "p", "name": "Peace"}, {"id": "q", "name": "War"}],
-...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
-...               {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
-...               {"id": "u", "name": "Unit", "nation": "JP", "kind": "unit"},
-...               {"id": "us", "name": "President", "nation": "US",
-...                "kind": "political-authority"},
-...               {"id": "cmd", "name": "Command", "nation": "US", "kind": "headquarters"},
-...               {"id": "cdr", "name": "Commander", "nation": "US", "kind": "headquarters",
-...                "phases": ["q"]}],
-...     "links": [{"from": "pm", "to": "hq", "relation": "command"},
-...               {"from": "hq", "to": "u", "relation": "opcon"},
-...               {"from": "us", "to": "cmd", "relation": "command"},
-...               {"from": "hq", "to": "cmd", "relation": "counterpart"},
-...               {"from": "cmd", "to": "cdr", "relation": "opcon", "phases": ["q"]}]})
->>> found = model_findings(model)
->>> row = summary_blocks([found], ["x"], {}, messages("en"))[2].rows[0]
->>> row[0], row[1], row[3]
-('x (as of 2025)', ('HQ: Unit', 'Command: Commander (in War)'), ('War: chains change: Commander',))
+>>> found = model_findings(load_model("models/us-rok-cfc.yaml"))
+>>> row = summary_blocks([found], ["cfc"], {}, messages("en"))[2].rows[0]
+>>> row[0], row[1][1]
+('cfc (as of 2019-01)', 'MCM: CFC, ROK forces, U.S. forces (in Wartime (hostilities))')
+>>> row[3]
+('Wartime: 2 decisions; chains change: ROK forces, U.S. forces',)
 """
 
 from __future__ import annotations

@@ -7,31 +7,19 @@ phase listed before it, and needs only what is not already in force there.
 
 Example
 -------
->>> from c2graph import load_model_data
+>>> from c2graph import load_model
 >>> from c2graph.messages import messages
 >>> from c2graph.report.findings import model_findings
->>> model = load_model_data({"name": "x", "as_of": "2025",
-...     "phases": [{"id": "p", "name": "Peace"}, {"id": "q", "name": "War"}],
-...     "nodes": [{"id": "pm", "name": "PM", "nation": "JP", "kind": "political-authority"},
-...               {"id": "hq", "name": "HQ", "nation": "JP", "kind": "headquarters"},
-...               {"id": "u", "name": "Unit", "nation": "JP", "kind": "unit"},
-...               {"id": "us", "name": "President", "nation": "US",
-...                "kind": "political-authority"},
-...               {"id": "cmd", "name": "Command", "nation": "US", "kind": "headquarters"},
-...               {"id": "cdr", "name": "Commander", "nation": "US", "kind": "headquarters",
-...                "phases": ["q"]}],
-...     "links": [{"from": "pm", "to": "hq", "relation": "command"},
-...               {"from": "hq", "to": "u", "relation": "opcon"},
-...               {"from": "us", "to": "cmd", "relation": "command"},
-...               {"from": "hq", "to": "cmd", "relation": "counterpart"},
-...               {"from": "cmd", "to": "cdr", "relation": "opcon", "phases": ["q"]}]})
->>> found = model_findings(model)
->>> blocks = switch_blocks(found, "x", messages("en"), {"p": "p", "q": "q"})
+>>> found = model_findings(load_model("models/us-rok-cfc.yaml"))
+>>> slugs = {"armistice": "armistice", "wartime": "wartime"}
+>>> blocks = switch_blocks(found, "cfc", messages("en"), slugs)
 >>> blocks[2].text
-'Peace → War'
->>> print(*blocks[3].items, sep="\\n")
-starts: Command → Commander (OPCON)
-chain of Commander: no chain ⇒ President → Command → Commander
+'Armistice → Wartime (hostilities)'
+>>> print(*blocks[4].items[:2], sep="\\n")
+starts: CFC → ROK forces (OPCON)
+starts: CFC → U.S. forces (OPCON)
+>>> blocks[4].items[-2]
+'chain of ROK forces: ROK President → MND → ROK JCS → ROK forces ⇒ MCM → CFC → ROK forces'
 """
 
 from __future__ import annotations
