@@ -37,6 +37,7 @@ import networkx as nx
 
 from ..display import Displayable
 from ..model import Model
+from ..modelfile.parsing import gc_paused
 from .chains import closure
 from .channels import NationCut, nation_cut
 from .frictions import (
@@ -413,6 +414,19 @@ def bottleneck_report(
     if remove is not None:
         model.node(remove)
         removed = tuple(sorted({*removed, remove}))
+    with gc_paused():  # the measures allocate millions of acyclic objects
+        return _report(model, phase, layer, removed, remove_site, span_threshold, with_betweenness)
+
+
+def _report(
+    model: Model,
+    phase: str,
+    layer: str,
+    removed: tuple[str, ...],
+    remove_site: str | None,
+    span_threshold: int,
+    with_betweenness: bool,
+) -> BottleneckReport:
     removal = removal_impact(model, removed, phase=phase, layer=layer) if removed else ()
     view = authority_view(model, phase=phase, layer=layer)
     return BottleneckReport(

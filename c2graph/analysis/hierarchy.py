@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,10 +120,8 @@ def krackhardt(graph: nx.DiGraph) -> HierarchyScores:
     Krackhardt's graph theoretical dimensions of informal organizations, *Social
     Networks* 34: 159-163.
     """
-    simple = nx.DiGraph()
-    simple.add_nodes_from(graph)
-    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-    return _scores(simple)
+    simple = _simple_graph(graph, ((u, v) for u, v in graph.edges() if u != v))
+    return _scores(simple, _topological_order(simple))
 
 
 def hierarchy_scores(
@@ -148,7 +147,8 @@ def hierarchy_scores(
     ----------
     Krackhardt (1994); Butts, R package ``sna``.  See :func:`krackhardt`.
     """
-    return _scores(_layer_graph(model, phase, layer))
+    simple = _layer_graph(model, phase, layer)
+    return _scores(simple, _topological_order(simple))
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ def hierarchy_report(
         members[model.nodes[node].nation].append(node)
     rows = [_row(ALL_NATIONS, graph)]
     rows += [
-        _row(nation, nx.DiGraph(graph.subgraph(nodes)))
+        _row(nation, _among(graph, nodes))
         for nation, nodes in sorted(members.items())
         if nation not in SPECIAL_NATIONS and len(nodes) > 1
     ]
@@ -258,14 +258,50 @@ def hierarchy_report(
 
 def _layer_graph(model: Model, phase: str, layer: str) -> nx.DiGraph:
     """The simple digraph of a layer's links in ``phase``, on the nodes they join."""
-    simple = nx.DiGraph()
-    simple.add_edges_from(phase_graphs(model, phase).layer(layer).graph.edges())
-    return simple
+    succ = phase_graphs(model, phase).layer(layer).graph._succ
+    return _simple_graph((), ((u, v) for u, below in succ.items() for v in below))
+
+
+def _among(graph: nx.DiGraph, nodes: list[str]) -> nx.DiGraph:
+    """The simple digraph of ``nodes`` (in the graph's order) and the links among them."""
+    keep, succ = set(nodes), graph._succ
+    return _simple_graph(nodes, ((u, v) for u in nodes for v in succ[u] if v in keep))
+
+
+def _simple_graph(nodes: Iterable[Any], pairs: Iterable[tuple[Any, Any]]) -> nx.DiGraph:
+    """The DiGraph of ``nodes`` then the links ``pairs`` (distinct), without attributes.
+
+    The same as ``add_nodes_from`` then ``add_edges_from``, adjacency order included (an end
+    not among ``nodes`` is added when first met), with the adjacency dicts (networkx's
+    documented data structure) filled directly, several times faster on large layers.
+
+    >>> list(_simple_graph(["a"], [("b", "a"), ("a", "c")]).edges)
+    [('a', 'c'), ('b', 'a')]
+    """
+    graph = nx.DiGraph()
+    attributes, succ, pred = graph._node, graph._succ, graph._pred
+    for node in nodes:
+        attributes[node], succ[node], pred[node] = {}, {}, {}
+    for u, v in pairs:
+        for end in (u, v):
+            if end not in succ:
+                attributes[end], succ[end], pred[end] = {}, {}, {}
+        succ[u][v] = pred[v][u] = {}
+    return graph
+
+
+def _topological_order(graph: nx.DiGraph) -> list[Any] | None:
+    """A topological order of the graph's nodes, or None when it has a cycle."""
+    try:
+        return list(nx.topological_sort(graph))
+    except nx.NetworkXUnfeasible:
+        return None
 
 
 def _row(nation: str, simple: nx.DiGraph) -> NationScores:
     """The measures and readings of one simple digraph without isolated nodes."""
-    scores = _scores(simple)
+    order = _topological_order(simple)  # shared by the scores and the dual keys
+    scores = _scores(simple, order)
     components = nx.number_weakly_connected_components(simple) if len(simple) else 0
     return NationScores(
         nation,
@@ -273,16 +309,14 @@ def _row(nation: str, simple: nx.DiGraph) -> NationScores:
         components,
         simple.number_of_edges() - (len(simple) - components),
         tuple(sorted(n for n in simple if simple.in_degree(n) > 1)),
-        _dual_keys(simple),
+        _dual_keys(simple, order),
     )
 
 
-def _dual_keys(graph: nx.DiGraph) -> tuple[DualKey, ...]:
+def _dual_keys(graph: nx.DiGraph, order: list[Any] | None) -> tuple[DualKey, ...]:
     """Group the nodes reached by two or more heads (nodes without superiors) by the set of
-    heads reaching them; none for a graph with cycles (no heads to speak of)."""
-    try:
-        order = list(nx.topological_sort(graph))
-    except nx.NetworkXUnfeasible:
+    heads reaching them; none for a graph with cycles (no ``order``: no heads to speak of)."""
+    if order is None:
         return ()
     heads = [n for n in order if not graph.in_degree(n)]
     bit = {head: 1 << i for i, head in enumerate(heads)}
@@ -345,8 +379,9 @@ def _readings(row: NationScores) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _scores(simple: nx.DiGraph) -> HierarchyScores:
-    """The four measures of a simple digraph without self-loops."""
+def _scores(simple: nx.DiGraph, order: list[Any] | None) -> HierarchyScores:
+    """The four measures of a simple digraph without self-loops, of topological ``order``
+    (None when it has a cycle)."""
     n = simple.number_of_nodes()
     components = [len(c) for c in nx.weakly_connected_components(simple)]
     joined = sum(c * (c - 1) for c in components)
@@ -354,10 +389,6 @@ def _scores(simple: nx.DiGraph) -> HierarchyScores:
     spare = sum((c - 1) ** 2 for c in components)
     required = sum(c - 1 for c in components)
     efficiency = 1 - (simple.number_of_edges() - required) / spare if spare else math.nan
-    try:
-        order = list(nx.topological_sort(simple))
-    except nx.NetworkXUnfeasible:
-        order = None
     strong = None if order is not None else list(nx.strongly_connected_components(simple))
     return HierarchyScores(
         connectedness, _hierarchy(simple, strong), efficiency, _lubness(simple, strong, order)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from c2graph import load_model_data
 from c2graph.analysis.graphs import PhaseGraphs, _frozen, phase_graphs
-from c2graph.analysis.hierarchy import _pairs_with_lub, krackhardt
+from c2graph.analysis.hierarchy import _among, _pairs_with_lub, _simple_graph, krackhardt
 from c2graph.synthetic import generate
 from c2graph.vocabulary import LAYER_CHOICES
 
@@ -115,3 +115,29 @@ def test_lubness_is_sna_lubness(edges: list[tuple[int, int]]) -> None:
     expected = sna_lubness(graph)
     found = krackhardt(graph).lubness
     assert (found != found and expected != expected) or found == expected
+
+
+pairs = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=40)
+
+
+@given(nodes=st.lists(st.integers(0, 12), unique=True, max_size=8), edges=pairs)
+def test_simple_graph_is_add_nodes_then_add_edges(
+    nodes: list[int], edges: list[tuple[int, int]]
+) -> None:
+    slow = nx.DiGraph()
+    slow.add_nodes_from(nodes)
+    slow.add_edges_from(edges)
+    fast = _simple_graph(nodes, edges)
+    assert list(fast.nodes) == list(slow.nodes)
+    assert list(fast.edges(data=True)) == list(slow.edges(data=True))
+    assert list(fast.pred.items()) == list(slow.pred.items())
+
+
+@given(edges=pairs, chosen=st.sets(st.integers(0, 12)))
+def test_a_nations_graph_is_its_subgraph(edges: list[tuple[int, int]], chosen: set[int]) -> None:
+    graph = nx.DiGraph(edges)
+    nodes = [n for n in graph if n in chosen]
+    among = _among(graph, nodes)
+    reference = nx.DiGraph(graph.subgraph(nodes))
+    assert list(among) == nodes
+    assert set(among.edges) == set(reference.edges)
