@@ -5,11 +5,13 @@ The words of the vocabulary come from where they are defined: relation labels fr
 :data:`~c2graph.vocabulary.APPROVAL_TIMINGS`, legend captions, marks and nation names from
 the style table (:mod:`c2graph.render.style`).  Measures (``measure.<name>``) are named
 in English by their own names (:data:`c2graph.analysis.measures.MEASURES`), so they have
-no entry here.
+no entry here.  The explorer page's strings are the section of
+:mod:`c2graph._messages_explore`.
 """
 
 from __future__ import annotations
 
+from ._messages_explore import EXPLORE_ENGLISH
 from .render.style import MARK_STYLES, NOTES, RELATION_STYLES, nation_style
 from .vocabulary import APPROVAL_TIMINGS, CONFIDENCE_LEVELS, NODE_KINDS, RELATIONS, Layer
 
@@ -419,4 +421,4 @@ def _vocabulary() -> dict[str, str]:
 
 
 #: Every English string of the interface, by key.
-ENGLISH: dict[str, str] = _TEXTS | _vocabulary()
+ENGLISH: dict[str, str] = _TEXTS | _vocabulary() | EXPLORE_ENGLISH

@@ -3,10 +3,13 @@
 Terms follow the Ministry of Defense (防衛白書) and the Self-Defense Forces Law: 指揮,
 作戦統制, 戦術統制, 統制, 指揮監督, 事態, 調整所, and 単一障害点 for a single point of failure.
 Every key of the English catalogue is here, and every headline measure
-(``measure.<name>``) and measured fact of a consideration (``fact.<label>``).
+(``measure.<name>``) and measured fact of a consideration (``fact.<label>``); the
+explorer page's strings are the section of :mod:`c2graph._messages_explore`.
 """
 
 from __future__ import annotations
+
+from ._messages_explore import explore_japanese
 
 __all__ = ["JAPANESE"]
 
@@ -495,4 +498,4 @@ _TEXTS: dict[str, str] = {
 }
 
 #: Every Japanese string of the interface, by key.
-JAPANESE: dict[str, str] = _VOCABULARY | _TEXTS
+JAPANESE: dict[str, str] = _VOCABULARY | _TEXTS | explore_japanese(_VOCABULARY)

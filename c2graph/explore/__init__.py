@@ -38,7 +38,9 @@ def explorer_page(models: Sequence[Model], *, lang: str | None = None) -> str:
         The models, in the order the page's switcher lists them; a variant whose base
         model is among them gets its diff against it.
     lang
-        Language of the charts' labels (``"ja"``); the side panel shows every name.
+        Language of the charts' labels (``"ja"``), and of the page's interface where the
+        message catalogue has it (:func:`~c2graph.messages.interface`); the side panel
+        shows every name.
 
     Returns
     -------
@@ -61,7 +63,7 @@ def explorer_page(models: Sequence[Model], *, lang: str | None = None) -> str:
     if not models:
         raise QueryError("no model to explore")
     drawings = [explorer_drawing(model, lang=lang) for model in models]
-    return render_page(page_data(models, drawings), drawings)
+    return render_page(page_data(models, drawings, lang=lang), drawings)
 
 
 def write_explorer(

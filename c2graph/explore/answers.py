@@ -36,8 +36,10 @@ from ..analysis.counterparts import counterparts
 from ..analysis.graphs import LayerView
 from ..analysis.paths import authority_view
 from ..compare.diff import StructuralDiff, structural_diff
+from ..messages import Messages
 from ..model import Model
 from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS
+from .wording import hours_text, offset_text
 
 __all__ = [
     "CHAIN_LAYERS",
@@ -179,16 +181,15 @@ def _situation_chains(model: Model, index: Index, situation: str, layer: str) ->
     return {"nodes": nodes, "spof": spofs}
 
 
-def counterpart_table(model: Model, index: Index) -> list[list[list[Any]]]:
+def counterpart_table(model: Model, index: Index, msg: Messages) -> list[list[list[Any]]]:
     """Per situation, each counterpart pair from each end: ``[node, counterpart, link,
-    authority the counterpart holds, its forces, clock offset, shared office hours]``."""
+    authority the counterpart holds, its forces, clock offset, shared office hours]``, the
+    offset and the hours worded by ``msg``
+    (:func:`~c2graph.explore.wording.offset_text`, :func:`~c2graph.explore.wording.hours_text`)."""
     table = []
     for situation in index.situation_ids:
         rows = []
         for pair in counterparts(model, phase=situation).pairs:
-            shared = pair.shared
-            hours = f"{shared.weekly_hours:g} h in the week of {shared.week_of.isoformat()}"
-            windows = "; ".join(window.text() for window in shared.windows)
             rows.append(
                 [
                     index.node[pair.node.node],
@@ -196,8 +197,8 @@ def counterpart_table(model: Model, index: Index) -> list[list[list[Any]]]:
                     index.link[pair.link],
                     pair.other.authority,
                     index.nodes(pair.other.forces),
-                    pair.offset.text(),
-                    f"{hours} ({windows})" if windows else hours,
+                    offset_text(pair.offset, msg),
+                    hours_text(model, pair.shared, msg),
                 ]
             )
         table.append(rows)

@@ -25,19 +25,30 @@ from typing import Any
 
 from .. import __version__
 from ..analysis.timezones import clock
+from ..messages import Messages, interface
 from ..model import Link, Model, Node, Source
 from ..render.style import nation_order, nation_style
 from ..report import report_stems
-from ..vocabulary import LAYER_CHOICES, RELATIONS, SPECIAL_NATIONS
+from ..vocabulary import LAYER_CHOICES, RELATIONS
 from .answers import CHAIN_LAYERS, Index, chain_table, counterpart_table, diff_table, switch_table
 from .drawing import Drawing
 from .keys import SHORTCUTS
+from .wording import (
+    clock_text,
+    decision_words,
+    nation_caption,
+    situation_group,
+    situation_text,
+)
 
 __all__ = ["model_data", "page_data"]
 
 
-def page_data(models: Sequence[Model], drawings: Sequence[Drawing]) -> dict[str, Any]:
-    """Return the page's data: the vocabulary, the shortcuts and every model's entry.
+def page_data(
+    models: Sequence[Model], drawings: Sequence[Drawing], *, lang: str | None = None
+) -> dict[str, Any]:
+    """Return the page's data: the interface's strings, the vocabulary, the shortcuts and
+    every model's entry, in the interface language of ``lang``.
 
     Parameters
     ----------
@@ -45,33 +56,49 @@ def page_data(models: Sequence[Model], drawings: Sequence[Drawing]) -> dict[str,
         The models, in the order the page's switcher lists them.
     drawings
         Each model's chart (:func:`~c2graph.explore.drawing.explorer_drawing`).
+    lang
+        The language of names (``"ja"``); the interface speaks it where the catalogue
+        has it (:func:`~c2graph.messages.interface`), else English.
 
     Returns
     -------
     dict
-        JSON-ready data; each model's entry is :func:`model_data`'s.
+        JSON-ready data: ``ui`` holds the catalogue's ``explore.`` section (keys without
+        the prefix) the page's script takes every string from; each model's entry is
+        :func:`model_data`'s.
+
+    Examples
+    --------
+    >>> page_data([], [], lang="ja")["ui"]["record"], page_data([], [])["ui"]["record"]
+    ('記録', 'Record')
     """
+    msg = interface(lang)
     stems = report_stems(models)
     bases = _bases(models)
     entries = [
-        model_data(model, stem, drawing, bases[i], models)
+        model_data(model, stem, drawing, bases[i], models, msg=msg)
         for i, (model, stem, drawing) in enumerate(zip(models, stems, drawings, strict=True))
     ]
     return {
         "version": __version__,
+        "lang": msg.lang,
+        "names": msg.names,
+        "ui": {
+            k.removeprefix("explore."): v for k, v in msg.texts.items() if k.startswith("explore.")
+        },
         "relations": {
             rid: {
-                "label": info.label,
+                "label": msg.relation(rid),
                 "layer": info.layer.value,
                 "authority": info.is_authority,
-                "meaning": info.meaning,
-                "doctrine": info.doctrine,
+                "meaning": msg(f"explore.meaning.{rid}"),
+                "doctrine": msg(f"explore.doctrine.{rid}"),
             }
             for rid, info in RELATIONS.items()
         },
         "layers": list(LAYER_CHOICES[:-1]),
         "chainLayers": list(CHAIN_LAYERS),
-        "shortcuts": [[list(s.keys), s.action, s.text] for s in SHORTCUTS],
+        "shortcuts": [[list(s.keys), s.action, msg(f"explore.key.{s.action}")] for s in SHORTCUTS],
         "models": entries,
     }
 
@@ -94,12 +121,15 @@ def model_data(
     drawing: Drawing,
     base: int | None,
     models: Sequence[Model],
+    *,
+    msg: Messages | None = None,
 ) -> dict[str, Any]:
     """Return one model's entry: records, drawing map and the analyses' answers.
 
     ``base`` is the position in ``models`` of the model it extends (its diff is then
-    included), or None.
+    included), or None; ``msg`` the catalogue of the page's language (English by default).
     """
+    msg = msg or interface(None)
     index = Index(model)
     nations = nation_order(n.nation for n in model.nodes.values())
     entry: dict[str, Any] = {
@@ -108,8 +138,8 @@ def model_data(
         "asOf": model.as_of,
         "description": model.description,
         "base": base,
-        "nations": [[n, nation_style(n, nations).caption] for n in nations],
-        "situations": [_situation(model, sid, nations) for sid in index.situation_ids],
+        "nations": [[n, nation_caption(n, nation_style(n, nations).caption, msg)] for n in nations],
+        "situations": [_situation(model, sid, nations, msg) for sid in index.situation_ids],
         "nodes": [_node(node, index) for node in model.nodes.values()],
         "links": [_link(link, index) for link in model.links],
         "sources": {sid: _source(source) for sid, source in model.sources.items()},
@@ -117,35 +147,33 @@ def model_data(
             lid: {"name": loc.name, "tz": loc.tz, "utcOffset": loc.utc_offset}
             for lid, loc in model.locations.items()
         },
-        "clocks": [_clock(model, node_id) for node_id in index.node_ids],
+        "clocks": [_clock(model, node_id, msg) for node_id in index.node_ids],
         "svg": _svg_map(drawing, index),
         "chains": chain_table(model, index),
-        "counterparts": counterpart_table(model, index),
+        "counterparts": counterpart_table(model, index, msg),
         "switches": switch_table(model, index),
         "diff": None if base is None else diff_table(models[base], model, index),
     }
-    entry["decisions"] = sorted(index.decisions.values(), key=lambda d: int(d["position"]))
+    entry["decisions"] = [
+        decision_words(model, data, msg)
+        for data in sorted(index.decisions.values(), key=lambda d: int(d["position"]))
+    ]
     return entry
 
 
-def _situation(model: Model, situation_id: str, nations: Sequence[str]) -> dict[str, Any]:
+def _situation(
+    model: Model, situation_id: str, nations: Sequence[str], msg: Messages
+) -> dict[str, Any]:
     """A situation, with the tab row it goes in: its nation's phase set, or the scenarios."""
     situation = model.situation(situation_id)
     nation = None if situation.scenario else model.phase(situation_id).nation
-    if situation.scenario:
-        group = "Scenarios"
-    elif nation is None:
-        group = "Phases"
-    elif nation in SPECIAL_NATIONS:
-        group = nation.capitalize()
-    else:
-        group = nation_style(nation, nations).caption
+    caption = nation_style(nation, nations).caption if nation else ""
     return {
         "id": situation.id,
-        "name": situation.name,
+        "name": msg.phase(model, situation_id),
         "names": dict(situation.names),
-        "group": group,
-        "text": situation.text(),
+        "group": situation_group(model, situation_id, caption, msg),
+        "text": situation_text(model, situation_id, msg),
     }
 
 
@@ -198,11 +226,11 @@ def _source(source: Source) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def _clock(model: Model, node_id: str) -> dict[str, Any]:
+def _clock(model: Model, node_id: str, msg: Messages) -> dict[str, Any]:
     found = clock(model, node_id)
     location = model.locations.get(found.location) if found.location else None
     return {
-        "text": found.describe(),
+        "text": clock_text(found, msg),
         "tz": location.tz if location else None,
         "utcOffset": location.utc_offset if location else None,
     }

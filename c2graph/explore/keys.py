@@ -1,7 +1,8 @@
 """The explorer's keyboard shortcuts: one table, listed on the page and bound by its script.
 
-Each shortcut names the keys (``KeyboardEvent.key`` values), the action the page's script
-runs and what it does; the page lists exactly this table and binds nothing else.
+Each shortcut names the keys (``KeyboardEvent.key`` values) and the action the page's
+script runs; what it does is worded in the message catalogue (``explore.key.<action>``,
+:mod:`c2graph.messages`).  The page lists exactly this table and binds nothing else.
 
 Example
 -------
@@ -20,26 +21,26 @@ __all__ = ["SHORTCUTS", "Shortcut", "key_label"]
 
 @dataclass(frozen=True)
 class Shortcut:
-    """Keys, the page action they run, and what it does."""
+    """Keys and the page action they run (what it does is the catalogue's
+    ``explore.key.<action>``, :mod:`c2graph.messages`)."""
 
     keys: tuple[str, ...]
     action: str
-    text: str
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut(("/",), "search", "search nodes by id or name (English or Japanese)"),
-    Shortcut(("Escape",), "clear", "clear the selection and the search"),
-    Shortcut(("]",), "next-phase", "next phase or scenario"),
-    Shortcut(("[",), "previous-phase", "previous phase or scenario"),
-    Shortcut(("l",), "next-layer", "next layer of chains: operational, administrative, civil, all"),
-    Shortcut(("m",), "next-model", "next model (variants)"),
-    Shortcut(("d",), "diff", "show or hide the diff against the base model"),
-    Shortcut(("+", "="), "zoom-in", "zoom in"),
-    Shortcut(("-",), "zoom-out", "zoom out"),
-    Shortcut(("0",), "fit", "fit the chart to the window"),
-    Shortcut(("c",), "centre", "centre on the selected node"),
-    Shortcut(("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"), "pan", "pan the chart"),
+    Shortcut(("/",), "search"),
+    Shortcut(("Escape",), "clear"),
+    Shortcut(("]",), "next-phase"),
+    Shortcut(("[",), "previous-phase"),
+    Shortcut(("l",), "next-layer"),
+    Shortcut(("m",), "next-model"),
+    Shortcut(("d",), "diff"),
+    Shortcut(("+", "="), "zoom-in"),
+    Shortcut(("-",), "zoom-out"),
+    Shortcut(("0",), "fit"),
+    Shortcut(("c",), "centre"),
+    Shortcut(("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"), "pan"),
 )
 
 _LABELS = {"Escape": "Esc", "ArrowLeft": "←", "ArrowRight": "→", "ArrowUp": "↑", "ArrowDown": "↓"}

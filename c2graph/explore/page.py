@@ -8,7 +8,8 @@ and style follow.  Nothing is loaded from anywhere, so it works from ``file://``
 
 Example
 -------
->>> page = render_page({"models": []}, [])
+>>> from c2graph.explore.data import page_data
+>>> page = render_page(page_data([], []), [])
 >>> page.startswith("<!DOCTYPE html>"), page.count("<script")
 (True, 2)
 >>> json_script({"name": "</script><b>"})
@@ -55,14 +56,14 @@ def _asset(name: str) -> str:
     return text
 
 
-def _keys() -> str:
+def _keys(ui: dict[str, str]) -> str:
     rows = "".join(
         "<tr><td>"
         + " ".join(f"<kbd>{escape(key_label(key))}</kbd>" for key in shortcut.keys)
-        + f"</td><td>{escape(shortcut.text)}</td></tr>"
+        + f"</td><td>{escape(ui[f'key.{shortcut.action}'])}</td></tr>"
         for shortcut in SHORTCUTS
     )
-    return f'<section id="keys"><h2>Keyboard</h2><table>{rows}</table></section>'
+    return f'<section id="keys"><h2>{escape(ui["keyboard"])}</h2><table>{rows}</table></section>'
 
 
 def _drawings(drawings: Sequence[Drawing]) -> str:
@@ -73,36 +74,60 @@ def _drawings(drawings: Sequence[Drawing]) -> str:
     )
 
 
+def _text(ui: dict[str, str], key: str, **fields: str) -> str:
+    """The page's string ``key`` with ``fields`` filled in, escaped for HTML text."""
+    return escape(ui[key].format(**fields), quote=True)
+
+
+def _header(ui: dict[str, str], title: str) -> str:
+    before, _, after = ui["chains_in"].partition("{layer}")
+    return (
+        "<header>\n"
+        f'<h1 id="title">{escape(title)}</h1>\n'
+        f'<label>{_text(ui, "model")} <select id="model"></select></label>\n'
+        f'<label>{escape(before)}<select id="layer"></select>{escape(after)}</label>\n'
+        '<div id="finder"><input id="search" type="search" autocomplete="off" '
+        f'placeholder="{_text(ui, "search")}" aria-label="{_text(ui, "search.label")}">'
+        '<ul id="results"></ul></div>\n</header>\n'
+        f'<nav id="phases" aria-label="{_text(ui, "phases.label")}"></nav>\n'
+    )
+
+
+def _chart(ui: dict[str, str], drawings: Sequence[Drawing]) -> str:
+    return (
+        '<section id="chart">\n'
+        f"<noscript><p>{_text(ui, 'noscript')}</p></noscript>\n"
+        f"{_drawings(drawings)}\n"
+        f'<div id="zoom"><button type="button" id="zoom-in" title="{_text(ui, "zoom.in")}">'
+        "+</button>"
+        f'<button type="button" id="zoom-out" title="{_text(ui, "zoom.out")}">−</button>'
+        f'<button type="button" id="zoom-fit" title="{_text(ui, "zoom.fit")}">⤢</button>'
+        "</div>\n</section>\n"
+    )
+
+
 def render_page(data: dict[str, Any], drawings: Sequence[Drawing]) -> str:
     """Return the page for ``data`` (:func:`~c2graph.explore.data.page_data`) and the
-    models' charts, in the same order."""
+    models' charts, in the same order; its frame speaks the language of ``data["ui"]``
+    (``<html lang>`` is ``data["lang"]``)."""
+    ui = data["ui"]
     stems = ", ".join(entry["id"] for entry in data["models"])
-    title = f"c2graph explorer: {stems}" if stems else "c2graph explorer"
+    title = ui["title"].format(models=stems) if stems else ui["title.none"]
+    version = str(data.get("version", ""))
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(data["lang"])}">\n<head>\n<meta charset="utf-8">\n'
         f"{MARK}\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>\n{_asset('explore.css')}</style>\n"
-        "</head>\n<body>\n<header>\n"
-        f'<h1 id="title">{escape(title)}</h1>\n'
-        '<label>Model <select id="model"></select></label>\n'
-        '<label>Chains in <select id="layer"></select> layer</label>\n'
-        '<div id="finder"><input id="search" type="search" autocomplete="off" '
-        'placeholder="Search id or name (English, 日本語)" aria-label="Search nodes">'
-        '<ul id="results"></ul></div>\n</header>\n'
-        '<nav id="phases" aria-label="Phases and scenarios"></nav>\n'
-        '<main>\n<section id="chart">\n'
-        "<noscript><p>The explorer needs JavaScript; the chart shows every phase at once."
-        "</p></noscript>\n"
-        f"{_drawings(drawings)}\n"
-        '<div id="zoom"><button type="button" id="zoom-in" title="zoom in (+)">+</button>'
-        '<button type="button" id="zoom-out" title="zoom out (-)">−</button>'
-        '<button type="button" id="zoom-fit" title="fit (0)">⤢</button></div>\n'
-        '</section>\n<aside id="panel">\n'
+        "</head>\n<body>\n"
+        f"{_header(ui, title)}"
+        "<main>\n"
+        f"{_chart(ui, drawings)}"
+        '<aside id="panel">\n'
         '<section id="details"></section>\n<section id="change"></section>\n'
         '<section id="diff" hidden></section>\n<section id="filters"></section>\n'
-        f"{_keys()}\n"
-        f'<p class="note">Made by c2graph {escape(str(data.get("version", "")))}.</p>\n'
+        f"{_keys(ui)}\n"
+        f'<p class="note">{_text(ui, "made_by", version=version)}</p>\n'
         "</aside>\n</main>\n"
         f'<script type="application/json" id="c2-data">{json_script(data)}</script>\n'
         f"<script>\n{_asset('explore.js')}</script>\n</body>\n</html>\n"

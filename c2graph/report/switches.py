@@ -35,7 +35,14 @@ from ..vocabulary import AUTHORITY_RELATIONS, Layer
 from .document import Block, Bullets, Heading, Paragraph, Table
 from .findings import ModelFindings
 
-__all__ = ["BODY_KINDS", "approval_text", "decision_rows", "switch_blocks", "switch_items"]
+__all__ = [
+    "BODY_KINDS",
+    "approval_text",
+    "approval_when",
+    "decision_rows",
+    "switch_blocks",
+    "switch_items",
+]
 
 #: The kinds of node whose activation a switch names, with the members that join them.
 BODY_KINDS = frozenset({"coordination-body", "forum"})
@@ -44,6 +51,16 @@ BODY_KINDS = frozenset({"coordination-body", "forum"})
 def approval_text(model: Model, approval: Approval, msg: Messages) -> str:
     """An approval as ``Diet (prior in principle, after the fact in an emergency)``, its
     deadline in the catalogue's units (``within 20 d``, 20日以内)."""
+    return msg.aside(msg.node(model, approval.by), approval_when(approval, msg))
+
+
+def approval_when(approval: Approval, msg: Messages) -> str:
+    """When an approval is given, with its deadline (``after the fact, within 20 d``).
+
+    >>> from c2graph.messages import messages
+    >>> approval_when(Approval("diet", "after", "20 d"), messages("ja"))
+    '事後承認（20日以内）'
+    """
     timing = approval.timing or "none"
     when = msg.word("timing", timing)
     if approval.within:
@@ -54,7 +71,7 @@ def approval_text(model: Model, approval: Approval, msg: Messages) -> str:
             if msg.has(key)
             else msg("timing.within", timing=when, within=within)
         )
-    return msg.aside(msg.node(model, approval.by), when)
+    return when
 
 
 def decision_rows(

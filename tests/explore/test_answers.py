@@ -19,6 +19,7 @@ from c2graph.explore.answers import (
     node_chains,
     switch_table,
 )
+from c2graph.messages import messages
 
 from ..builders import build, forward_links, numbered_nodes
 from ..conftest import MODELS
@@ -116,7 +117,7 @@ def test_switch_decisions_in_order_with_a_table_of_decisions():
 
 
 def test_counterparts_with_clocks(tiny):
-    table = counterpart_table(tiny, Index(tiny))
+    table = counterpart_table(tiny, Index(tiny), messages("en"))
     offset = "5 h ahead on the clock, one calendar day behind (UTC-10 vs UTC+9)"
     assert [row[:5] for row in table[0]] == [[2, 6, 8, "tacon", [4]], [6, 2, 8, "command", [3]]]
     assert [row[:5] for row in table[1]] == [[2, 6, 8, "none", []], [6, 2, 8, "command", [3, 4]]]

@@ -3,12 +3,14 @@
  * Every answer shown (chains, single points of failure, switches, counterparts, diffs) was
  * computed by c2graph and embedded as data; this script only looks them up and shows them.
  * Model texts are data: they are set as text nodes and attribute values, never parsed as
- * markup, and only http(s) URLs become links.
+ * markup, and only http(s) URLs become links.  Every interface string comes from the data's
+ * `ui` object (c2graph's message catalogue, in the page's language).
  */
 (() => {
   "use strict";
 
   const DATA = JSON.parse(document.getElementById("c2-data").textContent);
+  const UI = DATA.ui;
   const WEB = /^https?:\/\//i;
   const byId = (id) => document.getElementById(id);
   const norm = (text) => String(text).normalize("NFKC").toLowerCase();
@@ -18,6 +20,16 @@
     layer: DATA.chainLayers[0], diff: false,
     nations: new Set(), relations: new Set(), view: null,
   };
+
+  // ----- the page's strings: `{field}` filled in with texts or elements ------------------
+
+  function parts(key, fields) {
+    return UI[key].split(/\{(\w+)\}/).map((piece, i) => (i % 2 ? fields[piece] : piece))
+      .filter((piece) => piece !== "" && piece !== undefined && piece !== null);
+  }
+
+  const t = (key, fields) => parts(key, fields || {}).map(String).join("");
+  const word = (group, id) => UI[`word.${group}.${id}`] ?? id;
 
   // ----- building elements: text is always a text node -----------------------------------
 
@@ -56,10 +68,13 @@
 
   const model = () => DATA.models[state.model];
   const run = () => prepare(state.model);
-  const label = (node) => node.short || node.name;
+  const ownName = (node) => (DATA.names && node.names && node.names[DATA.names]) || null;
+  const label = (node) => ownName(node) || node.short || node.name;
+  const fullName = (node) => ownName(node) || node.name;
   const relationLabel = (rel) => DATA.relations[rel].label;
   const situationName = (m, index) => m.situations[index].name;
   const nationName = (m, code) => (m.nations.find((n) => n[0] === code) || [code, code])[1];
+  const refs = (m, list) => list.flatMap((n, i) => (i ? [UI.sep, nodeRef(m, n)] : [nodeRef(m, n)]));
 
   function present(m, index) {
     return m.nodes[index].in.includes(state.phase);
@@ -325,7 +340,7 @@
     const now = new Date();
     if (clock.tz) {
       try {
-        return new Intl.DateTimeFormat("en-GB", {
+        return new Intl.DateTimeFormat(UI.locale, {
           timeZone: clock.tz, weekday: "short", hour: "2-digit", minute: "2-digit",
           timeZoneName: "short",
         }).format(now);
@@ -334,9 +349,10 @@
     if (typeof clock.utcOffset !== "number") return null;
     const there = new Date(now.getTime() + clock.utcOffset * 3600e3);
     const pad = (n) => String(n).padStart(2, "0");
-    const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][there.getUTCDay()];
+    const day = UI.days.split(" ")[there.getUTCDay()];
     const sign = clock.utcOffset >= 0 ? "+" : "";
-    return `${day} ${pad(there.getUTCHours())}:${pad(there.getUTCMinutes())} (UTC${sign}${clock.utcOffset})`;
+    return t("utc", { day, time: `${pad(there.getUTCHours())}:${pad(there.getUTCMinutes())}`,
+      offset: `${sign}${clock.utcOffset}` });
   }
 
   function showDetails(m, chains) {
@@ -345,114 +361,116 @@
     if (state.node !== null) nodeDetails(box, m, state.node, chains);
     else if (state.link !== null) linkDetails(box, m, state.link);
     else {
-      box.append(el("h2", {}, "Explore"), el("p", { class: "note" },
-        "Click a node for its chains of command up and down, its superiors, subordinates, " +
-        "counterparts and single points of failure; click a link for its meaning, phases, " +
-        "legal basis and source. Pick a phase or scenario above: the links that activate " +
-        "or lapse since the phase before are marked."), highlightKey());
+      box.append(el("h2", {}, UI.explore), el("p", { class: "note" }, UI.intro), highlightKey());
     }
   }
 
   function highlightKey() {
-    const rows = [["sw-up", "chain of command up to the selected node"],
-      ["sw-down", "chains down from the selected node"], ["sw-on", "link activated"],
-      ["sw-off", "link lapsed (no longer holds)"], ["sw-added", "added in the variant"],
-      ["sw-changed", "changed in the variant"]];
-    return el("ul", { class: "key" }, rows.map(([swatch, text]) =>
-      el("li", {}, el("span", { class: "swatch " + swatch }), text)));
+    const swatches = ["up", "down", "on", "off", "added", "changed"];
+    return el("ul", { class: "key" }, swatches.map((swatch) =>
+      el("li", {}, el("span", { class: "swatch sw-" + swatch }), UI["swatch." + swatch])));
   }
 
   function nodeDetails(box, m, index, chains) {
     const node = m.nodes[index];
     const clock = m.clocks[index];
     const location = node.location ? m.locations[node.location] : null;
-    const others = Object.entries(node.names || {}).map(([lang, text], i) =>
-      [i ? " · " : "", `${lang}: `, el("span", { lang }, text)]);
-    box.append(el("h2", { id: "selected-name" }, node.name));
+    const others = Object.entries(node.names || {}).filter(([lang]) => lang !== DATA.names)
+      .map(([lang, text], i) => [i ? " · " : "", t("other_name", { lang: word("lang", lang) }),
+        el("span", { lang }, text)]);
+    box.append(el("h2", { id: "selected-name", title: node.name }, fullName(node)));
     if (others.length) box.append(el("p", {}, others));
     box.append(definitions([
-      ["id", node.id], ["kind", `${node.kind.replace(/-/g, " ")} · ${nationName(m, node.nation)}`],
-      ["location", location ? location.name : node.location], ["local time now", localTime(clock)],
+      [UI["field.id"], node.id],
+      [UI["field.kind"], t("kind_of", { kind: word("kind", node.kind), nation: nationName(m, node.nation) })],
+      [UI["field.location"], location ? location.name : node.location],
+      [UI["field.local_time"], localTime(clock)],
     ]));
     const record = definitions([
-      ["short", node.short], ["echelon", node.echelon], ["clock", clock.text],
-      ["source", sourceText(m, node.source)], ["confidence", node.confidence], ["note", node.note],
+      [UI["field.short"], node.short], [UI["field.echelon"], node.echelon], [UI["field.clock"], clock.text],
+      [UI["field.source"], sourceText(m, node.source)],
+      [UI["field.confidence"], node.confidence && word("confidence", node.confidence)], [UI["field.note"], node.note],
     ]);
     if (!present(m, index)) {
-      box.append(el("p", { class: "warn" }, `Not part of the structure in ${situationName(m, state.phase)}.`),
-        el("h3", {}, "Record"), record);
+      box.append(el("p", { class: "warn" }, t("absent", { phase: situationName(m, state.phase) })),
+        el("h3", {}, UI.record), record);
       return;
     }
-    const where = `${state.layer} layer, ${situationName(m, state.phase)}`;
-    box.append(el("h3", {}, `Chains of command to it (${where})`));
+    const where = t("where", { layer: t("layer." + state.layer), phase: situationName(m, state.phase) });
+    box.append(el("h3", {}, t("chains_up", { where })));
     const up = chains ? chains.up : [];
     box.append(up.length ? el("ul", { id: "chains-up" }, up.map((path) => el("li", {},
       path[0].flatMap((n, i) => (i ? [" → ", nodeRef(m, n)] : [nodeRef(m, n)])),
-      ` — effective: ${path[2]}`,
-      path[3] && path[3] !== "national" ? `; ${path[3]} chain` : "",
-      path[4].length ? [", rests on the consent of ", path[4].flatMap((n, i) => (i ? [", ", nodeRef(m, n)] : [nodeRef(m, n)]))] : "")))
-      : el("p", { class: "note" }, "None in this layer."));
+      t("effective", { authority: word("authority", path[2]) }),
+      path[3] && path[3] !== "national" ? t("scope", { scope: word("scope", path[3]) }) : "",
+      path[4].length ? parts("consent", { nodes: refs(m, path[4]) }) : "")))
+      : el("p", { class: "note" }, UI.none_in_layer));
     if (chains && chains.warning) box.append(el("p", { class: "warn" }, chains.warning));
-    linkList(box, m, "Superiors", chains ? chains.superiors : []);
-    linkList(box, m, "Subordinates", chains ? chains.subordinates : []);
+    linkList(box, m, UI.superiors, chains ? chains.superiors : []);
+    linkList(box, m, UI.subordinates, chains ? chains.subordinates : []);
     const below = chains ? chains.down[0].filter((n) => n !== index) : [];
-    box.append(el("h3", {}, `Reaches down its chains (${below.length})`),
-      below.length ? el("p", { id: "chains-down" }, below.flatMap((n, i) => (i ? [", ", nodeRef(m, n)] : [nodeRef(m, n)])))
-        : el("p", { class: "note" }, "Nothing below it in this layer."));
+    box.append(el("h3", {}, t("reaches", { count: below.length })),
+      below.length ? el("p", { id: "chains-down" }, refs(m, below))
+        : el("p", { class: "note" }, UI.nothing_below));
     spofList(box, m, chains);
     counterpartList(box, m, index);
-    box.append(el("h3", {}, "Record"), record);
+    box.append(el("h3", {}, UI.record), record);
   }
 
   function linkList(box, m, title, indices) {
     box.append(el("h3", {}, title), indices.length
       ? el("ul", {}, indices.map((i) => el("li", {}, linkLine(m, i))))
-      : el("p", { class: "note" }, "None in this layer."));
+      : el("p", { class: "note" }, UI.none_in_layer));
   }
 
   function spofList(box, m, chains) {
     const table = m.chains[state.layer][state.phase].spof;
     const mine = chains ? chains.spof : [];
-    box.append(el("h3", {}, "Single points of failure on its chains"));
+    box.append(el("h3", {}, UI.spof));
     if (!mine.length) {
-      box.append(el("p", { class: "note" }, "None."));
+      box.append(el("p", { class: "note" }, UI.none));
       return;
     }
     box.append(el("ul", { id: "spof" }, mine.map((i) => {
       const [node, family, units] = table[i];
-      return el("li", {}, nodeRef(m, node), ` (${family} chains): every chain to `,
-        units.flatMap((n, k) => (k ? [", ", nodeRef(m, n)] : [nodeRef(m, n)])), " passes through it");
+      const named = family === "combined" ? UI["family.combined"]
+        : t("family.nation", { code: family, name: nationName(m, family) });
+      return el("li", {}, parts("spof.item", { node: nodeRef(m, node), family: named, units: refs(m, units) }));
     })));
   }
 
   function counterpartList(box, m, index) {
     const rows = m.counterparts[state.phase].filter((row) => row[0] === index);
-    box.append(el("h3", {}, "Counterparts"));
+    box.append(el("h3", {}, UI.counterparts));
     if (!rows.length) {
-      box.append(el("p", { class: "note" }, "None in this phase."));
+      box.append(el("p", { class: "note" }, UI.none_in_phase));
       return;
     }
     box.append(el("ul", {}, rows.map(([, other, link, authority, forces, offset, shared]) =>
-      el("li", {}, nodeRef(m, other), " ", linkRef(m, link, "(link)"),
-        authority === "none" ? ": holds no operational authority over forces"
-          : `: holds ${authority} over ${forces.length} force${forces.length === 1 ? "" : "s"}`,
-        el("br"), `clock: ${offset}`, el("br"), `shared office hours: ${shared}`))));
+      el("li", {}, nodeRef(m, other), " ", linkRef(m, link, UI["counterpart.link"]),
+        authority === "none" ? UI["counterpart.none"]
+          : t(forces.length === 1 ? "counterpart.one" : "counterpart.many",
+            { authority: word("authority", authority), count: forces.length }),
+        el("br"), t("counterpart.clock", { offset }), el("br"), t("counterpart.hours", { shared })))));
   }
 
   function linkDetails(box, m, index) {
     const link = m.links[index];
     const relation = DATA.relations[link.relation];
-    box.append(el("h2", { id: "selected-name" }, `${m.nodes[link.from].name} → ${m.nodes[link.to].name}`),
-      el("p", {}, el("strong", {}, relation.label), ` (${relation.layer} layer): ${relation.meaning}`),
-      el("p", { class: "note" }, `Doctrine: ${relation.doctrine}`));
-    const phases = link.in.map((i) => situationName(m, i) + (i === state.phase ? " (shown)" : ""));
+    box.append(el("h2", { id: "selected-name" },
+      t("arrow", { from: fullName(m.nodes[link.from]), to: fullName(m.nodes[link.to]) })),
+      el("p", {}, el("strong", {}, relation.label),
+        t("relation", { layer: t("layer." + relation.layer), meaning: relation.meaning })),
+      el("p", { class: "note" }, t("doctrine", { doctrine: relation.doctrine })));
+    const phases = link.in.map((i) => (i === state.phase ? t("shown", { phase: situationName(m, i) }) : situationName(m, i)));
     box.append(definitions([
-      ["from", nodeRef(m, link.from)], ["to", nodeRef(m, link.to)], ["key", link.key],
-      ["holds in", phases.join(", ") || "no situation"],
-      ["in this phase", linkHolds(m, index) ? "holds" : "does not hold"],
-      ["requires", link.requires], ["legal basis", link.basis],
-      ["source", sourceText(m, link.source)], ["confidence", link.confidence],
-      ["as of", link.asOf], ["note", link.note],
+      [UI["field.from"], nodeRef(m, link.from)], [UI["field.to"], nodeRef(m, link.to)], [UI["field.key"], link.key],
+      [UI["field.holds_in"], phases.join(UI.sep) || UI.no_situation],
+      [UI["field.in_phase"], linkHolds(m, index) ? UI.holds : UI.does_not_hold],
+      [UI["field.requires"], link.requires], [UI["field.basis"], link.basis],
+      [UI["field.source"], sourceText(m, link.source)],
+      [UI["field.confidence"], link.confidence && word("confidence", link.confidence)],
+      [UI["field.as_of"], link.asOf], [UI["field.note"], link.note],
     ]));
   }
 
@@ -460,27 +478,27 @@
 
   function showChange(m, change) {
     const box = byId("change");
-    box.replaceChildren(el("h2", {}, "Phase change"));
+    box.replaceChildren(el("h2", {}, UI.change));
     const select = el("select", { id: "from", on: { change: (event) => {
       state.from = event.target.value === "" ? null : Number(event.target.value);
       update();
-    } } }, el("option", { value: "" }, "(none)"), m.situations.map((s, i) =>
+    } } }, el("option", { value: "" }, UI["change.none"]), m.situations.map((s, i) =>
       el("option", { value: String(i), selected: i === state.from }, s.name)));
-    box.append(el("label", {}, "Changes from ", select, ` to ${situationName(m, state.phase)}`));
+    box.append(el("label", {}, parts("change.from", { from: select, phase: situationName(m, state.phase) })));
     if (!change) {
-      box.append(el("p", { class: "note" }, "Pick another phase or scenario to see what changes."));
+      box.append(el("p", { class: "note" }, UI["change.pick"]));
       return;
     }
-    decisionList(box, m, "Decisions the law requires, in order", change.required, "decisions-required");
-    decisionList(box, m, "Discretionary decisions", change.discretionary, "decisions-discretionary");
-    changeList(box, m, `Links activated (${change.activated.length})`, change.activated, "activated");
-    changeList(box, m, `Links lapsed (${change.lapsed.length})`, change.lapsed, "lapsed");
+    decisionList(box, m, UI["change.required"], change.required, "decisions-required");
+    decisionList(box, m, UI["change.discretionary"], change.discretionary, "decisions-discretionary");
+    changeList(box, m, t("change.activated", { count: change.activated.length }), change.activated, "activated");
+    changeList(box, m, t("change.lapsed", { count: change.lapsed.length }), change.lapsed, "lapsed");
     if (change.rebased.length) {
-      changeList(box, m, `Links on another legal basis (${change.rebased.length})`, change.rebased, "rebased");
+      changeList(box, m, t("change.rebased", { count: change.rebased.length }), change.rebased, "rebased");
     }
-    const nodes = [["Nodes activated", change.nodesOn], ["Nodes deactivated", change.nodesOff]];
+    const nodes = [[UI["change.nodes_on"], change.nodesOn], [UI["change.nodes_off"], change.nodesOff]];
     for (const [title, list] of nodes) {
-      if (list.length) box.append(el("h3", {}, title), el("p", {}, list.flatMap((n, i) => (i ? [", ", nodeRef(m, n)] : [nodeRef(m, n)]))));
+      if (list.length) box.append(el("h3", {}, title), el("p", {}, refs(m, list)));
     }
   }
 
@@ -493,19 +511,19 @@
         return k >= 0 ? label(m.nodes[k]) : id;
       };
       return el("li", { "data-decision": d.id }, el("strong", {}, d.name),
-        ` — ${d.kind.replace(/-/g, " ")} by ${d.deciders.map(name).join(", ")}`,
-        d.prerequisites ? `; after: ${d.prerequisites}` : "",
-        d.approvals.map((a) => [el("br"), `approval by ${name(a.by)}: ${a.meaning}`]),
-        d.duration ? [el("br"), `takes ${d.duration}`] : "",
-        d.basis ? [el("br"), `basis: ${d.basis}`] : "");
+        t("decision.by", { kind: word("kind", d.kind), deciders: d.deciders.map(name).join(UI.sep) }),
+        d.prerequisites ? t("decision.after", { prerequisites: d.prerequisites }) : "",
+        d.approvals.map((a) => [el("br"), t("decision.approval", { by: name(a.by), meaning: a.meaning })]),
+        d.duration ? [el("br"), t("decision.takes", { duration: d.duration })] : "",
+        d.basis ? [el("br"), t("decision.basis", { basis: d.basis })] : "");
     })));
   }
 
   function changeList(box, m, title, indices, id) {
     box.append(el("h3", {}, title), indices.length
       ? el("ul", { id }, indices.map((i) => el("li", { "data-link": m.links[i].key }, linkLine(m, i),
-        ` [${DATA.relations[m.links[i].relation].layer}]`)))
-      : el("p", { class: "note" }, "None."));
+        t("change.layer", { layer: t("layer." + DATA.relations[m.links[i].relation].layer) }))))
+      : el("p", { class: "note" }, UI.none));
   }
 
   function showDiff(m, diff) {
@@ -517,30 +535,31 @@
     }
     box.hidden = false;
     const base = DATA.models[m.base];
-    box.append(el("h2", {}, "Variant"), el("label", {}, el("input", {
+    box.append(el("h2", {}, UI.variant), el("label", {}, el("input", {
       type: "checkbox", id: "diff-toggle", checked: state.diff,
       on: { change: () => { state.diff = !state.diff; update(); } },
-    }), ` show the diff against ${base.name}`));
+    }), t("variant.toggle", { base: base.name })));
     if (!diff) return;
-    const nodes = (list) => list.flatMap((n, i) => (i ? [", ", nodeRef(m, n)] : [nodeRef(m, n)]));
+    const fieldLines = (fields) => fields.map(([field, before, after]) =>
+      [el("br"), t("field_change", { field, before, after })]);
     box.append(
-      el("h3", {}, `Nodes added (${diff.nodesAdded.length})`), el("p", {}, nodes(diff.nodesAdded)),
-      el("h3", {}, `Nodes removed (${diff.nodesRemoved.length})`),
-      el("p", {}, diff.nodesRemoved.map((r) => `${r[1]} (${r[0]})`).join(", ")),
-      el("h3", {}, `Links added (${diff.linksAdded.length})`),
+      el("h3", {}, t("diff.nodes_added", { count: diff.nodesAdded.length })), el("p", {}, refs(m, diff.nodesAdded)),
+      el("h3", {}, t("diff.nodes_removed", { count: diff.nodesRemoved.length })),
+      el("p", {}, diff.nodesRemoved.map((r) => t("removed", { name: r[1], id: r[0] })).join(UI.sep)),
+      el("h3", {}, t("diff.links_added", { count: diff.linksAdded.length })),
       el("ul", { id: "diff-added" }, diff.linksAdded.map((i) => el("li", { "data-link": m.links[i].key }, linkLine(m, i)))),
-      el("h3", {}, `Links removed (${diff.linksRemoved.length})`),
+      el("h3", {}, t("diff.links_removed", { count: diff.linksRemoved.length })),
       el("ul", { id: "diff-removed" }, diff.linksRemoved.map((r) => el("li", { "data-link": r[0] }, r[1]))),
-      el("h3", {}, `Links changed (${diff.linksChanged.length})`),
+      el("h3", {}, t("diff.links_changed", { count: diff.linksChanged.length })),
       el("ul", { id: "diff-changed" }, diff.linksChanged.map(([i, fields]) => el("li", { "data-link": m.links[i].key },
-        linkLine(m, i), fields.map(([field, before, after]) => [el("br"), `${field}: ${before} → ${after}`])))));
+        linkLine(m, i), fieldLines(fields)))));
     if (diff.nodesChanged.length) {
-      box.append(el("h3", {}, `Nodes changed (${diff.nodesChanged.length})`),
-        el("ul", {}, diff.nodesChanged.map(([n, fields]) => el("li", {}, nodeRef(m, n),
-          fields.map(([field, before, after]) => [el("br"), `${field}: ${before} → ${after}`])))));
+      box.append(el("h3", {}, t("diff.nodes_changed", { count: diff.nodesChanged.length })),
+        el("ul", {}, diff.nodesChanged.map(([n, fields]) => el("li", {}, nodeRef(m, n), fieldLines(fields)))));
     }
     if (diff.relationsChanged.length) {
-      box.append(el("h3", {}, "Relations changed"), el("ul", {}, diff.relationsChanged.map((t) => el("li", {}, t))));
+      box.append(el("h3", {}, UI["diff.relations_changed"]),
+        el("ul", {}, diff.relationsChanged.map((text) => el("li", {}, text))));
     }
   }
 
@@ -548,13 +567,13 @@
 
   function showFilters(m) {
     const box = byId("filters");
-    box.replaceChildren(el("h2", {}, "Filters"));
+    box.replaceChildren(el("h2", {}, UI.filters));
     const toggle = (set, key) => () => {
       if (set.has(key)) set.delete(key); else set.add(key);
       showFilters(m);
       update();
     };
-    box.append(el("fieldset", {}, el("legend", {}, "Nations"), m.nations.map(([code, caption]) =>
+    box.append(el("fieldset", {}, el("legend", {}, UI.nations), m.nations.map(([code, caption]) =>
       el("label", {}, el("input", {
         type: "checkbox", "data-nation": code, checked: !state.nations.has(code),
         on: { change: toggle(state.nations, code) },
@@ -573,13 +592,13 @@
           update();
         } },
       });
-      box.append(el("fieldset", {}, el("legend", {}, el("label", {}, all, ` ${layer}`)),
+      box.append(el("fieldset", {}, el("legend", {}, el("label", {}, all, ` ${t("layer." + layer)}`)),
         relations.map((r) => el("label", {}, el("input", {
           type: "checkbox", "data-relation": r, checked: !state.relations.has(r),
           on: { change: toggle(state.relations, r) },
         }), ` ${DATA.relations[r].label}`))));
     }
-    box.append(el("p", { class: "note" }, "Member links are listed inside the bodies, not drawn as lines."));
+    box.append(el("p", { class: "note" }, UI.members));
   }
 
   // ----- selection and search ------------------------------------------------------------
@@ -861,7 +880,7 @@
     models.parentElement.hidden = DATA.models.length < 2;
     models.addEventListener("change", () => switchModel(Number(models.value)));
     const layers = byId("layer");
-    DATA.chainLayers.forEach((layer) => layers.append(el("option", { value: layer }, layer)));
+    DATA.chainLayers.forEach((layer) => layers.append(el("option", { value: layer }, t("layer." + layer))));
     layers.addEventListener("change", () => { state.layer = layers.value; update(); });
     const input = byId("search");
     input.addEventListener("input", () => search(input.value));
