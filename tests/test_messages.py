@@ -83,3 +83,11 @@ def test_phase_lists_are_words():
     assert en.phases(model, "bcd") == "B to D"
     assert en.phases(model, "ae") == "A, E"
     assert messages("ja").phases(model, "bcd") == "BからDまで"
+
+
+def test_the_explorer_section_has_the_same_keys_and_fields_in_both_languages():
+    english = {k: v for k, v in ENGLISH.items() if k.startswith("explore.")}
+    japanese = {k: v for k, v in JAPANESE.items() if k.startswith("explore.")}
+    assert sorted(set(english) ^ set(japanese)) == []
+    assert [k for k, v in english.items() if _fields(v) != _fields(japanese[k])] == []
+    assert {"explore.record", "explore.key.search", "explore.meaning.opcon"} <= set(english)

@@ -49,7 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         metavar="LANG",
-        help="label the charts with names in this language where the model has them (e.g. ja)",
+        help="write the page in this language (ja), its charts and panel with the model's "
+        "names in it where it has them",
     )
     add_allow_outside(parser)
 

@@ -35,11 +35,11 @@ from ..analysis import authority_paths, commanders, dominators, phase_switch
 from ..analysis.counterparts import counterparts
 from ..analysis.graphs import LayerView
 from ..analysis.paths import authority_view
-from ..compare.diff import StructuralDiff, structural_diff
+from ..compare.diff import structural_diff
 from ..messages import Messages
 from ..model import Model
 from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS
-from .wording import hours_text, offset_text
+from .wording import DiffWords, hours_text, offset_text
 
 __all__ = [
     "CHAIN_LAYERS",
@@ -227,56 +227,31 @@ def switch_table(model: Model, index: Index) -> dict[str, dict[str, list[int]]]:
     return table
 
 
-def diff_table(base: Model, variant: Model, index: Index) -> dict[str, Any]:
+def diff_table(base: Model, variant: Model, index: Index, msg: Messages) -> dict[str, Any]:
     """What ``c2graph compare BASE VARIANT`` finds, in its order, for the page: nodes and
     links added (positions in the variant), removed (``[key or id, text]`` from the base),
-    links changed (``[position, [[field, before, after], ...]]``) and relations changed."""
+    links changed (``[position, [[field, before, after], ...]]``) and relations changed,
+    worded by ``msg`` (:class:`~c2graph.explore.wording.DiffWords`)."""
     diff = structural_diff(base, variant)
+    words = DiffWords(base, variant, msg)
     return {
         "nodesAdded": [index.node[n] for n in diff.nodes_added],
-        "nodesRemoved": [[n, base.node(n).name] for n in diff.nodes_removed],
+        "nodesRemoved": [[n, words.node(n)] for n in diff.nodes_removed],
         "nodesChanged": [
-            [index.node[n.id], [_field(f.field, f.before, f.after) for f in n.changes]]
+            [index.node[n.id], [words.field(f.field, f.before, f.after) for f in n.changes]]
             for n in diff.nodes_changed
         ],
         "linksAdded": [index.link[ref.key] for ref in diff.links_added],
         "linksRemoved": [
-            [ref.key, f"{ref.from_node} —{ref.relation}→ {ref.to_node}"]
+            [ref.key, words.link(ref.from_node, ref.relation, ref.to_node)]
             for ref in diff.links_removed
         ],
-        "linksChanged": _links_changed(diff, index),
+        "linksChanged": [
+            [index.link[c.key_after], [words.field(f.field, f.before, f.after) for f in c.changes]]
+            for c in diff.links_changed
+        ],
         "relationsChanged": [
-            f"{c.from_node} → {c.to_node}: {', '.join(c.before)} → {', '.join(c.after)}"
+            words.relations(c.from_node, c.to_node, c.before, c.after)
             for c in diff.relations_changed
         ],
     }
-
-
-def _links_changed(diff: StructuralDiff, index: Index) -> list[list[Any]]:
-    return [
-        [index.link[c.key_after], [_field(f.field, f.before, f.after) for f in c.changes]]
-        for c in diff.links_changed
-    ]
-
-
-def _field(name: str, before: Any, after: Any) -> list[str]:
-    """``[field, before, after]`` as text; a phase set as what it loses and gains."""
-    if name == "phases":
-        lost = sorted(set(before) - set(after))
-        gained = sorted(set(after) - set(before))
-        return [
-            name,
-            "no longer in: " + (", ".join(lost) or "-"),
-            "now in: " + (", ".join(gained) or "-"),
-        ]
-    return [name, _text(before), _text(after)]
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, frozenset | set):
-        return ", ".join(sorted(map(str, value)))
-    if isinstance(value, tuple | list):
-        return ", ".join(_text(v) for v in value)
-    return str(value)

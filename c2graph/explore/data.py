@@ -36,7 +36,9 @@ from .keys import SHORTCUTS
 from .wording import (
     clock_text,
     decision_words,
+    families,
     nation_caption,
+    requirement_text,
     situation_group,
     situation_text,
 )
@@ -139,9 +141,10 @@ def model_data(
         "description": model.description,
         "base": base,
         "nations": [[n, nation_caption(n, nation_style(n, nations).caption, msg)] for n in nations],
+        "families": families(nations, msg),
         "situations": [_situation(model, sid, nations, msg) for sid in index.situation_ids],
         "nodes": [_node(node, index) for node in model.nodes.values()],
-        "links": [_link(link, index) for link in model.links],
+        "links": [_link(model, link, index, msg) for link in model.links],
         "sources": {sid: _source(source) for sid, source in model.sources.items()},
         "locations": {
             lid: {"name": loc.name, "tz": loc.tz, "utcOffset": loc.utc_offset}
@@ -152,7 +155,7 @@ def model_data(
         "chains": chain_table(model, index),
         "counterparts": counterpart_table(model, index, msg),
         "switches": switch_table(model, index),
-        "diff": None if base is None else diff_table(models[base], model, index),
+        "diff": None if base is None else diff_table(models[base], model, index, msg),
     }
     entry["decisions"] = [
         decision_words(model, data, msg)
@@ -195,14 +198,14 @@ def _node(node: Node, index: Index) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def _link(link: Link, index: Index) -> dict[str, Any]:
+def _link(model: Model, link: Link, index: Index, msg: Messages) -> dict[str, Any]:
     data = {
         "key": link.key,
         "from": index.node[link.from_node],
         "to": index.node[link.to_node],
         "relation": link.relation,
         "in": sorted(index.situation[p] for p in link.phases),
-        "requires": link.requires.text() if link.requires else None,
+        "requires": requirement_text(model, link.requires, msg) if link.requires else None,
         "basis": link.basis,
         "source": link.source,
         "confidence": link.confidence,

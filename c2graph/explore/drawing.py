@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from ..messages import interface
 from ..model import Model
 from ..render import build_scene
 from ..render.boxes import node_lines
@@ -92,7 +93,7 @@ def explorer_drawing(model: Model, *, lang: str | None = None) -> Drawing:
     (14, 18, {})
     """
     scene = build_scene(model, phases=list(model.situations), lang=lang)
-    union = _union_scene(model, scene)
+    union = _union_scene(model, scene, interface(lang)("report.as_of", date=model.as_of))
     panel = union.panels[0]
     source = dot_source(union)
     svg = retitle(render_dot(source, "svg"), svg_titles(union)).decode("utf-8")
@@ -104,9 +105,9 @@ def explorer_drawing(model: Model, *, lang: str | None = None) -> Drawing:
     )
 
 
-def _union_scene(model: Model, scene: Scene) -> Scene:
+def _union_scene(model: Model, scene: Scene, subtitle: str) -> Scene:
     """One panel holding every panel's nodes and links (in model order), unmarked; a
-    body lists every member it has in some panel."""
+    body lists every member it has in some panel; ``subtitle`` the chart's date line."""
     nodes: dict[str, SceneNode] = {}
     members: dict[str, dict[str, None]] = {}
     edges: dict[str, SceneEdge] = {}
@@ -132,7 +133,7 @@ def _union_scene(model: Model, scene: Scene) -> Scene:
     )
     return replace(
         scene,
-        subtitle=f"as of {model.as_of}",
+        subtitle=subtitle,
         panels=(panel,),
         legend=tuple(entry for entry in scene.legend if entry.group != "mark"),
     )

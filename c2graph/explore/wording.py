@@ -18,10 +18,12 @@ Example
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
+from ..analysis.sovereignty import COMBINED
 from ..analysis.timezones import Clock, ClockOffset, SharedHours
-from ..decisions import Requirement
+from ..decisions import Duration, Requirement
 from ..hours import DAY_NAMES
 from ..messages import Messages
 from ..model import Model
@@ -29,12 +31,16 @@ from ..report.switches import approval_when
 from ..vocabulary import SPECIAL_NATIONS
 
 __all__ = [
+    "DiffWords",
     "clock_text",
     "days",
     "decision_words",
+    "duration_text",
+    "families",
     "hours_text",
     "nation_caption",
     "offset_text",
+    "requirement_text",
     "situation_group",
     "situation_text",
 ]
@@ -57,6 +63,20 @@ def nation_caption(nation: str, caption: str, msg: Messages) -> str:
     if _english(msg) or not msg.has(f"nation.{nation}"):
         return caption
     return msg.nation(nation)
+
+
+def families(nations: Sequence[str], msg: Messages) -> dict[str, str]:
+    """The names of the families of chains a single point of failure stands on: each
+    nation's own (by its code in English, its name else) and the combined ones.
+
+    >>> from c2graph.messages import messages
+    >>> families(["JP", "XX"], messages("ja")), families(["JP"], messages("en"))
+    ({'JP': '日本', 'XX': 'XX', 'combined': '連合'}, {'JP': 'JP', 'combined': 'combined'})
+    """
+    named = {
+        n: n if _english(msg) or not msg.has(f"nation.{n}") else msg.nation(n) for n in nations
+    }
+    return named | {COMBINED: msg("explore.family.combined")}
 
 
 def situation_group(model: Model, situation_id: str, caption: str, msg: Messages) -> str:
@@ -84,6 +104,12 @@ def situation_text(model: Model, situation_id: str, msg: Messages) -> str:
     )
 
 
+def requirement_text(model: Model, need: Requirement, msg: Messages) -> str:
+    """Decisions a link or decision needs, as words: by id joined by ``and`` and ``or`` in
+    English (as :meth:`~c2graph.decisions.Requirement.text`), by name else."""
+    return need.text() if _english(msg) else _requirement(model, need, msg)
+
+
 def _requirement(model: Model, need: Requirement | str, msg: Messages) -> str:
     if isinstance(need, str):
         return msg.decision(model, need)
@@ -108,7 +134,30 @@ def decision_words(model: Model, data: dict[str, Any], msg: Messages) -> dict[st
     words = data | {"name": msg.decision(model, data["id"]), "approvals": approvals}
     if record.prerequisites is not None:
         words["prerequisites"] = _requirement(model, record.prerequisites, msg)
+    if record.duration is not None:
+        words["duration"] = duration_text(record.duration, msg)
     return words
+
+
+def duration_text(duration: Duration, msg: Messages) -> str:
+    """How long a decision takes, with where the range comes from (the words of
+    :meth:`~c2graph.decisions.Duration.text` in English).
+
+    >>> from c2graph.messages import messages
+    >>> duration_text(Duration(0.5, 6, "h", assumption="none published"), messages("ja"))
+    '0.5–6時間（仮定：none published）'
+    """
+    span = f"{duration.min:g}"
+    if duration.max != duration.min:
+        span += f"–{duration.max:g}"
+    unit = f"unit.{duration.unit}"
+    amount = msg(unit, amount=span) if msg.has(unit) else f"{span} {duration.unit}"
+    why = (
+        msg("explore.duration.source", source=duration.source)
+        if duration.source
+        else msg("explore.duration.assumption", assumption=duration.assumption)
+    )
+    return msg.aside(amount, why)
 
 
 def clock_text(found: Clock, msg: Messages) -> str:
@@ -154,3 +203,79 @@ def _name(model: Model, node: str, msg: Messages) -> str:
 def _span(found: Clock, start: Any, end: Any, msg: Messages) -> str:
     low, high = found.local(start), found.local(end)
     return days(f"{DAY_NAMES[low.weekday()]} {low:%H:%M}-{high:%H:%M}", msg)
+
+
+class DiffWords:
+    """The words of a variant's diff against its base: nodes and phases by id and
+    relations by their ids in English (as ``c2graph compare --json``), by name in the
+    page's language else (a node or phase gone from the variant named by the base).
+
+    >>> from c2graph import load_model
+    >>> from c2graph.messages import messages
+    >>> base = load_model("models/us-rok-cfc.yaml")
+    >>> words = DiffWords(base, base, messages("ja"))
+    >>> words.field("phases", frozenset({"armistice"}), frozenset({"wartime"}))
+    ['事態', 'もはや成立しない事態：停戦時（平時）', '新たに成立する事態：戦時']
+    >>> DiffWords(base, base, messages("en")).link("al-cfc", "opcon", "kr-forces")
+    'al-cfc —opcon→ kr-forces'
+    """
+
+    def __init__(self, base: Model, variant: Model, msg: Messages) -> None:
+        self.base, self.variant, self.msg = base, variant, msg
+
+    def _model(self, node: str) -> Model:
+        return self.variant if node in self.variant.nodes else self.base
+
+    def node(self, node: str) -> str:
+        """A removed node: its name in the base."""
+        model = self._model(node)
+        return model.node(node).name if _english(self.msg) else self.msg.node(model, node)
+
+    def _label(self, node: str) -> str:
+        return node if _english(self.msg) else self.msg.node(self._model(node), node)
+
+    def _relation(self, relation: str) -> str:
+        return relation if _english(self.msg) else self.msg.relation(relation)
+
+    def link(self, from_node: str, relation: str, to_node: str) -> str:
+        """A removed link: ``from —relation→ to``."""
+        return f"{self._label(from_node)} —{self._relation(relation)}→ {self._label(to_node)}"
+
+    def relations(self, from_node: str, to_node: str, before: Any, after: Any) -> str:
+        """A pair whose relations changed: ``from → to: before → after``."""
+        sep = self.msg("list.separator")
+        was = sep.join(self._relation(r) for r in before)
+        now = sep.join(self._relation(r) for r in after)
+        pair = self.msg(
+            "explore.arrow", **{"from": self._label(from_node), "to": self._label(to_node)}
+        )
+        return self.msg.pair(pair, self.msg("explore.arrow", **{"from": was, "to": now}))
+
+    def _phase(self, phase: str) -> str:
+        if _english(self.msg):
+            return phase
+        model = self.variant if phase in self.variant.situations else self.base
+        return self.msg.phase(model, phase) if phase in model.situations else phase
+
+    def field(self, name: str, before: Any, after: Any) -> list[str]:
+        """``[field, before, after]`` as text; a phase set as what it loses and gains."""
+        label = self.msg.word("field", name)
+        if name == "phases":
+            lost = self.msg.join(self._phase(p) for p in sorted(set(before) - set(after)))
+            gained = self.msg.join(self._phase(p) for p in sorted(set(after) - set(before)))
+            return [
+                label,
+                self.msg("explore.diff.lost", phases=lost or "-"),
+                self.msg("explore.diff.gained", phases=gained or "-"),
+            ]
+        return [label, _value(before, self.msg), _value(after, self.msg)]
+
+
+def _value(value: Any, msg: Messages) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, frozenset | set):
+        return msg.join(sorted(map(str, value)))
+    if isinstance(value, tuple | list):
+        return msg.join(_value(v, msg) for v in value)
+    return str(value)

@@ -136,7 +136,7 @@ def test_diff_against_the_base(tiny):
             "links": [*links, {"from": "cc", "to": "u2", "relation": "opcon"}],
         }
     )  # fmt: skip
-    diff = diff_table(tiny, variant, Index(variant))
+    diff = diff_table(tiny, variant, Index(variant), messages("en"))
     assert diff == {
         "nodesAdded": [8],
         "nodesRemoved": [],

@@ -7,6 +7,7 @@ script error or console error fails the test.  Skipped only where Chromium is mi
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from c2graph import Source, load_model, load_model_data
+from c2graph import Model, Source, load_model, load_model_data
 from c2graph.analysis import authority_paths, reach
 from c2graph.cli.main import main
 from c2graph.explore import write_explorer
@@ -437,3 +438,98 @@ def test_hostile_texts_never_run(opener, tmp_path):
     assert page.locator("img, iframe, object, embed, foreignObject").count() == 0
     assert page.eval_on_selector_all("a", "found => found.map(e => e.href)") == []
     assert page.title() == "c2graph explorer: img-src-x-onerror-window-pwned-1"  # a slug
+
+
+#: Latin text a Japanese page may show besides the model's own: key caps, the clocks' UTC
+#: and zone abbreviations, the names of the program and of JavaScript, and the cited
+#: doctrine's (JP 1, § (a)).
+_LATIN = frozenset(
+    {"Esc", "l", "m", "d", "c", "UTC", "JST", "HST", "c2graph", "JavaScript", "JP", "a"}
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.\-/]*")
+
+
+def _words(*texts: object) -> set[str]:
+    clocks = (re.sub(r"UTC[+-][\d.]+", "UTC", t) for t in texts if isinstance(t, str))
+    return {w for text in clocks for w in _WORD.findall(text)}
+
+
+def _model_words(model: Model) -> set[str]:
+    """The words of the model's own texts a page shows as written: ids and keys, names
+    without a Japanese name, abbreviations, echelons, notes, legal bases, sources and
+    places; never a name the model gives in Japanese too."""
+    found = _words(model.name, model.description)
+    for node in model.nodes.values():
+        named = "ja" in dict(node.names)
+        found |= _words(node.id, node.short, node.echelon, node.note, None if named else node.name)
+    for link in model.links:
+        found |= _words(link.key, link.basis, link.note, link.as_of)
+    for source in model.sources.values():
+        found |= _words(
+            source.id, source.title, source.publisher, source.date, source.note, source.url
+        )
+    for location in model.locations.values():
+        found |= _words(location.name, location.tz)
+    for situation in model.situations.values():
+        found |= _words(None if "ja" in dict(situation.names) else situation.name)
+    for decision in model.decisions.values():
+        duration = decision.duration
+        found |= _words(decision.basis, decision.note, decision.id)
+        found |= _words(None if "ja" in dict(decision.names) else decision.name)
+        found |= _words(duration and duration.source, duration and duration.assumption)
+    return found
+
+
+def _left(page: Page, allowed: set[str]) -> set[str]:
+    """The Latin words the page shows that are not ``allowed``: in the header, the phase
+    tabs and the side panel; and in the chart, where a label's lines may cut a word, any
+    that is no part of an allowed one."""
+    text = " ".join(page.inner_text(part) for part in ("header", "#phases", "#panel"))
+    lines = page.eval_on_selector_all(
+        ".drawing:not([hidden]) text", "found => found.map(e => e.textContent)"
+    )
+    cut = {w for w in _words(*lines) - allowed if not any(w in a for a in allowed)}
+    return (_words(text) - allowed) | cut
+
+
+@pytest.mark.parametrize(
+    ("stems", "fragment", "node", "phase"),
+    [
+        (["us-japan-2025", "us-japan-2026"], "#model=us-japan-2026&diff=1", "jp-jjoc",
+         "armed-attack"),
+        (["us-rok-cfc"], "", "kr-forces", "wartime"),
+    ],
+)  # fmt: skip
+def test_a_japanese_page_shows_no_english_interface_string(
+    stems, fragment, node, phase, opener, tmp_path
+):
+    models = [load_model(MODELS / f"{stem}.yaml") for stem in stems]
+    path = tmp_path / "explore.html"
+    write_explorer(models, path, lang="ja")
+    page = opener(path, fragment).page
+    allowed = _LATIN.union(*(_model_words(model) for model in models))
+    assert page.get_attribute("html", "lang") == "ja"
+    left = {"start": _left(page, allowed)}
+    click_node(page, node)
+    left["node"] = _left(page, allowed)
+    assert "単一障害点" in page.inner_text("#panel")
+    page.click(f'#phases button[data-situation="{phase}"]')
+    left["switch"] = _left(page, allowed)
+    assert "事態の移行" in page.inner_text("#panel")
+    assert page.locator("#activated li").count() > 0
+    model = models[-1]
+    key = next(
+        k for k in drawn_links(page) if model.link(k).relation != "member" and open_point(page, k)
+    )
+    click_link(page, key)
+    left["link"] = _left(page, allowed)
+    assert left == {state: set() for state in left}
+    data = page.evaluate("JSON.parse(document.getElementById('c2-data').textContent)")
+    shown_data = [re.sub(r"{\w+}", "", v) for k, v in data["ui"].items() if k != "locale"]
+    shown_data += [v for r in data["relations"].values() for v in (r["label"], r["meaning"])]
+    for entry in data["models"]:
+        shown_data += [s[k] for s in entry["situations"] for k in ("name", "group", "text")]
+        shown_data += [caption for _, caption in entry["nations"]]
+        shown_data += [d["name"] for d in entry["decisions"]]
+        shown_data += [a["meaning"] for d in entry["decisions"] for a in d["approvals"]]
+    assert _words(*shown_data) - allowed == set()

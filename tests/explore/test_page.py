@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,7 @@ from c2graph.compare.diff import structural_diff
 from c2graph.explore import explorer_page
 from c2graph.explore.keys import SHORTCUTS, key_label
 from c2graph.explore.page import json_script
+from c2graph.messages import messages
 
 from ..conftest import MODELS
 from ..export.conftest import hostile_names, named
@@ -70,12 +72,14 @@ def test_a_tiny_page_is_one_file_with_its_data():
     assert entry["svg"]["links"] == [0, 1, 2, 3, 4, 5, 8, 9]  # member links are not drawn
 
 
-def test_every_shortcut_is_listed_on_the_page():
-    page = explorer_page([load_model_data(TINY)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_shortcut_is_listed_on_the_page(lang):
+    page = explorer_page([load_model_data(TINY)], lang=lang)
     keys = page[page.index('<section id="keys">') :]
+    msg = messages(lang)
     for shortcut in SHORTCUTS:
-        row = "".join(f"<kbd>{key_label(k)}</kbd>" for k in shortcut.keys[:1])
-        assert row in keys and shortcut.text in keys
+        row = " ".join(f"<kbd>{key_label(k)}</kbd>" for k in shortcut.keys)
+        assert f"<tr><td>{row}</td><td>{msg(f'explore.key.{shortcut.action}')}</td></tr>" in keys
 
 
 def test_hostile_texts_of_the_report_models_are_data(write_model):

@@ -376,7 +376,7 @@
     const clock = m.clocks[index];
     const location = node.location ? m.locations[node.location] : null;
     const others = Object.entries(node.names || {}).filter(([lang]) => lang !== DATA.names)
-      .map(([lang, text], i) => [i ? " · " : "", t("other_name", { lang: word("lang", lang) }),
+      .map(([lang, text], i) => [i ? " · " : "", t("other_name", { lang: UI["lang." + lang] ?? lang }),
         el("span", { lang }, text)]);
     box.append(el("h2", { id: "selected-name", title: node.name }, fullName(node)));
     if (others.length) box.append(el("p", {}, others));
@@ -433,8 +433,7 @@
     }
     box.append(el("ul", { id: "spof" }, mine.map((i) => {
       const [node, family, units] = table[i];
-      const named = family === "combined" ? UI["family.combined"]
-        : t("family.nation", { code: family, name: nationName(m, family) });
+      const named = m.families[family] ?? family;
       return el("li", {}, parts("spof.item", { node: nodeRef(m, node), family: named, units: refs(m, units) }));
     })));
   }
