@@ -67,6 +67,11 @@ def test_japanese_report_has_no_english_interface_strings(write_model):
     text = re.sub(hidden, " ", markdown).replace("\\", "")
     assert _latin_words(text) - ALLOWED == set()
     assert report.files["index.html"].startswith(b'<!DOCTYPE html>\n<html lang="ja">')
+    explorer = report.files["explore.html"].decode("utf-8")
+    assert (
+        explorer.startswith('<!DOCTYPE html>\n<html lang="ja">')
+        and "<h2>キーボード操作</h2>" in explorer
+    )
 
 
 def test_names_without_a_japanese_name_stay_as_written(write_model):
