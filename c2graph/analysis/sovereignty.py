@@ -154,10 +154,11 @@ class ForceScope(Displayable):
 
 
 def force_scopes(
-    model: Model, *, phase: str, layer: str = Layer.OPERATIONAL.value
+    model: Model, *, phase: str, layer: str = Layer.OPERATIONAL.value, unit: str | None = None
 ) -> tuple[ForceScope, ...]:
     """Return the national forces of ``phase`` under a combined or foreign chain of
-    ``layer``, or reached by chains of the layer but by no national one, sorted by id.
+    ``layer``, or reached by chains of the layer but by no national one, sorted by id;
+    with ``unit``, only that force's entry, if it has one (what ``path`` warns of).
 
     Each lists its national chains and its combined or foreign chains with whose consent
     they rest on (:func:`chain_consent`).  Only forces below a combined top or a foreign
@@ -182,21 +183,24 @@ def force_scopes(
     starts = {t for t in view.tops if view.is_collective(t)}
     starts |= {v for u, v in chains.edges if view.nation[u] != view.nation[v]}
     below = closure(chains, starts, upward=False) if starts else set()
-    national = set().union(*(f.forces for f in families(view) if f.name != COMBINED))
+    national: set[str] | None = None  # the forces of the national families, when needed
     listing = CommandChains(chains)
     found = []
-    for unit in sorted(below & view.forces):
-        if view.is_collective(unit):
+    examined = below & view.forces if unit is None else below & view.forces & {unit}
+    for force in sorted(examined):
+        if view.is_collective(force):
             continue
-        every = listing.nodes(unit)
+        every = listing.nodes(force)
         own = tuple(c for c in every if scope(view, c) == "national")
         shared = tuple(
             ScopedChain(c, scope(view, c), chain_consent(view, c))
             for c in every
             if scope(view, c) != "national"
         )
-        if shared or unit not in national:
-            found.append(ForceScope(unit, view.nation[unit], own, shared))
+        if not shared and national is None:
+            national = set().union(*(f.forces for f in families(view) if f.name != COMBINED))
+        if shared or (national is not None and force not in national):
+            found.append(ForceScope(force, view.nation[force], own, shared))
     return tuple(found)
 
 

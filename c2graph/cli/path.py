@@ -206,8 +206,7 @@ def _warnings(model: Model, args: argparse.Namespace, phase: str) -> list[str]:
 
     found = [
         warning
-        for force in force_scopes(model, phase=phase, layer=args.layer)
-        if force.unit == args.target
+        for force in force_scopes(model, phase=phase, layer=args.layer, unit=args.target)
         for warning in force.warnings
     ]
     return ["", *(f"warning: {w}" for w in found)] if found else []

@@ -11,12 +11,14 @@ import itertools
 from collections import Counter
 
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c2graph import load_model_data
+from c2graph import load_model, load_model_data
 from c2graph.analysis.graphs import PhaseGraphs, _frozen, phase_graphs
 from c2graph.analysis.hierarchy import _among, _pairs_with_lub, _simple_graph, krackhardt
+from c2graph.analysis.sovereignty import force_scopes
 from c2graph.synthetic import generate
 from c2graph.vocabulary import LAYER_CHOICES
 
@@ -141,3 +143,14 @@ def test_a_nations_graph_is_its_subgraph(edges: list[tuple[int, int]], chosen: s
     reference = nx.DiGraph(graph.subgraph(nodes))
     assert list(among) == nodes
     assert set(among.edges) == set(reference.edges)
+
+
+@pytest.mark.parametrize("name", ["us-rok-cfc", "us-japan-combined-command", "us-japan-2025"])
+def test_force_scopes_of_one_unit_are_its_entry_of_all(name: str) -> None:
+    model = load_model(f"models/{name}.yaml")
+    for phase in model.phase_ids:
+        for layer in ("operational", "administrative"):
+            every = force_scopes(model, phase=phase, layer=layer)
+            for unit in model.nodes:
+                found = force_scopes(model, phase=phase, layer=layer, unit=unit)
+                assert found == tuple(f for f in every if f.unit == unit)
