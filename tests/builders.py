@@ -24,6 +24,26 @@ PEACETIME_WAR = ("peacetime", "war")
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
+#: Two locations with their zones and office hours (the JJOC's and INDOPACOM's).
+TOKYO = {
+    "id": "tokyo",
+    "name": "Tokyo",
+    "lat": 35.69,
+    "lon": 139.73,
+    "utc_offset": 9,
+    "tz": "Asia/Tokyo",
+    "office_hours": {"hours": ["Mon-Fri 08:30-17:15"]},
+}
+HAWAII = {
+    "id": "hawaii",
+    "name": "Camp Smith",
+    "lat": 21.39,
+    "lon": -157.89,
+    "utc_offset": -10,
+    "tz": "Pacific/Honolulu",
+    "office_hours": {"hours": ["Mon-Fri 07:30-16:30"]},
+}
+
 NodeSpec = dict[str, Any] | tuple[str, str, str]
 
 

@@ -3,26 +3,7 @@
 from __future__ import annotations
 
 from c2graph.analysis.counterparts import counterparts
-from tests.builders import build, link, node, shipped
-
-TOKYO = {
-    "id": "tokyo",
-    "name": "Tokyo",
-    "lat": 35.69,
-    "lon": 139.73,
-    "utc_offset": 9,
-    "tz": "Asia/Tokyo",
-    "office_hours": {"hours": ["Mon-Fri 08:30-17:15"]},
-}
-HAWAII = {
-    "id": "hawaii",
-    "name": "Camp Smith",
-    "lat": 21.39,
-    "lon": -157.89,
-    "utc_offset": -10,
-    "tz": "Pacific/Honolulu",
-    "office_hours": {"hours": ["Mon-Fri 07:30-16:30"]},
-}
+from tests.builders import HAWAII, TOKYO, build, link, node, shipped
 
 
 def model():

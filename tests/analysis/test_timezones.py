@@ -8,26 +8,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from c2graph.analysis.timezones import clock, clock_offset, reference_instant, shared_hours
-from tests.builders import build, node
+from tests.builders import HAWAII, TOKYO, build, node
 
-TOKYO = {
-    "id": "tokyo",
-    "name": "Tokyo",
-    "lat": 35.69,
-    "lon": 139.73,
-    "utc_offset": 9,
-    "tz": "Asia/Tokyo",
-    "office_hours": {"hours": ["Mon-Fri 08:30-17:15"]},
-}
-HAWAII = {
-    "id": "hawaii",
-    "name": "Camp Smith",
-    "lat": 21.39,
-    "lon": -157.89,
-    "utc_offset": -10,
-    "tz": "Pacific/Honolulu",
-    "office_hours": {"hours": ["Mon-Fri 07:30-16:30"]},
-}
 WASHINGTON = {
     "id": "dc",
     "name": "Pentagon",
