@@ -336,6 +336,22 @@ def _dual_keys(graph: nx.DiGraph, order: list[Any] | None) -> tuple[DualKey, ...
     return tuple(sorted(keys, key=lambda d: (d.heads, d.nodes)))
 
 
+#: Names a reading quotes of one list; the row's fields (and ``--json``) hold them all.
+_QUOTED = 10
+
+
+def _some(items: Iterable[str], sep: str = ", ") -> str:
+    """The items joined, at most :data:`_QUOTED` of them, then how many more.
+
+    >>> _some([f"n{i}" for i in range(12)])
+    'n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, … and 2 more'
+    """
+    listed = list(items)
+    if len(listed) <= _QUOTED:
+        return sep.join(listed)
+    return f"{sep.join(listed[:_QUOTED])}{sep}… and {len(listed) - _QUOTED:,} more"
+
+
 def _readings(row: NationScores) -> tuple[tuple[str, str], ...]:
     """What each measure's value says about the row's structure."""
     s = row.scores
@@ -347,7 +363,7 @@ def _readings(row: NationScores) -> tuple[tuple[str, str], ...]:
         else f"{s.connectedness:.0%} of node pairs are joined; the {row.components} separate "
         "structures (e.g. one chain per nation, by design) share no link"
     )
-    several = ", ".join(row.multiple_superiors)
+    several = _some(row.multiple_superiors)
     spare = (
         "undefined: no component of two or more nodes"
         if math.isnan(s.efficiency)
@@ -357,7 +373,7 @@ def _readings(row: NationScores) -> tuple[tuple[str, str], ...]:
         else "no link beyond the fewest that join each structure"
         + (f" (separate chains meet at {several})" if several else "")
     )
-    keys = "; ".join(f"{' and '.join(d.heads)} over {', '.join(d.nodes)}" for d in row.dual_keys)
+    keys = _some([f"{_some(d.heads, ' and ')} over {_some(d.nodes)}" for d in row.dual_keys], "; ")
     bounded = (
         "undefined: no component of three or more nodes"
         if math.isnan(s.lubness)
