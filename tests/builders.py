@@ -16,6 +16,7 @@ import pytest
 from hypothesis import strategies as st
 
 from c2graph import Model, load_model, load_model_data
+from c2graph.cli.main import main
 
 #: The two phases most hand-built models use.
 PEACE_WAR = ("peace", "war")
@@ -143,3 +144,10 @@ def forward_links(
             extra = {} if holds is None else {"phases": holds}
             links[u, v, relation] = link(f"n{u}", f"n{v}", relation, **extra)
     return list(links.values())
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run ``c2graph ARGV...`` in this process: its exit code, standard output and error."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -63,6 +63,7 @@ from ..vocabulary import MSDL_COMMAND_RELATIONSHIPS, RELATIONS
 from ._select import check_xml_text, select
 
 __all__ = [
+    "COMMANDING",
     "MODELID_NAMESPACE",
     "MSDL_NAMESPACE",
     "MsdlExport",
@@ -107,8 +108,8 @@ _ECHELONS = frozenset(
 _HEADQUARTERS = frozenset({"headquarters", "component"})
 _SIMPLIFIED = "name simplified to MSDL's text (ASCII up to 'z', 255 characters)"
 _OTHER_FORCE = "nation not carried: MSDL places the unit in its organic superior's force"
-# Which superior is the commanding one, and which may be the organic one (earlier wins).
-_COMMANDING = (
+#: Which superior is the commanding one, and which may be the organic one (earlier wins).
+COMMANDING = (
     "opcon",
     "tacon",
     "command",
@@ -234,7 +235,7 @@ def _rank(order: tuple[str, ...], link: Link) -> int:
 
 def _superiors(links: list[Link], omissions: list[Omission]) -> tuple[Link, Link | None]:
     """Pick the commanding superior and the organic one of a unit; omit the others."""
-    commanding = min(links, key=lambda link: _rank(_COMMANDING, link))
+    commanding = min(links, key=lambda link: _rank(COMMANDING, link))
     others = [
         link
         for link in links

@@ -9,6 +9,7 @@ import pytest
 from c2graph.analysis.frictions import DEFAULT_SPAN_THRESHOLD
 from c2graph.cli import bottlenecks as bottlenecks_cli
 from c2graph.cli.main import main
+from tests.builders import run_main as run
 
 MODEL = """\
 name: pair
@@ -47,12 +48,6 @@ links:
 @pytest.fixture
 def model_path(write_model):
     return str(write_model(MODEL))
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_path_table(model_path, capsys):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from c2graph.cli.main import main
+from tests.builders import run_main as run
 
 MODEL = """\
 name: small
@@ -41,12 +41,6 @@ locations:
 @pytest.fixture
 def model_path(write_model):
     return str(write_model(MODEL))
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_latency_text_from_a_saturday_night_in_tokyo(model_path, capsys):

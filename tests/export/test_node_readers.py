@@ -20,24 +20,13 @@ import pytest
 
 from c2graph import load_model
 from c2graph.export.mermaid import to_mermaid
-from c2graph.export.msdl import msdl_export, msdl_handle, msdl_text
+from c2graph.export.msdl import COMMANDING, msdl_export, msdl_handle, msdl_text
 
 from .conftest import HOSTILE_PIECES, named
 
 READERS = Path(__file__).with_name("readers")
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "models").glob("*.yaml"))
 Run = Callable[[str, dict[str, str]], list[str]]
-#: Which superior MSDL names as a unit's commanding one, first to last (export/msdl.py).
-COMMANDING = (
-    "opcon",
-    "tacon",
-    "command",
-    "cocom",
-    "transmits",
-    "control",
-    "civil-command",
-    "adcon",
-)
 
 
 @pytest.fixture(scope="module")
