@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     """
     from ..analysis import authority_paths, commanders
 
-    model = Inputs(args).load(args.model)
+    model = _query_model(Inputs(args).load(args.model), args)
     phase = phase_or_first(model, args.phase)
     result = authority_paths(
         model,
@@ -155,6 +155,18 @@ def run(args: argparse.Namespace) -> int:
     lines += _warnings(model, args, phase)
     write_lines(lines)
     return 0
+
+
+def _query_model(model: Model, args: argparse.Namespace) -> Model:
+    """The part of ``model`` the answer rests on: the chains above TARGET (and ``--from``)
+    in the phase (:func:`~c2graph.analysis.upward.upward_model`), or the whole model for
+    request routes, which go down and across."""
+    if args.via_coordination:
+        return model
+    from ..analysis.upward import upward_model
+
+    phase = phase_or_first(model, args.phase)
+    return upward_model(model, phase, [args.target, *([args.source] if args.source else [])])
 
 
 def _main_lines(model: Model, result: PathResult, args: argparse.Namespace) -> list[str]:
