@@ -1,5 +1,10 @@
 """``c2graph draw MODEL -o FILE``: a command chart of one phase, or phase panels, with overlays.
 
+A model with more than :data:`~c2graph.render.overview.FOLD_ABOVE` units in a phase is
+drawn as an overview: formations down to a depth (``--depth``, else the one that fits a
+slide), each box saying how many units it holds; ``--all-units`` draws every unit, with
+a warning of the size and time that takes.
+
 Example
 -------
 >>> import tempfile, pathlib
@@ -14,8 +19,10 @@ Example
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..errors import QueryError
+from ..model import Model
 from ._common import Inputs, add_model
 from ._output import add_engine, guard_outputs
 from ._progress import add_quiet, progress_for
@@ -77,7 +84,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--depth",
         metavar="N",
         type=int,
-        help="with --focus: subordinates down to N authority steps (default 2)",
+        help="with --focus: subordinates down to N authority steps (default 2); without: "
+        "an overview keeping formations down to N steps below the top, the units below "
+        "counted in their box (default for a large model: the depth that fits a slide)",
+    )
+    parser.add_argument(
+        "--all-units",
+        action="store_true",
+        help="draw every unit of a large model instead of an overview (slow, and too "
+        "large to read on a slide)",
     )
     parser.add_argument(
         "--nations", metavar="N1,N2,...", help="draw only these nations (e.g. JP,US,alliance)"
@@ -117,8 +132,8 @@ def run(args: argparse.Namespace) -> int:
     ----------
     args
         ``model``, ``phase``, ``phases`` (comma-separated ids), ``path``, ``bottlenecks``,
-        ``remove``, ``lang``, ``focus``, ``depth``, ``nations`` and ``hide``
-        (comma-separated), ``layer``, ``size``, ``engine`` and ``output``.
+        ``remove``, ``lang``, ``focus``, ``depth``, ``all_units``, ``nations`` and
+        ``hide`` (comma-separated), ``layer``, ``size``, ``engine`` and ``output``.
 
     Returns
     -------
@@ -133,8 +148,8 @@ def run(args: argparse.Namespace) -> int:
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "jcs.dot"
     >>> run(argparse.Namespace(model="models/us-rok-cfc.yaml", phase="wartime", phases=None,
     ...     path="kr-jcs", bottlenecks=False, remove=None, lang=None, engine="auto",
-    ...     focus="kr-jcs", depth=1, nations=None, layer=None, hide=None, size="slide",
-    ...     output=str(out), quiet=True))  # doctest: +ELLIPSIS
+    ...     focus="kr-jcs", depth=1, all_units=False, nations=None, layer=None, hide=None,
+    ...     size="slide", output=str(out), quiet=True))  # doctest: +ELLIPSIS
     /.../jcs.dot: written
     0
     """
@@ -151,10 +166,14 @@ def run(args: argparse.Namespace) -> int:
         phases = [p.strip() for p in args.phases.split(",") if p.strip()]
         if not phases:
             raise QueryError("--phases needs at least one phase id")
-    if args.depth is not None and args.focus is None:
-        raise QueryError("--depth needs --focus NODE")
+    if args.all_units and args.depth is not None and args.focus is None:
+        raise QueryError("--depth folds units into their formations: drop it or --all-units")
     picture_format(args.output)
     guard_outputs([args.output], inputs=inputs.files)
+    if args.all_units:
+        warning = all_units_warning(model, phases or [args.phase or model.phases[0].id])
+        if warning:
+            sys.stderr.write(warning + "\n")
     tell(msg("progress.drawing_chart", count=len(model.nodes)), 2, 3)
     draw(
         model,
@@ -165,6 +184,7 @@ def run(args: argparse.Namespace) -> int:
         layer=args.layer,
         hide=_items(args.hide, "--hide") or (),
         size=args.size,
+        all_units=args.all_units,
         phase=args.phase,
         phases=phases,
         highlight_path=args.path,
@@ -186,3 +206,39 @@ def _items(text: str | None, option: str) -> list[str] | None:
     if not items:
         raise QueryError(f"{option} needs at least one item")
     return items
+
+
+#: Seconds the whole ``draw --all-units`` takes per node of its largest phase, measured on
+#: a 2-core machine with generated models (``benchmarks/run.py``, the draw rows).
+_SECONDS_PER_UNIT = 0.0016
+
+
+def all_units_warning(model: Model, phases: list[str]) -> str | None:
+    """The warning ``--all-units`` gives for a phase of more nodes than an overview
+    folds (:data:`~c2graph.render.overview.FOLD_ABOVE`), else ``None``.
+
+    Examples
+    --------
+    >>> from c2graph import load_model_data
+    >>> from c2graph.synthetic import generate
+    >>> print(all_units_warning(load_model_data(generate(1000)), ["peacetime"]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    warning: --all-units draws every one of the 999 nodes of phase peacetime as a box:
+    the chart will be far larger than a slide (an overview folds more than 150), and
+    drawing it may take about 2 s
+    >>> all_units_warning(load_model_data(generate(100)), ["peacetime"]) is None
+    True
+    """
+    from ..render.overview import FOLD_ABOVE
+
+    counts = {p: sum(1 for n in model.nodes.values() if p in n.phases) for p in phases}
+    phase = max(phases, key=lambda p: counts[p])
+    if counts[phase] <= FOLD_ABOVE:
+        return None
+    seconds = counts[phase] * _SECONDS_PER_UNIT
+    took = f"{seconds:.0f} s" if seconds < 120 else f"{seconds / 60:.0f} min"
+    return (
+        f"warning: --all-units draws every one of the {counts[phase]:,} nodes of phase "
+        f"{phase} as a box: the chart will be far larger than a slide (an overview folds "
+        f"more than {FOLD_ABOVE}), and drawing it may take about {took}"
+    )

@@ -131,11 +131,14 @@ MEMBER_COLUMNS = 18
 def node_lines(node: SceneNode, members: int = MEMBER_COLUMNS) -> tuple[Line, ...]:
     """The lines a node shows: its label (bold when it is a short name or sits over the
     full name), the full name under a short name, then the members a body lists, in
-    lines of ``members`` columns.
+    lines of ``members`` columns, and how many units an overview's box holds.
 
     >>> [l.text for l in node_lines(SceneNode("b", "BOCC", None, "alliance",
     ...     "coordination-body", members=("JJOC", "USFJ")))]
     ['BOCC', 'JJOC · USFJ']
+    >>> [l.text for l in node_lines(SceneNode("d", "3 Div", None, "JP", "unit",
+    ...     holds="1,234 units"))]
+    ['3 Div', '1,234 units']
     """
     short_label = node.short is None and len(node.label) <= 12 and " " not in node.label
     lines: list[Line] = []
@@ -146,6 +149,8 @@ def node_lines(node: SceneNode, members: int = MEMBER_COLUMNS) -> tuple[Line, ..
         lines += [Line(t, LABEL_PT, short_label) for t in fitted_lines(node.label, 20, _MAX_LINES)]
     if node.members:
         lines += [Line(t, MEMBER_PT) for t in member_lines(node.members, members)]
+    if node.holds:
+        lines.append(Line(node.holds, NAME_PT))
     return tuple(lines)
 
 

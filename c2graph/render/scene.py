@@ -21,12 +21,25 @@ Example
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, TypedDict, Unpack, get_args
 
 from ..errors import QueryError
 from ..messages import Messages, interface
 from ..model import Link, Model, Node
+from .overview import (
+    FOLD_ABOVE,
+    Bundle,
+    Folded,
+    bundle_title,
+    command_ranks,
+    fold,
+    fold_depth,
+    gathered_marks,
+    holds_text,
+    holds_title,
+    overview_note,
+)
 from .style import MARK_STYLES, LegendEntry, legend_entries, nation_order
 from .titles import link_title, node_title
 from .views import View, focus_nodes, phase_links
@@ -56,7 +69,8 @@ SIZES: dict[Size, tuple[float, float]] = {
 @dataclass(frozen=True)
 class SceneNode:
     """A node as drawn: its label (in the chosen language), short name, overlay marks, the
-    names of the members a body lists, and its hover text."""
+    names of the members a body lists, its hover text and, for an overview's box, how
+    many units it holds (:mod:`c2graph.render.overview`)."""
 
     id: str
     label: str
@@ -66,6 +80,7 @@ class SceneNode:
     marks: frozenset[str] = frozenset()
     members: tuple[str, ...] = ()
     title: str = ""
+    holds: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,7 +112,8 @@ class Panel:
 @dataclass(frozen=True)
 class Scene:
     """Everything a renderer draws: title lines, phase panels, nation order and legend;
-    ``lang`` is the language of its words (:func:`c2graph.messages.interface`)."""
+    ``lang`` is the language of its words (:func:`c2graph.messages.interface`);
+    ``overview`` the depth its panels are folded at (``None``: every node drawn)."""
 
     title: str
     subtitle: str
@@ -107,6 +123,7 @@ class Scene:
     legend: tuple[LegendEntry, ...]
     size: Size = "slide"
     lang: str = "en"
+    overview: int | None = None
 
     def nation_caption(self, nation: str) -> str:
         """The caption of a nation's group: its legend label (in the scene's language).
@@ -134,6 +151,7 @@ class Scene:
         labels = [n.label for p in self.panels for n in p.nodes]
         shorts = [n.short for p in self.panels for n in p.nodes if n.short]
         members = [m for p in self.panels for n in p.nodes for m in n.members]
+        holds = [n.holds for p in self.panels for n in p.nodes if n.holds]
         return (
             self.title,
             self.subtitle,
@@ -141,6 +159,7 @@ class Scene:
             *labels,
             *shorts,
             *members,
+            *holds,
             *(e.label for e in self.legend),
         )
 
@@ -161,6 +180,7 @@ class SceneOptions(TypedDict, total=False):
     layer: str | None
     hide: Sequence[str]
     size: Size
+    all_units: bool
 
 
 def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
@@ -185,7 +205,8 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
     focus, depth
         Draw only ``focus``, its chains of command up to the top, its subordinates down
         to ``depth`` authority steps (default 2) and the nodes joined to it by any other
-        link (:func:`~c2graph.render.views.focus_nodes`).
+        link (:func:`~c2graph.render.views.focus_nodes`). Without ``focus``, ``depth``
+        folds every panel at that depth (:mod:`c2graph.render.overview`).
     nations
         Draw only the nodes of these nations (``JP``, ``US``, ``alliance``...).
     layer
@@ -196,6 +217,10 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
     size
         The page the chart is made for (:data:`SIZES`); ``slide`` (the default) labels
         nodes with their short names, ``a4`` and ``poster`` add the full names.
+    all_units
+        Draw every node even where a panel has more than
+        :data:`~c2graph.render.overview.FOLD_ABOVE`, which are otherwise folded into an
+        overview at the depth that fits a slide.
 
     Raises
     ------
@@ -225,15 +250,21 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
     overlays = _Overlays(model, target, options.get("bottlenecks", False), removed)
     view = _view(model, options)
     context = _Context(model, phase_ids, overlays, view, lang, size)
-    panels = tuple(context.panel(p) for p in phase_ids)
+    chosen = [context.select(p) for p in phase_ids]
+    folds = _folds(model, chosen, view, options)
+    panels = tuple(context.panel(s, f) for s, f in zip(chosen, folds, strict=True))
     if not any(panel.nodes for panel in panels):
         raise QueryError(_nothing_drawn(model, phase_ids, view))
     drawn = [n for p in panels for n in p.nodes]
     edges = [e for p in panels for e in p.edges]
     marks = sorted({m for n in drawn for m in n.marks} | {m for e in edges for m in e.marks})
+    subtitle = _subtitle(model, phase_ids, lang, msg)
+    folded = [f for f in folds if f is not None]
+    if folded:
+        subtitle += " · " + overview_note(folded, msg)
     return Scene(
         title=model.name,
-        subtitle=_subtitle(model, phase_ids, lang, msg),
+        subtitle=subtitle,
         panels=panels,
         nations=nation_order(n.nation for n in drawn),
         model_nations=tuple(sorted({n.nation for n in model.nodes.values()})),
@@ -247,7 +278,30 @@ def build_scene(model: Model, **options: Unpack[SceneOptions]) -> Scene:
         ),
         size=size,
         lang=msg.lang,
+        overview=folded[0].depth if folded else None,
     )
+
+
+def _folds(
+    model: Model, chosen: Sequence[_Selection], view: View, options: SceneOptions
+) -> list[Folded | None]:
+    """Each panel folded at the depth asked for (without a focus), else, when a panel
+    has more than :data:`~c2graph.render.overview.FOLD_ABOVE` nodes, at the depth that
+    fits a slide; ``None`` for panels drawn whole."""
+    asked = options.get("depth") if view.focus is None else None
+    if options.get("all_units", False):
+        if asked is not None:
+            raise QueryError("give either a depth to fold at or every unit, not both")
+        return [None] * len(chosen)
+    if asked is None and all(len(s.present) <= FOLD_ABOVE for s in chosen):
+        return [None] * len(chosen)
+    order = list(model.nodes)
+    ranks = [command_ranks([n for n in order if n in s.present], s.drawn) for s in chosen]
+    depth = asked if asked is not None else fold_depth(ranks)
+    if depth is None:
+        return [None] * len(chosen)
+    nation = {node.id: node.nation for node in model.nodes.values()}
+    return [fold(r, s.drawn, depth, nation=nation) for r, s in zip(ranks, chosen, strict=True)]
 
 
 def _checked_size(size: str) -> Size:
@@ -388,6 +442,17 @@ class _Overlays:
         return node_marks, link_marks
 
 
+@dataclass
+class _Selection:
+    """What a view keeps of one phase: its nodes, the phase's links among them (member
+    links included) and those drawn as lines."""
+
+    phase: str
+    present: set[str]
+    links: list[Link]
+    drawn: list[Link]
+
+
 class _Context:
     """What every panel of a scene shares: the model, the phases shown, the overlays, the
     view, the language and the page size."""
@@ -404,10 +469,9 @@ class _Context:
         self.model, self.shown, self.overlays = model, shown, overlays
         self.view, self.lang, self.size = view, lang, size
 
-    def panel(self, phase: str) -> Panel:
-        """One phase: the nodes and links the view keeps, marked by the overlays."""
+    def select(self, phase: str) -> _Selection:
+        """What the view keeps of one phase: its nodes and the links drawn as lines."""
         model, view = self.model, self.view
-        node_marks, link_marks = self.overlays.marks(phase)
         present = {
             n.id
             for n in model.nodes.values()
@@ -425,19 +489,66 @@ class _Context:
             present = _still_linked(present, links, kept, keep=view.focus)
         drawn = [link for link in kept if view.keeps(link.relation)]
         drawn = [link for link in drawn if {link.from_node, link.to_node} <= present]
-        members = self._members(links, present) if view.lists_members else {}
+        return _Selection(phase, present, links, drawn)
+
+    def panel(self, selection: _Selection, folded: Folded | None) -> Panel:
+        """One phase: the nodes and links selected (folded into boxes when ``folded``),
+        marked by the overlays."""
+        model, phase = self.model, selection.phase
+        node_marks, link_marks = self.overlays.marks(phase)
+        present, drawn = selection.present, selection.drawn
+        edges: list[SceneEdge] = []
+        if folded is not None:
+            present, drawn = set(folded.boxes), list(folded.links)
+            node_marks = gathered_marks(node_marks, folded.box)
+            edges = [self._bundle(b, link_marks) for b in folded.bundles]
+        members = self._members(selection.links, present) if self.view.lists_members else {}
         pairs = tuple(
             (link.from_node, link.to_node)
-            for link in links
+            for link in selection.links
             if link.to_node in members and link.relation == "member" and link.from_node in present
         )
+        held = folded.holds if folded is not None else {}
         nodes = tuple(
             self._node(node, node_marks.get(node.id, set()), members.get(node.id, ()))
+            if node.id not in held
+            else self._box(node, node_marks.get(node.id, set()), members.get(node.id, ()), held)
             for node in model.nodes.values()
             if node.id in present
         )
-        edges = tuple(self._edge(link, link_marks.get(link.key, set())) for link in drawn)
-        return Panel(phase, _phase_name(model, phase, self.lang), nodes, edges, pairs)
+        edges[:0] = [self._edge(link, link_marks.get(link.key, set())) for link in drawn]
+        return Panel(phase, _phase_name(model, phase, self.lang), nodes, tuple(edges), pairs)
+
+    def _box(
+        self,
+        node: Node,
+        marks: set[str],
+        members: tuple[str, ...],
+        held: dict[str, tuple[str, ...]],
+    ) -> SceneNode:
+        """An overview's box: the node, with the count of the units it holds."""
+        kinds = [self.model.node(unit).kind for unit in held[node.id]]
+        plain = self._node(node, marks, members)
+        msg = interface(self.lang)
+        return replace(
+            plain,
+            title=f"{plain.title}\n{holds_title(kinds, msg)}",
+            holds=holds_text(len(kinds), msg),
+        )
+
+    def _bundle(self, bundle: Bundle, link_marks: dict[str, set[str]]) -> SceneEdge:
+        """A bundle of links between boxes, drawn as one link of its relation."""
+        marks = {mark for link in bundle.links for mark in link_marks.get(link.key, ())}
+        low = all(link.confidence == "low" for link in bundle.links)
+        return SceneEdge(
+            bundle.key,
+            bundle.tail,
+            bundle.head,
+            bundle.relation,
+            frozenset(marks),
+            "low" if low else None,
+            bundle_title(self.model, bundle, self.lang),
+        )
 
     def _members(self, links: list[Link], present: set[str]) -> dict[str, tuple[str, ...]]:
         """The names each drawn body lists: its members in the phase, in file order."""

@@ -196,7 +196,11 @@ def test_draw_size_names_the_page(alliance_path, tmp_path, size):
 
 
 VIEW_ERRORS = [
-    (["--depth", "1"], "c2graph draw: error: --depth needs --focus NODE"),
+    (
+        ["--depth", "1", "--all-units"],
+        "c2graph draw: error: --depth folds units into their formations: drop it or --all-units",
+    ),
+    (["--depth", "-1"], "c2graph draw: error: the depth must be 0 or more, not -1"),
     (
         ["--focus", "hq", "--depth", "-1"],
         "c2graph draw: error: the depth must be 0 or more, not -1",
@@ -255,3 +259,41 @@ def test_every_view_error_is_listed_in_the_errors_document():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "errors.md").read_text(encoding="utf-8")
     for _, message in VIEW_ERRORS:
         assert f"`{message}`" in doc
+
+
+@pytest.fixture(scope="module")
+def generated_path(tmp_path_factory):
+    import json
+
+    from c2graph.synthetic import generate
+
+    path = tmp_path_factory.mktemp("oob") / "oob.json"
+    path.write_text(json.dumps(generate(1000)), encoding="utf-8")
+    return path
+
+
+def test_draw_of_a_large_model_is_an_overview_without_a_warning(generated_path, tmp_path, capsys):
+    out = tmp_path / "oob.dot"
+    assert main(["draw", str(generated_path), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    text = out.read_text(encoding="utf-8")
+    assert "overview to depth 2: 981 units counted in their formation" in text
+    assert main(["draw", str(generated_path), "--depth", "1", "-o", str(out)]) == 0
+    assert "overview to depth 1: 993 units counted" in out.read_text(encoding="utf-8")
+
+
+def test_draw_all_units_warns_of_the_size_and_time(generated_path, tmp_path, capsys):
+    out = tmp_path / "oob.dot"
+    assert main(["draw", str(generated_path), "--all-units", "-o", str(out)]) == 0
+    assert capsys.readouterr().err == (
+        "warning: --all-units draws every one of the 999 nodes of phase peacetime as a box: "
+        "the chart will be far larger than a slide (an overview folds more than 150), and "
+        "drawing it may take about 2 s\n"
+    )
+    assert "units counted" not in out.read_text(encoding="utf-8")
+
+
+def test_draw_all_units_of_a_small_model_says_nothing(model_path, tmp_path, capsys):
+    out = tmp_path / "chart.dot"
+    assert main(["draw", str(model_path), "--all-units", "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""

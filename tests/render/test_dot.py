@@ -302,5 +302,5 @@ def test_links_are_routed_in_small_charts_and_straight_in_large_ones(tiny):
             "links": [{"from": "hq", "to": u["id"], "relation": "opcon"} for u in units],
         }
     )
-    routes = build_chart(build_scene(large)).routes
+    routes = build_chart(build_scene(large, all_units=True)).routes
     assert {len(r.points) for r in routes.values()} == {2}  # straight from box to box
