@@ -264,6 +264,19 @@ class _Grid:
                 north[i + nx] = i
         #: The next free point in each direction (east, south, west, north), or -1.
         self.next = (east, south, west, north)
+        #: The column and the row of each point.
+        self.col = [i for _ in self.ys for i in range(nx)]
+        self.row = [j for j in range(ny) for _ in self.xs]
+        #: The length of the run to the next point in each direction (0 where there is none).
+        xs, ys = self.xs, self.ys
+        gaps_x = [xs[i + 1] - xs[i] for i in range(nx - 1)]
+        gaps_y = [ys[j + 1] - ys[j] for j in range(ny - 1)]
+        self.step = (
+            [gaps_x[i % nx] if e >= 0 else 0.0 for i, e in enumerate(east)],
+            [gaps_y[i // nx] if s >= 0 else 0.0 for i, s in enumerate(south)],
+            [gaps_x[i % nx - 1] if w >= 0 else 0.0 for i, w in enumerate(west)],
+            [gaps_y[i // nx - 1] if n >= 0 else 0.0 for i, n in enumerate(north)],
+        )
 
     def _block(
         self, free_h: bytearray, free_v: bytearray, x0: float, y0: float, x1: float, y1: float
@@ -309,6 +322,14 @@ class _Usage:
     runs: dict[int, set[str]]
     passes: dict[int, set[str]]
     ports: dict[Point, set[str]]
+
+    def others(self, group: str) -> tuple[set[int], set[int]]:
+        """The unit runs and the points (keys as above) links of groups other than
+        ``group`` take."""
+        return (
+            {key for key, users in self.runs.items() if len(users) > 1 or group not in users},
+            {key for key, users in self.passes.items() if len(users) > 1 or group not in users},
+        )
 
     def port(self, point: Point, group: str) -> float:
         users = self.ports.get(point)
@@ -417,51 +438,53 @@ class Router:
         estimate is the length and the fewest bends left to reach the head's margin (a
         lower bound, so the route found is a cheapest one); ties go to the state nearer
         the head."""
-        grid, runs, passes = self.grid, self.usage.runs, self.usage.passes
-        px, py, after = grid.px, grid.py, grid.next
-        estimate = _Estimate(_inflated(head.rect, MARGIN))
-        inf = float("inf")
-        best = [inf] * (len(px) * 4)
-        back = [-1] * (len(px) * 4)
+        grid, after, step = self.grid, self.grid.next, self.grid.step
+        shared, crossed = self.usage.others(group)
+        estimate = _Estimate(_inflated(head.rect, MARGIN), grid)
+        best = [math.inf] * (len(grid.px) * 4)
+        back = [-1] * len(best)
         heap: list[tuple[float, float, float, int]] = []
         for state, (cost, _) in starts.items():
             best[state] = cost
             heapq.heappush(heap, (cost, 0.0, cost, state))
-        done, done_cost = -1, inf
-        turns = ((0, 0.0), (1, _BEND), (3, _BEND))
+        done, done_cost = -1, math.inf
+        pop, push = heapq.heappop, heapq.heappush
         while heap:
-            f, _, g, state = heapq.heappop(heap)
+            f, _, g, state = pop(heap)
             if f >= done_cost:
                 break
             if g > best[state]:
                 continue
             if state in ends and g + ends[state][0] < done_cost:
                 done, done_cost = state, g + ends[state][0]
-            index, direction = state >> 2, state & 3
-            x, y = px[index], py[index]
-            for turn, bend in turns:
-                heading = (direction + turn) & 3
+            index = state >> 2
+            for heading, bend, axis, forward in _TURNS[state & 3]:
                 nxt = after[heading][index]
                 if nxt < 0:
                     continue
-                axis = heading & 1
-                tx, ty = px[nxt], py[nxt]
-                length = abs(tx - x) + abs(ty - y)
+                length = step[heading][index]
                 cost = g + bend + length
-                users = runs.get(min(index, nxt) * 2 + axis)
-                if users and (len(users) > 1 or group not in users):
+                if ((index if forward else nxt) * 2 + axis) in shared:
                     cost += _OVERLAP * length
-                users = passes.get(nxt * 2 + 1 - axis)
-                if users and (len(users) > 1 or group not in users):
+                if nxt * 2 + 1 - axis in crossed:
                     cost += _CROSS
                 nstate = nxt * 4 + heading
                 if cost < best[nstate]:
                     best[nstate] = cost
                     back[nstate] = state
-                    h = estimate(tx, ty, heading) * _GREED
-                    heapq.heappush(heap, (cost + h, h, cost, nstate))
-        if done < 0:
-            return None
+                    h = estimate(nxt, heading)
+                    push(heap, (cost + h, h, cost, nstate))
+        return None if done < 0 else self._path(starts, ends, back, done)
+
+    def _path(
+        self,
+        starts: Mapping[int, tuple[float, Point]],
+        ends: Mapping[int, tuple[float, Point]],
+        back: Sequence[int],
+        done: int,
+    ) -> list[Point]:
+        """The points of the search's path to state ``done``, from outline to outline."""
+        grid = self.grid
         path = [grid.point(done >> 2)]
         state = done
         while back[state] >= 0:
@@ -469,6 +492,18 @@ class Router:
             path.append(grid.point(state >> 2))
         path.reverse()
         return [starts[state][1], *path, ends[done][1]]
+
+
+#: The headings a search may take from each heading (straight on, right and left; no
+#: turning back), each with what turning costs, its axis (0 east-west, 1 north-south) and
+#: whether it goes east or south (so the unit run starts at the point it leaves).
+_TURNS = tuple(
+    tuple(
+        (h, bend, h & 1, h < 2)
+        for h, bend in ((d, 0.0), ((d + 1) & 3, _BEND), ((d + 3) & 3, _BEND))
+    )
+    for d in range(4)
+)
 
 
 def _bends(need_x: int, need_y: int, heading: int) -> int:
@@ -488,21 +523,28 @@ def _bends(need_x: int, need_y: int, heading: int) -> int:
 _BENDS = tuple(
     tuple(tuple(_bends(nx, ny, h) for h in range(4)) for ny in (-1, 0, 1)) for nx in (-1, 0, 1)
 )
+#: What those bends cost.
+_BEND_COSTS = tuple(tuple(tuple(b * _BEND for b in by_h) for by_h in by_y) for by_y in _BENDS)
 
 
 class _Estimate:
-    """The least cost left from a point heading one way to a rectangle: the distance to
-    it plus :data:`_BEND` for each bend no path can avoid."""
+    """The least cost left from a grid point heading one way to a rectangle: the distance
+    to it plus :data:`_BEND` for each bend no path can avoid, times :data:`_GREED`; read
+    from tables of the grid's columns and rows."""
 
-    def __init__(self, rect: tuple[float, float, float, float]) -> None:
-        self.x0, self.y0, self.x1, self.y1 = rect
+    def __init__(self, rect: tuple[float, float, float, float], grid: _Grid) -> None:
+        x0, y0, x1, y1 = rect
+        self.col, self.row = grid.col, grid.row
+        self.far_x = [max(0.0, x0 - x, x - x1) for x in grid.xs]
+        self.far_y = [max(0.0, y0 - y, y - y1) for y in grid.ys]
+        #: Which way a point must still go (index 0 west or north, 1 not, 2 east or south).
+        need_x = [2 if x < x0 else (0 if x > x1 else 1) for x in grid.xs]
+        self.need_y = [2 if y < y0 else (0 if y > y1 else 1) for y in grid.ys]
+        self.bends = [_BEND_COSTS[need] for need in need_x]
 
-    def __call__(self, x: float, y: float, heading: int) -> float:
-        x0, y0, x1, y1 = self.x0, self.y0, self.x1, self.y1
-        need_x = 1 if x < x0 else (-1 if x > x1 else 0)  # which way it must still go
-        need_y = 1 if y < y0 else (-1 if y > y1 else 0)
-        distance = max(0.0, x0 - x, x - x1) + max(0.0, y0 - y, y - y1)
-        return distance + _BENDS[need_x + 1][need_y + 1][heading] * _BEND
+    def __call__(self, index: int, heading: int) -> float:
+        i, j = self.col[index], self.row[index]
+        return (self.far_x[i] + self.far_y[j] + self.bends[i][self.need_y[j]][heading]) * _GREED
 
 
 def _inflated(

@@ -17,10 +17,9 @@ Example
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-import networkx as nx
 
 from ..errors import QueryError
 from ..model import Link, Model
@@ -120,17 +119,37 @@ def focus_nodes(links: Sequence[Link], focus: str, depth: int) -> set[str]:
     >>> sorted(focus_nodes(list(model.links_in("wartime")), "kr-jcs", 1))
     ['al-mcm', 'kr-jcs', 'kr-mnd', 'kr-president']
     """
-    authority = nx.DiGraph()
-    authority.add_node(focus)
-    authority.add_edges_from(
-        (link.from_node, link.to_node) for link in links if link.relation in AUTHORITY_RELATIONS
-    )
-    kept: set[str] = {focus} | set(nx.ancestors(authority, focus))
-    kept |= set(nx.single_source_shortest_path_length(authority, focus, cutoff=depth))
+    up: dict[str, list[str]] = {}
+    down: dict[str, list[str]] = {}
+    for link in links:
+        if link.relation in AUTHORITY_RELATIONS:
+            up.setdefault(link.to_node, []).append(link.from_node)
+            down.setdefault(link.from_node, []).append(link.to_node)
+    kept = _within(up, focus, None) | _within(down, focus, depth)
     for link in links:
         if link.relation not in AUTHORITY_RELATIONS and focus in (link.from_node, link.to_node):
             kept |= {link.from_node, link.to_node}
     return kept
+
+
+def _within(steps: dict[str, list[str]], start: str, depth: int | None) -> set[str]:
+    """``start`` and the nodes ``steps`` reach from it in at most ``depth`` steps (any
+    number when ``None``), breadth first.
+
+    >>> sorted(_within({"a": ["b"], "b": ["c"]}, "a", 1))
+    ['a', 'b']
+    """
+    found = {start: 0}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if depth is not None and found[node] >= depth:
+            continue
+        for nxt in steps.get(node, ()):
+            if nxt not in found:
+                found[nxt] = found[node] + 1
+                queue.append(nxt)
+    return set(found)
 
 
 def phase_links(model: Model, phase: str, present: set[str]) -> list[Link]:
