@@ -300,8 +300,10 @@ def _meets(a: Rect, b: Rect) -> bool:
 def _legend_spots(
     size: tuple[float, float], taken: Sequence[Rect], bounds: Rect
 ) -> list[tuple[float, float]]:
-    """Top-left corners where a legend of ``size`` may go: in the chart's free space
-    (clear of every frame) or just beside or below the chart."""
+    """Top-left corners where a legend of ``size`` may go, clear of every frame in
+    ``taken``: in an empty corner of the chart (flush with its left or right side, with no
+    frame between it and the top or the bottom: never among the boxes, where the links
+    between them run) or just beside or below the chart."""
     w, h = size
     x0, y0, x1, y1 = bounds
     xs = {x0, x1 - w, x1 + _LEGEND_GAP} | {r[2] + _LEGEND_GAP for r in taken}
@@ -319,9 +321,28 @@ def _legend_spots(
                 x + w + _LEGEND_GAP / 2,
                 y + h + _LEGEND_GAP / 2,
             )
+            inside = x < x1 and y < y1
+            if inside and not _cornered((x, y, x + w, y + h), taken, bounds):
+                continue
             if not any(_meets(room, r) for r in taken):
                 spots.append((x, y))
     return spots
+
+
+def _cornered(rect: Rect, taken: Sequence[Rect], bounds: Rect) -> bool:
+    """True when ``rect`` is in a corner of ``bounds``: flush with its left or right side,
+    and no rectangle of ``taken`` in its columns is above it or none is below it.
+
+    >>> _cornered((0, 50, 10, 60), [(0, 0, 10, 40)], (0, 0, 100, 100))
+    True
+    >>> _cornered((0, 50, 10, 60), [(0, 0, 10, 40), (0, 70, 10, 90)], (0, 0, 100, 100))
+    False
+    """
+    x0, y0, x1, y1 = rect
+    if abs(x0 - bounds[0]) > 0.01 and abs(x1 - bounds[2]) > 0.01:
+        return False
+    columns = [r for r in taken if r[0] < x1 and x0 < r[2]]
+    return not any(r[3] <= y0 for r in columns) or not any(r[1] >= y1 for r in columns)
 
 
 @dataclass(frozen=True)

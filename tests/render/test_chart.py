@@ -59,6 +59,42 @@ def test_the_legend_covers_no_frame_and_no_link(model, phase):
     assert not [run for run in runs if _meets(run, chart.legend.rect)]
 
 
+def _among_the_frames(chart) -> bool:
+    """True when the legend is inside the frames' extent, not flush with its left or right
+    side, or with frames both above and below it in its columns."""
+    assert chart.legend is not None
+    frames = [f.rect for view in chart.panels for f in view.frames]
+    x0, y0, x1, y1 = chart.legend.rect
+    left, right = min(f[0] for f in frames), max(f[2] for f in frames)
+    if x0 >= right or y0 >= max(f[3] for f in frames):
+        return False  # beside or below the chart
+    columns = [f for f in frames if f[0] < x1 and x0 < f[2]]
+    flush = abs(x0 - left) < 0.01 or abs(x1 - right) < 0.01
+    above, below = any(f[3] <= y0 for f in columns), any(f[1] >= y1 for f in columns)
+    return not flush or (above and below)
+
+
+@pytest.mark.parametrize(("model", "phase"), list(_charts()))
+def test_the_legend_sits_in_a_corner_or_outside_the_frames(model, phase):
+    assert not _among_the_frames(build_chart(build_scene(model, phase=phase)))
+
+
+def test_a_focused_legend_sits_in_a_corner_and_the_counterpart_link_runs_straight():
+    model = load_model("models/us-japan-combined-staff.yaml")
+    chart = build_chart(build_scene(model, phase="peacetime", focus="us-indopacom"))
+    assert not _among_the_frames(chart)
+    (view,) = chart.panels
+    japan = next(f.rect for f in view.frames if f.nation == "JP")
+    assert chart.legend is not None and chart.legend.rect[0] == japan[0]
+    (key,) = [
+        e.key
+        for e in view.panel.edges
+        if {e.tail, e.head} == {"jp-jjoc", "us-indopacom"} and e.relation == "counterpart"
+    ]
+    # out of JJOC's right side, straight across, one bend down into INDOPACOM's top
+    assert chart.routes[key].points == ((44.0, 138.0), (667.0, 138.0), (667.0, 160.0))
+
+
 def test_the_picture_holds_every_frame_the_legend_and_the_title(tiny):
     chart = build_chart(build_scene(tiny, phases=["peacetime", "armed-attack"]))
     parts = [f.rect for view in chart.panels for f in view.frames]
