@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import InputFileError, ModelError, Problem
 from ..model import Model
+from .columns import is_clean
 from .files import MAX_MODEL_BYTES, ModelFiles
 from .items import TOP_KEYS, Merged, ModelFile
 from .lint import find_warnings
@@ -195,7 +196,7 @@ def load_model_data(data: Any, *, name: str = "<data>", strict: bool = False) ->
 
 def _check_structure(file: ModelFile) -> list[Problem]:
     """The structural problems of one file; cut what they spoil out of its usable part."""
-    findings = check_file_data(file.data)
+    findings = [] if is_clean(file.data) else check_file_data(file.data)
     if findings:
         file.part = usable_part(file.data, findings)
     return [file.problem(f.path, f.message) for f in findings]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 import yaml
 
 from ..errors import ModelError, Problem
+from .fastyaml import load_plain
 from .jsonpath import NotJson, json_offset
 from .syntax import explain
 
@@ -197,7 +198,11 @@ class _PlainLoader(_StrictLoader):
 
 
 def _load_yaml(text: str) -> Any:
-    """Load YAML text with :class:`_PlainLoader`, or :class:`_StrictLoader` when it declines."""
+    """Load YAML text with yaml-rs (:func:`.fastyaml.load_plain`), else with
+    :class:`_PlainLoader`, or :class:`_StrictLoader` when that declines too."""
+    data = load_plain(text)
+    if data is not None:
+        return data
     try:
         return yaml.load(text, Loader=_PlainLoader)
     except (_NotPlain, yaml.constructor.ConstructorError, RecursionError):

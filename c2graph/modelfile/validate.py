@@ -20,10 +20,14 @@ __all__ = [
     "Finding",
     "QuickCheck",
     "check_file_data",
+    "check_item",
+    "check_key",
     "check_phases",
     "check_value",
+    "check_variant_keys",
     "describe_path",
     "quick_checks",
+    "required",
 ]
 
 Path_ = tuple[str | int, ...]
@@ -141,12 +145,16 @@ def check_file_data(data: Any) -> list[Finding]:
         ]
     if not isinstance(data, dict):
         return [Finding((), f"expected a mapping of model keys at the top, got {_unquoted(data)}")]
-    findings = _check_section(data, "model", ()) + _check_variant_keys(data)
+    findings = check_item(data, "model", ()) + check_variant_keys(data)
     return sorted(findings, key=lambda f: (format_path(f.path), f.message))
 
 
-def _check_variant_keys(data: dict[str, Any]) -> list[Finding]:
-    """What a model needs, or may not have, depending on whether it has ``extends``."""
+def check_variant_keys(data: dict[str, Any]) -> list[Finding]:
+    """What a model needs, or may not have, depending on whether it has ``extends``.
+
+    >>> [f.message for f in check_variant_keys({"nodes": [], "remove": {}})]
+    ["missing required key 'phases'", "'remove' is only allowed in a model that has 'extends'"]
+    """
     if "extends" in data:
         if "phases" not in data:
             return []
@@ -170,7 +178,13 @@ def _check_variant_keys(data: dict[str, Any]) -> list[Finding]:
     return findings
 
 
-def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
+def check_item(item: Any, section: str, path: Path_) -> list[Finding]:
+    """Check one item of a section (a mapping): each key, the required keys, and the rules
+    across its keys; ``path`` is the item's data path.
+
+    >>> [f.message for f in check_item({"id": "a", "kind": "unit"}, "node", ("nodes", 0))]
+    ["missing required key 'name'", "missing required key 'nation'"]
+    """
     fields = SECTIONS[section]
     if not isinstance(item, dict):
         return [
@@ -184,8 +198,8 @@ def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
         check = quick.get(key)
         if check is not None and type(value) is str and (check is True or check(value)):
             continue
-        findings.extend(_check_key(key, value, section, path))
-    for name in _required(section):
+        findings.extend(check_key(key, value, section, path))
+    for name in required(section):
         if name not in item:
             findings.append(Finding(path, f"missing required key {name!r}"))
     if (
@@ -201,8 +215,13 @@ def _check_section(item: Any, section: str, path: Path_) -> list[Finding]:
     return findings
 
 
-def _check_key(key: Any, value: Any, section: str, path: Path_) -> list[Finding]:
-    """Check one key of a section item and its value (the full check, off the hot path)."""
+def check_key(key: Any, value: Any, section: str, path: Path_) -> list[Finding]:
+    """Check one key of a section item and its value (the full check, off the hot path);
+    ``path`` is the item's data path.
+
+    >>> [f.message for f in check_key("kind", 3, "node", ("nodes", 0))]
+    ['expected text, got number 3; quote it']
+    """
     if not isinstance(key, str):
         return [Finding(path, f"keys must be text, got {_type_name(key)}")]
     fields = SECTIONS[section]
@@ -221,8 +240,12 @@ def _check_key(key: Any, value: Any, section: str, path: Path_) -> list[Finding]
     ]
 
 
-def _required(section: str) -> tuple[str, ...]:
-    """The keys a section requires."""
+def required(section: str) -> tuple[str, ...]:
+    """The keys a section requires.
+
+    >>> required("link")
+    ('from', 'to', 'relation')
+    """
     names = _REQUIRED.get(section)
     if names is None:
         names = _REQUIRED[section] = tuple(f.name for f in SECTIONS[section].values() if f.required)
@@ -332,13 +355,13 @@ def check_value(value: Any, field: Field, path: Path_) -> list[Finding]:
 def _check_nested(value: Any, field: Field, path: Path_) -> list[Finding]:
     """Check a ``section`` value (one mapping) or a ``sections`` value (a list of them)."""
     if field.kind == "section":
-        return _check_section(value, field.target, path)
+        return check_item(value, field.target, path)
     if not isinstance(value, list):
         return [Finding(path, f"expected a list, got {_type_name(value)}")]
     return [
         finding
         for index, entry in enumerate(value)
-        for finding in _check_section(entry, field.target, (*path, index))
+        for finding in check_item(entry, field.target, (*path, index))
     ]
 
 
