@@ -10,7 +10,10 @@ of each, in turn) and the medians compared; the draw's own stages are timed in t
 process too, to show where the time goes, with the in-process ratio of the whole draw
 (scene to titled SVG) to Graphviz alone on the same DOT, and the floor Python sets: a
 process that only starts Python, and one that also imports what ``c2graph draw`` loads
-before it draws.
+before it draws. Every process runs with Python's bytecode cache on, as an installed
+c2graph does (pip compiles a wheel's modules; an editable install caches them on first
+import), even when the calling environment turns it off with ``PYTHONDONTWRITEBYTECODE``;
+the floor also shows what importing costs when every module must be compiled.
 
 Usage::
 
@@ -20,6 +23,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -63,6 +67,10 @@ class DrawTime:
         return drawn / self.stages["Graphviz"]
 
 
+#: The environment of the timed processes: the bytecode cache on.
+_CACHED = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _c2graph() -> list[str]:
     script = Path(sys.executable).parent / "c2graph"
     return [str(script)] if script.exists() else [sys.executable, "-m", "c2graph"]
@@ -76,9 +84,9 @@ def engine_command(dot: Path, svg: Path) -> list[str]:
     return [sys.executable, "-c", _RENDER, str(dot), str(svg)]
 
 
-def _run(command: list[str]) -> float:
+def _run(command: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True, env=env or _CACHED)
     return time.perf_counter() - start
 
 
@@ -116,7 +124,7 @@ def draw_time(model_path: Path, phase: str, repeat: int) -> DrawTime:
     with tempfile.TemporaryDirectory() as folder:
         dot, svg, out = Path(folder, "c.dot"), Path(folder, "e.svg"), Path(folder, "d.svg")
         draw = [*_c2graph(), "draw", str(model_path), "--phase", phase]
-        subprocess.run([*draw, "-o", str(dot)], check=True, capture_output=True)
+        subprocess.run([*draw, "-o", str(dot)], check=True, capture_output=True, env=_CACHED)
         pairs = [
             (_run([*draw, "-o", str(out)]), _run(engine_command(dot, svg))) for _ in range(repeat)
         ]
@@ -135,14 +143,22 @@ _IMPORTS = "import c2graph.cli.main, c2graph.render.chart, c2graph.render.dot, c
 
 
 def floor(repeat: int) -> dict[str, float]:
-    """Median seconds of a process that only starts Python, and of one that imports what
-    a draw needs: no draw can take less."""
-    return {
-        "python": statistics.median(_run([sys.executable, "-c", "pass"]) for _ in range(repeat)),
-        "python+imports": statistics.median(
-            _run([sys.executable, "-c", _IMPORTS]) for _ in range(repeat)
-        ),
-    }
+    """Median seconds of a process that only starts Python, of one that imports what a
+    draw needs (no draw can take less), and of that one compiling every module (no
+    bytecode cache: an empty cache folder, nothing written)."""
+    with tempfile.TemporaryDirectory() as empty:
+        compiling = _CACHED | {"PYTHONPYCACHEPREFIX": empty, "PYTHONDONTWRITEBYTECODE": "1"}
+        return {
+            "python": statistics.median(
+                _run([sys.executable, "-c", "pass"]) for _ in range(repeat)
+            ),
+            "python+imports": statistics.median(
+                _run([sys.executable, "-c", _IMPORTS]) for _ in range(repeat)
+            ),
+            "python+imports compiling": statistics.median(
+                _run([sys.executable, "-c", _IMPORTS], compiling) for _ in range(repeat)
+            ),
+        }
 
 
 def report(times: list[DrawTime], floors: dict[str, float] | None = None) -> str:
