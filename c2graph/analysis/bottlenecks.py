@@ -51,6 +51,7 @@ from .frictions import (
 )
 from .graphs import phase_graphs
 from .hierarchy import HierarchyReport, hierarchy_report
+from .kernels import VIRTUAL_ROOT, articulation_points, immediate_dominators
 from .paths import DEFAULT_LAYER, authority_view
 from .sovereignty import ForceScope, families, force_scopes
 
@@ -78,8 +79,6 @@ __all__ = [
 BETWEENNESS_EXACT_MAX_NODES = 500
 #: Number of sampled sources (fixed seed 0) above the bound.
 BETWEENNESS_SAMPLE = 200
-
-_VIRTUAL_ROOT = ("<top>",)
 
 
 @dataclass(frozen=True)
@@ -229,11 +228,11 @@ def dominators(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> tuple
     """
     found = []
     for family in families(authority_view(model, phase=phase, layer=layer)):
-        idom = _immediate_dominators(family.graph, family.tops)
+        idom = immediate_dominators(family.graph, family.tops)
         depending: dict[str, list[str]] = defaultdict(list)
         for unit in sorted(family.forces):
             upper = idom.get(unit)
-            while upper is not None and upper != _VIRTUAL_ROOT and upper != unit:
+            while upper is not None and upper != VIRTUAL_ROOT and upper != unit:
                 depending[upper].append(unit)
                 upper = idom.get(upper)
         ranked = sorted(depending.items(), key=lambda item: (-len(item[1]), item[0]))
@@ -346,7 +345,7 @@ def cut_nodes(model: Model, *, phase: str) -> tuple[str, ...]:
     ----------
     Hopcroft & Tarjan (1973); networkx ``articulation_points``.
     """
-    return tuple(sorted(nx.articulation_points(phase_graphs(model, phase).whole)))
+    return tuple(sorted(articulation_points(phase_graphs(model, phase).whole)))
 
 
 def betweenness(model: Model, *, phase: str) -> tuple[Centrality, ...]:
@@ -447,58 +446,3 @@ def _report(
         removal=removal,
         betweenness=betweenness(model, phase=phase) if with_betweenness else None,
     )
-
-
-def _immediate_dominators(graph: nx.DiGraph, tops: tuple[str, ...]) -> dict[Any, Any]:
-    """Map each node reachable from ``tops`` to its immediate dominator.
-
-    With one top, it is the root and has no entry; with several, a virtual root
-    (:data:`_VIRTUAL_ROOT`, absent from the result) stands above them.  The
-    Cooper-Harvey-Kennedy iteration over reverse postorder, as networkx's
-    ``immediate_dominators``, without building a rooted copy of the graph.
-    """
-    if not tops:
-        return {}
-    root: Any = tops[0] if len(tops) == 1 else _VIRTUAL_ROOT
-    starts = (root,) if root != _VIRTUAL_ROOT else tops
-    order: list[Any] = []
-    seen = set(starts)
-    for start in starts:
-        stack = [(start, iter(graph.succ[start]))]
-        while stack:
-            node, lowers = stack[-1]
-            lower = next((n for n in lowers if n not in seen), None)
-            if lower is None:
-                order.append(node)
-                stack.pop()
-            else:
-                seen.add(lower)
-                stack.append((lower, iter(graph.succ[lower])))
-    if root == _VIRTUAL_ROOT:
-        order.append(root)
-    index = {node: i for i, node in enumerate(order)}
-    idom: dict[Any, Any] = {root: root}
-    top_set = set(tops) if root == _VIRTUAL_ROOT else set()
-    changed = True
-    while changed:
-        changed = False
-        for node in reversed(order[:-1]):
-            uppers = [root] if node in top_set else list(graph.pred[node])
-            new = None
-            for upper in uppers:
-                if upper in idom:
-                    new = upper if new is None else _intersect(idom, index, upper, new)
-            if idom.get(node) != new:
-                idom[node] = new
-                changed = True
-    del idom[root]
-    return idom
-
-
-def _intersect(idom: dict[Any, Any], index: dict[Any, int], one: Any, two: Any) -> Any:
-    while one != two:
-        while index[one] < index[two]:
-            one = idom[one]
-        while index[one] > index[two]:
-            two = idom[two]
-    return one

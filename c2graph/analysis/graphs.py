@@ -43,6 +43,7 @@ __all__ = [
     "PhaseGraphs",
     "links_switched",
     "phase_graphs",
+    "simple_digraph",
     "strength_key",
 ]
 
@@ -300,6 +301,31 @@ def _frozen(
                 attributes[end], succ[end], pred[end] = {}, {}, {}
         succ[u][v] = pred[v][u] = {"links": links}
     return nx.freeze(graph)
+
+
+def simple_digraph(nodes: Iterable[Any], pairs: Iterable[tuple[Any, Any]]) -> nx.DiGraph:
+    """Return the DiGraph of ``nodes`` then the links ``pairs`` (distinct), without attributes.
+
+    The same as ``add_nodes_from`` then ``add_edges_from`` (or ``nx.DiGraph(pairs)``),
+    adjacency order included (an end not among ``nodes`` is added when first met), with
+    the adjacency dicts (networkx's documented data structure) filled directly, several
+    times faster on large layers.
+
+    Example
+    -------
+    >>> list(simple_digraph(["a"], [("b", "a"), ("a", "c")]).edges)
+    [('a', 'c'), ('b', 'a')]
+    """
+    graph = nx.DiGraph()
+    attributes, succ, pred = graph._node, graph._succ, graph._pred
+    for node in nodes:
+        attributes[node], succ[node], pred[node] = {}, {}, {}
+    for u, v in pairs:
+        for end in (u, v):
+            if end not in succ:
+                attributes[end], succ[end], pred[end] = {}, {}, {}
+        succ[u][v] = pred[v][u] = {}
+    return graph
 
 
 def _tops(graph: nx.DiGraph) -> tuple[str, ...]:

@@ -50,7 +50,8 @@ import networkx as nx
 from ..display import Displayable
 from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS, Layer
-from .graphs import phase_graphs
+from .graphs import phase_graphs, simple_digraph
+from .kernels import topological_order, weak_components
 
 __all__ = [
     "DualKey",
@@ -120,8 +121,8 @@ def krackhardt(graph: nx.DiGraph) -> HierarchyScores:
     Krackhardt's graph theoretical dimensions of informal organizations, *Social
     Networks* 34: 159-163.
     """
-    simple = _simple_graph(graph, ((u, v) for u, v in graph.edges() if u != v))
-    return _scores(simple, _topological_order(simple))
+    simple = simple_digraph(graph, ((u, v) for u, v in graph.edges() if u != v))
+    return _scores(simple, topological_order(simple), weak_components(simple))
 
 
 def hierarchy_scores(
@@ -148,7 +149,7 @@ def hierarchy_scores(
     Krackhardt (1994); Butts, R package ``sna``.  See :func:`krackhardt`.
     """
     simple = _layer_graph(model, phase, layer)
-    return _scores(simple, _topological_order(simple))
+    return _scores(simple, topological_order(simple), weak_components(simple))
 
 
 @dataclass(frozen=True)
@@ -259,58 +260,34 @@ def hierarchy_report(
 def _layer_graph(model: Model, phase: str, layer: str) -> nx.DiGraph:
     """The simple digraph of a layer's links in ``phase``, on the nodes they join."""
     succ = phase_graphs(model, phase).layer(layer).graph._succ
-    return _simple_graph((), ((u, v) for u, below in succ.items() for v in below))
+    return simple_digraph((), ((u, v) for u, below in succ.items() for v in below))
 
 
 def _among(graph: nx.DiGraph, nodes: list[str]) -> nx.DiGraph:
     """The simple digraph of ``nodes`` (in the graph's order) and the links among them."""
     keep, succ = set(nodes), graph._succ
-    return _simple_graph(nodes, ((u, v) for u in nodes for v in succ[u] if v in keep))
-
-
-def _simple_graph(nodes: Iterable[Any], pairs: Iterable[tuple[Any, Any]]) -> nx.DiGraph:
-    """The DiGraph of ``nodes`` then the links ``pairs`` (distinct), without attributes.
-
-    The same as ``add_nodes_from`` then ``add_edges_from``, adjacency order included (an end
-    not among ``nodes`` is added when first met), with the adjacency dicts (networkx's
-    documented data structure) filled directly, several times faster on large layers.
-
-    >>> list(_simple_graph(["a"], [("b", "a"), ("a", "c")]).edges)
-    [('a', 'c'), ('b', 'a')]
-    """
-    graph = nx.DiGraph()
-    attributes, succ, pred = graph._node, graph._succ, graph._pred
-    for node in nodes:
-        attributes[node], succ[node], pred[node] = {}, {}, {}
-    for u, v in pairs:
-        for end in (u, v):
-            if end not in succ:
-                attributes[end], succ[end], pred[end] = {}, {}, {}
-        succ[u][v] = pred[v][u] = {}
-    return graph
-
-
-def _topological_order(graph: nx.DiGraph) -> list[Any] | None:
-    """A topological order of the graph's nodes, or None when it has a cycle."""
-    try:
-        return list(nx.topological_sort(graph))
-    except nx.NetworkXUnfeasible:
-        return None
+    return simple_digraph(nodes, ((u, v) for u in nodes for v in succ[u] if v in keep))
 
 
 def _row(nation: str, simple: nx.DiGraph) -> NationScores:
     """The measures and readings of one simple digraph without isolated nodes."""
-    order = _topological_order(simple)  # shared by the scores and the dual keys
-    scores = _scores(simple, order)
-    components = nx.number_weakly_connected_components(simple) if len(simple) else 0
+    order = topological_order(simple)  # shared by the scores and the dual keys
+    parts = weak_components(simple)  # shared by the scores and the row
+    scores = _scores(simple, order, parts)
+    components = len(parts)
     return NationScores(
         nation,
         scores,
         components,
-        simple.number_of_edges() - (len(simple) - components),
-        tuple(sorted(n for n in simple if simple.in_degree(n) > 1)),
+        _links(simple) - (len(simple) - components),
+        tuple(sorted(n for n, uppers in simple._pred.items() if len(uppers) > 1)),
         _dual_keys(simple, order),
     )
+
+
+def _links(graph: nx.DiGraph) -> int:
+    """``graph.number_of_edges()``, counted from the adjacency (not through degree views)."""
+    return sum(map(len, graph._succ.values()))
 
 
 def _dual_keys(graph: nx.DiGraph, order: list[Any] | None) -> tuple[DualKey, ...]:
@@ -318,13 +295,14 @@ def _dual_keys(graph: nx.DiGraph, order: list[Any] | None) -> tuple[DualKey, ...
     heads reaching them; none for a graph with cycles (no ``order``: no heads to speak of)."""
     if order is None:
         return ()
-    heads = [n for n in order if not graph.in_degree(n)]
+    pred = graph._pred  # the adjacency, not its views: the same, faster
+    heads = [n for n in order if not pred[n]]
     bit = {head: 1 << i for i, head in enumerate(heads)}
     masks: dict[Any, int] = {}
     groups: dict[int, list[Any]] = defaultdict(list)
     for node in order:
         mask = bit.get(node, 0)
-        for upper in graph.predecessors(node):
+        for upper in pred[node]:
             mask |= masks[upper]
         masks[node] = mask
         if mask.bit_count() > 1:
@@ -395,26 +373,29 @@ def _readings(row: NationScores) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _scores(simple: nx.DiGraph, order: list[Any] | None) -> HierarchyScores:
+def _scores(simple: nx.DiGraph, order: list[Any] | None, parts: list[set[Any]]) -> HierarchyScores:
     """The four measures of a simple digraph without self-loops, of topological ``order``
-    (None when it has a cycle)."""
+    (None when it has a cycle) and weak components ``parts``."""
     n = simple.number_of_nodes()
-    components = [len(c) for c in nx.weakly_connected_components(simple)]
+    components = [len(c) for c in parts]
     joined = sum(c * (c - 1) for c in components)
     connectedness = joined / (n * (n - 1)) if n > 1 else math.nan
     spare = sum((c - 1) ** 2 for c in components)
     required = sum(c - 1 for c in components)
-    efficiency = 1 - (simple.number_of_edges() - required) / spare if spare else math.nan
+    efficiency = 1 - (_links(simple) - required) / spare if spare else math.nan
     strong = None if order is not None else list(nx.strongly_connected_components(simple))
     return HierarchyScores(
-        connectedness, _hierarchy(simple, strong), efficiency, _lubness(simple, strong, order)
+        connectedness,
+        _hierarchy(simple, strong),
+        efficiency,
+        _lubness(simple, strong, order, parts),
     )
 
 
 def _hierarchy(graph: nx.DiGraph, strong: list[set[Any]] | None) -> float:
     mutual = sum(len(c) * (len(c) - 1) // 2 for c in strong) if strong else 0
     if mutual == 0:
-        return 1.0 if graph.number_of_edges() else math.nan
+        return 1.0 if _links(graph) else math.nan
     one_way = _reachable_ordered_pairs(graph, strong or []) - 2 * mutual
     return 1 - mutual / (mutual + one_way)
 
@@ -437,7 +418,12 @@ def _reachable_ordered_pairs(graph: nx.DiGraph, strong: list[set[Any]]) -> int:
     return total
 
 
-def _lubness(graph: nx.DiGraph, strong: list[set[Any]] | None, order: list[Any] | None) -> float:
+def _lubness(
+    graph: nx.DiGraph,
+    strong: list[set[Any]] | None,
+    order: list[Any] | None,
+    parts: list[set[Any]],
+) -> float:
     # Signature of a node: the set (bits) of source strong components that reach it.
     acyclic = strong is None
     condensed = graph if acyclic else nx.condensation(graph, strong)
@@ -454,7 +440,7 @@ def _lubness(graph: nx.DiGraph, strong: list[set[Any]] | None, order: list[Any] 
     mapping = {v: v for v in graph} if acyclic else condensed.graph["mapping"]
     violations = 0
     maximum = 0
-    for component in nx.weakly_connected_components(graph):
+    for component in parts:
         size = len(component)
         if size <= 2:
             continue

@@ -50,7 +50,8 @@ from ..display import Displayable
 from ..model import Model
 from ..vocabulary import Layer, meet
 from .chains import CommandChains, closure, upward_chains
-from .graphs import LayerView, phase_graphs, strength_key
+from .graphs import LayerView, phase_graphs, simple_digraph, strength_key
+from .kernels import dag_order
 
 __all__ = [
     "COMBINED",
@@ -93,9 +94,10 @@ class Family:
         """Each node of the family reached from its tops, and the tops above it."""
         bit = {top: 1 << i for i, top in enumerate(self.tops)}
         masks: dict[str, int] = {}
-        for node in nx.topological_sort(self.graph):
+        pred = self.graph._pred  # the adjacency, not its views: the same, faster
+        for node in dag_order(self.graph):
             mask = bit.get(node, 0)
-            for upper in self.graph.predecessors(node):
+            for upper in pred[node]:
                 mask |= masks.get(upper, 0)
             if mask:
                 masks[node] = mask
@@ -339,7 +341,7 @@ def _families(view: LayerView) -> tuple[Family, ...]:
             within[view.nation[u]].append((u, v))
     found = []
     for country in sorted(within):
-        graph = nx.DiGraph(within[country])
+        graph = simple_digraph((), within[country])
         tops = tuple(h for h in view.heads if h in graph and graph.out_degree(h))
         if tops:
             forces = closure(graph, set(tops), upward=False) & view.forces

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..modelfile.parsing import gc_paused
 from ._common import (
     Inputs,
     add_json,
@@ -124,6 +125,12 @@ def run(args: argparse.Namespace) -> int:
     ...
     0
     """
+    with gc_paused():  # one collection when the answer is out, not one per stage
+        return _report_lines(args)
+
+
+def _report_lines(args: argparse.Namespace) -> int:
+    """Load the model, compute the report and print it (see :func:`run`)."""
     from ..analysis import bottleneck_report
     from ..analysis.frictions import DEFAULT_SPAN_THRESHOLD
 

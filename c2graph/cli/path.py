@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from ..modelfile.parsing import gc_paused
 from ..vocabulary import ALL_LAYERS, AUTHORITY_RELATIONS, LAYER_CHOICES, carries_authority
 from ._common import (
     Inputs,
@@ -113,6 +114,12 @@ def run(args: argparse.Namespace) -> int:
       kr-mnd               command
     0
     """
+    with gc_paused():  # one collection when the answer is out, not one per stage
+        return _answer(args)
+
+
+def _answer(args: argparse.Namespace) -> int:
+    """Load the model, find the chains and print them (see :func:`run`)."""
     from ..analysis import authority_paths, commanders
 
     model = _query_model(Inputs(args).load(args.model), args)
@@ -160,8 +167,11 @@ def run(args: argparse.Namespace) -> int:
 def _query_model(model: Model, args: argparse.Namespace) -> Model:
     """The part of ``model`` the answer rests on: the chains above TARGET (and ``--from``)
     in the phase (:func:`~c2graph.analysis.upward.upward_model`), or the whole model for
-    request routes, which go down and across."""
-    if args.via_coordination:
+    request routes, which go down and across, and with the reference kernels
+    (``C2GRAPH_KERNELS=networkx``, :mod:`c2graph.analysis.kernels`)."""
+    from ..analysis.kernels import compiled
+
+    if args.via_coordination or not compiled():
         return model
     from ..analysis.upward import upward_model
 

@@ -19,13 +19,7 @@ from c2graph.analysis import (
     nation_cut,
     removal_impact,
 )
-from c2graph.analysis.bottlenecks import (
-    _VIRTUAL_ROOT,
-    CutOff,
-    Dominator,
-    _immediate_dominators,
-    site_nodes,
-)
+from c2graph.analysis.bottlenecks import CutOff, Dominator, site_nodes
 from c2graph.analysis.graphs import phase_graphs
 from c2graph.vocabulary import POLITICAL_KINDS, RELATIONS, Layer
 from tests.builders import build, forward_links, link, numbered_nodes
@@ -307,32 +301,6 @@ def dags(draw):
     nodes = draw(numbered_nodes(size, kinds=["unit", "ministry", "headquarters"]))
     links = draw(forward_links(size, ["command", "opcon", "adcon"], max_links=18))
     return build(nodes, links), size
-
-
-def test_immediate_dominators_with_virtual_root():
-    graph = nx.DiGraph([("p", "a"), ("q", "a"), ("a", "b"), ("p", "c")])
-    assert _immediate_dominators(graph, ("p", "q")) == {
-        "p": _VIRTUAL_ROOT,
-        "q": _VIRTUAL_ROOT,
-        "a": _VIRTUAL_ROOT,
-        "b": "a",
-        "c": "p",
-    }
-    assert _immediate_dominators(nx.DiGraph([("p", "a")]), ("p",)) == {"a": "p"}
-    assert _immediate_dominators(graph, ()) == {}
-
-
-@settings(max_examples=80, deadline=None)
-@given(dags())
-def test_immediate_dominators_match_networkx(case):
-    graphs = phase_graphs(case[0], "peace")
-    rooted = nx.DiGraph(graphs.authority)
-    rooted.add_edges_from((_VIRTUAL_ROOT, top) for top in graphs.tops)
-    expected = nx.immediate_dominators(rooted, _VIRTUAL_ROOT) if graphs.tops else {}
-    expected.pop(_VIRTUAL_ROOT, None)
-    if len(graphs.tops) == 1:  # the one top is the root itself
-        expected = {n: d for n, d in expected.items() if n != graphs.tops[0]}
-    assert _immediate_dominators(graphs.authority, graphs.tops) == expected
 
 
 @settings(max_examples=80, deadline=None)

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c2graph import load_model, load_model_data
-from c2graph.analysis.graphs import PhaseGraphs, _frozen, phase_graphs
-from c2graph.analysis.hierarchy import _among, _pairs_with_lub, _simple_graph, krackhardt
+from c2graph.analysis.graphs import PhaseGraphs, _frozen, phase_graphs, simple_digraph
+from c2graph.analysis.hierarchy import _among, _pairs_with_lub, krackhardt
 from c2graph.analysis.sovereignty import force_scopes
 from c2graph.synthetic import generate
 from c2graph.vocabulary import LAYER_CHOICES
@@ -129,7 +129,7 @@ def test_simple_graph_is_add_nodes_then_add_edges(
     slow = nx.DiGraph()
     slow.add_nodes_from(nodes)
     slow.add_edges_from(edges)
-    fast = _simple_graph(nodes, edges)
+    fast = simple_digraph(nodes, edges)
     assert list(fast.nodes) == list(slow.nodes)
     assert list(fast.edges(data=True)) == list(slow.edges(data=True))
     assert list(fast.pred.items()) == list(slow.pred.items())

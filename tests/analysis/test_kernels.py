@@ -1,0 +1,202 @@
+"""Tests of c2graph.analysis.kernels: compiled and reference kernels give the same answers."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from unittest import mock
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c2graph.analysis import bottleneck_report
+from c2graph.analysis.graphs import phase_graphs
+from c2graph.analysis.kernels import (
+    KERNELS_VARIABLE,
+    VIRTUAL_ROOT,
+    articulation_points,
+    compiled,
+    dag_order,
+    immediate_dominators,
+    topological_order,
+    weak_components,
+)
+from c2graph.cli.main import main
+from c2graph.vocabulary import AUTHORITY_LAYERS, RELATIONS
+from tests.builders import build, forward_links, numbered_nodes
+
+
+@contextlib.contextmanager
+def reference() -> Iterator[None]:
+    """Run the block with the reference (networkx) kernels."""
+    with mock.patch.dict(os.environ, {KERNELS_VARIABLE: "networkx"}):
+        yield
+
+
+@pytest.fixture(params=["compiled", "networkx"])
+def kernels(request):
+    """Each test runs with the compiled kernels, then with the reference ones."""
+    with mock.patch.dict(os.environ, {KERNELS_VARIABLE: request.param}):
+        yield request.param
+
+
+def test_the_variable_chooses_the_kernels(kernels):
+    assert compiled() is (kernels == "compiled")
+
+
+def test_immediate_dominators_with_virtual_root(kernels):
+    graph = nx.DiGraph([("p", "a"), ("q", "a"), ("a", "b"), ("p", "c")])
+    assert immediate_dominators(graph, ("p", "q")) == {
+        "p": VIRTUAL_ROOT,
+        "q": VIRTUAL_ROOT,
+        "a": VIRTUAL_ROOT,
+        "b": "a",
+        "c": "p",
+    }
+    assert immediate_dominators(nx.DiGraph([("p", "a")]), ("p",)) == {"a": "p"}
+    assert immediate_dominators(graph, ()) == {}
+
+
+def test_unreachable_nodes_have_no_dominator(kernels):
+    graph = nx.DiGraph([("p", "a"), ("x", "a"), ("x", "y")])
+    assert immediate_dominators(graph, ("p",)) == {"a": "p"}
+
+
+def test_articulation_points_of_a_bowtie(kernels):
+    graph = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "e"), ("e", "c")])
+    graph.add_edge("e", "e")
+    graph.add_node("lone")
+    assert articulation_points(graph) == {"c"}
+
+
+def test_weak_components_and_orders(kernels):
+    graph = nx.DiGraph([("a", "b"), ("c", "b"), ("d", "e")])
+    graph.add_node("f")
+    assert sorted(map(sorted, weak_components(graph))) == [["a", "b", "c"], ["d", "e"], ["f"]]
+    assert topological_order(nx.DiGraph([("a", "b"), ("b", "a")])) is None
+    with pytest.raises(nx.NetworkXUnfeasible):
+        dag_order(nx.DiGraph([("a", "b"), ("b", "a")]))
+
+
+@st.composite
+def digraphs(draw, *, acyclic=False):
+    """Random directed graphs of up to 12 nodes (with cycles and self-loops unless
+    ``acyclic``), with isolated nodes."""
+    size = draw(st.integers(1, 12))
+    pairs = draw(st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1))))
+    graph = nx.DiGraph()
+    graph.add_nodes_from(f"n{i}" for i in draw(st.permutations(range(size))))
+    graph.add_edges_from((f"n{u}", f"n{v}") for u, v in pairs if not acyclic or u < v)
+    return graph
+
+
+def _both(function, *args):
+    """The answer of a kernel with the compiled library, then with networkx."""
+    found = function(*args)
+    with reference():
+        return found, function(*args)
+
+
+@settings(max_examples=150, deadline=None)
+@given(digraphs(), st.data())
+def test_immediate_dominators_agree(graph, data):
+    tops = tuple(data.draw(st.lists(st.sampled_from(list(graph)), unique=True, max_size=3)))
+    found, expected = _both(immediate_dominators, graph, tops)
+    assert found == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(digraphs(acyclic=True))
+def test_immediate_dominators_match_networkx(graph):
+    tops = tuple(n for n in graph if not graph.in_degree(n))
+    rooted = nx.DiGraph(graph)
+    rooted.add_edges_from((VIRTUAL_ROOT, top) for top in tops)
+    expected = nx.immediate_dominators(rooted, VIRTUAL_ROOT)
+    expected.pop(VIRTUAL_ROOT, None)
+    if len(tops) == 1:  # the one top is the root itself
+        expected = {n: d for n, d in expected.items() if n != tops[0]}
+    found, reference_found = _both(immediate_dominators, graph, tops)
+    assert found == reference_found == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(digraphs())
+def test_articulation_points_agree(graph):
+    undirected = graph.to_undirected()
+    found, expected = _both(articulation_points, undirected)
+    assert found == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(digraphs())
+def test_weak_components_agree(graph):
+    found, expected = _both(weak_components, graph)
+    assert sorted(map(sorted, found)) == sorted(map(sorted, expected))
+
+
+@settings(max_examples=150, deadline=None)
+@given(digraphs())
+def test_topological_orders_are_orders_of_the_same_graph(graph):
+    found, expected = _both(topological_order, graph)
+    assert (found is None) == (expected is None)
+    for order in (found, expected):
+        if order is not None:
+            place = {node: i for i, node in enumerate(order)}
+            assert sorted(order) == sorted(graph)
+            assert all(place[u] < place[v] for u, v in graph.edges)
+
+
+_NATIONS = ("JP", "US", "alliance")
+_KINDS = ("political-authority", "ministry", "headquarters", "component", "unit", "forum")
+_PHASES = (["peace"], ["war"], "all")
+
+
+@st.composite
+def alliance_models(draw):
+    """Random acyclic models of two nations and alliance bodies, every relation drawn."""
+    size = draw(st.integers(2, 10))
+    nodes = draw(numbered_nodes(size, kinds=_KINDS, nations=_NATIONS))
+    links = draw(forward_links(size, tuple(RELATIONS), max_links=24, phases=_PHASES))
+    return build(nodes, links)
+
+
+def _report(model, phase, layer):
+    phase_graphs(model, phase)  # the views are shared by both kernels; the answers are not
+    return bottleneck_report(model, phase=phase, layer=layer, with_betweenness=True).to_dict()
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    alliance_models(),
+    st.sampled_from(["peace", "war"]),
+    st.sampled_from([*(layer.value for layer in AUTHORITY_LAYERS), "all"]),
+)
+def test_bottleneck_report_agrees(model, phase, layer):
+    found, expected = _both(_report, model, phase, layer)
+    assert found == expected
+
+
+def _command_json(*argv: str) -> object:
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        assert main([*argv, "--json"]) == 0
+    return json.loads(out.getvalue())
+
+
+@settings(max_examples=20, deadline=None)
+@given(alliance_models(), st.sampled_from(["peace", "war"]))
+def test_bottlenecks_and_path_commands_agree(model, phase):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.json"
+        path.write_text(json.dumps(model.to_dict()), encoding="utf-8")
+        commands = [["bottlenecks", str(path), "--phase", phase]]
+        commands += [["path", str(path), node, "--phase", phase] for node in model.nodes]
+        for argv in commands:
+            found, expected = _both(_command_json, *argv)
+            assert found == expected
