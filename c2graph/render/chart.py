@@ -34,6 +34,7 @@ from .layout import (
     FRAME_PAD,
     FRAME_TOP,
     PANEL_GAP,
+    LayoutMemo,
     LayoutStyle,
     SceneLayout,
     frame_width,
@@ -453,7 +454,8 @@ def _best_plan(scene: Scene) -> _Plan:
     the same fields are alternatives to each other. A second round starts from the best
     of the first, unless the first changed nothing."""
     style = LayoutStyle()
-    best = _plan(scene, scene_layout(scene, style))
+    nations: LayoutMemo = {}
+    best = _plan(scene, scene_layout(scene, style, nations))
     tried = {style}
     for _ in range(2):
         start = style
@@ -465,7 +467,7 @@ def _best_plan(scene: Scene) -> _Plan:
             if candidate in tried:
                 continue
             tried.add(candidate)
-            plan = _plan(scene, scene_layout(scene, candidate))
+            plan = _plan(scene, scene_layout(scene, candidate, nations))
             if plan.score > best.score:
                 best, style = plan, candidate
         if style == start:

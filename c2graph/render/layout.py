@@ -46,6 +46,7 @@ __all__ = [
     "PANEL_GAP",
     "ROW_GAP",
     "TARGET_ASPECT",
+    "LayoutMemo",
     "LayoutStyle",
     "SceneLayout",
     "frame_width",
@@ -158,6 +159,27 @@ class _Strip:
     outer: int = 1
     others: list[Block] = field(default_factory=list)
 
+    def copy(self) -> _Strip:
+        """A strip whose positions, buses and trees to place can change apart from this
+        one's."""
+        return _Strip(dict(self.at), dict(self.buses), self.outer, list(self.others))
+
+
+@dataclass(frozen=True)
+class _Nations:
+    """A layout's forests, rows and strips once every nation's nodes are placed (the
+    middle strips hold only their trees), with every placed node and the height so far."""
+
+    forests: Mapping[str, Forest]
+    rows: Rows
+    strips: Mapping[str, _Strip]
+    placed: Mapping[str, tuple[float, float]]
+    height: float
+
+
+#: What the layouts of one scene in several styles share (:func:`scene_layout`).
+LayoutMemo = dict[tuple[object, ...], _Nations]
+
 
 class _Builder:
     """Lays out the union of a scene's panels in one style, nation by nation."""
@@ -200,9 +222,32 @@ class _Builder:
             pivot = self.nations.index("US")
         return -1 if self.nations.index(nation) < pivot else 1
 
-    def layout(self) -> SceneLayout:
+    def layout(self, nations: LayoutMemo | None = None) -> SceneLayout:
         """Trees of every nation, then the free nodes of each strip, then the strips side
-        by side (multinational under the alliance when the style stacks them)."""
+        by side (multinational under the alliance when the style stacks them).
+
+        ``nations`` keeps the strips of the nations (before the middle ones' bodies are
+        placed) of the styles laid out so far, by the fields they depend on: styles that
+        differ only in the middle strip reuse them."""
+        key = (self.style.stack_min, self.style.wrap, self.style.members, self.style.compact)
+        done = nations.get(key) if nations is not None else None
+        if done is None:
+            done = self._nations()
+            if nations is not None:
+                nations[key] = done
+        forests, self.rows, height = done.forests, done.rows, done.height
+        strips = {nation: strip.copy() for nation, strip in done.strips.items()}
+        placed = dict(done.placed)
+        top = 0.0
+        for nation in self.nations:
+            if nation in SPECIAL_NATIONS:
+                bottom = self._middle(nation, forests[nation], strips[nation], placed, top, height)
+                if self.style.stacked and bottom > top:
+                    top = bottom + _NATION_DROP
+        return self._finish(self._composed(strips))
+
+    def _nations(self) -> _Nations:
+        """Trees of every nation, then the free nodes of each nation's strip."""
         forests = {nation: self._forest(nation) for nation in self.nations}
         self.rows = self._row_heights(forests.values())
         strips = {nation: self._trees(nation, forests[nation]) for nation in self.nations}
@@ -211,13 +256,7 @@ class _Builder:
         for nation in self.nations:
             if nation not in SPECIAL_NATIONS:
                 self._free(nation, forests[nation], strips[nation], placed, height)
-        top = 0.0
-        for nation in self.nations:
-            if nation in SPECIAL_NATIONS:
-                bottom = self._middle(nation, forests[nation], strips[nation], placed, top, height)
-                if self.style.stacked and bottom > top:
-                    top = bottom + _NATION_DROP
-        return self._finish(self._composed(strips))
+        return _Nations(forests, self.rows, strips, placed, height)
 
     def _row_heights(self, forests: Iterable[Forest]) -> Rows:
         """Each row as tall as the tallest box of a tree at its depth (a staff without
@@ -517,8 +556,15 @@ def frame_width(caption: str) -> float:
     return round(text_width(caption, CAPTION_PT) + 14, 1)
 
 
-def scene_layout(scene: Scene, style: LayoutStyle | None = None) -> SceneLayout:
+def scene_layout(
+    scene: Scene,
+    style: LayoutStyle | None = None,
+    nations: LayoutMemo | None = None,
+) -> SceneLayout:
     """Lay out the union of a scene's panels, so a node keeps its place from panel to panel.
+
+    ``nations``, an empty dict at first, lets the layouts of one scene in several styles
+    share the work they have in common (:meth:`_Builder.layout`).
 
     Examples
     --------
@@ -528,7 +574,7 @@ def scene_layout(scene: Scene, style: LayoutStyle | None = None) -> SceneLayout:
     >>> layout.positions["kr-president"]
     (65.0, 21.0)
     """
-    return _Builder(scene, style or LayoutStyle()).layout()
+    return _Builder(scene, style or LayoutStyle()).layout(nations)
 
 
 def panel_columns(count: int, width: float, height: float) -> int:

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from c2graph import load_model, load_model_data
-from c2graph.render.layout import ROW_GAP, LayoutStyle, panel_columns, scene_layout
+from c2graph.render.layout import (
+    ROW_GAP,
+    LayoutMemo,
+    LayoutStyle,
+    layout_choices,
+    panel_columns,
+    scene_layout,
+)
 from c2graph.render.scene import build_scene
 from c2graph.render.slots import H_GAP
 from c2graph.render.trees import STACK_INDENT
@@ -143,3 +152,13 @@ def test_two_middle_columns_are_each_as_wide_as_their_widest_body():
     first, second = (columns[x] for x in sorted(columns))
     assert len(columns) == 2 and len(first) > 1 and len(second) > 1
     assert min(r[0] for r in second) - max(r[2] for r in first) == H_GAP
+
+
+def test_styles_sharing_the_nations_strips_lay_out_as_each_alone():
+    scene = build_scene(load_model("models/us-japan-combined-command.yaml"), phase="armed-attack")
+    memo: LayoutMemo = {}
+    styles = [replace(LayoutStyle(), **change) for change in layout_choices(scene)]
+    shared = [scene_layout(scene, style, memo) for style in [LayoutStyle(), *styles]]
+    assert shared == [scene_layout(scene, style) for style in [LayoutStyle(), *styles]]
+    # one entry per (stack_min, wrap, members, compact): the middle-strip styles reuse one
+    assert len(memo) == len({(s.stack_min, s.wrap, s.members, s.compact) for s in styles})
