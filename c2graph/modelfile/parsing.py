@@ -24,6 +24,7 @@ from ..errors import ModelError, Problem
 from .fastyaml import load_plain
 from .jsonpath import NotJson, json_offset
 from .syntax import explain
+from .yamllines import ItemLines
 
 __all__ = [
     "LineIndex",
@@ -569,6 +570,7 @@ class LineIndex:
         self._composed = False
         self._breaks: list[int] | None = None
         self._lookups = 0
+        self._items: ItemLines | None = None
 
     def _line(self, node: yaml.Node) -> int:
         """The node's line counted by ``\\n`` alone, as editors and JSON count them."""
@@ -620,6 +622,12 @@ class LineIndex:
                 return self._line_at(json_offset(self._text, path))
             except NotJson:
                 pass
+        elif not self._composed:  # YAML written one item a line: found, not composed
+            if self._items is None:
+                self._items = ItemLines(self._text)
+            offset = self._items.offset_of(path)
+            if offset is not None:
+                return self._line_at(offset)
         node = self._root_node()
         if node is None:
             return None

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from c2graph import InputFileError, ModelError
 from c2graph.modelfile import columns, fastyaml, loader, parsing, read_model
 from c2graph.modelfile.validate import check_file_data
+from c2graph.modelfile.yamllines import ItemLines
 from c2graph.synthetic import generate, to_yaml
 from tests.fuzz.test_fuzz_inputs import (
     FUZZ,
@@ -35,10 +36,11 @@ from tests.fuzz.test_fuzz_inputs import (
 @contextmanager
 def strict_paths() -> Iterator[None]:
     """Switch the fast paths off: every YAML file goes to the strict loader, every file's
-    structure to the key-by-key check."""
+    structure to the key-by-key check, every line of YAML to composing the text."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parsing, "load_plain", lambda text: None)
         patch.setattr(loader, "is_clean", lambda data: False)
+        patch.setattr(ItemLines, "offset_of", lambda self, path: None)
         yield
 
 
@@ -74,14 +76,20 @@ def flow_yaml(data: dict[str, Any]) -> bytes:
 
 
 def _plain_text(value: Any) -> Any:
-    """The data with its text cut to letters, digits, spaces and dashes (as names are)."""
-    if isinstance(value, dict):
-        return {key: _plain_text(item) for key, item in value.items()}
+    """The data with its names and notes cut to letters, digits, spaces and dashes."""
     if isinstance(value, list):
         return [_plain_text(item) for item in value]
-    if isinstance(value, str):
-        return "".join(c for c in value if c.isalnum() or c in " -") or "x"
-    return value
+    if not isinstance(value, dict):
+        return value
+    return {
+        key: "".join(c for c in item if c.isalnum() or c in " -") or "x"
+        if key in _TEXT_KEYS and isinstance(item, str)
+        else _plain_text(item)
+        for key, item in value.items()
+    }
+
+
+_TEXT_KEYS = frozenset({"name", "name_ja", "title", "note"})
 
 
 #: Random models, half of them with plain text that yaml-rs takes.
