@@ -11,12 +11,11 @@ Example
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from ..inert import UNSAFE
+from ..jsontext import dumps
 from ..model import Model
 from ..modelfile import read_model
 from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS, LAYER_CHOICES, Layer
@@ -262,12 +261,4 @@ def emit_json(data: Any) -> None:
       ]
     }
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(UNSAFE.sub(_json_escape, text) + "\n")
-
-
-def _json_escape(match: Any) -> str:
-    """The JSON escape of one character (a pair of escapes above U+FFFF); the newlines of
-    the layout (those in strings are escapes already) stay."""
-    character = match.group()
-    return character if character == "\n" else json.dumps(character)[1:-1]
+    sys.stdout.write(dumps(data) + "\n")

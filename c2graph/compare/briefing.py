@@ -45,6 +45,7 @@ from ..display import Displayable
 from ..model import Model
 from ..vocabulary import AUTHORITY_ORDER, AUTHORITY_RELATIONS, FORCE_KINDS
 from .comparison import Comparison
+from .twins import phase_twins
 
 __all__ = [
     "MERGED_MEASURES",
@@ -354,8 +355,13 @@ def decisions_in_force(model: Model, *, phase: str) -> tuple[str, ...]:
     Review of the US–Japan models (December 2026), ranked analysis 1 (which decisions an
     arrangement rests on, per action).
     """
+    return _in_force(model, phase, phase)
+
+
+def _in_force(model: Model, phase: str, twin: str) -> tuple[str, ...]:
+    """The decisions ``phase`` needs, its links read from its twin phase (:mod:`.twins`)."""
     needs = [need for _phase, need in situation_requirements(model, phase)]
-    needs += [link.requires for link in phase_graphs(model, phase).links if link.requires]
+    needs += [link.requires for link in phase_graphs(model, twin).links if link.requires]
     return closure(model, needs)
 
 
@@ -392,11 +398,16 @@ def briefing(result: Comparison, a: Model, b: Model) -> Briefing:
     (December 2022): the six considerations; Joint Publication 1 (command relationships).
     """
     phases = tuple(p.phase for p in result.phases)
+    twins_a, twins_b = phase_twins(a), phase_twins(b)
+    done: dict[tuple[str, str], dict[str, list[Any]]] = {}
     found: dict[str, list[Any]] = {name: [] for name in _KINDS}
-    for phase in result.phases:
-        per = _phase_findings(a, b, phase.phase, result)
+    for phase in phases:
+        twins = (twins_a[phase], twins_b[phase])
+        if twins not in done:
+            done[twins] = _phase_findings(a, b, phase, result)
+        per = done[twins] | {"decisions": _decisions(a, b, phase, twins)}
         for name in _KINDS:
-            found[name].append((phase.phase, per[name]))
+            found[name].append((phase, per[name]))
     merged = {name: _merge(found[name]) for name in _KINDS}
     touched = {p for records in merged.values() for r in records for p in r.phases}
     return Briefing(
@@ -435,21 +446,17 @@ def _merge(per_phase: Sequence[tuple[str, Iterable[R]]]) -> tuple[R, ...]:
 
 
 def _phase_findings(a: Model, b: Model, phase: str, result: Comparison) -> dict[str, list[Any]]:
-    """The findings of one shared phase, without their phases."""
+    """The findings of one shared phase but its decisions, without their phases."""
     compared = next(p for p in result.phases if p.phase == phase)
     report_a = phase_report(a, phase=phase, layer=result.layer)
     report_b = phase_report(b, phase=phase, layer=result.layer)
     cuts_a, cuts_b = set(report_a.cut_nodes), set(report_b.cut_nodes)
-    needed_a = decisions_in_force(a, phase=phase)
-    needed_b = decisions_in_force(b, phase=phase)
     return {
         "authority": _authority(a, b, phase),
         "chains": [
             ChainShift(c.unit, c.before, c.after, c.joined, c.left) for c in compared.chains_changed
         ],
         "forces": _forces(a, b, phase, compared.diff.nodes_added, compared.diff.nodes_removed),
-        "decisions": [DecisionShift(d, True) for d in needed_b if d not in needed_a]
-        + [DecisionShift(d, False) for d in needed_a if d not in needed_b],
         "failures": _failures(report_a.dominators, report_b.dominators),
         "cuts": [CutShift(n, True) for n in sorted(cuts_b - cuts_a)]
         + [CutShift(n, False) for n in sorted(cuts_a - cuts_b)],
@@ -468,6 +475,15 @@ def _phase_findings(a: Model, b: Model, phase: str, result: Comparison) -> dict[
             if before != after
         ],
     }
+
+
+def _decisions(a: Model, b: Model, phase: str, twins: tuple[str, str]) -> list[DecisionShift]:
+    """The decisions B needs in ``phase`` and A does not, then those A needs and B does not."""
+    needed_a = _in_force(a, phase, twins[0])
+    needed_b = _in_force(b, phase, twins[1])
+    return [DecisionShift(d, True) for d in needed_b if d not in needed_a] + [
+        DecisionShift(d, False) for d in needed_a if d not in needed_b
+    ]
 
 
 def _relations(model: Model, phase: str) -> dict[tuple[str, str], tuple[str, ...]]:

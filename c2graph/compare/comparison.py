@@ -20,7 +20,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..analysis.approach import ApproachPlacement, approach_space
@@ -33,6 +33,7 @@ from ..errors import QueryError
 from ..model import Model
 from .chains import ChainChange, chains_changed
 from .diff import StructuralDiff, structural_diff
+from .twins import phase_twins
 
 __all__ = [
     "Comparison",
@@ -215,8 +216,7 @@ def compare(
         before=a.name,
         after=b.name,
         diff=diff,
-        # With one phase, the diff of that phase is the diff already computed.
-        phases=tuple(_phase(a, b, p, diff if p == phase else None, layer) for p in shared),
+        phases=_phases(a, b, shared, diff if phase else None, layer),
         phases_only_before=() if phase else tuple(p for p in a.phase_ids if p not in b.phase_ids),
         phases_only_after=() if phase else tuple(p for p in b.phase_ids if p not in a.phase_ids),
         considerations_before=considerations(a),
@@ -272,6 +272,38 @@ def compare_many(
     )
     columns = tuple(names) if names is not None else tuple(m.name for m in models)
     return Matrix(columns, rows, str(layer))
+
+
+def _phases(
+    a: Model, b: Model, shared: tuple[str, ...], diff: StructuralDiff | None, layer: str
+) -> tuple[PhaseComparison, ...]:
+    """Each shared phase compared, once per pair of twin phases (:mod:`.twins`); ``diff``
+    is the diff already computed when there is one phase."""
+    twins_a, twins_b = phase_twins(a), phase_twins(b)
+    done: dict[tuple[str, str], PhaseComparison] = {}
+    compared = []
+    for phase in shared:
+        twins = (twins_a[phase], twins_b[phase])
+        if twins in done:
+            compared.append(_rephased(done[twins], phase))
+        else:
+            done[twins] = _phase(a, b, phase, diff, layer)
+            compared.append(done[twins])
+    return tuple(compared)
+
+
+def _rephased(compared: PhaseComparison, phase: str) -> PhaseComparison:
+    """The comparison of a twin phase: the same answers, carrying ``phase``."""
+    return replace(
+        compared,
+        phase=phase,
+        diff=replace(compared.diff, phase=phase),
+        chains_changed=tuple(replace(c, phase=phase) for c in compared.chains_changed),
+        nation_link_before=replace(compared.nation_link_before, phase=phase),
+        nation_link_after=replace(compared.nation_link_after, phase=phase),
+        approach_before=replace(compared.approach_before, phase=phase),
+        approach_after=replace(compared.approach_after, phase=phase),
+    )
 
 
 def _phase(
