@@ -45,7 +45,9 @@ def test_the_text_is_that_of_the_standard_library(data):
 
 
 def test_numbers_keep_their_python_spelling():
-    assert dumps([1e16, 1e-05, 10**25, -0.0]) == "[\n  1e+16,\n  1e-05,\n  10000000000000000000000000,\n  -0.0\n]"
+    assert dumps([1e16, 1e-05, 10**25, -0.0]) == (
+        "[\n  1e+16,\n  1e-05,\n  10000000000000000000000000,\n  -0.0\n]"
+    )
 
 
 def test_nan_and_infinity_are_written_as_python_writes_them():
@@ -57,10 +59,11 @@ def test_nan_and_infinity_are_written_as_python_writes_them():
 def test_control_bidirectional_and_astral_format_characters_are_escaped():
     text = dumps({"name\u2028": "HQ\x1b]0;x\x07\u202eevil\U000e0001", "ok": "平時\n"})
     assert text == (
-        '{\n  "name\\u2028": "HQ\\u001b]0;x\\u0007\\u202eevil\\udb40\\udc01",\n'
-        '  "ok": "平時\\n"\n}'
+        '{\n  "name\\u2028": "HQ\\u001b]0;x\\u0007\\u202eevil\\udb40\\udc01",\n  "ok": "平時\\n"\n}'
     )
 
 
 def test_empty_containers_stay_on_one_line():
-    assert dumps({"a": [], "b": {}, "c": [[]]}) == '{\n  "a": [],\n  "b": {},\n  "c": [\n    []\n  ]\n}'
+    assert dumps({"a": [], "b": {}, "c": [[]]}) == (
+        '{\n  "a": [],\n  "b": {},\n  "c": [\n    []\n  ]\n}'
+    )

@@ -49,7 +49,7 @@ def phase_twins(model: Model) -> dict[str, str]:
     --------
     >>> from c2graph import load_model
     >>> phase_twins(load_model("models/us-rok-cfc.yaml"))
-    {'armistice': 'armistice', 'crisis': 'crisis', 'wartime': 'wartime'}
+    {'armistice': 'armistice', 'wartime': 'wartime'}
     """
     held = list({n.phases for n in model.nodes.values()} | {link.phases for link in model.links})
     first: dict[tuple[bool, ...], str] = {}

@@ -8,7 +8,6 @@ import json
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from c2graph import load_model_data
 from c2graph.compare import briefing, compare
