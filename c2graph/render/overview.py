@@ -61,12 +61,14 @@ __all__ = [
 ]
 
 #: A panel of more drawn nodes than this is folded unless every unit is asked for: the
-#: shipped models (at most 60 nodes) are drawn whole, a generated 1,000-unit order of
-#: battle is not (laid out whole it is over 20 slides wide).
+#: shipped models (at most 52 nodes) are drawn whole, a generated 1,000-unit order of
+#: battle is not (laid out whole it is 20,749 pt wide: 21 slides).
 FOLD_ABOVE = 150
-#: The most boxes an overview keeps when it chooses its depth: a 10,000-unit generated
-#: model at the depth this gives fits a slide with names of 7 pt or more.
-BOX_BUDGET = 60
+#: The most boxes an overview keeps when it chooses its depth. Generated models folded
+#: at the depth this gives fit a slide with names of 7 pt or more (10,000 and 100,000
+#: units: 17 boxes, 9.8 pt); one nation of 10,000 units at depth 3 keeps 41 boxes and
+#: would fit at 6.9 pt only, so the budget is 40 (``benchmarks/schematics.py`` measures).
+BOX_BUDGET = 40
 #: The most link bundles (between boxes, with a folded end) one panel draws.
 BUNDLE_BUDGET = 20
 
@@ -112,18 +114,27 @@ def command_ranks(nodes: Sequence[str], links: Sequence[Link]) -> Ranks:
     ({'b': 'c', 'c': 'a'}, {'a': 0, 'c': 1, 'b': 2}, ('a', 'c', 'b'))
     """
     known = set(nodes)
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, int] = {}
+    parent: dict[str, str] = {}
+    rank_of = _RANK.get
     for link in links:
-        rank = _RANK.get(link.relation)
-        tail, head = link.from_node, link.to_node
-        if rank is None or tail == head or tail not in known or head not in known:
+        rank = rank_of(link.relation)
+        if rank is None:
             continue
-        if head not in best or rank < best[head][0]:
-            best[head] = (rank, tail)
-    parent = {head: tail for head, (_, tail) in best.items()}
+        tail, head = link.from_node, link.to_node
+        if rank < best.get(head, len(_RANK)) and tail != head and {tail, head} <= known:
+            best[head] = rank
+            parent[head] = tail
     depth: dict[str, int] = {}
     order: list[str] = []
     for node in nodes:
+        if node in depth:
+            continue
+        up = parent.get(node)
+        if up is None or up in depth:  # a top, or its formation already placed
+            depth[node] = 0 if up is None else depth[up] + 1
+            order.append(node)
+            continue
         chain: list[str] = []
         on_chain: set[str] = set()
         current = node
@@ -243,12 +254,13 @@ def fold(
     """
     box: dict[str, str] = {}
     holds: dict[str, list[str]] = {}
+    levels, parent = ranks.depth, ranks.parent
     for node in ranks.order:
-        if ranks.depth[node] <= depth:
+        if levels[node] <= depth:
             box[node] = node
         else:
-            box[node] = box[ranks.parent[node]]
-            holds.setdefault(box[node], []).append(node)
+            held = box[node] = box[parent[node]]
+            holds.setdefault(held, []).append(node)
     direct: list[Link] = []
     groups: dict[tuple[str, str, str], list[Link]] = {}
     for link in links:

@@ -27,6 +27,7 @@ from typing import Literal, TypedDict, Unpack, get_args
 from ..errors import QueryError
 from ..messages import Messages, interface
 from ..model import Link, Model, Node
+from ..vocabulary import RELATIONS
 from .overview import (
     FOLD_ABOVE,
     Bundle,
@@ -478,17 +479,18 @@ class _Context:
             if phase in n.phases and (view.nations is None or n.nation in view.nations)
         }
         links = phase_links(model, phase, present)
-        kept = [
-            link
-            for link in links
-            if view.keeps(link.relation) or (link.relation == "member" and view.lists_members)
-        ]
+        lines = {r for r in RELATIONS if view.keeps(r)}
+        listed = lines | ({"member"} if view.lists_members else set())
+        kept = [link for link in links if link.relation in listed]
         if view.focus is not None:
             present &= focus_nodes(kept, view.focus, view.depth) if view.focus in present else set()
         if view.filters:
             present = _still_linked(present, links, kept, keep=view.focus)
-        drawn = [link for link in kept if view.keeps(link.relation)]
-        drawn = [link for link in drawn if {link.from_node, link.to_node} <= present]
+        drawn = [
+            link
+            for link in kept
+            if link.relation in lines and link.from_node in present and link.to_node in present
+        ]
         return _Selection(phase, present, links, drawn)
 
     def panel(self, selection: _Selection, folded: Folded | None) -> Panel:

@@ -1,7 +1,10 @@
 """Drawing the report's diagrams as SVG, in parallel where the engine allows it; no file I/O.
 
 A diagram too wide to read at the page's width (:func:`legible`) gets focused views of its
-headquarters beside it (:func:`focus_jobs`), each its own diagram.
+headquarters beside it (:func:`focus_jobs`), each its own diagram. The figures of a large
+order of battle, and its focused views, are overviews (:mod:`c2graph.render.overview`):
+the units below a depth are counted in their formation's box, so a report never lays out
+every unit of a 100,000-unit model.
 """
 
 from __future__ import annotations

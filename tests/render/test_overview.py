@@ -59,6 +59,13 @@ def test_an_authority_cycle_is_cut_where_it_is_found_and_coordination_does_not_r
     assert ranks.depth == {"b": 0, "a": 1, "z": 0}
 
 
+def test_units_listed_before_their_formations_are_ranked_once_each():
+    links = [_link("a", "b", "command"), _link("b", "c", "opcon"), _link("b", "d", "opcon")]
+    ranks = command_ranks(["c", "d", "b", "a"], links)
+    assert ranks.order == ("a", "b", "c", "d")
+    assert ranks.depth == {"a": 0, "b": 1, "c": 2, "d": 2}
+
+
 def test_links_to_nodes_outside_the_panel_do_not_rank():
     ranks = command_ranks(["b"], [_link("a", "b", "command")])
     assert ranks.parent == {} and ranks.depth == {"b": 0}
