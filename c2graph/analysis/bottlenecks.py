@@ -343,9 +343,11 @@ def cut_nodes(model: Model, *, phase: str) -> tuple[str, ...]:
 
     References
     ----------
-    Hopcroft & Tarjan (1973); networkx ``articulation_points``.
+    Hopcroft & Tarjan (1973); networkx and rustworkx ``articulation_points``
+    (:func:`~c2graph.analysis.kernels.articulation_points`).
     """
-    return tuple(sorted(articulation_points(phase_graphs(model, phase).whole)))
+    graphs = phase_graphs(model, phase)
+    return tuple(sorted(articulation_points(graphs.nodes, ((u, v) for u, v, _ in graphs.pairs))))
 
 
 def betweenness(model: Model, *, phase: str) -> tuple[Centrality, ...]:

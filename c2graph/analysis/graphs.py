@@ -181,13 +181,16 @@ class PhaseGraphs:
         relations = layer_relations(layer)
         views = self.__dict__.setdefault("_layers", {})
         if layer not in views:
-            nodes, _links = self._records
             with gc_paused():
-                views[layer] = LayerView(
-                    str(layer), self, relations, {n: nodes[n].nation for n in self.nodes}
-                )
+                views[layer] = LayerView(str(layer), self, relations, self._nations)
         view: LayerView = views[layer]
         return view
+
+    @cached_property
+    def _nations(self) -> Mapping[str, str]:
+        """The nation of each active node, shared by every layer's view."""
+        nodes = self._records[0]
+        return MappingProxyType({n: nodes[n].nation for n in self.nodes})
 
     def relation_view(self, relations: frozenset[str]) -> nx.DiGraph:
         """Return a view of :attr:`authority` keeping the edges with a link of ``relations``.
@@ -236,7 +239,7 @@ class LayerView:
         nation: Mapping[str, str],
     ) -> None:
         self.layer = layer
-        self.nation = MappingProxyType(dict(nation))
+        self.nation = nation  # read-only: the phase's mapping, shared by its layers
         self.forces = graphs.forces
         self.is_authority = carries_authority(layer)
         edges = _layer_edges(graphs, relations, self.is_authority, layer == ALL_LAYERS)

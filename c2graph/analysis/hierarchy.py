@@ -429,15 +429,18 @@ def _lubness(
     condensed = graph if acyclic else nx.condensation(graph, strong)
     signature: dict[Any, int] = {}
     sources = 0
+    pred = condensed._pred  # the adjacency, not its views: the same, faster
     for c in order if order is not None else nx.topological_sort(condensed):
         bits = 0
-        for d in condensed.predecessors(c):
+        for d in pred[c]:
             bits |= signature[d]
         if not bits:
             bits = 1 << sources
             sources += 1
         signature[c] = bits
-    mapping = {v: v for v in graph} if acyclic else condensed.graph["mapping"]
+    if not acyclic:  # a node's signature is its strong component's
+        mapping = condensed.graph["mapping"]
+        signature = {v: signature[mapping[v]] for v in graph}
     violations = 0
     maximum = 0
     for component in parts:
@@ -445,7 +448,7 @@ def _lubness(
         if size <= 2:
             continue
         maximum += (size - 1) * (size - 2) // 2
-        groups = Counter(signature[mapping[v]] for v in component)
+        groups = Counter(map(signature.__getitem__, component))
         violations += size * (size - 1) // 2 - _pairs_with_lub(groups)
     return 1 - violations / maximum if maximum else math.nan
 

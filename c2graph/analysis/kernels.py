@@ -15,7 +15,7 @@ Example
 >>> graph = nx.DiGraph([("pm", "mod"), ("mod", "jhq"), ("pm", "jcg"), ("jhq", "gcc")])
 >>> sorted(immediate_dominators(graph, ("pm",)).items())
 [('gcc', 'jhq'), ('jcg', 'pm'), ('jhq', 'mod'), ('mod', 'pm')]
->>> sorted(articulation_points(graph.to_undirected()))
+>>> sorted(articulation_points(graph, graph.edges))
 ['jhq', 'mod', 'pm']
 """
 
@@ -97,13 +97,16 @@ def immediate_dominators(graph: nx.DiGraph, tops: tuple[Hashable, ...]) -> dict[
     return {named[n]: named[d] for n, d in sorted(found.items()) if n != root_id}
 
 
-def articulation_points(graph: nx.Graph) -> set[Any]:
-    """Return the cut nodes of an undirected graph: those whose loss disconnects a component.
+def articulation_points(nodes: Iterable[Hashable], pairs: Iterable[tuple[Any, Any]]) -> set[Any]:
+    """Return the cut nodes of the undirected graph of ``nodes`` and the links ``pairs``:
+    those whose loss disconnects a component.
+
+    Ends of ``pairs`` not among ``nodes`` are nodes too.  The compiled version reads the
+    pairs straight into its own graph, without building a networkx one.
 
     Examples
     --------
-    >>> import networkx as nx
-    >>> sorted(articulation_points(nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")])))
+    >>> sorted(articulation_points(["a"], [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]))
     ['c']
 
     References
@@ -112,11 +115,19 @@ def articulation_points(graph: nx.Graph) -> set[Any]:
     ``articulation_points``; rustworkx ``articulation_points``.
     """
     if not compiled():
+        graph = nx.Graph()
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from(pairs)
         return set(nx.articulation_points(graph))
     import rustworkx as rx
 
-    copy, nodes = _undirected(graph)
-    return {nodes[n] for n in rx.articulation_points(copy)}
+    index = {node: i for i, node in enumerate(nodes)}
+    links = [(index.setdefault(u, len(index)), index.setdefault(v, len(index))) for u, v in pairs]
+    copy = rx.PyGraph(multigraph=False)
+    copy.add_nodes_from(range(len(index)))
+    copy.add_edges_from_no_data(links)
+    named = list(index)
+    return {named[n] for n in rx.articulation_points(copy)}
 
 
 def weak_components(graph: nx.DiGraph) -> list[set[Any]]:
