@@ -151,9 +151,12 @@ def _location(data: dict[str, Any]) -> Location:
 
 def _node(data: dict[str, Any], sets: PhaseSets) -> Node:
     spec = data.get("phases", "all")
-    if data.keys() <= _PLAIN_NODE_KEYS:  # no name_xx or nested keys: the values as written
-        values = data
+    extra = data.keys() - _PLAIN_NODE_KEYS  # names in other languages, nested values
+    if not extra:  # the values as written
+        values: dict[str, Any] = data
         names: tuple[tuple[str, str], ...] = ()
+    elif extra.isdisjoint(_NESTED_NODE_KEYS):  # only names (name_xx): the rest as written
+        values, names = data, tuple(sorted((key[5:], data[key]) for key in extra))
     else:
         values = _plain(data, "phases")
         names = _names(data)
@@ -173,6 +176,25 @@ def _node(data: dict[str, Any], sets: PhaseSets) -> Node:
 _NEW = object.__new__
 _NODE_SETTERS = {f.name: getattr(Node, f.name).__set__ for f in fields(Node)}
 _LINK_SETTERS = {f.name: getattr(Link, f.name).__set__ for f in fields(Link)}
+#: Node fields set from the model file's key of the same name (None when it is absent).
+_NODE_OPTIONAL = tuple(
+    (_NODE_SETTERS[key], key)
+    for key in (
+        "location",
+        "echelon",
+        "short",
+        "office_hours",
+        "watch",
+        "relay",
+        "source",
+        "confidence",
+        "note",
+    )
+)
+#: Link fields set from the model file's key of the same name (None when it is absent).
+_LINK_OPTIONAL = tuple(
+    (_LINK_SETTERS[key], key) for key in ("id", "basis", "source", "confidence", "as_of", "note")
+)
 
 
 def _new_node(
@@ -183,17 +205,16 @@ def _new_node(
 ) -> Node:
     """A :class:`Node` of checked values (model-file keys), its phases and names."""
     node: Node = _NEW(Node)
-    get, put = values.get, _NODE_SETTERS
+    put = _NODE_SETTERS
     put["id"](node, values["id"])
     put["name"](node, values["name"])
     put["nation"](node, values["nation"])
     put["kind"](node, values["kind"])
     put["phases"](node, phases)
     put["phase_spec"](node, spec)
-    for key in ("location", "echelon", "short", "office_hours", "watch", "relay"):
-        put[key](node, get(key))
-    for key in ("source", "confidence", "note"):
-        put[key](node, get(key))
+    get = values.get
+    for setter, key in _NODE_OPTIONAL:
+        setter(node, get(key))
     put["names"](node, names)
     return node
 
@@ -201,23 +222,24 @@ def _new_node(
 def _new_link(values: dict[str, Any], key: str, phases: frozenset[str], spec: PhaseSpec) -> Link:
     """A :class:`Link` of checked values (model-file keys), its key and phases."""
     link: Link = _NEW(Link)
-    get, put = values.get, _LINK_SETTERS
+    put = _LINK_SETTERS
     put["key"](link, key)
     put["from_node"](link, values["from"])
     put["to_node"](link, values["to"])
     put["relation"](link, values["relation"])
     put["phases"](link, phases)
     put["phase_spec"](link, spec)
-    put["id"](link, get("id"))
     put["requires"](
         link, Requirement.from_data(values["requires"]) if "requires" in values else None
     )
-    for name in ("basis", "source", "confidence", "as_of", "note"):
-        put[name](link, get(name))
+    get = values.get
+    for setter, name in _LINK_OPTIONAL:
+        setter(link, get(name))
     return link
 
 
-_PLAIN_NODE_KEYS = frozenset(SECTIONS["node"]) - {"office_hours", "watch", "relay"}
+_NESTED_NODE_KEYS = frozenset({"office_hours", "watch", "relay"})
+_PLAIN_NODE_KEYS = frozenset(SECTIONS["node"]) - _NESTED_NODE_KEYS
 
 
 def _links(
@@ -229,9 +251,11 @@ def _links(
     for data in items:
         spec = data.get("phases", "all")
         phases = every if spec == "all" else sets.resolve(spec)
-        for end in (nodes[data["from"]].phases, nodes[data["to"]].phases):
-            if end is not every:
-                phases &= end
+        tail, head = nodes[data["from"]].phases, nodes[data["to"]].phases
+        if tail is not every:
+            phases &= tail
+        if head is not every:
+            phases &= head
         key = data.get("id")
         if key is None:
             key = base = f"{data['from']}->{data['to']}:{data['relation']}"

@@ -133,9 +133,21 @@ def _look(value: str) -> str:
     return value.lower() if value.isascii() else unicodedata.normalize("NFKC", value).casefold()
 
 
+def _distinct_looks(values: list[str]) -> int:
+    """How many different looks (:func:`_look`) the ids have; ASCII ids, the usual ones,
+    are folded together in one pass.
+
+    >>> _distinct_looks(["HQ", "hq", "ｈｑ", "unit"])
+    2
+    """
+    if "".join(values).isascii():
+        return len(set(map(str.lower, values)))
+    return len({_look(value) for value in values})
+
+
 def _check_look_alikes(seen: dict[str, Item], section: str, problems: list[Problem]) -> None:
     """Report ids of a section that differ only in case or in Unicode form."""
-    if len({_look(value) for value in seen}) == len(seen):
+    if _distinct_looks(list(seen)) == len(seen):
         return
     looks: dict[str, str] = {}
     for value, item in seen.items():
