@@ -122,7 +122,7 @@ def command_ranks(nodes: Sequence[str], links: Sequence[Link]) -> Ranks:
         if rank is None:
             continue
         tail, head = link.from_node, link.to_node
-        if rank < best.get(head, len(_RANK)) and tail != head and {tail, head} <= known:
+        if rank < best.get(head, len(_RANK)) and tail != head and tail in known and head in known:
             best[head] = rank
             parent[head] = tail
     depth: dict[str, int] = {}

@@ -529,7 +529,8 @@ class _Context:
         held: dict[str, tuple[str, ...]],
     ) -> SceneNode:
         """An overview's box: the node, with the count of the units it holds."""
-        kinds = [self.model.node(unit).kind for unit in held[node.id]]
+        nodes = self.model.nodes
+        kinds = [nodes[unit].kind for unit in held[node.id]]
         plain = self._node(node, marks, members)
         msg = interface(self.lang)
         return replace(
