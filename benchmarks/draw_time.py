@@ -6,7 +6,9 @@ routes, DOT, Graphviz, hover texts, the atomic write) against the Graphviz c2gra
 drawing the DOT text that command writes for ``-o chart.dot``: a system ``dot -Tsvg`` when
 it is the engine, else a bare Python process that imports pygraphviz and draws the file
 with the same bundled Graphviz 14 (the wheel has no ``dot`` program). Runs are paired (one
-of each, in turn) and the medians compared; the draw's own stages are timed in this
+of each, in turn) and the medians compared, of the seconds they take and of the CPU
+seconds they use (which a machine shared with other work changes least); the draw's own
+stages are timed in this
 process too, to show where the time goes, with the in-process ratio of the whole draw
 (scene to titled SVG) to Graphviz alone on the same DOT, and the floor Python sets: a
 process that only starts Python, and one that also imports what ``c2graph draw`` loads
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -52,13 +55,16 @@ _RENDER = (
 @dataclass(frozen=True)
 class DrawTime:
     """Medians (seconds) of a whole draw process, of the engine drawing its DOT alone,
-    and of their paired ratio; the draw's stages timed in this process."""
+    and of their paired ratio; the draw's stages timed in this process; the paired ratio
+    of the two processes' CPU time (user and system: what a machine others share changes
+    least)."""
 
     model: str
     draw: float
     engine: float
     ratio: float
     stages: dict[str, float]
+    cpu_ratio: float = 0.0
 
     @property
     def in_process(self) -> float:
@@ -85,9 +91,18 @@ def engine_command(dot: Path, svg: Path) -> list[str]:
 
 
 def _run(command: list[str], env: dict[str, str] | None = None) -> float:
+    return _timed(command, env)[0]
+
+
+def _timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Seconds a process takes, and the CPU seconds (user and system) it uses."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, env=env or _CACHED)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
 
 
 def stages(model_path: Path, phase: str, repeat: int) -> dict[str, float]:
@@ -126,14 +141,16 @@ def draw_time(model_path: Path, phase: str, repeat: int) -> DrawTime:
         draw = [*_c2graph(), "draw", str(model_path), "--phase", phase]
         subprocess.run([*draw, "-o", str(dot)], check=True, capture_output=True, env=_CACHED)
         pairs = [
-            (_run([*draw, "-o", str(out)]), _run(engine_command(dot, svg))) for _ in range(repeat)
+            (_timed([*draw, "-o", str(out)]), _timed(engine_command(dot, svg)))
+            for _ in range(repeat)
         ]
     return DrawTime(
         model_path.stem,
-        statistics.median(a for a, _ in pairs),
-        statistics.median(b for _, b in pairs),
-        statistics.median(a / b for a, b in pairs),
+        statistics.median(a[0] for a, _ in pairs),
+        statistics.median(b[0] for _, b in pairs),
+        statistics.median(a[0] / b[0] for a, b in pairs),
         stages(model_path, phase, repeat),
+        statistics.median(a[1] / b[1] for a, b in pairs),
     )
 
 
@@ -167,12 +184,14 @@ def report(times: list[DrawTime], floors: dict[str, float] | None = None) -> str
     lines = [
         f"engine: {engine.describe() if engine else 'none'}; "
         f"engine alone = {' '.join(engine_command(Path('chart.dot'), Path('chart.svg'))[:2])} ...",
-        f"{'model':28} {'draw s':>7} {'engine s':>9} {'ratio':>6} {'in-proc':>7}  "
+        f"{'model':28} {'draw s':>7} {'engine s':>9} {'ratio':>6} {'cpu':>5} {'in-proc':>7}  "
         "stages in-process (s)",
     ]
     for t in times:
         parts = " ".join(f"{k} {v:.3f}" for k, v in t.stages.items())
-        figures = f"{t.draw:7.3f} {t.engine:9.3f} {t.ratio:6.2f} {t.in_process:7.2f}"
+        figures = (
+            f"{t.draw:7.3f} {t.engine:9.3f} {t.ratio:6.2f} {t.cpu_ratio:5.2f} {t.in_process:7.2f}"
+        )
         lines.append(f"{t.model:28} {figures}  {parts}")
     if floors:
         lines.append("floor: " + ", ".join(f"{k} {v:.3f} s" for k, v in floors.items()))
