@@ -26,8 +26,6 @@ import re
 from itertools import chain
 from typing import Any
 
-import yaml_rs
-
 __all__ = ["MAX_DEPTH", "NUMBER_FORMS", "load_plain"]
 
 #: Nesting deeper than this is left to the strict loader (which reads it, or says it is
@@ -48,7 +46,6 @@ _ANYWHERE = ("\\", "<<", "\n---", "\n...")
 NUMBER_FORMS = re.compile(r"0[oO]|[0-9.][eE][-+]?[0-9]|[-+]\.[0-9]|_[0-9.]|[0-9.]_|[0-9]{19}")
 
 _CONTAINERS = (dict, list)
-_NO_ALIASES = yaml_rs.AliasLimits(max_total_replayed_events=0)
 
 
 def load_plain(text: str) -> Any | None:
@@ -73,8 +70,11 @@ def load_plain(text: str) -> Any | None:
     """
     if not _printable(text) or _declined(text):
         return None
+    import yaml_rs  # only for YAML: JSON and the start-up do without it
+
     try:
-        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=_NO_ALIASES)
+        no_aliases = yaml_rs.AliasLimits(max_total_replayed_events=0)
+        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=no_aliases)
     except (ValueError, RecursionError, OverflowError):
         return None
     kinds = _scalar_kinds(data)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 __all__ = ["ItemLines"]
 
@@ -32,8 +33,14 @@ _PAIRS = rf"(?:(?:{_KEY}|{_TEXT}): {_SCALAR}(?:, (?:{_KEY}|{_TEXT}): {_SCALAR})*
 _VALUE = rf"(?:{_SCALAR}|{_LIST}|\{{{_PAIRS}\}})"
 _FLOW_MAP = rf"\{{(?:{_KEY}: {_VALUE}(?:, {_KEY}: {_VALUE})*)?\}}"
 #: The lines of the form: a top-level key with a value or none, or a list item.
-_LINES = re.compile(rf"(?:(?:{_KEY}:(?: {_VALUE}| {_FLOW_MAP})?|  - (?:{_FLOW_MAP}|{_VALUE}))\n)*")
+_LINES = rf"(?:(?:{_KEY}:(?: {_VALUE}| {_FLOW_MAP})?|  - (?:{_FLOW_MAP}|{_VALUE}))\n)*"
 _ITEM = "  - "
+
+
+@cache
+def _lines() -> re.Pattern[str]:
+    """The compiled :data:`_LINES` (compiled when first needed: it takes 0.1 s)."""
+    return re.compile(_LINES)
 
 
 class ItemLines:
@@ -53,7 +60,7 @@ class ItemLines:
     def _form_end(self) -> int:
         """The offset where the lines of the form end (the length of the text: all are)."""
         if self._end is None:
-            found = _LINES.match(self._text)
+            found = _lines().match(self._text)
             self._end = found.end() if found else 0
         return self._end
 
