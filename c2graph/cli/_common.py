@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..jsontext import dumps
 from ..model import Model
 from ..modelfile import read_model
 from ..vocabulary import ALL_LAYERS, AUTHORITY_LAYERS, LAYER_CHOICES, Layer
@@ -261,4 +260,6 @@ def emit_json(data: Any) -> None:
       ]
     }
     """
+    from ..jsontext import dumps  # msgspec: imported only by the commands that write JSON
+
     sys.stdout.write(dumps(data) + "\n")
