@@ -43,6 +43,8 @@ _TEXTS: dict[str, str] = {
     "report.explorer": "Interactive explorer",
     "report.explorer_what": "(pan, zoom, chains of a node, phase switches)",
     "report.explorer_open": "{link}: open it in a browser.",
+    "report.explorer_left_out": "The interactive explorer is left out: {model} has {nodes} "
+    "nodes, more than the {limit} it draws (c2graph explore makes it on request).",
     "report.explorer_failed": "The interactive explorer could not be made: {reason}",
     "figure.missing": "Diagram not available ({caption}): {reason}",
     "figure.not_drawn": "not drawn",

@@ -173,6 +173,8 @@ _TEXTS: dict[str, str] = {
     "report.explorer": "対話型エクスプローラー",
     "report.explorer_what": "（拡大・縮小、部隊の指揮系統、事態の移行）",
     "report.explorer_open": "{link}：ブラウザで開いてください。",
+    "report.explorer_left_out": "対話型エクスプローラーは省きました：{model}のノードは{nodes}で、"
+    "描画する上限の{limit}を超えます（c2graph exploreで個別に作成できます）。",
     "report.explorer_failed": "対話型エクスプローラーを作成できませんでした：{reason}",
     "figure.missing": "図を表示できません（{caption}）：{reason}",
     "figure.not_drawn": "作図されていません",

@@ -294,3 +294,32 @@ def test_a_chart_too_wide_for_the_page_gets_focused_views_and_keeps_its_names_le
 def test_a_legible_chart_has_no_focused_views(models):
     report = build_report(models[:1], engine="matplotlib")
     assert not [n for n in report.files if n.count("--") > 1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            None,
+            "The interactive explorer is left out: Variant has 9 nodes, more than the 8 it "
+            "draws (c2graph explore makes it on request).",
+        ),
+        (
+            "ja",
+            "対話型エクスプローラーは省きました：Variantのノードは9で、描画する上限の8を"
+            "超えます（c2graph exploreで個別に作成できます）。",
+        ),
+    ],
+)
+def test_a_model_too_large_for_the_explorer_has_none_and_the_page_says_why(
+    models, monkeypatch, lang, said
+):
+    import c2graph.report
+
+    assert sorted(len(m.nodes) for m in models) == [8, 9]
+    monkeypatch.setattr(c2graph.report, "EXPLORER_NODES", 8)
+    report = build_report(models, engine=ENGINE, lang=lang)
+    assert "explore.html" not in report.files
+    markdown = report.files["report.md"].decode("utf-8")
+    assert said in markdown and "explore.html" not in markdown
+    assert "explore.html" not in report.files["index.html"].decode("utf-8")
