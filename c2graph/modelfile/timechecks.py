@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from ..decisions import Requirement, declaration_id
 from ..errors import Problem
 from ..hints import did_you_mean
+from .cycles import cycles
 from .items import Item
 from .situations import PhaseSets
 
@@ -139,26 +140,17 @@ def _check_required(
 
 
 def _check_cycles(decisions: dict[str, Item], problems: list[Problem]) -> None:
-    if not any("prerequisites" in item.data for item in decisions.values()):
-        return  # no edges, no cycle (and networkx is not imported)
-    import networkx as nx
-
-    graph = nx.DiGraph()
+    successors: dict[str, list[str]] = {}
     for name, item in decisions.items():
         if "prerequisites" in item.data:
             for before in Requirement.from_data(item.data["prerequisites"]).decisions():
                 if before in decisions:
-                    graph.add_edge(name, before)
+                    successors.setdefault(name, []).append(before)
+                    successors.setdefault(before, [])
     order = list(decisions)
-    for component in nx.strongly_connected_components(graph):
-        if len(component) < 2 and not graph.has_edge(*[*component] * 2):
-            continue
-        start = min(component, key=order.index)
-        cycle = [u for u, _ in nx.find_cycle(graph.subgraph(component), start)]
-        turn = cycle.index(start) if start in cycle else 0
-        ordered = cycle[turn:] + cycle[:turn]
-        last = max(ordered, key=order.index)
-        path = " → ".join([*ordered, ordered[0]])
+    for cycle in cycles(successors, order):
+        last = max(cycle, key=order.index)
+        path = " → ".join([*cycle, cycle[0]])
         problems.append(
             decisions[last].problem(
                 "prerequisites",
