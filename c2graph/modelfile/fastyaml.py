@@ -47,6 +47,9 @@ NUMBER_FORMS = re.compile(r"0[oO]|[0-9.][eE][-+]?[0-9]|[-+]\.[0-9]|_[0-9.]|[0-9.
 
 _CONTAINERS = (dict, list)
 
+#: Every character but the flow indicators and the line break.
+_NOT_FLOW = re.compile(r"[^{}\[\]\n]+")
+
 
 def load_plain(text: str) -> Any | None:
     """Parse YAML text with yaml-rs when the strict loader would read it the same.
@@ -103,7 +106,24 @@ def _declined(text: str) -> bool:
         text.startswith(("---", "...", *"!&*|>%@`?:"))
         or any(part in text for part in _ANYWHERE)
         or _TOKEN_START.search(text) is not None
+        or _flow_spans_lines(text)
     )
+
+
+def _flow_spans_lines(text: str) -> bool:
+    """Whether a flow collection (``{...}``, ``[...]``) is not closed on the line it opens
+    on (or brackets do not pair up): the loaders differ on how such a continuation line
+    may be indented.  Brackets inside quotes count too, which only declines more.
+
+    >>> _flow_spans_lines("a: {b: [1], c: {d: 3}}\\n"), _flow_spans_lines("a: {b: 1,\\n c: 2}\\n")
+    (False, True)
+    """
+    flow = _NOT_FLOW.sub("", text)
+    while True:
+        paired = flow.replace("{}", "").replace("[]", "")
+        if paired == flow:
+            return bool(paired.strip("\n"))
+        flow = paired
 
 
 def _scalar_kinds(data: Any) -> set[type] | None:

@@ -170,6 +170,7 @@ GOOD = (
         ("a colon starting a flow scalar", GOOD.replace("name: P}", "name: :P}")),
         ("a duplicate key", GOOD + "name: again\n"),
         ("a syntax error", GOOD + "links: [\n"),
+        ("a flow mapping over two lines", GOOD + "description: {a: b,---\n c: d}\n"),
         ("nesting too deep", GOOD + "description: " + "[" * 70 + "]" * 70 + "\n"),
     ],
 )
