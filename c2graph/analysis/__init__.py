@@ -90,6 +90,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__), so that start-up s
         SwitchResult,
         phase_switch,
     )
+    from .whatif import Removal, removal_sweep, select_nodes
 
 #: The submodule that defines each public name (imported when the name is first read).
 _DEFINED_IN = {
@@ -121,6 +122,7 @@ _DEFINED_IN = {
     "PathResult": "paths",
     "Reach": "paths",
     "Reached": "paths",
+    "Removal": "whatif",
     "SiteLoss": "bottlenecks",
     "Span": "frictions",
     "SpanOfControl": "frictions",
@@ -151,7 +153,9 @@ _DEFINED_IN = {
     "placements": "approach",
     "reach": "paths",
     "removal_impact": "bottlenecks",
+    "removal_sweep": "whatif",
     "request_routes": "routes",
+    "select_nodes": "whatif",
     "span_of_control": "frictions",
     "top_authorities": "paths",
 }
@@ -202,6 +206,7 @@ __all__ = [
     "PathResult",
     "Reach",
     "Reached",
+    "Removal",
     "SiteLoss",
     "Span",
     "SpanOfControl",
@@ -233,7 +238,9 @@ __all__ = [
     "placements",
     "reach",
     "removal_impact",
+    "removal_sweep",
     "request_routes",
+    "select_nodes",
     "span_of_control",
     "top_authorities",
 ]

@@ -70,6 +70,7 @@ __all__ = [
     "cut_nodes",
     "distance_gaps",
     "dominators",
+    "family_dominators",
     "removal_impact",
     "site_nodes",
     "span_of_control",
@@ -228,16 +229,34 @@ def dominators(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> tuple
     """
     found = []
     for family in families(authority_view(model, phase=phase, layer=layer)):
-        idom = immediate_dominators(family.graph, family.tops)
-        depending: dict[str, list[str]] = defaultdict(list)
-        for unit in sorted(family.forces):
-            upper = idom.get(unit)
-            while upper is not None and upper != VIRTUAL_ROOT and upper != unit:
-                depending[upper].append(unit)
-                upper = idom.get(upper)
-        ranked = sorted(depending.items(), key=lambda item: (-len(item[1]), item[0]))
-        found += [Dominator(node, tuple(units), family.name) for node, units in ranked]
+        found += family_dominators(family.name, family.graph, family.tops, family.forces)
     return tuple(found)
+
+
+def family_dominators(
+    name: str, graph: nx.DiGraph, tops: Collection[str], forces: Collection[str]
+) -> list[Dominator]:
+    """Return the dominators of ``forces`` in one family's ``graph`` from its ``tops``,
+    most depended-on first, ties by id (the ranking of :func:`dominators`).
+
+    Forces the tops do not reach are not dominated; a top or force is never its own
+    dominator.
+
+    Example
+    -------
+    >>> graph = nx.DiGraph([("pm", "hq"), ("hq", "a"), ("hq", "b"), ("pm", "b")])
+    >>> [(d.node, d.units) for d in family_dominators("JP", graph, ["pm"], ["a", "b", "hq"])]
+    [('pm', ('a', 'b', 'hq')), ('hq', ('a',))]
+    """
+    idom = immediate_dominators(graph, tuple(tops))
+    depending: dict[str, list[str]] = defaultdict(list)
+    for unit in sorted(forces):
+        upper = idom.get(unit)
+        while upper is not None and upper != VIRTUAL_ROOT and upper != unit:
+            depending[upper].append(unit)
+            upper = idom.get(upper)
+    ranked = sorted(depending.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [Dominator(node, tuple(units), name) for node, units in ranked]
 
 
 def removal_impact(

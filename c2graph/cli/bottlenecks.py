@@ -27,6 +27,7 @@ from ._common import (
     emit_json,
     phase_or_first,
 )
+from ._progress import add_quiet
 from ._terminal import write_lines
 
 HELP = (
@@ -53,9 +54,25 @@ def _non_negative(text: str) -> int:
     return value
 
 
+def _positive(text: str) -> int:
+    """Parse a whole number of at least 1, or refuse the argument.
+
+    >>> _positive("3")
+    3
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return value
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add MODEL, ``--phase``, ``--layer``, ``--remove``, ``--remove-site``,
-    ``--span-threshold``, ``--betweenness`` and ``--json``.
+    ``--remove-each``, ``--jobs``, ``--span-threshold``, ``--betweenness``, ``--quiet`` and
+    ``--json``.
 
     Parameters
     ----------
@@ -69,6 +86,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> args = parser.parse_args(["m.yaml", "--span-threshold", "4"])
     >>> args.span_threshold, args.remove, args.remove_site, args.layer, args.betweenness
     (4, None, None, 'operational', False)
+    >>> args = parser.parse_args(["m.yaml", "--remove-each", "kind:headquarters", "--jobs", "2"])
+    >>> args.remove_each, args.jobs
+    ('kind:headquarters', 2)
     """
     add_model(parser)
     add_phase(parser)
@@ -84,6 +104,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="what-if: remove every node at the location SITE together (e.g. yokota)",
     )
     parser.add_argument(
+        "--remove-each",
+        metavar="SELECTOR",
+        help="what-if sweep: remove each selected node alone and list what its loss changes; "
+        "SELECTOR is node ids and kind:KIND items, comma-separated (e.g. "
+        "kind:headquarters,jp-jso); replaces the report",
+    )
+    parser.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_positive,
+        help="worker processes of --remove-each (default: the machine's cores; 1: no workers)",
+    )
+    parser.add_argument(
         "--span-threshold",
         metavar="N",
         type=_non_negative,
@@ -94,6 +127,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="add betweenness centrality (sampled on large models)",
     )
+    add_quiet(parser)
     add_json(parser)
 
 
@@ -136,6 +170,10 @@ def _report_lines(args: argparse.Namespace) -> int:
 
     model = Inputs(args).load(args.model)
     phase = phase_or_first(model, args.phase)
+    if getattr(args, "remove_each", None) is not None:
+        from ._sweep import sweep
+
+        return sweep(args, model, phase)
     threshold = DEFAULT_SPAN_THRESHOLD if args.span_threshold is None else args.span_threshold
     report = bottleneck_report(
         model,
