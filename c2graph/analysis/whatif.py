@@ -40,9 +40,7 @@ find those whose loss breaks the network); Carley et al., ORA user's guide (CMU 
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +50,7 @@ from ..display import Displayable
 from ..errors import QueryError
 from ..hints import did_you_mean
 from ..model import Model
+from ..parallel import fork_map
 from ..vocabulary import NODE_KINDS
 from .bottlenecks import CutOff, Dominator, family_dominators, removal_impact
 from .graphs import phase_graphs
@@ -158,10 +157,11 @@ def removal_sweep(
     """Return what removing each of ``nodes`` alone changes, most forces cut off first,
     ties by id.
 
-    ``jobs`` above 1 runs the removals in that many worker processes (forked, so that the
-    model and its phase views are not copied; serial where the platform cannot fork); the
-    answer is the same as a serial run's.  ``progress`` is told after each removal.  Cost:
-    per node, linear per family (reachability and dominators without the node).
+    ``jobs`` above 1 runs the removals in that many worker processes
+    (:func:`~c2graph.parallel.fork_map`: forked, so that the model and its phase views are
+    not copied); the answer is the same as a serial run's.  ``progress`` is told after each
+    removal.  Cost: per node, linear per family (reachability and dominators without the
+    node).
 
     Example
     -------
@@ -180,50 +180,15 @@ def removal_sweep(
     for node in nodes:
         model.node(node)
     intact = _intact(model, phase, layer)
-    done = 0
 
-    def told(removal: Removal) -> Removal:
-        nonlocal done
-        done += 1
+    def told(removal: Removal, done: int) -> None:
         if progress is not None:
             progress(f"without {removal.node}", done, len(nodes))
-        return removal
 
-    if jobs <= 1 or len(nodes) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        found = [told(_remove(model, node, phase, layer, intact)) for node in nodes]
-    else:
-        found = _in_workers(model, nodes, (phase, layer, intact), min(jobs, len(nodes)), told)
+    found = fork_map(
+        lambda node: _remove(model, node, phase, layer, intact), nodes, jobs=jobs, told=told
+    )
     return tuple(sorted(found, key=lambda r: (-r.lost, r.node)))
-
-
-#: The sweep the forked workers run: model, phase, layer and the intact dominators.
-_SWEEP: tuple[Model, str, str, dict[tuple[str, str], Dominator]] | None = None
-
-
-def _in_workers(
-    model: Model,
-    nodes: Sequence[str],
-    task: tuple[str, str, dict[tuple[str, str], Dominator]],
-    workers: int,
-    told: Callable[[Removal], Removal],
-) -> list[Removal]:
-    """The removals of ``nodes`` run by forked workers, in the order of ``nodes``."""
-    global _SWEEP
-    _SWEEP = (model, *task)
-    try:
-        chunk = max(1, len(nodes) // (4 * workers))
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return [told(r) for r in pool.map(_remove_in_worker, nodes, chunksize=chunk)]
-    finally:
-        _SWEEP = None
-
-
-def _remove_in_worker(node: str) -> Removal:
-    """One removal in a forked worker, on the sweep it inherited."""
-    assert _SWEEP is not None, "a sweep's worker runs only in a fork of the sweep"
-    model, phase, layer, intact = _SWEEP
-    return _remove(model, node, phase, layer, intact)
 
 
 def _intact(model: Model, phase: str, layer: str) -> dict[tuple[str, str], Dominator]:

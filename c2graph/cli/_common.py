@@ -23,12 +23,14 @@ __all__ = [
     "DEFINITIONS_EPILOG",
     "Inputs",
     "add_allow_outside",
+    "add_jobs",
     "add_json",
     "add_lang",
     "add_layer",
     "add_model",
     "add_phase",
     "emit_json",
+    "jobs_of",
     "phase_or_first",
 ]
 
@@ -188,6 +190,58 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
         help="language of titles, headers, legends and verdicts, and of the names where the "
         "model gives them (name_ja); default en",
     )
+
+
+def add_jobs(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add ``--jobs N``: how many worker processes run the independent jobs of ``what``.
+
+    Parameters
+    ----------
+    parser
+        Gains ``--jobs`` (None when absent: :func:`jobs_of` reads it as the machine's cores).
+    what
+        What the workers run, as the help names it.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> add_jobs(parser, "the sweep")
+    >>> parser.parse_args(["--jobs", "3"]).jobs, parser.parse_args([]).jobs
+    (3, None)
+    """
+    parser.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_positive,
+        help=f"worker processes of {what} (default: the machine's cores; 1: no workers)",
+    )
+
+
+def jobs_of(args: argparse.Namespace) -> int:
+    """The ``--jobs`` given, else the machine's cores.
+
+    >>> jobs_of(argparse.Namespace(jobs=2)), jobs_of(argparse.Namespace(jobs=None)) >= 1
+    (2, True)
+    """
+    import os
+
+    given = getattr(args, "jobs", None)
+    return int(given) if given is not None else os.cpu_count() or 1
+
+
+def _positive(text: str) -> int:
+    """Parse a whole number of at least 1, or refuse the argument.
+
+    >>> _positive("3")
+    3
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return value
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

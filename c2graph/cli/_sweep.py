@@ -19,11 +19,10 @@ without al-cfc (headquarters):
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any
 
 from ..model import Model
-from ._common import emit_json
+from ._common import emit_json, jobs_of
 from ._progress import progress_for
 from ._terminal import write_lines
 
@@ -76,9 +75,8 @@ def sweep(args: argparse.Namespace, model: Model, phase: str) -> int:
             f"--remove-each replaces the report: give {' and '.join(clash)} in a run of its own"
         )
     nodes = select_nodes(model, args.remove_each, phase=phase)
-    jobs = args.jobs if args.jobs is not None else os.cpu_count() or 1
     found = removal_sweep(
-        model, nodes, phase=phase, layer=args.layer, jobs=jobs, progress=progress_for(args)
+        model, nodes, phase=phase, layer=args.layer, jobs=jobs_of(args), progress=progress_for(args)
     )
     data = {
         "phase": phase,

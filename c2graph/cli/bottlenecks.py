@@ -20,6 +20,7 @@ from typing import Any
 from ..modelfile.parsing import gc_paused
 from ._common import (
     Inputs,
+    add_jobs,
     add_json,
     add_layer,
     add_model,
@@ -51,21 +52,6 @@ def _non_negative(text: str) -> int:
         value = -1
     if value < 0:
         raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
-    return value
-
-
-def _positive(text: str) -> int:
-    """Parse a whole number of at least 1, or refuse the argument.
-
-    >>> _positive("3")
-    3
-    """
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
     return value
 
 
@@ -110,12 +96,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "SELECTOR is node ids and kind:KIND items, comma-separated (e.g. "
         "kind:headquarters,jp-jso); replaces the report",
     )
-    parser.add_argument(
-        "--jobs",
-        metavar="N",
-        type=_positive,
-        help="worker processes of --remove-each (default: the machine's cores; 1: no workers)",
-    )
+    add_jobs(parser, "--remove-each")
     parser.add_argument(
         "--span-threshold",
         metavar="N",

@@ -22,10 +22,12 @@ from ._common import (
     DEFINITIONS_EPILOG,
     Inputs,
     add_allow_outside,
+    add_jobs,
     add_json,
     add_lang,
     add_layer,
     emit_json,
+    jobs_of,
 )
 from ._output import guard_outputs
 from ._progress import add_quiet, progress_for
@@ -80,6 +82,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "first phase both have) as .svg, .png, .pdf (Graphviz) or .dot",
     )
     add_lang(parser)
+    add_jobs(parser, "the matrix of three or more models, one model each")
     add_quiet(parser)
     add_allow_outside(parser)
     add_json(parser)
@@ -94,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
     ----------
     args
         ``models``, ``phase``, ``layer`` (of chains and measures), ``summary``,
-        ``diagram`` (a file, or None), ``lang``, ``quiet`` and ``json``.
+        ``diagram`` (a file, or None), ``lang``, ``jobs`` (workers of a matrix; None: the
+        machine's cores), ``quiet`` and ``json``.
 
     Returns
     -------
@@ -188,7 +192,9 @@ def _matrix(args: argparse.Namespace, models: list[Model], msg: Messages) -> int
     from ..compare.text import matrix_text
 
     names = [Path(path).stem for path in args.models]
-    matrix = compare_many(models, phase=args.phase, names=names, layer=args.layer)
+    matrix = compare_many(
+        models, phase=args.phase, names=names, layer=args.layer, jobs=jobs_of(args)
+    )
     if args.json:
         emit_json(matrix.to_dict())
     else:

@@ -31,6 +31,7 @@ from ..analysis.paths import DEFAULT_LAYER, check_authority_layer
 from ..display import Displayable
 from ..errors import QueryError
 from ..model import Model
+from ..parallel import fork_map
 from .chains import ChainChange, chains_changed
 from .diff import StructuralDiff, structural_diff
 from .twins import phase_twins
@@ -231,10 +232,13 @@ def compare_many(
     phase: str | None = None,
     names: Sequence[str] | None = None,
     layer: str = DEFAULT_LAYER,
+    jobs: int = 1,
 ) -> Matrix:
     """Return the headline measures of every model on ``layer``, one column per model.
 
-    Columns are headed by ``names`` (default: the models' names).
+    Columns are headed by ``names`` (default: the models' names).  ``jobs`` above 1
+    measures the models in that many worker processes (:func:`~c2graph.parallel.fork_map`),
+    with the same answer.
 
     Rows run phase by phase (in order of first appearance), measure by measure in the
     order of :data:`~c2graph.analysis.measures.MEASURES`.  With ``phase``, only that phase
@@ -261,10 +265,11 @@ def compare_many(
         phases = []
         for model in models:
             phases += [p for p in model.phase_ids if p not in phases]
-    per_model = [
-        {p: dict(headline(m, phase=p, layer=layer)) for p in phases if p in m.phase_ids}
-        for m in models
-    ]
+    per_model = fork_map(
+        lambda m: {p: dict(headline(m, phase=p, layer=layer)) for p in phases if p in m.phase_ids},
+        models,
+        jobs=jobs,
+    )
     rows = tuple(
         MatrixRow(p, name, tuple(values[p][name] if p in values else None for values in per_model))
         for p in phases

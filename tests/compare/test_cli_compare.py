@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from c2graph.cli.main import main
+from tests.builders import MODELS
 
 BASE = """\
 name: base
@@ -141,6 +142,17 @@ def test_three_models_give_a_matrix(pair, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["phase", "measure", "base", "variant", "base"]
     assert lines[1].split() == ["Peacetime", "nodes", "4", "5", "4"]
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_matrix_workers_write_the_serial_bytes(capsys, json_flag):
+    shipped = [str(MODELS / f"{n}.yaml") for n in ("us-japan-2022", "us-japan-2025", "us-rok-cfc")]
+    outputs = []
+    for jobs in ("1", "3"):
+        assert main(["compare", *shipped, "--jobs", jobs, *json_flag]) == 0
+        outputs.append(capsys.readouterr())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].out.count("us-rok-cfc") == 1
 
 
 def test_diagram_dot_is_escaped_and_coloured(pair, tmp_path, capsys):
