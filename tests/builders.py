@@ -7,7 +7,10 @@ structures; ``shipped`` loads a model of ``models/``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
+import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from hypothesis import strategies as st
 
 from c2graph import Model, load_model, load_model_data
 from c2graph.cli.main import main
+from c2graph.vocabulary import RELATIONS
 
 #: The two phases most hand-built models use.
 PEACE_WAR = ("peace", "war")
@@ -151,3 +155,28 @@ def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, 
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+#: The nations of :func:`alliance_models`: two and the alliance.
+ALLIANCE_NATIONS = ("JP", "US", "alliance")
+
+
+@st.composite
+def alliance_models(
+    draw: st.DrawFn, kinds: Sequence[str], *, max_size: int, max_links: int
+) -> tuple[Model, int]:
+    """Draw a random acyclic model of two nations and alliance bodies, every relation
+    drawn, each link in peace, war or all phases: the model and its number of nodes
+    (``n0`` ...)."""
+    size = draw(st.integers(2, max_size))
+    nodes = draw(numbered_nodes(size, kinds=kinds, nations=ALLIANCE_NATIONS))
+    phases = (["peace"], ["war"], "all")
+    links = draw(forward_links(size, tuple(RELATIONS), max_links=max_links, phases=phases))
+    return build(nodes, links), size
+
+
+def command_json(*argv: str) -> Any:
+    """Run ``c2graph ARGV... --json`` in this process (it must succeed): its parsed output."""
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        assert main([*argv, "--json"]) == 0
+    return json.loads(out.getvalue())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import os
 import tempfile
@@ -28,9 +27,8 @@ from c2graph.analysis.kernels import (
     topological_order,
     weak_components,
 )
-from c2graph.cli.main import main
-from c2graph.vocabulary import AUTHORITY_LAYERS, RELATIONS
-from tests.builders import build, forward_links, numbered_nodes
+from c2graph.vocabulary import AUTHORITY_LAYERS
+from tests.builders import alliance_models, command_json
 
 
 @contextlib.contextmanager
@@ -152,18 +150,8 @@ def test_topological_orders_are_orders_of_the_same_graph(graph):
             assert all(place[u] < place[v] for u, v in graph.edges)
 
 
-_NATIONS = ("JP", "US", "alliance")
 _KINDS = ("political-authority", "ministry", "headquarters", "component", "unit", "forum")
-_PHASES = (["peace"], ["war"], "all")
-
-
-@st.composite
-def alliance_models(draw):
-    """Random acyclic models of two nations and alliance bodies, every relation drawn."""
-    size = draw(st.integers(2, 10))
-    nodes = draw(numbered_nodes(size, kinds=_KINDS, nations=_NATIONS))
-    links = draw(forward_links(size, tuple(RELATIONS), max_links=24, phases=_PHASES))
-    return build(nodes, links)
+MODELS = alliance_models(_KINDS, max_size=10, max_links=24)
 
 
 def _report(model, phase, layer):
@@ -173,29 +161,25 @@ def _report(model, phase, layer):
 
 @settings(max_examples=120, deadline=None)
 @given(
-    alliance_models(),
+    MODELS,
     st.sampled_from(["peace", "war"]),
     st.sampled_from([*(layer.value for layer in AUTHORITY_LAYERS), "all"]),
 )
-def test_bottleneck_report_agrees(model, phase, layer):
+def test_bottleneck_report_agrees(case, phase, layer):
+    model, _size = case
     found, expected = _both(_report, model, phase, layer)
     assert found == expected
 
 
-def _command_json(*argv: str) -> object:
-    with contextlib.redirect_stdout(io.StringIO()) as out:
-        assert main([*argv, "--json"]) == 0
-    return json.loads(out.getvalue())
-
-
 @settings(max_examples=20, deadline=None)
-@given(alliance_models(), st.sampled_from(["peace", "war"]))
-def test_bottlenecks_and_path_commands_agree(model, phase):
+@given(MODELS, st.sampled_from(["peace", "war"]))
+def test_bottlenecks_and_path_commands_agree(case, phase):
+    model, _size = case
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "model.json"
         path.write_text(json.dumps(model.to_dict()), encoding="utf-8")
         commands = [["bottlenecks", str(path), "--phase", phase]]
         commands += [["path", str(path), node, "--phase", phase] for node in model.nodes]
         for argv in commands:
-            found, expected = _both(_command_json, *argv)
+            found, expected = _both(command_json, *argv)
             assert found == expected

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import tempfile
 from pathlib import Path
@@ -14,10 +12,9 @@ from hypothesis import strategies as st
 
 from c2graph.analysis import authority_paths, commanders, force_scopes
 from c2graph.analysis.upward import upward_model
-from c2graph.cli.main import main
 from c2graph.errors import QueryError
-from c2graph.vocabulary import AUTHORITY_LAYERS, LAYER_CHOICES, RELATIONS
-from tests.builders import build, forward_links, link, numbered_nodes
+from c2graph.vocabulary import AUTHORITY_LAYERS, LAYER_CHOICES
+from tests.builders import alliance_models, build, command_json, link
 
 
 def _answers(model, unit, phase, layer, source=None):
@@ -92,22 +89,12 @@ def test_unknown_ids_are_checked_phase_first(foreign):
         upward_model(foreign, "peace", ["unitt"])
 
 
-_NATIONS = ("JP", "US", "alliance")
 _KINDS = ("political-authority", "headquarters", "component", "unit", "coordination-body")
-_PHASES = (["peace"], ["war"], "all")
-
-
-@st.composite
-def alliance_models(draw):
-    """Random acyclic models of two nations and alliance bodies, every relation drawn."""
-    size = draw(st.integers(2, 9))
-    nodes = draw(numbered_nodes(size, kinds=_KINDS, nations=_NATIONS))
-    links = draw(forward_links(size, tuple(RELATIONS), max_links=20, phases=_PHASES))
-    return build(nodes, links), size
+MODELS = alliance_models(_KINDS, max_size=9, max_links=20)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(alliance_models(), st.sampled_from(["peace", "war"]), st.sampled_from(LAYER_CHOICES))
+@given(MODELS, st.sampled_from(["peace", "war"]), st.sampled_from(LAYER_CHOICES))
 def test_part_answers_as_the_whole_model(case, phase, layer):
     model, size = case
     for i in range(size):
@@ -116,7 +103,7 @@ def test_part_answers_as_the_whole_model(case, phase, layer):
 
 
 @settings(max_examples=40, deadline=None)
-@given(alliance_models(), st.sampled_from(["peace", "war"]), st.data())
+@given(MODELS, st.sampled_from(["peace", "war"]), st.data())
 def test_part_with_a_source_answers_as_the_whole_model(case, phase, data):
     model, size = case
     unit, source = (f"n{data.draw(st.integers(0, size - 1))}" for _ in range(2))
@@ -126,14 +113,8 @@ def test_part_with_a_source_answers_as_the_whole_model(case, phase, data):
         assert authority_paths(part, unit, phase=phase, layer=layer, source=source) == expected
 
 
-def _path_json(path: Path, unit: str, *options: str) -> object:
-    with contextlib.redirect_stdout(io.StringIO()) as out:
-        assert main(["path", str(path), unit, "--json", *options]) == 0
-    return json.loads(out.getvalue())
-
-
 @settings(max_examples=25, deadline=None)
-@given(alliance_models(), st.sampled_from(["peace", "war"]), st.sampled_from(LAYER_CHOICES))
+@given(MODELS, st.sampled_from(["peace", "war"]), st.sampled_from(LAYER_CHOICES))
 def test_path_command_answers_as_on_the_whole_model(case, phase, layer):
     model, size = case
     with tempfile.TemporaryDirectory() as folder:
@@ -141,8 +122,8 @@ def test_path_command_answers_as_on_the_whole_model(case, phase, layer):
         path.write_text(json.dumps(model.to_dict()), encoding="utf-8")
         for i in range(size):
             options = ("--phase", phase, "--layer", layer)
-            found = _path_json(path, f"n{i}", *options)
-            whole = _path_json(path, f"n{i}", *options, "--via-coordination")
+            found = command_json("path", str(path), f"n{i}", *options)
+            whole = command_json("path", str(path), f"n{i}", *options, "--via-coordination")
             routes = [p for p in whole["paths"] if p["kind"] == "coordination"]
             whole["paths"] = [p for p in whole["paths"] if p["kind"] != "coordination"]
             assert found == whole, routes
