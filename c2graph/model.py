@@ -19,10 +19,12 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from .decisions import Decision, Duration, Requirement
 from .errors import QueryError
@@ -124,6 +126,19 @@ SetSpec = str | tuple[str, ...] | PhaseRange
 #: The written form of a ``phases`` value: one set's, or per nation (``{JP: [...], US: [...]}``).
 PhaseSpec = SetSpec | tuple[tuple[str, SetSpec], ...]
 
+# Nodes and links are msgspec structs, so that the loader builds them by the hundred
+# thousand in one C call (msgspec.convert). msgspec reads field types at run time and would
+# copy (or refuse) the values the loader has already built and checked; for the fields
+# below it reads Any, and passes those values through as they are; mypy reads their types.
+if TYPE_CHECKING:
+    _Held = frozenset[str]
+    _Spec = PhaseSpec
+    _Hours = OfficeHours | None
+    _Relay = Duration | None
+    _Requires = Requirement | None
+else:
+    _Held = _Spec = _Hours = _Relay = _Requires = Any
+
 
 def _spec_to_data(spec: PhaseSpec) -> Any:
     if isinstance(spec, PhaseRange):
@@ -164,8 +179,7 @@ class Phase:
         return _with_names(data, self.names)
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(msgspec.Struct, frozen=True, gc=False):
     """An authority, headquarters, unit, agency or coordination body.
 
     ``phases`` are the situations (phase and scenario ids) in which it exists;
@@ -178,14 +192,14 @@ class Node:
     name: str
     nation: str
     kind: str
-    phases: frozenset[str]
-    phase_spec: PhaseSpec = "all"
+    phases: _Held
+    phase_spec: _Spec = "all"
     location: str | None = None
     echelon: str | None = None
     short: str | None = None
-    office_hours: OfficeHours | None = None
-    watch: OfficeHours | None = None
-    relay: Duration | None = None
+    office_hours: _Hours = None
+    watch: _Hours = None
+    relay: _Relay = None
     source: str | None = None
     confidence: str | None = None
     note: str | None = None
@@ -217,11 +231,10 @@ class Node:
 
 
 #: The fields of a node that its model-file data writes out, in order.
-_NODE_DATA = tuple(f.name for f in fields(Node) if f.name not in ("phases", "names"))
+_NODE_DATA = tuple(f for f in Node.__struct_fields__ if f not in ("phases", "names"))
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(msgspec.Struct, frozen=True, gc=False, rename={"from_node": "from", "to_node": "to"}):
     """A typed relation from one node to another, holding in a set of situations (phase
     ids and scenario ids, see :mod:`c2graph.scenarios`), and the decisions it requires."""
 
@@ -229,10 +242,10 @@ class Link:
     from_node: str
     to_node: str
     relation: str
-    phases: frozenset[str]
-    phase_spec: PhaseSpec = "all"
+    phases: _Held
+    phase_spec: _Spec = "all"
     id: str | None = None
-    requires: Requirement | None = None
+    requires: _Requires = None
     basis: str | None = None
     source: str | None = None
     confidence: str | None = None
