@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,7 +51,7 @@ from ..display import Displayable
 from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS, Layer
 from .graphs import phase_graphs, simple_digraph
-from .kernels import topological_order, weak_components
+from .kernels import order_and_components
 
 __all__ = [
     "DualKey",
@@ -121,8 +121,10 @@ def krackhardt(graph: nx.DiGraph) -> HierarchyScores:
     Krackhardt's graph theoretical dimensions of informal organizations, *Social
     Networks* 34: 159-163.
     """
-    simple = simple_digraph(graph, ((u, v) for u, v in graph.edges() if u != v))
-    return _scores(simple, topological_order(simple), weak_components(simple))
+    names = list(graph)
+    index = {node: i for i, node in enumerate(names)}
+    pairs = dict.fromkeys((index[u], index[v]) for u, v in graph.edges() if u != v)
+    return _Measured.of(_Simple(names, list(pairs))).scores
 
 
 def hierarchy_scores(
@@ -148,8 +150,7 @@ def hierarchy_scores(
     ----------
     Krackhardt (1994); Butts, R package ``sna``.  See :func:`krackhardt`.
     """
-    simple = _layer_graph(model, phase, layer)
-    return _scores(simple, topological_order(simple), weak_components(simple))
+    return _Measured.of(_layer_graph(model, phase, layer)).scores
 
 
 @dataclass(frozen=True)
@@ -245,73 +246,136 @@ def hierarchy_report(
     in different chains).
     """
     graph = _layer_graph(model, phase, layer)
-    members: dict[str, list[str]] = defaultdict(list)
-    for node in graph:
-        members[model.nodes[node].nation].append(node)
+    members: dict[str, list[int]] = defaultdict(list)
+    nodes = model.nodes
+    for i, node in enumerate(graph.names):
+        members[nodes[node].nation].append(i)
     rows = [_row(ALL_NATIONS, graph)]
     rows += [
-        _row(nation, _among(graph, nodes))
-        for nation, nodes in sorted(members.items())
-        if nation not in SPECIAL_NATIONS and len(nodes) > 1
+        _row(nation, _among(graph, chosen))
+        for nation, chosen in sorted(members.items())
+        if nation not in SPECIAL_NATIONS and len(chosen) > 1
     ]
     return HierarchyReport(phase, str(layer), tuple(rows))
 
 
-def _layer_graph(model: Model, phase: str, layer: str) -> nx.DiGraph:
-    """The simple digraph of a layer's links in ``phase``, on the nodes they join."""
+@dataclass(frozen=True, eq=False)
+class _Simple:
+    """A digraph on the integers ``0 .. len(names) - 1``: ``names[i]`` is node ``i``'s id,
+    ``edges`` its distinct links (read from a simple graph: no parallel links)."""
+
+    names: list[Any]
+    edges: list[tuple[int, int]]
+
+    def networkx(self) -> nx.DiGraph:
+        """The same graph as a networkx DiGraph on the ids (nodes in order)."""
+        names = self.names
+        return simple_digraph(names, ((names[u], names[v]) for u, v in self.edges))
+
+
+def _layer_graph(model: Model, phase: str, layer: str) -> _Simple:
+    """The digraph of a layer's links in ``phase``, on the nodes they join (in the order
+    the layer's adjacency first names them)."""
     succ = phase_graphs(model, phase).layer(layer).graph._succ
-    return simple_digraph((), ((u, v) for u, below in succ.items() for v in below))
+    index: dict[str, int] = {}
+    edges = [
+        (index.setdefault(u, len(index)), index.setdefault(v, len(index)))
+        for u, below in succ.items()
+        for v in below
+    ]
+    return _Simple(list(index), edges)
 
 
-def _among(graph: nx.DiGraph, nodes: list[str]) -> nx.DiGraph:
-    """The simple digraph of ``nodes`` (in the graph's order) and the links among them."""
-    keep, succ = set(nodes), graph._succ
-    return simple_digraph(nodes, ((u, v) for u in nodes for v in succ[u] if v in keep))
+def _among(graph: _Simple, chosen: list[int]) -> _Simple:
+    """The digraph of the ``chosen`` nodes (in that order) and the links among them."""
+    new = {old: i for i, old in enumerate(chosen)}
+    edges = [(new[u], new[v]) for u, v in graph.edges if u in new and v in new]
+    return _Simple([graph.names[old] for old in chosen], edges)
 
 
-def _row(nation: str, simple: nx.DiGraph) -> NationScores:
-    """The measures and readings of one simple digraph without isolated nodes."""
-    order = topological_order(simple)  # shared by the scores and the dual keys
-    parts = weak_components(simple)  # shared by the scores and the row
-    scores = _scores(simple, order, parts)
-    components = len(parts)
+@dataclass(frozen=True, eq=False)
+class _Measured:
+    """A digraph with what its measures share: the superiors of each node (``pred``), a
+    topological ``order`` (None with a cycle), the weak components (``parts``) and, when
+    acyclic, the bits of the heads (nodes without superiors) above each node (``masks``,
+    head ``heads[i]`` being bit ``i``)."""
+
+    graph: _Simple
+    pred: list[list[int]]
+    order: list[int] | None
+    parts: list[list[int]]
+    heads: list[int]
+    masks: list[int]
+
+    @classmethod
+    def of(cls, graph: _Simple) -> _Measured:
+        """Measure ``graph``: one compiled pass for the order and components, one Python
+        pass in that order for the heads above each node."""
+        pred: list[list[int]] = [[] for _ in graph.names]
+        for u, v in graph.edges:
+            pred[v].append(u)
+        order, parts = order_and_components(len(graph.names), graph.edges)
+        heads: list[int] = []
+        masks = [0] * len(graph.names)
+        for node in order or ():
+            mask = 0
+            for upper in pred[node]:
+                mask |= masks[upper]
+            if not pred[node]:
+                mask = 1 << len(heads)
+                heads.append(node)
+            masks[node] = mask
+        return cls(graph, pred, order, parts, heads, masks)
+
+    @property
+    def scores(self) -> HierarchyScores:
+        """Krackhardt's four measures (see :func:`krackhardt`)."""
+        return _scores(self)
+
+
+def _row(nation: str, simple: _Simple) -> NationScores:
+    """The measures and readings of one digraph without isolated nodes."""
+    measured = _Measured.of(simple)
+    components = len(measured.parts)
+    names = simple.names
     return NationScores(
         nation,
-        scores,
+        measured.scores,
         components,
-        _links(simple) - (len(simple) - components),
-        tuple(sorted(n for n, uppers in simple._pred.items() if len(uppers) > 1)),
-        _dual_keys(simple, order),
+        len(simple.edges) - (len(names) - components),
+        tuple(sorted(names[n] for n, uppers in enumerate(measured.pred) if len(uppers) > 1)),
+        _dual_keys(measured),
     )
 
 
-def _links(graph: nx.DiGraph) -> int:
-    """``graph.number_of_edges()``, counted from the adjacency (not through degree views)."""
-    return sum(map(len, graph._succ.values()))
-
-
-def _dual_keys(graph: nx.DiGraph, order: list[Any] | None) -> tuple[DualKey, ...]:
+def _dual_keys(measured: _Measured) -> tuple[DualKey, ...]:
     """Group the nodes reached by two or more heads (nodes without superiors) by the set of
-    heads reaching them; none for a graph with cycles (no ``order``: no heads to speak of)."""
-    if order is None:
+    heads reaching them; none for a graph with cycles (no order: no heads to speak of)."""
+    if measured.order is None:
         return ()
-    pred = graph._pred  # the adjacency, not its views: the same, faster
-    heads = [n for n in order if not pred[n]]
-    bit = {head: 1 << i for i, head in enumerate(heads)}
-    masks: dict[Any, int] = {}
+    names, heads = measured.graph.names, measured.heads
     groups: dict[int, list[Any]] = defaultdict(list)
-    for node in order:
-        mask = bit.get(node, 0)
-        for upper in pred[node]:
-            mask |= masks[upper]
-        masks[node] = mask
+    for node in measured.order:
+        mask = measured.masks[node]
         if mask.bit_count() > 1:
-            groups[mask].append(node)
+            groups[mask].append(names[node])
     keys = [
-        DualKey(tuple(sorted(h for h in heads if mask & bit[h])), tuple(sorted(nodes)))
+        DualKey(tuple(sorted(names[heads[bit]] for bit in _bits(mask))), tuple(sorted(nodes)))
         for mask, nodes in groups.items()
     ]
     return tuple(sorted(keys, key=lambda d: (d.heads, d.nodes)))
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The positions of the set bits of ``mask``, lowest first.
+
+    >>> list(_bits(0b10110))
+    [1, 2, 4]
+    """
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
 
 
 #: Names a reading quotes of one list; the row's fields (and ``--json``) hold them all.
@@ -373,30 +437,34 @@ def _readings(row: NationScores) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _scores(simple: nx.DiGraph, order: list[Any] | None, parts: list[set[Any]]) -> HierarchyScores:
-    """The four measures of a simple digraph without self-loops, of topological ``order``
-    (None when it has a cycle) and weak components ``parts``."""
-    n = simple.number_of_nodes()
-    components = [len(c) for c in parts]
+def _scores(measured: _Measured) -> HierarchyScores:
+    """The four measures of a measured digraph (self-loops, if any, make it cyclic)."""
+    n = len(measured.graph.names)
+    components = [len(c) for c in measured.parts]
     joined = sum(c * (c - 1) for c in components)
     connectedness = joined / (n * (n - 1)) if n > 1 else math.nan
     spare = sum((c - 1) ** 2 for c in components)
     required = sum(c - 1 for c in components)
-    efficiency = 1 - (_links(simple) - required) / spare if spare else math.nan
-    strong = None if order is not None else list(nx.strongly_connected_components(simple))
-    return HierarchyScores(
-        connectedness,
-        _hierarchy(simple, strong),
-        efficiency,
-        _lubness(simple, strong, order, parts),
-    )
+    links = len(measured.graph.edges)
+    efficiency = 1 - (links - required) / spare if spare else math.nan
+    if measured.order is not None:  # acyclic: no pair reaches both ways
+        hierarchy = 1.0 if links else math.nan
+        lubness = _lub_share(measured.parts, measured.masks.__getitem__)
+    else:
+        graph = measured.graph.networkx()
+        strong = list(nx.strongly_connected_components(graph))
+        names = measured.graph.names
+        parts = [[names[n] for n in part] for part in measured.parts]
+        hierarchy = _hierarchy(graph, strong)
+        lubness = _lub_share(parts, _source_signatures(graph, strong).__getitem__)
+    return HierarchyScores(connectedness, hierarchy, efficiency, lubness)
 
 
-def _hierarchy(graph: nx.DiGraph, strong: list[set[Any]] | None) -> float:
-    mutual = sum(len(c) * (len(c) - 1) // 2 for c in strong) if strong else 0
+def _hierarchy(graph: nx.DiGraph, strong: list[set[Any]]) -> float:
+    mutual = sum(len(c) * (len(c) - 1) // 2 for c in strong)
     if mutual == 0:
-        return 1.0 if _links(graph) else math.nan
-    one_way = _reachable_ordered_pairs(graph, strong or []) - 2 * mutual
+        return 1.0 if graph.number_of_edges() else math.nan
+    one_way = _reachable_ordered_pairs(graph, strong) - 2 * mutual
     return 1 - mutual / (mutual + one_way)
 
 
@@ -418,19 +486,13 @@ def _reachable_ordered_pairs(graph: nx.DiGraph, strong: list[set[Any]]) -> int:
     return total
 
 
-def _lubness(
-    graph: nx.DiGraph,
-    strong: list[set[Any]] | None,
-    order: list[Any] | None,
-    parts: list[set[Any]],
-) -> float:
-    # Signature of a node: the set (bits) of source strong components that reach it.
-    acyclic = strong is None
-    condensed = graph if acyclic else nx.condensation(graph, strong)
+def _source_signatures(graph: nx.DiGraph, strong: list[set[Any]]) -> dict[Any, int]:
+    """Each node's signature: the bits of the source strong components reaching it."""
+    condensed = nx.condensation(graph, strong)
     signature: dict[Any, int] = {}
     sources = 0
     pred = condensed._pred  # the adjacency, not its views: the same, faster
-    for c in order if order is not None else nx.topological_sort(condensed):
+    for c in nx.topological_sort(condensed):
         bits = 0
         for d in pred[c]:
             bits |= signature[d]
@@ -438,9 +500,14 @@ def _lubness(
             bits = 1 << sources
             sources += 1
         signature[c] = bits
-    if not acyclic:  # a node's signature is its strong component's
-        mapping = condensed.graph["mapping"]
-        signature = {v: signature[mapping[v]] for v in graph}
+    mapping = condensed.graph["mapping"]  # a node's signature is its strong component's
+    return {v: signature[mapping[v]] for v in graph}
+
+
+def _lub_share(parts: list[list[Any]], signature: Callable[[Any], int]) -> float:
+    """1 - the share of pairs without a least upper bound, over the weak components of
+    three or more nodes (``nan`` without one), from each node's ``signature``: a pair has
+    one exactly when one source strong component reaches both."""
     violations = 0
     maximum = 0
     for component in parts:
@@ -448,7 +515,7 @@ def _lubness(
         if size <= 2:
             continue
         maximum += (size - 1) * (size - 2) // 2
-        groups = Counter(map(signature.__getitem__, component))
+        groups = Counter(map(signature, component))
         violations += size * (size - 1) // 2 - _pairs_with_lub(groups)
     return 1 - violations / maximum if maximum else math.nan
 

@@ -38,6 +38,7 @@ __all__ = [
     "compiled",
     "dag_order",
     "immediate_dominators",
+    "order_and_components",
     "topological_order",
     "weak_components",
 ]
@@ -198,6 +199,51 @@ def dag_order(graph: nx.DiGraph) -> list[Any]:
         return [nodes[n] for n in rx.topological_sort(copy)]
     except rx.DAGHasCycle:
         raise nx.NetworkXUnfeasible("the graph has a cycle") from None
+
+
+def order_and_components(
+    count: int, edges: list[tuple[int, int]]
+) -> tuple[list[int] | None, list[list[int]]]:
+    """Return a topological order (None for a cycle) and the weakly connected components
+    of the directed graph on the nodes ``0 .. count - 1`` and the distinct links ``edges``.
+
+    The compiled version reads the integer pairs straight into one graph
+    (``extend_from_edge_list``), without building a networkx one.
+
+    Examples
+    --------
+    >>> order, parts = order_and_components(3, [(1, 0), (0, 2)])
+    >>> order, sorted(map(sorted, parts))
+    ([1, 0, 2], [[0, 1, 2]])
+    >>> sorted(map(sorted, order_and_components(3, [(2, 0)])[1]))
+    [[0, 2], [1]]
+    >>> order_and_components(2, [(0, 1), (1, 0)])[0] is None
+    True
+
+    References
+    ----------
+    Kahn (1962); networkx ``topological_sort`` and ``weakly_connected_components``;
+    rustworkx ``topological_sort`` and ``weakly_connected_components``.
+    """
+    if not compiled():
+        graph = nx.DiGraph()
+        graph.add_nodes_from(range(count))
+        graph.add_edges_from(edges)
+        parts = [list(part) for part in nx.weakly_connected_components(graph)]
+        try:
+            return list(nx.topological_sort(graph)), parts
+        except nx.NetworkXUnfeasible:
+            return None, parts
+    import rustworkx as rx
+
+    copy = rx.PyDiGraph(check_cycle=False, multigraph=False)
+    copy.add_nodes_from(range(count))
+    copy.extend_from_edge_list(edges)
+    parts = [list(part) for part in rx.weakly_connected_components(copy)]
+    try:
+        return list(rx.topological_sort(copy)), parts
+    except rx.DAGHasCycle:
+        return None, parts
 
 
 _COPIES: WeakKeyDictionary[nx.Graph, tuple[Any, list[Any], dict[Any, int]]] = WeakKeyDictionary()

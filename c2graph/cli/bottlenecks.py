@@ -15,6 +15,7 @@ without al-cfc, no force loses every chain of its family
 from __future__ import annotations
 
 import argparse
+import gc
 from typing import Any
 
 from ..modelfile.parsing import gc_paused
@@ -140,8 +141,13 @@ def run(args: argparse.Namespace) -> int:
     ...
     0
     """
-    with gc_paused():  # one collection when the answer is out, not one per stage
-        return _report_lines(args)
+    with gc_paused():  # no collection while the measures allocate millions of objects
+        code = _report_lines(args)
+        # What is left alive is the model and the answer, kept until the process ends:
+        # frozen, the collector never scans them again (scanning the objects made during
+        # the pause took 0.8 s of a 100,000-unit report); output is already written.
+        gc.freeze()
+    return code
 
 
 def _report_lines(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from c2graph import load_model, load_model_data
 from c2graph.analysis.graphs import PhaseGraphs, _frozen, phase_graphs, simple_digraph
-from c2graph.analysis.hierarchy import _among, _pairs_with_lub, krackhardt
+from c2graph.analysis.hierarchy import _among, _pairs_with_lub, _Simple, krackhardt
 from c2graph.analysis.sovereignty import force_scopes
 from c2graph.synthetic import generate
 from c2graph.vocabulary import LAYER_CHOICES
@@ -138,8 +138,11 @@ def test_simple_graph_is_add_nodes_then_add_edges(
 @given(edges=pairs, chosen=st.sets(st.integers(0, 12)))
 def test_a_nations_graph_is_its_subgraph(edges: list[tuple[int, int]], chosen: set[int]) -> None:
     graph = nx.DiGraph(edges)
+    names = list(graph)
+    index = {node: i for i, node in enumerate(names)}
+    simple = _Simple(names, [(index[u], index[v]) for u, v in graph.edges])
     nodes = [n for n in graph if n in chosen]
-    among = _among(graph, nodes)
+    among = _among(simple, [index[n] for n in nodes]).networkx()
     reference = nx.DiGraph(graph.subgraph(nodes))
     assert list(among) == nodes
     assert set(among.edges) == set(reference.edges)
