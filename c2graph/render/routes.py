@@ -242,40 +242,42 @@ class _Grid:
         self.y_at = {y: j for j, y in enumerate(self.ys)}
         nx, ny = len(self.xs), len(self.ys)
         self.nx = nx
-        self.free = bytearray(b"\x01") * (nx * ny)
-        free_h = bytearray(b"\x01") * (nx * ny)  # the run from a point to the next east
-        free_v = bytearray(b"\x01") * (nx * ny)  # the run from a point to the next south
+        size = nx * ny
+        self.free = bytearray(b"\x01") * size
+        free_h = bytearray(b"\x01") * size  # the run from a point to the next east
+        free_v = bytearray(b"\x01") * size  # the run from a point to the next south
         for rect in rects:
             self._block(free_h, free_v, *(round(v, 2) for v in rect))
-        self.px = [x for _ in self.ys for x in self.xs]
-        self.py = [y for y in self.ys for _ in self.xs]
-        free = self.free
-        size = nx * ny
-        east = [i + 1 if free_h[i] and (i + 1) % nx and free[i + 1] else -1 for i in range(size)]
-        south = [
-            i + nx if free_v[i] and i + nx < size and free[i + nx] else -1 for i in range(size)
-        ]
-        west = [-1] * size
-        north = [-1] * size
-        for i in range(size):
-            if east[i] >= 0 and free[i]:
-                west[i + 1] = i
-            if south[i] >= 0 and free[i]:
-                north[i + nx] = i
+        #: The column and the row of each point.
+        self.col = list(range(nx)) * ny
+        self.row = [j for j in range(ny) for _ in range(nx)]
+        self.px = self.xs * ny
+        self.py = [y for y in self.ys for _ in range(nx)]
+        east_ok = _both(free_h, self.free[1:] + b"\x00")
+        if nx:
+            east_ok[nx - 1 :: nx] = bytes(ny)  # the last column has nothing east
+        south_ok = _both(free_v, self.free[nx:] + bytes(nx))
+        east = [i + 1 if ok else -1 for i, ok in enumerate(east_ok)]
+        south = [i + nx if ok else -1 for i, ok in enumerate(south_ok)]
+        west_ok = b"\x00" + _both(east_ok, self.free)[:-1]
+        north_ok = bytes(nx) + _both(south_ok, self.free)[:-nx]
+        west = [i - 1 if ok else -1 for i, ok in enumerate(west_ok)]
+        north = [i - nx if ok else -1 for i, ok in enumerate(north_ok)]
         #: The next free point in each direction (east, south, west, north), or -1.
         self.next = (east, south, west, north)
-        #: The column and the row of each point.
-        self.col = [i for _ in self.ys for i in range(nx)]
-        self.row = [j for j in range(ny) for _ in self.xs]
         #: The length of the run to the next point in each direction (0 where there is none).
         xs, ys = self.xs, self.ys
-        gaps_x = [xs[i + 1] - xs[i] for i in range(nx - 1)]
-        gaps_y = [ys[j + 1] - ys[j] for j in range(ny - 1)]
+        gaps_x = ([xs[i + 1] - xs[i] for i in range(nx - 1)] + [0.0])[:nx]
+        gaps_y = ([ys[j + 1] - ys[j] for j in range(ny - 1)] + [0.0])[:ny]
+        row_e = gaps_x * ny
+        row_w = [0.0, *gaps_x][:nx] * ny
+        col_s = [gaps_y[j] for j in range(ny) for _ in range(nx)]
+        col_n = [0.0] * nx + col_s[:-nx]
         self.step = (
-            [gaps_x[i % nx] if e >= 0 else 0.0 for i, e in enumerate(east)],
-            [gaps_y[i // nx] if s >= 0 else 0.0 for i, s in enumerate(south)],
-            [gaps_x[i % nx - 1] if w >= 0 else 0.0 for i, w in enumerate(west)],
-            [gaps_y[i // nx - 1] if n >= 0 else 0.0 for i, n in enumerate(north)],
+            [g if ok else 0.0 for g, ok in zip(row_e, east_ok, strict=True)],
+            [g if ok else 0.0 for g, ok in zip(col_s, south_ok, strict=True)],
+            [g if ok else 0.0 for g, ok in zip(row_w, west_ok, strict=True)],
+            [g if ok else 0.0 for g, ok in zip(col_n, north_ok, strict=True)],
         )
 
     def _block(
@@ -314,22 +316,49 @@ class _Grid:
         return [(k, 1) for k in range(lo, hi, self.nx)]
 
 
-@dataclass
+class _Taken:
+    """Which groups use each key (``index * 2 + axis`` of a unit run or a point): a byte
+    per key, 1 where any group does, and for each group the keys it alone uses."""
+
+    def __init__(self, size: int) -> None:
+        self.users: dict[int, set[str]] = {}
+        self.any = bytearray(size)
+        self.alone: dict[str, set[int]] = {}
+
+    def add(self, key: int, group: str) -> None:
+        """Record that ``group`` uses ``key``."""
+        users = self.users.get(key)
+        if users is None:
+            self.users[key] = {group}
+            self.any[key] = 1
+            self.alone.setdefault(group, set()).add(key)
+        elif group not in users:
+            if len(users) == 1:
+                self.alone[next(iter(users))].discard(key)
+            users.add(group)
+
+    def others(self, group: str) -> bytearray:
+        """A byte per key, 1 where a group other than ``group`` uses it.
+
+        >>> taken = _Taken(4)
+        >>> taken.add(1, "a"); taken.add(2, "b"); taken.add(3, "a"); taken.add(3, "b")
+        >>> list(taken.others("a"))
+        [0, 0, 1, 1]
+        """
+        found = self.any.copy()
+        for key in self.alone.get(group, ()):
+            found[key] = 0
+        return found
+
+
 class _Usage:
-    """Which groups' links run along each unit run and pass each point (keys
-    ``index * 2 + axis``), and which port points are taken."""
+    """The unit runs links run along and the points they pass (:class:`_Taken`, for a
+    grid of ``points``), and which port points each group takes."""
 
-    runs: dict[int, set[str]]
-    passes: dict[int, set[str]]
-    ports: dict[Point, set[str]]
-
-    def others(self, group: str) -> tuple[set[int], set[int]]:
-        """The unit runs and the points (keys as above) links of groups other than
-        ``group`` take."""
-        return (
-            {key for key, users in self.runs.items() if len(users) > 1 or group not in users},
-            {key for key, users in self.passes.items() if len(users) > 1 or group not in users},
-        )
+    def __init__(self, points: int) -> None:
+        self.runs = _Taken(points * 2)
+        self.passes = _Taken(points * 2)
+        self.ports: dict[Point, set[str]] = {}
 
     def port(self, point: Point, group: str) -> float:
         users = self.ports.get(point)
@@ -372,17 +401,18 @@ class Router:
             xs += [min(r[0] for r in rects) - MARGIN, max(r[2] for r in rects) + MARGIN]
             ys += [min(r[1] for r in rects) - MARGIN, max(r[3] for r in rects) + MARGIN]
         self.grid = _Grid(rects, xs, ys)
-        self.usage = _Usage({}, {}, {})
+        self.usage = _Usage(len(self.grid.px))
 
     def claim(self, route: Route, group: str) -> None:
         """Record a route drawn by other means (a bus), so later links keep off it."""
         points = route.points
+        runs, passes = self.usage.runs, self.usage.passes
         for a, b in itertools.pairwise(points):
             for index, axis in self.grid.cells(a, b):
-                self.usage.runs.setdefault(index * 2 + axis, set()).add(group)
-                self.usage.passes.setdefault(index * 2 + axis, set()).add(group)
+                runs.add(index * 2 + axis, group)
+                passes.add(index * 2 + axis, group)
                 end = index + (1 if axis == 0 else self.grid.nx)
-                self.usage.passes.setdefault(end * 2 + axis, set()).add(group)
+                passes.add(end * 2 + axis, group)
         if len(points) >= 2:
             for point in (points[1], points[-2]):
                 self.usage.ports.setdefault(point, set()).add(group)
@@ -435,14 +465,20 @@ class Router:
         group: str,
     ) -> list[Point] | None:
         """A* over (point, direction) states from the start stubs to an end stub; the
-        estimate is the length and the fewest bends left to reach the head's margin (a
-        lower bound, so the route found is a cheapest one); ties go to the state nearer
-        the head."""
-        grid, after, step = self.grid, self.grid.next, self.grid.step
-        shared, crossed = self.usage.others(group)
-        estimate = _Estimate(_inflated(head.rect, MARGIN), grid)
+        estimate (:func:`_estimates`) is the length and the fewest bends left to reach the
+        head's margin, times :data:`_GREED`; ties go to the state nearer the head."""
+        grid = self.grid
+        shared = self.usage.runs.others(group)
+        crossed = self.usage.passes.others(group)
+        far_x, far_y, need_y, bends = _estimates(_inflated(head.rect, MARGIN), grid)
+        col, row = grid.col, grid.row
+        turns = [
+            [(h, bend, axis, fwd, grid.next[h], grid.step[h]) for h, bend, axis, fwd in by_d]
+            for by_d in _TURNS
+        ]
+        finish = {state: cost for state, (cost, _) in ends.items()}
         best = [math.inf] * (len(grid.px) * 4)
-        back = [-1] * len(best)
+        back: dict[int, int] = {}
         heap: list[tuple[float, float, float, int]] = []
         for state, (cost, _) in starts.items():
             best[state] = cost
@@ -455,24 +491,25 @@ class Router:
                 break
             if g > best[state]:
                 continue
-            if state in ends and g + ends[state][0] < done_cost:
-                done, done_cost = state, g + ends[state][0]
+            if state in finish and g + finish[state] < done_cost:
+                done, done_cost = state, g + finish[state]
             index = state >> 2
-            for heading, bend, axis, forward in _TURNS[state & 3]:
-                nxt = after[heading][index]
+            for heading, bend, axis, forward, after, step in turns[state & 3]:
+                nxt = after[index]
                 if nxt < 0:
                     continue
-                length = step[heading][index]
+                length = step[index]
                 cost = g + bend + length
-                if ((index if forward else nxt) * 2 + axis) in shared:
+                if shared[(index if forward else nxt) * 2 + axis]:
                     cost += _OVERLAP * length
-                if nxt * 2 + 1 - axis in crossed:
+                if crossed[nxt * 2 + 1 - axis]:
                     cost += _CROSS
                 nstate = nxt * 4 + heading
                 if cost < best[nstate]:
                     best[nstate] = cost
                     back[nstate] = state
-                    h = estimate(nxt, heading)
+                    i, j = col[nxt], row[nxt]
+                    h = (far_x[i] + far_y[j] + bends[i][need_y[j]][heading]) * _GREED
                     push(heap, (cost + h, h, cost, nstate))
         return None if done < 0 else self._path(starts, ends, back, done)
 
@@ -480,14 +517,14 @@ class Router:
         self,
         starts: Mapping[int, tuple[float, Point]],
         ends: Mapping[int, tuple[float, Point]],
-        back: Sequence[int],
+        back: Mapping[int, int],
         done: int,
     ) -> list[Point]:
         """The points of the search's path to state ``done``, from outline to outline."""
         grid = self.grid
         path = [grid.point(done >> 2)]
         state = done
-        while back[state] >= 0:
+        while state in back:
             state = back[state]
             path.append(grid.point(state >> 2))
         path.reverse()
@@ -527,24 +564,36 @@ _BENDS = tuple(
 _BEND_COSTS = tuple(tuple(tuple(b * _BEND for b in by_h) for by_h in by_y) for by_y in _BENDS)
 
 
-class _Estimate:
-    """The least cost left from a grid point heading one way to a rectangle: the distance
-    to it plus :data:`_BEND` for each bend no path can avoid, times :data:`_GREED`; read
-    from tables of the grid's columns and rows."""
+def _estimates(
+    rect: tuple[float, float, float, float], grid: _Grid
+) -> tuple[list[float], list[float], list[int], list[tuple[tuple[float, ...], ...]]]:
+    """The tables of the least cost left from a grid point heading one way to a rectangle
+    (the distance to it plus :data:`_BEND` for each bend no path can avoid): for each
+    column and each row the distance to it, for each row which way a point must still go
+    (0 north, 1 not, 2 south) and for each column what the bends cost, by that and by the
+    heading.
 
-    def __init__(self, rect: tuple[float, float, float, float], grid: _Grid) -> None:
-        x0, y0, x1, y1 = rect
-        self.col, self.row = grid.col, grid.row
-        self.far_x = [max(0.0, x0 - x, x - x1) for x in grid.xs]
-        self.far_y = [max(0.0, y0 - y, y - y1) for y in grid.ys]
-        #: Which way a point must still go (index 0 west or north, 1 not, 2 east or south).
-        need_x = [2 if x < x0 else (0 if x > x1 else 1) for x in grid.xs]
-        self.need_y = [2 if y < y0 else (0 if y > y1 else 1) for y in grid.ys]
-        self.bends = [_BEND_COSTS[need] for need in need_x]
+    >>> grid = _Grid([], [0.0, 10.0, 50.0], [0.0, 10.0])
+    >>> far_x, far_y, need_y, bends = _estimates((20.0, 0.0, 40.0, 10.0), grid)
+    >>> far_x, far_y, need_y, bends[0][need_y[0]]
+    ([20.0, 10.0, 10.0], [0.0, 0.0], [1, 1], (0.0, 28.0, 56.0, 28.0))
+    """
+    x0, y0, x1, y1 = rect
+    far_x = [max(0.0, x0 - x, x - x1) for x in grid.xs]
+    far_y = [max(0.0, y0 - y, y - y1) for y in grid.ys]
+    need_x = [2 if x < x0 else (0 if x > x1 else 1) for x in grid.xs]
+    need_y = [2 if y < y0 else (0 if y > y1 else 1) for y in grid.ys]
+    return far_x, far_y, need_y, [_BEND_COSTS[need] for need in need_x]
 
-    def __call__(self, index: int, heading: int) -> float:
-        i, j = self.col[index], self.row[index]
-        return (self.far_x[i] + self.far_y[j] + self.bends[i][self.need_y[j]][heading]) * _GREED
+
+def _both(a: bytes | bytearray, b: bytes | bytearray) -> bytearray:
+    """The bytes that are 1 in both ``a`` and ``b`` (of the same length, every byte 0 or 1).
+
+    >>> _both(b"\\x01\\x01\\x00", b"\\x01\\x00\\x01")
+    bytearray(b'\\x01\\x00\\x00')
+    """
+    both = int.from_bytes(a, "little") & int.from_bytes(b, "little")
+    return bytearray(both.to_bytes(len(a), "little"))
 
 
 def _inflated(
