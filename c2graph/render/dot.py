@@ -1,4 +1,5 @@
-"""Graphviz renderer: an explicit ``pydot.Dot`` of a :class:`~c2graph.render.chart.Chart`.
+"""Graphviz renderer: the DOT text of a :class:`~c2graph.render.chart.Chart`
+(:class:`~c2graph.render.dottext.DotGraph`).
 
 Everything is placed before Graphviz sees it (:mod:`c2graph.render.chart`): every node is
 pinned as a box of fixed size, every link carries its route as a spline (``pos``), and
@@ -27,8 +28,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pydot
-
 from ..messages import interface
 from .boxes import Box, Line, node_box, text_width
 from .chart import (
@@ -43,6 +42,7 @@ from .chart import (
     PanelView,
     build_chart,
 )
+from .dottext import DotGraph
 from .engine import DOT_FORMATS, render_graphviz
 from .outlines import Point, cut_corners, outline
 from .routes import Route, curve
@@ -120,9 +120,10 @@ class _Canvas:
 
     def __init__(self, chart: Chart, font: str) -> None:
         self.chart, self.height = chart, chart.height
-        self.graph = pydot.Dot("c2", graph_type="digraph", strict=False, layout="nop2")
+        self.graph = DotGraph("c2", layout="nop2")
         self.background: list[str] = []
-        self.graph.set_graph_defaults(
+        self.graph.set_defaults(
+            "graph",
             outputorder="edgesfirst",
             fontname=font,
             pad="0",
@@ -130,10 +131,10 @@ class _Canvas:
             charset="UTF-8",
             id="chart",
         )
-        self.graph.set_node_defaults(
-            fontname=font, fontsize="11", style="filled", fixedsize="true", margin="0"
+        self.graph.set_defaults(
+            "node", fontname=font, fontsize="11", style="filled", fixedsize="true", margin="0"
         )
-        self.graph.set_edge_defaults(arrowsize="0.7", fontname=font)
+        self.graph.set_defaults("edge", arrowsize="0.7", fontname=font)
 
     def xy(self, x: float, y: float) -> str:
         return f"{x:.2f},{self.height - y:.2f}"
@@ -143,16 +144,14 @@ class _Canvas:
     ) -> None:
         """A plain-text node ``html`` centred on ``at``, of ``size`` points."""
         self.graph.add_node(
-            pydot.Node(
-                name,
-                id=name,
-                shape="plaintext",
-                style="",
-                label=f"<{html}>",
-                width=f"{size[0] / 72:.4f}",
-                height=f"{size[1] / 72:.4f}",
-                pos=self.xy(*at),
-            )
+            name,
+            id=name,
+            shape="plaintext",
+            style="",
+            label=f"<{html}>",
+            width=f"{size[0] / 72:.4f}",
+            height=f"{size[1] / 72:.4f}",
+            pos=self.xy(*at),
         )
 
     def polygon(self, points: Any, fill: str, line: str, width: float = 1.0) -> None:
@@ -170,7 +169,7 @@ class _Canvas:
         )
 
 
-def build_dot(scene: Scene) -> pydot.Dot:
+def build_dot(scene: Scene) -> DotGraph:
     """Build the Graphviz graph of a scene: every box, link, frame, caption and legend
     line at its place in the chart (:func:`~c2graph.render.chart.build_chart`).
 
@@ -179,13 +178,13 @@ def build_dot(scene: Scene) -> pydot.Dot:
     >>> from c2graph import load_model
     >>> from c2graph.render import build_scene
     >>> graph = build_dot(build_scene(load_model("models/us-rok-cfc.yaml")))
-    >>> graph.get_name(), graph.get("layout")
+    >>> graph.name, graph.get("layout")
     ('c2', 'nop2')
     """
     return chart_dot(build_chart(scene))
 
 
-def chart_dot(chart: Chart) -> pydot.Dot:
+def chart_dot(chart: Chart) -> DotGraph:
     """The Graphviz graph of a placed chart (:func:`build_dot` places the scene first).
 
     Examples
@@ -194,7 +193,7 @@ def chart_dot(chart: Chart) -> pydot.Dot:
     >>> from c2graph.render.chart import build_chart
     >>> from c2graph.render.scene import build_scene
     >>> chart = build_chart(build_scene(load_model("models/us-rok-cfc.yaml")))
-    >>> chart_dot(chart).get_node("bb1")[0].get("pos") == f"{chart.width:.2f},0.00"
+    >>> chart_dot(chart).nodes["bb1"]["pos"] == f"{chart.width:.2f},0.00"
     True
     """
     scene = chart.scene
@@ -205,10 +204,9 @@ def chart_dot(chart: Chart) -> pydot.Dot:
     if chart.legend is not None:
         _add_legend(canvas, chart.legend)
     for name, (x, y) in (("bb0", (0.0, 0.0)), ("bb1", (chart.width, chart.height))):
-        corner = pydot.Node(
+        canvas.graph.add_node(
             name, shape="point", style="invis", width="0", height="0", label="", pos=canvas.xy(x, y)
         )
-        canvas.graph.add_node(corner)
     canvas.graph.set("_background", "".join(canvas.background))
     return canvas.graph
 
@@ -233,7 +231,7 @@ def _add_panel(canvas: _Canvas, view: PanelView, prefix: str) -> None:
         box = node_box(node, chart.layout.members)
         look = node_look(node.kind, node.nation, scene.model_nations, node.marks)
         size = chart.layout.sizes[node.id]
-        canvas.graph.add_node(_node(ids[node.id], node, box, look, pos, size))
+        canvas.graph.add_node(ids[node.id], **_node(ids[node.id], node, box, look, pos, size))
 
 
 def _add_title(canvas: _Canvas, chart: Chart) -> None:
@@ -260,13 +258,14 @@ def _add_frame(canvas: _Canvas, frame: Frame, name: str) -> None:
 
 def _node(
     dot_id: str, node: SceneNode, box: Box, look: NodeLook, pos: str, size: Point
-) -> pydot.Node:
-    """A pinned box of fixed size in its kind's shape and its nation's (or mark's) look."""
+) -> dict[str, str]:
+    """The attributes of a pinned box of fixed size in its kind's shape and its nation's
+    (or mark's) look."""
     style = KIND_STYLES[node.kind]
     styles = (
         ["filled"] + (["rounded"] if style.rounded else []) + (["dashed"] if look.dashed else [])
     )
-    attrs: dict[str, Any] = {
+    attrs = {
         "id": dot_id,
         "label": _label(box),
         "shape": style.shape,
@@ -282,7 +281,7 @@ def _node(
         attrs["fontcolor"] = look.ink
     if look.ring:
         attrs["peripheries"] = "2"
-    return pydot.Node(dot_id, **attrs)
+    return attrs
 
 
 def _add_edge(
@@ -305,7 +304,7 @@ def _add_edge(
     if tail_cut:
         pos = f"s,{canvas.xy(*points[0])} {pos}"
     colour = look.colour + (_FAINT if look.faint else "")
-    attrs: dict[str, Any] = {
+    attrs = {
         "id": dot_id,
         "style": look.line,
         "color": colour,
@@ -323,7 +322,7 @@ def _add_edge(
             "fontsize": "11",
             "lp": canvas.xy(x + offset[0] + 6, y + offset[1] - 6),
         }
-    canvas.graph.add_edge(pydot.Edge(*ends, **attrs))
+    canvas.graph.add_edge(*ends, **attrs)
 
 
 def _add_legend(canvas: _Canvas, legend: Legend) -> None:
@@ -420,7 +419,7 @@ def dot_source(scene: Scene) -> str:
     >>> dot_source(build_scene(load_model("models/us-rok-cfc.yaml"))).splitlines()[0]
     'digraph c2 {'
     """
-    return str(build_dot(scene).to_string())
+    return build_dot(scene).to_string()
 
 
 def dot_bytes(source: str, fmt: str) -> bytes:
