@@ -4,13 +4,16 @@ c2graph's strict loader (:mod:`.parsing`) refuses tags, anchors, aliases, merge 
 keys that are not text, reads numbers as YAML 1.1 writes them less what would change a
 value unseen, and locates every error. yaml-rs reads YAML 1.2, keeps no marks and drops
 tags silently. :func:`load_plain` therefore takes only text where the two cannot differ:
-a scan of the text declines anything holding a character or construct on which they may
-(tags, anchors, aliases, merge keys, block scalars, escapes, directives and document
-markers, complex keys, numbers with underscores, exponents or octal prefixes, characters
-that are not printable); yaml-rs then parses with aliases refused and dates kept as text,
-and a walk of the result declines mapping keys that are not text and deep nesting. What
-it declines, and every error, goes to the strict loader, so the data and the errors are
-exactly that loader's.
+a scan of the text, its comments cut out, declines anything holding a character or
+construct on which they may (tags, anchors, aliases, merge keys, block scalars with an
+indentation indicator, escapes other than ``\\"``, directives and document markers,
+complex keys, a ``?`` or a ``:`` before a flow indicator in a flow collection, a flow
+collection continued on a line not broken after a comma or not indented deeper, numbers
+with underscores, exponents or octal prefixes, characters that are not printable);
+yaml-rs then parses with aliases refused and dates kept as text (with the comments and
+without: the two must be equal), and a walk of the result declines mapping keys that are
+not text and deep nesting. What it declines, and every error, goes to the strict loader,
+so the data and the errors are exactly that loader's.
 
 Example
 -------
@@ -33,17 +36,37 @@ __all__ = ["MAX_DEPTH", "NUMBER_FORMS", "load_plain"]
 MAX_DEPTH = 64
 
 #: A character with a meaning at the start of a token (after a space, a line break or a
-#: flow indicator): a tag, an anchor, an alias, a block scalar, a directive, a reserved
-#: character, a complex key, a ``:`` with no key before it (or after a flow collection).
-_TOKEN_START = re.compile(r"[ \n\[\]{},][!&*|>%@`?:]")
-#: Anywhere: an escape, a merge key, a document marker.
-_ANYWHERE = ("\\", "<<", "\n---", "\n...")
+#: flow indicator): a tag, an anchor (``& `` is text: no anchor is nameless), an alias,
+#: a block scalar with an indentation
+#: indicator or text after its header, a directive, a reserved character, a complex key,
+#: a ``:`` with no key before it (or after a flow collection).  A block scalar's header
+#: alone on its line, with a chomping indicator or none (``|``, ``>-``, ``|+``), is read
+#: alike by the two loaders (tests/modelfile/test_fastpath.py draws them at random).
+_TOKEN_START = re.compile(r"[ \n\[\]{},](?:[!*%@`?:]|&(?! )|[|>](?![-+]? *\n))")
+#: A comment: ``#`` at the start of a line or after a space, to the end of the line.
+_COMMENT = re.compile(r"(?:^|(?<= ))#[^\n]*", re.MULTILINE)
+#: A block scalar with no line of text at the end of the document: PyYAML reads ``''``,
+#: yaml-rs a line break.
+_EMPTY_LAST_BLOCK = re.compile(r"[ \n][|>][-+]? *\n[ \n]*\Z")
+#: Anywhere: an escape other than ``\\"``, a ``:`` before a flow indicator (the strict
+#: loader refuses ``{a:}``, yaml-rs reads ``{'a': None}``), a ``?`` after a flow
+#: collection opens on its line (the strict loader ends a word there, yaml-rs does not).
+_SUSPECT = re.compile(r'\\(?!")|:[,\[\]{}]|[\[{][^\n]*\?')
+#: Anywhere: a merge key, a document marker.
+_ANYWHERE = ("<<", "\n---", "\n...")
 #: Numbers the two loaders read differently, looked for when the data holds a number:
 #: an octal prefix (``0o17``: 15 in YAML 1.2, text here), an exponent (``1e5``: text here,
 #: as it has no dot), a sign before a dot (``-.5``), an underscore by a digit or a dot
 #: (yaml-rs reads ``_1`` as 1), a run of 19 digits or more (what is too long for the strict
 #: loader is an error there).
 NUMBER_FORMS = re.compile(r"0[oO]|[0-9.][eE][-+]?[0-9]|[-+]\.[0-9]|_[0-9.]|[0-9.]_|[0-9]{19}")
+#: One of :data:`NUMBER_FORMS` in a word that starts where a scalar may start (at the start
+#: of a line, after a space, a flow indicator or a ``:``) with a sign, a dot, an underscore
+#: or a digit, as every number does: the forms inside a web address or a name do not count.
+_NUMBER_WORD = re.compile(
+    rf"(?:^|(?<=[ \[{{,:]))(?=[-+._0-9])[^ \n,\[\]{{}}]*?(?:{NUMBER_FORMS.pattern})",
+    re.MULTILINE,
+)
 
 _CONTAINERS = (dict, list)
 
@@ -53,6 +76,11 @@ _NOT_FLOW = re.compile(r"[^{}\[\]\n]+")
 
 def load_plain(text: str) -> Any | None:
     """Parse YAML text with yaml-rs when the strict loader would read it the same.
+
+    Comments are cut out before the text is scanned; when there are any, yaml-rs reads
+    the text both with them and without, and the two readings must be equal: what was cut
+    was then comments indeed (text of a scalar that looked like one would change a value,
+    or break the text).
 
     Parameters
     ----------
@@ -68,22 +96,37 @@ def load_plain(text: str) -> Any | None:
 
     Examples
     --------
-    >>> load_plain("a: 1e5\\n") is None, load_plain("a: 1.5\\n")
+    >>> load_plain("a: 1e5\\n") is None, load_plain("a: 1.5  # or 1e5\\n")
     (True, {'a': 1.5})
+    >>> load_plain("a: >-\\n  two\\n  lines\\nb: |\\n  kept\\n")
+    {'a': 'two lines', 'b': 'kept\\n'}
     """
-    if not _printable(text) or _declined(text):
+    bare = _COMMENT.sub("", text) if "#" in text else text
+    if not _printable(bare) or _declined(bare):
         return None
+    data = _read(text)
+    if data is None or (bare is not text and _read(bare) != data):
+        return None
+    kinds = _scalar_kinds(data)
+    if kinds is None or ((int in kinds or float in kinds) and _NUMBER_WORD.search(bare)):
+        return None
+    return data
+
+
+def _read(text: str) -> Any | None:
+    """The document yaml-rs reads, aliases refused and dates kept as text; None when it
+    does not parse (or is empty, which the strict loader reads too).
+
+    >>> _read("a: 2025-03-24\\n"), _read("a: [\\n"), _read("a: &x 1\\nb: *x\\n")
+    ({'a': '2025-03-24'}, None, None)
+    """
     import yaml_rs  # only for YAML: JSON and the start-up do without it
 
     try:
         no_aliases = yaml_rs.AliasLimits(max_total_replayed_events=0)
-        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=no_aliases)
+        return yaml_rs.loads(text, parse_datetime=False, alias_limits=no_aliases)
     except (ValueError, RecursionError, OverflowError):
         return None
-    kinds = _scalar_kinds(data)
-    if kinds is None or ((int in kinds or float in kinds) and NUMBER_FORMS.search(text)):
-        return None
-    return data
 
 
 def _printable(text: str) -> bool:
@@ -101,29 +144,55 @@ def _declined(text: str) -> bool:
 
     >>> _declined("a: b\\n"), _declined("a: !!str b\\n"), _declined("a: [b, *c]\\n")
     (False, True, True)
+    >>> _declined("a: >-\\n  b\\n"), _declined("a: >2\\n  b\\n"), _declined("a: |\\n")
+    (False, True, True)
     """
     return (
         text.startswith(("---", "...", *"!&*|>%@`?:"))
         or any(part in text for part in _ANYWHERE)
+        or _SUSPECT.search(text) is not None
         or _TOKEN_START.search(text) is not None
+        or _EMPTY_LAST_BLOCK.search(text) is not None
         or _flow_spans_lines(text)
     )
 
 
 def _flow_spans_lines(text: str) -> bool:
-    """Whether a flow collection (``{...}``, ``[...]``) is not closed on the line it opens
-    on (or brackets do not pair up): the loaders differ on how such a continuation line
-    may be indented.  Brackets inside quotes count too, which only declines more.
+    """Whether a flow collection (``{...}``, ``[...]``) is left open at the end of a line
+    other than after a ``,`` or on a line not indented more deeply than the one it opened
+    on (the loaders differ on how such a continuation may be written), or brackets do
+    not pair up.  Brackets inside quotes count too, which only declines more.
 
     >>> _flow_spans_lines("a: {b: [1], c: {d: 3}}\\n"), _flow_spans_lines("a: {b: 1,\\n c: 2}\\n")
-    (False, True)
+    (False, False)
+    >>> _flow_spans_lines("a: {b: 1\\n c: 2}\\n"), _flow_spans_lines(" - {b: 1,\\n c: 2}\\n")
+    (True, True)
     """
     flow = _NOT_FLOW.sub("", text)
     while True:
         paired = flow.replace("{}", "").replace("[]", "")
         if paired == flow:
-            return bool(paired.strip("\n"))
+            return bool(paired.strip("\n")) and _open_at_line_end(text)
         flow = paired
+
+
+def _open_at_line_end(text: str) -> bool:
+    """The line by line check of :func:`_flow_spans_lines`, for text whose flow
+    collections do not all close on the line they open on."""
+    depth = opened_at = 0
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        if depth == 0:
+            opened_at = indent
+        elif indent <= opened_at or "?" in line:
+            return True
+        for bracket in _NOT_FLOW.sub("", line):
+            depth += 1 if bracket in "[{" else -1
+            if depth < 0:
+                return True
+        if depth > 0 and not line.rstrip(" ").endswith(","):
+            return True
+    return depth != 0
 
 
 def _scalar_kinds(data: Any) -> set[type] | None:
