@@ -155,7 +155,10 @@ def run(args: argparse.Namespace) -> int:
     """
     from ..messages import interface
     from ..render import draw, picture_format
+    from ..render.engine import look_up_engine
 
+    if args.engine != "matplotlib" and not str(args.output).lower().endswith(".dot"):
+        look_up_engine()  # while the model loads and the chart is laid out
     msg = interface(args.lang)
     tell = progress_for(args)
     inputs = Inputs(args)

@@ -28,6 +28,7 @@ from ..model import Model
 from ..outputs import write_atomic
 
 if TYPE_CHECKING:
+    from .chart import Chart
     from .scene import Scene, SceneOptions, build_scene
 
 __all__ = [
@@ -174,7 +175,8 @@ def render_bytes(
     from .scene import build_scene
 
     checked_format(fmt)
-    choose_engine(engine, fmt)
+    if engine != "auto":  # a wrong engine is refused before anything is drawn
+        choose_engine(engine, fmt)
     return scene_bytes(build_scene(model, **options), fmt, engine=engine)
 
 
@@ -196,13 +198,19 @@ def scene_bytes(scene: Scene, fmt: Format, *, engine: Engine = "auto") -> bytes:
     >>> scene_bytes(build_scene(load_model("models/us-rok-cfc.yaml")), "dot")[:12]
     b'digraph c2 {'
     """
-    chosen = choose_engine(engine, checked_format(fmt))
-    if fmt == "dot" or chosen == "graphviz":
-        from .dot import dot_bytes, dot_source, svg_titles
+    from .chart import build_chart
 
-        picture = dot_bytes(dot_source(scene), fmt)
+    fixed = engine != "auto" or checked_format(fmt) == "dot"
+    chosen = choose_engine(engine, checked_format(fmt)) if fixed else None
+    chart = build_chart(scene)  # what either engine draws; an engine lookup runs meanwhile
+    if chosen is None:
+        chosen = choose_engine(engine, fmt)
+    if fmt == "dot" or chosen == "graphviz":
+        from .dot import chart_dot, dot_bytes, svg_titles
+
+        picture = dot_bytes(chart_dot(chart).to_string(), fmt)
         return _titled(picture, svg_titles(scene)) if fmt == "svg" else picture
-    picture = _matplotlib_bytes(scene, fmt)
+    picture = _matplotlib_bytes(chart, fmt)
     if fmt == "svg":
         from .mpl import svg_titles as mpl_titles
 
@@ -216,11 +224,11 @@ def _titled(svg: bytes, titles: dict[str, str]) -> bytes:
     return retitle(svg, titles)
 
 
-def _matplotlib_bytes(scene: Scene, fmt: Literal["svg", "png", "pdf"]) -> bytes:
-    from .mpl import figure_bytes, plot_scene
+def _matplotlib_bytes(chart: Chart, fmt: Literal["svg", "png", "pdf"]) -> bytes:
+    from .mpl import figure_bytes, plot_chart
 
     try:
-        return figure_bytes(plot_scene(scene), fmt)
+        return figure_bytes(plot_chart(chart), fmt)
     except (ValueError, RuntimeError) as exc:
         raise RenderError(f"matplotlib could not draw the chart: {exc}") from None
 

@@ -37,6 +37,7 @@ __all__ = [
     "MIN_SYSTEM_VERSION",
     "GraphvizEngine",
     "graphviz_engine",
+    "look_up_engine",
     "render_graphviz",
 ]
 
@@ -49,6 +50,9 @@ MIN_SYSTEM_VERSION = (14, 0)
 _PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) )\(D:\d{14}(?:Z|[+-]\d\d'\d\d)\)")
 _VERSION = re.compile(r"graphviz version (\d+)\.(\d+)")
 _LOCK = threading.Lock()
+_LOOKING = threading.Lock()
+#: The lookups started ahead of need (:func:`look_up_engine`), by ``PATH``.
+_LOOKUPS: dict[str | None, threading.Thread] = {}
 
 
 @dataclass(frozen=True)
@@ -103,18 +107,44 @@ def _cached_engine(path: str | None) -> GraphvizEngine | None:
     return None
 
 
+def look_up_engine() -> None:
+    """Start looking up :func:`graphviz_engine` in a thread, so that asking a system
+    ``dot`` its version (a process that loads every Graphviz plugin: 20 to 40 ms) runs
+    while the caller reads the model and lays the chart out; :func:`graphviz_engine`
+    waits for it. Once per ``PATH``; the answer is the same as without it.
+
+    Examples
+    --------
+    >>> look_up_engine()
+    >>> graphviz_engine() is not None
+    True
+    """
+    path = os.environ.get("PATH")
+    with _LOOKING:
+        if path in _LOOKUPS:
+            return
+        _LOOKUPS[path] = thread = threading.Thread(target=_cached_engine, args=(path,))
+        thread.start()
+
+
 def graphviz_engine() -> GraphvizEngine | None:
     """Return the Graphviz that draws here, or ``None`` when there is none.
 
     A system ``dot`` of at least :data:`MIN_SYSTEM_VERSION` comes first, then the library
-    bundled with pygraphviz, then an older system ``dot``. Looked up once per ``PATH``.
+    bundled with pygraphviz, then an older system ``dot``. Looked up once per ``PATH``
+    (or ahead of need by :func:`look_up_engine`).
 
     Examples
     --------
     >>> graphviz_engine() is not None
     True
     """
-    return _cached_engine(os.environ.get("PATH"))
+    path = os.environ.get("PATH")
+    with _LOOKING:
+        started = _LOOKUPS.get(path)
+    if started is not None:
+        started.join()
+    return _cached_engine(path)
 
 
 def render_graphviz(source: str, fmt: str, *, timeout: float = 120.0) -> bytes:

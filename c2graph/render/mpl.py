@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure, SubFigure
 
-__all__ = ["figure_bytes", "plot", "plot_scene", "svg_titles"]
+__all__ = ["figure_bytes", "plot", "plot_chart", "plot_scene", "svg_titles"]
 
 #: Graphviz's dash patterns (points on, points off).
 _DASHES: dict[str, tuple[float, float] | None] = {
@@ -118,9 +118,23 @@ def plot_scene(scene: Scene) -> Figure:
     >>> [t.get_text() for t in plot_scene(scene).axes[0].texts if t.get_gid() == "caption"]
     ['Armistice', 'Wartime (hostilities)']
     """
+    return plot_chart(build_chart(scene))
+
+
+def plot_chart(chart: Chart) -> Figure:
+    """Draw a placed chart (:func:`plot_scene` places the scene first).
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.render import build_scene
+    >>> chart = build_chart(build_scene(load_model("models/us-rok-cfc.yaml")))
+    >>> plot_chart(chart).get_size_inches().tolist() == [chart.width / 72, chart.height / 72]
+    True
+    """
     from matplotlib.figure import Figure
 
-    chart = build_chart(scene)
+    scene = chart.scene
     fig = Figure(figsize=(chart.width / 72, chart.height / 72), dpi=72)
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_xlim(0, chart.width)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from html import escape
 
 from .style import printable
 
@@ -36,7 +35,17 @@ def retitle(svg: bytes, titles: Mapping[str, str]) -> bytes:
             return match[0]
         spacing = re.match(rb"\s*", match[3] or b"")
         lead = spacing[0] if spacing else b""
-        body = escape(printable(text), quote=False).encode("utf-8")
+        body = _escaped(printable(text)).encode("utf-8")
         return match[1] + lead + b"<title>" + body + b"</title>"
 
     return _GROUP.sub(replace, svg)
+
+
+def _escaped(text: str) -> str:
+    """``text`` as XML character data (``html.escape`` without quotes, without importing
+    :mod:`html` and its entity tables).
+
+    >>> _escaped("A & <B>")
+    'A &amp; &lt;B&gt;'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
