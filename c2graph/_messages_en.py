@@ -55,6 +55,9 @@ _TEXTS: dict[str, str] = {
     "progress.printed": "PDF printed",
     "progress.drawing_chart": "drawing {count} nodes",
     "progress.drawn_chart": "chart drawn",
+    "progress.bottlenecks": "bottlenecks of {model}: {phase}",
+    "progress.sections": "sections laid out",
+    "progress.assembled": "page and Markdown assembled ({count} files)",
     "progress.analysed": "analysed {model}",
     "progress.compared": "compared {model} with its base",
     "progress.drawing": "drawing {count} diagrams",
@@ -149,6 +152,10 @@ _TEXTS: dict[str, str] = {
         "administrative one, labelled."
     ),
     "chains.none": "No force has a superior.",
+    "chains.more": (
+        "… and {count} more forces, not listed: those listed are the {listed} nearest the "
+        "top; c2graph path MODEL FORCE gives the chains of any force."
+    ),
     "chains.group": "{nation} ({forces})",
     "chains.no_chain": "no chain",
     "failures.heading": "Single points of failure",

@@ -185,6 +185,9 @@ _TEXTS: dict[str, str] = {
     "progress.printed": "PDFを印刷しました",
     "progress.drawing_chart": "{count}ノードを作図しています",
     "progress.drawn_chart": "作図しました",
+    "progress.bottlenecks": "{model}の隘路を分析しました：{phase}",
+    "progress.sections": "各節を構成しました",
+    "progress.assembled": "ページとMarkdownを組み立てました（{count}個のファイル）",
     "progress.analysed": "{model}を分析しました",
     "progress.compared": "{model}を基のモデルと比較しました",
     "progress.drawing": "{count}枚の図を作成しています",
@@ -268,6 +271,10 @@ _TEXTS: dict[str, str] = {
         "管理系統を表示する。"
     ),
     "chains.none": "上位者を持つ部隊はない。",
+    "chains.more": (
+        "…ほか{count}部隊は掲載していない（掲載は最上位に近い{listed}部隊）。"
+        "各部隊の系統は c2graph path MODEL FORCE で得られる。"
+    ),
     "chains.group": "{nation}（{forces}）",
     "chains.no_chain": "系統なし",
     "failures.heading": "単一障害点",

@@ -28,7 +28,7 @@ Example
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +59,7 @@ __all__ = [
     "Reach",
     "Reached",
     "Superior",
+    "all_authority_paths",
     "authority_paths",
     "authority_view",
     "chain_of_command",
@@ -379,6 +380,122 @@ def authority_paths(
 
         paths += request_routes(model, target, phase=phase, source=source)
     return PathResult(target, phase, source, tuple(sorted(paths, key=path_key)), str(layer))
+
+
+def all_authority_paths(
+    model: Model, targets: Iterable[str], *, phase: str, layer: str = DEFAULT_LAYER
+) -> dict[str, PathResult]:
+    """Return the :func:`authority_paths` of each of ``targets`` in ``phase`` and ``layer``,
+    from every top, in one pass: the same answers, keyed by target in the order given.
+
+    In an authority layer the chains are composed downward once per node above the targets
+    (each node's chains are its superiors' chains, each extended by every link into it, the
+    authority met along the way as :func:`effective_authority` does), so listing the chains
+    of every force of an order of battle costs the size of the answers, where one
+    :func:`authority_paths` call per force searches upward again from each.  A combined
+    top's held authority, its consent and a foreign chain's consent are found once per top
+    and per target.  In a layer without authority, each target's links.
+
+    Unknown node, phase or layer ids raise :class:`~c2graph.errors.QueryError` naming the
+    closest ids.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-japan-2025.yaml")
+    >>> found = all_authority_paths(model, ["jp-gcc", "jp-pm"], phase="peacetime")
+    >>> [(p.nodes, p.effective) for p in found["jp-gcc"].paths], found["jp-pm"].paths
+    ([(('jp-pm', 'jp-mod', 'jp-jjoc', 'jp-gcc'), 'command')], ())
+    >>> found["jp-gcc"] == authority_paths(model, "jp-gcc", phase="peacetime")
+    True
+
+    References
+    ----------
+    Joint Publication 1 (chain of command; command relationships); Joint Publication 3-16
+    (national command of forces under multinational command).
+    """
+    wanted = list(dict.fromkeys(targets))
+    for target in wanted:
+        model.node(target)
+    view = phase_graphs(model, phase).layer(layer)
+    if not view.is_authority:
+        return {t: _result(t, phase, layer, _links_of(view, t, None)) for t in wanted}
+    above = _Above(view)
+    return {t: _result(t, phase, layer, above.paths(t)) for t in wanted}
+
+
+def _result(target: str, phase: str, layer: str, paths: Iterable[AuthorityPath]) -> PathResult:
+    return PathResult(target, phase, None, tuple(sorted(paths, key=path_key)), str(layer))
+
+
+#: A chain from a top down to a node as composed so far: its nodes, relations, link keys,
+#: the authority surviving it, and the one nation of all its nodes (``None`` if several).
+_Partial = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str, str | None]
+
+
+class _Above:
+    """The chains from the tops of one authority layer down to its nodes, memoised."""
+
+    def __init__(self, view: LayerView) -> None:
+        self.view = view
+        self.memo: dict[str, tuple[_Partial, ...]] = {}
+        self.consent: dict[str, tuple[str, ...]] = {}
+
+    def paths(self, target: str) -> Iterator[AuthorityPath]:
+        """The chains of ``target`` as :func:`authority_paths` gives them (unsorted)."""
+        view = self.view
+        graph = view.chains
+        if target not in graph or not graph._pred[target]:
+            return
+        for nodes, relations, keys, effective, nation in self._partials(target):
+            top = nodes[0]
+            if view.is_collective(top):
+                found = "combined"
+                if top not in self.consent:
+                    self.consent[top] = consent(view, top)
+                agreed = self.consent[top]
+            elif nation is not None:
+                found, agreed = "national", ()
+            else:
+                found, agreed = "foreign", national_heads(view, target)
+            yield AuthorityPath(
+                nodes, relations, keys, effective, "authority", view.layer, found, agreed
+            )
+
+    def _partials(self, node: str) -> tuple[_Partial, ...]:
+        """Every chain down to ``node``, composed over its superiors (memoised)."""
+        memo, view = self.memo, self.view
+        pred, nation = view.chains._pred, view.nation
+        stack = [node]
+        while stack:
+            current = stack[-1]
+            if current in memo:
+                stack.pop()
+                continue
+            uppers = pred[current]
+            pending = [upper for upper in uppers if upper not in memo]
+            if pending:
+                stack.extend(pending)
+                continue
+            own = nation[current]
+            memo[current] = (
+                tuple(
+                    (
+                        (*nodes, current),
+                        (*relations, relation),
+                        (*keys, key),
+                        meet(held, relation),
+                        one if one == own else None,
+                    )
+                    for upper, data in uppers.items()
+                    for nodes, relations, keys, held, one in memo[upper]
+                    for relation, key in data["links"]
+                )
+                if uppers
+                else (((current,), (), (), held_at_top(view, current), own),)
+            )
+            stack.pop()
+        return memo[node]
 
 
 def chain_of_command(

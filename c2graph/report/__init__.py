@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..analysis.measures import phase_report
 from ..compare import compare
 from ..compare.briefing import briefing
 from ..compare.pairs import model_pairs
@@ -40,7 +41,7 @@ from ..render.scene import SceneOptions
 from ..render.svginline import inline_svg
 from ._draw import DiffJob, Job, Outcome, draw_figures, focus_jobs, legible
 from .document import Block, Figure, Paragraph
-from .findings import checked_forces, model_findings
+from .findings import ModelFindings, checked_forces, model_findings
 from .html import MARK as HTML_MARK
 from .html import render_html
 from .markdown import MARK as MARKDOWN_MARK
@@ -182,10 +183,6 @@ class _Plan:
         return figure
 
 
-def _quiet(what: str, done: int, total: int) -> None:
-    """Progress that says nothing."""
-
-
 def build_report(
     models: Sequence[Model],
     *,
@@ -240,18 +237,16 @@ def build_report(
     if not models:
         raise QueryError("no model to report on")
     msg = messages(lang)
-    tell = progress or _quiet
     focus = checked_forces(models, forces)
     with_diffs = choose_engine(engine, "svg") == "graphviz"
     stems = report_stems(models)
     pairs = model_pairs(models)
-    total = len(models) + len(pairs) + 1
-    findings = []
-    for index, model in enumerate(models):
-        findings.append(model_findings(model, forces=focus))
-        tell(msg("progress.analysed", model=stems[index]), index + 1, total)
+    steps = _Steps(progress, sum(len(m.phase_ids) + 1 for m in models) + len(pairs) + 4)
+    findings = [
+        _findings(model, stem, focus, steps, msg) for model, stem in zip(models, stems, strict=True)
+    ]
     briefs = []
-    for index, pairing in enumerate(pairs):
+    for pairing in pairs:
         base_stem = (
             stems[pairing.base_index]
             if pairing.base_index is not None
@@ -259,7 +254,7 @@ def build_report(
         )
         brief = briefing(compare(pairing.base, pairing.model), pairing.base, pairing.model)
         briefs.append((pairing, base_stem, brief))
-        tell(msg("progress.compared", model=stems[pairing.index]), len(models) + index + 1, total)
+        steps(msg("progress.compared", model=stems[pairing.index]))
     plan = _Plan(msg.names)
     bases = {
         pairing.index: Base(
@@ -276,17 +271,46 @@ def build_report(
         blocks += model_section(found, stem, plan.figure, msg)
     blocks += comparison_section(models, stems, briefs, msg, plan.diff if with_diffs else None)
     blocks += definitions_section(msg)
-    tell(msg("progress.drawing", count=len(plan.jobs) + len(plan.diff_jobs)), total - 1, total)
+    steps(msg("progress.sections"))
+    steps(msg("progress.drawing", count=len(plan.jobs) + len(plan.diff_jobs)))
     outcomes = draw_figures(plan.jobs, plan.diff_jobs, engine=engine)
     views = {job[1].file: focus_jobs(job) for job in plan.jobs if _too_wide(outcomes[job[1].file])}
     outcomes |= draw_figures([j for found in views.values() for j in found], [], engine=engine)
-    tell(msg("progress.drawn"), total, total)
+    steps(msg("progress.drawn"))
     shown = [_with_views(block, views) for block in blocks]
     explorer = _explorer(models, msg)
     if isinstance(explorer, str):
         shown.insert(0, Paragraph(explorer))
     title = msg("report.title", models=", ".join(stems))
-    return _assemble(title, shown, outcomes, explorer, msg)
+    report = _assemble(title, shown, outcomes, explorer, msg)
+    steps(msg("progress.assembled", count=len(report.files)))
+    return report
+
+
+class _Steps:
+    """Counts the steps of a report as they end, telling ``progress`` of each."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+
+    def __call__(self, what: str) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(what, self.done, self.total)
+
+
+def _findings(
+    model: Model, stem: str, forces: frozenset[str] | None, steps: _Steps, msg: Messages
+) -> ModelFindings:
+    """The findings of one model, its phases' bottleneck reports first, one step each."""
+    for phase in model.phase_ids:
+        phase_report(model, phase=phase)
+        steps(msg("progress.bottlenecks", model=stem, phase=phase))
+    found = model_findings(model, forces=forces)
+    steps(msg("progress.analysed", model=stem))
+    return found
 
 
 def _too_wide(outcome: Outcome) -> bool:

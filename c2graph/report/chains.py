@@ -1,5 +1,7 @@
 """The report's chains of command: every force with a superior, grouped by nation, each
-chain with the authority surviving along it and the phases it holds in.
+chain with the authority surviving along it and the phases it holds in; a nation with
+more forces than the findings list (:data:`~c2graph.report.findings.LISTED_FORCES`) says
+how many more there are and where their chains are found.
 
 Example
 -------
@@ -39,6 +41,7 @@ def chain_blocks(found: ModelFindings, stem: str, msg: Messages) -> list[Block]:
     """The heading, the reading note and one folded table per nation (forces by name)."""
     model = found.model
     by_nation: dict[str, list[ChainRow]] = {}
+    chained = dict(found.chained)
     for row in found.chains:
         by_nation.setdefault(model.nodes[row.unit].nation, []).append(row)
     blocks: list[Block] = [
@@ -56,20 +59,20 @@ def chain_blocks(found: ModelFindings, stem: str, msg: Messages) -> list[Block]:
             name = msg.node_full(model, row.unit) if row.unit != previous else ""
             previous = row.unit
             table_rows.append((name, msg.phases(model, row.phases), chain_text(found, row, msg)))
-        summary = msg("chains.group", nation=msg.nation(nation), forces=_forces(msg, units))
-        blocks.append(
-            Details(
-                summary,
-                (
-                    Table(
-                        (msg("header.force"), msg("header.phases"), msg("header.chain")),
-                        tuple(table_rows),
-                    ),
-                ),
+        count = chained.get(nation, len(units))
+        summary = msg("chains.group", nation=msg.nation(nation), forces=_forces(msg, count))
+        table: list[Block] = [
+            Table(
+                (msg("header.force"), msg("header.phases"), msg("header.chain")),
+                tuple(table_rows),
             )
-        )
+        ]
+        if count > len(units):
+            more = msg("chains.more", count=f"{count - len(units):,}", listed=len(units))
+            table.append(Paragraph(more))
+        blocks.append(Details(summary, tuple(table)))
     return blocks
 
 
-def _forces(msg: Messages, units: set[str]) -> str:
-    return msg("count.force") if len(units) == 1 else msg("count.forces", count=len(units))
+def _forces(msg: Messages, count: int) -> str:
+    return msg("count.force") if count == 1 else msg("count.forces", count=f"{count:,}")

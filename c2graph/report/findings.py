@@ -35,21 +35,24 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from ..analysis.graphs import phase_graphs
 from ..analysis.measures import phase_report
-from ..analysis.paths import authority_paths
+from ..analysis.paths import all_authority_paths
 from ..analysis.switches import SwitchResult, phase_switch
 from ..errors import QueryError
 from ..hints import did_you_mean
 from ..model import Model
-from ..vocabulary import FORCE_KINDS, POLITICAL_KINDS, Layer
+from ..vocabulary import POLITICAL_KINDS, Layer
 
 __all__ = [
     "CHAIN_LAYERS",
+    "LISTED_FORCES",
     "ChainRow",
     "Failure",
     "ModelFindings",
     "PeerGap",
     "checked_forces",
+    "listed_forces",
     "merge_phases",
     "model_findings",
 ]
@@ -59,6 +62,10 @@ T = TypeVar("T")
 #: The layers a force's chains are looked for in, in order: the first with a chain is shown
 #: (the Coast Guard, an agency, has civil chains only; ADCON is shown only when alone).
 CHAIN_LAYERS: tuple[Layer, ...] = (Layer.OPERATIONAL, Layer.CIVIL, Layer.ADMINISTRATIVE)
+
+#: The most forces of one nation whose chains the report lists (the nearest the top); the
+#: shipped models have at most 60 nodes, an order of battle tens of thousands.
+LISTED_FORCES = 100
 
 #: A chain as the report shows it: the node ids top first, and the authority surviving.
 Chain = tuple[tuple[str, ...], str]
@@ -105,7 +112,9 @@ class ModelFindings:
 
     ``forces`` are the forces shown: every force with a superior in some phase and layer,
     or those asked for.  ``switches`` go from each phase to the next, in the model's order.
-    ``cuts`` are the cut nodes of the whole structure with their phases.
+    ``cuts`` are the cut nodes of the whole structure with their phases.  ``chains`` are
+    those of the forces listed (:func:`model_findings`); ``chained`` counts, per nation
+    (sorted), the forces with a chain in some phase and layer of :data:`CHAIN_LAYERS`.
     """
 
     model: Model
@@ -115,6 +124,7 @@ class ModelFindings:
     mismatches: tuple[PeerGap, ...]
     cuts: tuple[tuple[str, tuple[str, ...]], ...]
     switches: tuple[SwitchResult, ...]
+    chained: tuple[tuple[str, int], ...] = ()
 
 
 def merge_phases(per_phase: Iterable[tuple[str, Iterable[T]]]) -> list[tuple[T, tuple[str, ...]]]:
@@ -158,26 +168,31 @@ def model_findings(model: Model, *, forces: Collection[str] | None = None) -> Mo
     ``forces`` (ids) when given: their chains, the single points of failure that cut one of
     them off, and every switch (the switches' chain changes are filtered when shown).
 
+    Without ``forces``, the chains listed are those of at most :data:`LISTED_FORCES` forces
+    of each nation, the nearest the top (:func:`listed_forces`); ``chained`` counts each
+    nation's forces with a chain, listed or not.
+
     Examples
     --------
     >>> from c2graph import load_model
     >>> found = model_findings(load_model("models/us-japan-2025.yaml"), forces=["jp-gcc"])
     >>> [(f.node, f.phases == found.model.phase_ids) for f in found.failures if f.operational]
     [('jp-jjoc', True)]
+    >>> found.chained
+    (('JP', 1),)
     """
     phases = model.phase_ids
-    shown = _shown_forces(model, forces)
-    chains = [
-        ChainRow(unit, layer, rows, found)
-        for unit in shown
-        for (layer, rows), found in merge_phases(
-            (phase, [_chains(model, unit, phase)]) for phase in phases
-        )
-        if rows
-    ]
+    # The bottleneck reports first: the chains' consent reads the families they build.
     failures = merge_phases((p, _failures(model, p, forces)) for p in phases)
     gaps = merge_phases((p, _gaps(model, p, forces)) for p in phases)
     cuts = merge_phases((p, phase_report(model, phase=p).cut_nodes) for p in phases)
+    shown = _shown_forces(model, forces)
+    chained = _chained(model, shown)
+    listed = chained if forces is not None else listed_forces(model, chained, LISTED_FORCES)
+    chains = _chain_rows(model, sorted(listed))
+    counts: dict[str, int] = {}
+    for unit in chained:
+        counts[model.nodes[unit].nation] = counts.get(model.nodes[unit].nation, 0) + 1
     return ModelFindings(
         model=model,
         forces=tuple(shown),
@@ -189,7 +204,55 @@ def model_findings(model: Model, *, forces: Collection[str] | None = None) -> Mo
             phase_switch(model, before=before, after=after)
             for before, after in itertools.pairwise(phases)
         ),
+        chained=tuple(sorted(counts.items())),
     )
+
+
+def listed_forces(model: Model, units: Collection[str], limit: int) -> list[str]:
+    """Return at most ``limit`` of ``units`` per nation, sorted by id: all of a nation's
+    when it has no more, else those nearest the top of the structure (fewest authority
+    links below a node without superiors, in the phase where they are nearest), ties by id.
+
+    >>> from c2graph import load_model
+    >>> listed_forces(load_model("models/us-rok-cfc.yaml"), ["us-kr-forces", "kr-jcs"], 1)
+    ['kr-jcs', 'us-kr-forces']
+    """
+    by_nation: dict[str, list[str]] = {}
+    for unit in units:
+        by_nation.setdefault(model.nodes[unit].nation, []).append(unit)
+    kept: list[str] = []
+    depth: dict[str, int] | None = None
+    for members in by_nation.values():
+        if len(members) <= limit:
+            kept += members
+            continue
+        depth = depth if depth is not None else _depths(model)
+        known = depth
+        kept += sorted(members, key=lambda u: (known.get(u, len(known)), u))[:limit]
+    return sorted(kept)
+
+
+def _depths(model: Model) -> dict[str, int]:
+    """Each node's fewest authority links below a node without superiors, over the phases."""
+    depth: dict[str, int] = {}
+    for phase in model.phase_ids:
+        graph = phase_graphs(model, phase).authority
+        succ, pred = graph._succ, graph._pred  # the adjacency dicts: the same, faster
+        level = [n for n in graph if not pred[n]]
+        seen = set(level)
+        steps = 0
+        while level:
+            for node in level:
+                if depth.get(node, steps + 1) > steps:
+                    depth[node] = steps
+            following = []
+            for node in level:
+                for lower in succ[node]:
+                    if lower not in seen:
+                        seen.add(lower)
+                        following.append(lower)
+            level, steps = following, steps + 1
+    return depth
 
 
 def _shown_forces(model: Model, forces: Collection[str] | None) -> list[str]:
@@ -197,22 +260,60 @@ def _shown_forces(model: Model, forces: Collection[str] | None) -> list[str]:
     that the model has, sorted by id."""
     if forces is not None:
         return sorted(f for f in forces if f in model.nodes)
-    found = set()
+    found: set[str] = set()
     for phase in model.phase_ids:
-        graph = model.authority_graph(phase)
-        found |= {n for n in graph if model.nodes[n].kind in FORCE_KINDS and graph.in_degree(n)}
+        graphs = phase_graphs(model, phase)
+        pred = graphs.authority._pred  # the adjacency dict: the same, faster
+        found.update(n for n in graphs.forces if pred[n])
     return sorted(found)
 
 
-def _chains(model: Model, unit: str, phase: str) -> tuple[str, tuple[Chain, ...]]:
-    """The force's chains in the first authority layer that has any in the phase."""
-    if phase not in model.nodes[unit].phases:
-        return CHAIN_LAYERS[0].value, ()
+def _chained(model: Model, units: Sequence[str]) -> list[str]:
+    """The ``units`` (in their order) with a chain in some phase, in a layer of
+    :data:`CHAIN_LAYERS`: a superior in that layer's chains (walking up from one always
+    ends at a top)."""
+    found: set[str] = set()
+    for phase in model.phase_ids:
+        active = [u for u in units if u not in found and phase in model.nodes[u].phases]
+        for layer in CHAIN_LAYERS:
+            if not active:
+                break
+            pred = phase_graphs(model, phase).layer(layer).chains._pred
+            found.update(u for u in active if pred[u])
+            active = [u for u in active if u not in found]
+    return [u for u in units if u in found]
+
+
+def _chain_rows(model: Model, units: Sequence[str]) -> list[ChainRow]:
+    """The chain rows of ``units`` (sorted by id): per unit, each distinct answer of
+    :func:`_phase_chains` with the phases it holds in, in the model's phase order."""
+    per_phase = [(phase, _phase_chains(model, units, phase)) for phase in model.phase_ids]
+    return [
+        ChainRow(unit, layer, rows, found)
+        for unit in units
+        for (layer, rows), found in merge_phases((p, [answers[unit]]) for p, answers in per_phase)
+        if rows
+    ]
+
+
+def _phase_chains(
+    model: Model, units: Sequence[str], phase: str
+) -> dict[str, tuple[str, tuple[Chain, ...]]]:
+    """Each unit's chains in the first authority layer that has any in the phase
+    (:func:`~c2graph.analysis.paths.all_authority_paths`, one pass per layer)."""
+    none: tuple[str, tuple[Chain, ...]] = (CHAIN_LAYERS[0].value, ())
+    answers = dict.fromkeys(units, none)
+    waiting = [u for u in units if phase in model.nodes[u].phases]
     for layer in CHAIN_LAYERS:
-        paths = authority_paths(model, unit, phase=phase, layer=layer).paths
-        if paths:
-            return layer.value, tuple(sorted({(p.nodes, p.effective) for p in paths}))
-    return CHAIN_LAYERS[0].value, ()
+        if not waiting:
+            break
+        found = all_authority_paths(model, waiting, phase=phase, layer=layer)
+        for unit, result in found.items():
+            if result.paths:
+                chains = tuple(sorted({(p.nodes, p.effective) for p in result.paths}))
+                answers[unit] = (layer.value, chains)
+        waiting = [u for u in waiting if not found[u].paths]
+    return answers
 
 
 def _failures(model: Model, phase: str, forces: Collection[str] | None) -> list[Failure]:
