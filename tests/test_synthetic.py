@@ -221,10 +221,10 @@ _DOCS = st.recursive(
 def test_fast_yaml_pass_reads_what_the_strict_loader_reads(doc, flow):
     import yaml
 
-    from c2graph.modelfile.parsing import _load_yaml, _StrictLoader
+    from c2graph.modelfile.strictyaml import StrictLoader, load_yaml
 
     text = yaml.dump(doc, default_flow_style=flow, allow_unicode=True)
-    assert _load_yaml(text) == yaml.load(text, Loader=_StrictLoader)
+    assert load_yaml(text) == yaml.load(text, Loader=StrictLoader)
 
 
 @pytest.mark.parametrize(
@@ -241,12 +241,12 @@ def test_fast_yaml_pass_reads_what_the_strict_loader_reads(doc, flow):
 def test_fast_yaml_pass_leaves_refusals_to_the_strict_loader(text):
     import yaml
 
-    from c2graph.modelfile.parsing import _load_yaml, _StrictLoader
+    from c2graph.modelfile.strictyaml import StrictLoader, load_yaml
 
     with pytest.raises(yaml.YAMLError) as strict:
-        yaml.load(text, Loader=_StrictLoader)
+        yaml.load(text, Loader=StrictLoader)
     with pytest.raises(yaml.YAMLError) as fast:
-        _load_yaml(text)
+        load_yaml(text)
     assert str(fast.value) == str(strict.value)
 
 

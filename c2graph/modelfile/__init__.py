@@ -1,7 +1,8 @@
 """From a model file to a validated :class:`~c2graph.model.Model`.
 
 The data flows through one module per step: :mod:`.files` reads the files a model may
-read, :mod:`.parsing` turns their text safely into plain data (:mod:`.syntax` words its
+read, :mod:`.parsing` turns their text safely into plain data (with yaml-rs through
+:mod:`.fastyaml` where it reads as PyYAML's :mod:`.strictyaml` does; :mod:`.syntax` words its
 syntax errors), :mod:`.validate` checks each file's structure against the key table of
 :mod:`.fields` (also published as a JSON Schema by :mod:`.schema`), :mod:`.usable` keeps
 what the later checks may read of a file with problems, :mod:`.variants` applies

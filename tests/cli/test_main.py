@@ -90,3 +90,16 @@ def test_a_command_imports_neither_networkx_nor_every_other_command(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == "[]\n"
+
+
+def test_path_on_a_shipped_model_reads_it_without_pyyaml():
+    code = (
+        "import sys, contextlib, io; from c2graph.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['path', 'models/us-japan-2025.yaml', 'jp-gcc'])\n"
+        "print(sorted(m for m in ('yaml', 'c2graph.modelfile.strictyaml') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"

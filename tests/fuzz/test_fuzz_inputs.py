@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from c2graph import InputFileError, ModelError, load_model, load_model_data
-from c2graph.modelfile.parsing import _StrictLoader
+from c2graph.modelfile.strictyaml import StrictLoader
 from c2graph.vocabulary import AUTHORITY_RELATIONS, CONFIDENCE_LEVELS, NODE_KINDS, RELATIONS
 
 settings.register_profile(
@@ -134,7 +134,7 @@ def _fresh(data: Any) -> Any:
 class _Dumper(yaml.SafeDumper):
     """Quotes exactly the text that c2graph would read as another type (``08`` is 8)."""
 
-    yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+    yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
 
 
 def dump(data: Any, fmt: str) -> bytes:

@@ -18,7 +18,7 @@ import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from c2graph.modelfile import fastyaml, parsing
+from c2graph.modelfile import fastyaml, strictyaml
 from tests.fuzz.test_fuzz_inputs import FUZZ
 from tests.modelfile.test_fastpath import both_ways, models
 
@@ -123,7 +123,7 @@ def test_hand_written_models_load_the_same(data):
 def strict_data(text: str) -> Any:
     """What the strict loader reads, or ``"error"``."""
     try:
-        return yaml.load(text, Loader=parsing._StrictLoader)
+        return yaml.load(text, Loader=strictyaml.StrictLoader)
     except (yaml.YAMLError, RecursionError):
         return "error"
 
