@@ -24,6 +24,7 @@ from .errors import (
     Problem,
     QueryError,
     RenderError,
+    WorkerError,
 )
 from .model import Link, Location, Model, Node, Phase, Source
 from .vocabulary import RELATIONS
@@ -46,6 +47,7 @@ __all__ = [
     "QueryError",
     "RenderError",
     "Source",
+    "WorkerError",
     "__version__",
     "load_model",
     "load_model_data",

@@ -29,6 +29,7 @@ __all__ = [
     "Problem",
     "QueryError",
     "RenderError",
+    "WorkerError",
     "shown_lines",
 ]
 
@@ -42,7 +43,7 @@ EXIT_CODES: dict[int, str] = {
     2: "the command line is wrong: unknown option, node id or phase id",
     3: "an input file cannot be read: missing, a directory, too large, not UTF-8",
     4: "an output cannot be written or rendered; nothing was left half-written",
-    5: "not enough memory for the model",
+    5: "not enough memory for the model (or a worker process was killed)",
     70: "an internal error of c2graph (please report it)",
     130: "interrupted",
     143: "terminated (SIGTERM); nothing was left half-written",
@@ -151,3 +152,10 @@ class RenderError(C2GraphError, RuntimeError):
     """A renderer failed (e.g. Graphviz missing or rejecting its input)."""
 
     exit_code = 4
+
+
+class WorkerError(C2GraphError, RuntimeError):
+    """A worker process of a parallel run died before it answered: killed, most often by
+    the system for lack of memory (its pages were the model's, and each answer's own)."""
+
+    exit_code = 5

@@ -5,7 +5,8 @@ The workers are forks of the calling process (``concurrent.futures`` with the ``
 start method): they inherit the function, the items and whatever they hold (a loaded
 model, its cached phase views) without copying or pickling them; only each answer is
 sent back, so answers must be picklable.  Where the platform cannot fork, the loop runs
-in the calling process.
+in the calling process.  A worker that dies before it answers (killed by the system for
+lack of memory, most often) stops the run with a :class:`~c2graph.errors.WorkerError`.
 
 Example
 -------
@@ -19,12 +20,22 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-__all__ = ["fork_map"]
+from .errors import WorkerError
+
+__all__ = ["WORKER_DIED", "fork_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: The message of a run whose worker died.
+WORKER_DIED = (
+    "a worker process died before it answered (killed, most likely by the system for lack "
+    "of memory: each of the {workers} workers needs its own share); run with fewer --jobs "
+    "(--jobs 1 runs in this process) or on a machine with more memory"
+)
 
 #: The work the forked workers run (the function and its items), set only while they run.
 _WORK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
@@ -41,7 +52,9 @@ def fork_map(
 
     ``jobs`` of 1 or less, fewer than two items, or a platform without ``fork`` run the
     loop in this process.  ``told(answer, done)`` is called in this process after each
-    answer, in the items' order.  Not re-entrant: ``work`` must not call it.
+    answer, in the items' order.  Not re-entrant: ``work`` must not call it.  An error
+    ``work`` raises in a worker is raised here; a worker that dies raises
+    :class:`~c2graph.errors.WorkerError`.
 
     Example
     -------
@@ -62,6 +75,8 @@ def fork_map(
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             answers = pool.map(_in_worker, range(len(items)), chunksize=chunk)
             return [_told(answer, done, told) for done, answer in enumerate(answers, 1)]
+    except BrokenProcessPool:
+        raise WorkerError(WORKER_DIED.format(workers=workers)) from None
     finally:
         _WORK = None
 
