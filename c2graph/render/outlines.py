@@ -87,6 +87,7 @@ def _rounded_box(cx: float, cy: float, w: float, h: float) -> tuple[Point, ...]:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def hit(shape: str, box: tuple[float, float, float, float], side: str, along: float) -> Point:
     """Where a link coming straight in from ``side`` (``n``, ``e``, ``s`` or ``w``) meets
     the outline of a node; ``box`` is ``(cx, cy, w, h)`` and ``along`` the link's x (for

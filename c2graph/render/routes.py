@@ -304,16 +304,21 @@ class _Grid:
     def point(self, index: int) -> Point:
         return (self.px[index], self.py[index])
 
-    def cells(self, a: Point, b: Point) -> list[tuple[int, int]]:
-        """The unit runs ``(index, axis)`` (axis 0 east-west, 1 north-south) of the
-        straight run from ``a`` to ``b``; empty when it is not on the grid."""
+    def run_keys(self, a: Point, b: Point) -> range:
+        """The keys ``index * 2 + axis`` (axis 0 east-west, 1 north-south) of the unit runs
+        of the straight run from ``a`` to ``b``; empty when it is not on the grid.
+
+        >>> grid = _Grid([], [0.0, 10.0, 20.0], [0.0, 10.0])
+        >>> list(grid.run_keys((20.0, 10.0), (0.0, 10.0))), list(grid.run_keys((0, 0), (0, 10)))
+        ([6, 8], [1])
+        """
         ia, ib = self.index(a), self.index(b)
         if ia is None or ib is None or ia == ib:
-            return []
+            return range(0)
         lo, hi = min(ia, ib), max(ia, ib)
         if a[1] == b[1]:
-            return [(k, 0) for k in range(lo, hi)]
-        return [(k, 1) for k in range(lo, hi, self.nx)]
+            return range(lo * 2, hi * 2, 2)
+        return range(lo * 2 + 1, hi * 2 + 1, self.nx * 2)
 
 
 class _Taken:
@@ -325,23 +330,25 @@ class _Taken:
         self.any = bytearray(size)
         self.alone: dict[str, set[int]] = {}
 
-    def add(self, key: int, group: str) -> None:
-        """Record that ``group`` uses ``key``."""
-        users = self.users.get(key)
-        if users is None:
-            self.users[key] = {group}
-            self.any[key] = 1
-            self.alone.setdefault(group, set()).add(key)
-        elif group not in users:
-            if len(users) == 1:
-                self.alone[next(iter(users))].discard(key)
-            users.add(group)
+    def add(self, keys: Iterable[int], group: str) -> None:
+        """Record that ``group`` uses ``keys``."""
+        users_of, alone = self.users, self.alone
+        for key in keys:
+            users = users_of.get(key)
+            if users is None:
+                users_of[key] = {group}
+                self.any[key] = 1
+                alone.setdefault(group, set()).add(key)
+            elif group not in users:
+                if len(users) == 1:
+                    alone[next(iter(users))].discard(key)
+                users.add(group)
 
     def others(self, group: str) -> bytearray:
         """A byte per key, 1 where a group other than ``group`` uses it.
 
         >>> taken = _Taken(4)
-        >>> taken.add(1, "a"); taken.add(2, "b"); taken.add(3, "a"); taken.add(3, "b")
+        >>> taken.add([1, 3], "a"); taken.add([2, 3], "b")
         >>> list(taken.others("a"))
         [0, 0, 1, 1]
         """
@@ -406,13 +413,11 @@ class Router:
     def claim(self, route: Route, group: str) -> None:
         """Record a route drawn by other means (a bus), so later links keep off it."""
         points = route.points
-        runs, passes = self.usage.runs, self.usage.passes
         for a, b in itertools.pairwise(points):
-            for index, axis in self.grid.cells(a, b):
-                runs.add(index * 2 + axis, group)
-                passes.add(index * 2 + axis, group)
-                end = index + (1 if axis == 0 else self.grid.nx)
-                passes.add(end * 2 + axis, group)
+            keys = self.grid.run_keys(a, b)
+            if keys:  # the points passed: each run's start, and the last one's end
+                self.usage.runs.add(keys, group)
+                self.usage.passes.add([*keys, keys[-1] + keys.step], group)
         if len(points) >= 2:
             for point in (points[1], points[-2]):
                 self.usage.ports.setdefault(point, set()).add(group)
@@ -434,19 +439,23 @@ class Router:
     ) -> dict[int, tuple[float, Point]]:
         """Search states at the end of each port's stub: state -> (cost, outline point)."""
         states: dict[int, tuple[float, Point]] = {}
+        grid = self.grid
         x0, y0, x1, y1 = _inflated(box.rect, MARGIN)
         for rank, side in enumerate(sides):
             lo, hi = box.usable(side)
-            axis = self.grid.xs if side in "ns" else self.grid.ys
-            middle = box.cx if side in "ns" else box.cy
-            for along in axis[bisect_left(axis, lo - 0.01) : bisect_right(axis, hi + 0.01)]:
-                if side in "ns":
-                    stub = (along, y0 if side == "n" else y1)
-                else:
-                    stub = (x0 if side == "w" else x1, along)
-                index = self.grid.index(stub)
-                if index is None or not self.grid.free[index]:
+            across = side in "ns"
+            axis = grid.xs if across else grid.ys
+            middle = box.cx if across else box.cy
+            edge = (y0 if side == "n" else y1) if across else (x0 if side == "w" else x1)
+            line = (grid.y_at if across else grid.x_at).get(round(edge, 2))
+            if line is None:  # the stubs' line is not on the grid
+                continue
+            first = bisect_left(axis, lo - 0.01)
+            for k, along in enumerate(axis[first : bisect_right(axis, hi + 0.01)], first):
+                index = line * grid.nx + k if across else k * grid.nx + line
+                if not grid.free[index]:
                     continue
+                stub = (along, edge) if across else (edge, along)
                 outline = box.port(side, along)
                 cost = abs(stub[0] - outline[0]) + abs(stub[1] - outline[1])
                 cost += _OFFSET * abs(along - middle) + (_BEND * 2 if rank else 0.0)
