@@ -7,10 +7,15 @@ time with what it imports. Modules are listed in import order, indented under th
 that imported them; the totals say what each part of the draw pays: Python's start-up,
 the standard library, each c2graph package and each third-party package.
 
+A draw to SVG looks its Graphviz engine up in a thread (importing pygraphviz there) while
+the main thread imports the renderers, so the times of modules imported meanwhile include
+some of the other thread's; ``--format dot`` draws the DOT text only (no engine, no
+thread) and times the imports alone.
+
 Usage::
 
     python benchmarks/draw_imports.py [--model models/us-japan-2025.yaml] [--repeat 5]
-        [--at-least 0.5]
+        [--at-least 0.5] [--format svg|dot]
 """
 
 from __future__ import annotations
@@ -75,14 +80,14 @@ def owner(module: str) -> str:
     return "stdlib" if top in _STDLIB or top.startswith("_") else top
 
 
-def least_times(model: Path, phase: str | None, repeat: int) -> list[Import]:
-    """Each module's least own and cumulative time over ``repeat`` draws."""
+def least_times(model: Path, phase: str | None, repeat: int, fmt: str = "svg") -> list[Import]:
+    """Each module's least own and cumulative time over ``repeat`` draws to ``fmt``."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     runs = []
     with tempfile.TemporaryDirectory() as folder:
         command = [sys.executable, "-X", "importtime", "-m", "c2graph", "draw", str(model)]
         command += ["--phase", phase] if phase else []
-        command += ["-o", str(Path(folder, "chart.svg"))]
+        command += ["-o", str(Path(folder, f"chart.{fmt}"))]
         for _ in range(repeat + 1):  # the first run fills the bytecode cache
             done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
             runs.append(parse_importtime(done.stderr))
@@ -119,8 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phase")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--at-least", type=float, default=0.5, metavar="MS")
+    parser.add_argument("--format", choices=("svg", "dot"), default="svg")
     args = parser.parse_args(argv)
-    print(report(least_times(args.model, args.phase, args.repeat), args.at_least))
+    imports = least_times(args.model, args.phase, args.repeat, args.format)
+    print(report(imports, args.at_least))
     return 0
 
 
