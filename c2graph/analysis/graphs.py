@@ -242,20 +242,20 @@ class LayerView:
         self.nation = nation  # read-only: the phase's mapping, shared by its layers
         self.forces = graphs.forces
         self.is_authority = carries_authority(layer)
-        edges = _layer_edges(graphs, relations, self.is_authority, layer == ALL_LAYERS)
+        if not self.is_authority:
+            self.graph = _frozen(graphs.nodes, _links_of_layer(graphs, relations))
+        elif layer == ALL_LAYERS:
+            self.graph = graphs.authority
+        else:
+            self.graph = _filtered(graphs.authority, _changed_links(graphs.authority, relations))
         cut = [
             (u, v)
-            for u, v, _links in edges
+            for u, below in self.graph._succ.items()
+            for v in below
             if self.is_authority and self.is_collective(v) and not self.is_collective(u)
         ]
         self.direction: tuple[tuple[str, str], ...] = tuple(cut)
-        self.graph = graphs.authority if layer == ALL_LAYERS else _frozen(graphs.nodes, edges)
-        if cut:
-            directed = set(cut)
-            kept = [(u, v, links) for u, v, links in edges if (u, v) not in directed]
-            self.chains = _frozen(graphs.nodes, kept)
-        else:
-            self.chains = self.graph
+        self.chains = _filtered(self.graph, dict.fromkeys(cut)) if cut else self.graph
         self.tops = _tops(self.chains)
         self.heads = _tops(self.graph)
 
@@ -264,26 +264,65 @@ class LayerView:
         return self.nation[node] in SPECIAL_NATIONS
 
 
-def _layer_edges(
-    graphs: PhaseGraphs, relations: frozenset[str], authority: bool, every: bool
+def _links_of_layer(
+    graphs: PhaseGraphs, relations: frozenset[str]
 ) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
-    """``(tail, head, links)`` of a layer, in sorted pair order, each pair's links strongest
-    (or, without authority, in vocabulary order) first."""
-    if authority:  # the edges as ``edges(data="links")`` lists them, read from the adjacency
-        found = [
-            (u, v, data["links"])
-            for u, below in graphs.authority._succ.items()
-            for v, data in below.items()
-        ]
-        if every:
-            return list(found)
-        kept = ((u, v, tuple(p for p in links if p[0] in relations)) for u, v, links in found)
-        return [(u, v, links) for u, v, links in kept if links]
+    """``(tail, head, links)`` of a layer without authority, in sorted pair order, each
+    pair's links in vocabulary order."""
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for link in graphs.links:
         if link.relation in relations and not link.is_authority:
             pairs[(link.from_node, link.to_node)].append((link.relation, link.key))
     return [(u, v, _sorted(found, _relation_order)) for (u, v), found in sorted(pairs.items())]
+
+
+#: The edges of a graph derived from another whose links change: the new ``links``
+#: attribute dict of each, or None for an edge left out.
+_Changes = dict[tuple[str, str], "dict[str, Any] | None"]
+
+
+def _changed_links(authority: nx.DiGraph, relations: frozenset[str]) -> _Changes:
+    """The edges of ``authority`` with a link outside ``relations``: each with the links
+    it keeps (strongest first, as in ``authority``), or None when it keeps none."""
+    changed: _Changes = {}
+    for u, below in authority._succ.items():
+        for v, data in below.items():
+            links = data["links"]
+            if any(rel not in relations for rel, _key in links):
+                kept = tuple(pair for pair in links if pair[0] in relations)
+                changed[u, v] = {"links": kept} if kept else None
+    return changed
+
+
+def _filtered(base: nx.DiGraph, changed: _Changes) -> nx.DiGraph:
+    """The frozen DiGraph of ``base`` with the ``changed`` edges' data replaced (None:
+    edge left out): the graph :func:`_frozen` builds from base's nodes and the edges so
+    changed, in base's order, with base's adjacency dicts shared wherever no edge of a
+    node changes (frozen graphs are never written: networkx refuses), so that a layer
+    costs a pass over its edges, not a new graph of every node."""
+    graph = nx.DiGraph()
+    attributes, succ, pred = graph._node, graph._succ, graph._pred
+    tails = {u for u, _v in changed}
+    heads = {v for _u, v in changed}
+    for node, data in base._node.items():
+        attributes[node] = data
+        below, above = base._succ[node], base._pred[node]
+        succ[node] = _kept(below, changed, node, True) if node in tails else below
+        pred[node] = _kept(above, changed, node, False) if node in heads else above
+    return nx.freeze(graph)
+
+
+def _kept(
+    near: dict[str, dict[str, Any]], changed: _Changes, node: str, tail: bool
+) -> dict[str, dict[str, Any]]:
+    """One node's successors (``tail``) or predecessors, in order, with the changed
+    edges' new data and without the edges left out."""
+    kept = {}
+    for other, data in near.items():
+        new = changed.get((node, other) if tail else (other, node), data)
+        if new is not None:
+            kept[other] = new
+    return kept
 
 
 def _frozen(

@@ -20,7 +20,14 @@ from c2graph.analysis.graphs import PhaseGraphs, _frozen, phase_graphs, simple_d
 from c2graph.analysis.hierarchy import _among, _pairs_with_lub, _Simple, krackhardt
 from c2graph.analysis.sovereignty import force_scopes
 from c2graph.synthetic import generate
-from c2graph.vocabulary import LAYER_CHOICES
+from c2graph.vocabulary import (
+    AUTHORITY_LAYERS,
+    LAYER_CHOICES,
+    NODE_KINDS,
+    SPECIAL_NATIONS,
+    layer_relations,
+)
+from tests.builders import alliance_models
 
 
 def plain(graph: nx.DiGraph) -> nx.DiGraph:
@@ -157,3 +164,31 @@ def test_force_scopes_of_one_unit_are_its_entry_of_all(name: str) -> None:
             for unit in model.nodes:
                 found = force_scopes(model, phase=phase, layer=layer, unit=unit)
                 assert found == tuple(f for f in every if f.unit == unit)
+
+
+def layer_reference(graphs: PhaseGraphs, relations: frozenset[str]) -> nx.DiGraph:
+    """An authority layer built plainly: every node, each authority edge with the links of
+    the layer's relations (strongest first, as in the authority graph), if any."""
+    built = nx.DiGraph()
+    built.add_nodes_from(graphs.authority)
+    for u, v, links in graphs.authority.edges(data="links"):
+        kept = tuple(pair for pair in links if pair[0] in relations)
+        if kept:
+            built.add_edge(u, v, links=kept)
+    return built
+
+
+@settings(max_examples=40, deadline=None)
+@given(alliance_models(tuple(NODE_KINDS), max_size=12, max_links=30))
+def test_authority_layers_share_dicts_but_equal_the_plain_builds(case) -> None:
+    model, _size = case
+    for phase in model.phase_ids:
+        graphs = phase_graphs(model, phase)
+        for layer in [*(lay.value for lay in AUTHORITY_LAYERS), "all"]:
+            view = graphs.layer(layer)
+            expected = layer_reference(graphs, layer_relations(layer))
+            assert same(view.graph, expected)
+            chains = nx.DiGraph(expected)
+            chains.remove_edges_from(view.direction)
+            assert same(view.chains, chains)
+            assert all(view.nation[v] in SPECIAL_NATIONS for _u, v in view.direction)
