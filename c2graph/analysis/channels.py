@@ -149,14 +149,17 @@ def nation_cut(model: Model, *, phase: str) -> tuple[NationCut, ...]:
 def _channels(model: Model, graphs: PhaseGraphs) -> nx.Graph:
     """The undirected graph of the operational coordination channels of a phase, each edge
     carrying ``links`` (keys)."""
-    channels = nx.Graph()
-    channels.add_nodes_from(graphs.nodes)
-    for layer in CHANNEL_LAYERS:
-        for u, v, pairs in graphs.layer(layer).graph.edges(data="links"):
-            if model.nodes[u].kind in POLITICAL_KINDS or model.nodes[v].kind in POLITICAL_KINDS:
-                continue
-            keys = channels.edges[u, v]["links"] if channels.has_edge(u, v) else ()
-            channels.add_edge(u, v, links=tuple(sorted((*keys, *(key for _r, key in pairs)))))
+    edges = [
+        (u, v, pairs)
+        for layer in CHANNEL_LAYERS
+        for u, v, pairs in graphs.layer(layer).graph.edges(data="links")
+        if model.nodes[u].kind not in POLITICAL_KINDS and model.nodes[v].kind not in POLITICAL_KINDS
+    ]
+    channels = nx.Graph()  # the ends in the phase's (sorted) order, then the links
+    channels.add_nodes_from(sorted({u for u, _v, _p in edges} | {v for _u, v, _p in edges}))
+    for u, v, pairs in edges:
+        keys = channels.edges[u, v]["links"] if channels.has_edge(u, v) else ()
+        channels.add_edge(u, v, links=tuple(sorted((*keys, *(key for _r, key in pairs)))))
     return channels
 
 
@@ -165,10 +168,11 @@ def _political(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The forums nodes of both nations ``a`` and ``b`` sit in, and the links of the
     coordination layer joining their political nodes (not counted as channels)."""
-    nation = {n: model.nodes[n].nation for n in graphs.nodes}
+    view = graphs.layer(Layer.COORDINATION)
+    nation = view.nation
     near: dict[str, set[str]] = defaultdict(set)
     links = []
-    for u, v, pairs in graphs.layer(Layer.COORDINATION).graph.edges(data="links"):
+    for u, v, pairs in view.graph.edges(data="links"):
         near[u].add(nation[v])
         near[v].add(nation[u])
         kinds = {model.nodes[u].kind, model.nodes[v].kind}

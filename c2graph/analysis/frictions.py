@@ -22,6 +22,7 @@ Example
 from __future__ import annotations
 
 import math
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -236,11 +237,16 @@ def forces_commanded(view: LayerView) -> dict[str, str]:
     Joint Publication 1 (command relationships and their composition).
     """
     graph = view.chains
-    held: dict[str, set[str]] = {}
+    held: dict[str, Set[str]] = {}
     succ = graph._succ  # the adjacency, not its views: the same, faster
+    nothing: frozenset[str] = frozenset()
     for node in reversed(dag_order(graph)):
+        below = succ[node]
+        if not below:  # most nodes of a large order of battle: units at the bottom
+            held[node] = nothing
+            continue
         values: set[str] = set()
-        for lower, data in succ[node].items():
+        for lower, data in below.items():
             for relation, _key in data["links"]:
                 if lower in view.forces:
                     values.add(relation)
@@ -253,6 +259,8 @@ def forces_commanded(view: LayerView) -> dict[str, str]:
         held[node] = values
     return {
         node: min(values & _OPERATIONAL_OR_TACTICAL, key=strength_key, default="none")
+        if values
+        else "none"
         for node, values in held.items()
     }
 
@@ -294,8 +302,6 @@ def counterpart_table(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
     statement (JJOC-USFJ counterparts).
     """
     graphs = phase_graphs(model, phase)
-    view = graphs.layer(Layer.OPERATIONAL)
-    held = forces_commanded(view)
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for link in graphs.cross_nation:
         if link.relation in _PEER_RELATIONS:
@@ -303,6 +309,10 @@ def counterpart_table(model: Model, *, phase: str) -> tuple[Mismatch, ...]:
             pairs.setdefault(ends if ends[0] < ends[1] else ends[::-1], []).append(
                 (link.relation, link.key)
             )
+    if not pairs:  # nothing to read the authorities of
+        return ()
+    view = graphs.layer(Layer.OPERATIONAL)
+    held = forces_commanded(view)
 
     def side(node: str) -> Counterpart:
         reached = reach_effective(view.chains, node, held=CONDUIT)

@@ -243,7 +243,7 @@ class LayerView:
         self.forces = graphs.forces
         self.is_authority = carries_authority(layer)
         if not self.is_authority:
-            self.graph = _frozen(graphs.nodes, _links_of_layer(graphs, relations))
+            self.graph = _sparse(graphs.authority, _links_of_layer(graphs, relations))
         elif layer == ALL_LAYERS:
             self.graph = graphs.authority
         else:
@@ -292,6 +292,29 @@ def _changed_links(authority: nx.DiGraph, relations: frozenset[str]) -> _Changes
                 kept = tuple(pair for pair in links if pair[0] in relations)
                 changed[u, v] = {"links": kept} if kept else None
     return changed
+
+
+def _sparse(
+    base: nx.DiGraph, edges: list[tuple[str, str, tuple[tuple[str, str], ...]]]
+) -> nx.DiGraph:
+    """The frozen DiGraph of base's nodes (sharing their attribute dicts) and ``edges``
+    (distinct pairs, every end a node of ``base``), each carrying ``links``: the graph
+    :func:`_frozen` builds, adjacency order included, with one empty adjacency dict
+    shared by the nodes without an edge (frozen graphs are never written: networkx
+    refuses), so that a layer of a few thousand links does not cost a dict per unit."""
+    graph = nx.DiGraph()
+    attributes, succ, pred = graph._node, graph._succ, graph._pred
+    ends = {u for u, _v, _links in edges} | {v for _u, v, _links in edges}
+    empty: dict[str, dict[str, Any]] = {}
+    for node, data in base._node.items():
+        attributes[node] = data
+        if node in ends:
+            succ[node], pred[node] = {}, {}
+        else:
+            succ[node] = pred[node] = empty
+    for u, v, links in edges:
+        succ[u][v] = pred[v][u] = {"links": links}
+    return nx.freeze(graph)
 
 
 def _filtered(base: nx.DiGraph, changed: _Changes) -> nx.DiGraph:

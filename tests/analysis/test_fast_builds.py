@@ -24,7 +24,9 @@ from c2graph.vocabulary import (
     AUTHORITY_LAYERS,
     LAYER_CHOICES,
     NODE_KINDS,
+    RELATIONS,
     SPECIAL_NATIONS,
+    carries_authority,
     layer_relations,
 )
 from tests.builders import alliance_models
@@ -176,6 +178,34 @@ def layer_reference(graphs: PhaseGraphs, relations: frozenset[str]) -> nx.DiGrap
         if kept:
             built.add_edge(u, v, links=kept)
     return built
+
+
+def plain_layer(graphs: PhaseGraphs, relations: frozenset[str]) -> nx.DiGraph:
+    """A layer without authority built plainly: every node, then each linked pair in
+    sorted order with its links of the layer in vocabulary order."""
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for link in graphs.links:
+        if link.relation in relations and not link.is_authority:
+            pairs.setdefault((link.from_node, link.to_node), []).append((link.relation, link.key))
+    built = nx.DiGraph()
+    built.add_nodes_from(graphs.authority)
+    for (u, v), links in sorted(pairs.items()):
+        order = sorted(links, key=lambda pair: (list(RELATIONS).index(pair[0]), pair[1]))
+        built.add_edge(u, v, links=tuple(order))
+    return built
+
+
+@settings(max_examples=40, deadline=None)
+@given(alliance_models(tuple(NODE_KINDS), max_size=12, max_links=30))
+def test_layers_without_authority_equal_the_plain_builds(case) -> None:
+    model, _size = case
+    for phase in model.phase_ids:
+        graphs = phase_graphs(model, phase)
+        for layer in LAYER_CHOICES:
+            if not carries_authority(layer):
+                view = graphs.layer(layer)
+                assert same(view.graph, plain_layer(graphs, layer_relations(layer)))
+                assert view.chains is view.graph and view.direction == ()
 
 
 @settings(max_examples=40, deadline=None)
