@@ -234,10 +234,16 @@ def dominators(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> tuple
 
 
 def family_dominators(
-    name: str, graph: nx.DiGraph, tops: Collection[str], forces: Collection[str]
+    name: str,
+    graph: nx.DiGraph,
+    tops: Collection[str],
+    forces: Collection[str],
+    *,
+    without: Collection[str] = (),
 ) -> list[Dominator]:
     """Return the dominators of ``forces`` in one family's ``graph`` from its ``tops``,
-    most depended-on first, ties by id (the ranking of :func:`dominators`).
+    most depended-on first, ties by id (the ranking of :func:`dominators`); with
+    ``without``, in the graph without those nodes (which ``tops`` must not name).
 
     Forces the tops do not reach are not dominated; a top or force is never its own
     dominator.
@@ -248,7 +254,7 @@ def family_dominators(
     >>> [(d.node, d.units) for d in family_dominators("JP", graph, ["pm"], ["a", "b", "hq"])]
     [('pm', ('a', 'b', 'hq')), ('hq', ('a',))]
     """
-    idom = immediate_dominators(graph, tuple(tops))
+    idom = immediate_dominators(graph, tuple(tops), without=without)
     depending: dict[str, list[str]] = defaultdict(list)
     for unit in sorted(forces):
         upper = idom.get(unit)
@@ -366,7 +372,7 @@ def cut_nodes(model: Model, *, phase: str) -> tuple[str, ...]:
     (:func:`~c2graph.analysis.kernels.articulation_points`).
     """
     graphs = phase_graphs(model, phase)
-    return tuple(sorted(articulation_points(graphs.nodes, ((u, v) for u, v, _ in graphs.pairs))))
+    return tuple(sorted(articulation_points(graphs.nodes, graphs.joined)))
 
 
 def betweenness(model: Model, *, phase: str) -> tuple[Centrality, ...]:

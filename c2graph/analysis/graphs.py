@@ -16,7 +16,7 @@ Example
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -69,10 +69,9 @@ class _Parts:
     nodes: tuple[str, ...]
     links: tuple[Link, ...]
     authority: nx.DiGraph
-    coordination: Mapping[str, tuple[tuple[str, str, str], ...]]
     tops: tuple[str, ...]
     forces: frozenset[str]
-    pairs: tuple[tuple[str, str, tuple[str, ...]], ...]
+    joined: Mapping[tuple[str, str], list[str]]
 
 
 class PhaseGraphs:
@@ -118,10 +117,15 @@ class PhaseGraphs:
         """The authority graph of the phase (see the class docstring)."""
         return self._parts.authority
 
-    @property
+    @cached_property
     def coordination(self) -> Mapping[str, tuple[tuple[str, str, str], ...]]:
-        """Each node's coordination links as ``(other end, relation, key)``."""
-        return self._parts.coordination
+        """Each node's coordination links as ``(other end, relation, key)``, sorted."""
+        found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for link in self.links:
+            if not link.is_authority:
+                found[link.from_node].append((link.to_node, link.relation, link.key))
+                found[link.to_node].append((link.from_node, link.relation, link.key))
+        return MappingProxyType({k: tuple(sorted(v)) for k, v in found.items()})
 
     @property
     def tops(self) -> tuple[str, ...]:
@@ -133,10 +137,17 @@ class PhaseGraphs:
         """The active nodes whose kind is a force kind."""
         return self._parts.forces
 
-    @property
+    @cached_property
     def pairs(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         """Every linked pair ``(u, v, keys)`` with ``u < v``, sorted."""
-        return self._parts.pairs
+        joined = self._parts.joined
+        return tuple((u, v, _sorted(joined[u, v])) for u, v in sorted(joined))
+
+    @property
+    def joined(self) -> Collection[tuple[str, str]]:
+        """Every linked pair ``(u, v)`` with ``u < v``, once, in the order of the links
+        (:attr:`pairs` without the sorting, for the measures that need only the pairs)."""
+        return self._parts.joined.keys()
 
     @cached_property
     def whole(self) -> nx.Graph:
@@ -457,15 +468,11 @@ def _build(records: Mapping[str, Node], links: tuple[Link, ...], phase: str) -> 
     held = tuple(link for link in links if phase in link.phases)
     authority_links: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     whole_links: dict[tuple[str, str], list[str]] = defaultdict(list)
-    coordination: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for link in held:
         u, v = link.from_node, link.to_node
         whole_links[(u, v) if u < v else (v, u)].append(link.key)
         if link.is_authority:
             authority_links[(u, v)].append((link.relation, link.key))
-        else:
-            coordination[u].append((v, link.relation, link.key))
-            coordination[v].append((u, link.relation, link.key))
     authority = _frozen(
         nodes,
         ((u, v, _sorted(pairs, _link_order)) for (u, v), pairs in sorted(authority_links.items())),
@@ -476,10 +483,9 @@ def _build(records: Mapping[str, Node], links: tuple[Link, ...], phase: str) -> 
         nodes=nodes,
         links=held,
         authority=authority,
-        coordination=MappingProxyType({k: tuple(sorted(v)) for k, v in coordination.items()}),
         tops=tuple(n for n in nodes if n in uppers and n not in lowers),
         forces=frozenset(n for n in nodes if records[n].kind in FORCE_KINDS),
-        pairs=tuple((u, v, _sorted(keys)) for (u, v), keys in sorted(whole_links.items())),
+        joined=whole_links,
     )
 
 

@@ -22,7 +22,7 @@ Example
 from __future__ import annotations
 
 import os
-from collections.abc import Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -59,8 +59,11 @@ def compiled() -> bool:
     return os.environ.get(KERNELS_VARIABLE, "") != "networkx"
 
 
-def immediate_dominators(graph: nx.DiGraph, tops: tuple[Hashable, ...]) -> dict[Any, Any]:
-    """Map each node reachable from ``tops`` to its immediate dominator.
+def immediate_dominators(
+    graph: nx.DiGraph, tops: tuple[Hashable, ...], *, without: Collection[Hashable] = ()
+) -> dict[Any, Any]:
+    """Map each node reachable from ``tops`` to its immediate dominator (in ``graph``
+    without the nodes ``without``, which ``tops`` must not name).
 
     A node ``d`` dominates ``n`` when every path from the tops to ``n`` passes through
     ``d``; the immediate dominator is the closest such node.  With one top, it is the root
@@ -73,6 +76,11 @@ def immediate_dominators(graph: nx.DiGraph, tops: tuple[Hashable, ...]) -> dict[
     >>> graph = nx.DiGraph([("a", "c"), ("b", "c"), ("c", "d")])
     >>> sorted(immediate_dominators(graph, ("a", "b")).items())
     [('a', ('<top>',)), ('b', ('<top>',)), ('c', ('<top>',)), ('d', 'c')]
+    >>> sorted(immediate_dominators(graph, ("b",), without=["c"]).items())
+    []
+
+    The compiled version removes ``without`` from a copy of the compiled graph (made once
+    per graph), so that a what-if removal does not copy the networkx graph.
 
     References
     ----------
@@ -82,20 +90,28 @@ def immediate_dominators(graph: nx.DiGraph, tops: tuple[Hashable, ...]) -> dict[
     if not tops:
         return {}
     if not compiled():
-        return _cooper_harvey_kennedy(graph, tops)
+        present = [node for node in without if node in graph]
+        view = nx.restricted_view(graph, present, []) if present else graph
+        return _cooper_harvey_kennedy(view, tops)
     import rustworkx as rx
 
     copy, nodes = _directed(graph)
-    if len(tops) == 1:
-        root, root_id = tops[0], _index(graph)[tops[0]]
-    else:
+    index = _index(graph)
+    gone = [index[node] for node in without if node in index]
+    if gone or len(tops) > 1:
         copy = copy.copy()
+        copy.remove_nodes_from(gone)
+    if len(tops) == 1:
+        root, root_id = tops[0], index[tops[0]]
+    else:  # the root may take the place of a removed node: rustworkx reuses indices
         root, root_id = VIRTUAL_ROOT, copy.add_node(VIRTUAL_ROOT)
-        index = _index(graph)
         copy.add_edges_from_no_data([(root_id, index[top]) for top in tops])
     found = rx.immediate_dominators(copy, root_id)
-    named = [*nodes, root] if root_id == len(nodes) else nodes
-    return {named[n]: named[d] for n, d in sorted(found.items()) if n != root_id}
+    return {
+        nodes[n]: root if d == root_id else nodes[d]
+        for n, d in sorted(found.items())
+        if n != root_id
+    }
 
 
 def articulation_points(nodes: Iterable[Hashable], pairs: Iterable[tuple[Any, Any]]) -> set[Any]:

@@ -44,18 +44,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
 from ..display import Displayable
 from ..errors import QueryError
 from ..hints import did_you_mean
 from ..model import Model
 from ..parallel import fork_map
 from ..vocabulary import NODE_KINDS
-from .bottlenecks import CutOff, Dominator, family_dominators, removal_impact
+from .bottlenecks import CutOff, Dominator, family_dominators
 from .graphs import phase_graphs
 from .paths import DEFAULT_LAYER, authority_view
-from .sovereignty import families
+from .sovereignty import Family, families
 
 __all__ = ["KIND_PREFIX", "Removal", "removal_sweep", "select_nodes"]
 
@@ -204,22 +202,25 @@ def _remove(
     model: Model, node: str, phase: str, layer: str, intact: dict[tuple[str, str], Dominator]
 ) -> Removal:
     """What removing ``node`` changes (see :class:`Removal`)."""
-    cut_off = removal_impact(model, node, phase=phase, layer=layer)
-    lost = {c.chains: set(c.units) for c in cut_off}
     every = families(authority_view(model, phase=phase, layer=layer))
+    cut_off = _cut_off(node, every, intact)
+    lost = {c.chains: set(c.units) for c in cut_off}
     stranded = sorted(
-        {u for units in lost.values() for u in units}
-        - {u for f in every for u in f.forces - lost.get(f.name, set())}
+        {
+            u
+            for units in lost.values()
+            for u in units
+            if not any(u in f.forces and u not in lost.get(f.name, ()) for f in every)
+        }
     )
     after = dict(intact)
     for family in every:
         if node in family.graph:
             for key in [k for k in after if k[0] == family.name]:
                 del after[key]
-            graph = nx.restricted_view(family.graph, [node], [])
             tops = [t for t in family.tops if t != node]
             forces = family.forces - {node}
-            for dom in family_dominators(family.name, graph, tops, forces):
+            for dom in family_dominators(family.name, family.graph, tops, forces, without=[node]):
                 after[family.name, dom.node] = dom
     return Removal(
         node=node,
@@ -228,6 +229,25 @@ def _remove(
         stranded=tuple(stranded),
         appeared=_appeared(after, intact),
         disappeared=_ranked([d for k, d in intact.items() if k not in after and d.node != node]),
+    )
+
+
+def _cut_off(
+    node: str, every: tuple[Family, ...], intact: dict[tuple[str, str], Dominator]
+) -> tuple[CutOff, ...]:
+    """The forces that lose every chain of a family without ``node``, per family: those
+    ``node`` dominates there in the intact phase.
+
+    This is :func:`~c2graph.analysis.bottlenecks.removal_impact` of the one node, read
+    from the dominator tree instead of searched again: a force reached from the family's
+    tops loses every chain exactly when each of them passes the node (the definition of
+    dominance, with the virtual root above several tops), a top's own forces included;
+    forces the tops do not reach are neither dominated nor cut off (property-tested).
+    """
+    return tuple(
+        CutOff(family.name, intact[family.name, node].units)
+        for family in every
+        if (family.name, node) in intact
     )
 
 

@@ -95,11 +95,11 @@ def digraphs(draw, *, acyclic=False):
     return graph
 
 
-def _both(function, *args):
+def _both(function, *args, **options):
     """The answer of a kernel with the compiled library, then with networkx."""
-    found = function(*args)
+    found = function(*args, **options)
     with reference():
-        return found, function(*args)
+        return found, function(*args, **options)
 
 
 @settings(max_examples=150, deadline=None)
@@ -108,6 +108,17 @@ def test_immediate_dominators_agree(graph, data):
     tops = tuple(data.draw(st.lists(st.sampled_from(list(graph)), unique=True, max_size=3)))
     found, expected = _both(immediate_dominators, graph, tops)
     assert found == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(digraphs(), st.data())
+def test_dominators_without_nodes_are_those_of_the_graph_without_them(graph, data):
+    nodes = list(graph)
+    tops = tuple(data.draw(st.lists(st.sampled_from(nodes), unique=True, max_size=3)))
+    without = data.draw(st.lists(st.sampled_from([n for n in nodes if n not in tops] or ["x"])))
+    rest = nx.DiGraph(nx.restricted_view(graph, [n for n in without if n in graph], []))
+    found, expected = _both(immediate_dominators, graph, tops, without=without)
+    assert found == expected == immediate_dominators(rest, tops)
 
 
 @settings(max_examples=100, deadline=None)

@@ -4,11 +4,16 @@ failure, node selectors, and workers giving the serial answer."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from c2graph import QueryError
-from c2graph.analysis.bottlenecks import CutOff, Dominator
+from c2graph.analysis.bottlenecks import CutOff, Dominator, removal_impact
+from c2graph.analysis.paths import authority_view
+from c2graph.analysis.sovereignty import families
 from c2graph.analysis.whatif import Removal, removal_sweep, select_nodes
-from tests.builders import build, link, node, shipped
+from tests.analysis.test_kernels import reference
+from tests.builders import alliance_models, build, link, node, shipped
 
 
 @pytest.fixture
@@ -114,3 +119,26 @@ def test_an_unknown_node_is_refused_before_the_sweep(twin):
     with pytest.raises(QueryError) as error:
         removal_sweep(twin, ["a", "lat"], phase="peace")
     assert str(error.value) == "unknown node id 'lat' (did you mean 'late'?)"
+
+
+_KINDS = ("political-authority", "ministry", "headquarters", "component", "unit", "forum")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    alliance_models(_KINDS, max_size=10, max_links=24),
+    st.sampled_from(["peace", "war"]),
+    st.sampled_from(["operational", "administrative", "all"]),
+)
+def test_the_sweep_cut_off_is_the_search_of_each_removal_through_both_kernels(case, phase, layer):
+    model, _size = case
+    nodes = [n for n in sorted(model.nodes) if phase in model.nodes[n].phases]
+    found = removal_sweep(model, nodes, phase=phase, layer=layer)
+    every = families(authority_view(model, phase=phase, layer=layer))
+    for removal in found:
+        assert removal.cut_off == removal_impact(model, removal.node, phase=phase, layer=layer)
+        lost = {c.chains: set(c.units) for c in removal.cut_off}
+        kept = {u for f in every for u in f.forces - lost.get(f.name, set())}
+        assert set(removal.stranded) == {u for c in removal.cut_off for u in c.units} - kept
+    with reference():
+        assert removal_sweep(model, nodes, phase=phase, layer=layer) == found
