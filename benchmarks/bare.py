@@ -8,6 +8,11 @@
   dominators of each nation's chains from a virtual root, articulation points of the whole
   graph, the minimum node cut and edge cut between the two nations' boundary, the weak
   and strong components and topological order of Krackhardt's measures, and the spans;
+- ``kernels-rustworkx``: the same kernels in the fastest library c2graph uses for them:
+  ``json.loads``, the graphs built as rustworkx graphs on integer ids (one
+  ``extend_from_edge_list`` each), dominators, articulation points, components,
+  topological order and spans in rustworkx, and the two cuts in networkx as c2graph
+  computes them (rustworkx has no maximum flow);
 - ``memory``: print the bytes a bare MultiDiGraph with the model's node and link
   attributes holds (tracemalloc, after a collection), the floor of a loaded model.
 
@@ -73,7 +78,7 @@ def kernels(path: Path) -> int:
         own.add_edges_from((_ROOT, top) for top in tops)
         found += len(nx.immediate_dominators(own, _ROOT))
     found += len(list(nx.articulation_points(whole)))
-    found += _nation_cut(nx, whole, nodes, nations)
+    found += _nation_cut(nx, whole.edges, nodes, nations)
     simple = nx.DiGraph(authority.subgraph(n for n in authority if authority.degree(n) > 0))
     found += len(list(nx.weakly_connected_components(simple)))
     found += len(list(nx.strongly_connected_components(simple)))
@@ -82,14 +87,58 @@ def kernels(path: Path) -> int:
     return found
 
 
-def _nation_cut(nx: Any, whole: Any, nodes: dict[str, Any], nations: list[str]) -> int:
-    """The minimum node and edge cuts between the first two nations' boundary nodes."""
+def kernels_compiled(path: Path) -> int:
+    """The kernels of :func:`kernels` with rustworkx graphs on integer ids (see the module)."""
+    import networkx as nx
+    import rustworkx as rx
+
+    data = loads(path)
+    phase = data["phases"][0]["id"]
+    nodes = {n["id"]: n for n in data["nodes"] if _active(n, phase)}
+    index = {node: i for i, node in enumerate(nodes)}
+    links = [
+        (link["from"], link["to"], link["relation"])
+        for link in data["links"]
+        if _active(link, phase) and link["from"] in nodes and link["to"] in nodes
+    ]
+    authority = rx.PyDiGraph(check_cycle=False, multigraph=False)
+    authority.add_nodes_from(range(len(nodes)))
+    authority.extend_from_edge_list(
+        [(index[u], index[v]) for u, v, relation in links if relation in _AUTHORITY]
+    )
+    whole = rx.PyGraph(multigraph=False)
+    whole.add_nodes_from(range(len(nodes)))
+    whole.extend_from_edge_list([(index[u], index[v]) for u, v, _relation in links])
+    found = 0
+    nations = sorted({n["nation"] for n in nodes.values()} - {"alliance", "multinational"})
+    for nation in nations:
+        own = authority.subgraph([index[n] for n in nodes if nodes[n]["nation"] == nation])
+        tops = [n for n in own.node_indices() if not own.in_degree(n) and own.out_degree(n)]
+        root = own.add_node(_ROOT)
+        own.add_edges_from_no_data([(root, top) for top in tops])
+        found += len(rx.immediate_dominators(own, root))
+    found += len(rx.articulation_points(whole))
+    found += _nation_cut(nx, ((u, v) for u, v, _relation in links), nodes, nations)
+    linked = [
+        n for n in authority.node_indices() if authority.in_degree(n) or authority.out_degree(n)
+    ]
+    simple = authority.subgraph(linked)
+    found += len(rx.weakly_connected_components(simple))
+    found += len(rx.strongly_connected_components(simple))
+    found += len(rx.topological_sort(simple))
+    found += sum(1 for n in authority.node_indices() if authority.out_degree(n))
+    return found
+
+
+def _nation_cut(nx: Any, edges: Any, nodes: dict[str, Any], nations: list[str]) -> int:
+    """The minimum node and edge cuts between the first two nations' boundary nodes, over
+    the undirected links ``edges``."""
     if len(nations) < 2:
         return 0
     one = {n for n in nodes if nodes[n]["nation"] == nations[0]}
     two = {n for n in nodes if nodes[n]["nation"] == nations[1]}
     boundary = nx.Graph()
-    for u, v in whole.edges:
+    for u, v in edges:
         if (u in one) != (v in one) or (u in two) != (v in two):
             boundary.add_edge(u, v)
     joined = nx.Graph(boundary)
@@ -128,10 +177,12 @@ def main(argv: list[str]) -> int:
         loads(path)
     elif work == "kernels":
         kernels(path)
+    elif work == "kernels-rustworkx":
+        kernels_compiled(path)
     elif work == "memory":
         print(memory(path))
     else:
-        raise SystemExit(f"unknown work {work!r}: loads, kernels or memory")
+        raise SystemExit(f"unknown work {work!r}: loads, kernels, kernels-rustworkx or memory")
     return 0
 
 

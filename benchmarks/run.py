@@ -273,6 +273,11 @@ def measure_size(bench: Bench, files: Files) -> None:
         bench.pair(size, "bottlenecks", command, validate, v_name, 2.0)
         kernels = [sys.executable, str(BARE), "kernels", str(files.json)]
         bench.pair(size, "bottlenecks (vs networkx kernels)", command, kernels, "bare kernels")
+        compiled = [sys.executable, str(BARE), "kernels-rustworkx", str(files.json)]
+        name = "bare kernels, rustworkx"
+        bench.pair(size, "bottlenecks (vs rustworkx kernels)", command, compiled, name)
+        sweep = [*command, "--remove-each", "kind:headquarters", "--quiet"]
+        bench.pair(size, "bottlenecks --remove-each kind:headquarters", sweep, validate, v_name)
     if bench.wanted("compare"):
         command = [*c2, "compare", str(files.json), str(files.variant)]
         mine, theirs = bench.pair(size, "compare, all phases", command, validate, v_name, 5.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import tempfile
@@ -27,6 +28,7 @@ from c2graph.analysis.kernels import (
     topological_order,
     weak_components,
 )
+from c2graph.cli.main import main
 from c2graph.vocabulary import AUTHORITY_LAYERS
 from tests.builders import alliance_models, command_json
 
@@ -193,4 +195,32 @@ def test_bottlenecks_and_path_commands_agree(case, phase):
         commands += [["path", str(path), node, "--phase", phase] for node in model.nodes]
         for argv in commands:
             found, expected = _both(command_json, *argv)
+            assert found == expected
+
+
+def _printed(*argv: str) -> str:
+    """What ``c2graph ARGV...`` prints (it must succeed), run in this process."""
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        assert main(list(argv)) == 0
+    return out.getvalue()
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    MODELS,
+    st.sampled_from(["peace", "war"]),
+    st.sampled_from([*(layer.value for layer in AUTHORITY_LAYERS), "all"]),
+)
+def test_bottlenecks_prints_the_same_bytes_through_both_kernels(case, phase, layer):
+    model, _size = case
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.json"
+        path.write_text(json.dumps(model.to_dict()), encoding="utf-8")
+        base = ["bottlenecks", str(path), "--phase", phase, "--layer", layer]
+        for argv in (
+            [*base, "--json"],
+            base,
+            [*base, "--json", "--remove-each", ",".join(sorted(model.nodes)), "--jobs", "1"],
+        ):
+            found, expected = _both(_printed, *argv)
             assert found == expected
