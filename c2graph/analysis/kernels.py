@@ -39,6 +39,7 @@ __all__ = [
     "dag_order",
     "immediate_dominators",
     "order_and_components",
+    "reachable",
     "topological_order",
     "weak_components",
 ]
@@ -145,6 +146,35 @@ def articulation_points(nodes: Iterable[Hashable], pairs: Iterable[tuple[Any, An
     copy.add_edges_from_no_data(links)
     named = list(index)
     return {named[n] for n in rx.articulation_points(copy)}
+
+
+def reachable(graph: nx.DiGraph, starts: Iterable[Hashable]) -> set[Any]:
+    """Return the nodes of ``graph`` reachable from ``starts`` (the starts in it included).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> sorted(reachable(nx.DiGraph([("a", "b"), ("b", "c"), ("x", "c")]), ["a", "q"]))
+    ['a', 'b', 'c']
+
+    References
+    ----------
+    networkx ``descendants``; rustworkx ``descendants``.
+    """
+    starts = [node for node in starts if node in graph]
+    if not compiled():
+        return set(starts).union(*(nx.descendants(graph, node) for node in starts))
+    import rustworkx as rx
+
+    copy, nodes = _directed(graph)
+    index = _index(graph)
+    ids = [index[node] for node in starts]
+    if len(ids) > 1:  # one search from a root above the starts, linear however many
+        copy = copy.copy()
+        root = copy.add_node(VIRTUAL_ROOT)
+        copy.add_edges_from_no_data([(root, n) for n in ids])
+        return {nodes[n] for n in rx.descendants(copy, root)}
+    return {nodes[n] for n in {*ids, *(rx.descendants(copy, ids[0]) if ids else ())}}
 
 
 def weak_components(graph: nx.DiGraph) -> list[set[Any]]:

@@ -48,10 +48,10 @@ import networkx as nx
 
 from ..display import Displayable
 from ..model import Model
-from ..vocabulary import Layer, meet
+from ..vocabulary import SPECIAL_NATIONS, Layer, meet
 from .chains import CommandChains, closure, upward_chains
 from .graphs import LayerView, phase_graphs, simple_digraph, strength_key
-from .kernels import dag_order
+from .kernels import dag_order, reachable
 
 __all__ = [
     "COMBINED",
@@ -334,18 +334,19 @@ _FAMILIES: WeakKeyDictionary[LayerView, tuple[Family, ...]] = WeakKeyDictionary(
 
 
 def _families(view: LayerView) -> tuple[Family, ...]:
-    chains = view.chains
+    chains, nation = view.chains, view.nation
     within: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for u, v in chains.edges:
-        if view.nation[u] == view.nation[v] and not view.is_collective(u):
-            within[view.nation[u]].append((u, v))
+    for u, below in chains._succ.items():  # the edges as ``chains.edges`` lists them
+        own = nation[u]
+        if below and own not in SPECIAL_NATIONS:
+            within[own] += [(u, v) for v in below if nation[v] == own]
     found = []
-    for country in sorted(within):
-        graph = simple_digraph((), within[country])
-        tops = tuple(h for h in view.heads if h in graph and graph.out_degree(h))
+    for country in sorted(c for c in within if within[c]):
+        graph = nx.freeze(simple_digraph((), within[country]))
+        tops = tuple(h for h in view.heads if h in graph and graph._succ[h])
         if tops:
-            forces = closure(graph, set(tops), upward=False) & view.forces
-            found.append(Family(country, nx.freeze(graph), tops, frozenset(forces)))
+            forces = reachable(graph, tops) & view.forces
+            found.append(Family(country, graph, tops, frozenset(forces)))
     tops = tuple(t for t in view.tops if view.is_collective(t))
     if tops:
         below = closure(chains, set(tops), upward=False)

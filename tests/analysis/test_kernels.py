@@ -25,6 +25,7 @@ from c2graph.analysis.kernels import (
     compiled,
     dag_order,
     immediate_dominators,
+    reachable,
     topological_order,
     weak_components,
 )
@@ -224,3 +225,12 @@ def test_bottlenecks_prints_the_same_bytes_through_both_kernels(case, phase, lay
         ):
             found, expected = _both(_printed, *argv)
             assert found == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(digraphs(), st.data())
+def test_reachable_agrees_and_is_the_closure(graph, data):
+    starts = data.draw(st.lists(st.sampled_from([*graph, "absent"]), max_size=4))
+    found, expected = _both(reachable, graph, starts)
+    present = [n for n in starts if n in graph]
+    assert found == expected == set(present).union(*(nx.descendants(graph, n) for n in present))
