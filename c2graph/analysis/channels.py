@@ -152,7 +152,7 @@ def _channels(model: Model, graphs: PhaseGraphs) -> nx.Graph:
     edges = [
         (u, v, pairs)
         for layer in CHANNEL_LAYERS
-        for u, v, pairs in graphs.layer(layer).graph.edges(data="links")
+        for u, v, pairs in graphs.layer_links(layer)
         if model.nodes[u].kind not in POLITICAL_KINDS and model.nodes[v].kind not in POLITICAL_KINDS
     ]
     channels = nx.Graph()  # the ends in the phase's (sorted) order, then the links
@@ -168,11 +168,10 @@ def _political(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The forums nodes of both nations ``a`` and ``b`` sit in, and the links of the
     coordination layer joining their political nodes (not counted as channels)."""
-    view = graphs.layer(Layer.COORDINATION)
-    nation = view.nation
+    nation = graphs.layer(Layer.OPERATIONAL).nation  # the phase's, shared by its layers
     near: dict[str, set[str]] = defaultdict(set)
     links = []
-    for u, v, pairs in view.graph.edges(data="links"):
+    for u, v, pairs in graphs.layer_links(Layer.COORDINATION):
         near[u].add(nation[v])
         near[v].add(nation[u])
         kinds = {model.nodes[u].kind, model.nodes[v].kind}

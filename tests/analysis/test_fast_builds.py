@@ -206,6 +206,9 @@ def test_layers_without_authority_equal_the_plain_builds(case) -> None:
                 view = graphs.layer(layer)
                 assert same(view.graph, plain_layer(graphs, layer_relations(layer)))
                 assert view.chains is view.graph and view.direction == ()
+        for layer in LAYER_CHOICES:
+            edges = list(graphs.layer(layer).graph.edges(data="links"))
+            assert graphs.layer_links(layer) == edges
 
 
 @settings(max_examples=40, deadline=None)
