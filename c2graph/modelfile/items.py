@@ -15,8 +15,12 @@ m.yaml:2: nodes[0] (id='a') → id: duplicate node id 'a'
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Protocol
+
+import msgspec
 
 from ..errors import Problem
 from .parsing import LineIndex
@@ -79,14 +83,21 @@ class ModelFile:
         ]
 
 
-@dataclass
-class Item:
-    """A section item of the merged model, remembering where each key was written."""
+#: Where the keys a variant set were written: none, until a variant sets one.
+_NO_OVERRIDES: Mapping[str, tuple[ModelFile, tuple[str | int, ...]]] = MappingProxyType({})
+
+
+class Item(msgspec.Struct):
+    """A section item of the merged model, remembering where each key was written.
+
+    ``overrides`` maps each key a variant set to where it was written. (A msgspec struct:
+    the items of an order of battle are made by the hundred thousand, in C.)
+    """
 
     data: dict[str, Any]
     file: Origin
     path: tuple[str | int, ...]
-    overrides: dict[str, tuple[ModelFile, tuple[str | int, ...]]] = field(default_factory=dict)
+    overrides: Mapping[str, tuple[ModelFile, tuple[str | int, ...]]] = _NO_OVERRIDES
 
     def problem(self, key: str | None, message: str) -> Problem:
         """Return a problem of this item, or of one of its keys, where it was written."""

@@ -22,9 +22,12 @@ m.yaml: warning: nodes[0] (id='a') → name: the name is blank; give the node a 
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import compress, repeat
+from typing import Any
 
 from ..errors import Problem
 from ..model import Model
@@ -67,6 +70,17 @@ def warn(item: Item, key: str | None, message: str) -> Problem:
     return replace(item.problem(key, message), severity="warning")
 
 
+_DATA = operator.attrgetter("data")
+_PHASES = operator.attrgetter("phases")
+_TAIL = operator.attrgetter("from_node")
+
+
+def _values(items: list[Item], key: str) -> list[Any]:
+    """The value of ``key`` of every item (None where it has none), in a C loop: the checks
+    look at every item of an order of battle, and find something in few."""
+    return list(map(dict.get, map(_DATA, items), repeat(key)))
+
+
 def _phase_list(phases: Iterable[str], order: tuple[str, ...]) -> str:
     named = sorted(phases, key=order.index)
     return ", ".join(repr(p) for p in named) if named else "no phase"
@@ -75,9 +89,9 @@ def _phase_list(phases: Iterable[str], order: tuple[str, ...]) -> str:
 def _never_holding_links(context: Context) -> Iterator[Problem]:
     """A link holds where its own phases and both its ends' meet: warn when that is none."""
     model = context.model
-    for item, link in zip(context.merged.sections["links"], model.links, strict=True):
-        if link.phases:
-            continue
+    items = context.merged.sections["links"]
+    empty = map(operator.not_, map(_PHASES, model.links))
+    for item, link in compress(zip(items, model.links, strict=True), empty):
         order = model.phase_ids
         own = resolve_phases(item.data.get("phases", "all"), list(order))
         tail, head = model.nodes[link.from_node], model.nodes[link.to_node]
@@ -93,8 +107,9 @@ def _never_holding_links(context: Context) -> Iterator[Problem]:
 def _repeated_phases(context: Context) -> Iterator[Problem]:
     """A phase listed twice in one ``phases`` list (or ``approval`` node twice)."""
     for section, key in (("nodes", "phases"), ("links", "phases"), ("phases", "approval")):
-        for item in context.merged.sections[section]:
-            value = item.data.get(key)
+        items = context.merged.sections[section]
+        values = _values(items, key)
+        for item, value in compress(zip(items, values, strict=True), values):
             if type(value) is list and len(set(value)) < len(value):
                 twice = [entry for entry, count in Counter(value).items() if count > 1]
                 named = ", ".join(repr(entry) for entry in twice)
@@ -130,8 +145,10 @@ def _commanding_coordination_bodies(context: Context) -> Iterator[Problem]:
     bodies = {node.id for node in model.nodes.values() if node.kind == "coordination-body"}
     if not bodies:
         return
-    for item, link in zip(context.merged.sections["links"], model.links, strict=True):
-        if link.from_node in bodies and link.relation in AUTHORITY_RELATIONS:
+    items = context.merged.sections["links"]
+    tails = map(bodies.__contains__, map(_TAIL, model.links))
+    for item, link in compress(zip(items, model.links, strict=True), tails):
+        if link.relation in AUTHORITY_RELATIONS:
             yield warn(
                 item,
                 "relation",
@@ -149,8 +166,11 @@ def _blank_names(context: Context) -> Iterator[Problem]:
         ("locations", "name", "location"),
         ("sources", "title", "source"),
     ):
-        for item in context.merged.sections[section]:
-            value = item.data.get(key)
+        items = context.merged.sections[section]
+        values = _values(items, key)
+        if all(map(str.strip, values)):  # no name empty or only spaces
+            continue
+        for item, value in zip(items, values, strict=True):
             if not value or value.isspace():
                 yield warn(item, key, f"the {key} is blank; give the {what} a {key}")
 
@@ -162,10 +182,10 @@ SOURCELESS_SHOWN = 10
 def _links_without_source(context: Context) -> Iterator[Problem]:
     """A link should name the source it rests on; a file with many such links gets one
     warning (a generated order of battle, a units file without a ``source`` column)."""
+    links = context.merged.sections["links"]
     by_origin: dict[int, list[Item]] = {}
-    for item in context.merged.sections["links"]:
-        if item.data.get("source") is None:
-            by_origin.setdefault(id(item.file), []).append(item)
+    for item in compress(links, map(operator.not_, _values(links, "source"))):
+        by_origin.setdefault(id(item.file), []).append(item)
     for items in by_origin.values():
         if len(items) > SOURCELESS_SHOWN:
             yield warn(

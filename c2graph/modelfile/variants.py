@@ -148,8 +148,7 @@ def _change(
 
 def _set_keys(item: Item, values: dict[str, Any], file: ModelFile, path: DataPath) -> None:
     item.data = dict(item.data) | values
-    for key in values:
-        item.overrides[key] = (file, (*path, key))
+    item.overrides = {**item.overrides, **{key: (file, (*path, key)) for key in values}}
 
 
 def _match_link(
