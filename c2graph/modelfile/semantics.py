@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from itertools import count, repeat
 from typing import Any
 
@@ -109,6 +109,18 @@ class _Columns:
         return [i for i, has in enumerate(map(operator.contains, self.datas, repeat(key))) if has]
 
 
+# The column tests: where one passes, the item-by-item check it stands for would find
+# nothing. (Tests replace both by ``False`` to run every item-by-item check.)
+def _all_in(known: set[Any], values: list[Any]) -> bool:
+    """Whether every value is known."""
+    return known.issuperset(values)
+
+
+def _all_distinct(values: list[Any], distinct: Collection[Any]) -> bool:
+    """Whether no value is repeated, given the distinct ones."""
+    return len(distinct) == len(values)
+
+
 def _node_phases(items: list[Item], nodes: _Columns, sets: PhaseSets) -> dict[str, frozenset[str]]:
     """The situations each node exists in, by id: every one but where ``phases`` is given."""
     found = dict.fromkeys(nodes["id"], sets.every)
@@ -121,7 +133,7 @@ def _check_unique(items: list[Item], section: str, problems: list[Problem]) -> s
     """Report ids used twice in a section, and ids that differ only in how they look."""
     values = list(map(_ID, map(_DATA, items)))
     seen: dict[str, Item] = dict(zip(values, items, strict=True))
-    if len(seen) == len(values):  # no id twice
+    if _all_distinct(values, seen):  # no id twice
         _check_look_alikes(seen, section, problems)
         return set(seen)
     seen = {}
@@ -231,7 +243,7 @@ class _References:
 
     def check_nodes(self, items: list[Item], nodes: _Columns) -> None:
         locations = self.ids["locations"] | {None}
-        if locations.issuperset(nodes["location"]) and self._sources.issuperset(nodes["source"]):
+        if _all_in(locations, nodes["location"]) and _all_in(self._sources, nodes["source"]):
             for i in nodes.having("phases"):  # the only check left that may find something
                 self._phase_spec(items[i])
             return
@@ -255,10 +267,10 @@ class _References:
         nodes = self.ids["nodes"]
         tails, heads = links["from"], links["to"]
         if (
-            nodes.issuperset(tails)
-            and nodes.issuperset(heads)
+            _all_in(nodes, tails)
+            and _all_in(nodes, heads)
             and not any(map(operator.eq, tails, heads))
-            and self._sources.issuperset(links["source"])
+            and _all_in(self._sources, links["source"])
         ):  # every link's ends and source defined, none to itself
             for i in links.having("phases"):  # the only check left that may find something
                 self._phase_spec(items[i])
@@ -322,7 +334,7 @@ def _check_overlaps(
 ) -> None:
     """Report a link whose from, to and relation another holds in a shared situation."""
     ends = list(zip(columns["from"], columns["to"], columns["relation"], strict=True))
-    if len(set(ends)) == len(ends):  # no two links share their ends
+    if _all_distinct(ends, set(ends)):  # no two links share their ends
         return
     by_ends: dict[tuple[str, str, str], list[Item]] = {}
     rank = {sid: i for i, (sid, _) in enumerate(sets.situations)}
