@@ -126,19 +126,6 @@ SetSpec = str | tuple[str, ...] | PhaseRange
 #: The written form of a ``phases`` value: one set's, or per nation (``{JP: [...], US: [...]}``).
 PhaseSpec = SetSpec | tuple[tuple[str, SetSpec], ...]
 
-# Nodes and links are msgspec structs, so that the loader builds them by the hundred
-# thousand in one C call (msgspec.convert). msgspec reads field types at run time and would
-# copy (or refuse) the values the loader has already built and checked; for the fields
-# below it reads Any, and passes those values through as they are; mypy reads their types.
-if TYPE_CHECKING:
-    _Held = frozenset[str]
-    _Spec = PhaseSpec
-    _Hours = OfficeHours | None
-    _Relay = Duration | None
-    _Requires = Requirement | None
-else:
-    _Held = _Spec = _Hours = _Relay = _Requires = Any
-
 
 def _spec_to_data(spec: PhaseSpec) -> Any:
     if isinstance(spec, PhaseRange):
@@ -182,6 +169,9 @@ class Phase:
 class Node(msgspec.Struct, frozen=True, gc=False):
     """An authority, headquarters, unit, agency or coordination body.
 
+    (A frozen msgspec struct, not tracked by the garbage collector: the loader builds
+    nodes by the hundred thousand with its constructor, written in C.)
+
     ``phases`` are the situations (phase and scenario ids) in which it exists;
     ``office_hours`` override those of its location; ``watch`` is when it takes decisions
     and passes orders, if not only in office hours (an operations centre: 24/7); ``relay``
@@ -192,14 +182,14 @@ class Node(msgspec.Struct, frozen=True, gc=False):
     name: str
     nation: str
     kind: str
-    phases: _Held
-    phase_spec: _Spec = "all"
+    phases: frozenset[str]
+    phase_spec: PhaseSpec = "all"
     location: str | None = None
     echelon: str | None = None
     short: str | None = None
-    office_hours: _Hours = None
-    watch: _Hours = None
-    relay: _Relay = None
+    office_hours: OfficeHours | None = None
+    watch: OfficeHours | None = None
+    relay: Duration | None = None
     source: str | None = None
     confidence: str | None = None
     note: str | None = None
@@ -234,7 +224,7 @@ class Node(msgspec.Struct, frozen=True, gc=False):
 _NODE_DATA = tuple(f for f in Node.__struct_fields__ if f not in ("phases", "names"))
 
 
-class Link(msgspec.Struct, frozen=True, gc=False, rename={"from_node": "from", "to_node": "to"}):
+class Link(msgspec.Struct, frozen=True, gc=False):
     """A typed relation from one node to another, holding in a set of situations (phase
     ids and scenario ids, see :mod:`c2graph.scenarios`), and the decisions it requires."""
 
@@ -242,10 +232,10 @@ class Link(msgspec.Struct, frozen=True, gc=False, rename={"from_node": "from", "
     from_node: str
     to_node: str
     relation: str
-    phases: _Held
-    phase_spec: _Spec = "all"
+    phases: frozenset[str]
+    phase_spec: PhaseSpec = "all"
     id: str | None = None
-    requires: _Requires = None
+    requires: Requirement | None = None
     basis: str | None = None
     source: str | None = None
     confidence: str | None = None
