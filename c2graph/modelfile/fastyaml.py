@@ -45,8 +45,6 @@ MAX_DEPTH = 64
 _TOKEN_START = re.compile(r"[ \n\[\]{},](?:[!*%@`?:]|&(?! )|[|>](?![-+]? *\n))")
 #: What :data:`_TOKEN_START` needs, looked for first (the lookaheads cost twice as much).
 _TOKEN_ANY = re.compile(r"[ \n\[\]{},][!&*|>%@`?:]")
-#: A comment: ``#`` at the start of a line or after a space, to the end of the line.
-_COMMENT = re.compile(r"(?:^|(?<= ))#[^\n]*", re.MULTILINE)
 #: A block scalar with no line of text at the end of the document (looked for at the end
 #: of the text less its trailing spaces and line breaks): PyYAML reads ``''``, yaml-rs a
 #: line break.
@@ -64,16 +62,13 @@ _ANYWHERE = ("<<", "\n---", "\n...")
 #: (yaml-rs reads ``_1`` as 1), a run of 19 digits or more (what is too long for the strict
 #: loader is an error there).
 NUMBER_FORMS = re.compile(r"0[oO]|[0-9.][eE][-+]?[0-9]|[-+]\.[0-9]|_[0-9.]|[0-9.]_|[0-9]{19}")
-#: One of :data:`NUMBER_FORMS` in a word that starts where a scalar may start (at the start
-#: of a line, after a space, a flow indicator or a ``:``) with a sign, a dot, an underscore
-#: or a digit, as every number does: the forms inside a web address or a name do not count.
-_NUMBER_WORD = re.compile(
-    rf"(?:^|(?<=[ \[{{,:]))(?=[-+._0-9])[^ \n,\[\]{{}}]*?(?:{NUMBER_FORMS.pattern})",
-    re.MULTILINE,
-)
+#: What a number starts with.
+_NUMBER_START = frozenset("-+._0123456789")
 
 _CONTAINERS = (dict, list)
 
+#: A flow indicator that opens or closes a collection.
+_BRACKET = re.compile(r"[\[\]{}]")
 #: Every character but the flow indicators and the line break.
 _NOT_FLOW = re.compile(r"[^{}\[\]\n]+")
 
@@ -105,7 +100,7 @@ def load_plain(text: str) -> Any | None:
     >>> load_plain("a: >-\\n  two\\n  lines\\nb: |\\n  kept\\n")
     {'a': 'two lines', 'b': 'kept\\n'}
     """
-    bare = _COMMENT.sub("", text) if "#" in text else text
+    bare = _cut_comments(text) if "#" in text else text
     if not _printable(bare) or _declined(bare):
         return None
     data = _read(text)
@@ -115,6 +110,27 @@ def load_plain(text: str) -> Any | None:
     if kinds is None or ((int in kinds or float in kinds) and _number_forms(bare)):
         return None
     return data
+
+
+def _cut_comments(text: str) -> str:
+    """The text less its comments: from a ``#`` at the start of a line or after a space
+    to the end of the line.
+
+    >>> _cut_comments("# top\\na: b  # c\\nd: e#f\\n")
+    '\\na: b  \\nd: e#f\\n'
+    """
+    parts: list[str] = []
+    at = 0
+    while (mark := text.find("#", at)) >= 0:
+        if mark and text[mark - 1] not in " \n":
+            parts.append(text[at : mark + 1])
+            at = mark + 1
+            continue
+        parts.append(text[at:mark])
+        end = text.find("\n", mark)
+        at = len(text) if end < 0 else end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _read(text: str) -> Any | None:
@@ -134,12 +150,25 @@ def _read(text: str) -> Any | None:
 
 
 def _number_forms(text: str) -> bool:
-    """Whether a word where a scalar may start holds one of :data:`NUMBER_FORMS`.
+    """Whether a word where a scalar may start holds one of :data:`NUMBER_FORMS`: a run of
+    characters other than spaces, line breaks, commas and brackets that starts, or has a
+    ``:`` after which it goes on, with a sign, a dot, an underscore or a digit before
+    the form (as every number does: the forms inside a web address or a name do not
+    count).
 
     >>> _number_forms("a: 1e5\\n"), _number_forms("url: https://x.jp/a_1.html\\n")
     (True, False)
+    >>> _number_forms("a: [x, -_1]\\n"), _number_forms("a: x:0o7\\n")
+    (True, True)
     """
-    return NUMBER_FORMS.search(text) is not None and _NUMBER_WORD.search(text) is not None
+    for found in NUMBER_FORMS.finditer(text):
+        at = found.start()
+        line = text.rfind("\n", 0, at) + 1
+        word = max(text.rfind(c, line, at) for c in " ,[]{}") + 1 or line
+        starts = [word] + [word + i + 1 for i, c in enumerate(text[word:at]) if c == ":"]
+        if any(text[k] in _NUMBER_START for k in starts if k <= at):
+            return True
+    return False
 
 
 def _printable(text: str) -> bool:
@@ -191,22 +220,42 @@ def _flow_spans_lines(text: str) -> bool:
 
 
 def _open_at_line_end(text: str) -> bool:
-    """The line by line check of :func:`_flow_spans_lines`, for text whose flow
-    collections do not all close on the line they open on."""
-    depth = opened_at = 0
-    for line in text.split("\n"):
-        indent = len(line) - len(line.lstrip(" "))
-        if depth == 0:
-            opened_at = indent
-        elif indent <= opened_at or "?" in line:
+    """The check of :func:`_flow_spans_lines` of each outermost flow collection, for text
+    whose flow collections do not all close on the line they open on."""
+    depth = opened = 0
+    for bracket in _BRACKET.finditer(text):
+        if bracket.group() in "[{":
+            depth += 1
+            if depth == 1:
+                opened = bracket.start()
+            continue
+        depth -= 1
+        if depth < 0:
             return True
-        for bracket in _NOT_FLOW.sub("", line):
-            depth += 1 if bracket in "[{" else -1
-            if depth < 0:
-                return True
-        if depth > 0 and not line.rstrip(" ").endswith(","):
+        if depth == 0 and _badly_continued(text, opened, bracket.end()):
             return True
     return depth != 0
+
+
+def _badly_continued(text: str, start: int, end: int) -> bool:
+    """Whether the flow collection ``text[start:end]`` goes on over lines other than after
+    a ``,`` onto a line indented more deeply than its first, or holds a ``?`` there.
+
+    >>> for text in ["  - {a: 1,\\n     b: 2}\\n", "  - {a: 1\\n     b: 2}\\n"]:
+    ...     print(_badly_continued(text, 4, text.index("}") + 1))
+    False
+    True
+    """
+    if "\n" not in text[start:end]:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    first, *rest = text[line_start:end].split("\n")
+    opened_at = len(first) - len(first.lstrip(" "))
+    return (
+        "?" in text[start:end]
+        or not all(line.rstrip(" ").endswith(",") for line in (first, *rest[:-1]))
+        or any(len(line) - len(line.lstrip(" ")) <= opened_at for line in rest)
+    )
 
 
 def _scalar_kinds(data: Any) -> set[type] | None:
