@@ -81,6 +81,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="with two models: draw B over A in --phase (default: the "
         "first phase both have) as .svg, .png, .pdf (Graphviz) or .dot",
     )
+    parser.add_argument(
+        "--depth",
+        metavar="N",
+        type=int,
+        help="--diagram as an overview keeping formations down to N steps below the top, "
+        "the units below counted in their box (default for a large diff: the depth that "
+        "fits a slide)",
+    )
+    parser.add_argument(
+        "--all-units",
+        action="store_true",
+        help="--diagram with every unit of a large diff instead of an overview (slow, and "
+        "too large to read on a slide)",
+    )
     add_lang(parser)
     add_jobs(parser, "the matrix of three or more models, one model each")
     add_quiet(parser)
@@ -97,21 +111,24 @@ def run(args: argparse.Namespace) -> int:
     ----------
     args
         ``models``, ``phase``, ``layer`` (of chains and measures), ``summary``,
-        ``diagram`` (a file, or None), ``lang``, ``jobs`` (workers of a matrix; None: the
-        machine's cores), ``quiet`` and ``json``.
+        ``diagram`` (a file, or None), ``depth`` and ``all_units`` (how the diagram
+        folds), ``lang``, ``jobs`` (workers of a matrix; None: the machine's cores),
+        ``quiet`` and ``json``.
 
     Returns
     -------
     int
-        0. Fewer than two models, ``--diagram`` with more than two, an unknown phase,
-        language or diagram extension raise :class:`~c2graph.errors.QueryError`; a
+        0. Fewer than two models, ``--diagram`` with more than two, ``--depth`` with
+        ``--all-units``, an unknown phase, language or diagram extension raise
+        :class:`~c2graph.errors.QueryError`; a
         diagram over a model file or over a MODEL :class:`~c2graph.errors.OutputError`.
 
     Examples
     --------
     >>> names = ["models/us-japan-2022.yaml", "models/us-japan-2025.yaml", "models/us-rok-cfc.yaml"]
     >>> run(argparse.Namespace(models=names, phase=None, layer="operational", diagram=None,
-    ...     summary=False, lang=None, quiet=True, json=True))  # doctest: +ELLIPSIS
+    ...     depth=None, all_units=False, summary=False, lang=None, quiet=True, json=True))
+    ... # doctest: +ELLIPSIS
     {
       "layer": "operational",
       "columns": [
@@ -126,6 +143,8 @@ def run(args: argparse.Namespace) -> int:
         raise QueryError("give at least two model files to compare")
     if args.diagram and len(args.models) > 2:
         raise QueryError("--diagram draws two models; give exactly two")
+    if args.all_units and args.depth is not None:
+        raise QueryError("--depth folds units into their formations: drop it or --all-units")
     msg = messages(args.lang)
     tell = progress_for(args)
     inputs = Inputs(args)
@@ -148,12 +167,7 @@ def _pair(args: argparse.Namespace, models: list[Model], msg: Messages, read: li
     result = compare(a, b, phase=args.phase, layer=args.layer)
     brief = briefing(result, a, b)
     if args.diagram:
-        from ..render import picture_format
-        from ..render.diff import draw_diff
-
-        picture_format(args.diagram)
-        guard_outputs([args.diagram], inputs=read)
-        draw_diff(a, b, args.diagram, phase=args.phase, lang=msg.names)
+        _diagram(args, a, b, msg, read)
     if args.json:
         emit_json(result.to_dict() | {"briefing": brief.to_dict()})
     else:
@@ -172,12 +186,7 @@ def _summaries(
         briefing(compare(base, m, phase=args.phase, layer=args.layer), base, m) for m in options
     ]
     if args.diagram:
-        from ..render import picture_format
-        from ..render.diff import draw_diff
-
-        picture_format(args.diagram)
-        guard_outputs([args.diagram], inputs=read)
-        draw_diff(base, options[0], args.diagram, phase=args.phase, lang=msg.names)
+        _diagram(args, base, options[0], msg, read)
     if args.json:
         data = [b.to_dict() for b in briefs]
         emit_json(data[0] if len(data) == 1 else data)
@@ -201,3 +210,29 @@ def _matrix(args: argparse.Namespace, models: list[Model], msg: Messages) -> int
         phases = {p: msg.phase(m, p) for m in reversed(models) for p in m.phase_ids}
         sys.stdout.write(matrix_text(matrix, phases, msg))
     return 0
+
+
+def _diagram(args: argparse.Namespace, a: Model, b: Model, msg: Messages, read: list[Path]) -> None:
+    """Draw B over A to ``--diagram``, folded as ``--depth`` and ``--all-units`` say (with
+    ``--all-units``, the warning ``draw`` gives for a large phase)."""
+    from ..render import picture_format
+    from ..render.diff import draw_diff
+
+    picture_format(args.diagram)
+    guard_outputs([args.diagram], inputs=read)
+    if args.all_units:
+        from .draw import all_units_warning
+
+        shared = [p for p in b.phase_ids if p in a.phase_ids]
+        warning = all_units_warning(b, [args.phase or (shared or b.phase_ids)[0]])
+        if warning:
+            sys.stderr.write(warning + "\n")
+    draw_diff(
+        a,
+        b,
+        args.diagram,
+        phase=args.phase,
+        lang=msg.names,
+        depth=args.depth,
+        all_units=args.all_units,
+    )

@@ -20,6 +20,12 @@ diff (:func:`c2graph.compare.diff.structural_diff`):
 Bodies list their members as in every chart; a member that joined in B is listed as
 ``+NAME``, one that left as ``−NAME``.
 
+A diff of more than :data:`~c2graph.render.overview.FOLD_ABOVE` nodes is folded as the
+overview of one model is (:mod:`c2graph.render.overview`): the units below a depth (the
+one that fits a slide, unless one is asked for) are counted in their formation's box,
+which carries the marks of the changes among them; links with a folded end are drawn as
+bundles carrying the marks of their links. ``all_units`` draws every node.
+
 Example
 -------
 >>> from c2graph import load_model_data
@@ -37,13 +43,26 @@ Example
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from ..compare.diff import StructuralDiff, structural_diff
 from ..errors import QueryError
 from ..messages import Messages, interface
-from ..model import Model, Node
+from ..model import Link, Model, Node
 from ..outputs import write_atomic
 from . import Format, checked_format, picture_format
+from .overview import (
+    FOLD_ABOVE,
+    Bundle,
+    Folded,
+    command_ranks,
+    fold,
+    fold_depth,
+    gathered_marks,
+    holds_text,
+    holds_title,
+    overview_note,
+)
 from .scene import Panel, Scene, SceneEdge, SceneNode
 from .style import DIFF_MARKS, legend_entries, nation_order
 from .titles import link_title, node_title
@@ -86,10 +105,25 @@ def diff_marks(diff: StructuralDiff) -> tuple[dict[str, str], dict[str, str], di
     return nodes, links, {r.key: "diff-removed" for r in diff.links_removed}
 
 
-def diff_scene(a: Model, b: Model, *, phase: str | None = None, lang: str | None = None) -> Scene:
+def diff_scene(
+    a: Model,
+    b: Model,
+    *,
+    phase: str | None = None,
+    lang: str | None = None,
+    depth: int | None = None,
+    all_units: bool = False,
+) -> Scene:
     """Return the scene of B over A in ``phase`` (default: the first phase both have),
     every change marked with its kind (see the module docstring), in ``lang``.  Member
-    links are listed in their bodies, not drawn.
+    links are listed in their bodies, not drawn.  Folded at ``depth``, or above
+    :data:`~c2graph.render.overview.FOLD_ABOVE` nodes at the depth that fits a slide,
+    unless ``all_units``.
+
+    Raises
+    ------
+    QueryError
+        An unknown phase, no phase both models have, or both ``depth`` and ``all_units``.
 
     Examples
     --------
@@ -100,38 +134,38 @@ def diff_scene(a: Model, b: Model, *, phase: str | None = None, lang: str | None
     [['diff-added']]
     >>> next(n.members for n in scene.panels[0].nodes if n.id == "al-bocc")[:3]
     ('CJS/JSO', '+JJOC', 'GSO')
+    >>> folded = diff_scene(a, b, phase="armed-attack", depth=1)
+    >>> folded.overview, next(n.holds for n in folded.panels[0].nodes if n.id == "jp-mod")
+    (1, '11 units')
     """
+    if depth is not None and all_units:
+        raise QueryError("give either a depth to fold at or every unit, not both")
     phase = _phase(a, b, phase)
     msg = interface(lang)
     diff = structural_diff(a, b, phase=phase)
     node_marks, link_marks, removed = diff_marks(diff)
     nodes = [b.nodes[n] for n in b.nodes if phase in b.nodes[n].phases]
     nodes += [a.nodes[n] for n in diff.nodes_removed]
-    drawn = [(b, link) for link in b.links_in(phase) if link.relation != "member"]
+    drawn = [(b, link, link_marks) for link in b.links_in(phase) if link.relation != "member"]
     drawn += [
-        (a, link) for link in a.links_in(phase) if link.key in removed and link.relation != "member"
+        (a, link, removed)
+        for link in a.links_in(phase)
+        if link.key in removed and link.relation != "member"
     ]
-    members, pairs = _members(a, b, phase, diff, msg)
+    folded = None if all_units else _folded(nodes, [link for _, link, _ in drawn], depth)
+    chart = _Chart(a, b, msg, lang, {n.id: n for n in nodes}, folded)
+    members, pairs = _members(a, b, phase, diff, msg, chart.kept)
+    marks = {node: {mark} for node, mark in node_marks.items()}
     scene_nodes = tuple(
-        _scene_node(b if n.id in b.nodes else a, n, node_marks.get(n.id), members, lang)
+        chart.node(n, marks if folded is None else gathered_marks(marks, folded.box), members)
         for n in nodes
+        if n.id in chart.kept
     )
-    edges = tuple(
-        SceneEdge(
-            link.key,
-            link.from_node,
-            link.to_node,
-            link.relation,
-            _link_mark(link_marks if model is b else removed, link.key),
-            link.confidence,
-            link_title(model, link, lang),
-        )
-        for model, link in drawn
-    )
-    nations = {n.nation for n in nodes}
+    edges = chart.edges(drawn)
+    nations = {n.nation for n in scene_nodes}
     shown = {m for e in edges for m in e.marks} | {m for n in scene_nodes for m in n.marks}
     legend = legend_entries(
-        kinds={n.kind for n in nodes},
+        kinds={n.kind for n in scene_nodes},
         relations={e.relation for e in edges},
         nations=nations,
         marks=[m for m in DIFF_MARKS if m in shown],
@@ -139,14 +173,120 @@ def diff_scene(a: Model, b: Model, *, phase: str | None = None, lang: str | None
         msg=msg,
     )
     name = msg.phase(b, phase)
+    subtitle = msg("chart.diff_subtitle", phase=name)
     return Scene(
         title=msg("chart.over", a=a.name, b=b.name),
-        subtitle=msg("chart.diff_subtitle", phase=name),
+        subtitle=subtitle + (" · " + overview_note([folded], msg) if folded else ""),
         panels=(Panel(phase, name, scene_nodes, edges, pairs),),
         nations=nation_order(nations),
         model_nations=tuple(sorted(nations)),
         legend=legend,
         lang=msg.lang,
+        overview=folded.depth if folded else None,
+    )
+
+
+def _folded(nodes: list[Node], links: list[Link], depth: int | None) -> Folded | None:
+    """The union of both models folded at ``depth``, else, above
+    :data:`~c2graph.render.overview.FOLD_ABOVE` nodes, at the depth that fits a slide;
+    None when every node is drawn."""
+    if depth is None and len(nodes) <= FOLD_ABOVE:
+        return None
+    present = {n.id for n in nodes}
+    inside = [link for link in links if link.from_node in present and link.to_node in present]
+    ranks = command_ranks([n.id for n in nodes], inside)
+    chosen = depth if depth is not None else fold_depth([ranks])
+    if chosen is None:
+        return None
+    return fold(ranks, inside, chosen, nation={n.id: n.nation for n in nodes})
+
+
+class _Chart:
+    """How the nodes and links of B over A are drawn: each by the model that has it,
+    folded into boxes and bundles when ``folded``."""
+
+    def __init__(
+        self,
+        a: Model,
+        b: Model,
+        msg: Messages,
+        lang: str | None,
+        nodes: dict[str, Node],
+        folded: Folded | None,
+    ) -> None:
+        self.a, self.b, self.msg, self.lang = a, b, msg, lang
+        self.nodes, self.folded = nodes, folded
+        self.kept = set(nodes) if folded is None else set(folded.boxes)
+
+    def owner(self, node: str) -> Model:
+        """The model a node is drawn from: B, or A for a node B does not have."""
+        return self.b if node in self.b.nodes else self.a
+
+    def node(
+        self, node: Node, marks: dict[str, set[str]], members: dict[str, tuple[str, ...]]
+    ) -> SceneNode:
+        """A node, or an overview's box with the count of the units it holds."""
+        drawn = _scene_node(
+            self.owner(node.id), node, marks.get(node.id, set()), members, self.lang
+        )
+        held = self.folded.holds.get(node.id) if self.folded is not None else None
+        if not held:
+            return drawn
+        kinds = [self.nodes[unit].kind for unit in held]
+        return replace(
+            drawn,
+            title=f"{drawn.title}\n{holds_title(kinds, self.msg)}",
+            holds=holds_text(len(kinds), self.msg),
+        )
+
+    def edges(self, drawn: list[tuple[Model, Link, dict[str, str]]]) -> tuple[SceneEdge, ...]:
+        """The links drawn as they are, in file order (B's, then A's removed ones), then
+        the bundles of those with a folded end."""
+        folded = self.folded
+        if folded is None:
+            return tuple(_edge(model, link, marks, self.lang) for model, link, marks in drawn)
+        direct, box = {id(link) for link in folded.links}, folded.box
+        kept = tuple(
+            _edge(model, link, marks, self.lang)
+            for model, link, marks in drawn
+            if id(link) in direct or link.from_node not in box or link.to_node not in box
+        )
+        marks_of = {id(link): marks.get(link.key) for _, link, marks in drawn}
+        return kept + tuple(self.bundle(bundle, marks_of) for bundle in folded.bundles)
+
+    def bundle(self, bundle: Bundle, marks_of: dict[int, str | None]) -> SceneEdge:
+        """A bundle of links between boxes, drawn as one link of its relation, with the
+        marks of its links (worded as :func:`~c2graph.render.overview.bundle_title`)."""
+        marks = frozenset(m for m in (marks_of[id(link)] for link in bundle.links) if m)
+        low = all(link.confidence == "low" for link in bundle.links)
+        msg = self.msg
+        title = msg(
+            "chart.bundle",
+            tail=msg.node(self.owner(bundle.tail), bundle.tail),
+            head=msg.node(self.owner(bundle.head), bundle.head),
+            count=f"{len(bundle.links):,}",
+            relation=msg.relation(bundle.relation),
+        )
+        return SceneEdge(
+            bundle.key,
+            bundle.tail,
+            bundle.head,
+            bundle.relation,
+            marks,
+            "low" if low else None,
+            title,
+        )
+
+
+def _edge(model: Model, link: Link, marks: dict[str, str], lang: str | None) -> SceneEdge:
+    return SceneEdge(
+        link.key,
+        link.from_node,
+        link.to_node,
+        link.relation,
+        _link_mark(marks, link.key),
+        link.confidence,
+        link_title(model, link, lang),
     )
 
 
@@ -157,7 +297,7 @@ def _link_mark(marks: dict[str, str], key: str) -> frozenset[str]:
 def _scene_node(
     model: Model,
     node: Node,
-    mark: str | None,
+    marks: set[str],
     members: dict[str, tuple[str, ...]],
     lang: str | None,
 ) -> SceneNode:
@@ -168,23 +308,28 @@ def _scene_node(
         None,
         node.nation,
         node.kind,
-        frozenset({mark}) if mark else frozenset(),
+        frozenset(marks),
         members.get(node.id, ()),
         node_title(model, node, lang),
     )
 
 
 def _members(
-    a: Model, b: Model, phase: str, diff: StructuralDiff, msg: Messages
+    a: Model, b: Model, phase: str, diff: StructuralDiff, msg: Messages, kept: set[str]
 ) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...]]:
     """The names each body lists (B's members, ``+`` for those that joined in B, then
-    ``−`` for those that left, A's), and the ``(member, body)`` pairs."""
+    ``−`` for those that left, A's), and the ``(member, body)`` pairs, of the bodies and
+    members ``kept`` (drawn, not folded)."""
     added = {(r.from_node, r.to_node) for r in diff.links_added if r.relation == "member"}
-    left = [(r.from_node, r.to_node) for r in diff.links_removed if r.relation == "member"]
+    left = [
+        (r.from_node, r.to_node)
+        for r in diff.links_removed
+        if r.relation == "member" and r.from_node in kept and r.to_node in kept
+    ]
     names: dict[str, list[str]] = {}
     pairs: list[tuple[str, str]] = []
     for link in b.links_in(phase):
-        if link.relation == "member":
+        if link.relation == "member" and link.from_node in kept and link.to_node in kept:
             mark = "+" if (link.from_node, link.to_node) in added else ""
             names.setdefault(link.to_node, []).append(mark + msg.node(b, link.from_node))
             pairs.append((link.from_node, link.to_node))
@@ -195,8 +340,17 @@ def _members(
     return lists, tuple(dict.fromkeys(pairs))
 
 
-def diff_dot(a: Model, b: Model, *, phase: str | None = None, lang: str | None = None) -> str:
-    """Return the DOT text of B over A (deterministic: same models, same bytes).
+def diff_dot(
+    a: Model,
+    b: Model,
+    *,
+    phase: str | None = None,
+    lang: str | None = None,
+    depth: int | None = None,
+    all_units: bool = False,
+) -> str:
+    """Return the DOT text of B over A (deterministic: same models, same bytes), folded
+    as :func:`diff_scene` folds it.
 
     Examples
     --------
@@ -208,19 +362,27 @@ def diff_dot(a: Model, b: Model, *, phase: str | None = None, lang: str | None =
     """
     from .dot import dot_source
 
-    return dot_source(diff_scene(a, b, phase=phase, lang=lang))
+    return dot_source(diff_scene(a, b, phase=phase, lang=lang, depth=depth, all_units=all_units))
 
 
 def diff_bytes(
-    a: Model, b: Model, fmt: Format, *, phase: str | None = None, lang: str | None = None
+    a: Model,
+    b: Model,
+    fmt: Format,
+    *,
+    phase: str | None = None,
+    lang: str | None = None,
+    depth: int | None = None,
+    all_units: bool = False,
 ) -> bytes:
     """Return the diff diagram of B over A as ``fmt``: DOT text, or svg, png or pdf drawn
-    by Graphviz, SVG with its hover texts.
+    by Graphviz, SVG with its hover texts; folded as :func:`diff_scene` folds it.
 
     Raises
     ------
     QueryError
-        Unknown format or phase, or no phase both models have.
+        Unknown format or phase, no phase both models have, or both ``depth`` and
+        ``all_units``.
     RenderError
         Graphviz is missing or fails.
 
@@ -233,7 +395,7 @@ def diff_bytes(
     """
     from . import scene_bytes
 
-    scene = diff_scene(a, b, phase=phase, lang=lang)
+    scene = diff_scene(a, b, phase=phase, lang=lang, depth=depth, all_units=all_units)
     return scene_bytes(scene, checked_format(fmt), engine="graphviz")
 
 
@@ -244,8 +406,11 @@ def draw_diff(
     *,
     phase: str | None = None,
     lang: str | None = None,
+    depth: int | None = None,
+    all_units: bool = False,
 ) -> None:
-    """Draw B over A to ``path`` (``.dot`` text, or ``.svg``/``.png``/``.pdf`` by Graphviz).
+    """Draw B over A to ``path`` (``.dot`` text, or ``.svg``/``.png``/``.pdf`` by Graphviz),
+    folded as :func:`diff_scene` folds it.
 
     The file is written atomically (:func:`c2graph.outputs.write_atomic`).
 
@@ -268,4 +433,6 @@ def draw_diff(
     >>> "removed" in target.read_text(encoding="utf-8")
     True
     """
-    write_atomic(path, diff_bytes(a, b, picture_format(path), phase=phase, lang=lang))
+    fmt = picture_format(path)
+    data = diff_bytes(a, b, fmt, phase=phase, lang=lang, depth=depth, all_units=all_units)
+    write_atomic(path, data)
