@@ -62,6 +62,19 @@ _ANYWHERE = ("<<", "\n---", "\n...")
 #: (yaml-rs reads ``_1`` as 1), a run of 19 digits or more (what is too long for the strict
 #: loader is an error there).
 NUMBER_FORMS = re.compile(r"0[oO]|[0-9.][eE][-+]?[0-9]|[-+]\.[0-9]|_[0-9.]|[0-9.]_|[0-9]{19}")
+#: :data:`NUMBER_FORMS` one by one, each led by its rarest character (one pattern of them
+#: all takes ten times as long: no character leads every form); a match may start one
+#: character later than the form's, in the same word.
+_NUMBER_PARTS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"0[oO]",
+        r"[eE](?<=[0-9.][eE])[-+]?[0-9]",
+        r"\.(?<=[-+]\.)[0-9]",
+        r"_(?<=[0-9.]_)|_(?=[0-9.])",
+        r"[0-9]{19}",
+    )
+)
 #: What a number starts with.
 _NUMBER_START = frozenset("-+._0123456789")
 
@@ -161,8 +174,7 @@ def _number_forms(text: str) -> bool:
     >>> _number_forms("a: [x, -_1]\\n"), _number_forms("a: x:0o7\\n")
     (True, True)
     """
-    for found in NUMBER_FORMS.finditer(text):
-        at = found.start()
+    for at in (found.start() for part in _NUMBER_PARTS for found in part.finditer(text)):
         line = text.rfind("\n", 0, at) + 1
         word = max(text.rfind(c, line, at) for c in " ,[]{}") + 1 or line
         starts = [word] + [word + i + 1 for i, c in enumerate(text[word:at]) if c == ":"]
