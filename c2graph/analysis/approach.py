@@ -87,8 +87,8 @@ from ..model import Model
 from ..vocabulary import LAYER_RELATIONS, POLITICAL_KINDS, SPECIAL_NATIONS, Layer
 from ._cache import PhaseCache
 from .frictions import forces_commanded, role
-from .graphs import PhaseGraphs, phase_graphs
-from .sovereignty import force_scopes
+from .graphs import LayerView, PhaseGraphs, phase_graphs
+from .kernels import dag_order
 
 __all__ = [
     "APPROACHES",
@@ -100,6 +100,7 @@ __all__ = [
     "approach_space",
     "axis_level",
     "placements",
+    "shared_chains",
 ]
 
 #: The five approaches of the C2 approach space, least to most collective (``edge`` is
@@ -268,7 +269,7 @@ def _place(model: Model, phase: str) -> ApproachPlacement:
         _share(informed, _cross(national, nation)),
     )
     approach, rule = _name(len(nations), informed, operational, axes)
-    units, shared = _unity(model, graphs)
+    units, shared = _unity(graphs)
     return ApproachPlacement(
         phase=phase,
         nations=nations,
@@ -367,17 +368,67 @@ def _within_two(near: dict[str, set[str]], nodes: set[str], nation: dict[str, st
     return found // 2
 
 
-def _unity(model: Model, graphs: PhaseGraphs) -> tuple[list[str], dict[str, str]]:
+def _unity(graphs: PhaseGraphs) -> tuple[list[str], dict[str, str]]:
     """The national forces of the phase, and those under a combined or foreign chain of
     the operational layer, with the scope of that chain (combined first)."""
     view = graphs.layer(Layer.OPERATIONAL)
     units = [n for n in graphs.nodes if n in graphs.forces and not view.is_collective(n)]
-    shared: dict[str, str] = {}
-    for force in force_scopes(model, phase=graphs.phase):
-        scopes = {c.scope for c in force.shared}
-        if scopes:
-            shared[force.unit] = "combined" if "combined" in scopes else "foreign"
-    return units, shared
+    return units, shared_chains(view)
+
+
+#: Bits of :func:`shared_chains`: some chain to the node starts at a collective top; some
+#: chain from a national top has every node of the node's nation; some has not.
+_COMBINED, _PURE, _MIXED = 1, 2, 4
+
+
+def shared_chains(view: LayerView) -> dict[str, str]:
+    """Map each national force of ``view`` under a combined or foreign chain to the scope
+    of those chains: ``"combined"`` when one of them is combined, else ``"foreign"``.
+
+    The same forces and scopes as the shared chains of
+    :func:`~c2graph.analysis.sovereignty.force_scopes`, found in one pass down the
+    layer's sovereign chains in topological order instead of listing every chain: a
+    node's chains start at a collective top when one of its superiors' do (or it is a
+    collective top itself); a chain from a national top keeps one nation when the chain
+    of the superior did and the superior is of the node's nation.  Linear.
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> from c2graph.analysis.graphs import phase_graphs
+    >>> view = phase_graphs(load_model("models/us-rok-cfc.yaml"), "wartime").layer("operational")
+    >>> sorted(shared_chains(view).items())[:2]
+    [('kr-forces', 'combined'), ('us-kr-forces', 'combined')]
+
+    References
+    ----------
+    Joint Publication 3-16 (multinational command structures); see
+    :mod:`c2graph.analysis.sovereignty` for the scopes.
+    """
+    graph, nation = view.chains, view.nation
+    pred = graph._pred  # the adjacency, not its views: the same, faster
+    bits: dict[str, int] = {}
+    for node in dag_order(graph):
+        uppers = pred[node]
+        if not uppers:
+            bits[node] = _COMBINED if view.is_collective(node) else _PURE
+            continue
+        found = 0
+        own = nation[node]
+        for upper in uppers:
+            above = bits[upper]
+            found |= above & (_COMBINED | _MIXED)
+            if above & _PURE:
+                found |= _PURE if nation[upper] == own else _MIXED
+        bits[node] = found
+    return {
+        force: "combined" if bits[force] & _COMBINED else "foreign"
+        for force in sorted(view.forces)
+        if force in bits
+        and graph._pred[force]
+        and bits[force] & (_COMBINED | _MIXED)
+        and not view.is_collective(force)
+    }
 
 
 def _structure(shared: dict[str, str]) -> str:

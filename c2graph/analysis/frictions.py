@@ -22,15 +22,18 @@ Example
 from __future__ import annotations
 
 import math
-from collections.abc import Set
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from ..display import Displayable
 from ..model import Model
-from ..vocabulary import CONDUIT, LAYER_RELATIONS, Layer, meet
+from ..vocabulary import CONDUIT, LAYER_RELATIONS, RELATIONS, Layer, meet
 from .chains import reach_effective
-from .graphs import LayerView, phase_graphs, strength_key
+from .graphs import STRENGTH, LayerView, phase_graphs, strength_key
 from .kernels import dag_order
 from .paths import authority_view
 
@@ -216,12 +219,13 @@ def span_of_control(
     return SpanOfControl(threshold, average, tuple(spans), over, str(layer))
 
 
-def forces_commanded(view: LayerView) -> dict[str, str]:
+def forces_commanded(view: LayerView) -> Mapping[str, str]:
     """Map every node to the strongest operational authority (command, COCOM, OPCON, TACON,
     or ``transmits`` for a conduit) it holds over some force through the sovereign chains
     of ``view``, or ``"none"``.
 
-    One pass in reverse topological order: linear.
+    One pass in reverse topological order, each node's authorities a bit mask composed
+    through a table (:func:`_composed`): linear.  Computed once per view (read-only).
 
     Example
     -------
@@ -236,33 +240,57 @@ def forces_commanded(view: LayerView) -> dict[str, str]:
     ----------
     Joint Publication 1 (command relationships and their composition).
     """
+    if view not in _HELD:
+        _HELD[view] = MappingProxyType(_forces_commanded(view))
+    return _HELD[view]
+
+
+_HELD: WeakKeyDictionary[LayerView, Mapping[str, str]] = WeakKeyDictionary()
+
+
+def _forces_commanded(view: LayerView) -> dict[str, str]:
+    """:func:`forces_commanded`, computed."""
     graph = view.chains
-    held: dict[str, Set[str]] = {}
+    masks: dict[str, int] = {}
     succ = graph._succ  # the adjacency, not its views: the same, faster
-    nothing: frozenset[str] = frozenset()
+    forces = view.forces
     for node in reversed(dag_order(graph)):
-        below = succ[node]
-        if not below:  # most nodes of a large order of battle: units at the bottom
-            held[node] = nothing
-            continue
-        values: set[str] = set()
-        for lower, data in below.items():
+        mask = 0
+        for lower, data in succ[node].items():  # none for most: units at the bottom
+            below = masks[lower]
             for relation, _key in data["links"]:
-                if lower in view.forces:
-                    values.add(relation)
-                if relation == "transmits":
-                    # A conduit holds no authority of its own over anything below it.
-                    if held[lower]:
-                        values.add(relation)
-                else:
-                    values.update(meet(relation, value) for value in held[lower])
-        held[node] = values
-    return {
-        node: min(values & _OPERATIONAL_OR_TACTICAL, key=strength_key, default="none")
-        if values
-        else "none"
-        for node, values in held.items()
-    }
+                if lower in forces:
+                    mask |= _NAME_BIT[relation]
+                mask |= _composed(relation, below)
+        masks[node] = mask
+    return {node: _strongest(mask) for node, mask in masks.items()}
+
+
+#: The names an authority mask holds: the authorities (and ``none``), then every other
+#: relation a link may carry.
+_NAMES: tuple[str, ...] = (*STRENGTH, *(r for r in RELATIONS if r not in STRENGTH))
+_NAME_BIT = {name: 1 << i for i, name in enumerate(_NAMES)}
+
+
+@cache
+def _composed(relation: str, mask: int) -> int:
+    """What a link of ``relation`` gives its tail from the authorities ``mask`` its head
+    holds: ``transmits`` when the head holds any (a conduit holds no authority of its own
+    over anything below it), else each of them met with ``relation``."""
+    if relation == CONDUIT:
+        return _NAME_BIT[CONDUIT] if mask else 0
+    found = 0
+    for name, bit in _NAME_BIT.items():
+        if mask & bit:
+            found |= _NAME_BIT[meet(relation, name)]
+    return found
+
+
+@cache
+def _strongest(mask: int) -> str:
+    """The strongest operational or tactical authority of a mask, or ``"none"``."""
+    held = {name for name, bit in _NAME_BIT.items() if mask & bit}
+    return min(held & _OPERATIONAL_OR_TACTICAL, key=strength_key, default="none")
 
 
 def role(authority: str) -> str:

@@ -136,6 +136,14 @@ def run(args: argparse.Namespace) -> int:
     ...
     0
     """
+    from ..modelfile.parsing import gc_paused
+
+    with gc_paused():  # one collection when the answer is out, not one per stage
+        return _compared(args)
+
+
+def _compared(args: argparse.Namespace) -> int:
+    """Load the models and print what :func:`run` prints."""
     from ..errors import QueryError
     from ..messages import messages
 
