@@ -33,7 +33,7 @@ from ..errors import QueryError
 from ..model import Model
 from ..parallel import fork_map
 from .chains import ChainChange, chains_changed
-from .diff import StructuralDiff, structural_diff
+from .diff import Diffs, StructuralDiff
 from .twins import phase_twins
 
 __all__ = [
@@ -212,12 +212,13 @@ def compare(
                 f"{', '.join(b.phase_ids)}"
             )
     check_authority_layer(layer)
-    diff = structural_diff(a, b, phase=phase)
+    diffs = Diffs(a, b)
+    diff = diffs.of(phase)
     return Comparison(
         before=a.name,
         after=b.name,
         diff=diff,
-        phases=_phases(a, b, shared, diff if phase else None, layer),
+        phases=_phases(a, b, shared, diffs, layer),
         phases_only_before=() if phase else tuple(p for p in a.phase_ids if p not in b.phase_ids),
         phases_only_after=() if phase else tuple(p for p in b.phase_ids if p not in a.phase_ids),
         considerations_before=considerations(a),
@@ -280,10 +281,9 @@ def compare_many(
 
 
 def _phases(
-    a: Model, b: Model, shared: tuple[str, ...], diff: StructuralDiff | None, layer: str
+    a: Model, b: Model, shared: tuple[str, ...], diffs: Diffs, layer: str
 ) -> tuple[PhaseComparison, ...]:
-    """Each shared phase compared, once per pair of twin phases (:mod:`.twins`); ``diff``
-    is the diff already computed when there is one phase."""
+    """Each shared phase compared, once per pair of twin phases (:mod:`.twins`)."""
     twins_a, twins_b = phase_twins(a), phase_twins(b)
     done: dict[tuple[str, str], PhaseComparison] = {}
     compared = []
@@ -292,7 +292,7 @@ def _phases(
         if twins in done:
             compared.append(_rephased(done[twins], phase))
         else:
-            done[twins] = _phase(a, b, phase, diff, layer)
+            done[twins] = _phase(a, b, phase, diffs, layer)
             compared.append(done[twins])
     return tuple(compared)
 
@@ -311,14 +311,12 @@ def _rephased(compared: PhaseComparison, phase: str) -> PhaseComparison:
     )
 
 
-def _phase(
-    a: Model, b: Model, phase: str, diff: StructuralDiff | None, layer: str
-) -> PhaseComparison:
+def _phase(a: Model, b: Model, phase: str, diffs: Diffs, layer: str) -> PhaseComparison:
     before = dict(headline(a, phase=phase, layer=layer))
     after = dict(headline(b, phase=phase, layer=layer))
     return PhaseComparison(
         phase=phase,
-        diff=diff if diff is not None else structural_diff(a, b, phase=phase),
+        diff=diffs.of(phase),
         chains_changed=chains_changed(a, b, phase=phase, layer=layer),
         measures=tuple(MeasureChange(name, before[name], after[name]) for name in MEASURES),
         nation_link_before=nation_link(a, phase=phase),

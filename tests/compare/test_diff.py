@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from c2graph import ModelError, QueryError
-from c2graph.compare.diff import structural_diff
+from c2graph import ModelError, QueryError, load_model_data
+from c2graph.compare.diff import Diffs, structural_diff
 from c2graph.compare.text import diff_lines
 from c2graph.messages import messages
 from tests.builders import build_peacetime_war as build
@@ -178,6 +180,7 @@ def models(draw):
             draw(st.sampled_from(["JP", "US"])),
             draw(st.sampled_from(["unit", "headquarters"])),
             confidence=draw(st.sampled_from(["high", "low"])),
+            **draw(st.sampled_from([{}, {}, {"phases": ["war"]}])),
         )
         for i in present
     ]
@@ -220,3 +223,28 @@ def test_additions_one_way_are_removals_the_other(a, b):
         assert [
             [(f.field, f.after, f.before) for f in c.changes] for c in forward.links_changed
         ] == [[(f.field, f.before, f.after) for f in c.changes] for c in backward.links_changed]
+
+
+def _cut(model, phase):
+    """The model of what holds in ``phase`` alone, every record holding in it only."""
+    data = model.to_dict()
+    data["nodes"] = [n for n in data["nodes"] if phase in model.nodes[n["id"]].phases]
+    data["links"] = [
+        link for link, record in zip(data["links"], model.links, strict=True)
+        if phase in record.phases
+    ]  # fmt: skip
+    for record in [*data["nodes"], *data["links"]]:
+        record["phases"] = [phase]
+    return load_model_data(data)
+
+
+@settings(max_examples=80, deadline=None)
+@given(models(), models())
+def test_the_diff_of_a_phase_is_the_diff_of_what_holds_in_it(a, b):
+    diffs = Diffs(a, b)
+    assert diffs.of(None) == structural_diff(a, b)
+    for phase in ("peacetime", "war"):
+        if not all(any(phase in n.phases for n in m.nodes.values()) for m in (a, b)):
+            continue  # a model holding no node in the phase cannot be cut down to it
+        whole = structural_diff(_cut(a, phase), _cut(b, phase))
+        assert diffs.of(phase) == replace(whole, phase=phase)
