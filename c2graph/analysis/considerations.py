@@ -43,8 +43,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..display import Displayable
-from ..model import Model
-from ..vocabulary import SPECIAL_NATIONS
+from ..model import Link, Model
+from ..vocabulary import FORCE_KINDS, SPECIAL_NATIONS
 
 if TYPE_CHECKING:  # each measure imports what it reads: c2graph.analysis imports this
     from .frictions import DistanceGap  # module at once, and should stay light to import
@@ -186,16 +186,14 @@ def _locations(model: Model) -> tuple[Fact, ...]:
 
 
 def _functions(model: Model) -> tuple[Fact, ...]:
-    from .graphs import phase_graphs
-
     kinds = [("coordination-body", "coordination bodies")]
     if any(n.kind == "forum" for n in model.nodes.values()):
         kinds.append(("forum", "forums"))
+    ends = {phase: _linked(model, phase) for phase in model.phase_ids}
     facts = []
     for kind, label in kinds:
         for phase in model.phase_ids:
-            whole = phase_graphs(model, phase).whole
-            bodies = sorted(n for n in whole if model.nodes[n].kind == kind and whole.degree(n) > 0)
+            bodies = sorted(n for n in ends[phase] if model.nodes[n].kind == kind)
             facts.append(
                 Fact(
                     f"{label} active in {phase}",
@@ -206,34 +204,49 @@ def _functions(model: Model) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
+def _linked(model: Model, phase: str) -> set[str]:
+    """The nodes with a link holding in ``phase`` (active there, with some link)."""
+    return {end for link in model.links_in(phase) for end in (link.from_node, link.to_node)}
+
+
 def _agility(model: Model) -> tuple[Fact, ...]:
-    from .graphs import links_switched, phase_graphs
     from .switches import link_changes
 
     every = frozenset(model.phase_ids)
     switching = [link for link in model.links if link.phases and link.phases != every]
     facts = [Fact("links that switch between phases", len(switching))]
     for before, after in itertools.pairwise(model.phase_ids):
-        switched = links_switched(phase_graphs(model, before), phase_graphs(model, after))
-        activated, lapsed, changed = link_changes(*switched)
+        activated, lapsed, changed = link_changes(*_switched(model, before, after))
         counts = f"{len(activated)} activated, {len(lapsed)} lapsed"
         rebased = f", {len(changed)} on another basis" if changed else ""
         facts.append(Fact(f"{before} → {after}", counts + rebased))
     return tuple(facts)
 
 
-def _readiness(model: Model) -> tuple[Fact, ...]:
-    from .graphs import phase_graphs
+def _switched(model: Model, before: str, after: str) -> tuple[list[Link], list[Link]]:
+    """The links holding only in ``after`` and those holding only in ``before``, in file
+    order, told apart by key (as :func:`c2graph.analysis.graphs.links_switched`)."""
+    then, now = list(model.links_in(before)), list(model.links_in(after))
+    keys_then = {link.key for link in then}
+    keys_now = {link.key for link in now}
+    return (
+        [link for link in now if link.key not in keys_then],
+        [link for link in then if link.key not in keys_now],
+    )
 
+
+def _readiness(model: Model) -> tuple[Fact, ...]:
     first = model.phase_ids[0]
-    graphs = phase_graphs(model, first)
+    nodes = model.nodes
     assigned = sorted(
         {
-            lower
-            for upper, lower in graphs.authority.edges()
-            if model.nodes[upper].nation in SPECIAL_NATIONS
-            and lower in graphs.forces
-            and model.nodes[lower].nation not in SPECIAL_NATIONS
+            link.to_node
+            for link in model.links_in(first)
+            if link.is_authority
+            and nodes[link.from_node].nation in SPECIAL_NATIONS
+            and nodes[link.to_node].kind in FORCE_KINDS
+            and first in nodes[link.to_node].phases
+            and nodes[link.to_node].nation not in SPECIAL_NATIONS
         }
     )
     return (

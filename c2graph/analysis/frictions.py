@@ -32,6 +32,7 @@ from weakref import WeakKeyDictionary
 from ..display import Displayable
 from ..model import Model
 from ..vocabulary import CONDUIT, LAYER_RELATIONS, RELATIONS, Layer, meet
+from ._cache import PhaseCache
 from .chains import reach_effective
 from .graphs import STRENGTH, LayerView, phase_graphs, strength_key
 from .kernels import dag_order
@@ -394,7 +395,7 @@ def distance_gaps(model: Model, *, phase: str) -> tuple[DistanceGap, ...]:
     the clock, a calendar day apart, not "19 h"); ``shared_hours`` the office hours the
     two share that week (:func:`c2graph.analysis.timezones.shared_hours`).  Links within
     one site, or with an end without location, are left out.  Sorted by distance (largest
-    first), then link key.
+    first), then link key.  Computed once per model and phase.
 
     Example
     -------
@@ -410,10 +411,15 @@ def distance_gaps(model: Model, *, phase: str) -> tuple[DistanceGap, ...]:
     Sasakawa USA Task Force (Dec 2022), the "locations" consideration of a C2 arrangement;
     review of the US–Japan models (December 2026), Appendix B.
     """
+    return _GAPS(model, phase)
+
+
+def _distance_gaps(model: Model, phase: str) -> tuple[DistanceGap, ...]:
+    """:func:`distance_gaps`, computed (from the links holding in the phase alone)."""
     from .timezones import clock_offset, shared_hours
 
     gaps = []
-    for link in phase_graphs(model, phase).links:
+    for link in model.links_in(phase):
         here = model.nodes[link.from_node].location
         there = model.nodes[link.to_node].location
         if here is None or there is None or here == there:
@@ -445,6 +451,9 @@ def distance_gaps(model: Model, *, phase: str) -> tuple[DistanceGap, ...]:
                 )
             )
     return tuple(sorted(gaps, key=lambda g: (-g.km, g.link)))
+
+
+_GAPS = PhaseCache(_distance_gaps)
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+
 from c2graph.analysis.considerations import considerations
+from tests.builders import alliance_models, link, node
 from tests.builders import build_peacetime_war as build
-from tests.builders import link, node
 
 LOCATIONS = [
     {"id": "ichigaya", "name": "Ichigaya", "lat": 35.6927, "lon": 139.7287, "utc_offset": 9},
@@ -100,3 +102,59 @@ def test_functions_list_forums_apart():
         "forums active in peacetime": "1: 2+2",
         "forums active in war": "1: 2+2",
     }
+
+
+def _facts_from_phase_graphs(model):
+    """The facts of functions, agility and readiness read off each phase's graphs."""
+    from c2graph.analysis.graphs import links_switched, phase_graphs
+    from c2graph.analysis.switches import link_changes
+    from c2graph.vocabulary import SPECIAL_NATIONS
+
+    found = []
+    for kind in ("coordination-body", "forum"):
+        for phase in model.phase_ids:
+            whole = phase_graphs(model, phase).whole
+            found.append(
+                sorted(n for n in whole if model.nodes[n].kind == kind and whole.degree(n) > 0)
+            )
+    for before, after in zip(model.phase_ids, model.phase_ids[1:], strict=False):
+        switched = links_switched(phase_graphs(model, before), phase_graphs(model, after))
+        found.append([len(part) for part in link_changes(*switched)])
+    graphs = phase_graphs(model, model.phase_ids[0])
+    found.append(
+        sorted(
+            {
+                lower
+                for upper, lower in graphs.authority.edges()
+                if model.nodes[upper].nation in SPECIAL_NATIONS
+                and lower in graphs.forces
+                and model.nodes[lower].nation not in SPECIAL_NATIONS
+            }
+        )
+    )
+    return found
+
+
+def _facts(model):
+    view = considerations(model)
+    functions = {f.label: list(f.nodes) for f in view.row("functions").facts}
+    found = [
+        functions.get(f"{label} active in {phase}", [])
+        for label in ("coordination bodies", "forums")
+        for phase in model.phase_ids
+    ]
+    for fact in view.row("agility").facts[1:]:
+        counts = [int(word) for word in fact.value.replace(",", "").split() if word.isdigit()]
+        found.append(counts + [0] * (3 - len(counts)))
+    found.append(list(view.row("readiness").facts[1].nodes))
+    return found
+
+
+_KINDS = ("political-authority", "headquarters", "unit", "coordination-body", "forum")
+
+
+@settings(max_examples=80, deadline=None)
+@given(alliance_models(_KINDS, max_size=9, max_links=20))
+def test_facts_are_those_of_the_phase_graphs(case):
+    model, _size = case
+    assert _facts(model) == _facts_from_phase_graphs(model)
