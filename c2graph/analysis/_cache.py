@@ -48,6 +48,11 @@ class PhaseCache(Generic[V]):
             per_model[phase] = self._compute(model, phase)
         return per_model[phase]
 
+    def forget(self, model: Model, phase: str) -> None:
+        """Forget the value of one model and phase, if there is one (computed afresh on
+        next use)."""
+        self._values.get(model, {}).pop(phase, None)
+
     def clear(self) -> None:
         """Forget every remembered value (so that the next call computes afresh)."""
         self._values.clear()

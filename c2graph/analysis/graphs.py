@@ -41,6 +41,7 @@ __all__ = [
     "STRENGTH",
     "LayerView",
     "PhaseGraphs",
+    "forget_phase",
     "links_switched",
     "phase_graphs",
     "simple_digraph",
@@ -450,6 +451,22 @@ def phase_graphs(model: Model, phase: str) -> PhaseGraphs:
     (('control', 'dm-jcg-control-armed-attack'),)
     """
     return _CACHE(model, phase)
+
+
+def forget_phase(model: Model, phase: str) -> None:
+    """Forget the views of one phase of ``model``: a pass over the phases of a large model
+    can then hold one phase's graphs at a time (they are built again on next use).
+
+    Example
+    -------
+    >>> from c2graph import load_model
+    >>> model = load_model("models/us-rok-cfc.yaml")
+    >>> graphs = phase_graphs(model, "wartime")
+    >>> forget_phase(model, "wartime")
+    >>> phase_graphs(model, "wartime") is graphs
+    False
+    """
+    _CACHE.forget(model, phase)
 
 
 def links_switched(before: PhaseGraphs, after: PhaseGraphs) -> tuple[list[Link], list[Link]]:

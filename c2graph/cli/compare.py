@@ -150,6 +150,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _compared(args: argparse.Namespace) -> int:
     """Load the models and print what :func:`run` prints."""
+    import gc
+
     from ..errors import QueryError
     from ..messages import messages
 
@@ -166,6 +168,7 @@ def _compared(args: argparse.Namespace) -> int:
     for index, path in enumerate(args.models, start=1):
         models.append(inputs.load(path))
         tell(msg("progress.loaded", model=Path(path).stem), index, len(args.models))
+    gc.freeze()  # the models live to the end: collections of each phase's graphs skip them
     if args.summary:
         return _summaries(args, models, msg, inputs.files)
     if len(models) > 2:
@@ -174,12 +177,11 @@ def _compared(args: argparse.Namespace) -> int:
 
 
 def _pair(args: argparse.Namespace, models: list[Model], msg: Messages, read: list[Path]) -> int:
-    from ..compare import briefing, compare
+    from ..compare.briefing import compared_briefing
     from ..compare.text import comparison_text
 
     a, b = models
-    result = compare(a, b, phase=args.phase, layer=args.layer)
-    brief = briefing(result, a, b)
+    result, brief = compared_briefing(a, b, phase=args.phase, layer=args.layer)
     if args.diagram:
         _diagram(args, a, b, msg, read)
     if args.json:
@@ -192,13 +194,11 @@ def _pair(args: argparse.Namespace, models: list[Model], msg: Messages, read: li
 def _summaries(
     args: argparse.Namespace, models: list[Model], msg: Messages, read: list[Path]
 ) -> int:
-    from ..compare import briefing, compare
+    from ..compare.briefing import compared_briefing
     from ..compare.summary import summary_text
 
     base, options = models[0], models[1:]
-    briefs = [
-        briefing(compare(base, m, phase=args.phase, layer=args.layer), base, m) for m in options
-    ]
+    briefs = [compared_briefing(base, m, phase=args.phase, layer=args.layer)[1] for m in options]
     if args.diagram:
         _diagram(args, base, options[0], msg, read)
     if args.json:

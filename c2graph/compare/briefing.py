@@ -31,20 +31,22 @@ Example
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
+from ..analysis.chains import CommandChains
 from ..analysis.considerations import ConsiderationsView
 from ..analysis.decisions import closure, situation_requirements
 from ..analysis.frictions import Mismatch, counterpart_table
-from ..analysis.graphs import phase_graphs
+from ..analysis.graphs import forget_phase, phase_graphs
 from ..analysis.measures import phase_report
-from ..analysis.paths import chain_of_command
+from ..analysis.paths import DEFAULT_LAYER, authority_view
 from ..display import Displayable
 from ..model import Model
 from ..vocabulary import AUTHORITY_ORDER, AUTHORITY_RELATIONS, FORCE_KINDS
-from .comparison import Comparison
+from .comparison import Comparison, PhaseComparison, compare
 from .twins import phase_twins
 
 __all__ = [
@@ -59,6 +61,7 @@ __all__ = [
     "PeerShift",
     "ValueShift",
     "briefing",
+    "compared_briefing",
     "decisions_in_force",
 ]
 
@@ -361,7 +364,7 @@ def decisions_in_force(model: Model, *, phase: str) -> tuple[str, ...]:
 def _in_force(model: Model, phase: str, twin: str) -> tuple[str, ...]:
     """The decisions ``phase`` needs, its links read from its twin phase (:mod:`.twins`)."""
     needs = [need for _phase, need in situation_requirements(model, phase)]
-    needs += [link.requires for link in phase_graphs(model, twin).links if link.requires]
+    needs += [link.requires for link in model.links_in(twin) if link.requires]
     return closure(model, needs)
 
 
@@ -397,18 +400,60 @@ def briefing(result: Comparison, a: Model, b: Model) -> Briefing:
     US–Japan Task Force on Command Relationships, Sasakawa USA, Dialogue Summary #3
     (December 2022): the six considerations; Joint Publication 1 (command relationships).
     """
+    return _briefing(result, a, b, {})
+
+
+def compared_briefing(
+    a: Model, b: Model, *, phase: str | None = None, layer: str = DEFAULT_LAYER
+) -> tuple[Comparison, Briefing]:
+    """Return :func:`~c2graph.compare.compare` of ``a`` and ``b`` and its
+    :func:`briefing`, from one pass over the phases.
+
+    The findings of each phase are read as soon as it is compared, and then its graphs
+    are forgotten in both models (:func:`~c2graph.analysis.graphs.forget_phase`), so
+    that two large models hold one phase's graphs at a time; with the garbage collector
+    paused by the caller, they are collected at once.  The same answers as ``briefing(
+    compare(a, b), a, b)``.
+
+    Examples
+    --------
+    >>> from c2graph import load_model
+    >>> from c2graph.compare import compare
+    >>> a, b = load_model("models/us-japan-2025.yaml"), load_model("models/us-japan-jfhq.yaml")
+    >>> result, brief = compared_briefing(a, b)
+    >>> result == compare(a, b), brief == briefing(compare(a, b), a, b)
+    (True, True)
+    """
+    found: dict[str, dict[str, list[Any]]] = {}
+
+    def read(compared: PhaseComparison) -> None:
+        found[compared.phase] = _phase_findings(a, b, compared, layer)
+        forget_phase(a, compared.phase)
+        forget_phase(b, compared.phase)
+        if not gc.isenabled():
+            gc.collect()  # graphs refer to themselves through their views
+
+    result = compare(a, b, phase=phase, layer=layer, each=read)
+    return result, _briefing(result, a, b, found)
+
+
+def _briefing(
+    result: Comparison, a: Model, b: Model, found: dict[str, dict[str, list[Any]]]
+) -> Briefing:
+    """:func:`briefing`, with the findings of the phases in ``found`` already read."""
     phases = tuple(p.phase for p in result.phases)
     twins_a, twins_b = phase_twins(a), phase_twins(b)
     done: dict[tuple[str, str], dict[str, list[Any]]] = {}
-    found: dict[str, list[Any]] = {name: [] for name in _KINDS}
-    for phase in phases:
+    per_kind: dict[str, list[Any]] = {name: [] for name in _KINDS}
+    for compared in result.phases:
+        phase = compared.phase
         twins = (twins_a[phase], twins_b[phase])
         if twins not in done:
-            done[twins] = _phase_findings(a, b, phase, result)
+            done[twins] = found.get(phase) or _phase_findings(a, b, compared, result.layer)
         per = done[twins] | {"decisions": _decisions(a, b, phase, twins)}
         for name in _KINDS:
-            found[name].append((phase, per[name]))
-    merged = {name: _merge(found[name]) for name in _KINDS}
+            per_kind[name].append((phase, per[name]))
+    merged = {name: _merge(per_kind[name]) for name in _KINDS}
     touched = {p for records in merged.values() for r in records for p in r.phases}
     return Briefing(
         before=a.name,
@@ -445,11 +490,13 @@ def _merge(per_phase: Sequence[tuple[str, Iterable[R]]]) -> tuple[R, ...]:
     return tuple(replace(record, phases=tuple(phases)) for record, phases in found.items())  # type: ignore[type-var]
 
 
-def _phase_findings(a: Model, b: Model, phase: str, result: Comparison) -> dict[str, list[Any]]:
+def _phase_findings(
+    a: Model, b: Model, compared: PhaseComparison, layer: str
+) -> dict[str, list[Any]]:
     """The findings of one shared phase but its decisions, without their phases."""
-    compared = next(p for p in result.phases if p.phase == phase)
-    report_a = phase_report(a, phase=phase, layer=result.layer)
-    report_b = phase_report(b, phase=phase, layer=result.layer)
+    phase = compared.phase
+    report_a = phase_report(a, phase=phase, layer=layer)
+    report_b = phase_report(b, phase=phase, layer=layer)
     cuts_a, cuts_b = set(report_a.cut_nodes), set(report_b.cut_nodes)
     return {
         "authority": _authority(a, b, phase),
@@ -511,16 +558,15 @@ def _authority(a: Model, b: Model, phase: str) -> list[AuthorityShift]:
 def _forces(
     a: Model, b: Model, phase: str, added: Iterable[str], removed: Iterable[str]
 ) -> list[ForceShift]:
-    shifts = [
-        ForceShift(unit, True, chain_of_command(b, unit, phase=phase))
-        for unit in added
-        if b.nodes[unit].kind in FORCE_KINDS
-    ]
-    return shifts + [
-        ForceShift(unit, False, chain_of_command(a, unit, phase=phase))
-        for unit in removed
-        if a.nodes[unit].kind in FORCE_KINDS
-    ]
+    """The forces added and removed, with their chains of command (the operational
+    layer's, as :func:`~c2graph.analysis.paths.chain_of_command` lists them)."""
+    shifts = []
+    for model, units, was_added in ((b, added, True), (a, removed, False)):
+        forces = [unit for unit in units if model.nodes[unit].kind in FORCE_KINDS]
+        if forces:
+            chains = CommandChains(authority_view(model, phase=phase).chains)
+            shifts += [ForceShift(unit, was_added, chains.nodes(unit)) for unit in forces]
+    return shifts
 
 
 def _failures(before: Iterable[Any], after: Iterable[Any]) -> list[FailureShift]:

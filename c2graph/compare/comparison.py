@@ -19,7 +19,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -178,11 +178,19 @@ class Matrix(Displayable):
 
 
 def compare(
-    a: Model, b: Model, *, phase: str | None = None, layer: str = DEFAULT_LAYER
+    a: Model,
+    b: Model,
+    *,
+    phase: str | None = None,
+    layer: str = DEFAULT_LAYER,
+    each: Callable[[PhaseComparison], None] | None = None,
 ) -> Comparison:
     """Set model ``b`` against model ``a``, in one phase or in every phase both have.
 
-    Chains of command and the layer-dependent measures are those of ``layer``.  Raises
+    Chains of command and the layer-dependent measures are those of ``layer``.  ``each``
+    is called with each phase's comparison as soon as it is made, once per group of twin
+    phases (:mod:`.twins`), so that a caller can read more of that phase before going on
+    (:func:`~c2graph.compare.briefing.compared_briefing` then forgets its graphs).  Raises
     :class:`~c2graph.errors.QueryError` when ``phase`` is not a phase of both models, when
     the two models share no phase, or for a layer without authority.
 
@@ -218,7 +226,7 @@ def compare(
         before=a.name,
         after=b.name,
         diff=diff,
-        phases=_phases(a, b, shared, diffs, layer),
+        phases=_phases(a, b, shared, diffs, layer, each),
         phases_only_before=() if phase else tuple(p for p in a.phase_ids if p not in b.phase_ids),
         phases_only_after=() if phase else tuple(p for p in b.phase_ids if p not in a.phase_ids),
         considerations_before=considerations(a),
@@ -281,9 +289,15 @@ def compare_many(
 
 
 def _phases(
-    a: Model, b: Model, shared: tuple[str, ...], diffs: Diffs, layer: str
+    a: Model,
+    b: Model,
+    shared: tuple[str, ...],
+    diffs: Diffs,
+    layer: str,
+    each: Callable[[PhaseComparison], None] | None,
 ) -> tuple[PhaseComparison, ...]:
-    """Each shared phase compared, once per pair of twin phases (:mod:`.twins`)."""
+    """Each shared phase compared, once per pair of twin phases (:mod:`.twins`), each new
+    comparison given to ``each``."""
     twins_a, twins_b = phase_twins(a), phase_twins(b)
     done: dict[tuple[str, str], PhaseComparison] = {}
     compared = []
@@ -293,6 +307,8 @@ def _phases(
             compared.append(_rephased(done[twins], phase))
         else:
             done[twins] = _phase(a, b, phase, diffs, layer)
+            if each is not None:
+                each(done[twins])
             compared.append(done[twins])
     return tuple(compared)
 

@@ -4,8 +4,10 @@ hand-built alliance and its USFJ variant (answers worked in ``tests/report/_alli
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
 
 from c2graph import load_model, load_model_data
+from c2graph.analysis.graphs import phase_graphs
 from c2graph.compare import briefing, compare
 from c2graph.compare.briefing import (
     AuthorityShift,
@@ -13,8 +15,10 @@ from c2graph.compare.briefing import (
     DecisionShift,
     FailureShift,
     PeerShift,
+    compared_briefing,
     decisions_in_force,
 )
+from tests.builders import alliance_models
 from tests.report._alliance import BASE, VARIANT
 
 ALL = ("peace", "crisis", "war")
@@ -115,3 +119,23 @@ def test_decisions_in_force_are_the_phase_s_and_its_links(pair):
     a, b = pair
     assert decisions_in_force(a, phase="war") == ("order", "plan")
     assert decisions_in_force(b, phase="peace") == ("delegate",)
+
+
+_KINDS = ("political-authority", "headquarters", "component", "unit", "coordination-body")
+MODELS = alliance_models(_KINDS, max_size=8, max_links=16)
+
+
+@settings(max_examples=40, deadline=None)
+@given(MODELS, MODELS)
+def test_one_pass_gives_the_comparison_and_its_briefing(first, second):
+    (a, _), (b, _) = first, second
+    found = compared_briefing(a, b)
+    result = compare(a, b)
+    assert found == (result, briefing(result, a, b))
+
+
+def test_one_pass_forgets_each_phase_s_graphs(pair):
+    base, variant = pair
+    graphs = phase_graphs(base, "peace")
+    compared_briefing(base, variant)
+    assert phase_graphs(base, "peace") is not graphs
