@@ -7,6 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured in benchmarks, not asserted in tests: hypothesis's default deadline of
+# 200 ms per example would make a property test fail on a busy machine, not a wrong answer.
+settings.register_profile("c2graph", deadline=None)
+settings.load_profile("c2graph")
 
 MINIMAL = """\
 name: demo
