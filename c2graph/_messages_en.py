@@ -143,6 +143,16 @@ _TEXTS: dict[str, str] = {
     "model.schematics": "Schematics",
     "model.phases": "Phases",
     "model.sources": "Sources",
+    "more.items": "… and {count} more",
+    "more.names": "{names} … and {count} more",
+    "failures.more": (
+        "… and {count} more, each cutting off no more forces than those above; "
+        "c2graph bottlenecks MODEL --phase PHASE lists them all"
+    ),
+    "structure.more": "… and {count} more; c2graph bottlenecks MODEL --phase PHASE lists them all",
+    "switches.more": (
+        "… and {count} more changes; c2graph switches MODEL --from P1 --to P2 lists them all"
+    ),
     "chains.heading": "Chains of command",
     "chains.note": (
         "Every force with a superior in some phase, grouped by nation: each chain runs from "

@@ -263,6 +263,16 @@ _TEXTS: dict[str, str] = {
     "model.schematics": "構成図",
     "model.phases": "事態",
     "model.sources": "出典",
+    "more.items": "…ほか{count}件",
+    "more.names": "{names}…ほか{count}",
+    "failures.more": (
+        "…ほか{count}件（いずれも上記より遮断する部隊が少ない）。"
+        "全件は c2graph bottlenecks MODEL --phase PHASE で得られる"
+    ),
+    "structure.more": "…ほか{count}件。全件は c2graph bottlenecks MODEL --phase PHASE で得られる",
+    "switches.more": (
+        "…ほか{count}件の変化。全件は c2graph switches MODEL --from P1 --to P2 で得られる"
+    ),
     "chains.heading": "指揮系統",
     "chains.note": (
         "いずれかの事態で上位者を持つ全ての部隊を国別に示す。各系統は最上位の権限者から部隊まで"

@@ -1,6 +1,7 @@
 """The report's bottlenecks: every single point of failure per national chain with the
 forces it cuts off, the counterpart mismatches, and the cut nodes, channels between the
-nations and spans of control, each with the phases it holds in.
+nations and spans of control, each with the phases it holds in; each list and each cell
+of names only up to :mod:`c2graph.report.limits`, the rest counted.
 
 Example
 -------
@@ -29,6 +30,7 @@ from ..model import Model
 from ..render.style import nation_order
 from .document import Block, Cell, Heading, Paragraph, Table
 from .findings import ModelFindings, merge_phases
+from .limits import kept, named
 
 __all__ = ["failure_blocks", "family_name", "mismatch_text", "structure_blocks"]
 
@@ -61,17 +63,20 @@ def failure_blocks(found: ModelFindings, stem: str, msg: Messages) -> list[Block
         for f in chosen:
             most[f.node] = max(most[f.node], len(f.units))
         chosen.sort(key=lambda f: (-most[f.node], msg.node(model, f.node), order[f.phases[0]]))
-        for index, failure in enumerate(chosen):
+        shown, left = kept(chosen)
+        for index, failure in enumerate(shown):
             rows.append(
                 (
                     family_name(msg, family) if index == 0 else "",
                     msg.node(model, failure.node)
                     if failure.operational
                     else msg.aside(msg.node(model, failure.node), msg("failures.political")),
-                    msg.join(sorted(msg.node(model, u) for u in failure.units)),
+                    named(msg, (msg.node(model, u) for u in failure.units)),
                     msg.phases(model, failure.phases),
                 )
             )
+        if left:
+            rows.append(("", msg("failures.more", count=f"{left:,}"), "", ""))
     header = (
         msg("header.chains"),
         msg("header.failure"),
@@ -102,31 +107,40 @@ def structure_blocks(found: ModelFindings, stem: str, msg: Messages) -> list[Blo
     over the threshold, phase groups merged."""
     model = found.model
     blocks: list[Block] = [Heading(3, msg("structure.heading"), f"m-{stem}-structure")]
-    rows: list[tuple[Cell, ...]] = [
-        (msg("structure.mismatches"), mismatch_text(found, i, msg), msg.phases(model, g.phases))
-        for i, g in enumerate(found.mismatches)
+    mismatches = [
+        (mismatch_text(found, i, msg), msg.phases(model, g.phases))
+        for i, g in enumerate(kept(found.mismatches)[0])
     ]
+    rows = _kind_rows(msg, "structure.mismatches", mismatches, len(found.mismatches))
     cuts = sorted(found.cuts, key=lambda cut: msg.node(model, cut[0]))
-    rows += [
-        (msg("structure.cut_nodes"), msg.node(model, node), msg.phases(model, phases))
-        for node, phases in cuts
-    ]
+    shown = [(msg.node(model, node), msg.phases(model, phases)) for node, phases in kept(cuts)[0]]
+    rows += _kind_rows(msg, "structure.cut_nodes", shown, len(cuts))
     channels = merge_phases(
         (phase, [_channel(model, cut, msg) for cut in phase_report(model, phase=phase).nation_cuts])
         for phase in model.phase_ids
     )
-    rows += [(msg("structure.channels"), text, msg.phases(model, p)) for text, p in channels]
+    shown = [(text, msg.phases(model, p)) for text, p in kept(channels)[0]]
+    rows += _kind_rows(msg, "structure.channels", shown, len(channels))
     spans = merge_phases(
         (phase, phase_report(model, phase=phase).span.over) for phase in model.phase_ids
     )
-    rows += [
-        (msg("structure.spans"), msg.node(model, node), msg.phases(model, p)) for node, p in spans
-    ]
+    shown = [(msg.node(model, node), msg.phases(model, p)) for node, p in kept(spans)[0]]
+    rows += _kind_rows(msg, "structure.spans", shown, len(spans))
     if not rows:
         return [*blocks, Paragraph(msg("structure.none"))]
     blocks.append(Paragraph(msg("structure.note")))
     header = (msg("header.finding"), msg("header.what"), msg("header.phases"))
     return [*blocks, Table(header, tuple(rows))]
+
+
+def _kind_rows(
+    msg: Messages, kind: str, shown: list[tuple[str, str]], total: int
+) -> list[tuple[Cell, ...]]:
+    """The rows of one kind of finding, and how many more there are when not all are shown."""
+    rows: list[tuple[Cell, ...]] = [(msg(kind), what, phases) for what, phases in shown]
+    if total > len(shown):
+        rows.append((msg(kind), msg("structure.more", count=f"{total - len(shown):,}"), ""))
+    return rows
 
 
 def _channel(model: Model, cut: NationCut, msg: Messages) -> str:

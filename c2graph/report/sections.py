@@ -112,7 +112,7 @@ def model_section(found: ModelFindings, stem: str, draw: FigureMaker, msg: Messa
     blocks += chain_blocks(found, stem, msg)
     blocks += failure_blocks(found, stem, msg)
     blocks += structure_blocks(found, stem, msg)
-    blocks += switch_blocks(found, stem, msg, slugs, forces=found.forces)
+    blocks += switch_blocks(found, stem, msg, slugs, forces=frozenset(found.forces))
     sources = SourceList(
         tuple(
             (s.id, " · ".join(x for x in (s.title, s.publisher, s.date, s.note) if x), s.url)

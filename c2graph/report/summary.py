@@ -26,9 +26,11 @@ from dataclasses import dataclass
 
 from ..messages import Messages
 from ..render.style import nation_order
+from . import limits
 from .document import Block, Cell, Heading, Paragraph, Table
 from .failures import mismatch_text
 from .findings import ModelFindings
+from .limits import joined, kept, more
 
 __all__ = ["SHOWN_FORCES", "Base", "summary_blocks"]
 
@@ -64,17 +66,23 @@ def summary_blocks(
             (
                 msg.aside(stem, msg("report.as_of", date=found.model.as_of)),
                 *(
-                    _relative(
-                        cell(found, msg), cell(base.findings, msg) if base else None, base, msg
+                    _short(
+                        _relative(
+                            cell(found, msg), cell(base.findings, msg) if base else None, base, msg
+                        ),
+                        msg,
                     )
                     for cell in (_failures, _mismatches)
                 ),
-                _relative(
-                    _switches(found, msg),
-                    _switches(base.findings, msg) if base else None,
-                    base,
+                _short(
+                    _relative(
+                        _switches(found, msg),
+                        _switches(base.findings, msg) if base else None,
+                        base,
+                        msg,
+                        phased=False,
+                    ),
                     msg,
-                    phased=False,
                 ),
                 (
                     msg("summary.against", base=base.stem),
@@ -136,6 +144,15 @@ def _relative(
     return (msg("summary.as_in_but", base=base.stem), *added, *moved, *gone)
 
 
+def _short(cell: Cell, msg: Messages) -> Cell:
+    """A cell of findings with at most :data:`~c2graph.report.limits.LISTED` of them, and
+    how many more."""
+    if isinstance(cell, str):
+        return cell
+    shown, left = kept(cell)
+    return (*shown, more(msg, left)) if left else cell
+
+
 def _shown(item: _Item, msg: Messages, phased: bool) -> str:
     what, value = item
     if not phased:
@@ -166,7 +183,7 @@ def _failures(found: ModelFindings, msg: Messages) -> tuple[_Item, ...]:
         key=lambda f: (nations.get(f.chains, len(nations)), -len(f.units), msg.node(model, f.node)),
     ):
         if len(failure.units) > SHOWN_FORCES:
-            units = msg("count.forces", count=len(failure.units))
+            units = msg("count.forces", count=f"{len(failure.units):,}")
         else:
             units = msg.join(sorted(msg.node(model, u) for u in failure.units))
         items.append(
@@ -177,6 +194,7 @@ def _failures(found: ModelFindings, msg: Messages) -> tuple[_Item, ...]:
 
 def _switches(found: ModelFindings, msg: Messages) -> tuple[_Item, ...]:
     model = found.model
+    forces = set(found.forces)
     items = []
     for switch in found.switches:
         parts = []
@@ -187,9 +205,11 @@ def _switches(found: ModelFindings, msg: Messages) -> tuple[_Item, ...]:
             )
         units = [c.unit for c in switch.chains_changed]
         units += [c.unit for other in switch.other_layers for c in other.chains_changed]
-        units = [u for u in dict.fromkeys(units) if u in found.forces]
+        units = [u for u in dict.fromkeys(units) if u in forces]
         if units:
-            parts.append(msg("summary.chains_change", units=msg.nodes(model, units)))
+            first, left = kept(units, limits.NAMED)
+            names = joined(msg, [msg.node(model, u) for u in first], left)
+            parts.append(msg("summary.chains_change", units=names))
         if parts:
             name = msg.phase(model, switch.after).split(" (")[0]
             items.append((name, msg("list.groups").join(parts)))

@@ -34,6 +34,7 @@ from ..model import Model
 from ..vocabulary import AUTHORITY_RELATIONS, Layer
 from .document import Block, Bullets, Heading, Paragraph, Table
 from .findings import ModelFindings
+from .limits import kept
 
 __all__ = [
     "BODY_KINDS",
@@ -119,7 +120,9 @@ def switch_blocks(
                 msg("header.basis"),
             )
             blocks.append(Table(header, decision_rows(model, needed, msg)))
-        items = switch_items(model, switch, msg, forces=forces)
+        items, left = kept(switch_items(model, switch, msg, forces=forces))
+        if left:
+            items = [*items, msg("switches.more", count=f"{left:,}")]
         if not needed and not items:
             blocks.append(Paragraph(msg("switches.nothing")))
         elif not items:

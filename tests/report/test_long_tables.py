@@ -1,15 +1,21 @@
-"""Long tables of the report: each nation's chains listed for the forces nearest the top,
-with how many more there are and where their chains are found."""
+"""Long lists of the report: each nation's chains listed for the forces nearest the top,
+single points of failure, other bottlenecks, a switch's changes, summary cells and cells of
+names cut at the limits, each saying how many more there are and where they are found."""
 
 from __future__ import annotations
 
 import pytest
 
+from c2graph import load_model_data
 from c2graph.messages import messages
 from c2graph.report import findings as findings_module
+from c2graph.report import limits
 from c2graph.report.chains import chain_blocks
 from c2graph.report.document import Details, Paragraph, Table
+from c2graph.report.failures import failure_blocks, structure_blocks
 from c2graph.report.findings import listed_forces, model_findings
+from c2graph.report.summary import summary_blocks
+from c2graph.report.switches import switch_blocks
 from tests.builders import build, link
 
 EN = messages("en")
@@ -60,3 +66,68 @@ def test_forces_asked_for_are_all_listed(wide, monkeypatch):
     found = model_findings(wide, forces=["a", "b", "c", "d"])
     assert sorted({row.unit for row in found.chains}) == ["a", "b", "c", "d"]
     assert found.chained == (("JP", 4),)
+
+
+@pytest.fixture
+def short_lists(monkeypatch):
+    """Lists of at most one item, cells of at most two names."""
+    monkeypatch.setattr(limits, "LISTED", 1)
+    monkeypatch.setattr(limits, "NAMED", 2)
+
+
+def test_single_points_of_failure_listed_per_family_then_counted(wide, short_lists):
+    rows = failure_blocks(model_findings(wide), "w", EN)[2].rows
+    assert rows == (
+        ("Japan chains", "PM (political)", "A, B … and 4 more", "all phases"),
+        (
+            "",
+            "… and 2 more, each cutting off no more forces than those above; c2graph "
+            "bottlenecks MODEL --phase PHASE lists them all",
+            "",
+            "",
+        ),
+        ("United States chains", "PRES (political)", "E, US-HQ", "all phases"),
+        (
+            "",
+            "… and 1 more, each cutting off no more forces than those above; c2graph "
+            "bottlenecks MODEL --phase PHASE lists them all",
+            "",
+            "",
+        ),
+    )
+
+
+@pytest.fixture
+def switching(wide):
+    """``wide`` and, in war only, us-hq -tacon-> a and b."""
+    data = wide.to_dict()
+    data["links"] += [link("us-hq", n, "tacon", phases=["war"]) for n in ("a", "b")]
+    return load_model_data(data)
+
+
+def test_other_bottlenecks_listed_per_kind_then_counted(switching, short_lists):
+    table = structure_blocks(model_findings(switching), "w", EN)[-1]
+    assert table.rows == (
+        ("cut node", "HQ", "all phases"),
+        ("cut node", "… and 2 more; c2graph bottlenecks MODEL --phase PHASE lists them all", ""),
+        ("channels between nations", "Japan–United States: 0 (cut: -)", "all phases"),
+    )
+
+
+def test_changes_of_a_switch_listed_then_counted(switching, short_lists):
+    found = model_findings(switching)
+    blocks = switch_blocks(found, "w", EN, {"peace": "peace", "war": "war"})
+    assert blocks[-1].items == (
+        "starts: US-HQ → A (TACON)",
+        "… and 3 more changes; c2graph switches MODEL --from P1 --to P2 lists them all",
+    )
+
+
+def test_summary_cells_listed_then_counted(switching, short_lists, monkeypatch):
+    monkeypatch.setattr(limits, "NAMED", 1)
+    row = summary_blocks([model_findings(switching)], ["w"], {}, EN)[2].rows[0]
+    assert row[1:4] == (
+        ("HQ: A, B, C, D, SUB", "… and 2 more"),
+        "none",
+        ("War: chains change: A … and 1 more",),
+    )
