@@ -35,6 +35,7 @@ from ..compare.summary import headline_findings
 from ..errors import OutputError, QueryError, RenderError
 from ..messages import Messages, messages
 from ..model import Model
+from ..modelfile.parsing import gc_paused
 from ..outputs import ensure_folder, write_atomic
 from ..render import Engine, choose_engine
 from ..render.scene import SceneOptions
@@ -238,6 +239,18 @@ def build_report(
         raise QueryError("no model to report on")
     msg = messages(lang)
     focus = checked_forces(models, forces)
+    with gc_paused():  # the analyses and sections allocate millions of acyclic objects
+        return _build(models, engine, msg, focus, progress)
+
+
+def _build(
+    models: Sequence[Model],
+    engine: Engine,
+    msg: Messages,
+    focus: frozenset[str] | None,
+    progress: Progress | None,
+) -> Report:
+    """:func:`build_report` of checked arguments."""
     with_diffs = choose_engine(engine, "svg") == "graphviz"
     stems = report_stems(models)
     pairs = model_pairs(models)
