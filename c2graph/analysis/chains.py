@@ -177,11 +177,11 @@ def closure(graph: nx.DiGraph, nodes: set[str], *, upward: bool) -> set[str]:
     >>> sorted(closure(graph, {"hq"}, upward=False)), sorted(closure(graph, {"u"}, upward=True))
     (['hq', 'u'], ['hq', 'pm', 'u', 'x'])
     """
-    step = graph.predecessors if upward else graph.successors
-    found = {n for n in nodes if n in graph}
+    step = graph._pred if upward else graph._succ  # the adjacency dicts: the same, faster
+    found = {n for n in nodes if n in step}
     stack = list(found)
     while stack:
-        for other in step(stack.pop()):
+        for other in step[stack.pop()]:
             if other not in found:
                 found.add(other)
                 stack.append(other)
@@ -245,13 +245,14 @@ def _followed_links(
     many followed links enter it."""
     steps: dict[str, list[tuple[str, tuple[tuple[str, str], ...]]]] = {}
     waiting: dict[str, int] = {}
+    succ = graph._succ  # the adjacency dict, in out_edges' order: the same, faster
     stack = [authority]
     while stack:
         upper = stack.pop()
         followed = steps[upper] = []
-        for _upper, lower, links in graph.out_edges(upper, data="links"):
+        for lower, data in succ[upper].items():
             if within is None or lower in within:
-                followed.append((lower, links))
+                followed.append((lower, data["links"]))
                 if lower in waiting:
                     waiting[lower] += 1
                 else:
