@@ -181,6 +181,17 @@ def force_scopes(
     Guidelines (separate chains of command).
     """
     view = phase_graphs(model, phase).layer(layer)
+    if unit is not None:
+        return _force_scopes(view, unit)
+    if view not in _SCOPES:  # the whole list once per phase and layer: bottlenecks, approach
+        _SCOPES[view] = _force_scopes(view, None)
+    return _SCOPES[view]
+
+
+_SCOPES: WeakKeyDictionary[LayerView, tuple[ForceScope, ...]] = WeakKeyDictionary()
+
+
+def _force_scopes(view: LayerView, unit: str | None) -> tuple[ForceScope, ...]:
     chains = view.chains
     starts = {t for t in view.tops if view.is_collective(t)}
     starts |= {v for u, v in chains.edges if view.nation[u] != view.nation[v]}
