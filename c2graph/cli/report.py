@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ._common import DEFINITIONS_EPILOG, add_allow_outside, add_lang
 from ._output import add_engine, guard_outputs
@@ -84,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
 
     The folder is made first; the report is then built in memory, and written only when
     none of its files would replace a MODEL file; with ``--pdf`` the page is then printed.
-    Progress goes to standard error on a terminal.
+    Progress goes to standard error on a terminal: each model loaded, then each step of
+    the report (:func:`~c2graph.report.build_report`).
 
     Parameters
     ----------
@@ -116,7 +118,10 @@ def run(args: argparse.Namespace) -> int:
     msg = messages(args.lang)
     tell = progress_for(args)
     inputs = Inputs(args)
-    models = [inputs.load(path) for path in args.models]
+    models = []
+    for index, path in enumerate(args.models, start=1):
+        models.append(inputs.load(path))
+        tell(msg("progress.loaded", model=Path(path).stem), index, len(args.models))
     forces = [f for f in args.forces.split(",") if f] if args.forces else None
     folder = ensure_folder(args.output)
     report = build_report(models, engine=args.engine, lang=args.lang, forces=forces, progress=tell)

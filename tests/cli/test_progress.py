@@ -34,3 +34,21 @@ def test_commands_say_nothing_on_stderr_when_it_is_not_a_terminal(tmp_path, caps
     out = tmp_path / "chart.dot"
     assert main(["draw", "models/us-rok-cfc.yaml", "-o", str(out)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_report_tells_each_model_loaded_then_each_step(tmp_path, monkeypatch):
+    told = []
+    monkeypatch.setattr(
+        "c2graph.cli.report.progress_for", lambda args: lambda *step: told.append(step)
+    )
+    assert main(["report", "models/us-rok-cfc.yaml", "-o", str(tmp_path), "--quiet"]) == 0
+    assert told == [
+        ("loaded us-rok-cfc", 1, 1),
+        ("bottlenecks of us-rok-cfc: armistice", 1, 7),
+        ("bottlenecks of us-rok-cfc: wartime", 2, 7),
+        ("analysed us-rok-cfc", 3, 7),
+        ("sections laid out", 4, 7),
+        ("drawing 2 diagrams", 5, 7),
+        ("diagrams drawn", 6, 7),
+        ("page and Markdown assembled (5 files)", 7, 7),
+    ]
