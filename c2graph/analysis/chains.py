@@ -16,8 +16,9 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -29,6 +30,7 @@ __all__ = [
     "CommandChains",
     "chains_differ",
     "closure",
+    "composed_upward",
     "reach_effective",
     "upward_chains",
 ]
@@ -36,6 +38,44 @@ __all__ = [
 #: A chain from a top authority down to a node (its nodes, top first) and the authority
 #: surviving it.
 Chain = tuple[tuple[str, ...], str]
+
+_Value = TypeVar("_Value")
+
+
+def composed_upward(
+    pred: Mapping[str, Mapping[str, Any]],
+    node: str,
+    memo: dict[str, _Value],
+    compose: Callable[[str, Mapping[str, Any]], _Value],
+) -> _Value:
+    """Return ``memo[node]``, filling ``memo`` for ``node`` and every node above it: each
+    node's value is ``compose(node, its superiors)``, called once its superiors' values are
+    in ``memo`` (a post-order walk over an acyclic graph, without recursion, so a chain
+    of any depth is fine).
+
+    Example
+    -------
+    >>> pred = {"pm": {}, "hq": {"pm": {}}, "u": {"hq": {}, "pm": {}}}
+    >>> depth: dict[str, int] = {}
+    >>> composed_upward(pred, "u", depth, lambda n, ups: max([depth[u] + 1 for u in ups] or [0]))
+    2
+    >>> depth
+    {'pm': 0, 'hq': 1, 'u': 2}
+    """
+    stack = [node]
+    while stack:
+        current = stack[-1]
+        if current in memo:
+            stack.pop()
+            continue
+        uppers = pred[current]
+        pending = [upper for upper in uppers if upper not in memo]
+        if pending:
+            stack.extend(pending)
+            continue
+        memo[current] = compose(current, uppers)
+        stack.pop()
+    return memo[node]
 
 
 def upward_chains(
@@ -61,29 +101,18 @@ def upward_chains(
     ----------
     Joint Publication 1 (command relationships and their composition).
     """
-    stack = [node]
-    while stack:
-        current = stack[-1]
-        if current in memo:
-            stack.pop()
-            continue
-        uppers = graph.pred[current]
-        pending = [upper for upper in uppers if upper not in memo]
-        if pending:
-            stack.extend(pending)
-            continue
-        memo[current] = (
-            frozenset(
-                ((*chain, current), meet(held, relation))
-                for upper, data in uppers.items()
-                for chain, held in memo[upper]
-                for relation, _key in data["links"]
-            )
-            if uppers
-            else frozenset({((current,), "command")})
+
+    def compose(current: str, uppers: Mapping[str, Any]) -> frozenset[Chain]:
+        if not uppers:
+            return frozenset({((current,), "command")})
+        return frozenset(
+            ((*chain, current), meet(held, relation))
+            for upper, data in uppers.items()
+            for chain, held in memo[upper]
+            for relation, _key in data["links"]
         )
-        stack.pop()
-    return memo[node]
+
+    return composed_upward(graph.pred, node, memo, compose)
 
 
 class CommandChains:

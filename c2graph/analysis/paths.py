@@ -28,7 +28,7 @@ Example
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,7 +47,7 @@ from ..vocabulary import (
     carries_authority,
     meet,
 )
-from .chains import CommandChains, reach_effective
+from .chains import CommandChains, composed_upward, reach_effective
 from .graphs import LayerView, phase_graphs, strength_key
 from .sovereignty import SCOPES, chain_consent, consent, held_at_top, national_heads, scope
 
@@ -465,37 +465,26 @@ class _Above:
     def _partials(self, node: str) -> tuple[_Partial, ...]:
         """Every chain down to ``node``, composed over its superiors (memoised)."""
         memo, view = self.memo, self.view
-        pred, nation = view.chains._pred, view.nation
-        stack = [node]
-        while stack:
-            current = stack[-1]
-            if current in memo:
-                stack.pop()
-                continue
-            uppers = pred[current]
-            pending = [upper for upper in uppers if upper not in memo]
-            if pending:
-                stack.extend(pending)
-                continue
+        nation = view.nation
+
+        def compose(current: str, uppers: Mapping[str, Any]) -> tuple[_Partial, ...]:
             own = nation[current]
-            memo[current] = (
-                tuple(
-                    (
-                        (*nodes, current),
-                        (*relations, relation),
-                        (*keys, key),
-                        meet(held, relation),
-                        one if one == own else None,
-                    )
-                    for upper, data in uppers.items()
-                    for nodes, relations, keys, held, one in memo[upper]
-                    for relation, key in data["links"]
+            if not uppers:
+                return (((current,), (), (), held_at_top(view, current), own),)
+            return tuple(
+                (
+                    (*nodes, current),
+                    (*relations, relation),
+                    (*keys, key),
+                    meet(held, relation),
+                    one if one == own else None,
                 )
-                if uppers
-                else (((current,), (), (), held_at_top(view, current), own),)
+                for upper, data in uppers.items()
+                for nodes, relations, keys, held, one in memo[upper]
+                for relation, key in data["links"]
             )
-            stack.pop()
-        return memo[node]
+
+        return composed_upward(view.chains._pred, node, memo, compose)
 
 
 def chain_of_command(
