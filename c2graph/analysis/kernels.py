@@ -21,12 +21,13 @@ Example
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 import networkx as nx
+
+from .kernelchoice import KERNELS_VARIABLE, compiled
 
 if TYPE_CHECKING:
     import rustworkx as rx
@@ -44,20 +45,8 @@ __all__ = [
     "weak_components",
 ]
 
-#: The environment variable that chooses the kernels: ``networkx`` for the reference ones.
-KERNELS_VARIABLE = "C2GRAPH_KERNELS"
 #: The root placed above several tops by :func:`immediate_dominators` (never a node id).
 VIRTUAL_ROOT = ("<top>",)
-
-
-def compiled() -> bool:
-    """True unless ``C2GRAPH_KERNELS=networkx`` asks for the reference kernels.
-
-    >>> import os
-    >>> compiled() == (os.environ.get("C2GRAPH_KERNELS") != "networkx")
-    True
-    """
-    return os.environ.get(KERNELS_VARIABLE, "") != "networkx"
 
 
 def immediate_dominators(
