@@ -16,14 +16,15 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any
 
 import networkx as nx
 
 from ..vocabulary import meet
 from .graphs import STRENGTH
+from .walks import composed_upward
 
 __all__ = [
     "Chain",
@@ -38,44 +39,6 @@ __all__ = [
 #: A chain from a top authority down to a node (its nodes, top first) and the authority
 #: surviving it.
 Chain = tuple[tuple[str, ...], str]
-
-_Value = TypeVar("_Value")
-
-
-def composed_upward(
-    pred: Mapping[str, Mapping[str, Any]],
-    node: str,
-    memo: dict[str, _Value],
-    compose: Callable[[str, Mapping[str, Any]], _Value],
-) -> _Value:
-    """Return ``memo[node]``, filling ``memo`` for ``node`` and every node above it: each
-    node's value is ``compose(node, its superiors)``, called once its superiors' values are
-    in ``memo`` (a post-order walk over an acyclic graph, without recursion, so a chain
-    of any depth is fine).
-
-    Example
-    -------
-    >>> pred = {"pm": {}, "hq": {"pm": {}}, "u": {"hq": {}, "pm": {}}}
-    >>> depth: dict[str, int] = {}
-    >>> composed_upward(pred, "u", depth, lambda n, ups: max([depth[u] + 1 for u in ups] or [0]))
-    2
-    >>> depth
-    {'pm': 0, 'hq': 1, 'u': 2}
-    """
-    stack = [node]
-    while stack:
-        current = stack[-1]
-        if current in memo:
-            stack.pop()
-            continue
-        uppers = pred[current]
-        pending = [upper for upper in uppers if upper not in memo]
-        if pending:
-            stack.extend(pending)
-            continue
-        memo[current] = compose(current, uppers)
-        stack.pop()
-    return memo[node]
 
 
 def upward_chains(

@@ -35,21 +35,24 @@ from typing import Any
 import networkx as nx
 
 from ..display import Displayable
-from ..errors import QueryError
 from ..model import Model
 from ..vocabulary import (
-    ALL_LAYERS,
-    AUTHORITY_LAYERS,
     CONDUIT,
     OPERATIONAL_RELATIONS,
-    RELATIONS,
-    Layer,
-    carries_authority,
     meet,
 )
 from .chains import CommandChains, composed_upward, reach_effective
 from .graphs import LayerView, phase_graphs, strength_key
-from .sovereignty import SCOPES, chain_consent, consent, held_at_top, national_heads, scope
+from .pathrecords import (
+    DEFAULT_LAYER,
+    AuthorityPath,
+    Commanders,
+    PathResult,
+    Superior,
+    path_key,
+)
+from .plainpaths import check_authority_layer
+from .sovereignty import chain_consent, consent, held_at_top, national_heads, scope
 
 __all__ = [
     "DEFAULT_LAYER",
@@ -71,136 +74,6 @@ __all__ = [
     "reach_consent",
     "top_authorities",
 ]
-
-#: The layer of chains of command, single points of failure, spans and hierarchy measures
-#: when none is asked for.
-DEFAULT_LAYER: str = Layer.OPERATIONAL.value
-
-
-@dataclass(frozen=True)
-class AuthorityPath(Displayable):
-    """One chain from a source to a target: its nodes, links and the surviving authority.
-
-    ``kind`` is ``"authority"`` for a chain of authority links, ``"coordination"`` for a
-    request route that uses at least one coordination link (its ``effective`` is then
-    ``"none"``: no authority passes over coordination), and ``"link"`` for a link of a layer
-    without authority (support, coordination, information) touching the target.  ``layer``
-    is the layer the chain was found in.  For a chain of authority, ``scope`` is
-    ``"national"``, ``"combined"`` or ``"foreign"``
-    (:data:`~c2graph.analysis.sovereignty.SCOPES`) and ``consent`` the national heads whose
-    consent a combined or foreign chain rests on (empty for a national one).
-    """
-
-    nodes: tuple[str, ...]
-    relations: tuple[str, ...]
-    links: tuple[str, ...]
-    effective: str
-    kind: str = "authority"
-    layer: str = DEFAULT_LAYER
-    scope: str | None = "national"
-    consent: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the path as JSON-ready data."""
-        return {
-            "nodes": list(self.nodes),
-            "relations": list(self.relations),
-            "links": list(self.links),
-            "effective": self.effective,
-            "kind": self.kind,
-            "layer": self.layer,
-            "scope": self.scope,
-            "consent": list(self.consent),
-        }
-
-
-@dataclass(frozen=True)
-class PathResult(Displayable):
-    """Every path to ``target`` in ``phase`` and ``layer`` (from ``source``, or from every
-    top of the layer)."""
-
-    target: str
-    phase: str
-    source: str | None
-    paths: tuple[AuthorityPath, ...]
-    layer: str = DEFAULT_LAYER
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        """One warning per foreign chain: "national force under a foreign-topped chain"."""
-        return tuple(_foreign_warning(p) for p in self.paths if p.scope == "foreign")
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the result as JSON-ready data (``paths`` is ``[]`` when there is none)."""
-        return {
-            "target": self.target,
-            "phase": self.phase,
-            "layer": self.layer,
-            "source": self.source,
-            "paths": [p.to_dict() for p in self.paths],
-            "warnings": list(self.warnings),
-        }
-
-
-def _foreign_warning(path: AuthorityPath) -> str:
-    heads = ", ".join(path.consent) or "no national head in this layer"
-    return (
-        f"national force under a foreign-topped chain: {path.nodes[-1]} under "
-        f"{' → '.join(path.nodes[:-1])} ({path.layer} layer, {path.effective}); rests on "
-        f"the consent of {heads}"
-    )
-
-
-@dataclass(frozen=True)
-class Superior(Displayable):
-    """A direct authority link into a unit: who holds it, which relation, which link.
-
-    ``holders`` names, for a conduit (``transmits``), the nodes whose authority it passes
-    on (found up through conduits to the first link of another relation); for any other
-    relation it is the superior itself.
-    """
-
-    node: str
-    relation: str
-    link: str
-    holders: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the superior as JSON-ready data."""
-        return {
-            "node": self.node,
-            "relation": self.relation,
-            "link": self.link,
-            "holders": list(self.holders or (self.node,)),
-        }
-
-
-@dataclass(frozen=True)
-class Commanders(Displayable):
-    """Who holds authority directly over ``unit`` in ``phase`` and ``layer``.
-
-    ``operational`` lists the distinct holders of an operational relation (command, COCOM,
-    OPCON), a conduit counting as the holders above it; more than one breaks unity of
-    command and ``warning`` says so.
-    """
-
-    unit: str
-    phase: str
-    superiors: tuple[Superior, ...]
-    operational: tuple[str, ...]
-    warning: str | None
-    layer: str = DEFAULT_LAYER
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the commanders as JSON-ready data."""
-        return {
-            "unit": self.unit,
-            "phase": self.phase,
-            "layer": self.layer,
-            "superiors": [s.to_dict() for s in self.superiors],
-            "operational": list(self.operational),
-            "warning": self.warning,
-        }
 
 
 @dataclass(frozen=True)
@@ -280,27 +153,6 @@ def authority_view(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> L
     """
     check_authority_layer(layer)
     return phase_graphs(model, phase).layer(layer)
-
-
-def check_authority_layer(layer: str) -> str:
-    """Return ``layer`` if chains of command run in it, else raise
-    :class:`~c2graph.errors.QueryError` naming the layers that carry authority.
-
-    Example
-    -------
-    >>> check_authority_layer("civil")
-    'civil'
-    >>> check_authority_layer("support")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    c2graph.errors.QueryError: the support layer carries no authority, ...
-    """
-    if not carries_authority(layer):
-        choices = ", ".join([*(lay.value for lay in AUTHORITY_LAYERS), ALL_LAYERS])
-        raise QueryError(
-            f"the {layer} layer carries no authority, so it has no chains of command; "
-            f"expected one of {choices}"
-        )
-    return str(layer)
 
 
 def top_authorities(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> tuple[str, ...]:
@@ -700,31 +552,3 @@ def _links_of(view: LayerView, target: str, source: str | None) -> Iterator[Auth
         if source is None or source in (u, v):
             for relation, key in graph.edges[u, v]["links"]:
                 yield AuthorityPath((u, v), (relation,), (key,), "none", "link", view.layer, None)
-
-
-_RELATION_ORDER = {relation: i for i, relation in enumerate(RELATIONS)}
-_KIND_ORDER = {"authority": 0, "link": 1, "coordination": 2}
-_SCOPE_ORDER = {name: i for i, name in enumerate((*SCOPES, None))}
-
-
-def path_key(path: AuthorityPath) -> tuple[Any, ...]:
-    """The order paths are listed in: authority chains, then links, then request routes;
-    national, combined, foreign; shorter first; then by nodes, relations (vocabulary order)
-    and links.
-
-    Example
-    -------
-    >>> short = AuthorityPath(("a", "b"), ("opcon",), ("k",), "opcon")
-    >>> route = AuthorityPath(("a", "b"), ("liaison",), ("l",), "none", "coordination")
-    >>> sorted([route, short], key=path_key) == [short, route]
-    True
-    """
-    ranks = tuple(_RELATION_ORDER[relation] for relation in path.relations)
-    return (
-        _KIND_ORDER[path.kind],
-        _SCOPE_ORDER[path.scope],
-        len(path.nodes),
-        path.nodes,
-        ranks,
-        path.links,
-    )

@@ -39,19 +39,17 @@ given up; a multinational commander holds only the authority each nation delegat
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 from weakref import WeakKeyDictionary
 
 import networkx as nx
 
-from ..display import Displayable
 from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS, Layer, meet
 from .chains import CommandChains, closure, upward_chains
 from .graphs import LayerView, phase_graphs, simple_digraph, strength_key
 from .kernels import dag_order, reachable
+from .pathrecords import COMBINED, SCOPES, ForceScope, ScopedChain
 
 __all__ = [
     "COMBINED",
@@ -67,11 +65,6 @@ __all__ = [
     "national_heads",
     "scope",
 ]
-
-#: The scopes of a chain, in the order they are listed.
-SCOPES: tuple[str, ...] = ("national", "combined", "foreign")
-#: The name of the family of combined chains.
-COMBINED = "combined"
 
 
 class Family:
@@ -103,56 +96,6 @@ class Family:
                 masks[node] = mask
         named = {m: frozenset(t for t, b in bit.items() if m & b) for m in set(masks.values())}
         return {node: named[mask] for node, mask in masks.items()}
-
-
-@dataclass(frozen=True)
-class ScopedChain(Displayable):
-    """A combined or foreign chain above a force (its nodes, top first), with whose consent
-    it rests on."""
-
-    nodes: tuple[str, ...]
-    scope: str
-    consent: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the chain as JSON-ready data."""
-        return {"nodes": list(self.nodes), "scope": self.scope, "consent": list(self.consent)}
-
-
-@dataclass(frozen=True)
-class ForceScope(Displayable):
-    """A national force's chains in one layer: its ``national`` chains (node tuples) and the
-    combined or foreign chains it is under (``shared``)."""
-
-    unit: str
-    nation: str
-    national: tuple[tuple[str, ...], ...]
-    shared: tuple[ScopedChain, ...]
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        """ "national force under a foreign-topped chain", once per foreign chain, and a
-        note when the force has no national chain at all."""
-        found = [
-            f"national force under a foreign-topped chain: {self.unit} ({self.nation}) under "
-            f"{' → '.join(c.nodes[:-1])}; rests on the consent of "
-            f"{', '.join(c.consent) or 'no national head in this layer'}"
-            for c in self.shared
-            if c.scope == "foreign"
-        ]
-        if not self.national:
-            found.append(f"{self.unit} ({self.nation}) has no national chain in this layer")
-        return tuple(found)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the force's chains as JSON-ready data."""
-        return {
-            "unit": self.unit,
-            "nation": self.nation,
-            "national": [list(c) for c in self.national],
-            "shared": [c.to_dict() for c in self.shared],
-            "warnings": list(self.warnings),
-        }
 
 
 def force_scopes(

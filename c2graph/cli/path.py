@@ -23,7 +23,9 @@ warning: kr-forces (KR) has no national chain in this layer
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..modelfile.parsing import gc_paused
 from ..vocabulary import ALL_LAYERS, AUTHORITY_RELATIONS, LAYER_CHOICES, carries_authority
@@ -39,7 +41,7 @@ from ._common import (
 from ._terminal import write_lines
 
 if TYPE_CHECKING:
-    from ..analysis.paths import AuthorityPath, PathResult
+    from ..analysis.pathrecords import AuthorityPath, Commanders, ForceScope, PathResult
     from ..model import Model
 
 HELP = (
@@ -120,25 +122,17 @@ def run(args: argparse.Namespace) -> int:
 
 def _answer(args: argparse.Namespace) -> int:
     """Load the model, find the chains and print them (see :func:`run`)."""
-    from ..analysis import authority_paths, commanders
-
-    model = _query_model(Inputs(args).load(args.model), args)
+    model = Inputs(args).load(args.model)
     phase = phase_or_first(model, args.phase)
-    result = authority_paths(
-        model,
-        args.target,
-        phase=phase,
-        source=args.source,
-        via_coordination=args.via_coordination,
-        layer=args.layer,
-    )
+    model, find = _finders(model, phase, args)
+    result = find.chains(model, args.target, phase=phase, source=args.source, layer=args.layer)
     others = [
-        authority_paths(model, args.target, phase=phase, source=args.source, layer=layer)
+        find.paths(model, args.target, phase=phase, source=args.source, layer=layer)
         for layer in LAYER_CHOICES
         if layer not in (args.layer, ALL_LAYERS) and args.layer != ALL_LAYERS
     ]
     direct = (
-        commanders(model, args.target, phase=phase, layer=args.layer)
+        find.commanders(model, args.target, phase=phase, layer=args.layer)
         if carries_authority(args.layer)
         else None
     )
@@ -159,24 +153,51 @@ def _answer(args: argparse.Namespace) -> int:
         lines += [_superior(s.to_dict()) for s in direct.superiors] or ["  none"]
         if direct.warning:
             lines += ["", f"warning: {direct.warning}"]
-    lines += _warnings(model, args, phase)
+    lines += _warnings(model, args, phase, find)
     write_lines(lines)
     return 0
 
 
-def _query_model(model: Model, args: argparse.Namespace) -> Model:
-    """The part of ``model`` the answer rests on: the chains above TARGET (and ``--from``)
-    in the phase (:func:`~c2graph.analysis.upward.upward_model`), or the whole model for
-    request routes, which go down and across, and with the reference kernels
-    (``C2GRAPH_KERNELS=networkx``, :mod:`c2graph.analysis.kernels`)."""
-    from ..analysis.kernels import compiled
+class _Finders(NamedTuple):
+    """The analyses that answer: ``chains`` of the chosen layer (with the request routes
+    when asked), ``paths`` of the other layers, the direct ``commanders`` and the force
+    ``scope`` of the target."""
+
+    chains: Callable[..., PathResult]
+    paths: Callable[..., PathResult]
+    commanders: Callable[..., Commanders]
+    scope: Callable[..., tuple[ForceScope, ...]]
+
+
+def _finders(model: Model, phase: str, args: argparse.Namespace) -> tuple[Model, _Finders]:
+    """The model the answer is found on, and the analyses that find it.
+
+    By default, the part of the model above TARGET (and ``--from``) in the phase
+    (:func:`~c2graph.analysis.upward.upward_model`), asked of the analyses on plain dicts
+    (:mod:`~c2graph.analysis.plainpaths`: the same answers, without importing networkx).
+    For request routes, which go down and across, and with the reference kernels
+    (``C2GRAPH_KERNELS=networkx``, :mod:`~c2graph.analysis.kernelchoice`), the whole model
+    and the analyses on networkx graphs.
+    """
+    from ..analysis.kernelchoice import compiled
 
     if args.via_coordination or not compiled():
-        return model
+        from ..analysis import authority_paths, commanders
+
+        chains = functools.partial(authority_paths, via_coordination=args.via_coordination)
+        return model, _Finders(chains, authority_paths, commanders, _force_scope)
+    from ..analysis.plainpaths import unit_commanders, unit_force_scope, unit_paths
     from ..analysis.upward import upward_model
 
-    phase = phase_or_first(model, args.phase)
-    return upward_model(model, phase, [args.target, *([args.source] if args.source else [])])
+    part = upward_model(model, phase, [args.target, *([args.source] if args.source else [])])
+    return part, _Finders(unit_paths, unit_paths, unit_commanders, unit_force_scope)
+
+
+def _force_scope(model: Model, unit: str, *, phase: str, layer: str) -> tuple[ForceScope, ...]:
+    """The :func:`~c2graph.analysis.sovereignty.force_scopes` entry of ``unit``."""
+    from ..analysis import force_scopes
+
+    return force_scopes(model, phase=phase, layer=layer, unit=unit)
 
 
 def _main_lines(model: Model, result: PathResult, args: argparse.Namespace) -> list[str]:
@@ -217,18 +238,16 @@ def _other_lines(others: list[PathResult]) -> list[str]:
     return ["", "other layers:", *lines] if lines else []
 
 
-def _warnings(model: Model, args: argparse.Namespace, phase: str) -> list[str]:
+def _warnings(model: Model, args: argparse.Namespace, phase: str, find: _Finders) -> list[str]:
     """Warnings about the target's national and foreign chains in the chosen layer, or
     that the target is not active in the phase."""
     if phase not in model.nodes[args.target].phases:
         return ["", f"warning: {args.target} is not active in phase {phase!r}"]
     if not carries_authority(args.layer) or args.layer == ALL_LAYERS:
         return []
-    from ..analysis import force_scopes
-
     found = [
         warning
-        for force in force_scopes(model, phase=phase, layer=args.layer, unit=args.target)
+        for force in find.scope(model, args.target, phase=phase, layer=args.layer)
         for warning in force.warnings
     ]
     return ["", *(f"warning: {w}" for w in found)] if found else []
