@@ -79,6 +79,7 @@ Example
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -245,10 +246,12 @@ def placements(model: Model) -> tuple[ApproachPlacement, ...]:
 
 def _place(model: Model, phase: str) -> ApproachPlacement:
     graphs = phase_graphs(model, phase)
-    kind = {n: model.nodes[n].kind for n in graphs.nodes}
-    nation = {n: model.nodes[n].nation for n in graphs.nodes}
+    records = model.nodes
+    kind = {n: records[n].kind for n in graphs.nodes}
+    nation = graphs.layer(Layer.OPERATIONAL).nation
     near = _neighbours(graphs)
-    active = {n for n in graphs.whole if graphs.whole.degree(n)}
+    # A node with a link of the phase (a degree in its graph of every link).
+    active = {n for pair in graphs.joined for n in pair}
     national = {n for n in active if nation[n] not in SPECIAL_NATIONS}
     nations = tuple(sorted({nation[n] for n in national}))
     bodies = _shared(near, nation, kind)
@@ -257,16 +260,12 @@ def _place(model: Model, phase: str) -> ApproachPlacement:
     deciders = {n for n in national if role(held.get(n, "none")) == "commands"}
     military = {n for n in national if kind[n] not in POLITICAL_KINDS}
     informed = _within_two(near, national, nation)
+    decider_pairs, military_pairs = _cross(deciders, nation), _cross(military, nation)
+    cross_pairs = _cross(national, nation)
     axes = (
-        _share(
-            _in_contact(near, deciders, set(bodies), nation, direct=False),
-            _cross(deciders, nation),
-        ),
-        _share(
-            _in_contact(near, military, set(operational), nation, direct=True),
-            _cross(military, nation),
-        ),
-        _share(informed, _cross(national, nation)),
+        _share(_in_contact(near, deciders, set(bodies), nation, direct=False), decider_pairs),
+        _share(_in_contact(near, military, set(operational), nation, direct=True), military_pairs),
+        _share(informed, cross_pairs),
     )
     approach, rule = _name(len(nations), informed, operational, axes)
     units, shared = _unity(graphs)
@@ -274,9 +273,9 @@ def _place(model: Model, phase: str) -> ApproachPlacement:
         phase=phase,
         nations=nations,
         decision_rights=axes[0],
-        decider_pairs=_cross(deciders, nation),
+        decider_pairs=decider_pairs,
         interaction=axes[1],
-        cross_pairs=_cross(national, nation),
+        cross_pairs=cross_pairs,
         cross_links=sum(1 for link in graphs.cross_nation if link.relation in _INTERACTION),
         shared_bodies=operational,
         forums=tuple(b for b in bodies if kind[b] == "forum"),
@@ -312,7 +311,7 @@ def _neighbours(graphs: PhaseGraphs) -> dict[str, set[str]]:
 
 
 def _shared(
-    near: dict[str, set[str]], nation: dict[str, str], kind: dict[str, str]
+    near: dict[str, set[str]], nation: Mapping[str, str], kind: dict[str, str]
 ) -> tuple[str, ...]:
     """Coordination bodies, forums and collective nodes linked to two or more countries
     over the coordination and information layers, sorted."""
@@ -330,9 +329,9 @@ def _shared(
 _BODY_KINDS = frozenset({"coordination-body", "forum"})
 
 
-def _cross(nodes: set[str], nation: dict[str, str]) -> int:
+def _cross(nodes: set[str], nation: Mapping[str, str]) -> int:
     """The number of pairs of ``nodes`` of different countries."""
-    per_nation = Counter(nation[n] for n in nodes)
+    per_nation = Counter(map(nation.__getitem__, nodes))
     return (len(nodes) ** 2 - sum(c * c for c in per_nation.values())) // 2
 
 
@@ -340,7 +339,7 @@ def _in_contact(
     near: dict[str, set[str]],
     nodes: set[str],
     bodies: set[str],
-    nation: dict[str, str],
+    nation: Mapping[str, str],
     *,
     direct: bool,
 ) -> int:
@@ -348,23 +347,32 @@ def _in_contact(
     (``direct``) joined by a link; each pair is counted from both of its ends."""
     found = 0
     for u in nodes:
-        contact = set(near.get(u, ())) if direct else set()
-        for w in near.get(u, ()):
+        around = near.get(u)
+        if not around:
+            continue
+        contact = set(around) if direct else set()
+        for w in around:
             if w in bodies:
                 contact |= near[w]
-        found += sum(1 for v in contact if v in nodes and nation[v] != nation[u])
+        if contact:
+            own = nation[u]
+            found += sum(1 for v in contact if v in nodes and nation[v] != own)
     return found // 2
 
 
-def _within_two(near: dict[str, set[str]], nodes: set[str], nation: dict[str, str]) -> int:
+def _within_two(near: dict[str, set[str]], nodes: set[str], nation: Mapping[str, str]) -> int:
     """Count the cross-nation pairs of ``nodes`` within two links of each other, from each
     node's neighbourhood (the sum of squared degrees, never the pairs)."""
     found = 0
     for u in nodes:
-        within = set(near.get(u, ()))
-        for w in near.get(u, ()):
+        around = near.get(u)
+        if not around:
+            continue
+        within = set(around)
+        for w in around:
             within |= near[w]
-        found += sum(1 for v in within if v in nodes and nation[v] != nation[u])
+        own = nation[u]
+        found += sum(1 for v in within if v in nodes and nation[v] != own)
     return found // 2
 
 
@@ -372,7 +380,8 @@ def _unity(graphs: PhaseGraphs) -> tuple[list[str], dict[str, str]]:
     """The national forces of the phase, and those under a combined or foreign chain of
     the operational layer, with the scope of that chain (combined first)."""
     view = graphs.layer(Layer.OPERATIONAL)
-    units = [n for n in graphs.nodes if n in graphs.forces and not view.is_collective(n)]
+    forces, nation = graphs.forces, view.nation
+    units = [n for n in graphs.nodes if n in forces and nation[n] not in SPECIAL_NATIONS]
     return units, shared_chains(view)
 
 
@@ -439,7 +448,7 @@ def _structure(shared: dict[str, str]) -> str:
 
 
 def _by_nation(
-    units: list[str], shared: dict[str, str], nation: dict[str, str]
+    units: list[str], shared: dict[str, str], nation: Mapping[str, str]
 ) -> tuple[tuple[str, float], ...]:
     """Per country, the share of its national forces under a combined or foreign chain."""
     return tuple(
