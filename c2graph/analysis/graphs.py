@@ -277,12 +277,18 @@ class LayerView:
             self.graph = graphs.authority
         else:
             self.graph = _filtered(graphs.authority, _changed_links(graphs.authority, relations))
-        cut = [
-            (u, v)
-            for u, below in self.graph._succ.items()
-            for v in below
-            if self.is_authority and self.is_collective(v) and not self.is_collective(u)
-        ]
+        # Looked up in a set of the few collective nodes, not by a call per edge.
+        collective = {n for n, own in nation.items() if own in SPECIAL_NATIONS}
+        cut = (
+            [
+                (u, v)
+                for u, below in self.graph._succ.items()
+                for v in below
+                if v in collective and u not in collective
+            ]
+            if self.is_authority and collective
+            else []
+        )
         self.direction: tuple[tuple[str, str], ...] = tuple(cut)
         self.chains = _filtered(self.graph, dict.fromkeys(cut)) if cut else self.graph
         self.tops = _tops(self.chains)
@@ -317,9 +323,11 @@ def _changed_links(authority: nx.DiGraph, relations: frozenset[str]) -> _Changes
     for u, below in authority._succ.items():
         for v, data in below.items():
             links = data["links"]
-            if any(rel not in relations for rel, _key in links):
-                kept = tuple(pair for pair in links if pair[0] in relations)
-                changed[u, v] = {"links": kept} if kept else None
+            for rel, _key in links:  # a loop, not any() over a generator: once per edge
+                if rel not in relations:
+                    kept = tuple(pair for pair in links if pair[0] in relations)
+                    changed[u, v] = {"links": kept} if kept else None
+                    break
     return changed
 
 
