@@ -159,6 +159,33 @@ class Commanders(Displayable):
     warning: str | None
     layer: str = DEFAULT_LAYER
 
+    @classmethod
+    def held(
+        cls,
+        unit: str,
+        phase: str,
+        superiors: tuple[Superior, ...],
+        held: list[tuple[str, Superior]],
+        layer: str,
+    ) -> Commanders:
+        """The commanders of ``unit`` from the (holder, superior) pairs that command it.
+
+        >>> a, b = Superior("a", "OPCON", "l1", ("a",)), Superior("b", "TACON", "l2", ("b",))
+        >>> Commanders.held("u", "p", (a, b), [("a", a), ("b", b)], "operational").warning
+        "unity of command: u has 2 operational commanders in phase 'p': a (OPCON), b (TACON)"
+        """
+        operational = tuple(sorted({h for h, _s in held}))
+        warning = None
+        if len(operational) > 1:
+            holders = ", ".join(
+                f"{h} ({s.relation})" if h == s.node else f"{h} (through {s.node})" for h, s in held
+            )
+            warning = (
+                f"unity of command: {unit} has {len(operational)} operational commanders "
+                f"in phase {phase!r}: {holders}"
+            )
+        return cls(unit, phase, superiors, operational, warning, layer)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the commanders as JSON-ready data."""
         return {

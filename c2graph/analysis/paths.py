@@ -400,17 +400,7 @@ def commanders(model: Model, unit: str, *, phase: str, layer: str = DEFAULT_LAYE
         for relation, key in graph.edges[upper, unit]["links"]
     )
     held = [(h, s) for s in superiors for h in s.holders if _commands(graph, h, s)]
-    operational = tuple(sorted({h for h, _s in held}))
-    warning = None
-    if len(operational) > 1:
-        holders = ", ".join(
-            f"{h} ({s.relation})" if h == s.node else f"{h} (through {s.node})" for h, s in held
-        )
-        warning = (
-            f"unity of command: {unit} has {len(operational)} operational commanders "
-            f"in phase {phase!r}: {holders}"
-        )
-    return Commanders(unit, phase, superiors, operational, warning, str(layer))
+    return Commanders.held(unit, phase, superiors, held, str(layer))
 
 
 def _holders(graph: nx.DiGraph, upper: str, relation: str) -> tuple[str, ...]:

@@ -202,17 +202,7 @@ def unit_commanders(
         for relation, key in pred[unit][upper]
     )
     held = [(h, s) for s in superiors for h in s.holders if _commands(view, h, s)]
-    operational = tuple(sorted({h for h, _s in held}))
-    warning = None
-    if len(operational) > 1:
-        holders = ", ".join(
-            f"{h} ({s.relation})" if h == s.node else f"{h} (through {s.node})" for h, s in held
-        )
-        warning = (
-            f"unity of command: {unit} has {len(operational)} operational commanders "
-            f"in phase {phase!r}: {holders}"
-        )
-    return Commanders(unit, phase, superiors, operational, warning, view.layer)
+    return Commanders.held(unit, phase, superiors, held, view.layer)
 
 
 def unit_force_scope(
