@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c2graph.modelfile.jsonpath import NotJson, json_offset
+from c2graph.modelfile.jsonpath import NotJson, _raw_offset, _scanned_offset, json_offset
 from c2graph.modelfile.parsing import LineIndex
 
 TEXT = """{
@@ -104,3 +104,45 @@ def test_walk_finds_the_line_composing_finds(data: dict[str, Any], indent: int |
     text = json.dumps(data, indent=indent, ensure_ascii=False)
     for path in _paths(data):
         assert LineIndex(text).line_of(path) == composed_line(text, path), path
+
+
+def _with_key_twice(text: str) -> str:
+    """The text with a key ``k`` given twice, with other values, at its start."""
+    return '{"k": 0, "k": [1]' + (", " + text[1:] if text != "{}" else "}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    data=st.dictionaries(st.text("kxé", max_size=2), json_values, max_size=4),
+    indent=st.sampled_from([None, 1, 2]),
+    twice=st.booleans(),
+)
+def test_raw_walk_finds_what_the_scanner_finds(
+    data: dict[str, Any], indent: int | None, twice: bool
+) -> None:
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    if twice:
+        text = _with_key_twice(text)
+    for path in [*_paths(data), ("k",), ("k", 0)]:
+        fast = _raw_offset(text, path)
+        twice_met = twice and path and isinstance(path[0], str)  # a key given twice
+        if twice_met or "\\" in text:  # in doubt, or an escape: left to the scanner
+            assert fast is None, path
+        else:
+            assert fast == _scanned_offset(text, path), path
+        assert json_offset(text, path) == _scanned_offset(text, path), path
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "offset"),
+    [
+        ('{"a": 1, "a": 2}', ("a",), 1),  # a key given twice: the first, as scanned
+        ('{"a": [1, 2], "b": {"a": 1, "a": 2}}', ("a", 1), 10),
+        ("[1, 2, NaN, 3]", (3,), 12),  # not JSON msgspec reads: scanned
+        ("  [1,\n 2 ,3]  ", (2,), 10),
+        ('{"é": [1, "ü", 2]}', ("é", 2), 15),  # offsets in characters, not bytes
+    ],
+)
+def test_texts_in_doubt_are_scanned(text: str, path: tuple[str | int, ...], offset: int) -> None:
+    assert json_offset(text, path) == offset
+    assert _scanned_offset(text, path) == offset
