@@ -179,6 +179,7 @@ def _compared(args: argparse.Namespace) -> int:
 def _pair(args: argparse.Namespace, models: list[Model], msg: Messages, read: list[Path]) -> int:
     from ..compare.briefing import compared_briefing
     from ..compare.text import comparison_text
+    from ..limits import LISTED
 
     a, b = models
     result, brief = compared_briefing(a, b, phase=args.phase, layer=args.layer)
@@ -187,7 +188,7 @@ def _pair(args: argparse.Namespace, models: list[Model], msg: Messages, read: li
     if args.json:
         emit_json(result.to_dict() | {"briefing": brief.to_dict()})
     else:
-        sys.stdout.write(comparison_text(result, brief, a, b, msg))
+        sys.stdout.write(comparison_text(result, brief, a, b, msg, limit=LISTED))
     return 0
 
 
@@ -196,6 +197,7 @@ def _summaries(
 ) -> int:
     from ..compare.briefing import compared_briefing
     from ..compare.summary import summary_text
+    from ..limits import LISTED
 
     base, options = models[0], models[1:]
     briefs = [compared_briefing(base, m, phase=args.phase, layer=args.layer)[1] for m in options]
@@ -205,7 +207,8 @@ def _summaries(
         data = [b.to_dict() for b in briefs]
         emit_json(data[0] if len(data) == 1 else data)
     else:
-        texts = [summary_text(b, base, m, msg) for b, m in zip(briefs, options, strict=True)]
+        pairs = zip(briefs, options, strict=True)
+        texts = [summary_text(b, base, m, msg, limit=LISTED) for b, m in pairs]
         sys.stdout.write("\n".join(texts))
     return 0
 

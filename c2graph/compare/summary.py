@@ -21,14 +21,26 @@ Example
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from ..analysis.considerations import ConsiderationRow, Fact
 from ..analysis.sovereignty import COMBINED
+from ..limits import kept, more, named
 from ..messages import Messages
 from ..model import Model
-from .briefing import AuthorityShift, Briefing, FailureShift, PeerShift, ValueShift
+from .briefing import (
+    AuthorityShift,
+    Briefing,
+    ChainShift,
+    CutShift,
+    DecisionShift,
+    FailureShift,
+    ForceShift,
+    PeerShift,
+    ValueShift,
+)
 
 __all__ = [
     "Part",
@@ -43,19 +55,30 @@ __all__ = [
 #: A headed list of sentences.
 Part = tuple[str, tuple[str, ...]]
 
+#: A finding not yet worded: the sentence, made only when it is shown.
+_Item = Callable[[], str]
+
 
 class _Words:
-    """Wording helpers over the two models and the catalogue."""
+    """Wording helpers over the two models and the catalogue; ``limit`` is the most names
+    one sentence gives (None: all)."""
 
-    def __init__(self, brief: Briefing, a: Model, b: Model, msg: Messages) -> None:
-        self.brief, self.a, self.b, self.msg = brief, a, b, msg
+    def __init__(
+        self, brief: Briefing, a: Model, b: Model, msg: Messages, limit: int | None = None
+    ) -> None:
+        self.brief, self.a, self.b, self.msg, self.limit = brief, a, b, msg, limit
 
     def node(self, node: str) -> str:
         model = self.b if node in self.b.nodes else self.a
         return self.msg.node(model, node)
 
     def nodes(self, nodes: Iterable[str]) -> str:
-        return self.msg.join(self.node(n) for n in nodes) or "-"
+        """The names of the nodes in alphabetical order (beyond ``limit``, the first and
+        how many more), or ``-``."""
+        names = [self.node(n) for n in nodes]
+        if self.limit is None:
+            return self.msg.join(sorted(names)) or "-"
+        return named(self.msg, names, limit=self.limit) or "-"
 
     def when(self, phases: tuple[str, ...]) -> str:
         """`` (in P, Q)`` unless the finding holds in every phase compared."""
@@ -72,98 +95,107 @@ class _Words:
         return self.msg("family.national", nation=self.msg.nation(chains))
 
 
-def _authority(w: _Words) -> list[str]:
-    grouped: dict[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], list[str]] = {}
+_Grant = tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _authority(w: _Words) -> list[_Item]:
+    grouped: dict[_Grant, list[str]] = {}
     for shift in w.brief.authority:
         grouped.setdefault((shift.tail, shift.before, shift.after, shift.phases), []).append(
             shift.head
         )
-    items = []
     order = sorted(grouped.items(), key=lambda item: (bool(item[0][1]), not item[0][2]))
-    for (tail, before, after, phases), heads in order:
-        if not before:
-            wording, fields = "summary.takes", {"relations": w.relations(after)}
-        elif not after:
-            wording, fields = "summary.gives_up", {"relations": w.relations(before)}
-        else:
-            wording = "summary.becomes"
-            fields = {"before": w.relations(before), "after": w.relations(after)}
-        names = w.nodes(sorted(heads, key=w.node))
-        text = w.msg(wording, tail=w.node(tail), heads=names, **fields)
-        items.append(text + w.when(phases))
-    return items
+    return [partial(_grant, w, grant, heads) for grant, heads in order]
+
+
+def _grant(w: _Words, grant: _Grant, heads: list[str]) -> str:
+    """``X takes OPCON of Y, Z`` (or gives it up, or one relation becomes another)."""
+    tail, before, after, phases = grant
+    if not before:
+        wording, fields = "summary.takes", {"relations": w.relations(after)}
+    elif not after:
+        wording, fields = "summary.gives_up", {"relations": w.relations(before)}
+    else:
+        wording = "summary.becomes"
+        fields = {"before": w.relations(before), "after": w.relations(after)}
+    text = w.msg(wording, tail=w.node(tail), heads=w.nodes(heads), **fields)
+    return text + w.when(phases)
 
 
 def _explained(shifts: Iterable[AuthorityShift]) -> set[tuple[str, tuple[str, ...]]]:
     return {(s.head, s.phases) for s in shifts}
 
 
-def _chains(w: _Words) -> list[str]:
-    """Chains of command that change without a change of the force's own superiors."""
+def _chains(w: _Words) -> list[_Item]:
+    """Chains of command that change without a change of the force's own superiors, then
+    the forces added and removed."""
     explained = _explained(w.brief.authority)
-    items = []
-    for shift in w.brief.chains:
-        if (shift.unit, shift.phases) in explained:
-            continue
-        items.append(
-            w.msg(
-                "summary.chain",
-                unit=w.node(shift.unit),
-                before=" | ".join(w.msg.chain(w.a, c) for c in shift.before) or "-",
-                after=" | ".join(w.msg.chain(w.b, c) for c in shift.after) or "-",
-            )
-            + w.when(shift.phases)
-        )
-    for force in w.brief.forces:
-        model = w.b if force.added else w.a
-        chains = " | ".join(w.msg.chain(model, c) for c in force.chains) or w.msg("chains.no_chain")
-        key = "summary.force_added" if force.added else "summary.force_removed"
-        items.append(w.msg(key, unit=w.node(force.unit), chains=chains) + w.when(force.phases))
-    return items
+    items: list[_Item] = [
+        partial(_chain, w, shift)
+        for shift in w.brief.chains
+        if (shift.unit, shift.phases) not in explained
+    ]
+    return items + [partial(_force, w, force) for force in w.brief.forces]
 
 
-def _decisions(w: _Words) -> list[str]:
-    items = []
-    for shift in w.brief.decisions:
-        model = w.b if shift.necessary else w.a
-        record = model.decisions[shift.decision]
-        key = "summary.decision_needed" if shift.necessary else "summary.decision_dropped"
-        items.append(
-            w.msg(
-                key,
-                decision=w.msg.decision(model, shift.decision),
-                deciders=w.msg("list.and").join(w.msg.node(model, n) for n in record.deciders),
-            )
-            + w.when(shift.phases)
-        )
-    return items
+def _chain(w: _Words, shift: ChainShift) -> str:
+    return w.msg(
+        "summary.chain",
+        unit=w.node(shift.unit),
+        before=" | ".join(w.msg.chain(w.a, c) for c in shift.before) or "-",
+        after=" | ".join(w.msg.chain(w.b, c) for c in shift.after) or "-",
+    ) + w.when(shift.phases)
+
+
+def _force(w: _Words, force: ForceShift) -> str:
+    model = w.b if force.added else w.a
+    chains = " | ".join(w.msg.chain(model, c) for c in force.chains) or w.msg("chains.no_chain")
+    key = "summary.force_added" if force.added else "summary.force_removed"
+    return w.msg(key, unit=w.node(force.unit), chains=chains) + w.when(force.phases)
+
+
+def _decisions(w: _Words) -> list[_Item]:
+    return [partial(_decision, w, shift) for shift in w.brief.decisions]
+
+
+def _decision(w: _Words, shift: DecisionShift) -> str:
+    model = w.b if shift.necessary else w.a
+    record = model.decisions[shift.decision]
+    key = "summary.decision_needed" if shift.necessary else "summary.decision_dropped"
+    return w.msg(
+        key,
+        decision=w.msg.decision(model, shift.decision),
+        deciders=w.msg("list.and").join(w.msg.node(model, n) for n in record.deciders),
+    ) + w.when(shift.phases)
 
 
 def _failure(w: _Words, shift: FailureShift) -> str:
     fields: dict[str, Any] = {"node": w.node(shift.node), "family": w.family(shift.chains)}
     if not shift.before:
-        return w.msg("summary.spof_new", units=w.nodes(sorted(shift.after, key=w.node)), **fields)
-    if not shift.after:
-        return w.msg("summary.spof_gone", units=w.nodes(sorted(shift.before, key=w.node)), **fields)
-    return w.msg(
-        "summary.spof_changed",
-        before=w.nodes(sorted(shift.before, key=w.node)),
-        after=w.nodes(sorted(shift.after, key=w.node)),
-        **fields,
-    )
+        text = w.msg("summary.spof_new", units=w.nodes(shift.after), **fields)
+    elif not shift.after:
+        text = w.msg("summary.spof_gone", units=w.nodes(shift.before), **fields)
+    else:
+        text = w.msg(
+            "summary.spof_changed",
+            before=w.nodes(shift.before),
+            after=w.nodes(shift.after),
+            **fields,
+        )
+    return text + w.when(shift.phases)
 
 
-def _failures(w: _Words) -> list[str]:
+def _cut(w: _Words, cut: CutShift) -> str:
+    key = "summary.cut_new" if cut.added else "summary.cut_gone"
+    return w.msg(key, node=w.node(cut.node)) + w.when(cut.phases)
+
+
+def _failures(w: _Words) -> list[_Item]:
     """New single points of failure first, then those that change, then those that go;
     then the cut nodes."""
     order = sorted(w.brief.failures, key=lambda s: (bool(s.before), not s.after))
-    items = [_failure(w, s) + w.when(s.phases) for s in order]
-    items += [
-        w.msg("summary.cut_new" if c.added else "summary.cut_gone", node=w.node(c.node))
-        + w.when(c.phases)
-        for c in w.brief.cuts
-    ]
-    return items
+    items: list[_Item] = [partial(_failure, w, s) for s in order]
+    return items + [partial(_cut, w, c) for c in w.brief.cuts]
 
 
 def _roles(w: _Words, roles: tuple[str, str] | None) -> str:
@@ -179,31 +211,37 @@ def _peer(w: _Words, shift: PeerShift) -> str:
         b=w.node(shift.b),
         before=_roles(w, shift.roles_before),
         after=_roles(w, shift.roles_after),
-    )
+    ) + w.when(shift.phases)
 
 
-def _values(w: _Words) -> list[str]:
+def _peers(w: _Words) -> list[_Item]:
+    return [partial(_peer, w, shift) for shift in w.brief.peers]
+
+
+def _values(w: _Words) -> list[_Item]:
     grouped: dict[str, list[ValueShift]] = {}
     for shift in w.brief.values:
         grouped.setdefault(shift.measure, []).append(shift)
-    items = []
-    for measure, shifts in grouped.items():
-        values = w.msg("list.groups").join(
-            f"{w.msg.number(s.before)} → {w.msg.number(s.after)}{w.when(s.phases)}" for s in shifts
-        )
-        items.append(w.msg.pair(w.msg.word("measure", measure), values))
-    return items
+    return [partial(_value, w, measure, shifts) for measure, shifts in grouped.items()]
 
 
-def _records(w: _Words) -> list[str]:
-    items = []
-    for node, changes in w.brief.nodes_changed:
-        fields = "; ".join(
-            w.msg.pair(w.msg.word("field", name), f"{_plain(w, before)} → {_plain(w, after)}")
-            for name, before, after in changes
-        )
-        items.append(w.msg.pair(w.node(node), fields))
-    return items
+def _value(w: _Words, measure: str, shifts: list[ValueShift]) -> str:
+    values = w.msg("list.groups").join(
+        f"{w.msg.number(s.before)} → {w.msg.number(s.after)}{w.when(s.phases)}" for s in shifts
+    )
+    return w.msg.pair(w.msg.word("measure", measure), values)
+
+
+def _records(w: _Words) -> list[_Item]:
+    return [partial(_record, w, node, changes) for node, changes in w.brief.nodes_changed]
+
+
+def _record(w: _Words, node: str, changes: tuple[tuple[str, Any, Any], ...]) -> str:
+    fields = "; ".join(
+        w.msg.pair(w.msg.word("field", name), f"{_plain(w, before)} → {_plain(w, after)}")
+        for name, before, after in changes
+    )
+    return w.msg.pair(w.node(node), fields)
 
 
 def _plain(w: _Words, value: Any) -> str:
@@ -217,21 +255,46 @@ def _plain(w: _Words, value: Any) -> str:
     return str(value)
 
 
-def summary_parts(brief: Briefing, a: Model, b: Model, msg: Messages) -> list[Part]:
+def summary_parts(
+    brief: Briefing, a: Model, b: Model, msg: Messages, *, limit: int | None = None
+) -> list[Part]:
     """Return the briefing as headed lists of sentences, the empty ones left out: who
     commands whom, decisions, single points of failure, counterparts, approach and
     measures, changed records (the phases in which nothing changes are
-    :func:`unchanged_text`)."""
-    w = _Words(brief, a, b, msg)
-    parts: list[Part] = [
-        (msg("summary.commands"), tuple(_authority(w) + _chains(w))),
-        (msg("summary.decisions"), tuple(_decisions(w))),
-        (msg("summary.failures"), tuple(_failures(w))),
-        (msg("summary.peers"), tuple(_peer(w, s) + w.when(s.phases) for s in brief.peers)),
-        (msg("summary.values"), tuple(_values(w))),
-        (msg("summary.records"), tuple(_records(w))),
+    :func:`unchanged_text`).
+
+    With ``limit``, each list gives its first ``limit`` sentences and then ``… and N
+    more``, and a sentence names at most ``limit`` units, then ``… and N more`` (the
+    sentences left out are never worded); without, everything.
+
+    >>> from c2graph import load_model
+    >>> from c2graph.compare import compare
+    >>> from c2graph.compare.briefing import briefing
+    >>> from c2graph.messages import messages
+    >>> a, b = load_model("models/us-japan-2025.yaml"), load_model("models/us-japan-jfhq.yaml")
+    >>> title, items = summary_parts(briefing(compare(a, b), a, b), a, b, messages("en"),
+    ...                              limit=1)[0]
+    >>> items
+    ('USFJ takes OPCON of 5AF … and 5 more', '… and 5 more')
+    """
+    w = _Words(brief, a, b, msg, limit)
+    parts: list[tuple[str, list[_Item]]] = [
+        (msg("summary.commands"), _authority(w) + _chains(w)),
+        (msg("summary.decisions"), _decisions(w)),
+        (msg("summary.failures"), _failures(w)),
+        (msg("summary.peers"), _peers(w)),
+        (msg("summary.values"), _values(w)),
+        (msg("summary.records"), _records(w)),
     ]
-    return [(title, items) for title, items in parts if items]
+    return [(title, _worded(items, msg, limit)) for title, items in parts if items]
+
+
+def _worded(items: Sequence[_Item], msg: Messages, limit: int | None) -> tuple[str, ...]:
+    """The sentences of the first ``limit`` items (None: all), and how many more."""
+    if limit is None:
+        return tuple(item() for item in items)
+    shown, left = kept(items, limit)
+    return (*(item() for item in shown), *((more(msg, left),) if left else ()))
 
 
 def headline_findings(brief: Briefing, a: Model, b: Model, msg: Messages) -> tuple[str, ...]:
@@ -249,13 +312,8 @@ def headline_findings(brief: Briefing, a: Model, b: Model, msg: Messages) -> tup
     True
     """
     w = _Words(brief, a, b, msg)
-    kinds = [
-        _authority(w) + _chains(w),
-        _decisions(w),
-        _failures(w),
-        [_peer(w, s) + w.when(s.phases) for s in brief.peers],
-    ]
-    return tuple(items[0] for items in kinds if items)
+    kinds = [_authority(w) + _chains(w), _decisions(w), _failures(w), _peers(w)]
+    return tuple(items[0]() for items in kinds if items)
 
 
 def unchanged_text(brief: Briefing, a: Model, msg: Messages) -> str | None:
@@ -369,9 +427,12 @@ def consideration_rows(
     )
 
 
-def summary_text(brief: Briefing, a: Model, b: Model, msg: Messages) -> str:
-    """The briefing as plain text: a title line, then each part and its sentences, then
-    the six considerations (recorded by each model, then the measured facts that differ).
+def summary_text(
+    brief: Briefing, a: Model, b: Model, msg: Messages, *, limit: int | None = None
+) -> str:
+    """The briefing as plain text: a title line, then each part and its sentences (with
+    ``limit``, cut as :func:`summary_parts` cuts them), then the six considerations
+    (recorded by each model, then the measured facts that differ).
 
     Examples
     --------
@@ -388,7 +449,7 @@ def summary_text(brief: Briefing, a: Model, b: Model, msg: Messages) -> str:
     unchanged = unchanged_text(brief, a, msg)
     if unchanged:
         lines += ["", unchanged]
-    for title, items in summary_parts(brief, a, b, msg):
+    for title, items in summary_parts(brief, a, b, msg, limit=limit):
         lines += ["", msg.heading(title), *(f"  - {item}" for item in items)]
     lines += ["", msg.heading(msg("summary.considerations"))]
     for old, new in zip(

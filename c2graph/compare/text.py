@@ -40,6 +40,10 @@ In War:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
+from ..limits import joined, kept, more
 from ..messages import Messages
 from ..model import Model
 from .briefing import Briefing
@@ -49,10 +53,21 @@ from .summary import summary_parts, unchanged_text
 
 __all__ = ["comparison_text", "diff_lines", "field_text", "matrix_text"]
 
+T = TypeVar("T")
 
-def diff_lines(diff: StructuralDiff, a: Model, b: Model, msg: Messages) -> list[str]:
+
+def _first(items: Sequence[T], limit: int | None) -> tuple[Sequence[T], int]:
+    """The first ``limit`` items (None: all) and how many are left out."""
+    return (items, 0) if limit is None else kept(items, limit)
+
+
+def diff_lines(
+    diff: StructuralDiff, a: Model, b: Model, msg: Messages, *, limit: int | None = None
+) -> list[str]:
     """The structural diff as indented lines: nodes, links added and removed (a pair whose
     relation changes is told once, as a relation change), relations and records changed.
+    With ``limit``, each list gives its first ``limit`` nodes or links, then ``… and N
+    more``.
 
     >>> from c2graph import load_model
     >>> from c2graph.compare import structural_diff
@@ -65,6 +80,9 @@ def diff_lines(diff: StructuralDiff, a: Model, b: Model, msg: Messages) -> list[
     def node(n: str) -> str:
         return msg.node(b if n in b.nodes else a, n)
 
+    def rest(left: int, indent: str) -> list[str]:
+        return [indent + more(msg, left)] if left else []
+
     retyped = {(c.from_node, c.to_node) for c in diff.relations_changed}
     lines = []
     for key, nodes in (
@@ -72,21 +90,26 @@ def diff_lines(diff: StructuralDiff, a: Model, b: Model, msg: Messages) -> list[
         ("text.nodes_removed", diff.nodes_removed),
     ):
         if nodes:
-            lines.append("  " + msg.pair(msg(key, count=len(nodes)), msg.join(map(node, nodes))))
+            listed, left = _first(nodes, limit)
+            names = joined(msg, [node(n) for n in listed], left)
+            lines.append("  " + msg.pair(msg(key, count=len(nodes)), names))
     for key, refs in (
         ("text.links_added", diff.links_added),
         ("text.links_removed", diff.links_removed),
     ):
         shown = [r for r in refs if (r.from_node, r.to_node) not in retyped]
         if shown:
+            links, left = _first(shown, limit)
             lines.append("  " + msg.heading(msg(key, count=len(shown))))
             lines += [
                 "    "
                 + msg.aside(f"{node(r.from_node)} → {node(r.to_node)}", msg.relation(r.relation))
-                for r in shown
+                for r in links
             ]
+            lines += rest(left, "    ")
     if diff.relations_changed:
         count = len(diff.relations_changed)
+        retypes, left = _first(diff.relations_changed, limit)
         lines.append("  " + msg.heading(msg("text.relations_changed", count=count)))
         lines += [
             "    "
@@ -94,15 +117,17 @@ def diff_lines(diff: StructuralDiff, a: Model, b: Model, msg: Messages) -> list[
                 f"{node(c.from_node)} → {node(c.to_node)}",
                 f"{msg.join(map(msg.relation, c.before))} → {msg.join(map(msg.relation, c.after))}",
             )
-            for c in diff.relations_changed
+            for c in retypes
         ]
-    for change in diff.links_changed:
+        lines += rest(left, "    ")
+    changed, left = _first(diff.links_changed, limit)
+    for change in changed:
         fields = msg("list.groups").join(field_text(f, a, b, msg) for f in change.changes)
         ends = msg.aside(
             f"{node(change.from_node)} → {node(change.to_node)}", msg.relation(change.relation)
         )
         lines.append("  " + msg.pair(msg("text.link_changed", link=ends), fields))
-    return lines
+    return lines + rest(left, "  ")
 
 
 def field_text(change: FieldChange, a: Model, b: Model, msg: Messages) -> str:
@@ -139,16 +164,26 @@ def _in_order(model: Model, situations: set[str]) -> list[str]:
     return sorted(situations, key=lambda s: (order.index(s) if s in order else len(order), s))
 
 
-def comparison_text(result: Comparison, brief: Briefing, a: Model, b: Model, msg: Messages) -> str:
-    """Return the comparison of ``b`` against ``a`` as text (see the module docstring)."""
+def comparison_text(
+    result: Comparison,
+    brief: Briefing,
+    a: Model,
+    b: Model,
+    msg: Messages,
+    *,
+    limit: int | None = None,
+) -> str:
+    """Return the comparison of ``b`` against ``a`` as text (see the module docstring);
+    with ``limit``, each list gives its first ``limit`` entries, then ``… and N more``
+    (:func:`diff_lines`, :func:`~c2graph.compare.summary.summary_parts`)."""
     lines = [f"{result.before} → {result.after}"]
     if result.is_empty:
         return "\n".join([*lines, "", msg("text.no_differences")]) + "\n"
     if result.diff.phase is None:
-        structure = diff_lines(result.diff, a, b, msg)
+        structure = diff_lines(result.diff, a, b, msg, limit=limit)
         structure += [
             "  " + part
-            for _title, items in summary_parts(brief.records(), a, b, msg)
+            for _title, items in summary_parts(brief.records(), a, b, msg, limit=limit)
             for part in items
         ]
         if structure:
@@ -165,7 +200,7 @@ def comparison_text(result: Comparison, brief: Briefing, a: Model, b: Model, msg
         lines += ["", unchanged]
     for phases in brief.phase_groups():
         lines += ["", msg.heading(msg("text.in", phases=msg.phases(a, phases)))]
-        for title, items in summary_parts(brief.only(phases), a, b, msg):
+        for title, items in summary_parts(brief.only(phases), a, b, msg, limit=limit):
             lines.append("  " + msg.heading(title))
             lines += [f"    - {item}" for item in items]
     return "\n".join(lines) + "\n"

@@ -1,7 +1,7 @@
 """The report's bottlenecks: every single point of failure per national chain with the
 forces it cuts off, the counterpart mismatches, and the cut nodes, channels between the
 nations and spans of control, each with the phases it holds in; each list and each cell
-of names only up to :mod:`c2graph.report.limits`, the rest counted.
+of names only up to :mod:`c2graph.limits`, the rest counted.
 
 Example
 -------
@@ -25,12 +25,12 @@ from __future__ import annotations
 from ..analysis.channels import NationCut
 from ..analysis.measures import phase_report
 from ..analysis.sovereignty import COMBINED
+from ..limits import kept, named
 from ..messages import Messages
 from ..model import Model
 from ..render.style import nation_order
 from .document import Block, Cell, Heading, Paragraph, Table
 from .findings import ModelFindings, merge_phases
-from .limits import kept, named
 
 __all__ = ["failure_blocks", "family_name", "mismatch_text", "structure_blocks"]
 

@@ -24,13 +24,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .. import limits
+from ..limits import joined, kept, more
 from ..messages import Messages
 from ..render.style import nation_order
-from . import limits
 from .document import Block, Cell, Heading, Paragraph, Table
 from .failures import mismatch_text
 from .findings import ModelFindings
-from .limits import joined, kept, more
 
 __all__ = ["SHOWN_FORCES", "Base", "summary_blocks"]
 
@@ -145,7 +145,7 @@ def _relative(
 
 
 def _short(cell: Cell, msg: Messages) -> Cell:
-    """A cell of findings with at most :data:`~c2graph.report.limits.LISTED` of them, and
+    """A cell of findings with at most :data:`~c2graph.limits.LISTED` of them, and
     how many more."""
     if isinstance(cell, str):
         return cell

@@ -29,12 +29,12 @@ from collections.abc import Collection, Mapping
 from ..analysis.decisions import NeededDecision
 from ..analysis.switches import BasisChange, LinkChange, SwitchResult
 from ..decisions import Approval
+from ..limits import kept
 from ..messages import Messages
 from ..model import Model
 from ..vocabulary import AUTHORITY_RELATIONS, Layer
 from .document import Block, Bullets, Heading, Paragraph, Table
 from .findings import ModelFindings
-from .limits import kept
 
 __all__ = [
     "BODY_KINDS",

@@ -1,4 +1,4 @@
-"""``c2graph compare``: text, JSON, matrix, diagram and errors."""
+"""``c2graph compare``: text, JSON, matrix, diagram, long lists cut and errors."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from c2graph import limits
 from c2graph.cli.main import main
 from tests.builders import MODELS
 
@@ -192,3 +193,115 @@ def test_errors(pair, capsys):
         )
         == 0
     )
+
+
+WIDE = """\
+name: wide
+as_of: "2022"
+phases:
+  - {id: peacetime, name: Peacetime}
+nodes:
+  - {id: pm, name: PM, nation: JP, kind: political-authority}
+  - {id: hq, name: HQ, nation: JP, kind: headquarters}
+  - {id: u1, name: U1, nation: JP, kind: unit}
+  - {id: u2, name: U2, nation: JP, kind: unit}
+  - {id: u3, name: U3, nation: JP, kind: unit}
+  - {id: u4, name: U4, nation: JP, kind: unit}
+links:
+  - {from: pm, to: hq, relation: command}
+  - {from: hq, to: u1, relation: opcon}
+  - {from: hq, to: u2, relation: opcon}
+  - {from: hq, to: u3, relation: opcon}
+  - {from: hq, to: u4, relation: opcon}
+"""
+REGROUPED = """\
+name: regrouped
+as_of: "2025"
+extends: wide.yaml
+nodes:
+  - {id: jtf, name: JTF, nation: JP, kind: headquarters}
+remove:
+  links:
+    - {from: hq, to: u1, relation: opcon}
+    - {from: hq, to: u2, relation: opcon}
+    - {from: hq, to: u3, relation: opcon}
+    - {from: hq, to: u4, relation: opcon}
+links:
+  - {from: pm, to: jtf, relation: command}
+  - {from: jtf, to: u1, relation: opcon}
+  - {from: jtf, to: u2, relation: opcon}
+  - {from: jtf, to: u3, relation: opcon}
+  - {from: jtf, to: u4, relation: opcon}
+"""
+
+
+@pytest.fixture
+def regrouped(write_model, monkeypatch):
+    """Lists of up to six changes, cut at three."""
+    monkeypatch.setattr(limits, "LISTED", 3)
+    return write_model(WIDE, "wide.yaml"), write_model(REGROUPED, "regrouped.yaml")
+
+
+def test_text_lists_are_cut_and_counted(regrouped, capsys):
+    assert main(["compare", *map(str, regrouped)]) == 0
+    assert capsys.readouterr().out == (
+        "wide → regrouped\n"
+        "\n"
+        "Structure (the whole models):\n"
+        "  nodes added (1): JTF\n"
+        "  links added (5):\n"
+        "    JTF → U1 (OPCON)\n"
+        "    JTF → U2 (OPCON)\n"
+        "    JTF → U3 (OPCON)\n"
+        "    … and 2 more\n"
+        "  links removed (4):\n"
+        "    HQ → U1 (OPCON)\n"
+        "    HQ → U2 (OPCON)\n"
+        "    HQ → U3 (OPCON)\n"
+        "    … and 1 more\n"
+        "\n"
+        "In Peacetime:\n"
+        "  Who commands whom:\n"
+        "    - JTF takes OPCON of U1, U2, U3 … and 1 more\n"
+        "    - PM takes command of JTF\n"
+        "    - HQ no longer holds OPCON of U1, U2, U3 … and 1 more\n"
+        "    - … and 1 more\n"
+        "  Single points of failure:\n"
+        "    - JTF becomes a single point of failure of the Japan chains: cuts off U1, U2, U3 "
+        "… and 1 more\n"
+        "    - PM now cuts off HQ, JTF, U1 … and 3 more from the Japan chains (was HQ, U1, U2 "
+        "… and 2 more)\n"
+        "    - HQ is no longer a single point of failure of the Japan chains (cut off U1, U2, "
+        "U3 … and 1 more)\n"
+        "    - … and 3 more\n"
+        "  Approach and measures:\n"
+        "    - nodes: 6 → 7\n"
+        "    - links: 5 → 6\n"
+        "    - authority links: 5 → 6\n"
+        "    - … and 1 more\n"
+    )
+
+
+def test_summary_lists_are_cut_and_json_is_whole(regrouped, capsys):
+    assert main(["compare", *map(str, regrouped), "--summary"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    start = lines.index("Who commands whom:")
+    assert lines[start : start + 6] == [
+        "Who commands whom:",
+        "  - JTF takes OPCON of U1, U2, U3 … and 1 more",
+        "  - PM takes command of JTF",
+        "  - HQ no longer holds OPCON of U1, U2, U3 … and 1 more",
+        "  - … and 1 more",
+        "",
+    ]
+    assert main(["compare", *map(str, regrouped), "--summary", "--lang", "ja"]) == 0
+    assert "  - …ほか1件" in capsys.readouterr().out.splitlines()
+    assert main(["compare", *map(str, regrouped), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["links_added"]) == 5
+    assert [s["to"] for s in data["briefing"]["authority"] if s["from"] == "jtf"] == [
+        "u1",
+        "u2",
+        "u3",
+        "u4",
+    ]

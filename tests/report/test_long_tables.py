@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from c2graph import load_model_data
+from c2graph import limits, load_model_data
 from c2graph.messages import messages
 from c2graph.report import findings as findings_module
-from c2graph.report import limits
 from c2graph.report.chains import chain_blocks
 from c2graph.report.document import Details, Paragraph, Table
 from c2graph.report.failures import failure_blocks, structure_blocks

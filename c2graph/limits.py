@@ -1,10 +1,10 @@
-"""How long the report's lists grow: the most rows, items and names it shows of one list,
-and the words for the rest.
+"""How long the lists of the report and of ``compare`` grow: the most rows, items and names
+shown of one list, and the words for the rest.
 
 An order of battle of tens of thousands of units has thousands of single points of
-failure and cut nodes, and a node whose loss cuts off most of them; the page names the
-first of each list and counts the rest (the shipped models stay well within the limits,
-so their report shows everything).
+failure and cut nodes, and a node whose loss cuts off most of them; the report's page and
+the text of ``compare`` name the first of each list and count the rest (the shipped models
+stay well within the limits, so everything of theirs is shown; ``--json`` stays whole).
 
 Example
 -------
@@ -21,15 +21,15 @@ import heapq
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from ..messages import Messages
+from .messages import Messages
 
 __all__ = ["LISTED", "NAMED", "joined", "kept", "more", "named"]
 
 T = TypeVar("T")
 
-#: The most rows of one group of a table, or items of one list, the report shows.
+#: The most rows of one group of a table, or items of one list, shown.
 LISTED = 50
-#: The most names the report gives in one cell.
+#: The most names given in one cell or sentence.
 NAMED = 50
 
 
