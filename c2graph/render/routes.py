@@ -35,6 +35,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .outlines import ROUNDING, Point, hit
 
@@ -76,6 +77,7 @@ _USABLE: dict[str, tuple[float, float]] = {
     "parallelogram": (0.55, 0.3),
     "ellipse": (0.5, 0.4),
 }
+_T = TypeVar("_T")
 _STEP = ((1, 0), (0, 1), (-1, 0), (0, -1))  # east, south, west, north
 _EXIT = {"e": 0, "s": 1, "w": 2, "n": 3}  # the direction leaving a box by each side
 
@@ -250,35 +252,26 @@ class _Grid:
             self._block(free_h, free_v, *(round(v, 2) for v in rect))
         #: The column and the row of each point.
         self.col = list(range(nx)) * ny
-        self.row = [j for j in range(ny) for _ in range(nx)]
+        self.row = _repeated(range(ny), nx)
         self.px = self.xs * ny
-        self.py = [y for y in self.ys for _ in range(nx)]
+        self.py = _repeated(self.ys, nx)
         east_ok = _both(free_h, self.free[1:] + b"\x00")
         if nx:
             east_ok[nx - 1 :: nx] = bytes(ny)  # the last column has nothing east
         south_ok = _both(free_v, self.free[nx:] + bytes(nx))
-        east = [i + 1 if ok else -1 for i, ok in enumerate(east_ok)]
-        south = [i + nx if ok else -1 for i, ok in enumerate(south_ok)]
         west_ok = b"\x00" + _both(east_ok, self.free)[:-1]
         north_ok = bytes(nx) + _both(south_ok, self.free)[:-nx]
-        west = [i - 1 if ok else -1 for i, ok in enumerate(west_ok)]
-        north = [i - nx if ok else -1 for i, ok in enumerate(north_ok)]
-        #: The next free point in each direction (east, south, west, north), or -1.
-        self.next = (east, south, west, north)
-        #: The length of the run to the next point in each direction (0 where there is none).
+        #: In each direction (east, south, west, north): a byte per point, 1 where the
+        #: next point that way is free and the run to it too, and what to add to a
+        #: point's index to reach that point.
+        self.open = (east_ok, south_ok, west_ok, north_ok)
+        self.delta = (1, nx, -1, -nx)
+        #: The length of the run to the next point in each direction (where it is open).
         xs, ys = self.xs, self.ys
         gaps_x = ([xs[i + 1] - xs[i] for i in range(nx - 1)] + [0.0])[:nx]
         gaps_y = ([ys[j + 1] - ys[j] for j in range(ny - 1)] + [0.0])[:ny]
-        row_e = gaps_x * ny
-        row_w = [0.0, *gaps_x][:nx] * ny
-        col_s = [gaps_y[j] for j in range(ny) for _ in range(nx)]
-        col_n = [0.0] * nx + col_s[:-nx]
-        self.step = (
-            [g if ok else 0.0 for g, ok in zip(row_e, east_ok, strict=True)],
-            [g if ok else 0.0 for g, ok in zip(col_s, south_ok, strict=True)],
-            [g if ok else 0.0 for g, ok in zip(row_w, west_ok, strict=True)],
-            [g if ok else 0.0 for g, ok in zip(col_n, north_ok, strict=True)],
-        )
+        col_s = _repeated(gaps_y, nx)
+        self.step = (gaps_x * ny, col_s, [0.0, *gaps_x][:nx] * ny, [0.0] * nx + col_s[:-nx])
 
     def _block(
         self, free_h: bytearray, free_v: bytearray, x0: float, y0: float, x1: float, y1: float
@@ -482,7 +475,10 @@ class Router:
         far_x, far_y, need_y, bends = _estimates(_inflated(head.rect, MARGIN), grid)
         col, row = grid.col, grid.row
         turns = [
-            [(h, bend, axis, fwd, grid.next[h], grid.step[h]) for h, bend, axis, fwd in by_d]
+            [
+                (h, bend, axis, fwd, grid.open[h], grid.delta[h], grid.step[h])
+                for h, bend, axis, fwd in by_d
+            ]
             for by_d in _TURNS
         ]
         finish = {state: cost for state, (cost, _) in ends.items()}
@@ -503,10 +499,10 @@ class Router:
             if state in finish and g + finish[state] < done_cost:
                 done, done_cost = state, g + finish[state]
             index = state >> 2
-            for heading, bend, axis, forward, after, step in turns[state & 3]:
-                nxt = after[index]
-                if nxt < 0:
+            for heading, bend, axis, forward, free, delta, step in turns[state & 3]:
+                if not free[index]:
                     continue
+                nxt = index + delta
                 length = step[index]
                 cost = g + bend + length
                 if shared[(index if forward else nxt) * 2 + axis]:
@@ -605,6 +601,15 @@ def _both(a: bytes | bytearray, b: bytes | bytearray) -> bytearray:
     return bytearray(both.to_bytes(len(a), "little"))
 
 
+def _repeated(values: Iterable[_T], times: int) -> list[_T]:
+    """Each of ``values`` ``times`` times over, in order.
+
+    >>> _repeated([1.0, 2.0], 3)
+    [1.0, 1.0, 1.0, 2.0, 2.0, 2.0]
+    """
+    return list(itertools.chain.from_iterable(itertools.repeat(v, times) for v in values))
+
+
 def _inflated(
     rect: tuple[float, float, float, float], margin: float
 ) -> tuple[float, float, float, float]:
@@ -612,12 +617,13 @@ def _inflated(
     return (x0 - margin, y0 - margin, x1 + margin, y1 + margin)
 
 
-def _blocked(route: Route, boxes: Iterable[NodeBox]) -> bool:
-    """True when a run of ``route`` passes through one of ``boxes`` (with a little room)."""
+def _blocked(route: Route, rooms: Iterable[tuple[float, float, float, float]]) -> bool:
+    """True when a run of ``route`` passes through one of ``rooms`` (boxes with a little
+    room around them, :data:`_CLEAR`)."""
     for (ax, ay), (bx, by) in zip(route.points, route.points[1:], strict=False):
-        for box in boxes:
-            x0, y0, x1, y1 = _inflated(box.rect, _CLEAR)
-            if max(ax, bx) > x0 and min(ax, bx) < x1 and max(ay, by) > y0 and min(ay, by) < y1:
+        lo_x, hi_x, lo_y, hi_y = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        for x0, y0, x1, y1 in rooms:
+            if hi_x > x0 and lo_x < x1 and hi_y > y0 and lo_y < y1:
                 return True
     return False
 
@@ -674,12 +680,13 @@ def route_links(
     for request in requests:
         pairs.setdefault(frozenset((request.tail, request.head)), []).append(request)
     pending: list[list[Request]] = []
+    rooms = {n: _inflated(b.rect, _CLEAR) for n, b in boxes.items()}
     for group in pairs.values():
         first = group[0]
         bus = buses.get((first.tail, first.head))
         if bus is not None and len(group) == 1:
             route = bus_route(boxes[first.tail], boxes[first.head], *bus)
-            others = [b for n, b in boxes.items() if n not in (first.tail, first.head)]
+            others = [r for n, r in rooms.items() if n not in (first.tail, first.head)]
             if not _blocked(route, others):
                 routes[first.key] = route
                 router.claim(route, first.group)
