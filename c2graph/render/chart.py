@@ -294,10 +294,6 @@ def _frames(scene: Scene, panel: Panel, layout: SceneLayout, dx: float, dy: floa
     return frames
 
 
-def _meets(a: Rect, b: Rect) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 def _legend_spots(
     size: tuple[float, float], taken: Sequence[Rect], bounds: Rect
 ) -> list[tuple[float, float]]:
@@ -312,38 +308,32 @@ def _legend_spots(
     ys = {y0, y1 - h, y1 + _LEGEND_GAP} | {r[3] + _LEGEND_GAP for r in taken}
     ys |= {r[1] - _LEGEND_GAP - h for r in taken}
     spots = []
+    rows = sorted(ys)
     for x in sorted(xs):
-        for y in sorted(ys):
-            if x < x0 - 0.01 or y < y0 - 0.01:
+        if x < x0 - 0.01:
+            continue
+        left, right = x - _LEGEND_GAP / 2, x + w + _LEGEND_GAP / 2
+        near = [r for r in taken if left < r[2] and r[0] < right]  # frames it meets in x
+        flush = abs(x - x0) <= 0.01 or abs(x + w - x1) <= 0.01
+        columns = [r for r in taken if r[0] < x + w and x < r[2]]
+        for y in rows:
+            if y < y0 - 0.01:
                 continue
-            room = (
-                x - _LEGEND_GAP / 2,
-                y - _LEGEND_GAP / 2,
-                x + w + _LEGEND_GAP / 2,
-                y + h + _LEGEND_GAP / 2,
-            )
-            inside = x < x1 and y < y1
-            if inside and not _cornered((x, y, x + w, y + h), taken, bounds):
-                continue
-            if not any(_meets(room, r) for r in taken):
+            top, bottom = y - _LEGEND_GAP / 2, y + h + _LEGEND_GAP / 2
+            if x < x1 and y < y1 and not (flush and _open(columns, y, y + h)):
+                continue  # inside the chart and not in a corner
+            if not any(top < r[3] and r[1] < bottom for r in near):
                 spots.append((x, y))
     return spots
 
 
-def _cornered(rect: Rect, taken: Sequence[Rect], bounds: Rect) -> bool:
-    """True when ``rect`` is in a corner of ``bounds``: flush with its left or right side,
-    and no rectangle of ``taken`` in its columns is above it or none is below it.
+def _open(columns: Sequence[Rect], top: float, bottom: float) -> bool:
+    """True when no rectangle of ``columns`` is above ``top`` or none is below ``bottom``.
 
-    >>> _cornered((0, 50, 10, 60), [(0, 0, 10, 40)], (0, 0, 100, 100))
-    True
-    >>> _cornered((0, 50, 10, 60), [(0, 0, 10, 40), (0, 70, 10, 90)], (0, 0, 100, 100))
-    False
+    >>> _open([(0, 0, 10, 40)], 50, 60), _open([(0, 0, 10, 40), (0, 70, 10, 90)], 50, 60)
+    (True, False)
     """
-    x0, y0, x1, y1 = rect
-    if abs(x0 - bounds[0]) > 0.01 and abs(x1 - bounds[2]) > 0.01:
-        return False
-    columns = [r for r in taken if r[0] < x1 and x0 < r[2]]
-    return not any(r[3] <= y0 for r in columns) or not any(r[1] >= y1 for r in columns)
+    return not any(r[3] <= top for r in columns) or not any(r[1] >= bottom for r in columns)
 
 
 @dataclass(frozen=True)
@@ -367,8 +357,13 @@ class _Plan:
         return (round(scale, 4), -self.width * self.height)
 
 
-def _plan(scene: Scene, layout: SceneLayout) -> _Plan:
-    """Place the panels and the legend where the picture fits a slide best."""
+#: The legend's size in each number of columns, for the layout styles of one scene.
+_LegendSizes = dict[int, tuple[float, float]]
+
+
+def _plan(scene: Scene, layout: SceneLayout, sizes: _LegendSizes) -> _Plan:
+    """Place the panels and the legend where the picture fits a slide best (``sizes``
+    keeps the legend's sizes, which every layout of the scene shares)."""
     grid = _grid(scene, layout)
     title_w = max(
         text_width(line.text, line.size, bold=line.bold) for line in title_lines(scene, grid.width)
@@ -382,7 +377,9 @@ def _plan(scene: Scene, layout: SceneLayout) -> _Plan:
     entries = _legend_entries(scene)
     best: tuple[tuple[float, float], int, float, float] | None = None
     for columns in range(1, min(4, len(entries)) + 1) if entries else [0]:
-        w, h = _legend_size(entries, columns, scene.lang) if columns else (0.0, 0.0)
+        if columns and columns not in sizes:
+            sizes[columns] = _legend_size(entries, columns, scene.lang)
+        w, h = sizes[columns] if columns else (0.0, 0.0)
         spots = _legend_spots((w, h), taken, chart) if columns else [(PAD, grid.top)]
         for x, y in spots:
             right = max(chart[2], x + w, PAD + title_w)
@@ -455,7 +452,8 @@ def _best_plan(scene: Scene) -> _Plan:
     of the first, unless the first changed nothing."""
     style = LayoutStyle()
     nations: LayoutMemo = {}
-    best = _plan(scene, scene_layout(scene, style, nations))
+    sizes: _LegendSizes = {}
+    best = _plan(scene, scene_layout(scene, style, nations), sizes)
     tried = {style}
     for _ in range(2):
         start = style
@@ -467,7 +465,7 @@ def _best_plan(scene: Scene) -> _Plan:
             if candidate in tried:
                 continue
             tried.add(candidate)
-            plan = _plan(scene, scene_layout(scene, candidate, nations))
+            plan = _plan(scene, scene_layout(scene, candidate, nations), sizes)
             if plan.score > best.score:
                 best, style = plan, candidate
         if style == start:
