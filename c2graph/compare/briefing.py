@@ -47,6 +47,7 @@ from ..display import Displayable
 from ..model import Model
 from ..vocabulary import AUTHORITY_ORDER, AUTHORITY_RELATIONS, FORCE_KINDS
 from .comparison import Comparison, PhaseComparison, compare
+from .records import with_fields
 from .twins import phase_twins
 
 __all__ = [
@@ -480,14 +481,19 @@ def _briefing(
 _KINDS = ("authority", "chains", "forces", "decisions", "failures", "cuts", "peers", "values")
 
 
-def _merge(per_phase: Sequence[tuple[str, Iterable[R]]]) -> tuple[R, ...]:
+def _merge(per_phase: Sequence[tuple[str, Sequence[R]]]) -> tuple[R, ...]:
     """One record per distinct finding, with every phase it was found in (first-found
-    order)."""
+    order).  Twin phases share one list of findings: its records are looked up once and
+    each later phase of the twins is added to the same places."""
     found: dict[R, list[str]] = {}
+    places: dict[int, list[list[str]]] = {}
     for phase, records in per_phase:
-        for record in records:
-            found.setdefault(record, []).append(phase)
-    return tuple(replace(record, phases=tuple(phases)) for record, phases in found.items())  # type: ignore[type-var]
+        slots = places.get(id(records))
+        if slots is None:
+            slots = places[id(records)] = [found.setdefault(r, []) for r in records]
+        for slot in slots:
+            slot.append(phase)
+    return tuple(with_fields(record, phases=tuple(phases)) for record, phases in found.items())
 
 
 def _phase_findings(

@@ -96,20 +96,26 @@ def chains_changed(
     units = sorted(view_a.forces & view_b.forces)
     changes = []
     for unit in chains_differ(view_a.chains, view_b.chains, units):
-        above_a = _carrying(chains_a.composed(unit), held)
-        above_b = _carrying(chains_b.composed(unit), held)
+        composed_a, composed_b = chains_a.composed(unit), chains_b.composed(unit)
+        above_a, above_b = _carrying(composed_a, held), _carrying(composed_b, held)
         changes.append(
             ChainChange(
                 unit,
                 phase,
-                chains_a.nodes(unit),
-                chains_b.nodes(unit),
+                _listed(composed_a),
+                _listed(composed_b),
                 tuple(sorted(above_b - above_a)),
                 tuple(sorted(above_a - above_b)),
                 str(layer),
             )
         )
     return tuple(changes)
+
+
+def _listed(chains: frozenset[Chain]) -> tuple[tuple[str, ...], ...]:
+    """The chains as node tuples (parallel links once), sorted, as
+    :meth:`~c2graph.analysis.chains.CommandChains.nodes` lists them."""
+    return tuple(sorted({nodes for nodes, _held in chains}))
 
 
 def _carrying(chains: frozenset[Chain], held: frozenset[str]) -> frozenset[str]:

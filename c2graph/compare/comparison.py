@@ -34,6 +34,7 @@ from ..model import Model
 from ..parallel import fork_map
 from .chains import ChainChange, chains_changed
 from .diff import Diffs, StructuralDiff
+from .records import with_fields
 from .twins import phase_twins
 
 __all__ = [
@@ -319,7 +320,7 @@ def _rephased(compared: PhaseComparison, phase: str) -> PhaseComparison:
         compared,
         phase=phase,
         diff=replace(compared.diff, phase=phase),
-        chains_changed=tuple(replace(c, phase=phase) for c in compared.chains_changed),
+        chains_changed=tuple(with_fields(c, phase=phase) for c in compared.chains_changed),
         nation_link_before=replace(compared.nation_link_before, phase=phase),
         nation_link_after=replace(compared.nation_link_after, phase=phase),
         approach_before=replace(compared.approach_before, phase=phase),
