@@ -78,18 +78,20 @@ Example
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import networkx as nx
+
 from ..display import Displayable
-from ..model import Model
+from ..model import Model, Node
 from ..vocabulary import LAYER_RELATIONS, POLITICAL_KINDS, SPECIAL_NATIONS, Layer
 from ._cache import PhaseCache
+from .chains import closure
 from .frictions import forces_commanded, role
 from .graphs import LayerView, PhaseGraphs, phase_graphs
-from .kernels import dag_order
 
 __all__ = [
     "APPROACHES",
@@ -247,28 +249,30 @@ def placements(model: Model) -> tuple[ApproachPlacement, ...]:
 def _place(model: Model, phase: str) -> ApproachPlacement:
     graphs = phase_graphs(model, phase)
     records = model.nodes
-    kind = {n: records[n].kind for n in graphs.nodes}
-    nation = graphs.layer(Layer.OPERATIONAL).nation
+    view = graphs.layer(Layer.OPERATIONAL)
+    nation = view.nation
     near = _neighbours(graphs)
     # A node with a link of the phase (a degree in its graph of every link).
     active = {n for pair in graphs.joined for n in pair}
-    national = {n for n in active if nation[n] not in SPECIAL_NATIONS}
-    nations = tuple(sorted({nation[n] for n in national}))
-    bodies = _shared(near, nation, kind)
-    operational = tuple(b for b in bodies if kind[b] != "forum")
-    held = forces_commanded(graphs.layer(Layer.OPERATIONAL))
-    deciders = {n for n in national if role(held.get(n, "none")) == "commands"}
-    military = {n for n in national if kind[n] not in POLITICAL_KINDS}
+    groups = _Groups(active, nation, records, forces_commanded(view))
+    national = groups.national
+    nations = tuple(sorted(groups.counts[0]))
+    bodies = _shared(near, nation, records)
+    operational = tuple(b for b in bodies if records[b].kind != "forum")
     informed = _within_two(near, national, nation)
-    decider_pairs, military_pairs = _cross(deciders, nation), _cross(military, nation)
-    cross_pairs = _cross(national, nation)
+    cross_pairs, decider_pairs, military_pairs = map(_cross, groups.counts)
     axes = (
-        _share(_in_contact(near, deciders, set(bodies), nation, direct=False), decider_pairs),
-        _share(_in_contact(near, military, set(operational), nation, direct=True), military_pairs),
+        _share(
+            _in_contact(near, groups.deciders, set(bodies), nation, direct=False), decider_pairs
+        ),
+        _share(
+            _in_contact(near, groups.military, set(operational), nation, direct=True),
+            military_pairs,
+        ),
         _share(informed, cross_pairs),
     )
     approach, rule = _name(len(nations), informed, operational, axes)
-    units, shared = _unity(graphs)
+    units, shared = _units(graphs.forces, nation), shared_chains(view)
     return ApproachPlacement(
         phase=phase,
         nations=nations,
@@ -278,15 +282,47 @@ def _place(model: Model, phase: str) -> ApproachPlacement:
         cross_pairs=cross_pairs,
         cross_links=sum(1 for link in graphs.cross_nation if link.relation in _INTERACTION),
         shared_bodies=operational,
-        forums=tuple(b for b in bodies if kind[b] == "forum"),
+        forums=tuple(b for b in bodies if records[b].kind == "forum"),
         information=axes[2],
         approach=approach,
         rule=rule,
         unity=_structure(shared),
-        units=len(units),
+        units=sum(units.values()),
         units_shared=tuple(sorted(shared)),
         shared_by_nation=_by_nation(units, shared, nation),
     )
+
+
+class _Groups:
+    """The national nodes of a phase with a link (``national``), those commanding some
+    force (``deciders``) and those not political (``military``), in one pass; and for each
+    of the three, the number of them per country (``counts``, in that order)."""
+
+    def __init__(
+        self,
+        active: set[str],
+        nation: Mapping[str, str],
+        records: Mapping[str, Node],
+        held: Mapping[str, str],
+    ) -> None:
+        commanding = {a for a in set(held.values()) if role(a) == "commands"}
+        self.national: set[str] = set()
+        self.military: set[str] = set()
+        self.deciders: set[str] = set()
+        self.counts: tuple[dict[str, int], ...] = ({}, {}, {})
+        everyone, deciding, fighting = self.counts
+        for node in active:
+            own = nation[node]
+            if own in SPECIAL_NATIONS:
+                continue
+            self.national.add(node)
+            everyone[own] = everyone.get(own, 0) + 1
+            if held.get(node) in commanding:
+                self.deciders.add(node)
+                deciding[own] = deciding.get(own, 0) + 1
+            if records[node].kind not in POLITICAL_KINDS:
+                self.military.add(node)
+                fighting[own] = fighting.get(own, 0) + 1
 
 
 def _share(count: int, total: int) -> float:
@@ -311,7 +347,7 @@ def _neighbours(graphs: PhaseGraphs) -> dict[str, set[str]]:
 
 
 def _shared(
-    near: dict[str, set[str]], nation: Mapping[str, str], kind: dict[str, str]
+    near: dict[str, set[str]], nation: Mapping[str, str], records: Mapping[str, Node]
 ) -> tuple[str, ...]:
     """Coordination bodies, forums and collective nodes linked to two or more countries
     over the coordination and information layers, sorted."""
@@ -319,7 +355,7 @@ def _shared(
         sorted(
             n
             for n in near
-            if (kind[n] in _BODY_KINDS or nation[n] in SPECIAL_NATIONS)
+            if (records[n].kind in _BODY_KINDS or nation[n] in SPECIAL_NATIONS)
             and len({nation[m] for m in near[n]} - SPECIAL_NATIONS) >= 2
         )
     )
@@ -329,10 +365,14 @@ def _shared(
 _BODY_KINDS = frozenset({"coordination-body", "forum"})
 
 
-def _cross(nodes: set[str], nation: Mapping[str, str]) -> int:
-    """The number of pairs of ``nodes`` of different countries."""
-    per_nation = Counter(map(nation.__getitem__, nodes))
-    return (len(nodes) ** 2 - sum(c * c for c in per_nation.values())) // 2
+def _cross(per_nation: Mapping[str, int]) -> int:
+    """The number of pairs of different countries among nodes counted per country.
+
+    >>> _cross({"JP": 2, "US": 3})
+    6
+    """
+    total = sum(per_nation.values())
+    return (total**2 - sum(c * c for c in per_nation.values())) // 2
 
 
 def _in_contact(
@@ -376,13 +416,14 @@ def _within_two(near: dict[str, set[str]], nodes: set[str], nation: Mapping[str,
     return found // 2
 
 
-def _unity(graphs: PhaseGraphs) -> tuple[list[str], dict[str, str]]:
-    """The national forces of the phase, and those under a combined or foreign chain of
-    the operational layer, with the scope of that chain (combined first)."""
-    view = graphs.layer(Layer.OPERATIONAL)
-    forces, nation = graphs.forces, view.nation
-    units = [n for n in graphs.nodes if n in forces and nation[n] not in SPECIAL_NATIONS]
-    return units, shared_chains(view)
+def _units(forces: Collection[str], nation: Mapping[str, str]) -> dict[str, int]:
+    """The number of national forces of the phase per country."""
+    counts: dict[str, int] = {}
+    for force in forces:
+        own = nation[force]
+        if own not in SPECIAL_NATIONS:
+            counts[own] = counts.get(own, 0) + 1
+    return counts
 
 
 #: Bits of :func:`shared_chains`: some chain to the node starts at a collective top; some
@@ -399,7 +440,10 @@ def shared_chains(view: LayerView) -> dict[str, str]:
     layer's sovereign chains in topological order instead of listing every chain: a
     node's chains start at a collective top when one of its superiors' do (or it is a
     collective top itself); a chain from a national top keeps one nation when the chain
-    of the superior did and the superior is of the node's nation.  Linear.
+    of the superior did and the superior is of the node's nation.  Only the nodes below a
+    collective top or a link between two nations can have a shared chain, so the pass
+    runs over those alone (every chain to any other node is national); linear in the
+    links, and in the nodes below such starts.
 
     Example
     -------
@@ -415,9 +459,12 @@ def shared_chains(view: LayerView) -> dict[str, str]:
     :mod:`c2graph.analysis.sovereignty` for the scopes.
     """
     graph, nation = view.chains, view.nation
-    pred = graph._pred  # the adjacency, not its views: the same, faster
+    pred, succ = graph._pred, graph._succ  # the adjacency, not its views: the same, faster
+    starts = {top for top in view.tops if view.is_collective(top)}
+    starts.update(v for u, below in succ.items() for v in below if nation[v] != nation[u])
+    below = closure(graph, starts, upward=False)
     bits: dict[str, int] = {}
-    for node in dag_order(graph):
+    for node in _order(graph, below):
         uppers = pred[node]
         if not uppers:
             bits[node] = _COMBINED if view.is_collective(node) else _PURE
@@ -425,19 +472,37 @@ def shared_chains(view: LayerView) -> dict[str, str]:
         found = 0
         own = nation[node]
         for upper in uppers:
-            above = bits[upper]
+            above = bits.get(upper, _PURE)  # outside ``below``: national chains only
             found |= above & (_COMBINED | _MIXED)
             if above & _PURE:
                 found |= _PURE if nation[upper] == own else _MIXED
         bits[node] = found
     return {
         force: "combined" if bits[force] & _COMBINED else "foreign"
-        for force in sorted(view.forces)
-        if force in bits
-        and graph._pred[force]
-        and bits[force] & (_COMBINED | _MIXED)
-        and not view.is_collective(force)
+        for force in sorted(below & view.forces)
+        if pred[force] and bits[force] & (_COMBINED | _MIXED) and not view.is_collective(force)
     }
+
+
+def _order(graph: nx.DiGraph, nodes: set[str]) -> list[str]:
+    """``nodes`` (closed downward in the acyclic ``graph``) in an order where every link
+    among them goes forward (Kahn's algorithm on the links among them).
+
+    >>> _order(nx.DiGraph([("a", "b"), ("b", "c"), ("x", "b")]), {"b", "c"})
+    ['b', 'c']
+    """
+    pred, succ = graph._pred, graph._succ
+    waiting = {n: sum(1 for upper in pred[n] if upper in nodes) for n in nodes}
+    ready = sorted(n for n, count in waiting.items() if not count)
+    order: list[str] = []
+    while ready:
+        node = ready.pop()
+        order.append(node)
+        for lower in succ[node]:
+            waiting[lower] -= 1
+            if not waiting[lower]:
+                ready.append(lower)
+    return order
 
 
 def _structure(shared: dict[str, str]) -> str:
@@ -448,17 +513,13 @@ def _structure(shared: dict[str, str]) -> str:
 
 
 def _by_nation(
-    units: list[str], shared: dict[str, str], nation: Mapping[str, str]
+    units: Mapping[str, int], shared: dict[str, str], nation: Mapping[str, str]
 ) -> tuple[tuple[str, float], ...]:
     """Per country, the share of its national forces under a combined or foreign chain."""
-    return tuple(
-        (
-            country,
-            sum(1 for u in shared if nation[u] == country)
-            / sum(1 for u in units if nation[u] == country),
-        )
-        for country in sorted({nation[u] for u in units})
-    )
+    under: dict[str, int] = {}
+    for unit in shared:
+        under[nation[unit]] = under.get(nation[unit], 0) + 1
+    return tuple((country, under.get(country, 0) / units[country]) for country in sorted(units))
 
 
 def _name(
