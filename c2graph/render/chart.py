@@ -451,7 +451,7 @@ def _best_plan(scene: Scene) -> _Plan:
     the same fields are alternatives to each other. A second round starts from the best
     of the first, unless the first changed nothing."""
     style = LayoutStyle()
-    nations: LayoutMemo = {}
+    nations = LayoutMemo()
     sizes: _LegendSizes = {}
     best = _plan(scene, scene_layout(scene, style, nations), sizes)
     tried = {style}

@@ -177,42 +177,79 @@ class _Nations:
     height: float
 
 
-#: What the layouts of one scene in several styles share (:func:`scene_layout`).
-LayoutMemo = dict[tuple[object, ...], _Nations]
+@dataclass(frozen=True)
+class _Links:
+    """A scene's nodes (the union of its panels), its authority links ``(tail, head,
+    relation)``, each node's partners (the other ends of its other links and
+    memberships) and how many of its links cross to another nation."""
+
+    nodes: Mapping[str, SceneNode]
+    authority: list[tuple[str, str, str]]
+    partners: Mapping[str, list[str]]
+    abroad: Mapping[str, int]
+
+
+def _links(scene: Scene) -> _Links:
+    nodes: dict[str, SceneNode] = {}
+    for panel in scene.panels:
+        for node in panel.nodes:
+            nodes.setdefault(node.id, node)
+    edges = {e.key: (e.tail, e.head, e.relation) for p in scene.panels for e in p.edges}
+    pairs = {pair for p in scene.panels for pair in p.memberships}
+    authority = [e for e in edges.values() if e[2] in AUTHORITY_RELATIONS]
+    partners: dict[str, list[str]] = {n: [] for n in nodes}
+    others = [(t, h) for t, h, r in edges.values() if r not in AUTHORITY_RELATIONS]
+    for tail, head in others + sorted(pairs):
+        if tail != head:
+            partners[tail].append(head)
+            partners[head].append(tail)
+    abroad = {n: sum(nodes[p].nation != nodes[n].nation for p in partners[n]) for n in nodes}
+    for tail, head, _ in authority:
+        if nodes[tail].nation != nodes[head].nation:
+            abroad[tail] += 1
+            abroad[head] += 1
+    return _Links(nodes, authority, partners, abroad)
+
+
+def _sizes(scene: Scene, members: int) -> dict[str, tuple[float, float]]:
+    """Each node's box size with member lists of ``members`` columns: the largest it has
+    in any panel."""
+    sizes: dict[str, tuple[float, float]] = {}
+    for panel in scene.panels:
+        for node in panel.nodes:
+            box = node_box(node, members)
+            w, h = sizes.get(node.id, (0.0, 0.0))
+            sizes[node.id] = (max(w, box.width), max(h, box.height))
+    return sizes
+
+
+@dataclass
+class LayoutMemo:
+    """What the layouts of one scene in several styles share (:func:`scene_layout`): its
+    nodes and links, the box sizes by member-list columns and the nations' strips by
+    the style fields they depend on (:meth:`_Builder.layout`)."""
+
+    links: _Links | None = None
+    sizes: dict[int, dict[str, tuple[float, float]]] = field(default_factory=dict)
+    nations: dict[tuple[object, ...], _Nations] = field(default_factory=dict)
 
 
 class _Builder:
     """Lays out the union of a scene's panels in one style, nation by nation."""
 
-    def __init__(self, scene: Scene, style: LayoutStyle) -> None:
-        nodes: dict[str, SceneNode] = {}
-        sizes: dict[str, tuple[float, float]] = {}
-        for panel in scene.panels:
-            for node in panel.nodes:
-                nodes.setdefault(node.id, node)
-                box = node_box(node, style.members)
-                w, h = sizes.get(node.id, (0.0, 0.0))
-                sizes[node.id] = (max(w, box.width), max(h, box.height))
-        self.nodes, self.sizes, self.style = nodes, sizes, style
-        edges = {e.key: (e.tail, e.head, e.relation) for p in scene.panels for e in p.edges}
-        pairs = {pair for p in scene.panels for pair in p.memberships}
-        self.authority = [e for e in edges.values() if e[2] in AUTHORITY_RELATIONS]
-        self.partners: dict[str, list[str]] = {n: [] for n in nodes}
-        others = [(t, h) for t, h, r in edges.values() if r not in AUTHORITY_RELATIONS]
-        for tail, head in others + sorted(pairs):
-            if tail != head:
-                self.partners[tail].append(head)
-                self.partners[head].append(tail)
-        self.abroad = {
-            n: sum(nodes[p].nation != nodes[n].nation for p in self.partners[n]) for n in nodes
-        }
-        for tail, head, _ in self.authority:
-            if nodes[tail].nation != nodes[head].nation:
-                self.abroad[tail] += 1
-                self.abroad[head] += 1
+    def __init__(self, scene: Scene, style: LayoutStyle, memo: LayoutMemo | None = None) -> None:
+        memo = LayoutMemo() if memo is None else memo
+        if memo.links is None:
+            memo.links = _links(scene)
+        if style.members not in memo.sizes:
+            memo.sizes[style.members] = _sizes(scene, style.members)
+        links = memo.links
+        self.nodes, self.sizes, self.style = links.nodes, memo.sizes[style.members], style
+        self.authority, self.partners, self.abroad = links.authority, links.partners, links.abroad
         self.nations = scene.nations
         self.model_nations = scene.model_nations
         self.rows = Rows((28.0,))
+        self.memo = memo
 
     def _outer(self, nation: str) -> int:
         """-1 for the nations left of the middle (or of the US without one), else 1."""
@@ -222,19 +259,17 @@ class _Builder:
             pivot = self.nations.index("US")
         return -1 if self.nations.index(nation) < pivot else 1
 
-    def layout(self, nations: LayoutMemo | None = None) -> SceneLayout:
+    def layout(self) -> SceneLayout:
         """Trees of every nation, then the free nodes of each strip, then the strips side
         by side (multinational under the alliance when the style stacks them).
 
-        ``nations`` keeps the strips of the nations (before the middle ones' bodies are
+        The memo keeps the strips of the nations (before the middle ones' bodies are
         placed) of the styles laid out so far, by the fields they depend on: styles that
         differ only in the middle strip reuse them."""
         key = (self.style.stack_min, self.style.wrap, self.style.members, self.style.compact)
-        done = nations.get(key) if nations is not None else None
+        done = self.memo.nations.get(key)
         if done is None:
-            done = self._nations()
-            if nations is not None:
-                nations[key] = done
+            done = self.memo.nations[key] = self._nations()
         forests, self.rows, height = done.forests, done.rows, done.height
         strips = {nation: strip.copy() for nation, strip in done.strips.items()}
         placed = dict(done.placed)
@@ -563,8 +598,8 @@ def scene_layout(
 ) -> SceneLayout:
     """Lay out the union of a scene's panels, so a node keeps its place from panel to panel.
 
-    ``nations``, an empty dict at first, lets the layouts of one scene in several styles
-    share the work they have in common (:meth:`_Builder.layout`).
+    ``nations``, an empty :class:`LayoutMemo` at first, lets the layouts of one scene in
+    several styles share the work they have in common (:meth:`_Builder.layout`).
 
     Examples
     --------
@@ -574,7 +609,7 @@ def scene_layout(
     >>> layout.positions["kr-president"]
     (65.0, 21.0)
     """
-    return _Builder(scene, style or LayoutStyle()).layout(nations)
+    return _Builder(scene, style or LayoutStyle(), nations).layout()
 
 
 def panel_columns(count: int, width: float, height: float) -> int:

@@ -156,9 +156,9 @@ def test_two_middle_columns_are_each_as_wide_as_their_widest_body():
 
 def test_styles_sharing_the_nations_strips_lay_out_as_each_alone():
     scene = build_scene(load_model("models/us-japan-combined-command.yaml"), phase="armed-attack")
-    memo: LayoutMemo = {}
+    memo = LayoutMemo()
     styles = [replace(LayoutStyle(), **change) for change in layout_choices(scene)]
     shared = [scene_layout(scene, style, memo) for style in [LayoutStyle(), *styles]]
     assert shared == [scene_layout(scene, style) for style in [LayoutStyle(), *styles]]
     # one entry per (stack_min, wrap, members, compact): the middle-strip styles reuse one
-    assert len(memo) == len({(s.stack_min, s.wrap, s.members, s.compact) for s in styles})
+    assert len(memo.nations) == len({(s.stack_min, s.wrap, s.members, s.compact) for s in styles})
