@@ -100,13 +100,27 @@ class ModelFiles:
         InputFileError
             As :func:`read_text`, and when the model's files come to more than the budget.
         """
-        text, size = _read(path, display, self.max_bytes - self.used, self.max_bytes, self.used)
+        return self.read_encoded(path, display)[0]
+
+    def read_encoded(self, path: Path, display: str) -> tuple[str, bytes | None]:
+        """Read one file as :meth:`read` does: its text, and its bytes when they are the
+        text's UTF-8 (None when a byte order mark was dropped or line ends were changed),
+        so that what decodes the text from UTF-8 need not encode it again.
+
+        >>> files = ModelFiles("models/us-rok-cfc.yaml")
+        >>> text, utf8 = files.read_encoded(files.top, "models/us-rok-cfc.yaml")
+        >>> utf8 == text.encode()
+        True
+        """
+        text, utf8, size = _read(
+            path, display, self.max_bytes - self.used, self.max_bytes, self.used
+        )
         self.used += size
         try:
             self.read_paths.append(path.resolve())
         except (OSError, ValueError):  # read, so it resolves; a race at worst
             self.read_paths.append(path)
-        return text
+        return text, utf8
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> str:
@@ -146,8 +160,11 @@ def read_text(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> str:
     return _read(path, str(path), max_bytes, max_bytes, 0)[0]
 
 
-def _read(path: Path, display: str, room: int, limit: int, used: int) -> tuple[str, int]:
-    """Read ``path`` if it is a regular file of at most ``room`` bytes: its text and size."""
+def _read(
+    path: Path, display: str, room: int, limit: int, used: int
+) -> tuple[str, bytes | None, int]:
+    """Read ``path`` if it is a regular file of at most ``room`` bytes: its text, its bytes
+    when they are the text's UTF-8 (else None) and its size."""
     raw = _read_bytes(path, display, room, limit, used)
     try:
         text = raw.decode("utf-8")
@@ -157,10 +174,11 @@ def _read(path: Path, display: str, room: int, limit: int, used: int) -> tuple[s
             f"{display}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
             f"{exc.start}); save the file as UTF-8"
         ) from None
+    whole = text
     text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, len(raw)
+    return text, raw if text is whole else None, len(raw)
 
 
 def _lines_before(raw: bytes) -> int:

@@ -47,7 +47,8 @@ class ModelFile:
 
     ``part`` is what the checks across sections may read when the file's structure has
     problems (None: all of ``data``); ``units`` holds the items of its units CSV files,
-    by section, once they are read.
+    by section, once they are read; ``utf8`` is the file's bytes when they are the text's
+    UTF-8 (what locates problems in JSON reads them rather than encode the text again).
     """
 
     display: str
@@ -55,6 +56,7 @@ class ModelFile:
     data: Any
     part: UsablePart | None = None
     units: dict[str, list[Item]] = field(default_factory=dict)
+    utf8: bytes | None = field(default=None, repr=False)
     _lines: LineIndex | None = None
 
     @property
@@ -69,7 +71,7 @@ class ModelFile:
         m.yaml:1: name: bad
         """
         if self._lines is None:
-            self._lines = LineIndex(self.text)
+            self._lines = LineIndex(self.text, utf8=self.utf8)
         where = describe_path(path, self.data) if path else ""
         return Problem(self.display, self._lines.line_of(path), where, message)
 

@@ -35,7 +35,7 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 _Scan = Callable[[str, int], tuple[Any, int]]
 
 
-def json_offset(text: str, path: Sequence[str | int]) -> int:
+def json_offset(text: str, path: Sequence[str | int], *, utf8: bytes | None = None) -> int:
     """Return the offset of the deepest item of ``path`` present in a JSON text.
 
     As :meth:`~c2graph.modelfile.parsing.LineIndex.line_of` counts: the key of a mapping's
@@ -48,6 +48,8 @@ def json_offset(text: str, path: Sequence[str | int]) -> int:
         A JSON text (an object or array at the top).
     path
         Keys (text) and list positions (numbers), from the top down.
+    utf8
+        The text's UTF-8, when the caller has it (then not encoded again).
 
     Returns
     -------
@@ -69,7 +71,7 @@ def json_offset(text: str, path: Sequence[str | int]) -> int:
     Traceback (most recent call last):
     c2graph.modelfile.jsonpath.NotJson: expected a key or '}' at offset 1
     """
-    fast = _raw_offset(text, path)
+    fast = _raw_offset(text, path, utf8)
     if fast is not None:
         return fast
     return _scanned_offset(text, path)
@@ -167,7 +169,7 @@ _RAW_ARRAY = msgspec.json.Decoder(list[msgspec.Raw])
 _BYTE_SPACE = re.compile(rb"[ \t\n\r]*")
 
 
-def _raw_offset(text: str, path: Sequence[str | int]) -> int | None:
+def _raw_offset(text: str, path: Sequence[str | int], utf8: bytes | None = None) -> int | None:
     """:func:`json_offset` of a text without escapes, or None when the text has one or
     anything on the path is in doubt (not JSON, a key given twice, nested too deeply).
 
@@ -181,7 +183,7 @@ def _raw_offset(text: str, path: Sequence[str | int]) -> int | None:
     if "\\" in text:
         return None
     try:
-        data = text.encode()
+        data = text.encode() if utf8 is None else utf8
     except UnicodeEncodeError:  # half of a surrogate pair
         return None
     view = memoryview(data)

@@ -239,9 +239,9 @@ def _read_chain(files: ModelFiles, display: str) -> tuple[list[ModelFile], list[
 
 
 def _read_one(files: ModelFiles, path: Path, display: str) -> ModelFile:
-    text = files.read(path, display)
-    data = parse_text(text, display, as_json=is_json_path(path))
-    return ModelFile(display, text, data)
+    text, utf8 = files.read_encoded(path, display)
+    data = parse_text(text, display, as_json=is_json_path(path), utf8=utf8)
+    return ModelFile(display, text, data, utf8=utf8)
 
 
 def _base_of(file: ModelFile, files: ModelFiles, chain: list[Path]) -> tuple[Path, str]:

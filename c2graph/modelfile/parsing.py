@@ -147,7 +147,9 @@ class _DuplicateJsonKey(ValueError):
         self.key = key
 
 
-def parse_text(text: str, filename: str, *, as_json: bool = False) -> Any:
+def parse_text(
+    text: str, filename: str, *, as_json: bool = False, utf8: bytes | None = None
+) -> Any:
     """Parse model text into plain data (dicts, lists, strings, numbers, booleans, None).
 
     Parameters
@@ -158,6 +160,8 @@ def parse_text(text: str, filename: str, *, as_json: bool = False) -> Any:
         The file as problems name it.
     as_json
         Read the text as JSON rather than YAML.
+    utf8
+        The text's UTF-8, when the caller has it (JSON is decoded from it).
 
     Returns
     -------
@@ -178,7 +182,7 @@ def parse_text(text: str, filename: str, *, as_json: bool = False) -> Any:
     c2graph.errors.ModelError: m.json:2: JSON: duplicate key 'a': keep one of them
     """
     if as_json:
-        return _parse_json(text, filename)
+        return _parse_json(text, filename, utf8)
     with gc_paused():
         data = load_plain(text)
     if data is not None:
@@ -235,7 +239,7 @@ def find_lone_surrogate(data: Any) -> tuple[tuple[str | int, ...], str] | None:
     return None
 
 
-def _decode_plain_json(text: str) -> Any:
+def _decode_plain_json(text: str, utf8: bytes | None = None) -> Any:
     """The data of a JSON text that is plain, decoded by msgspec (in C, twice as fast as
     :func:`json.loads`); :data:`NOT_PLAIN` when the text is not proved plain.
 
@@ -246,7 +250,7 @@ def _decode_plain_json(text: str) -> Any:
     encoded back: without escapes, each string of the text and of the encoding is two
     quotes, and a key lost leaves the encoding fewer quotes. Any doubt returns
     :data:`NOT_PLAIN`, and the caller reads the text with ``json.loads``, which finds and
-    names what is wrong.
+    names what is wrong. ``utf8`` is the text's UTF-8 when the caller has it.
 
     >>> _decode_plain_json('{"a": [1, 2.5, "x"]}')
     {'a': [1, 2.5, 'x']}
@@ -258,12 +262,13 @@ def _decode_plain_json(text: str) -> Any:
     limit = sys.getrecursionlimit()
     try:  # nesting msgspec reads with a lower limit, json.loads reads too
         sys.setrecursionlimit(limit - _DEPTH_MARGIN)
-        data = msgspec.json.decode(text.encode())  # from bytes: a quarter faster
+        source = text.encode() if utf8 is None else utf8
+        data = msgspec.json.decode(source)  # from bytes: a quarter faster
     except (msgspec.DecodeError, RecursionError, UnicodeEncodeError):  # a lone surrogate
         return NOT_PLAIN
     finally:
         sys.setrecursionlimit(limit)
-    if msgspec.json.encode(data).count(b'"') != text.count('"'):
+    if msgspec.json.encode(data).count(b'"') != source.count(b'"'):
         return NOT_PLAIN
     return data
 
@@ -275,8 +280,8 @@ NOT_PLAIN = object()
 _DEPTH_MARGIN = 50
 
 
-def _parse_json(text: str, filename: str) -> Any:
-    data = _decode_plain_json(text)
+def _parse_json(text: str, filename: str, utf8: bytes | None) -> Any:
+    data = _decode_plain_json(text, utf8)
     if data is not NOT_PLAIN:
         return data
     try:
@@ -388,6 +393,8 @@ class LineIndex:
     ----------
     text
         The text of a model file, YAML or JSON.
+    utf8
+        The text's UTF-8, when the caller has it (JSON is walked in it).
 
     Examples
     --------
@@ -396,8 +403,9 @@ class LineIndex:
     4
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, utf8: bytes | None = None) -> None:
         self._text = text
+        self._utf8 = utf8
         self._root: yaml.Node | None = None
         self._composed = False
         self._breaks: list[int] | None = None
@@ -456,7 +464,7 @@ class LineIndex:
         """
         if not self._composed and self._text.lstrip(" \t\r\n")[:1] in ("{", "["):
             try:  # JSON (or YAML written as JSON): walked, not composed
-                return self._line_at(json_offset(self._text, path))
+                return self._line_at(json_offset(self._text, path, utf8=self._utf8))
             except NotJson:
                 pass
         elif not self._composed:  # YAML written one item a line: found, not composed

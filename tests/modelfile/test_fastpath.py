@@ -19,7 +19,15 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from c2graph import InputFileError, ModelError
-from c2graph.modelfile import columns, fastyaml, loader, parsing, read_model, semantics
+from c2graph.modelfile import (
+    columns,
+    fastyaml,
+    jsonpath,
+    loader,
+    parsing,
+    read_model,
+    semantics,
+)
 from c2graph.modelfile.validate import check_file_data
 from c2graph.modelfile.yamllines import ItemLines
 from c2graph.synthetic import generate, to_yaml
@@ -37,10 +45,12 @@ from tests.fuzz.test_fuzz_inputs import (
 def strict_paths() -> Iterator[None]:
     """Switch the fast paths off: every YAML file goes to the strict loader and every JSON
     file to json.loads, every file's structure to the key-by-key check, every check across
-    sections item by item, every line of YAML to composing the text."""
+    sections item by item, every line of YAML to composing the text, every line of JSON
+    to the scanner's walk."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parsing, "load_plain", lambda text: None)
-        patch.setattr(parsing, "_decode_plain_json", lambda text: parsing.NOT_PLAIN)
+        patch.setattr(parsing, "_decode_plain_json", lambda text, utf8=None: parsing.NOT_PLAIN)
+        patch.setattr(jsonpath, "_raw_offset", lambda text, path, utf8=None: None)
         patch.setattr(semantics, "_all_in", lambda known, values: False)
         patch.setattr(semantics, "_all_distinct", lambda values, distinct: False)
         patch.setattr(loader, "is_clean", lambda data: False)
