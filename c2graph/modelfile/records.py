@@ -16,7 +16,9 @@ frozenset({'war'})
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
+from itertools import compress, repeat
 from typing import Any
 
 from ..decisions import Approval, Decision, Duration, Requirement, declaration_id
@@ -71,7 +73,7 @@ def build_model(merged: Merged, *, display: str) -> Model:
         [it.data for it in sections["phases"]], [it.data for it in sections.get("scenarios", [])]
     )
     phases = _phases([item.data for item in sections["phases"]], sets)
-    nodes = {item.data["id"]: _node(item.data, sets) for item in sections["nodes"]}
+    nodes = _nodes([item.data for item in sections["nodes"]], sets)
     links = _links([item.data for item in sections["links"]], nodes, sets)
     hours = merged.top.get("office_hours")
     first = phases[0].nation
@@ -147,6 +149,64 @@ def _location(data: dict[str, Any]) -> Location:
     return Location(**values)
 
 
+def _nodes(items: list[dict[str, Any]], sets: PhaseSets) -> dict[str, Node]:
+    """Every node by id, in file order, built column by column (each key's values taken for
+    every node at once, in C loops): a node with a nested value (``office_hours``,
+    ``watch``, ``relay``) is built alone by :func:`_node`, and a node's names in other
+    languages are gathered key by key, in the order of their languages."""
+    count = len(items)
+    extra = set().union(*items) - _PLAIN_NODE_KEYS
+    nested = _having(items, extra & _NESTED_NODE_KEYS)
+    names: list[tuple[tuple[str, str], ...]] = [()] * count
+    for key in sorted(extra - _NESTED_NODE_KEYS, key=lambda name: name[5:]):
+        entry = key[5:]
+        for i in _having(items, {key}):
+            names[i] += ((entry, items[i][key]),)
+    specs = _column(items, "phases")
+    phases = [sets.every] * count
+    written: list[PhaseSpec] = ["all"] * count
+    for i in compress(range(count), map(operator.is_not, specs, repeat(None))):
+        if specs[i] != "all":
+            phases[i], written[i] = sets.resolve(specs[i]), _spec(specs[i])
+    ids = _column(items, "id")
+    built = list(
+        map(
+            Node,
+            ids,
+            *(_column(items, key) for key in ("name", "nation", "kind")),
+            phases,
+            written,
+            *(_column(items, key) for key in _NODE_COLUMNS),
+            names,
+        )
+    )
+    for i in nested:
+        built[i] = _node(items[i], sets)
+    return dict(zip(ids, built, strict=True))
+
+
+def _having(items: list[dict[str, Any]], keys: set[str]) -> list[int]:
+    """The positions of the items that have one of ``keys``, in order."""
+    found: set[int] = set()
+    for key in keys:
+        found.update(compress(range(len(items)), map(operator.contains, items, repeat(key))))
+    return sorted(found)
+
+
+#: The fields of :class:`Node` between its written phases and its names, as model-file keys.
+_NODE_COLUMNS = (
+    "location",
+    "echelon",
+    "short",
+    "office_hours",
+    "watch",
+    "relay",
+    "source",
+    "confidence",
+    "note",
+)
+
+
 def _node(data: dict[str, Any], sets: PhaseSets) -> Node:
     spec = data.get("phases", "all")
     extra = data.keys() - _PLAIN_NODE_KEYS  # names in other languages, nested values
@@ -173,8 +233,8 @@ def _lang_names(data: dict[str, Any], keys: Iterable[str]) -> tuple[tuple[str, s
     return tuple(sorted((key[5:], data[key]) for key in keys))
 
 
-# Nodes and links are built by the hundred thousand: positionally, in the order of their
-# fields (msgspec's constructor, in C, reads positions 2.5 times faster than keywords), every
+# Nodes are built by the hundred thousand: positionally, in the order of their fields
+# (msgspec's constructor, in C, reads positions 2.5 times faster than keywords), every
 # field given, so that a record built here equals the one built from the same values by name.
 
 
@@ -203,27 +263,6 @@ def _new_node(
         get("confidence"),
         get("note"),
         names,
-    )
-
-
-def _new_link(values: dict[str, Any], key: str, phases: frozenset[str], spec: PhaseSpec) -> Link:
-    """A :class:`Link` of checked values (model-file keys), its key and phases."""
-    get = values.get
-    requires = get("requires")
-    return Link(
-        key,
-        values["from"],
-        values["to"],
-        values["relation"],
-        phases,
-        spec,
-        get("id"),
-        None if requires is None else Requirement.from_data(requires),
-        get("basis"),
-        get("source"),
-        get("confidence"),
-        get("as_of"),
-        get("note"),
     )
 
 
@@ -257,19 +296,61 @@ def _link_keys(items: list[dict[str, Any]]) -> list[str]:
 def _links(
     items: list[dict[str, Any]], nodes: dict[str, Node], sets: PhaseSets
 ) -> tuple[Link, ...]:
-    """Every link, in file order; each holds where its own phases and both its ends' meet."""
+    """Every link, in file order; each holds where its own phases and both its ends' meet.
+
+    Built column by column (each key's values taken for every link at once, in C loops):
+    only a link that gives ``phases``, or whose end exists in some phases only, has its
+    phases worked out one by one; the others hold in every situation.
+    """
     every = sets.every
-    links = []
-    for data, key in zip(items, _link_keys(items), strict=True):
-        spec = data.get("phases", "all")
-        phases = every if spec == "all" else sets.resolve(spec)
-        tail, head = nodes[data["from"]].phases, nodes[data["to"]].phases
+    count = len(items)
+    tails, heads, specs = (_column(items, key) for key in ("from", "to", "phases"))
+    bounded = {node_id for node_id, node in nodes.items() if node.phases is not every}
+    phases = [every] * count
+    written: list[PhaseSpec] = ["all"] * count
+    for i in _positions(specs, tails, heads, bounded):
+        spec = specs[i]
+        held = every if spec is None or spec == "all" else sets.resolve(spec)
+        tail, head = nodes[tails[i]].phases, nodes[heads[i]].phases
         if tail is not every:
-            phases &= tail
+            held &= tail
         if head is not every:
-            phases &= head
-        links.append(_new_link(data, key, phases, "all" if spec == "all" else _spec(spec)))
-    return tuple(links)
+            held &= head
+        phases[i] = held
+        written[i] = "all" if spec is None or spec == "all" else _spec(spec)
+    requires: list[Requirement | None] = _column(items, "requires")
+    for i in compress(range(count), map(operator.is_not, requires, repeat(None))):
+        requires[i] = Requirement.from_data(requires[i])
+    return tuple(
+        map(
+            Link,
+            _link_keys(items),
+            tails,
+            heads,
+            _column(items, "relation"),
+            phases,
+            written,
+            _column(items, "id"),
+            requires,
+            *(_column(items, key) for key in ("basis", "source", "confidence", "as_of", "note")),
+        )
+    )
+
+
+def _column(items: list[dict[str, Any]], key: str) -> list[Any]:
+    """The value of ``key`` in every item, None where it has none."""
+    return list(map(dict.get, items, repeat(key)))
+
+
+def _positions(
+    specs: list[Any], tails: list[str], heads: list[str], bounded: set[str]
+) -> list[int]:
+    """The positions of the links that give ``phases`` or have an end in ``bounded``."""
+    found = set(compress(range(len(specs)), map(operator.is_not, specs, repeat(None))))
+    if bounded:
+        found.update(compress(range(len(tails)), map(bounded.__contains__, tails)))
+        found.update(compress(range(len(heads)), map(bounded.__contains__, heads)))
+    return sorted(found)
 
 
 def _decisions(items: list[dict[str, Any]], phases: list[Phase]) -> dict[str, Decision]:

@@ -17,9 +17,11 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+from c2graph.decisions import Requirement
 from c2graph.model import Link, Node, PhaseRange
-from c2graph.modelfile import parsing, semantics
-from c2graph.modelfile.records import _new_link, _new_node
+from c2graph.modelfile import parsing, records, semantics
+from c2graph.modelfile.records import _new_node
+from c2graph.modelfile.situations import PhaseSets
 from c2graph.synthetic import generate
 from tests.fuzz.test_fuzz_inputs import FUZZ
 from tests.modelfile.test_fastpath import both_ways, outcome, strict_paths
@@ -134,17 +136,83 @@ def test_records_built_by_position_equal_those_built_by_name(
         **{k: values.get(k) for k in _NODE_KEYS},
     )
     assert _new_node(values, phases, spec, names) == by_name
-    link = dict(zip(("from", "to", "relation"), required[:3], strict=True))
-    link |= {k: v for k, v in zip(_LINK_KEYS, optional, strict=True) if v is not None}
-    assert _new_link(link, required[3], phases, spec) == Link(
-        key=required[3],
-        from_node=required[0],
-        to_node=required[1],
-        relation=required[2],
-        phases=phases,
-        phase_spec=spec,
-        **{k: link.get(k) for k in _LINK_KEYS},
+
+
+_PHASES = [{"id": p, "name": p.upper()} for p in ("p1", "p2", "p3")]
+_WRITTEN = st.one_of(
+    st.none(),
+    st.sampled_from(["all", ["p1"], ["p3", "p2"], {"from": "p2"}, {"from": "p1", "to": "p2"}]),
+)
+_LINKS = st.lists(
+    st.fixed_dictionaries(
+        {"from": st.sampled_from("abc"), "to": st.sampled_from("abc"), "relation": st.just("c")},
+        optional={
+            "phases": _WRITTEN.filter(lambda spec: spec is not None),
+            "requires": st.sampled_from([["d1"], {"any": ["d1", "d2"]}]),
+            **{key: st.text(max_size=2) for key in _LINK_KEYS},
+        },
+    ),
+    max_size=8,
+)
+
+
+def _link_by_name(data: dict[str, Any], key: str, nodes: dict[str, Node], sets: PhaseSets) -> Link:
+    """A link built alone, by name: where its phases and both its ends' meet."""
+    spec = data.get("phases", "all")
+    requires = data.get("requires")
+    return Link(
+        key=key,
+        from_node=data["from"],
+        to_node=data["to"],
+        relation=data["relation"],
+        phases=sets.resolve(spec) & nodes[data["from"]].phases & nodes[data["to"]].phases,
+        phase_spec="all" if spec == "all" else records._spec(spec),
+        requires=None if requires is None else Requirement.from_data(requires),
+        **{k: data.get(k) for k in _LINK_KEYS},
     )
+
+
+@given(links=_LINKS, ends=st.lists(_WRITTEN, min_size=3, max_size=3))
+def test_links_built_by_column_equal_those_built_one_by_one(links, ends):
+    sets = PhaseSets(_PHASES, [])
+    nodes = {
+        node_id: Node(
+            node_id, node_id, "JP", "unit", sets.every if end is None else sets.resolve(end)
+        )
+        for node_id, end in zip("abc", ends, strict=True)
+    }
+    keys = records._link_keys(links)
+    built = records._links(links, nodes, sets)
+    assert built == tuple(
+        _link_by_name(data, key, nodes, sets) for data, key in zip(links, keys, strict=True)
+    )
+
+
+_NODES = st.lists(
+    st.fixed_dictionaries(
+        {
+            "name": st.text(max_size=2),
+            "nation": st.just("JP"),
+            "kind": st.just("unit"),
+        },
+        optional={
+            "phases": _WRITTEN.filter(lambda spec: spec is not None),
+            "watch": st.just({"hours": "24/7", "confidence": "low"}),
+            "relay": st.just({"min": 1, "max": 2, "unit": "hours"}),
+            **{f"name_{lang}": st.text(max_size=2) for lang in ("ja", "ko", "en-GB")},
+            **{key: st.text(max_size=2) for key in _NODE_KEYS},
+        },
+    ),
+    max_size=8,
+)
+
+
+@given(nodes=_NODES)
+def test_nodes_built_by_column_equal_those_built_one_by_one(nodes):
+    sets = PhaseSets(_PHASES, [])
+    items = [{"id": f"n{i}", **data} for i, data in enumerate(nodes)]
+    built = records._nodes(items, sets)
+    assert list(built.items()) == [(data["id"], records._node(data, sets)) for data in items]
 
 
 # ------------------------------------------------------------------ checks across sections
