@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..errors import InputFileError
 
-__all__ = ["MAX_MODEL_BYTES", "ModelFiles", "read_text"]
+__all__ = ["MAX_MODEL_BYTES", "ModelFiles", "decode_text", "read_text"]
 
 #: Most bytes c2graph reads for one model: the model file and every file it names together.
 MAX_MODEL_BYTES = 256 * 1024 * 1024
@@ -100,27 +100,30 @@ class ModelFiles:
         InputFileError
             As :func:`read_text`, and when the model's files come to more than the budget.
         """
-        return self.read_encoded(path, display)[0]
+        return decode_text(self.read_bytes(path, display), display)[0]
 
-    def read_encoded(self, path: Path, display: str) -> tuple[str, bytes | None]:
-        """Read one file as :meth:`read` does: its text, and its bytes when they are the
-        text's UTF-8 (None when a byte order mark was dropped or line ends were changed),
-        so that what decodes the text from UTF-8 need not encode it again.
+    def read_bytes(self, path: Path, display: str) -> bytes:
+        """Read one file of the model as bytes, counting it against the byte budget (the
+        text is :func:`decode_text` of them).
 
+        Raises
+        ------
+        InputFileError
+            As :meth:`read`, but for text that is not UTF-8.
+
+        Examples
+        --------
         >>> files = ModelFiles("models/us-rok-cfc.yaml")
-        >>> text, utf8 = files.read_encoded(files.top, "models/us-rok-cfc.yaml")
-        >>> utf8 == text.encode()
-        True
+        >>> files.read_bytes(files.top, "models/us-rok-cfc.yaml")[:10]
+        b'# c2graph '
         """
-        text, utf8, size = _read(
-            path, display, self.max_bytes - self.used, self.max_bytes, self.used
-        )
-        self.used += size
+        raw = _read_bytes(path, display, self.max_bytes - self.used, self.max_bytes, self.used)
+        self.used += len(raw)
         try:
             self.read_paths.append(path.resolve())
         except (OSError, ValueError):  # read, so it resolves; a race at worst
             self.read_paths.append(path)
-        return text, utf8
+        return raw
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> str:
@@ -157,15 +160,30 @@ def read_text(path: Path, *, max_bytes: int = MAX_MODEL_BYTES) -> str:
     Traceback (most recent call last):
     c2graph.errors.InputFileError: /dev/zero: is a device, not a regular file
     """
-    return _read(path, str(path), max_bytes, max_bytes, 0)[0]
+    return decode_text(_read_bytes(path, str(path), max_bytes, max_bytes, 0), str(path))[0]
 
 
-def _read(
-    path: Path, display: str, room: int, limit: int, used: int
-) -> tuple[str, bytes | None, int]:
-    """Read ``path`` if it is a regular file of at most ``room`` bytes: its text, its bytes
-    when they are the text's UTF-8 (else None) and its size."""
-    raw = _read_bytes(path, display, room, limit, used)
+def decode_text(raw: bytes, display: str) -> tuple[str, bytes | None]:
+    """The text of a model file's bytes, and the bytes again when they are the text's UTF-8
+    (None when a byte order mark was dropped or line ends were changed).
+
+    A leading byte order mark is dropped, and line ends are made ``\\n``, as
+    :func:`read_text` does.
+
+    Raises
+    ------
+    InputFileError
+        When the bytes are not UTF-8, saying on which line.
+
+    Examples
+    --------
+    >>> decode_text(b"a\\r\\nb", "m.yaml"), decode_text(b"a\\nb", "m.yaml")
+    (('a\\nb', None), ('a\\nb', b'a\\nb'))
+    >>> decode_text(b"a\\n\\xff", "m.yaml")
+    Traceback (most recent call last):
+    c2graph.errors.InputFileError: m.yaml:2: not UTF-8 text (byte 0xff at offset 2); save \
+the file as UTF-8
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -178,7 +196,7 @@ def _read(
     text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, raw if text is whole else None, len(raw)
+    return text, raw if text is whole else None
 
 
 def _lines_before(raw: bytes) -> int:

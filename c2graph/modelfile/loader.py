@@ -24,10 +24,10 @@ from typing import Any
 from ..errors import InputFileError, ModelError, Problem
 from ..model import Model
 from .columns import is_clean
-from .files import MAX_MODEL_BYTES, ModelFiles
+from .files import MAX_MODEL_BYTES, ModelFiles, decode_text
 from .items import TOP_KEYS, Merged, ModelFile
 from .lint import find_warnings
-from .parsing import gc_paused, is_json_path, parse_text
+from .parsing import NOT_PLAIN, decode_plain_json, gc_paused, is_json_path, parse_text
 from .records import build_model
 from .semantics import check_semantics
 from .units_csv import read_unit_items
@@ -239,8 +239,14 @@ def _read_chain(files: ModelFiles, display: str) -> tuple[list[ModelFile], list[
 
 
 def _read_one(files: ModelFiles, path: Path, display: str) -> ModelFile:
-    text, utf8 = files.read_encoded(path, display)
-    data = parse_text(text, display, as_json=is_json_path(path), utf8=utf8)
+    raw = files.read_bytes(path, display)
+    as_json = is_json_path(path)
+    if as_json:
+        data = decode_plain_json(raw)
+        if data is not NOT_PLAIN:  # UTF-8: the text is decoded only to locate a problem
+            return ModelFile(display, None, data, utf8=raw)
+    text, utf8 = decode_text(raw, display)
+    data = parse_text(text, display, as_json=as_json, utf8=utf8)
     return ModelFile(display, text, data, utf8=utf8)
 
 

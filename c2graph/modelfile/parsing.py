@@ -8,6 +8,7 @@ marks, to say on which line each offending item stands.
 from __future__ import annotations
 
 import bisect
+import codecs
 import gc
 import json
 import re
@@ -29,7 +30,9 @@ if TYPE_CHECKING:
     import yaml
 
 __all__ = [
+    "NOT_PLAIN",
     "LineIndex",
+    "decode_plain_json",
     "find_lone_surrogate",
     "format_path",
     "gc_paused",
@@ -259,16 +262,37 @@ def _decode_plain_json(text: str, utf8: bytes | None = None) -> Any:
     """
     if "\\" in text:
         return NOT_PLAIN
+    try:
+        source = text.encode() if utf8 is None else utf8
+    except UnicodeEncodeError:  # half of a surrogate pair
+        return NOT_PLAIN
+    return decode_plain_json(source)
+
+
+def decode_plain_json(utf8: bytes) -> Any:
+    """The data of a JSON file's bytes, as :func:`_decode_plain_json` reads its text, when
+    the text is those bytes decoded as they are (no byte order mark, no carriage return)
+    and is plain; :data:`NOT_PLAIN` otherwise.
+
+    msgspec refuses bytes that are not UTF-8, in texts as elsewhere, so data read here
+    comes from a file :func:`~c2graph.modelfile.files.decode_text` reads.
+
+    >>> decode_plain_json('{"a": "é"}'.encode())
+    {'a': 'é'}
+    >>> [decode_plain_json(b) is NOT_PLAIN for b in (b'{"a": 1}\\r\\n', b'["\\xff"]')]
+    [True, True]
+    """
+    if b"\\" in utf8 or b"\r" in utf8 or utf8.startswith(codecs.BOM_UTF8):
+        return NOT_PLAIN
     limit = sys.getrecursionlimit()
     try:  # nesting msgspec reads with a lower limit, json.loads reads too
         sys.setrecursionlimit(limit - _DEPTH_MARGIN)
-        source = text.encode() if utf8 is None else utf8
-        data = msgspec.json.decode(source)  # from bytes: a quarter faster
-    except (msgspec.DecodeError, RecursionError, UnicodeEncodeError):  # a lone surrogate
+        data = msgspec.json.decode(utf8)  # from bytes: a quarter faster than from text
+    except (msgspec.DecodeError, RecursionError):
         return NOT_PLAIN
     finally:
         sys.setrecursionlimit(limit)
-    if msgspec.json.encode(data).count(b'"') != source.count(b'"'):
+    if msgspec.json.encode(data).count(b'"') != utf8.count(b'"'):
         return NOT_PLAIN
     return data
 

@@ -50,6 +50,7 @@ def strict_paths() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parsing, "load_plain", lambda text: None)
         patch.setattr(parsing, "_decode_plain_json", lambda text, utf8=None: parsing.NOT_PLAIN)
+        patch.setattr(loader, "decode_plain_json", lambda utf8: parsing.NOT_PLAIN)
         patch.setattr(jsonpath, "_raw_offset", lambda text, path, utf8=None: None)
         patch.setattr(semantics, "_all_in", lambda known, values: False)
         patch.setattr(semantics, "_all_distinct", lambda values, distinct: False)
