@@ -50,7 +50,7 @@ class ModelFile:
     by section, once they are read; ``utf8`` is the file's bytes when they are the text's
     UTF-8 (what locates problems in JSON reads them rather than encode the text again).
     ``text`` is None when only the bytes were kept (a JSON file read from them alone): it
-    is decoded from them when a problem must be located (:meth:`source_text`).
+    is decoded from them only if a problem cannot be located in them.
     """
 
     display: str
@@ -66,16 +66,6 @@ class ModelFile:
         """The data the checks across sections and the variant steps read."""
         return self.data if self.part is None else self.part.data
 
-    def source_text(self) -> str:
-        """The file's text: ``text``, or ``utf8`` decoded when only the bytes were kept.
-
-        >>> ModelFile("m.json", None, [], utf8=b'["\\xc3\\xa9"]').source_text()
-        '["é"]'
-        """
-        if self.text is None:
-            self.text = "" if self.utf8 is None else self.utf8.decode()
-        return self.text
-
     def problem(self, path: tuple[str | int, ...], message: str) -> Problem:
         """Return a problem at a data path of this file, located on its line.
 
@@ -83,7 +73,7 @@ class ModelFile:
         m.yaml:1: name: bad
         """
         if self._lines is None:
-            self._lines = LineIndex(self.source_text(), utf8=self.utf8)
+            self._lines = LineIndex(self.text, utf8=self.utf8)
         where = describe_path(path, self.data) if path else ""
         return Problem(self.display, self._lines.line_of(path), where, message)
 

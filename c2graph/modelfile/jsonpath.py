@@ -24,7 +24,7 @@ from typing import Any
 
 import msgspec
 
-__all__ = ["NotJson", "json_offset"]
+__all__ = ["NotJson", "json_offset", "raw_offset"]
 
 
 class NotJson(ValueError):
@@ -186,6 +186,22 @@ def _raw_offset(text: str, path: Sequence[str | int], utf8: bytes | None = None)
         data = text.encode() if utf8 is None else utf8
     except UnicodeEncodeError:  # half of a surrogate pair
         return None
+    found = raw_offset(data, path)
+    if found is None:
+        return None
+    return found if text.isascii() else len(data[:found].decode())
+
+
+def raw_offset(data: bytes, path: Sequence[str | int]) -> int | None:
+    """The byte offset of the deepest item of ``path`` present in a JSON text's UTF-8, as
+    :func:`json_offset` finds it; None when the text holds an escape or anything on the
+    path is in doubt (not JSON, a key given twice, nested too deeply).
+
+    >>> raw_offset('{"é": [1, 2]}'.encode(), ("é", 1))
+    11
+    """
+    if b"\\" in data:
+        return None
     view = memoryview(data)
     pos = found = _byte_space(data, 0)
     end = len(data)
@@ -203,7 +219,7 @@ def _raw_offset(text: str, path: Sequence[str | int], utf8: bytes | None = None)
             found, pos, end = at
     except (msgspec.DecodeError, RecursionError, UnicodeDecodeError, ValueError, _Doubt):
         return None
-    return found if text.isascii() else len(data[:found].decode())
+    return found
 
 
 def _byte_space(data: bytes, pos: int) -> int:

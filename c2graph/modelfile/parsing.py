@@ -23,7 +23,7 @@ import msgspec
 
 from ..errors import ModelError, Problem
 from .fastyaml import load_plain
-from .jsonpath import NotJson, json_offset
+from .jsonpath import NotJson, json_offset, raw_offset
 from .yamllines import ItemLines
 
 if TYPE_CHECKING:
@@ -404,6 +404,9 @@ _NOT_YAML_PRINTABLE = re.compile(
 
 #: Lines looked up by counting line breaks before the offsets of the lines are indexed.
 _COUNTED_LOOKUPS = 16
+#: A text that opens as JSON does (an object or an array), and its UTF-8.
+_TEXT_AS_JSON = re.compile(r"[ \t\r\n]*[\[{]")
+_BYTES_AS_JSON = re.compile(rb"[ \t\r\n]*[\[{]")
 
 
 class LineIndex:
@@ -416,7 +419,8 @@ class LineIndex:
     Parameters
     ----------
     text
-        The text of a model file, YAML or JSON.
+        The text of a model file, YAML or JSON; None to decode it from ``utf8`` only if
+        the walk of ``utf8`` cannot answer.
     utf8
         The text's UTF-8, when the caller has it (JSON is walked in it).
 
@@ -427,14 +431,21 @@ class LineIndex:
     4
     """
 
-    def __init__(self, text: str, *, utf8: bytes | None = None) -> None:
-        self._text = text
+    def __init__(self, text: str | None, *, utf8: bytes | None = None) -> None:
+        self._source = text
         self._utf8 = utf8
+        self._byte_breaks: list[int] | None = None
         self._root: yaml.Node | None = None
         self._composed = False
         self._breaks: list[int] | None = None
         self._lookups = 0
         self._items: ItemLines | None = None
+
+    @property
+    def _text(self) -> str:
+        if self._source is None:
+            self._source = "" if self._utf8 is None else self._utf8.decode()
+        return self._source
 
     def _line(self, node: yaml.Node) -> int:
         """The node's line counted by ``\\n`` alone, as editors and JSON count them."""
@@ -447,6 +458,15 @@ class LineIndex:
                 return self._text.count("\n", 0, index) + 1
             self._breaks = [m.start() for m in re.finditer("\n", self._text)]
         return bisect.bisect_left(self._breaks, index) + 1
+
+    def _line_at_byte(self, utf8: bytes, index: int) -> int:
+        """:meth:`_line_at` of a byte offset into the text's UTF-8."""
+        if self._byte_breaks is None:
+            self._lookups += 1
+            if self._lookups <= _COUNTED_LOOKUPS:
+                return utf8.count(b"\n", 0, index) + 1
+            self._byte_breaks = [m.start() for m in re.finditer(b"\n", utf8)]
+        return bisect.bisect_left(self._byte_breaks, index) + 1
 
     def _root_node(self) -> yaml.Node | None:
         """The text composed with marks (PyYAML, imported here: only to locate a problem)."""
@@ -486,7 +506,12 @@ class LineIndex:
         >>> LineIndex('{"a":\\n  {"b": 1}}').line_of(("a", "b"))
         2
         """
-        if not self._composed and self._text.lstrip(" \t\r\n")[:1] in ("{", "["):
+        utf8 = self._utf8
+        if not self._composed and utf8 is not None and _BYTES_AS_JSON.match(utf8):
+            at = raw_offset(utf8, path)  # walked in the bytes: the text is not needed
+            if at is not None:
+                return self._line_at_byte(utf8, at)
+        if not self._composed and _TEXT_AS_JSON.match(self._text):
             try:  # JSON (or YAML written as JSON): walked, not composed
                 return self._line_at(json_offset(self._text, path, utf8=self._utf8))
             except NotJson:

@@ -103,7 +103,9 @@ def _paths(data: Any) -> list[tuple[str | int, ...]]:
 def test_walk_finds_the_line_composing_finds(data: dict[str, Any], indent: int | None) -> None:
     text = json.dumps(data, indent=indent, ensure_ascii=False)
     for path in _paths(data):
-        assert LineIndex(text).line_of(path) == composed_line(text, path), path
+        line = composed_line(text, path)
+        assert LineIndex(text).line_of(path) == line, path
+        assert LineIndex(None, utf8=text.encode()).line_of(path) == line, path
 
 
 def _with_key_twice(text: str) -> str:
@@ -146,3 +148,11 @@ def test_raw_walk_finds_what_the_scanner_finds(
 def test_texts_in_doubt_are_scanned(text: str, path: tuple[str | int, ...], offset: int) -> None:
     assert json_offset(text, path) == offset
     assert _scanned_offset(text, path) == offset
+
+
+def test_lines_of_many_items_are_found_in_the_bytes() -> None:
+    text = json.dumps({"nodes": [{"id": f"n{i}", "name": "é"} for i in range(40)]}, indent=1)
+    index = LineIndex(None, utf8=text.encode())
+    assert [index.line_of(("nodes", i, "name")) for i in range(0, 40, 2)] == [
+        composed_line(text, ("nodes", i, "name")) for i in range(0, 40, 2)
+    ]
