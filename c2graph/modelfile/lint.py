@@ -73,6 +73,7 @@ def warn(item: Item, key: str | None, message: str) -> Problem:
 _DATA = operator.attrgetter("data")
 _PHASES = operator.attrgetter("phases")
 _TAIL = operator.attrgetter("from_node")
+_FILE = operator.attrgetter("file")
 
 
 def _values(items: list[Item], key: str) -> list[Any]:
@@ -183,9 +184,14 @@ def _links_without_source(context: Context) -> Iterator[Problem]:
     """A link should name the source it rests on; a file with many such links gets one
     warning (a generated order of battle, a units file without a ``source`` column)."""
     links = context.merged.sections["links"]
+    sourceless = list(compress(links, map(operator.not_, _values(links, "source"))))
+    origins = list(map(id, map(_FILE, sourceless)))
     by_origin: dict[int, list[Item]] = {}
-    for item in compress(links, map(operator.not_, _values(links, "source"))):
-        by_origin.setdefault(id(item.file), []).append(item)
+    if len(set(origins)) == 1:  # the usual case: written in one file
+        by_origin[origins[0]] = sourceless
+    else:
+        for item, origin in zip(sourceless, origins, strict=True):
+            by_origin.setdefault(origin, []).append(item)
     for items in by_origin.values():
         if len(items) > SOURCELESS_SHOWN:
             yield warn(
