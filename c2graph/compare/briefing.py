@@ -432,7 +432,11 @@ def compared_briefing(
         forget_phase(a, compared.phase)
         forget_phase(b, compared.phase)
         if not gc.isenabled():
-            gc.collect()  # graphs refer to themselves through their views
+            # Graphs refer to themselves through their views. With the collector paused,
+            # the youngest generation holds what was made since the last collection: this
+            # phase's graphs, freed here, and the findings, which move up a generation and
+            # are not scanned again at the next phase.
+            gc.collect(0)
 
     result = compare(a, b, phase=phase, layer=layer, each=read)
     return result, _briefing(result, a, b, found)

@@ -335,7 +335,12 @@ def _link_changes(
     removed: list[LinkRef] = []
     changed: list[LinkChange] = []
     for group in ends:
-        pairs, only_a, only_b = _match(links_a.get(group, []), links_b.get(group, []))
+        old_links, new_links = links_a.get(group), links_b.get(group)
+        if old_links is None or new_links is None:  # ends in one model only: nothing pairs
+            removed += map(LinkRef.of, old_links or ())
+            added += map(LinkRef.of, new_links or ())
+            continue
+        pairs, only_a, only_b = _match(old_links, new_links)
         removed += (LinkRef.of(link) for link in only_a)
         added += (LinkRef.of(link) for link in only_b)
         for old, new in pairs:
