@@ -413,16 +413,19 @@ def bottleneck_report(
     remove_site: str | None = None,
     span_threshold: int = DEFAULT_SPAN_THRESHOLD,
     with_betweenness: bool = False,
+    measures_only: bool = False,
 ) -> BottleneckReport:
     """Return every bottleneck measure of ``phase`` on ``layer`` in one report.
 
     ``remove`` (a node) or ``remove_site`` (every node at a site) adds the what-if of
     :func:`removal_impact`; ``with_betweenness`` adds :func:`betweenness` (off by default:
-    it is the only measure worse than near-linear).  The layer (default operational) is
-    that of the tops, single points of failure, removals, co-location, forces under
-    combined or foreign chains, span of control and hierarchy measures; the cut between
-    nations is always over the operational coordination channels, counterparts over the
-    operational layer, cut nodes over every link.
+    it is the only measure worse than near-linear).  ``measures_only`` leaves out what
+    the headline measures and the analyst's report never read: ``forces`` and ``sites``
+    are empty and ``hierarchy`` has the row of all nations alone.  The layer (default
+    operational) is that of the tops, single points of failure, removals, co-location,
+    forces under combined or foreign chains, span of control and hierarchy measures; the
+    cut between nations is always over the operational coordination channels,
+    counterparts over the operational layer, cut nodes over every link.
 
     Example
     -------
@@ -432,6 +435,9 @@ def bottleneck_report(
     >>> report.cut_nodes, [c.units for c in report.removal]  # doctest: +NORMALIZE_WHITESPACE
     (('jp-jjoc', 'us-secdef'), [('jp-adc', 'jp-aegis-bmd', 'jp-cyber', 'jp-gcc', 'jp-sdf-fleet',
                                  'jp-space-ops')])
+    >>> narrow = bottleneck_report(model, phase="peacetime", measures_only=True)
+    >>> narrow.dominators == report.dominators, narrow.forces, len(narrow.hierarchy.rows)
+    (True, (), 1)
     """
     # The what-if comes first: an unknown node or site fails before the costlier measures.
     removed: tuple[str, ...] = ()
@@ -441,7 +447,16 @@ def bottleneck_report(
         model.node(remove)
         removed = tuple(sorted({*removed, remove}))
     with gc_paused():  # the measures allocate millions of acyclic objects
-        return _report(model, phase, layer, removed, remove_site, span_threshold, with_betweenness)
+        return _report(
+            model,
+            phase,
+            layer,
+            removed,
+            remove_site,
+            span_threshold,
+            with_betweenness,
+            measures_only,
+        )
 
 
 def _report(
@@ -452,6 +467,7 @@ def _report(
     remove_site: str | None,
     span_threshold: int,
     with_betweenness: bool,
+    measures_only: bool,
 ) -> BottleneckReport:
     removal = removal_impact(model, removed, phase=phase, layer=layer) if removed else ()
     view = authority_view(model, phase=phase, layer=layer)
@@ -464,10 +480,10 @@ def _report(
         span=span_of_control(model, phase=phase, threshold=span_threshold, layer=layer),
         mismatches=counterpart_mismatches(model, phase=phase),
         distance_gaps=distance_gaps(model, phase=phase),
-        hierarchy=hierarchy_report(model, phase=phase, layer=layer),
+        hierarchy=hierarchy_report(model, phase=phase, layer=layer, nations=not measures_only),
         layer=str(layer),
-        forces=force_scopes(model, phase=phase, layer=layer),
-        sites=co_location(model, phase=phase, layer=layer),
+        forces=() if measures_only else force_scopes(model, phase=phase, layer=layer),
+        sites=() if measures_only else co_location(model, phase=phase, layer=layer),
         removed=removed,
         removed_site=remove_site,
         removal=removal,

@@ -219,9 +219,10 @@ class HierarchyReport(Displayable):
 
 
 def hierarchy_report(
-    model: Model, *, phase: str, layer: str = Layer.OPERATIONAL.value
+    model: Model, *, phase: str, layer: str = Layer.OPERATIONAL.value, nations: bool = True
 ) -> HierarchyReport:
-    """Return Krackhardt's measures of ``layer`` in ``phase``, for all nations and per nation.
+    """Return Krackhardt's measures of ``layer`` in ``phase``, for all nations and per nation
+    (without ``nations``, for all nations only: the row the headline measures read).
 
     Each row gives the four measures of :func:`krackhardt`, the number of weak components,
     the links beyond the fewest that join each component and the nodes with more than one
@@ -239,6 +240,9 @@ def hierarchy_report(
     >>> report.whole.dual_keys[0].to_dict()  # doctest: +NORMALIZE_WHITESPACE
     {'heads': ['kr-president', 'us-president'],
      'nodes': ['al-cfc', 'al-mcm', 'kr-forces', 'us-kr-forces']}
+    >>> model = load_model("models/us-rok-cfc.yaml")
+    >>> [r.nation for r in hierarchy_report(model, phase="wartime", nations=False).rows]
+    ['all nations']
 
     References
     ----------
@@ -246,6 +250,8 @@ def hierarchy_report(
     in different chains).
     """
     graph = _layer_graph(model, phase, layer)
+    if not nations:
+        return HierarchyReport(phase, str(layer), (_row(ALL_NATIONS, graph),))
     members: dict[str, list[int]] = defaultdict(list)
     nodes = model.nodes
     for i, node in enumerate(graph.names):

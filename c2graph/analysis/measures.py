@@ -81,9 +81,10 @@ MEASURES: dict[str, str] = {
 
 
 def phase_report(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> BottleneckReport:
-    """Return :func:`~c2graph.analysis.bottlenecks.bottleneck_report` of a phase and layer,
-    computed once per model, phase and layer (the nation cut runs one flow per alliance
-    body).
+    """Return :func:`~c2graph.analysis.bottlenecks.bottleneck_report` of a phase and layer
+    with ``measures_only`` (what the headline measures, the comparisons and the report
+    read: no ``forces`` or ``sites``, the hierarchy of all nations alone), computed once
+    per model, phase and layer (the nation cut runs one flow per alliance body).
 
     Example
     -------
@@ -100,7 +101,7 @@ def phase_report(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> Bot
 
 def _reporter(layer: str) -> Callable[[Model, str], BottleneckReport]:
     def report(model: Model, phase: str) -> BottleneckReport:
-        return bottleneck_report(model, phase=phase, layer=layer)
+        return bottleneck_report(model, phase=phase, layer=layer, measures_only=True)
 
     return report
 

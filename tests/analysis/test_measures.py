@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from c2graph import QueryError
+from c2graph import QueryError, load_model
 from c2graph.analysis.approach import APPROACHES, UNITY
-from c2graph.analysis.measures import MEASURES, headline
+from c2graph.analysis.bottlenecks import bottleneck_report
+from c2graph.analysis.measures import MEASURES, headline, phase_report
 from c2graph.analysis.sovereignty import SCOPES
 from c2graph.vocabulary import LAYER_CHOICES
 
@@ -51,3 +53,24 @@ def test_every_headline_measure_is_defined(name):
 )
 def test_every_verdict_is_defined(term):
     assert f"`{term}`" in DOC or f"**{term}**" in DOC or f'"{term}"' in DOC
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).resolve().parents[2] / "models").glob("*.yaml")),
+    ids=lambda p: p.stem,
+)
+def test_phase_report_is_the_bottleneck_report_but_what_no_measure_reads(path):
+    model = load_model(path)
+    for phase in model.phase_ids:
+        for layer in ("operational", "all"):
+            full = bottleneck_report(model, phase=phase, layer=layer)
+            narrow = phase_report(model, phase=phase, layer=layer)
+            assert (narrow.forces, narrow.sites) == ((), ())
+            assert narrow.hierarchy.rows == full.hierarchy.rows[:1]
+            assert narrow == replace(
+                full,
+                forces=(),
+                sites=(),
+                hierarchy=replace(full.hierarchy, rows=narrow.hierarchy.rows),
+            )
