@@ -31,7 +31,7 @@ u ((('pm', 'hq', 'u'), 'opcon'),) ('p', 'q')
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -220,38 +220,49 @@ def listed_forces(model: Model, units: Collection[str], limit: int) -> list[str]
     by_nation: dict[str, list[str]] = {}
     for unit in units:
         by_nation.setdefault(model.nodes[unit].nation, []).append(unit)
-    kept: list[str] = []
-    depth: dict[str, int] | None = None
-    for members in by_nation.values():
-        if len(members) <= limit:
-            kept += members
-            continue
-        depth = depth if depth is not None else _depths(model)
-        known = depth
-        kept += sorted(members, key=lambda u: (known.get(u, len(known)), u))[:limit]
+    crowded = {n: members for n, members in by_nation.items() if len(members) > limit}
+    kept = [u for n, members in by_nation.items() if n not in crowded for u in members]
+    if crowded:
+        depth = _depths(model, crowded, limit)
+        unseen = len(model.nodes)  # after every depth: a node without one sorts last
+        for members in crowded.values():
+            kept += sorted(members, key=lambda u: (depth.get(u, unseen), u))[:limit]
     return sorted(kept)
 
 
-def _depths(model: Model) -> dict[str, int]:
-    """Each node's fewest authority links below a node without superiors, over the phases."""
-    depth: dict[str, int] = {}
+def _depths(model: Model, crowded: Mapping[str, Sequence[str]], limit: int) -> dict[str, int]:
+    """Each node's fewest authority links below a node without superiors, over the phases,
+    for the nodes at most as deep as the ``limit`` nearest the top of each nation's
+    ``crowded`` members: one search per phase, all of them a level at a time, stopped
+    once every nation has ``limit`` members found (a member found later is deeper, and
+    sorts after them)."""
+    nation_of = {u: nation for nation, members in crowded.items() for u in members}
+    wanted = {nation: limit for nation in crowded}
+    searches = []
     for phase in model.phase_ids:
         graph = phase_graphs(model, phase).authority
-        succ, pred = graph._succ, graph._pred  # the adjacency dicts: the same, faster
-        level = [n for n in graph if not pred[n]]
-        seen = set(level)
-        steps = 0
-        while level:
+        level = [n for n in graph if not graph._pred[n]]
+        searches.append((graph._succ, level, set(level)))  # the adjacency dicts: faster
+    depth: dict[str, int] = {}
+    steps = 0
+    while wanted and any(level for _succ, level, _seen in searches):
+        following = []
+        for succ, level, seen in searches:
+            lower: list[str] = []
             for node in level:
-                if depth.get(node, steps + 1) > steps:
+                if node not in depth:
                     depth[node] = steps
-            following = []
-            for node in level:
-                for lower in succ[node]:
-                    if lower not in seen:
-                        seen.add(lower)
-                        following.append(lower)
-            level, steps = following, steps + 1
+                    own = nation_of.get(node)
+                    if own in wanted:
+                        wanted[own] -= 1
+                        if not wanted[own]:
+                            del wanted[own]
+                for below in succ[node]:
+                    if below not in seen:
+                        seen.add(below)
+                        lower.append(below)
+            following.append((succ, lower, seen))
+        searches, steps = following, steps + 1
     return depth
 
 

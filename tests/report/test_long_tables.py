@@ -4,9 +4,11 @@ names cut at the limits, each saying how many more there are and where they are 
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 
 from c2graph import limits, load_model_data
+from c2graph.analysis.graphs import phase_graphs
 from c2graph.messages import messages
 from c2graph.report import findings as findings_module
 from c2graph.report.chains import chain_blocks
@@ -15,6 +17,8 @@ from c2graph.report.failures import failure_blocks, structure_blocks
 from c2graph.report.findings import listed_forces, model_findings
 from c2graph.report.summary import summary_blocks
 from c2graph.report.switches import switch_blocks
+from c2graph.synthetic import generate
+from c2graph.vocabulary import FORCE_KINDS
 from tests.builders import build, link
 
 EN = messages("en")
@@ -130,3 +134,30 @@ def test_summary_cells_listed_then_counted(switching, short_lists, monkeypatch):
         "none",
         ("War: chains change: A … and 1 more",),
     )
+
+
+def _nearest_by_definition(model, units, limit):
+    """Each nation's ``limit`` units nearest the top, from every node's depth in every
+    phase (a full search of each phase), ties by id."""
+    depth = {}
+    for phase in model.phase_ids:
+        graph = phase_graphs(model, phase).authority
+        for top in (n for n in graph if not graph.in_degree(n)):
+            for node, steps in nx.single_source_shortest_path_length(graph, top).items():
+                depth[node] = min(depth.get(node, steps), steps)
+    by_nation = {}
+    for unit in units:
+        by_nation.setdefault(model.nodes[unit].nation, []).append(unit)
+    last = max(depth.values()) + 1
+    return sorted(
+        u
+        for members in by_nation.values()
+        for u in sorted(members, key=lambda u: (depth.get(u, last), u))[:limit]
+    )
+
+
+@pytest.mark.parametrize("limit", [1, 2, 5, 20, 60, 400])
+def test_listed_forces_of_an_order_of_battle_are_the_nearest_by_definition(limit):
+    model = load_model_data(generate(600, seed=3))
+    units = sorted(n for n, node in model.nodes.items() if node.kind in FORCE_KINDS)
+    assert listed_forces(model, units, limit) == _nearest_by_definition(model, units, limit)
