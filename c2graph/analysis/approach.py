@@ -337,12 +337,13 @@ _INTERACTION = frozenset().union(*(LAYER_RELATIONS[layer] for layer in INTERACTI
 
 def _neighbours(graphs: PhaseGraphs) -> dict[str, set[str]]:
     """Each node with a coordination- or information-layer link, and the nodes it is
-    linked to (either direction)."""
+    linked to (either direction): read from the phase's links, as the layers' graphs
+    hold them, without building those graphs (each on every node of the phase)."""
     near: dict[str, set[str]] = defaultdict(set)
-    for layer in INTERACTION_LAYERS:
-        for u, v in graphs.layer(layer).graph.edges:
-            near[u].add(v)
-            near[v].add(u)
+    for link in graphs.links:
+        if link.relation in _INTERACTION and not link.is_authority:
+            near[link.from_node].add(link.to_node)
+            near[link.to_node].add(link.from_node)
     return near
 
 
