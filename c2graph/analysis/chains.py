@@ -75,7 +75,7 @@ def upward_chains(
             for relation, _key in data["links"]
         )
 
-    return composed_upward(graph.pred, node, memo, compose)
+    return composed_upward(graph._pred, node, memo, compose)  # the adjacency dict: faster
 
 
 class CommandChains:
@@ -101,7 +101,7 @@ class CommandChains:
 
     def composed(self, unit: str) -> frozenset[Chain]:
         """Return the unit's chains of command, each with the authority surviving it."""
-        if unit not in self.graph or not self.graph.pred[unit]:
+        if unit not in self.graph or not self.graph._pred[unit]:
             return frozenset()
         return upward_chains(self.graph, unit, self._memo)
 
@@ -131,8 +131,8 @@ def chains_differ(first: nx.DiGraph, second: nx.DiGraph, units: Iterable[str]) -
     same: dict[str, bool] = {}
     differ = []
     for unit in units:
-        had = unit in first and len(first.pred[unit]) > 0
-        has = unit in second and len(second.pred[unit]) > 0
+        had = unit in first and len(first._pred[unit]) > 0
+        has = unit in second and len(second._pred[unit]) > 0
         if had != has or (had and not _same_above(first, second, unit, same)):
             differ.append(unit)
     return differ
@@ -146,8 +146,8 @@ def _same_above(first: nx.DiGraph, second: nx.DiGraph, node: str, same: dict[str
         if current in same:
             stack.pop()
             continue
-        uppers = set(first.pred[current])
-        if uppers != set(second.pred[current]):
+        uppers = set(first._pred[current])
+        if uppers != set(second._pred[current]):
             same[current] = False
             stack.pop()
             continue
