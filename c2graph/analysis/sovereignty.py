@@ -85,6 +85,8 @@ class Family:
     @cached_property
     def tops_above(self) -> dict[str, frozenset[str]]:
         """Each node of the family reached from its tops, and the tops above it."""
+        if len(self.tops) == 1:  # every node reached has the one top above it
+            return dict.fromkeys(reachable(self.graph, self.tops), frozenset(self.tops))
         bit = {top: 1 << i for i, top in enumerate(self.tops)}
         masks: dict[str, int] = {}
         pred = self.graph._pred  # the adjacency, not its views: the same, faster
@@ -137,7 +139,10 @@ _SCOPES: WeakKeyDictionary[LayerView, tuple[ForceScope, ...]] = WeakKeyDictionar
 def _force_scopes(view: LayerView, unit: str | None) -> tuple[ForceScope, ...]:
     chains = view.chains
     starts = {t for t in view.tops if view.is_collective(t)}
-    starts |= {v for u, v in chains.edges if view.nation[u] != view.nation[v]}
+    nation = view.nation
+    starts |= {  # the adjacency, not the edge view: the same edges, several times faster
+        v for u, below in chains._succ.items() for v in below if nation[u] != nation[v]
+    }
     below = closure(chains, starts, upward=False) if starts else set()
     national: set[str] | None = None  # the forces of the national families, when needed
     listing = CommandChains(chains)
