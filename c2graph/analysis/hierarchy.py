@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -251,17 +251,23 @@ def hierarchy_report(
     """
     graph = _layer_graph(model, phase, layer)
     if not nations:
-        return HierarchyReport(phase, str(layer), (_row(ALL_NATIONS, graph),))
-    members: dict[str, list[int]] = defaultdict(list)
+        return HierarchyReport(phase, str(layer), (_row(ALL_NATIONS, _Measured.of(graph)),))
     nodes = model.nodes
-    for i, node in enumerate(graph.names):
-        members[nodes[node].nation].append(i)
-    rows = [_row(ALL_NATIONS, graph)]
-    rows += [
-        _row(nation, _among(graph, chosen))
-        for nation, chosen in sorted(members.items())
-        if nation not in SPECIAL_NATIONS and len(chosen) > 1
+    nation = [nodes[node].nation for node in graph.names]
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, own in enumerate(nation):
+        members[own].append(i)
+    chosen = [
+        (own, picked)
+        for own, picked in sorted(members.items())
+        if own not in SPECIAL_NATIONS and len(picked) > 1
     ]
+    whole = _Measured.of(graph)
+    rows = [_row(ALL_NATIONS, whole)]
+    if whole.order is None:  # with a cycle, each nation's graph is measured on its own
+        rows += [_row(own, _Measured.of(_among(graph, picked))) for own, picked in chosen]
+    else:
+        rows += [_row(own, measured) for own, measured in _by_nation(whole, nation, chosen)]
     return HierarchyReport(phase, str(layer), tuple(rows))
 
 
@@ -292,6 +298,55 @@ def _layer_graph(model: Model, phase: str, layer: str) -> _Simple:
     return _Simple(list(index), edges)
 
 
+def _by_nation(
+    whole: _Measured, nation: list[str], chosen: list[tuple[str, list[int]]]
+) -> list[tuple[str, _Measured]]:
+    """The measures of each nation's graph (its ``chosen`` nodes and the links among
+    them), read from the measured acyclic graph of every nation: one compiled pass finds
+    the weak components of the graph without the links between nations (each within one
+    nation), and one pass in the whole graph's order (which every nation's graph follows)
+    the heads above each node, numbered across the nations (a nation's masks use only
+    its own heads' bits).  The same measures as :func:`_among` then :meth:`_Measured.of`
+    on each nation, without building each nation's graph."""
+    inner = [(u, v) for u, v in whole.graph.edges if nation[u] == nation[v]]
+    _order, parts = order_and_components(len(nation), inner)
+    pred = list(whole.pred)
+    for u, v in whole.graph.edges:
+        if nation[u] != nation[v]:  # the few links between nations: the node's own only
+            pred[v] = [upper for upper in whole.pred[v] if nation[upper] == nation[v]]
+    heads: list[int] = []
+    masks = [0] * len(nation)
+    order: dict[str, list[int]] = defaultdict(list)
+    for node in whole.order or ():
+        mask = 0
+        for upper in pred[node]:
+            mask |= masks[upper]
+        if not pred[node]:
+            mask = 1 << len(heads)
+            heads.append(node)
+        masks[node] = mask
+        order[nation[node]].append(node)
+    grouped: dict[str, list[list[int]]] = defaultdict(list)
+    for part in parts:
+        grouped[nation[part[0]]].append(part)
+    return [
+        (
+            own,
+            _Measured(
+                whole.graph,
+                pred,
+                order[own],
+                grouped[own],
+                heads,
+                masks,
+                picked,
+                sum(map(len, map(pred.__getitem__, picked))),
+            ),
+        )
+        for own, picked in chosen
+    ]
+
+
 def _among(graph: _Simple, chosen: list[int]) -> _Simple:
     """The digraph of the ``chosen`` nodes (in that order) and the links among them."""
     new = {old: i for i, old in enumerate(chosen)}
@@ -304,7 +359,9 @@ class _Measured:
     """A digraph with what its measures share: the superiors of each node (``pred``), a
     topological ``order`` (None with a cycle), the weak components (``parts``) and, when
     acyclic, the bits of the heads (nodes without superiors) above each node (``masks``,
-    head ``heads[i]`` being bit ``i``)."""
+    head ``heads[i]`` being bit ``i``).  ``members`` are the nodes measured and ``links``
+    the number of links among them: every node of ``graph`` (:meth:`of`), or one nation's
+    nodes of it, measured on the links among them (:func:`_by_nation`)."""
 
     graph: _Simple
     pred: list[list[int]]
@@ -312,6 +369,8 @@ class _Measured:
     parts: list[list[int]]
     heads: list[int]
     masks: list[int]
+    members: Sequence[int]
+    links: int
 
     @classmethod
     def of(cls, graph: _Simple) -> _Measured:
@@ -331,7 +390,8 @@ class _Measured:
                 mask = 1 << len(heads)
                 heads.append(node)
             masks[node] = mask
-        return cls(graph, pred, order, parts, heads, masks)
+        members = range(len(graph.names))
+        return cls(graph, pred, order, parts, heads, masks, members, len(graph.edges))
 
     @property
     def scores(self) -> HierarchyScores:
@@ -339,17 +399,16 @@ class _Measured:
         return _scores(self)
 
 
-def _row(nation: str, simple: _Simple) -> NationScores:
-    """The measures and readings of one digraph without isolated nodes."""
-    measured = _Measured.of(simple)
+def _row(nation: str, measured: _Measured) -> NationScores:
+    """The measures and readings of one measured digraph."""
     components = len(measured.parts)
-    names = simple.names
+    names, pred = measured.graph.names, measured.pred
     return NationScores(
         nation,
         measured.scores,
         components,
-        len(simple.edges) - (len(names) - components),
-        tuple(sorted(names[n] for n, uppers in enumerate(measured.pred) if len(uppers) > 1)),
+        measured.links - (len(measured.members) - components),
+        tuple(sorted(names[n] for n in measured.members if len(pred[n]) > 1)),
         _dual_keys(measured),
     )
 
@@ -445,13 +504,13 @@ def _readings(row: NationScores) -> tuple[tuple[str, str], ...]:
 
 def _scores(measured: _Measured) -> HierarchyScores:
     """The four measures of a measured digraph (self-loops, if any, make it cyclic)."""
-    n = len(measured.graph.names)
+    n = len(measured.members)
     components = [len(c) for c in measured.parts]
     joined = sum(c * (c - 1) for c in components)
     connectedness = joined / (n * (n - 1)) if n > 1 else math.nan
     spare = sum((c - 1) ** 2 for c in components)
     required = sum(c - 1 for c in components)
-    links = len(measured.graph.edges)
+    links = measured.links
     efficiency = 1 - (links - required) / spare if spare else math.nan
     if measured.order is not None:  # acyclic: no pair reaches both ways
         hierarchy = 1.0 if links else math.nan

@@ -17,7 +17,15 @@ from hypothesis import strategies as st
 
 from c2graph import load_model, load_model_data
 from c2graph.analysis.graphs import PhaseGraphs, _frozen, phase_graphs, simple_digraph
-from c2graph.analysis.hierarchy import _among, _pairs_with_lub, _Simple, krackhardt
+from c2graph.analysis.hierarchy import (
+    _among,
+    _by_nation,
+    _Measured,
+    _pairs_with_lub,
+    _row,
+    _Simple,
+    krackhardt,
+)
 from c2graph.analysis.sovereignty import force_scopes
 from c2graph.synthetic import generate
 from c2graph.vocabulary import (
@@ -155,6 +163,33 @@ def test_a_nations_graph_is_its_subgraph(edges: list[tuple[int, int]], chosen: s
     reference = nx.DiGraph(graph.subgraph(nodes))
     assert list(among) == nodes
     assert set(among.edges) == set(reference.edges)
+
+
+acyclic_edges = st.lists(st.tuples(st.integers(0, 14), st.integers(0, 14)), max_size=40).map(
+    lambda edges: [(min(u, v), max(u, v)) for u, v in edges if u != v]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(edges=acyclic_edges, nations=st.lists(st.sampled_from("ABC"), min_size=15, max_size=15))
+def test_each_nations_row_read_from_the_whole_graph_is_its_own_graphs(
+    edges: list[tuple[int, int]], nations: list[str]
+) -> None:
+    graph = nx.DiGraph(edges)
+    names = list(graph)
+    index = {node: i for i, node in enumerate(names)}
+    simple = _Simple(names, [(index[u], index[v]) for u, v in graph.edges])
+    nation = [nations[node] for node in names]
+    chosen = [
+        (own, picked)
+        for own in "ABC"
+        if len(picked := [i for i, mine in enumerate(nation) if mine == own]) > 1
+    ]
+    found = _by_nation(_Measured.of(simple), nation, chosen)
+    expected = [(own, _row(own, _Measured.of(_among(simple, picked)))) for own, picked in chosen]
+    assert [(own, repr(_row(own, m))) for own, m in found] == [
+        (own, repr(row)) for own, row in expected
+    ]
 
 
 @pytest.mark.parametrize("name", ["us-rok-cfc", "us-japan-combined-command", "us-japan-2025"])
