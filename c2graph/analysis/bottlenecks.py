@@ -372,7 +372,10 @@ def cut_nodes(model: Model, *, phase: str) -> tuple[str, ...]:
     (:func:`~c2graph.analysis.kernels.articulation_points`).
     """
     graphs = phase_graphs(model, phase)
-    return tuple(sorted(articulation_points(graphs.nodes, graphs.joined)))
+    # The links' ends, not the distinct pairs: parallel and reversed links leave the cut
+    # nodes as they are, and the pairs need not be found.
+    ends = ((link.from_node, link.to_node) for link in graphs.links)
+    return tuple(sorted(articulation_points(graphs.nodes, ends)))
 
 
 def betweenness(model: Model, *, phase: str) -> tuple[Centrality, ...]:

@@ -29,6 +29,7 @@ from ..modelfile.parsing import gc_paused
 from ..vocabulary import (
     ALL_LAYERS,
     AUTHORITY_ORDER,
+    AUTHORITY_RELATIONS,
     FORCE_KINDS,
     RELATIONS,
     SPECIAL_NATIONS,
@@ -72,7 +73,6 @@ class _Parts:
     authority: nx.DiGraph
     tops: tuple[str, ...]
     forces: frozenset[str]
-    joined: Mapping[tuple[str, str], list[str]]
 
 
 class PhaseGraphs:
@@ -141,14 +141,24 @@ class PhaseGraphs:
     @cached_property
     def pairs(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         """Every linked pair ``(u, v, keys)`` with ``u < v``, sorted."""
-        joined = self._parts.joined
+        joined = self._joined
         return tuple((u, v, _sorted(joined[u, v])) for u, v in sorted(joined))
 
     @property
     def joined(self) -> Collection[tuple[str, str]]:
         """Every linked pair ``(u, v)`` with ``u < v``, once, in the order of the links
         (:attr:`pairs` without the sorting, for the measures that need only the pairs)."""
-        return self._parts.joined.keys()
+        return self._joined.keys()
+
+    @cached_property
+    def _joined(self) -> Mapping[tuple[str, str], list[str]]:
+        """The keys of the links joining each pair ``(u, v)`` with ``u < v``, in file order
+        (built on first use: the measures over every link mostly need the links alone)."""
+        found: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for link in self.links:
+            u, v = link.from_node, link.to_node
+            found[(u, v) if u < v else (v, u)].append(link.key)
+        return found
 
     @cached_property
     def whole(self) -> nx.Graph:
@@ -168,9 +178,9 @@ class PhaseGraphs:
         """
         records = self._records[0]
         found = []
-        for link in self.links:
-            ends = {records[link.from_node].nation, records[link.to_node].nation}
-            if len(ends) == 2 and not ends & SPECIAL_NATIONS:
+        for link in self.links:  # two lookups and comparisons, not a set, per link
+            one, two = records[link.from_node].nation, records[link.to_node].nation
+            if one != two and one not in SPECIAL_NATIONS and two not in SPECIAL_NATIONS:
                 found.append(link)
         return tuple(found)
 
@@ -507,12 +517,9 @@ def _build(records: Mapping[str, Node], links: tuple[Link, ...], phase: str) -> 
     nodes = tuple(sorted(n.id for n in records.values() if phase in n.phases))
     held = tuple(link for link in links if phase in link.phases)
     authority_links: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    whole_links: dict[tuple[str, str], list[str]] = defaultdict(list)
     for link in held:
-        u, v = link.from_node, link.to_node
-        whole_links[(u, v) if u < v else (v, u)].append(link.key)
-        if link.is_authority:
-            authority_links[(u, v)].append((link.relation, link.key))
+        if link.relation in AUTHORITY_RELATIONS:  # Link.is_authority, without a call
+            authority_links[link.from_node, link.to_node].append((link.relation, link.key))
     authority = _frozen(
         nodes,
         ((u, v, _sorted(pairs, _link_order)) for (u, v), pairs in sorted(authority_links.items())),
@@ -525,7 +532,6 @@ def _build(records: Mapping[str, Node], links: tuple[Link, ...], phase: str) -> 
         authority=authority,
         tops=tuple(n for n in nodes if n in uppers and n not in lowers),
         forces=frozenset(n for n in nodes if records[n].kind in FORCE_KINDS),
-        joined=whole_links,
     )
 
 
