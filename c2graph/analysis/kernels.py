@@ -96,12 +96,8 @@ def immediate_dominators(
     else:  # the root may take the place of a removed node: rustworkx reuses indices
         root, root_id = VIRTUAL_ROOT, copy.add_node(VIRTUAL_ROOT)
         copy.add_edges_from_no_data([(root_id, index[top]) for top in tops])
-    found = rx.immediate_dominators(copy, root_id)
-    return {
-        nodes[n]: root if d == root_id else nodes[d]
-        for n, d in sorted(found.items())
-        if n != root_id
-    }
+    found = rx.immediate_dominators(copy, root_id)  # in no particular order, as networkx's
+    return {nodes[n]: root if d == root_id else nodes[d] for n, d in found.items() if n != root_id}
 
 
 def articulation_points(nodes: Iterable[Hashable], pairs: Iterable[tuple[Any, Any]]) -> set[Any]:
