@@ -22,7 +22,7 @@ Example
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
@@ -235,6 +235,15 @@ class Diffs:
         self._links = (_links(a.links), _links(b.links))
         self._ends = sorted(self._links[0].keys() | self._links[1].keys())
         self._node_changes = _node_changes(dict(a.nodes), dict(b.nodes), NODE_FIELDS)
+        self._refs: dict[int, LinkRef] = {}
+
+    def _ref(self, link: Link) -> LinkRef:
+        """The reference to a link of either model, made once and shared by every diff
+        that adds or removes it (the models hold their links, so an id stays theirs)."""
+        found = self._refs.get(id(link))
+        if found is None:
+            found = self._refs[id(link)] = LinkRef.of(link)
+        return found
 
     def of(self, phase: str | None) -> StructuralDiff:
         """The diff of the whole models (``None``) or of one phase (checked in ``a``,
@@ -254,7 +263,7 @@ class Diffs:
             ends = [e for e in self._ends if e in links_a or e in links_b]
             node_changes = _phase_changes(self._node_changes, nodes_a & nodes_b)
         fields = _compared(LINK_FIELDS, phase)
-        added, removed, changed = _link_changes(links_a, links_b, ends, fields)
+        added, removed, changed = _link_changes(links_a, links_b, ends, fields, self._ref)
         return StructuralDiff(
             phase=phase,
             nodes_added=tuple(sorted(nodes_b - nodes_a)),
@@ -328,21 +337,22 @@ def _link_changes(
     links_b: dict[tuple[str, str, str], list[Link]],
     ends: Iterable[tuple[str, str, str]],
     fields: tuple[str, ...],
+    ref: Callable[[Link], LinkRef],
 ) -> tuple[tuple[LinkRef, ...], tuple[LinkRef, ...], tuple[LinkChange, ...]]:
     """The links added, removed and changed (in ``fields``), matched by ``ends`` (sorted:
-    those of both)."""
+    those of both), each link added or removed told by ``ref``."""
     added: list[LinkRef] = []
     removed: list[LinkRef] = []
     changed: list[LinkChange] = []
     for group in ends:
         old_links, new_links = links_a.get(group), links_b.get(group)
         if old_links is None or new_links is None:  # ends in one model only: nothing pairs
-            removed += map(LinkRef.of, old_links or ())
-            added += map(LinkRef.of, new_links or ())
+            removed += map(ref, old_links or ())
+            added += map(ref, new_links or ())
             continue
         pairs, only_a, only_b = _match(old_links, new_links)
-        removed += (LinkRef.of(link) for link in only_a)
-        added += (LinkRef.of(link) for link in only_b)
+        removed += map(ref, only_a)
+        added += map(ref, only_b)
         for old, new in pairs:
             changes = _field_changes(old, new, fields)
             if changes:
