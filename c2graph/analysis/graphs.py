@@ -302,7 +302,7 @@ class LayerView:
         self.direction: tuple[tuple[str, str], ...] = tuple(cut)
         self.chains = _filtered(self.graph, dict.fromkeys(cut)) if cut else self.graph
         self.tops = _tops(self.chains)
-        self.heads = _tops(self.graph)
+        self.heads = _tops(self.graph) if cut else self.tops  # no cut: the same graph
 
     def is_collective(self, node: str) -> bool:
         """True for a node of nation ``alliance`` or ``multinational``."""
