@@ -174,8 +174,10 @@ def _raw_offset(text: str, path: Sequence[str | int], utf8: bytes | None = None)
     anything on the path is in doubt (not JSON, a key given twice, nested too deeply).
 
     Each container on the path is decoded into its raw entries, and the walk steps over
-    the bytes of each entry before the item; every key of each object walked is read,
-    so that a key given twice (which the decoded entries hide) is caught.
+    the bytes of each entry before the item; every key of each object walked is read and
+    each entry's bytes are held to its decoded value, so that a key given twice (whose
+    decoded entry is its last) is caught even where the last value is longer than an
+    earlier one.
 
     >>> _raw_offset('{"a": [1, {"b": 2}]}', ("a", 1, "b")), _raw_offset(r'["\\n"]', ())
     (11, None)
@@ -258,7 +260,10 @@ def _raw_key(
             raise _Doubt
         names.add(name)
         value = _byte_space(data, colon + 1)
-        after = value + len(values[name])
+        raw = values[name]  # of the last entry of that name, when a name is given twice
+        if not data.startswith(raw, value):  # an earlier entry of a name given twice
+            raise _Doubt
+        after = value + len(raw)
         if name == key:
             found = here, value, after
         following = _raw_next(data, _byte_space(data, after), b"}")

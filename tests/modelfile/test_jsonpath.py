@@ -156,3 +156,12 @@ def test_lines_of_many_items_are_found_in_the_bytes() -> None:
     assert [index.line_of(("nodes", i, "name")) for i in range(0, 40, 2)] == [
         composed_line(text, ("nodes", i, "name")) for i in range(0, 40, 2)
     ]
+
+
+def test_a_key_given_twice_is_left_to_the_scanner() -> None:
+    # The decoded entry of a name given twice is its last: stepping over the first "k"
+    # by the length of the last one's bytes lands on the closing brace.
+    text = '{"k": 0, "k": [1], \n "k": [\n  [\n   {\n    "": null\n   }\n  ],\n  null\n ]\n}'
+    assert [_raw_offset(text, path) for path in [("nowhere",), ("k",), ("k", 0)]] == [None] * 3
+    assert json_offset(text, ("nowhere",)) == 0
+    assert json_offset(text, ("k", 0)) == 1
