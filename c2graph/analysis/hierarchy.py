@@ -314,17 +314,9 @@ def _by_nation(
     for u, v in whole.graph.edges:
         if nation[u] != nation[v]:  # the few links between nations: the node's own only
             pred[v] = [upper for upper in whole.pred[v] if nation[upper] == nation[v]]
-    heads: list[int] = []
-    masks = [0] * len(nation)
+    heads, masks = _head_masks(whole.order or (), pred)
     order: dict[str, list[int]] = defaultdict(list)
     for node in whole.order or ():
-        mask = 0
-        for upper in pred[node]:
-            mask |= masks[upper]
-        if not pred[node]:
-            mask = 1 << len(heads)
-            heads.append(node)
-        masks[node] = mask
         order[nation[node]].append(node)
     grouped: dict[str, list[list[int]]] = defaultdict(list)
     for part in parts:
@@ -345,6 +337,27 @@ def _by_nation(
         )
         for own, picked in chosen
     ]
+
+
+def _head_masks(order: Iterable[int], pred: list[list[int]]) -> tuple[list[int], list[int]]:
+    """The heads (nodes without superiors, in ``order``) and, for every node, the bits of
+    the heads above it (head ``heads[i]`` being bit ``i``), in one pass in a topological
+    ``order``; nodes outside ``order`` keep an empty mask.
+
+    >>> _head_masks([0, 1, 2], [[], [], [0, 1]])
+    ([0, 1], [1, 2, 3])
+    """
+    heads: list[int] = []
+    masks = [0] * len(pred)
+    for node in order:
+        mask = 0
+        for upper in pred[node]:
+            mask |= masks[upper]
+        if not pred[node]:
+            mask = 1 << len(heads)
+            heads.append(node)
+        masks[node] = mask
+    return heads, masks
 
 
 def _among(graph: _Simple, chosen: list[int]) -> _Simple:
@@ -380,16 +393,7 @@ class _Measured:
         for u, v in graph.edges:
             pred[v].append(u)
         order, parts = order_and_components(len(graph.names), graph.edges)
-        heads: list[int] = []
-        masks = [0] * len(graph.names)
-        for node in order or ():
-            mask = 0
-            for upper in pred[node]:
-                mask |= masks[upper]
-            if not pred[node]:
-                mask = 1 << len(heads)
-                heads.append(node)
-            masks[node] = mask
+        heads, masks = _head_masks(order or (), pred)
         members = range(len(graph.names))
         return cls(graph, pred, order, parts, heads, masks, members, len(graph.edges))
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import msgspec
 
-__all__ = ["NotJson", "json_offset", "raw_offset"]
+__all__ = ["NotJson", "json_offset", "plain_utf8", "raw_offset"]
 
 
 class NotJson(ValueError):
@@ -182,16 +182,28 @@ def _raw_offset(text: str, path: Sequence[str | int], utf8: bytes | None = None)
     >>> _raw_offset('{"a": [1, {"b": 2}]}', ("a", 1, "b")), _raw_offset(r'["\\n"]', ())
     (11, None)
     """
-    if "\\" in text:
-        return None
-    try:
-        data = text.encode() if utf8 is None else utf8
-    except UnicodeEncodeError:  # half of a surrogate pair
+    data = plain_utf8(text, utf8)
+    if data is None:
         return None
     found = raw_offset(data, path)
     if found is None:
         return None
     return found if text.isascii() else len(data[:found].decode())
+
+
+def plain_utf8(text: str, utf8: bytes | None = None) -> bytes | None:
+    """The UTF-8 of a text without escapes (``utf8`` when the caller has it), or None for
+    a text with a backslash or half of a surrogate pair, which only :mod:`json` reads.
+
+    >>> plain_utf8('["é"]'), plain_utf8(r'["\\n"]')
+    (b'["\\xc3\\xa9"]', None)
+    """
+    if "\\" in text:
+        return None
+    try:
+        return text.encode() if utf8 is None else utf8
+    except UnicodeEncodeError:  # half of a surrogate pair
+        return None
 
 
 def raw_offset(data: bytes, path: Sequence[str | int]) -> int | None:

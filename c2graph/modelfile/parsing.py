@@ -23,7 +23,7 @@ import msgspec
 
 from ..errors import ModelError, Problem
 from .fastyaml import load_plain
-from .jsonpath import NotJson, json_offset, raw_offset
+from .jsonpath import NotJson, json_offset, plain_utf8, raw_offset
 from .yamllines import ItemLines
 
 if TYPE_CHECKING:
@@ -260,13 +260,8 @@ def _decode_plain_json(text: str, utf8: bytes | None = None) -> Any:
     >>> [_decode_plain_json(t) is NOT_PLAIN for t in ('{"a": 1, "a": 2}', '"\\\\u00e9"')]
     [True, True]
     """
-    if "\\" in text:
-        return NOT_PLAIN
-    try:
-        source = text.encode() if utf8 is None else utf8
-    except UnicodeEncodeError:  # half of a surrogate pair
-        return NOT_PLAIN
-    return decode_plain_json(source)
+    source = plain_utf8(text, utf8)
+    return NOT_PLAIN if source is None else decode_plain_json(source)
 
 
 def decode_plain_json(utf8: bytes) -> Any:
