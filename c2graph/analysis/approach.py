@@ -80,7 +80,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
@@ -208,7 +208,8 @@ def axis_level(value: float) -> str:
 def approach_space(model: Model, *, phase: str) -> ApproachPlacement:
     """Place one phase of ``model`` in the C2 approach space (rules in the module docstring).
 
-    Computed once per model and phase (models are immutable).  Cost: pairs are counted
+    Computed once per model and content of the phase (models are immutable): phases in
+    which the same nodes and links hold share it, each with its own id.  Cost: pairs are counted
     from each node's neighbourhood, never listed, so about the sum over nodes of their
     squared degree (the links within two steps); near-linear for command structures,
     whose degrees stay small.
@@ -329,7 +330,9 @@ def _share(count: int, total: int) -> float:
     return count / total if total else 0.0
 
 
-_PLACEMENTS = PhaseCache(_place)
+_PLACEMENTS = PhaseCache(
+    _place, by_content=True, rephase=lambda place, phase: replace(place, phase=phase)
+)
 
 #: The relations the axes are measured on.
 _INTERACTION = frozenset().union(*(LAYER_RELATIONS[layer] for layer in INTERACTION_LAYERS))

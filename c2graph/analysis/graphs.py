@@ -76,7 +76,8 @@ class _Parts:
 
 
 class PhaseGraphs:
-    """What the analyses need of one phase, computed once per model and phase.
+    """What the analyses need of one phase, computed once per model and content: the
+    situations in which the same nodes and links hold share one (:func:`phase_graphs`).
 
     ``links`` are the links holding in the phase, in file order.  ``authority`` is a
     frozen :class:`networkx.DiGraph` on every node active in the phase; each edge carries
@@ -94,14 +95,14 @@ class PhaseGraphs:
     """
 
     def __init__(self, phase: str, nodes: Mapping[str, Node], links: tuple[Link, ...]) -> None:
-        self.phase = phase
+        self._phase = phase  # the first of the situations sharing these graphs
         self._records = (nodes, links)
 
     @cached_property
     def _parts(self) -> _Parts:
         nodes, links = self._records
         with gc_paused():  # hundreds of thousands of acyclic dicts and tuples
-            return _build(nodes, links, self.phase)
+            return _build(nodes, links, self._phase)
 
     @property
     def nodes(self) -> tuple[str, ...]:
@@ -449,13 +450,16 @@ def _phase_graphs(model: Model, phase: str) -> PhaseGraphs:
     return PhaseGraphs(phase, model.nodes, model.links)
 
 
-_CACHE = PhaseCache(_phase_graphs)
+_CACHE = PhaseCache(_phase_graphs, by_content=True)
 
 
 def phase_graphs(model: Model, phase: str) -> PhaseGraphs:
-    """Return the views of one phase of ``model``, built once per model and phase.
+    """Return the views of one phase of ``model``, built once per model and content.
 
     ``phase`` may be any situation: a phase of any nation's set, or a scenario id.
+    Situations in which the same nodes and links hold share their views, so that the
+    analyses of one (computed once per content, see
+    :class:`~c2graph.analysis._cache.PhaseCache`) serve the others.
     Raises :class:`~c2graph.errors.QueryError` naming the closest ids for an unknown one.
 
     Example
@@ -473,7 +477,8 @@ def phase_graphs(model: Model, phase: str) -> PhaseGraphs:
 
 def forget_phase(model: Model, phase: str) -> None:
     """Forget the views of one phase of ``model``: a pass over the phases of a large model
-    can then hold one phase's graphs at a time (they are built again on next use).
+    can then hold one phase's graphs at a time (they are built again on next use).  Views
+    shared with a later phase of the model's phases are kept for it.
 
     Example
     -------

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..model import Model
 from ..vocabulary import layer_relations
@@ -84,7 +85,8 @@ def phase_report(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> Bot
     """Return :func:`~c2graph.analysis.bottlenecks.bottleneck_report` of a phase and layer
     with ``measures_only`` (what the headline measures, the comparisons and the report
     read: no ``forces`` or ``sites``, the hierarchy of all nations alone), computed once
-    per model, phase and layer (the nation cut runs one flow per alliance body).
+    per model, layer and content of the phase (the nation cut runs one flow per alliance
+    body): phases in which the same nodes and links hold share it, each with its own id.
 
     Example
     -------
@@ -95,7 +97,7 @@ def phase_report(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> Bot
     """
     layer_relations(layer)
     if layer not in _REPORTS:
-        _REPORTS[str(layer)] = PhaseCache(_reporter(str(layer)))
+        _REPORTS[str(layer)] = PhaseCache(_reporter(str(layer)), by_content=True, rephase=_rephase)
     return _REPORTS[layer](model, phase)
 
 
@@ -104,6 +106,11 @@ def _reporter(layer: str) -> Callable[[Model, str], BottleneckReport]:
         return bottleneck_report(model, phase=phase, layer=layer, measures_only=True)
 
     return report
+
+
+def _rephase(report: BottleneckReport, phase: str) -> BottleneckReport:
+    """The report of another phase with the same nodes and links (its id, printed)."""
+    return replace(report, phase=phase, hierarchy=replace(report.hierarchy, phase=phase))
 
 
 _REPORTS: dict[str, PhaseCache[BottleneckReport]] = {}

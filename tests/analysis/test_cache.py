@@ -1,4 +1,4 @@
-"""The per-model cache: computed once per model and phase, cleared on demand."""
+"""The per-model cache: computed once per model and phase (or content), cleared on demand."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 
 from c2graph import QueryError
 from c2graph.analysis import approach_space
-from c2graph.analysis._cache import PhaseCache
-from c2graph.analysis.graphs import phase_graphs
+from c2graph.analysis._cache import PhaseCache, content_key
+from c2graph.analysis.graphs import forget_phase, phase_graphs
 from c2graph.analysis.measures import phase_report
 from tests.builders import build, link
 
@@ -55,3 +55,56 @@ def test_caches_never_keep_a_model_alive():
     gc.collect()
     assert gone() is None
     assert graphs.tops == ("a",)
+
+
+def _three_phases():
+    """Phases p and q hold the same nodes and links; r holds one link more."""
+    return build(
+        [("hq", "JP", "headquarters"), ("a", "JP", "unit"), ("b", "JP", "unit")],
+        [link("hq", "a", "opcon"), link("hq", "b", "opcon", phases=["r"])],
+        phases=("p", "q", "r"),
+    )
+
+
+def test_phases_with_the_same_content_share_their_values():
+    model = _three_phases()
+    assert phase_graphs(model, "p") is phase_graphs(model, "q")
+    assert phase_graphs(model, "q") is not phase_graphs(model, "r")
+    assert [len(phase_graphs(model, p).links) for p in ("p", "q", "r")] == [1, 1, 2]
+    p, q, r = (phase_report(model, phase=phase) for phase in ("p", "q", "r"))
+    assert (p.phase, p.hierarchy.phase, q.phase, q.hierarchy.phase) == ("p", "p", "q", "q")
+    assert q.dominators is p.dominators and r.dominators is not p.dominators
+    assert [d.units for d in q.dominators] == [("a",)]
+    assert [d.units for d in r.dominators] == [("a", "b")]
+    assert q is phase_report(model, phase="q")
+    placements = [approach_space(model, phase=phase) for phase in ("p", "q", "r")]
+    assert [place.phase for place in placements] == ["p", "q", "r"]
+    assert placements[1].units_shared is placements[0].units_shared
+
+
+def test_a_shared_value_is_the_value_computed_alone():
+    shared = _three_phases()
+    phase_report(shared, phase="p")
+    alone = _three_phases()
+    assert phase_report(shared, phase="q") == phase_report(alone, phase="q")
+    assert approach_space(shared, phase="q") == approach_space(alone, phase="q")
+
+
+def test_a_pass_forgetting_each_phase_keeps_what_a_later_phase_shares():
+    model = _three_phases()
+    first = phase_graphs(model, "p")
+    forget_phase(model, "p")
+    second = phase_graphs(model, "q")
+    forget_phase(model, "q")
+    assert second is first
+    assert phase_graphs(model, "q") is not first
+    last = phase_graphs(model, "r")
+    forget_phase(model, "r")
+    assert phase_graphs(model, "r") is not last
+
+
+def test_the_content_key_checks_the_phase():
+    model = _three_phases()
+    with pytest.raises(QueryError, match="unknown phase id 'pp'"):
+        content_key(model, "pp")
+    assert content_key(model, "p") == content_key(model, "q") != content_key(model, "r")
