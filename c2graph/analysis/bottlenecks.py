@@ -229,7 +229,7 @@ def dominators(model: Model, *, phase: str, layer: str = DEFAULT_LAYER) -> tuple
     """
     found = []
     for family in families(authority_view(model, phase=phase, layer=layer)):
-        found += family_dominators(family.name, family.graph, family.tops, family.forces)
+        found += _ranked(family.name, family.immediate_dominators(), family.forces)
     return tuple(found)
 
 
@@ -254,15 +254,46 @@ def family_dominators(
     >>> [(d.node, d.units) for d in family_dominators("JP", graph, ["pm"], ["a", "b", "hq"])]
     [('pm', ('a', 'b', 'hq')), ('hq', ('a',))]
     """
-    idom = immediate_dominators(graph, tuple(tops), without=without)
-    depending: dict[str, list[str]] = defaultdict(list)
-    for unit in sorted(forces):
-        upper = idom.get(unit)
-        while upper is not None and upper != VIRTUAL_ROOT and upper != unit:
-            depending[upper].append(unit)
-            upper = idom.get(upper)
-    ranked = sorted(depending.items(), key=lambda item: (-len(item[1]), item[0]))
-    return [Dominator(node, tuple(units), name) for node, units in ranked]
+    return _ranked(name, immediate_dominators(graph, tuple(tops), without=without), forces)
+
+
+def _ranked(name: str, idom: dict[str, Any], forces: Collection[str]) -> list[Dominator]:
+    """The dominators of ``forces`` read from the immediate dominators ``idom``, ranked as
+    :func:`family_dominators` ranks them.
+
+    The forces a node dominates are those below it in the dominator tree: gathered from
+    the leaves up, each node's sorted list made of its children's (so that a force is
+    not walked up once per node above it).
+
+    >>> _ranked("JP", {"hq": "pm", "a": "hq", "b": "pm"}, {"a", "b", "hq"})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [Dominator(node='pm', units=('a', 'b', 'hq'), chains='JP'),
+     Dominator(node='hq', units=('a',), chains='JP')]
+    """
+    below: dict[Any, list[str]] = defaultdict(list)
+    for node, upper in idom.items():
+        below[upper].append(node)
+    order = [node for node in below if node not in idom]  # the root: a top or VIRTUAL_ROOT
+    for node in order:  # the tree a level at a time, every node after its dominator
+        lower = below.get(node)
+        if lower:
+            order += lower
+    units: dict[Any, list[str]] = {}
+    for node in reversed(order):
+        lower = below.get(node)
+        if lower is None:
+            continue
+        found = [n for n in lower if n in forces]
+        for child in lower:
+            more = units.get(child)
+            if more:
+                found += more
+        if found:
+            found.sort()
+            units[node] = found
+    units.pop(VIRTUAL_ROOT, None)
+    ranked = sorted(units.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [Dominator(node, tuple(found), name) for node, found in ranked]
 
 
 def removal_impact(

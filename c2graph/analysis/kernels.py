@@ -21,7 +21,8 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -35,12 +36,15 @@ if TYPE_CHECKING:
 __all__ = [
     "KERNELS_VARIABLE",
     "VIRTUAL_ROOT",
+    "IndexedDigraph",
     "articulation_points",
     "compiled",
     "dag_order",
+    "dominators_in",
     "immediate_dominators",
     "order_and_components",
     "reachable",
+    "reachable_in",
     "topological_order",
     "weak_components",
 ]
@@ -83,10 +87,20 @@ def immediate_dominators(
         present = [node for node in without if node in graph]
         view = nx.restricted_view(graph, present, []) if present else graph
         return _cooper_harvey_kennedy(view, tops)
+    copy, nodes = _directed(graph)
+    return _compiled_dominators(copy, nodes, _index(graph), tops, without)
+
+
+def _compiled_dominators(
+    copy: rx.PyDiGraph,
+    nodes: Sequence[Any],
+    index: Mapping[Any, int],
+    tops: tuple[Hashable, ...],
+    without: Collection[Hashable],
+) -> dict[Any, Any]:
+    """:func:`immediate_dominators` on a compiled graph whose node ``i`` is ``nodes[i]``."""
     import rustworkx as rx
 
-    copy, nodes = _directed(graph)
-    index = _index(graph)
     gone = [index[node] for node in without if node in index]
     if gone or len(tops) > 1:
         copy = copy.copy()
@@ -98,6 +112,99 @@ def immediate_dominators(
         copy.add_edges_from_no_data([(root_id, index[top]) for top in tops])
     found = rx.immediate_dominators(copy, root_id)  # in no particular order, as networkx's
     return {nodes[n]: root if d == root_id else nodes[d] for n, d in found.items() if n != root_id}
+
+
+class IndexedDigraph:
+    """A directed graph on the integers ``0 .. len(names) - 1``, node ``i`` standing for
+    ``names[i]`` (``index`` maps each name back), with the distinct links ``edges``.
+
+    Built from integers, it is the form the compiled kernels read, without a networkx
+    graph of names to copy: :func:`reachable_in` and :func:`dominators_in` answer as
+    :func:`reachable` and :func:`immediate_dominators` on the graph of the names.  Several
+    graphs may share one numbering (say, of every node of a phase).
+
+    Example
+    -------
+    >>> graph = IndexedDigraph(["pm", "hq", "u"], {"pm": 0, "hq": 1, "u": 2}, [(0, 1), (1, 2)])
+    >>> sorted(reachable_in(graph, ["hq"])), dominators_in(graph, ("pm",))["u"]
+    (['hq', 'u'], 'hq')
+    """
+
+    def __init__(
+        self, names: Sequence[Any], index: Mapping[Any, int], edges: list[tuple[int, int]]
+    ) -> None:
+        self.names = names
+        self.index = index
+        self.edges = edges
+
+    @cached_property
+    def compiled(self) -> rx.PyDiGraph:
+        """The rustworkx graph of the integers and links (made on first use)."""
+        import rustworkx as rx
+
+        copy = rx.PyDiGraph(check_cycle=False, multigraph=False)
+        copy.add_nodes_from(range(len(self.names)))
+        copy.extend_from_edge_list(self.edges)
+        return copy
+
+    @cached_property
+    def reference(self) -> nx.DiGraph:
+        """The networkx graph of the integers and links, for the reference kernels."""
+        graph = nx.DiGraph()
+        graph.add_nodes_from(range(len(self.names)))
+        graph.add_edges_from(self.edges)
+        return graph
+
+
+def dominators_in(
+    graph: IndexedDigraph, tops: tuple[Hashable, ...], *, without: Collection[Hashable] = ()
+) -> dict[Any, Any]:
+    """:func:`immediate_dominators` of the names of an :class:`IndexedDigraph`: each name
+    reachable from the names ``tops`` mapped to its immediate dominator, with the names
+    ``without`` removed (``tops`` must not name them).
+
+    Example
+    -------
+    >>> graph = IndexedDigraph(["a", "b", "c"], {"a": 0, "b": 1, "c": 2}, [(0, 2), (1, 2)])
+    >>> sorted(dominators_in(graph, ("a", "b")).items())
+    [('a', ('<top>',)), ('b', ('<top>',)), ('c', ('<top>',))]
+    """
+    if not tops:
+        return {}
+    index, names = graph.index, graph.names
+    if compiled():
+        return _compiled_dominators(graph.compiled, names, index, tops, without)
+    found = immediate_dominators(
+        graph.reference,
+        tuple(index[top] for top in tops),
+        without=[index[node] for node in without if node in index],
+    )
+    return {names[n]: VIRTUAL_ROOT if d == VIRTUAL_ROOT else names[d] for n, d in found.items()}
+
+
+def reachable_in(graph: IndexedDigraph, starts: Iterable[Hashable]) -> set[Any]:
+    """:func:`reachable` of the names of an :class:`IndexedDigraph`: the names reached
+    from the names ``starts`` (those among its names included).
+
+    Example
+    -------
+    >>> graph = IndexedDigraph(["a", "b", "c"], {"a": 0, "b": 1, "c": 2}, [(0, 1)])
+    >>> sorted(reachable_in(graph, ["a", "q"]))
+    ['a', 'b']
+    """
+    index, names = graph.index, graph.names
+    ids = [index[node] for node in starts if node in index]
+    if not compiled():
+        return {names[n] for n in reachable(graph.reference, ids)}
+    import rustworkx as rx
+
+    copy = graph.compiled
+    if len(ids) > 1:  # one search from a root above the starts, linear however many
+        copy = copy.copy()
+        root = copy.add_node(VIRTUAL_ROOT)
+        copy.add_edges_from_no_data([(root, n) for n in ids])
+        return {names[n] for n in rx.descendants(copy, root)}
+    return {names[n] for n in {*ids, *(rx.descendants(copy, ids[0]) if ids else ())}}
 
 
 def articulation_points(nodes: Iterable[Hashable], pairs: Iterable[tuple[Any, Any]]) -> set[Any]:

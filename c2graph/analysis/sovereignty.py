@@ -39,7 +39,9 @@ given up; a multinational commander holds only the authority each nation delegat
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cached_property
+from collections.abc import Callable, Collection
+from functools import cached_property, partial
+from typing import Any
 from weakref import WeakKeyDictionary
 
 import networkx as nx
@@ -48,7 +50,13 @@ from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS, Layer, meet
 from .chains import CommandChains, closure, upward_chains
 from .graphs import LayerView, phase_graphs, simple_digraph, strength_key
-from .kernels import dag_order, reachable
+from .kernels import (
+    IndexedDigraph,
+    dag_order,
+    dominators_in,
+    immediate_dominators,
+    reachable_in,
+)
 from .pathrecords import COMBINED, SCOPES, ForceScope, ScopedChain
 
 __all__ = [
@@ -71,22 +79,47 @@ class Family:
     """One family of chains of a layer: a nation's own chains, or the combined chains.
 
     ``graph`` is the part of the layer's ``chains`` graph the family runs in (a frozen
-    copy), ``tops`` where its chains start, ``forces`` the forces at their ends.
+    copy, built on first use), ``tops`` where its chains start, ``forces`` the forces at
+    their ends, ``reached`` every node its tops reach (the tops included).  A nation's
+    family also holds its links in the integer form of the compiled kernels
+    (:class:`~c2graph.analysis.kernels.IndexedDigraph`, numbered as the layer's nodes), so
+    that its dominators are found without building ``graph``.
     """
 
     def __init__(
-        self, name: str, graph: nx.DiGraph, tops: tuple[str, ...], forces: frozenset[str]
+        self,
+        name: str,
+        build: Callable[[], nx.DiGraph],
+        tops: tuple[str, ...],
+        forces: frozenset[str],
+        reached: set[str],
+        links: IndexedDigraph | None = None,
     ) -> None:
         self.name = name
-        self.graph = graph
+        self._build = build
         self.tops = tops
         self.forces = forces
+        self.reached = reached
+        self._links = links
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The family's graph (see the class docstring)."""
+        return self._build()
+
+    def immediate_dominators(self, *, without: Collection[str] = ()) -> dict[str, Any]:
+        """The immediate dominator of each node the tops reach (in the family without the
+        nodes ``without``, which the tops must not include), as
+        :func:`~c2graph.analysis.kernels.immediate_dominators` gives them from the tops."""
+        if self._links is not None:
+            return dominators_in(self._links, self.tops, without=without)
+        return immediate_dominators(self.graph, self.tops, without=without)
 
     @cached_property
     def tops_above(self) -> dict[str, frozenset[str]]:
         """Each node of the family reached from its tops, and the tops above it."""
         if len(self.tops) == 1:  # every node reached has the one top above it
-            return dict.fromkeys(reachable(self.graph, self.tops), frozenset(self.tops))
+            return dict.fromkeys(self.reached, frozenset(self.tops))
         bit = {top: 1 << i for i, top in enumerate(self.tops)}
         masks: dict[str, int] = {}
         pred = self.graph._pred  # the adjacency, not its views: the same, faster
@@ -294,21 +327,38 @@ _FAMILIES: WeakKeyDictionary[LayerView, tuple[Family, ...]] = WeakKeyDictionary(
 
 def _families(view: LayerView) -> tuple[Family, ...]:
     chains, nation = view.chains, view.nation
-    within: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    names = list(chains._succ)
+    index = {node: i for i, node in enumerate(names)}
+    within: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for u, below in chains._succ.items():  # the edges as ``chains.edges`` lists them
         own = nation[u]
         if below and own not in SPECIAL_NATIONS:
-            within[own] += [(u, v) for v in below if nation[v] == own]
+            tail = index[u]
+            within[own] += [(tail, index[v]) for v in below if nation[v] == own]
     found = []
     for country in sorted(c for c in within if within[c]):
-        graph = nx.freeze(simple_digraph((), within[country]))
-        tops = tuple(h for h in view.heads if h in graph and graph._succ[h])
+        # A head with a link down among its nation's nodes: a node of the family's graph
+        # with a successor in it.
+        tops = tuple(
+            h
+            for h in view.heads
+            if nation[h] == country and any(nation[v] == country for v in chains._succ[h])
+        )
         if tops:
-            forces = reachable(graph, tops) & view.forces
-            found.append(Family(country, graph, tops, frozenset(forces)))
+            links = IndexedDigraph(names, index, within[country])
+            reached = reachable_in(links, tops)
+            build = partial(_country_graph, names, links.edges)
+            forces = frozenset(reached & view.forces)
+            found.append(Family(country, build, tops, forces, reached, links))
     tops = tuple(t for t in view.tops if view.is_collective(t))
     if tops:
         below = closure(chains, set(tops), upward=False)
         graph = nx.freeze(nx.DiGraph(chains.subgraph(below)))
-        found.append(Family(COMBINED, graph, tops, frozenset(below & view.forces)))
+        forces = frozenset(below & view.forces)
+        found.append(Family(COMBINED, lambda: graph, tops, forces, below))
     return tuple(found)
+
+
+def _country_graph(names: list[str], edges: list[tuple[int, int]]) -> nx.DiGraph:
+    """The frozen graph of a nation's links among its nodes (each end as first named)."""
+    return nx.freeze(simple_digraph((), [(names[u], names[v]) for u, v in edges]))

@@ -19,8 +19,9 @@ from c2graph.analysis import (
     nation_cut,
     removal_impact,
 )
-from c2graph.analysis.bottlenecks import CutOff, Dominator, site_nodes
+from c2graph.analysis.bottlenecks import CutOff, Dominator, family_dominators, site_nodes
 from c2graph.analysis.graphs import phase_graphs
+from c2graph.analysis.kernels import VIRTUAL_ROOT, immediate_dominators
 from c2graph.vocabulary import POLITICAL_KINDS, RELATIONS, Layer
 from tests.builders import build, forward_links, link, numbered_nodes
 
@@ -392,3 +393,30 @@ def test_nation_cut_sizes_match_flows_on_the_channels(model):
             assert bridge.connectivity_without == nx.connectivity.local_node_connectivity(
                 without, "S", "T"
             )
+
+
+def _walked(name, graph, tops, forces):
+    """The dominators of each force found by walking up its immediate dominators."""
+    idom = immediate_dominators(graph, tuple(tops))
+    depending = {}
+    for unit in sorted(forces):
+        upper = idom.get(unit)
+        while upper is not None and upper != VIRTUAL_ROOT:
+            depending.setdefault(upper, []).append(unit)
+            upper = idom.get(upper)
+    ranked = sorted(depending.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [Dominator(node, tuple(units), name) for node, units in ranked]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_dominators_gathered_up_the_tree_are_those_walked_from_each_force(data):
+    size = data.draw(st.integers(1, 14))
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1))))
+    graph = nx.DiGraph()
+    graph.add_nodes_from(f"n{i}" for i in range(size))
+    graph.add_edges_from((f"n{u}", f"n{v}") for u, v in pairs)
+    nodes = list(graph)
+    tops = data.draw(st.lists(st.sampled_from(nodes), unique=True, min_size=1, max_size=3))
+    forces = set(data.draw(st.lists(st.sampled_from([*nodes, "absent"]))))
+    assert family_dominators("JP", graph, tops, forces) == _walked("JP", graph, tops, forces)

@@ -21,11 +21,14 @@ from c2graph.analysis.graphs import phase_graphs
 from c2graph.analysis.kernels import (
     KERNELS_VARIABLE,
     VIRTUAL_ROOT,
+    IndexedDigraph,
     articulation_points,
     compiled,
     dag_order,
+    dominators_in,
     immediate_dominators,
     reachable,
+    reachable_in,
     topological_order,
     weak_components,
 )
@@ -234,3 +237,30 @@ def test_reachable_agrees_and_is_the_closure(graph, data):
     found, expected = _both(reachable, graph, starts)
     present = [n for n in starts if n in graph]
     assert found == expected == set(present).union(*(nx.descendants(graph, n) for n in present))
+
+
+def _indexed(graph, data):
+    """The graph's links numbered over its nodes and some names it lacks, in a drawn order."""
+    names = data.draw(st.permutations([*graph, "spare1", "spare2"]))
+    index = {name: i for i, name in enumerate(names)}
+    return IndexedDigraph(names, index, [(index[u], index[v]) for u, v in graph.edges])
+
+
+@settings(max_examples=150, deadline=None)
+@given(digraphs(), st.data())
+def test_indexed_dominators_are_those_of_the_graph_of_names(graph, data):
+    indexed = _indexed(graph, data)
+    nodes = list(graph)
+    tops = tuple(data.draw(st.lists(st.sampled_from(nodes), unique=True, max_size=3)))
+    without = data.draw(st.lists(st.sampled_from([n for n in nodes if n not in tops] or ["x"])))
+    found, expected = _both(dominators_in, indexed, tops, without=without)
+    assert found == expected == immediate_dominators(graph, tops, without=without)
+
+
+@settings(max_examples=150, deadline=None)
+@given(digraphs(), st.data())
+def test_indexed_reachable_is_that_of_the_graph_of_names(graph, data):
+    indexed = _indexed(graph, data)
+    starts = data.draw(st.lists(st.sampled_from([*graph, "absent"]), max_size=4))
+    found, expected = _both(reachable_in, indexed, starts)
+    assert found == expected == reachable(graph, starts)
