@@ -30,13 +30,13 @@ from typing import Any
 
 import msgspec
 
-from .inert import UNSAFE
+from .inert import UNSAFE, unsafe_except
 
-__all__ = ["dumps"]
+__all__ = ["dumps", "dumps_utf8"]
 
-#: :data:`~c2graph.inert.UNSAFE` but the newlines of the layout: in JSON text every other
-#: control character is an escape already.
-_UNSAFE_IN_JSON = re.compile(f"(?!\n){UNSAFE.pattern}")
+#: Printable ASCII, as bytes: in UTF-8 never part of a longer character, so that dropped
+#: from a text's UTF-8 it leaves the UTF-8 of every other character, in order.
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
 
 def dumps(data: Any) -> str:
@@ -62,13 +62,38 @@ def dumps(data: Any) -> str:
       "score": NaN
     }
     """
+    return dumps_utf8(data).decode()
+
+
+def dumps_utf8(data: Any) -> bytes:
+    """Return the UTF-8 of :func:`dumps`, made without decoding the laid-out text.
+
+    The compact text is escaped (it holds no layout, so every unsafe character in it is
+    inside a string), encoded and then laid out; whether it holds an unsafe character at
+    all is found in its UTF-8 with the printable ASCII dropped, a few bytes a character
+    outside ASCII.
+
+    Examples
+    --------
+    >>> dumps_utf8({"phase": "平時", "bad": "\\x7f"}).decode()
+    '{\\n  "phase": "平時",\\n  "bad": "\\\\u007f"\\n}'
+    """
     try:
         compact = json.dumps(data, ensure_ascii=False, allow_nan=False)
     except ValueError:  # NaN or an infinity: not JSON proper, which msgspec reads
         text = json.dumps(data, ensure_ascii=False, indent=2)
-    else:
-        text = msgspec.json.format(compact.encode(), indent=2).decode()
-    return _UNSAFE_IN_JSON.sub(_escape, text)
+        return unsafe_except("\n").sub(_escape, text).encode()
+    raw = compact.encode(errors="surrogatepass")
+    if _unsafe(raw):
+        raw = UNSAFE.sub(_escape, compact).encode()
+    del compact
+    return msgspec.json.format(raw, indent=2)
+
+
+def _unsafe(raw: bytes) -> bool:
+    """Whether the UTF-8 ``raw`` (halves of surrogate pairs passed) holds an unsafe character."""
+    rest = raw.translate(None, _PRINTABLE_ASCII)
+    return bool(rest) and UNSAFE.search(rest.decode(errors="surrogatepass")) is not None
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -11,7 +11,6 @@ Example
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -314,6 +313,7 @@ def emit_json(data: Any) -> None:
       ]
     }
     """
-    from ..jsontext import dumps  # msgspec: imported only by the commands that write JSON
+    from ..jsontext import dumps_utf8  # msgspec: imported only by the commands that write JSON
+    from ._terminal import write_utf8
 
-    sys.stdout.write(dumps(data) + "\n")
+    write_utf8(dumps_utf8(data), b"\n")

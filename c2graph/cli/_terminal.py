@@ -18,6 +18,7 @@ Example
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sys
@@ -27,7 +28,7 @@ from typing import TextIO
 from ..errors import OutputError
 from ..inert import inert
 
-__all__ = ["InertStream", "release", "terminal", "write_lines"]
+__all__ = ["InertStream", "release", "terminal", "write_lines", "write_utf8"]
 
 
 class InertStream:
@@ -49,8 +50,29 @@ class InertStream:
         """Write ``text`` with every unsafe character but newlines escaped."""
         if self.stream is None:
             raise OutputError(f"{self.name} is closed; nothing can be printed")
-        try:
+        with self._reported():
             return self.stream.write(inert(text, keep="\n"))
+
+    def write_utf8(self, *parts: bytes) -> None:
+        """Write the UTF-8 text ``parts``, inert already (newlines their own), as they
+        are to the bytes under the stream when it writes UTF-8 and newlines unchanged
+        (what its text layer would write), else decoded through :meth:`write`."""
+        buffer = getattr(self.stream, "buffer", None)
+        encoding = getattr(self.stream, "encoding", None)
+        if buffer is None or not encoding or os.linesep != "\n" or not _utf8(encoding):
+            self.write("".join(part.decode() for part in parts))
+            return
+        with self._reported():
+            self.stream.flush()  # type: ignore[union-attr]  # what the text layer holds first
+            for part in parts:
+                buffer.write(part)
+
+    @contextlib.contextmanager
+    def _reported(self) -> Iterator[None]:
+        """Raise an :class:`~c2graph.errors.OutputError` for a stream that cannot be
+        written (a reader that stops reading stays a :class:`BrokenPipeError`)."""
+        try:
+            yield
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -125,6 +147,35 @@ def release(stream: TextIO | None) -> None:
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, fd)
     os.close(null)
+
+
+def _utf8(encoding: str) -> bool:
+    """Whether ``encoding`` names UTF-8 (without a byte order mark)."""
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def write_utf8(*parts: bytes) -> None:
+    """Print the UTF-8 text ``parts``, inert already (their newlines their own): as they
+    are, sparing a large text its decoding and encoding again, when standard output is
+    an :class:`InertStream` writing UTF-8; else decoded.
+
+    Parameters
+    ----------
+    parts
+        UTF-8 text in which every unsafe character but newlines is escaped.
+
+    Examples
+    --------
+    >>> write_utf8("平時".encode(), b"\\n")
+    平時
+    """
+    if isinstance(sys.stdout, InertStream):
+        sys.stdout.write_utf8(*parts)
+    else:
+        sys.stdout.write("".join(part.decode() for part in parts))
 
 
 def write_lines(lines: Iterable[str]) -> None:
