@@ -19,11 +19,11 @@ Example
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
 from itertools import repeat
 from typing import Any
 
-from .fields import ID_PATTERN, LANG_NAME_KEY, SECTIONS, SECTIONS_WITH_LANG_NAMES
+from .fields import LANG_NAME_KEY, SECTIONS, SECTIONS_WITH_LANG_NAMES
+from .shapes import TYPED_SECTIONS, all_pass, typed_sections_clean
 from .validate import QuickCheck, check_item, check_key, check_variant_keys, quick_checks, required
 
 __all__ = ["is_clean"]
@@ -59,7 +59,10 @@ def is_clean(data: Any) -> bool:
         return False
     fields = SECTIONS["model"]
     quick = quick_checks("model")
+    typed = typed_sections_clean(data)  # phases, nodes and links tested in C
     for key, value in data.items():
+        if typed and key in TYPED_SECTIONS:
+            continue
         field = fields.get(key) if type(key) is str else None
         if field is not None and field.kind == "sections":
             if not _clean_items(value, field.target, (key,)):
@@ -106,38 +109,10 @@ def _clean_column(
     together, and every other value passes :func:`check_key`."""
     if check is not None:
         column = [item[key] for item in items if key in item]
-        if set(map(type, column)) == {str} and (check is True or _all_pass(check, column)):
+        if set(map(type, column)) == {str} and (check is True or all_pass(check, column)):
             return True
     return not any(
         check_key(key, item[key], section, (*path, i))
         for i, item in enumerate(items)
         if key in item and not _passes(check, item[key])
-    )
-
-
-def _all_pass(check: Callable[[str], object], column: list[str]) -> bool:
-    """Whether every text of a column passes a quick test (each distinct text tested once)."""
-    if check == _ID_CHECK and _plain_ids(column):
-        return True
-    return all(map(check, set(column)))
-
-
-_ID_CHECK = ID_PATTERN.fullmatch
-
-
-def _plain_ids(column: list[str]) -> bool:
-    """Whether every text is 1-200 printable ASCII characters other than the space: enough
-    for :data:`~c2graph.modelfile.fields.ID_PATTERN` (no space, control or invisible
-    character), tested in a few passes over the joined texts rather than one regex a text.
-
-    >>> _plain_ids(["jp-gcc", "us-7flt"]), _plain_ids(["jp gcc"]), _plain_ids(["x" * 201])
-    (True, False, False)
-    """
-    joined = "".join(column)
-    return (
-        joined.isascii()
-        and joined.isprintable()
-        and " " not in joined
-        and min(map(len, column)) >= 1
-        and max(map(len, column)) <= 200
     )

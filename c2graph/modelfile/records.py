@@ -270,14 +270,16 @@ _NESTED_NODE_KEYS = frozenset({"office_hours", "watch", "relay"})
 _PLAIN_NODE_KEYS = frozenset(SECTIONS["node"]) - _NESTED_NODE_KEYS
 
 
-def _link_keys(items: list[dict[str, Any]]) -> list[str]:
-    """The key of every link: its id, else ``from->to:relation``, numbered ``#2``, ``#3``…
-    after the first when that is taken (by an id or an earlier link's key)."""
-    ids = [data.get("id") for data in items]
-    keys = [
-        f"{data['from']}->{data['to']}:{data['relation']}" if key is None else key
-        for key, data in zip(ids, items, strict=True)
-    ]
+def _link_keys(
+    ids: list[str | None], tails: list[str], heads: list[str], relations: list[str]
+) -> list[str]:
+    """The key of every link (given its columns): its id, else ``from->to:relation``,
+    numbered ``#2``, ``#3``… after the first when that is taken (by an id or an earlier
+    link's key)."""
+    ends = zip(tails, heads, relations, strict=True)
+    keys = [f"{tail}->{head}:{relation}" for tail, head, relation in ends]
+    if ids.count(None) != len(ids):
+        keys = [key if given is None else given for key, given in zip(keys, ids, strict=True)]
     if len(set(keys)) == len(keys):  # no key taken twice: none numbered
         return keys
     taken = {key for key in ids if key is not None}
@@ -321,16 +323,17 @@ def _links(
     requires: list[Requirement | None] = _column(items, "requires")
     for i in compress(range(count), map(operator.is_not, requires, repeat(None))):
         requires[i] = Requirement.from_data(requires[i])
+    relations, ids = _column(items, "relation"), _column(items, "id")
     return tuple(
         map(
             Link,
-            _link_keys(items),
+            _link_keys(ids, tails, heads, relations),
             tails,
             heads,
-            _column(items, "relation"),
+            relations,
             phases,
             written,
-            _column(items, "id"),
+            ids,
             requires,
             *(_column(items, key) for key in ("basis", "source", "confidence", "as_of", "note")),
         )
