@@ -7,15 +7,18 @@ drawing the DOT text that command writes for ``-o chart.dot``: a system ``dot -T
 it is the engine, else a bare Python process that imports pygraphviz and draws the file
 with the same bundled Graphviz 14 (the wheel has no ``dot`` program). Runs are paired (one
 of each, in turn) and the medians compared, of the seconds they take and of the CPU
-seconds they use (which a machine shared with other work changes least); the draw's own
-stages are timed in this
-process too, to show where the time goes, with the in-process ratio of the whole draw
-(scene to titled SVG) to Graphviz alone on the same DOT, and the floor Python sets: a
-process that only starts Python, and one that also imports what ``c2graph draw`` loads
-before it draws. Every process runs with Python's bytecode cache on, as an installed
-c2graph does (pip compiles a wheel's modules; an editable install caches them on first
-import), even when the calling environment turns it off with ``PYTHONDONTWRITEBYTECODE``;
-the floor also shows what importing costs when every module must be compiled.
+seconds they use (which a machine shared with other work changes least).
+
+The draw's own stages are timed in this process too, to show where the time goes, with
+the in-process ratio of the whole draw (scene to titled SVG) to Graphviz alone on the
+same DOT. The floors are in CPU seconds: a process that only starts Python, one that also
+imports every module a ``c2graph draw`` process imports (listed by running one) and does
+nothing else, that one compiling every module, and one that imports pygraphviz (what the
+engine alone starts with). The last line says whether the draws meet issue 14's target
+(at most :data:`TARGET` times the engine alone) and the least CPU ratio a draw's imports
+alone leave. Every process runs with Python's bytecode cache on, as an installed c2graph
+does (pip compiles a wheel's modules; an editable install caches them on first import),
+even when the calling environment turns it off with ``PYTHONDONTWRITEBYTECODE``.
 
 Usage::
 
@@ -46,6 +49,8 @@ from c2graph.render.engine import graphviz_engine, render_graphviz  # noqa: E402
 from c2graph.render.scene import build_scene  # noqa: E402
 from c2graph.render.svgtitle import retitle  # noqa: E402
 
+#: The most a whole draw may take, in times the engine alone on the same DOT (issue 14).
+TARGET = 1.5
 _RENDER = (
     "import sys, pygraphviz; g = pygraphviz.AGraph(sys.argv[1]); "
     "g.draw(sys.argv[2], format='svg', prog=g.graph_attr.get('layout') or 'dot')"
@@ -65,6 +70,7 @@ class DrawTime:
     ratio: float
     stages: dict[str, float]
     cpu_ratio: float = 0.0
+    engine_cpu: float = 0.0
 
     @property
     def in_process(self) -> float:
@@ -88,10 +94,6 @@ def engine_command(dot: Path, svg: Path) -> list[str]:
     if engine is not None and engine.program is not None:
         return [engine.program, "-Tsvg", str(dot), "-o", str(svg)]
     return [sys.executable, "-c", _RENDER, str(dot), str(svg)]
-
-
-def _run(command: list[str], env: dict[str, str] | None = None) -> float:
-    return _timed(command, env)[0]
 
 
 def _timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -151,30 +153,61 @@ def draw_time(model_path: Path, phase: str, repeat: int) -> DrawTime:
         statistics.median(a[0] / b[0] for a, b in pairs),
         stages(model_path, phase, repeat),
         statistics.median(a[1] / b[1] for a, b in pairs),
+        statistics.median(b[1] for _, b in pairs),
     )
 
 
-#: What ``c2graph draw`` imports before it reads the model (the command line, the model
-#: file reader and the renderers).
-_IMPORTS = "import c2graph.cli.main, c2graph.render.chart, c2graph.render.dot, c2graph.modelfile"
+#: A ``c2graph draw`` run in a process that then lists every module it imported, in the
+#: order they came (on standard error).
+_LISTING = (
+    "import sys; from c2graph.cli.main import main; main(sys.argv[1:]); "
+    "sys.stderr.write(' '.join(n for n in sys.modules if n != '__main__'))"
+)
+#: A process that imports the modules named on its command line, in order, and does
+#: nothing else (a module that cannot be imported by name, such as the one SWIG makes
+#: for its type table, came with the module that made it).
+_IMPORTING = """
+import importlib, sys
+for name in sys.argv[1:]:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        pass
+"""
 
 
-def floor(repeat: int) -> dict[str, float]:
-    """Median seconds of a process that only starts Python, of one that imports what a
-    draw needs (no draw can take less), and of that one compiling every module (no
-    bytecode cache: an empty cache folder, nothing written)."""
+def draw_modules(model_path: Path, phase: str) -> list[str]:
+    """Every module a ``c2graph draw MODEL --phase P -o chart.svg`` process imports (the
+    command line, the model file reader, the renderers, the engine and pygraphviz), in
+    import order."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = str(Path(folder, "chart.svg"))
+        command = [sys.executable, "-c", _LISTING, "draw", str(model_path), "--phase", phase]
+        done = subprocess.run([*command, "-o", out], check=True, capture_output=True, env=_CACHED)
+    return done.stderr.decode().split()
+
+
+def floor(repeat: int, modules: list[str] | None = None) -> dict[str, float]:
+    """Median CPU seconds (user and system) of a process that only starts Python, of one
+    that also imports every module a draw imports (``modules``, by default those of a
+    draw of the first phase of ``models/us-rok-cfc.yaml``: no draw can take less), of that one
+    compiling every module (no bytecode cache: an empty cache folder, nothing written),
+    and of one that starts Python and imports pygraphviz (the engine alone's floor)."""
+    if modules is None:
+        model = ROOT / "models" / "us-rok-cfc.yaml"
+        modules = draw_modules(model, load_model(model).phase_ids[0])
+    importing = [sys.executable, "-c", _IMPORTING, *modules]
     with tempfile.TemporaryDirectory() as empty:
         compiling = _CACHED | {"PYTHONPYCACHEPREFIX": empty, "PYTHONDONTWRITEBYTECODE": "1"}
+        commands = {
+            "python": ([sys.executable, "-c", "pass"], _CACHED),
+            "python+draw imports": (importing, _CACHED),
+            "python+draw imports compiling": (importing, compiling),
+            "python+pygraphviz": ([sys.executable, "-c", "import pygraphviz"], _CACHED),
+        }
         return {
-            "python": statistics.median(
-                _run([sys.executable, "-c", "pass"]) for _ in range(repeat)
-            ),
-            "python+imports": statistics.median(
-                _run([sys.executable, "-c", _IMPORTS]) for _ in range(repeat)
-            ),
-            "python+imports compiling": statistics.median(
-                _run([sys.executable, "-c", _IMPORTS], compiling) for _ in range(repeat)
-            ),
+            name: statistics.median(_timed(command, env)[1] for _ in range(repeat))
+            for name, (command, env) in commands.items()
         }
 
 
@@ -194,8 +227,31 @@ def report(times: list[DrawTime], floors: dict[str, float] | None = None) -> str
         )
         lines.append(f"{t.model:28} {figures}  {parts}")
     if floors:
-        lines.append("floor: " + ", ".join(f"{k} {v:.3f} s" for k, v in floors.items()))
+        lines.append("floor, CPU: " + ", ".join(f"{k} {v:.3f} s" for k, v in floors.items()))
+    lines.append(verdict(times, floors))
     return "\n".join(lines)
+
+
+def verdict(times: list[DrawTime], floors: dict[str, float] | None = None) -> str:
+    """Whether every draw takes at most :data:`TARGET` times the engine alone (issue 14),
+    by the seconds and by the CPU seconds; with the floors, the least CPU ratio a draw
+    could reach: its imports alone against the slowest engine alone.
+
+    >>> print(verdict([DrawTime("m", 0.3, 0.1, 3.0, {}, 2.5)]))
+    MISSED draw <= 1.5 x the engine alone: 3.00 .. 3.00 (CPU 2.50 .. 2.50)
+    """
+    ratios = [t.ratio for t in times]
+    cpu = [t.cpu_ratio for t in times]
+    met = "met" if all(r <= TARGET for r in ratios + cpu) else "MISSED"
+    text = (
+        f"{met:6} draw <= {TARGET} x the engine alone: {min(ratios):.2f} .. {max(ratios):.2f} "
+        f"(CPU {min(cpu):.2f} .. {max(cpu):.2f})"
+    )
+    engines = [t.engine_cpu for t in times if t.engine_cpu]
+    if floors and "python+draw imports" in floors and engines:
+        least = floors["python+draw imports"] / max(engines)
+        text += f"; the draw's imports alone take {least:.2f} x the slowest engine alone (CPU)"
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,11 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--models", type=Path, default=ROOT / "models")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    times = [
-        draw_time(path, load_model(path).phase_ids[0], args.repeat)
-        for path in sorted(args.models.glob("*.yaml"))
-    ]
-    print(report(times, floor(args.repeat)))
+    paths = sorted(args.models.glob("*.yaml"))
+    phases = [load_model(path).phase_ids[0] for path in paths]
+    times = [draw_time(path, phase, args.repeat) for path, phase in zip(paths, phases, strict=True)]
+    print(report(times, floor(args.repeat, draw_modules(paths[0], phases[0]))))
     return 0
 
 
