@@ -51,7 +51,7 @@ from ..display import Displayable
 from ..model import Model
 from ..vocabulary import SPECIAL_NATIONS, Layer
 from .graphs import phase_graphs, simple_digraph
-from .kernels import order_and_components
+from .kernels import numbered, order_and_components
 
 __all__ = [
     "DualKey",
@@ -276,7 +276,7 @@ class _Simple:
     """A digraph on the integers ``0 .. len(names) - 1``: ``names[i]`` is node ``i``'s id,
     ``edges`` its distinct links (read from a simple graph: no parallel links)."""
 
-    names: list[Any]
+    names: Sequence[Any]
     edges: list[tuple[int, int]]
 
     def networkx(self) -> nx.DiGraph:
@@ -287,15 +287,10 @@ class _Simple:
 
 def _layer_graph(model: Model, phase: str, layer: str) -> _Simple:
     """The digraph of a layer's links in ``phase``, on the nodes they join (in the order
-    the layer's adjacency first names them)."""
-    succ = phase_graphs(model, phase).layer(layer).graph._succ
-    index: dict[str, int] = {}
-    edges = [
-        (index.setdefault(u, len(index)), index.setdefault(v, len(index)))
-        for u, below in succ.items()
-        for v in below
-    ]
-    return _Simple(list(index), edges)
+    the layer's adjacency first names them: :func:`~c2graph.analysis.kernels.numbered`,
+    shared with the layer's families)."""
+    found = numbered(phase_graphs(model, phase).layer(layer).graph)
+    return _Simple(found.names, found.edges)
 
 
 def _by_nation(

@@ -42,6 +42,7 @@ __all__ = [
     "dag_order",
     "dominators_in",
     "immediate_dominators",
+    "numbered",
     "order_and_components",
     "reachable",
     "reachable_in",
@@ -384,6 +385,33 @@ def order_and_components(
         return None, parts
 
 
+def numbered(graph: nx.DiGraph) -> IndexedDigraph:
+    """Return the links of a directed graph as integer pairs, in the order ``graph.edges``
+    lists them, over its nodes that have a link, numbered as the links first name them:
+    made once per graph, for the measures that read it as integers (the hierarchy
+    measures of a layer, its families' kernels).
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> graph = nx.DiGraph([("pm", "hq"), ("u", "hq")])
+    >>> graph.add_node("lone")
+    >>> found = numbered(graph)
+    >>> found.names, found.edges
+    (['pm', 'hq', 'u'], [(0, 1), (2, 1)])
+    """
+    if graph not in _NUMBERED:
+        index: dict[Any, int] = {}
+        edges = [
+            (index.setdefault(u, len(index)), index.setdefault(v, len(index)))
+            for u, below in graph._succ.items()
+            for v in below
+        ]
+        _NUMBERED[graph] = IndexedDigraph(list(index), index, edges)
+    return _NUMBERED[graph]
+
+
+_NUMBERED: WeakKeyDictionary[nx.DiGraph, IndexedDigraph] = WeakKeyDictionary()
 _COPIES: WeakKeyDictionary[nx.Graph, tuple[Any, list[Any], dict[Any, int]]] = WeakKeyDictionary()
 
 

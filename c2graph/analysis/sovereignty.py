@@ -39,7 +39,7 @@ given up; a multinational commander holds only the authority each nation delegat
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from functools import cached_property, partial
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -55,6 +55,7 @@ from .kernels import (
     dag_order,
     dominators_in,
     immediate_dominators,
+    numbered,
     reachable_in,
 )
 from .pathrecords import COMBINED, SCOPES, ForceScope, ScopedChain
@@ -327,14 +328,20 @@ _FAMILIES: WeakKeyDictionary[LayerView, tuple[Family, ...]] = WeakKeyDictionary(
 
 def _families(view: LayerView) -> tuple[Family, ...]:
     chains, nation = view.chains, view.nation
-    names = list(chains._succ)
-    index = {node: i for i, node in enumerate(names)}
+    # The layer's links as integers (numbered once per layer, shared with its hierarchy
+    # measures), those of its chains in the same order: without the direction links.
+    layer = numbered(view.graph)
+    names, index = layer.names, layer.index
+    links = layer.edges
+    if view.direction:
+        cut = {(index[u], index[v]) for u, v in view.direction}
+        links = [pair for pair in links if pair not in cut]
+    own = [nation[name] for name in names]
     within: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for u, below in chains._succ.items():  # the edges as ``chains.edges`` lists them
-        own = nation[u]
-        if below and own not in SPECIAL_NATIONS:
-            tail = index[u]
-            within[own] += [(tail, index[v]) for v in below if nation[v] == own]
+    for tail, head in links:
+        country = own[tail]
+        if country == own[head] and country not in SPECIAL_NATIONS:
+            within[country].append((tail, head))
     found = []
     for country in sorted(c for c in within if within[c]):
         # A head with a link down among its nation's nodes: a node of the family's graph
@@ -345,11 +352,11 @@ def _families(view: LayerView) -> tuple[Family, ...]:
             if nation[h] == country and any(nation[v] == country for v in chains._succ[h])
         )
         if tops:
-            links = IndexedDigraph(names, index, within[country])
-            reached = reachable_in(links, tops)
-            build = partial(_country_graph, names, links.edges)
+            family = IndexedDigraph(names, index, within[country])
+            reached = reachable_in(family, tops)
+            build = partial(_country_graph, names, family.edges)
             forces = frozenset(reached & view.forces)
-            found.append(Family(country, build, tops, forces, reached, links))
+            found.append(Family(country, build, tops, forces, reached, family))
     tops = tuple(t for t in view.tops if view.is_collective(t))
     if tops:
         below = closure(chains, set(tops), upward=False)
@@ -359,6 +366,6 @@ def _families(view: LayerView) -> tuple[Family, ...]:
     return tuple(found)
 
 
-def _country_graph(names: list[str], edges: list[tuple[int, int]]) -> nx.DiGraph:
+def _country_graph(names: Sequence[str], edges: list[tuple[int, int]]) -> nx.DiGraph:
     """The frozen graph of a nation's links among its nodes (each end as first named)."""
     return nx.freeze(simple_digraph((), [(names[u], names[v]) for u, v in edges]))

@@ -27,6 +27,7 @@ from c2graph.analysis.kernels import (
     dag_order,
     dominators_in,
     immediate_dominators,
+    numbered,
     reachable,
     reachable_in,
     topological_order,
@@ -264,3 +265,13 @@ def test_indexed_reachable_is_that_of_the_graph_of_names(graph, data):
     starts = data.draw(st.lists(st.sampled_from([*graph, "absent"]), max_size=4))
     found, expected = _both(reachable_in, indexed, starts)
     assert found == expected == reachable(graph, starts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(digraphs())
+def test_numbered_links_are_the_edges_in_order_over_the_linked_nodes(graph):
+    found = numbered(graph)
+    assert [(found.names[u], found.names[v]) for u, v in found.edges] == list(graph.edges)
+    assert sorted(found.names) == sorted(n for n in graph if graph.degree(n))
+    assert all(found.index[name] == i for i, name in enumerate(found.names))
+    assert numbered(graph) is found
