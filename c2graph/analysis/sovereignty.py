@@ -174,9 +174,11 @@ def _force_scopes(view: LayerView, unit: str | None) -> tuple[ForceScope, ...]:
     chains = view.chains
     starts = {t for t in view.tops if view.is_collective(t)}
     nation = view.nation
-    starts |= {  # the adjacency, not the edge view: the same edges, several times faster
-        v for u, below in chains._succ.items() for v in below if nation[u] != nation[v]
-    }
+    if unit is None:  # the heads of links between nations, read from the integer copy
+        names, links, nations = _chain_links(view)
+        starts |= {names[head] for tail, head in links if nations[tail] != nations[head]}
+    else:  # the adjacency, not the edge view: the same edges, several times faster
+        starts |= {v for u, below in chains._succ.items() for v in below if nation[u] != nation[v]}
     below = closure(chains, starts, upward=False) if starts else set()
     national: set[str] | None = None  # the forces of the national families, when needed
     listing = CommandChains(chains)
@@ -328,15 +330,8 @@ _FAMILIES: WeakKeyDictionary[LayerView, tuple[Family, ...]] = WeakKeyDictionary(
 
 def _families(view: LayerView) -> tuple[Family, ...]:
     chains, nation = view.chains, view.nation
-    # The layer's links as integers (numbered once per layer, shared with its hierarchy
-    # measures), those of its chains in the same order: without the direction links.
-    layer = numbered(view.graph)
-    names, index = layer.names, layer.index
-    links = layer.edges
-    if view.direction:
-        cut = {(index[u], index[v]) for u, v in view.direction}
-        links = [pair for pair in links if pair not in cut]
-    own = [nation[name] for name in names]
+    names, links, own = _chain_links(view)
+    index = numbered(view.graph).index
     within: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for tail, head in links:
         country = own[tail]
@@ -364,6 +359,29 @@ def _families(view: LayerView) -> tuple[Family, ...]:
         forces = frozenset(below & view.forces)
         found.append(Family(COMBINED, lambda: graph, tops, forces, below))
     return tuple(found)
+
+
+def _chain_links(
+    view: LayerView,
+) -> tuple[Sequence[str], list[tuple[int, int]], list[str]]:
+    """The links of a layer's chains as integer pairs, in the order of ``chains.edges``,
+    over the layer's numbering (:func:`~c2graph.analysis.kernels.numbered`, once per
+    layer, shared with its hierarchy measures), with the nation of each number: made
+    once per view for its families and forces."""
+    if view not in _CHAIN_LINKS:
+        layer = numbered(view.graph)
+        names, index, links = layer.names, layer.index, layer.edges
+        if view.direction:  # the chains are the layer without its direction links
+            cut = {(index[u], index[v]) for u, v in view.direction}
+            links = [pair for pair in links if pair not in cut]
+        nation = view.nation
+        _CHAIN_LINKS[view] = names, links, [nation[name] for name in names]
+    return _CHAIN_LINKS[view]
+
+
+_CHAIN_LINKS: WeakKeyDictionary[
+    LayerView, tuple[Sequence[str], list[tuple[int, int]], list[str]]
+] = WeakKeyDictionary()
 
 
 def _country_graph(names: Sequence[str], edges: list[tuple[int, int]]) -> nx.DiGraph:
