@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import networkx as nx
 
@@ -73,6 +74,7 @@ class _Parts:
     authority: nx.DiGraph
     tops: tuple[str, ...]
     forces: frozenset[str]
+    edges_of: Mapping[str, set[tuple[str, str]]]
 
 
 class PhaseGraphs:
@@ -97,6 +99,10 @@ class PhaseGraphs:
     def __init__(self, phase: str, nodes: Mapping[str, Node], links: tuple[Link, ...]) -> None:
         self._phase = phase  # the first of the situations sharing these graphs
         self._records = (nodes, links)
+        # What activates and lapses on a switch from another phase's graphs, held weakly.
+        self._switched: WeakKeyDictionary[PhaseGraphs, tuple[list[Link], list[Link]]] = (
+            WeakKeyDictionary()
+        )
 
     @cached_property
     def _parts(self) -> _Parts:
@@ -287,7 +293,7 @@ class LayerView:
         elif layer == ALL_LAYERS:
             self.graph = graphs.authority
         else:
-            self.graph = _filtered(graphs.authority, _changed_links(graphs.authority, relations))
+            self.graph = _authority_layer(graphs.authority, relations, graphs._parts.edges_of)
         # Looked up in a set of the few collective nodes, not by a call per edge.
         collective = {n for n, own in nation.items() if own in SPECIAL_NATIONS}
         cut = (
@@ -327,19 +333,55 @@ def _links_of_layer(
 _Changes = dict[tuple[str, str], "dict[str, Any] | None"]
 
 
-def _changed_links(authority: nx.DiGraph, relations: frozenset[str]) -> _Changes:
-    """The edges of ``authority`` with a link outside ``relations``: each with the links
-    it keeps (strongest first, as in ``authority``), or None when it keeps none."""
-    changed: _Changes = {}
-    for u, below in authority._succ.items():
-        for v, data in below.items():
-            links = data["links"]
-            for rel, _key in links:  # a loop, not any() over a generator: once per edge
-                if rel not in relations:
-                    kept = tuple(pair for pair in links if pair[0] in relations)
-                    changed[u, v] = {"links": kept} if kept else None
-                    break
-    return changed
+def _authority_layer(
+    authority: nx.DiGraph,
+    relations: frozenset[str],
+    edges_of: Mapping[str, set[tuple[str, str]]],
+) -> nx.DiGraph:
+    """The frozen DiGraph of ``authority``'s nodes and the edges with a link of
+    ``relations``, each carrying the links of ``relations`` it has (strongest first, as in
+    ``authority``): found through the edges of each relation (``edges_of``), and built
+    from the edges kept when they are fewer than those that change (a layer of a few
+    links in an order of battle), else from ``authority`` with those that change."""
+    inside = set().union(*(edges_of.get(rel, ()) for rel in relations))
+    outside = set().union(*(edges for rel, edges in edges_of.items() if rel not in relations))
+    if len(inside) < len(outside):
+        return _kept_only(authority, _new_links(authority, relations, inside))
+    return _filtered(authority, _new_links(authority, relations, outside))
+
+
+def _new_links(
+    authority: nx.DiGraph, relations: frozenset[str], edges: set[tuple[str, str]]
+) -> _Changes:
+    """Each of ``edges`` of ``authority`` with its data when every link of it is one of
+    ``relations``, else with the links it keeps (strongest first), or None when it keeps
+    none."""
+    found: _Changes = {}
+    for u, v in edges:
+        data = authority._succ[u][v]
+        links = data["links"]
+        kept = tuple(pair for pair in links if pair[0] in relations)
+        found[u, v] = data if len(kept) == len(links) else {"links": kept} if kept else None
+    return found
+
+
+def _kept_only(base: nx.DiGraph, kept: _Changes) -> nx.DiGraph:
+    """The frozen DiGraph of base's nodes and the ``kept`` edges (None: left out) with
+    their new data, in base's order: what :func:`_filtered` builds when every other edge
+    is left out, with one empty adjacency dict shared by the nodes without an edge (frozen
+    graphs are never written: networkx refuses)."""
+    graph = nx.DiGraph()
+    attributes, succ, pred = graph._node, graph._succ, graph._pred
+    empty: dict[str, dict[str, Any]] = {}
+    attributes.update(base._node)  # whole dicts copied at C speed, in base's order
+    succ.update(dict.fromkeys(base._node, empty))
+    pred.update(succ)
+    edges = {edge: data for edge, data in kept.items() if data is not None}
+    for u in {u for u, _v in edges}:
+        succ[u] = {v: edges[u, v] for v in base._succ[u] if (u, v) in edges}
+    for v in {v for _u, v in edges}:
+        pred[v] = {u: edges[u, v] for u in base._pred[v] if (u, v) in edges}
+    return nx.freeze(graph)
 
 
 def _sparse(
@@ -497,7 +539,8 @@ def links_switched(before: PhaseGraphs, after: PhaseGraphs) -> tuple[list[Link],
 
     Both lists are in file order: what activates and what lapses when the phase switches.
     Links are told apart by key, so a link replaced by another with the same ends (say
-    with another legal basis) lapses while the other activates.
+    with another legal basis) lapses while the other activates.  Found once per pair of
+    graphs (the analyses of one switch each ask).
 
     Example
     -------
@@ -510,21 +553,29 @@ def links_switched(before: PhaseGraphs, after: PhaseGraphs) -> tuple[list[Link],
     (['pm-dm-anticipated-attack', 'sf-7flt-support-anticipated', 'adc-5af-support-anticipated'],
      ['pm-dm-important-influence', 'sf-7flt-support-iis', 'adc-5af-support-iis'])
     """
-    keys_before = {link.key for link in before.links}
-    keys_after = {link.key for link in after.links}
-    return (
-        [link for link in after.links if link.key not in keys_before],
-        [link for link in before.links if link.key not in keys_after],
-    )
+    if before is after:  # phases in which the same nodes and links hold
+        return [], []
+    if before not in after._switched:
+        keys_before = {link.key for link in before.links}
+        keys_after = {link.key for link in after.links}
+        after._switched[before] = (
+            [link for link in after.links if link.key not in keys_before],
+            [link for link in before.links if link.key not in keys_after],
+        )
+    activated, lapsed = after._switched[before]
+    return list(activated), list(lapsed)
 
 
 def _build(records: Mapping[str, Node], links: tuple[Link, ...], phase: str) -> _Parts:
     nodes = tuple(sorted(n.id for n in records.values() if phase in n.phases))
     held = tuple(link for link in links if phase in link.phases)
     authority_links: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    edges_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for link in held:
         if link.relation in AUTHORITY_RELATIONS:  # Link.is_authority, without a call
-            authority_links[link.from_node, link.to_node].append((link.relation, link.key))
+            pair = (link.from_node, link.to_node)
+            authority_links[pair].append((link.relation, link.key))
+            edges_of[link.relation].add(pair)
     authority = _frozen(
         nodes,
         ((u, v, _sorted(pairs, _link_order)) for (u, v), pairs in sorted(authority_links.items())),
@@ -537,6 +588,7 @@ def _build(records: Mapping[str, Node], links: tuple[Link, ...], phase: str) -> 
         authority=authority,
         tops=tuple(n for n in nodes if n in uppers and n not in lowers),
         forces=frozenset(n for n in nodes if records[n].kind in FORCE_KINDS),
+        edges_of=edges_of,
     )
 
 

@@ -151,9 +151,8 @@ def headline(
 def _structure(graphs: PhaseGraphs, view: LayerView) -> dict[str, Value]:
     # Each layer's chains are acyclic: a node has a chain exactly when it has a superior
     # there (walking up from one always ends at a top).
-    unreached = sum(
-        1 for n in graphs.forces if n not in view.tops and view.chains.in_degree(n) == 0
-    )
+    pred = view.chains._pred  # the adjacency dict: no call per force
+    unreached = sum(1 for n in graphs.forces if n not in view.tops and not pred[n])
     authority = sum(1 for link in graphs.links if link.is_authority)
     return {
         "nodes": len(graphs.nodes),

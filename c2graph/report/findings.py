@@ -35,7 +35,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from ..analysis.graphs import phase_graphs
+from ..analysis.graphs import PhaseGraphs, phase_graphs
 from ..analysis.measures import phase_report
 from ..analysis.paths import all_authority_paths
 from ..analysis.switches import SwitchResult, phase_switch
@@ -239,8 +239,8 @@ def _depths(model: Model, crowded: Mapping[str, Sequence[str]], limit: int) -> d
     nation_of = {u: nation for nation, members in crowded.items() for u in members}
     wanted = {nation: limit for nation in crowded}
     searches = []
-    for phase in model.phase_ids:
-        graph = phase_graphs(model, phase).authority
+    for graphs in _distinct_graphs(model):  # a phase alike an earlier one finds nothing new
+        graph = graphs.authority
         level = [n for n in graph if not graph._pred[n]]
         searches.append((graph._succ, level, set(level)))  # the adjacency dicts: faster
     depth: dict[str, int] = {}
@@ -272,8 +272,7 @@ def _shown_forces(model: Model, forces: Collection[str] | None) -> list[str]:
     if forces is not None:
         return sorted(f for f in forces if f in model.nodes)
     found: set[str] = set()
-    for phase in model.phase_ids:
-        graphs = phase_graphs(model, phase)
+    for graphs in _distinct_graphs(model):
         pred = graphs.authority._pred  # the adjacency dict: the same, faster
         found.update(n for n in graphs.forces if pred[n])
     return sorted(found)
@@ -284,12 +283,17 @@ def _chained(model: Model, units: Sequence[str]) -> list[str]:
     :data:`CHAIN_LAYERS`: a superior in that layer's chains (walking up from one always
     ends at a top)."""
     found: set[str] = set()
+    seen = set()
     for phase in model.phase_ids:
+        graphs = phase_graphs(model, phase)
+        if graphs in seen:  # alike an earlier phase: its units are found, or have no chain
+            continue
+        seen.add(graphs)
         active = [u for u in units if u not in found and phase in model.nodes[u].phases]
         for layer in CHAIN_LAYERS:
             if not active:
                 break
-            pred = phase_graphs(model, phase).layer(layer).chains._pred
+            pred = graphs.layer(layer).chains._pred
             found.update(u for u in active if pred[u])
             active = [u for u in active if u not in found]
     return [u for u in units if u in found]
@@ -298,13 +302,24 @@ def _chained(model: Model, units: Sequence[str]) -> list[str]:
 def _chain_rows(model: Model, units: Sequence[str]) -> list[ChainRow]:
     """The chain rows of ``units`` (sorted by id): per unit, each distinct answer of
     :func:`_phase_chains` with the phases it holds in, in the model's phase order."""
-    per_phase = [(phase, _phase_chains(model, units, phase)) for phase in model.phase_ids]
+    alike: dict[PhaseGraphs, dict[str, tuple[str, tuple[Chain, ...]]]] = {}
+    for phase in model.phase_ids:  # phases alike share their answers
+        graphs = phase_graphs(model, phase)
+        if graphs not in alike:
+            alike[graphs] = _phase_chains(model, units, phase)
+    per_phase = [(phase, alike[phase_graphs(model, phase)]) for phase in model.phase_ids]
     return [
         ChainRow(unit, layer, rows, found)
         for unit in units
         for (layer, rows), found in merge_phases((p, [answers[unit]]) for p, answers in per_phase)
         if rows
     ]
+
+
+def _distinct_graphs(model: Model) -> list[PhaseGraphs]:
+    """The graphs of the model's phases, in phase order, each once (phases in which the
+    same nodes and links hold share theirs)."""
+    return list(dict.fromkeys(phase_graphs(model, phase) for phase in model.phase_ids))
 
 
 def _phase_chains(

@@ -260,3 +260,19 @@ def test_authority_layers_share_dicts_but_equal_the_plain_builds(case) -> None:
             chains.remove_edges_from(view.direction)
             assert same(view.chains, chains)
             assert all(view.nation[v] in SPECIAL_NATIONS for _u, v in view.direction)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_authority_layers_of_an_order_of_battle_equal_the_plain_builds(seed: int) -> None:
+    # Most links are operational: the administrative and support layers are built from
+    # the few edges they keep, the operational one from the authority graph less the others.
+    model = load_model_data(generate(400, seed=seed))
+    for phase in model.phase_ids:
+        graphs = phase_graphs(model, phase)
+        for layer in (lay.value for lay in AUTHORITY_LAYERS):
+            expected = layer_reference(graphs, layer_relations(layer))
+            assert same(graphs.layer(layer).graph, expected)
+        few = sum(
+            graphs.layer(lay).graph.number_of_edges() for lay in ("administrative", "support")
+        )
+        assert 0 < few < graphs.layer("operational").graph.number_of_edges() / 10
