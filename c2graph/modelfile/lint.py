@@ -26,7 +26,7 @@ import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import compress, repeat
+from itertools import compress
 from typing import Any
 
 from ..errors import Problem
@@ -76,10 +76,11 @@ _TAIL = operator.attrgetter("from_node")
 _FILE = operator.attrgetter("file")
 
 
-def _values(items: list[Item], key: str) -> list[Any]:
-    """The value of ``key`` of every item (None where it has none), in a C loop: the checks
-    look at every item of an order of battle, and find something in few."""
-    return list(map(dict.get, map(_DATA, items), repeat(key)))
+def _values(context: Context, section: str, key: str) -> list[Any]:
+    """The value of ``key`` of every item of ``section`` (None where it has none), taken
+    once for every check and builder: the checks look at every item of an order of
+    battle, and find something in few."""
+    return context.merged.columns(section)[key]
 
 
 def _phase_list(phases: Iterable[str], order: tuple[str, ...]) -> str:
@@ -109,7 +110,7 @@ def _repeated_phases(context: Context) -> Iterator[Problem]:
     """A phase listed twice in one ``phases`` list (or ``approval`` node twice)."""
     for section, key in (("nodes", "phases"), ("links", "phases"), ("phases", "approval")):
         items = context.merged.sections[section]
-        values = _values(items, key)
+        values = _values(context, section, key)
         for item, value in compress(zip(items, values, strict=True), values):
             if type(value) is list and len(set(value)) < len(value):
                 twice = [entry for entry, count in Counter(value).items() if count > 1]
@@ -168,7 +169,7 @@ def _blank_names(context: Context) -> Iterator[Problem]:
         ("sources", "title", "source"),
     ):
         items = context.merged.sections[section]
-        values = _values(items, key)
+        values = _values(context, section, key)
         if all(map(str.strip, values)):  # no name empty or only spaces
             continue
         for item, value in zip(items, values, strict=True):
@@ -184,7 +185,7 @@ def _links_without_source(context: Context) -> Iterator[Problem]:
     """A link should name the source it rests on; a file with many such links gets one
     warning (a generated order of battle, a units file without a ``source`` column)."""
     links = context.merged.sections["links"]
-    sourceless = list(compress(links, map(operator.not_, _values(links, "source"))))
+    sourceless = list(compress(links, map(operator.not_, _values(context, "links", "source"))))
     origins = list(map(id, map(_FILE, sourceless)))
     by_origin: dict[int, list[Item]] = {}
     if len(set(origins)) == 1:  # the usual case: written in one file

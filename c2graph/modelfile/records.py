@@ -38,7 +38,7 @@ from ..model import (
 )
 from ..scenarios import Scenario, Timeline
 from .fields import SECTIONS
-from .items import Merged
+from .items import Columns, Merged
 from .semantics import check_semantics
 from .situations import PhaseSets
 
@@ -65,7 +65,7 @@ def build_model(merged: Merged, *, display: str) -> Model:
     ModelError
         Listing every problem :func:`~c2graph.modelfile.semantics.check_semantics` finds.
     """
-    problems = check_semantics(merged.sections, top=merged.first_file)
+    problems = check_semantics(merged.sections, top=merged.first_file, columns=merged.columns)
     if problems:
         raise ModelError(problems)
     sections = merged.sections
@@ -73,8 +73,8 @@ def build_model(merged: Merged, *, display: str) -> Model:
         [it.data for it in sections["phases"]], [it.data for it in sections.get("scenarios", [])]
     )
     phases = _phases([item.data for item in sections["phases"]], sets)
-    nodes = _nodes([item.data for item in sections["nodes"]], sets)
-    links = _links([item.data for item in sections["links"]], nodes, sets)
+    nodes = _nodes(merged.columns("nodes"), sets)
+    links = _links(merged.columns("links"), nodes, sets)
     hours = merged.top.get("office_hours")
     first = phases[0].nation
     return Model(
@@ -149,11 +149,12 @@ def _location(data: dict[str, Any]) -> Location:
     return Location(**values)
 
 
-def _nodes(items: list[dict[str, Any]], sets: PhaseSets) -> dict[str, Node]:
+def _nodes(columns: Columns, sets: PhaseSets) -> dict[str, Node]:
     """Every node by id, in file order, built column by column (each key's values taken for
     every node at once, in C loops): a node with a nested value (``office_hours``,
     ``watch``, ``relay``) is built alone by :func:`_node`, and a node's names in other
     languages are gathered key by key, in the order of their languages."""
+    items = columns.datas
     count = len(items)
     extra = set().union(*items) - _PLAIN_NODE_KEYS
     nested = _having(items, extra & _NESTED_NODE_KEYS)
@@ -162,21 +163,21 @@ def _nodes(items: list[dict[str, Any]], sets: PhaseSets) -> dict[str, Node]:
         entry = key[5:]
         for i in _having(items, {key}):
             names[i] += ((entry, items[i][key]),)
-    specs = _column(items, "phases")
+    specs = columns["phases"]
     phases = [sets.every] * count
     written: list[PhaseSpec] = ["all"] * count
     for i in compress(range(count), map(operator.is_not, specs, repeat(None))):
         if specs[i] != "all":
             phases[i], written[i] = sets.resolve(specs[i]), _spec(specs[i])
-    ids = _column(items, "id")
+    ids = columns["id"]
     built = list(
         map(
             Node,
             ids,
-            *(_column(items, key) for key in ("name", "nation", "kind")),
+            *(columns[key] for key in ("name", "nation", "kind")),
             phases,
             written,
-            *(_column(items, key) for key in _NODE_COLUMNS),
+            *(columns[key] for key in _NODE_COLUMNS),
             names,
         )
     )
@@ -295,9 +296,7 @@ def _link_keys(
     return keys
 
 
-def _links(
-    items: list[dict[str, Any]], nodes: dict[str, Node], sets: PhaseSets
-) -> tuple[Link, ...]:
+def _links(columns: Columns, nodes: dict[str, Node], sets: PhaseSets) -> tuple[Link, ...]:
     """Every link, in file order; each holds where its own phases and both its ends' meet.
 
     Built column by column (each key's values taken for every link at once, in C loops):
@@ -305,8 +304,8 @@ def _links(
     phases worked out one by one; the others hold in every situation.
     """
     every = sets.every
-    count = len(items)
-    tails, heads, specs = (_column(items, key) for key in ("from", "to", "phases"))
+    count = len(columns.datas)
+    tails, heads, specs = (columns[key] for key in ("from", "to", "phases"))
     bounded = {node_id for node_id, node in nodes.items() if node.phases is not every}
     phases = [every] * count
     written: list[PhaseSpec] = ["all"] * count
@@ -320,10 +319,10 @@ def _links(
             held &= head
         phases[i] = held
         written[i] = "all" if spec is None or spec == "all" else _spec(spec)
-    requires: list[Requirement | None] = _column(items, "requires")
+    requires: list[Requirement | None] = list(columns["requires"])  # a copy: changed below
     for i in compress(range(count), map(operator.is_not, requires, repeat(None))):
         requires[i] = Requirement.from_data(requires[i])
-    relations, ids = _column(items, "relation"), _column(items, "id")
+    relations, ids = columns["relation"], columns["id"]
     return tuple(
         map(
             Link,
@@ -335,14 +334,9 @@ def _links(
             written,
             ids,
             requires,
-            *(_column(items, key) for key in ("basis", "source", "confidence", "as_of", "note")),
+            *(columns[key] for key in ("basis", "source", "confidence", "as_of", "note")),
         )
     )
-
-
-def _column(items: list[dict[str, Any]], key: str) -> list[Any]:
-    """The value of ``key`` in every item, None where it has none."""
-    return list(map(dict.get, items, repeat(key)))
 
 
 def _positions(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import operator
 import unicodedata
-from collections.abc import Collection, Iterable
-from itertools import count, repeat
+from collections.abc import Callable, Collection, Iterable
+from itertools import count
 from typing import Any
 
 from ..errors import Problem
 from ..hints import did_you_mean
 from ..vocabulary import AUTHORITY_RELATIONS
-from .items import Item, ModelFile
+from .items import Columns, Item, ModelFile
 from .situations import PhaseSets, resolve_phases
 
 __all__ = ["check_semantics", "resolve_phases"]
@@ -22,7 +22,12 @@ def _unknown(what: str, value: str, known: Iterable[str]) -> str:
     return f"unknown {what} {value!r}{hint}"
 
 
-def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[Problem]:
+def check_semantics(
+    sections: dict[str, list[Item]],
+    *,
+    top: ModelFile,
+    columns: Callable[[str], Columns] | None = None,
+) -> list[Problem]:
     """Return every cross-reference problem of a merged model (empty when it is valid).
 
     Ids must be unique and every reference defined; only then are duplicate links and
@@ -37,6 +42,9 @@ def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[
     top
         The file that was asked for (the last variant): problems about the model as a
         whole are reported there.
+    columns
+        Each section's :class:`~c2graph.modelfile.items.Columns`, when the caller shares
+        them (:meth:`~c2graph.modelfile.items.Merged.columns`); else made here.
 
     Returns
     -------
@@ -54,9 +62,12 @@ def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[
     ...     print(problem)
     m.yaml: links[0] (from='pm', to='pmm') → to: unknown node 'pmm' (did you mean 'pm'?)
     """
+    if columns is None:
+        made = {name: Columns.of_items(items) for name, items in sections.items()}
+        columns = made.__getitem__
     problems: list[Problem] = []
     ids = {
-        section: _check_unique(sections[section], section, problems)
+        section: _check_unique(sections[section], columns(section), section, problems)
         for section in ("phases", "nodes", "sources", "locations")
     }
     problems += [
@@ -68,7 +79,7 @@ def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[
         [item.data for item in sections["phases"]],
         [item.data for item in sections.get("scenarios", [])],
     )
-    nodes, links = _Columns(sections["nodes"]), _Columns(sections["links"])
+    nodes, links = columns("nodes"), columns("links")
     references = _References(ids, sets, problems)
     references.check_phases(sections["phases"])
     references.check_nodes(sections["nodes"], nodes)
@@ -85,30 +96,6 @@ def check_semantics(sections: dict[str, list[Item]], *, top: ModelFile) -> list[
     return problems + check_time_and_decisions(sections, ids, sets, node_phases)
 
 
-_DATA = operator.attrgetter("data")
-_ID = operator.itemgetter("id")
-
-
-class _Columns:
-    """A section's items key by key: the values of one key across all of them, each column
-    taken once, in C loops (the items of an order of battle come by the hundred thousand)."""
-
-    def __init__(self, items: list[Item]) -> None:
-        self.datas: list[dict[str, Any]] = list(map(_DATA, items))
-        self._found: dict[str, list[Any]] = {}
-
-    def __getitem__(self, key: str) -> list[Any]:
-        """The value of ``key`` of every item, None where it has none."""
-        found = self._found.get(key)
-        if found is None:
-            found = self._found[key] = list(map(dict.get, self.datas, repeat(key)))
-        return found
-
-    def having(self, key: str) -> list[int]:
-        """The positions of the items that have ``key``."""
-        return [i for i, has in enumerate(map(operator.contains, self.datas, repeat(key))) if has]
-
-
 # The column tests: where one passes, the item-by-item check it stands for would find
 # nothing. (Tests replace both by ``False`` to run every item-by-item check.)
 def _all_in(known: set[Any], values: list[Any]) -> bool:
@@ -121,7 +108,7 @@ def _all_distinct(values: list[Any], distinct: Collection[Any]) -> bool:
     return len(distinct) == len(values)
 
 
-def _node_phases(items: list[Item], nodes: _Columns, sets: PhaseSets) -> dict[str, frozenset[str]]:
+def _node_phases(items: list[Item], nodes: Columns, sets: PhaseSets) -> dict[str, frozenset[str]]:
     """The situations each node exists in, by id: every one but where ``phases`` is given."""
     found = dict.fromkeys(nodes["id"], sets.every)
     for i in nodes.having("phases"):
@@ -129,9 +116,11 @@ def _node_phases(items: list[Item], nodes: _Columns, sets: PhaseSets) -> dict[st
     return found
 
 
-def _check_unique(items: list[Item], section: str, problems: list[Problem]) -> set[str]:
+def _check_unique(
+    items: list[Item], columns: Columns, section: str, problems: list[Problem]
+) -> set[str]:
     """Report ids used twice in a section, and ids that differ only in how they look."""
-    values = list(map(_ID, map(_DATA, items)))
+    values = columns["id"]
     seen: dict[str, Item] = dict(zip(values, items, strict=True))
     if _all_distinct(values, seen):  # no id twice
         _check_look_alikes(seen, section, problems)
@@ -241,7 +230,7 @@ class _References:
                         item.problem("approval", _unknown("node", value, self.ids["nodes"]))
                     )
 
-    def check_nodes(self, items: list[Item], nodes: _Columns) -> None:
+    def check_nodes(self, items: list[Item], nodes: Columns) -> None:
         locations = self.ids["locations"] | {None}
         if _all_in(locations, nodes["location"]) and _all_in(self._sources, nodes["source"]):
             for i in nodes.having("phases"):  # the only check left that may find something
@@ -263,7 +252,7 @@ class _References:
         for item in items:
             self._ref(item, "source", "sources", "source")
 
-    def check_links(self, items: list[Item], links: _Columns) -> None:
+    def check_links(self, items: list[Item], links: Columns) -> None:
         nodes = self.ids["nodes"]
         tails, heads = links["from"], links["to"]
         if (
@@ -307,7 +296,7 @@ class _References:
             self.problems.append(item.problem("phases", message))
 
 
-def _check_link_ids(links: list[Item], columns: _Columns, problems: list[Problem]) -> None:
+def _check_link_ids(links: list[Item], columns: Columns, problems: list[Problem]) -> None:
     if not columns.having("id"):
         return
     seen: dict[str, Item] = {}
@@ -330,7 +319,7 @@ def _check_link_ids(links: list[Item], columns: _Columns, problems: list[Problem
 
 
 def _check_overlaps(
-    links: list[Item], columns: _Columns, sets: PhaseSets, problems: list[Problem]
+    links: list[Item], columns: Columns, sets: PhaseSets, problems: list[Problem]
 ) -> None:
     """Report a link whose from, to and relation another holds in a shared situation."""
     ends = list(zip(columns["from"], columns["to"], columns["relation"], strict=True))
@@ -390,7 +379,7 @@ def _acyclic(nodes: list[str], tails: list[str], heads: list[str]) -> bool:
 
 def _check_authority_cycles(
     links: list[Item],
-    columns: _Columns,
+    columns: Columns,
     sets: PhaseSets,
     node_phases: dict[str, frozenset[str]],
     problems: list[Problem],

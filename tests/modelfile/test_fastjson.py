@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from c2graph.decisions import Requirement
 from c2graph.model import Link, Node, PhaseRange
 from c2graph.modelfile import parsing, records, semantics
+from c2graph.modelfile.items import Columns
 from c2graph.modelfile.records import _new_node
 from c2graph.modelfile.situations import PhaseSets
 from c2graph.synthetic import generate
@@ -201,7 +202,7 @@ def test_links_built_by_column_equal_those_built_one_by_one(links, ends):
         for node_id, end in zip("abc", ends, strict=True)
     }
     keys = _link_keys_one_by_one(links)
-    built = records._links(links, nodes, sets)
+    built = records._links(Columns.of(links), nodes, sets)
     assert built == tuple(
         _link_by_name(data, key, nodes, sets) for data, key in zip(links, keys, strict=True)
     )
@@ -230,7 +231,7 @@ _NODES = st.lists(
 def test_nodes_built_by_column_equal_those_built_one_by_one(nodes):
     sets = PhaseSets(_PHASES, [])
     items = [{"id": f"n{i}", **data} for i, data in enumerate(nodes)]
-    built = records._nodes(items, sets)
+    built = records._nodes(Columns.of(items), sets)
     assert list(built.items()) == [(data["id"], records._node(data, sets)) for data in items]
 
 
