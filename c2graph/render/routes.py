@@ -79,6 +79,8 @@ _USABLE: dict[str, tuple[float, float]] = {
 }
 _T = TypeVar("_T")
 _STEP = ((1, 0), (0, 1), (-1, 0), (0, -1))  # east, south, west, north
+#: A way a search goes on from a point (:meth:`_Grid._move`).
+_Move = tuple[int, float, bytes | bytearray, list[float], int, int, int, int]
 _EXIT = {"e": 0, "s": 1, "w": 2, "n": 3}  # the direction leaving a box by each side
 
 
@@ -272,6 +274,18 @@ class _Grid:
         gaps_y = ([ys[j + 1] - ys[j] for j in range(ny - 1)] + [0.0])[:ny]
         col_s = _repeated(gaps_y, nx)
         self.step = (gaps_x * ny, col_s, [0.0, *gaps_x][:nx] * ny, [0.0] * nx + col_s[:-nx])
+        #: From each heading, each way a search may go on (:data:`_TURNS`), by :meth:`_move`.
+        self.moves = tuple(tuple(self._move(*turn) for turn in by_d) for by_d in _TURNS)
+
+    def _move(self, heading: int, bend: float, axis: int, forward: bool) -> _Move:
+        """A way on: the heading, the bend's cost, that direction's open bytes and run
+        lengths, the step to the next point's index, and what to add to twice a point's
+        index for the key of the run taken and of the run crossed at the next point, and
+        to four times it for the next state."""
+        delta = self.delta[heading]
+        run = axis if forward else 2 * delta + axis
+        return (heading, bend, self.open[heading], self.step[heading], delta, run,
+                2 * delta + 1 - axis, 4 * delta + heading)  # fmt: skip
 
     def _block(
         self, free_h: bytearray, free_v: bytearray, x0: float, y0: float, x1: float, y1: float
@@ -474,13 +488,7 @@ class Router:
         crossed = self.usage.passes.others(group)
         far_x, far_y, need_y, bends = _estimates(_inflated(head.rect, MARGIN), grid)
         col, row = grid.col, grid.row
-        turns = [
-            [
-                (h, bend, axis, fwd, grid.open[h], grid.delta[h], grid.step[h])
-                for h, bend, axis, fwd in by_d
-            ]
-            for by_d in _TURNS
-        ]
+        moves = grid.moves
         finish = {state: cost for state, (cost, _) in ends.items()}
         best = [math.inf] * (len(grid.px) * 4)
         back: dict[int, int] = {}
@@ -499,20 +507,21 @@ class Router:
             if state in finish and g + finish[state] < done_cost:
                 done, done_cost = state, g + finish[state]
             index = state >> 2
-            for heading, bend, axis, forward, free, delta, step in turns[state & 3]:
+            keys, states = index * 2, state & -4
+            for heading, bend, free, step, delta, run, cross, ahead in moves[state & 3]:
                 if not free[index]:
                     continue
-                nxt = index + delta
                 length = step[index]
                 cost = g + bend + length
-                if shared[(index if forward else nxt) * 2 + axis]:
+                if shared[keys + run]:
                     cost += _OVERLAP * length
-                if crossed[nxt * 2 + 1 - axis]:
+                if crossed[keys + cross]:
                     cost += _CROSS
-                nstate = nxt * 4 + heading
+                nstate = states + ahead
                 if cost < best[nstate]:
                     best[nstate] = cost
                     back[nstate] = state
+                    nxt = index + delta
                     i, j = col[nxt], row[nxt]
                     h = (far_x[i] + far_y[j] + bends[i][need_y[j]][heading]) * _GREED
                     push(heap, (cost + h, h, cost, nstate))

@@ -17,6 +17,7 @@ Example
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = ["H_GAP", "V_GAP", "FreeSpace", "Rect"]
@@ -55,6 +56,8 @@ class FreeSpace:
         self.height = height
         self.columns = list(columns)
         self.grow = _W_GROW if grow is None else grow
+        #: The placed box that last kept a spot from fitting (tried first), at first none.
+        self._blocker: Rect = (math.inf, math.inf, -math.inf, -math.inf)
 
     def _extent(self) -> tuple[float, float]:
         if not self.boxes:
@@ -118,8 +121,13 @@ class FreeSpace:
         top, bottom = y - h / 2, y + h / 2
         x0, x1 = left - H_GAP + 0.01, right + H_GAP - 0.01  # the box with its gaps
         y0, y1 = top - V_GAP + 0.01, bottom + V_GAP - 0.01
-        for a, b, c, d in self.boxes:
+        a, b, c, d = self._blocker  # the spots tried one after another are near each other
+        if x0 < c and a < x1 and y0 < d and b < y1:
+            return False
+        for box in self.boxes:
+            a, b, c, d = box
             if x0 < c and a < x1 and y0 < d and b < y1:
+                self._blocker = box
                 return False
         for a, b, c, d in self.corridors:
             if left < c and a < right and top < d and b < bottom:
