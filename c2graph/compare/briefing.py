@@ -34,7 +34,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ..analysis.chains import CommandChains
 from ..analysis.considerations import ConsiderationsView
@@ -47,6 +47,7 @@ from ..display import Displayable
 from ..model import Model
 from ..vocabulary import AUTHORITY_ORDER, AUTHORITY_RELATIONS, FORCE_KINDS
 from .comparison import Comparison, PhaseComparison, compare
+from .diff import StructuralDiff
 from .records import with_fields
 from .twins import phase_twins
 
@@ -410,11 +411,12 @@ def compared_briefing(
     """Return :func:`~c2graph.compare.compare` of ``a`` and ``b`` and its
     :func:`briefing`, from one pass over the phases.
 
-    The findings of each phase are read as soon as it is compared, and then its graphs
-    are forgotten in both models (:func:`~c2graph.analysis.graphs.forget_phase`), so
-    that two large models hold one phase's graphs at a time; with the garbage collector
-    paused by the caller, they are collected at once.  The same answers as ``briefing(
-    compare(a, b), a, b)``.
+    The findings of each phase are read of each model as soon as it is measured, and
+    then the model's graphs of the phase and of its twins are forgotten
+    (:func:`~c2graph.analysis.graphs.forget_phase`) before the other model is measured,
+    so that two large models hold one model's graphs of one phase at a time; with the
+    garbage collector paused by the caller, they are collected at once.  The same
+    answers as ``briefing(compare(a, b), a, b)``.
 
     Examples
     --------
@@ -426,19 +428,27 @@ def compared_briefing(
     (True, True)
     """
     found: dict[str, dict[str, list[Any]]] = {}
+    twins = (phase_twins(a), phase_twins(b))
 
-    def read(compared: PhaseComparison) -> None:
-        found[compared.phase] = _phase_findings(a, b, compared, layer)
-        forget_phase(a, compared.phase)
-        forget_phase(b, compared.phase)
+    def side(model: Model, phase: str, diff: StructuralDiff, after: bool) -> _Side:
+        read = _side(model, phase, layer, diff, after)
+        same = twins[after]
+        for other in model.phase_ids:  # its twins too: they keep graphs they share
+            if same[other] == same[phase]:
+                forget_phase(model, other)
         if not gc.isenabled():
             # Graphs refer to themselves through their views. With the collector paused,
             # the youngest generation holds what was made since the last collection: this
-            # phase's graphs, freed here, and the findings, which move up a generation and
-            # are not scanned again at the next phase.
+            # model's graphs of the phase, freed here before the other model's are built,
+            # and the findings, which move up a generation and are not scanned again at
+            # the next collection.
             gc.collect(0)
+        return read
 
-    result = compare(a, b, phase=phase, layer=layer, each=read)
+    def read(compared: PhaseComparison, side_a: _Side, side_b: _Side) -> None:
+        found[compared.phase] = _joined(compared, side_a, side_b)
+
+    result = compare(a, b, phase=phase, layer=layer, each=read, side=side)
     return result, _briefing(result, a, b, found)
 
 
@@ -500,24 +510,53 @@ def _merge(per_phase: Sequence[tuple[str, Sequence[R]]]) -> tuple[R, ...]:
     return tuple(with_fields(record, phases=tuple(phases)) for record, phases in found.items())
 
 
+class _Side(NamedTuple):
+    """What the findings of a phase read of one model: its cut nodes, single points of
+    failure, authority relations, counterpart pairs and the forces it adds or removes."""
+
+    cuts: set[str]
+    dominators: tuple[Any, ...]
+    relations: dict[tuple[str, str], tuple[str, ...]]
+    peers: tuple[Mismatch, ...]
+    forces: list[ForceShift]
+
+
+def _side(model: Model, phase: str, layer: str, diff: StructuralDiff, after: bool) -> _Side:
+    """What the findings of ``phase`` read of ``model``, ``b`` when ``after`` (its forces
+    added by ``diff``), else ``a`` (its forces removed)."""
+    report = phase_report(model, phase=phase, layer=layer)
+    units = diff.nodes_added if after else diff.nodes_removed
+    return _Side(
+        cuts=set(report.cut_nodes),
+        dominators=tuple(report.dominators),
+        relations=_relations(model, phase),
+        peers=tuple(counterpart_table(model, phase=phase)),
+        forces=_forces(model, phase, units, after),
+    )
+
+
 def _phase_findings(
     a: Model, b: Model, compared: PhaseComparison, layer: str
 ) -> dict[str, list[Any]]:
     """The findings of one shared phase but its decisions, without their phases."""
-    phase = compared.phase
-    report_a = phase_report(a, phase=phase, layer=layer)
-    report_b = phase_report(b, phase=phase, layer=layer)
-    cuts_a, cuts_b = set(report_a.cut_nodes), set(report_b.cut_nodes)
+    phase, diff = compared.phase, compared.diff
+    side_a, side_b = (_side(m, phase, layer, diff, after) for m, after in ((a, False), (b, True)))
+    return _joined(compared, side_a, side_b)
+
+
+def _joined(compared: PhaseComparison, a: _Side, b: _Side) -> dict[str, list[Any]]:
+    """The findings of one shared phase but its decisions, from what was read of each
+    model."""
     return {
-        "authority": _authority(a, b, phase),
+        "authority": _authority(a.relations, b.relations),
         "chains": [
             ChainShift(c.unit, c.before, c.after, c.joined, c.left) for c in compared.chains_changed
         ],
-        "forces": _forces(a, b, phase, compared.diff.nodes_added, compared.diff.nodes_removed),
-        "failures": _failures(report_a.dominators, report_b.dominators),
-        "cuts": [CutShift(n, True) for n in sorted(cuts_b - cuts_a)]
-        + [CutShift(n, False) for n in sorted(cuts_a - cuts_b)],
-        "peers": _peers(counterpart_table(a, phase=phase), counterpart_table(b, phase=phase)),
+        "forces": b.forces + a.forces,
+        "failures": _failures(a.dominators, b.dominators),
+        "cuts": [CutShift(n, True) for n in sorted(b.cuts - a.cuts)]
+        + [CutShift(n, False) for n in sorted(a.cuts - b.cuts)],
+        "peers": _peers(a.peers, b.peers),
         "values": [
             ValueShift(m.measure, m.before, m.after)
             for m in compared.measures
@@ -556,8 +595,9 @@ def _relations(model: Model, phase: str) -> dict[tuple[str, str], tuple[str, ...
     }
 
 
-def _authority(a: Model, b: Model, phase: str) -> list[AuthorityShift]:
-    before, after = _relations(a, phase), _relations(b, phase)
+def _authority(
+    before: dict[tuple[str, str], tuple[str, ...]], after: dict[tuple[str, str], tuple[str, ...]]
+) -> list[AuthorityShift]:
     return [
         AuthorityShift(tail, head, before.get((tail, head), ()), after.get((tail, head), ()))
         for tail, head in sorted(before.keys() | after.keys())
@@ -565,18 +605,15 @@ def _authority(a: Model, b: Model, phase: str) -> list[AuthorityShift]:
     ]
 
 
-def _forces(
-    a: Model, b: Model, phase: str, added: Iterable[str], removed: Iterable[str]
-) -> list[ForceShift]:
-    """The forces added and removed, with their chains of command (the operational
-    layer's, as :func:`~c2graph.analysis.paths.chain_of_command` lists them)."""
-    shifts = []
-    for model, units, was_added in ((b, added, True), (a, removed, False)):
-        forces = [unit for unit in units if model.nodes[unit].kind in FORCE_KINDS]
-        if forces:
-            chains = CommandChains(authority_view(model, phase=phase).chains)
-            shifts += [ForceShift(unit, was_added, chains.nodes(unit)) for unit in forces]
-    return shifts
+def _forces(model: Model, phase: str, units: Iterable[str], added: bool) -> list[ForceShift]:
+    """The forces among ``units`` (added to ``model``, or removed from it), with their
+    chains of command there (the operational layer's, as
+    :func:`~c2graph.analysis.paths.chain_of_command` lists them)."""
+    forces = [unit for unit in units if model.nodes[unit].kind in FORCE_KINDS]
+    if not forces:
+        return []
+    chains = CommandChains(authority_view(model, phase=phase).chains)
+    return [ForceShift(unit, added, chains.nodes(unit)) for unit in forces]
 
 
 def _failures(before: Iterable[Any], after: Iterable[Any]) -> list[FailureShift]:

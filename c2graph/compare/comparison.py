@@ -21,18 +21,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..analysis.approach import ApproachPlacement, approach_space
 from ..analysis.considerations import ConsiderationsView, considerations
 from ..analysis.measures import MEASURES, Value, headline
 from ..analysis.nationlinks import NationLink, nation_link
-from ..analysis.paths import DEFAULT_LAYER, check_authority_layer
+from ..analysis.paths import DEFAULT_LAYER, authority_view, check_authority_layer
 from ..display import Displayable
 from ..errors import QueryError
 from ..model import Model
 from ..parallel import fork_map
-from .chains import ChainChange, chains_changed
+from .chains import ChainChange, Chains, chains_between, moved_since
 from .diff import Diffs, StructuralDiff
 from .records import with_fields
 from .twins import phase_twins
@@ -46,6 +46,11 @@ __all__ = [
     "compare",
     "compare_many",
 ]
+
+
+#: What a caller reads of one model's phase while it is measured: ``side(model, phase,
+#: diff, after)`` (see :func:`compare`).
+Side = Callable[[Model, str, StructuralDiff, bool], Any]
 
 
 @dataclass(frozen=True)
@@ -184,14 +189,20 @@ def compare(
     *,
     phase: str | None = None,
     layer: str = DEFAULT_LAYER,
-    each: Callable[[PhaseComparison], None] | None = None,
+    each: Callable[[PhaseComparison, Any, Any], None] | None = None,
+    side: Side | None = None,
 ) -> Comparison:
     """Set model ``b`` against model ``a``, in one phase or in every phase both have.
 
-    Chains of command and the layer-dependent measures are those of ``layer``.  ``each``
-    is called with each phase's comparison as soon as it is made, once per group of twin
-    phases (:mod:`.twins`), so that a caller can read more of that phase before going on
-    (:func:`~c2graph.compare.briefing.compared_briefing` then forgets its graphs).  Raises
+    Chains of command and the layer-dependent measures are those of ``layer``.  A phase
+    is measured in ``a``, then in ``b``; ``side(model, phase, diff, after)`` is called
+    with each model (``after`` False for ``a``) as soon as its measures of the phase are
+    made, and before the other model's are, so that a caller can read more of it and
+    forget its graphs (:func:`~c2graph.compare.briefing.compared_briefing` does: two
+    large models then never hold their graphs of a phase at once).  ``each`` is called
+    with each phase's comparison as soon as it is made and with what ``side`` returned
+    for ``a`` and ``b`` (None without it), once per group of twin phases (:mod:`.twins`).
+    Raises
     :class:`~c2graph.errors.QueryError` when ``phase`` is not a phase of both models, when
     the two models share no phase, or for a layer without authority.
 
@@ -227,7 +238,7 @@ def compare(
         before=a.name,
         after=b.name,
         diff=diff,
-        phases=_phases(a, b, shared, diffs, layer, each),
+        phases=_phases(a, b, shared, diffs, layer, each, side),
         phases_only_before=() if phase else tuple(p for p in a.phase_ids if p not in b.phase_ids),
         phases_only_after=() if phase else tuple(p for p in b.phase_ids if p not in a.phase_ids),
         considerations_before=considerations(a),
@@ -295,21 +306,24 @@ def _phases(
     shared: tuple[str, ...],
     diffs: Diffs,
     layer: str,
-    each: Callable[[PhaseComparison], None] | None,
+    each: Callable[[PhaseComparison, Any, Any], None] | None,
+    side: Side | None,
 ) -> tuple[PhaseComparison, ...]:
     """Each shared phase compared, once per pair of twin phases (:mod:`.twins`), each new
-    comparison given to ``each``."""
+    comparison given to ``each`` with what ``side`` read of each model."""
     twins_a, twins_b = phase_twins(a), phase_twins(b)
     done: dict[tuple[str, str], PhaseComparison] = {}
     compared = []
+    earlier: PhaseComparison | None = None
     for phase in shared:
         twins = (twins_a[phase], twins_b[phase])
         if twins in done:
             compared.append(_rephased(done[twins], phase))
         else:
-            done[twins] = _phase(a, b, phase, diffs, layer)
+            done[twins], read_a, read_b = _phase(a, b, phase, diffs, layer, side, earlier)
+            earlier = done[twins]
             if each is not None:
-                each(done[twins])
+                each(done[twins], read_a, read_b)
             compared.append(done[twins])
     return tuple(compared)
 
@@ -328,16 +342,61 @@ def _rephased(compared: PhaseComparison, phase: str) -> PhaseComparison:
     )
 
 
-def _phase(a: Model, b: Model, phase: str, diffs: Diffs, layer: str) -> PhaseComparison:
-    before = dict(headline(a, phase=phase, layer=layer))
-    after = dict(headline(b, phase=phase, layer=layer))
-    return PhaseComparison(
+class _Measured(NamedTuple):
+    """One model's analyses of one phase that its comparison reads, and what ``side``
+    read of it."""
+
+    chains: Chains
+    values: dict[str, Value]
+    link: NationLink
+    place: ApproachPlacement
+    read: Any
+
+
+def _measured(
+    model: Model, phase: str, layer: str, diff: StructuralDiff, after: bool, side: Side | None
+) -> _Measured:
+    """The measures of one model's phase, given to ``side`` once made."""
+    chains = Chains.of(authority_view(model, phase=phase, layer=layer))
+    values = dict(headline(model, phase=phase, layer=layer))
+    link, place = nation_link(model, phase=phase), approach_space(model, phase=phase)
+    read = side(model, phase, diff, after) if side is not None else None
+    return _Measured(chains, values, link, place, read)
+
+
+def _phase(
+    a: Model,
+    b: Model,
+    phase: str,
+    diffs: Diffs,
+    layer: str,
+    side: Side | None,
+    earlier: PhaseComparison | None,
+) -> tuple[PhaseComparison, Any, Any]:
+    """One phase compared, with what ``side`` read of ``a`` and of ``b``: each model
+    measured (and given to ``side``) before the other, its chains kept for the
+    comparison of chains, which takes the changes of the ``earlier`` phase compared for
+    the units whose chains are the same in both (:func:`~.chains.moved_since`)."""
+    diff = diffs.of(phase)
+    one = _measured(a, phase, layer, diff, False, side)
+    two = _measured(b, phase, layer, diff, True, side)
+    known = None
+    if earlier is not None:
+        moved = moved_since(a, earlier.phase, phase, one.chains.graph)
+        moved |= moved_since(b, earlier.phase, phase, two.chains.graph)
+        known = {c.unit: c for c in earlier.chains_changed if c.unit not in moved}
+    compared = PhaseComparison(
         phase=phase,
-        diff=diffs.of(phase),
-        chains_changed=chains_changed(a, b, phase=phase, layer=layer),
-        measures=tuple(MeasureChange(name, before[name], after[name]) for name in MEASURES),
-        nation_link_before=nation_link(a, phase=phase),
-        nation_link_after=nation_link(b, phase=phase),
-        approach_before=approach_space(a, phase=phase),
-        approach_after=approach_space(b, phase=phase),
+        diff=diff,
+        chains_changed=chains_between(
+            one.chains, two.chains, phase=phase, layer=layer, known=known
+        ),
+        measures=tuple(
+            MeasureChange(name, one.values[name], two.values[name]) for name in MEASURES
+        ),
+        nation_link_before=one.link,
+        nation_link_after=two.link,
+        approach_before=one.place,
+        approach_after=two.place,
     )
+    return compared, one.read, two.read

@@ -3,11 +3,15 @@ hand-built alliance and its USFJ variant (answers worked in ``tests/report/_alli
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 from hypothesis import given, settings
 
 from c2graph import load_model, load_model_data
-from c2graph.analysis.graphs import phase_graphs
+from c2graph.analysis.graphs import forget_phase, phase_graphs
+from c2graph.analysis.paths import authority_view
 from c2graph.compare import briefing, compare
 from c2graph.compare.briefing import (
     AuthorityShift,
@@ -139,3 +143,38 @@ def test_one_pass_forgets_each_phase_s_graphs(pair):
     graphs = phase_graphs(base, "peace")
     compared_briefing(base, variant)
     assert phase_graphs(base, "peace") is not graphs
+
+
+def test_each_model_is_measured_and_read_before_the_other(pair):
+    base, variant = pair
+    calls = []
+
+    def side(model, phase, diff, after):
+        calls.append((model.name, phase, after, diff.phase))
+        return model.name
+
+    def each(compared, read_a, read_b):
+        calls.append(("each", compared.phase, read_a, read_b))
+
+    compare(base, variant, phase="war", side=side, each=each)
+    assert calls == [
+        (base.name, "war", False, "war"),
+        (variant.name, "war", True, "war"),
+        ("each", "war", base.name, variant.name),
+    ]
+
+
+def test_a_model_s_view_goes_before_the_other_model_is_measured(pair):
+    base, variant = pair
+
+    def side(model, phase, _diff, _after):
+        view = authority_view(model, phase=phase)
+        refs = [weakref.ref(view), weakref.ref(view.chains), weakref.ref(view.graph)]
+        del view
+        forget_phase(model, phase)
+        gc.collect()
+        return [ref() for ref in refs] == [None] * 3  # the chains kept hold no graph of it
+
+    seen = []
+    compare(base, variant, phase="war", side=side, each=lambda _c, *read: seen.append(read))
+    assert seen == [(True, True)]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from c2graph import QueryError
+from c2graph import Model, QueryError, load_model_data
 from c2graph.analysis import headline, nation_link
 from c2graph.compare import compare, compare_many
 from c2graph.compare.chains import chains_changed
+from c2graph.vocabulary import ALL_LAYERS, AUTHORITY_LAYERS
+from tests.builders import alliance_models, link, node
 from tests.builders import build_peacetime_war as build
-from tests.builders import link, node
 
 NODES = [
     node("pm", "JP", "political-authority"),
@@ -126,3 +129,52 @@ def test_matrix_rows_and_missing_phases():
     assert nodes == {"peacetime": (6, None), "war": (6, 1), "x": (None, 1)}
     with pytest.raises(QueryError, match="2 column names for 1 models"):
         compare_many([BEFORE], names=["a", "b"])
+
+
+_KINDS = ("political-authority", "headquarters", "component", "unit", "coordination-body")
+_MODELS = alliance_models(_KINDS, max_size=9, max_links=18)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MODELS, _MODELS, st.sampled_from([*(str(layer) for layer in AUTHORITY_LAYERS), ALL_LAYERS]))
+def test_chains_taken_from_an_earlier_phase_are_those_listed_afresh(first, second, layer):
+    (a, _), (b, _) = first, second
+    for compared in compare(a, b, layer=layer).phases:
+        assert compared.chains_changed == chains_changed(a, b, phase=compared.phase, layer=layer)
+
+
+def _staged(upper: str) -> Model:
+    """A unit under ``upper`` in every phase, and in war under a node of war alone."""
+    return load_model_data(
+        {
+            "name": upper,
+            "as_of": "2025",
+            "phases": [{"id": "peace", "name": "Peace"}, {"id": "war", "name": "War"}],
+            "nodes": [
+                {"id": upper, "name": upper, "nation": "JP", "kind": "headquarters"},
+                {"id": "w", "name": "W", "nation": "JP", "kind": "headquarters",
+                 "phases": ["war"]},
+                {"id": "c", "name": "C", "nation": "JP", "kind": "component"},
+                {"id": "u", "name": "U", "nation": "JP", "kind": "unit"},
+            ],
+            "links": [
+                {"from": upper, "to": "c", "relation": "command"},
+                {"from": "c", "to": "u", "relation": "opcon"},
+                {"from": "w", "to": "c", "relation": "tacon", "phases": ["war"]},
+            ],
+        }
+    )  # fmt: skip
+
+
+def test_a_node_of_one_phase_above_a_unit_moves_its_chains():
+    a, b = _staged("hq"), _staged("hq2")
+    peace, war = compare(a, b).phases
+    assert [(c.unit, c.before) for c in peace.chains_changed] == [
+        ("c", (("hq", "c"),)),
+        ("u", (("hq", "c", "u"),)),
+    ]
+    assert [(c.unit, c.before) for c in war.chains_changed] == [
+        ("c", (("hq", "c"), ("w", "c"))),
+        ("u", (("hq", "c", "u"), ("w", "c", "u"))),
+    ]
+    assert war.chains_changed == chains_changed(a, b, phase="war")
