@@ -282,6 +282,10 @@ def measure_size(bench: Bench, files: Files) -> None:
         command = [*c2, "compare", str(files.json), str(files.variant)]
         mine, theirs = bench.pair(size, "compare, all phases", command, validate, v_name, 5.0)
         bench.add(_memory_row(size, "compare peak memory (MB)", mine, theirs, v_name, 3.0))
+        # Every finding of every phase, whole (no target: the heaviest output there is).
+        whole = [*command, "--json"]
+        mine, theirs = bench.pair(size, "compare --json, all phases", whole, validate, v_name)
+        bench.add(_memory_row(size, "compare --json peak memory (MB)", mine, theirs, v_name))
     if bench.wanted("report"):
         out = bench.work / f"report-{size}"
         command = [*c2, "report", str(files.json), "-o", str(out), "--force"]
@@ -329,7 +333,12 @@ def _limit_note(row: Row) -> None:
 
 
 def _memory_row(
-    size: int, measure: str, mine: list[Run], theirs: list[Run], name: str, target: float
+    size: int,
+    measure: str,
+    mine: list[Run],
+    theirs: list[Run],
+    name: str,
+    target: float | None = None,
 ) -> Row:
     return Row(
         size,
