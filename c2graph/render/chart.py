@@ -348,13 +348,22 @@ class _Plan:
 
     @property
     def score(self) -> tuple[float, float]:
-        """Larger is better: the text size on a slide (with a penalty outside the aimed
-        aspect ratios), then the smaller picture."""
-        scale = slide_scale(self.width, self.height)
-        aspect = self.width / self.height
-        if not 1.2 <= aspect <= 2.0:
-            scale *= 0.9
-        return (round(scale, 4), -self.width * self.height)
+        """Larger is better (:func:`_score`)."""
+        return _score(self.width, self.height)
+
+
+def _score(width: float, height: float) -> tuple[float, float]:
+    """The score of a ``width`` x ``height`` picture, larger is better: the text size on a
+    slide (with a penalty outside the aimed aspect ratios), then the smaller picture.
+
+    >>> _score(1600.0, 900.0), _score(1600.0, 400.0)  # 16:9, then 4:1
+    ((0.5998, -1440000.0), (0.5399, -640000.0))
+    """
+    scale = slide_scale(width, height)
+    aspect = width / height
+    if not 1.2 <= aspect <= 2.0:
+        scale *= 0.9
+    return (round(scale, 4), -width * height)
 
 
 #: The legend's size in each number of columns, for the layout styles of one scene.
@@ -384,7 +393,7 @@ def _plan(scene: Scene, layout: SceneLayout, sizes: _LegendSizes) -> _Plan:
         for x, y in spots:
             right = max(chart[2], x + w, PAD + title_w)
             bottom = max(chart[3], y + h)
-            score = _Plan(layout, grid, None, right + PAD, bottom + PAD).score
+            score = _score(right + PAD, bottom + PAD)
             if best is None or score > best[0]:
                 best = (score, columns, x, y)
     assert best is not None  # at least one spot: below the chart is always free

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 __all__ = ["H_GAP", "V_GAP", "FreeSpace", "Rect"]
 
@@ -89,7 +89,7 @@ class FreeSpace:
         ]
         return inside, [y for y in ys if y - h / 2 >= self.top - 0.01]
 
-    def _ranked(
+    def _costs(
         self,
         w: float,
         h: float,
@@ -97,22 +97,12 @@ class FreeSpace:
         prefer: float,
         tops: Sequence[float] | None,
         steady: float,
-    ) -> Iterator[tuple[float, float, float]]:
-        """Every spot ``(floor, x, y)`` cheapest first, ``floor`` its cost before growth:
-        the cheapest sums of the separate x and y costs, merged lazily (most spots are
-        never looked at)."""
+    ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+        """The x and the y a box's centre may take, each with its cost, cheapest first."""
         xs, ys = self._axes(w, h, target, tops)
         by_x = sorted((_W_X * abs(x - prefer), x) for x in xs)
         by_y = sorted((_W_Y * steady * abs(y - target), y) for y in ys)
-        if not by_x:
-            return
-        heap = [(fy + by_x[0][0], 0, j) for j, (fy, _) in enumerate(by_y)]
-        heapq.heapify(heap)
-        while heap:
-            floor, i, j = heapq.heappop(heap)
-            yield (floor, by_x[i][1], by_y[j][1])
-            if i + 1 < len(by_x):
-                heapq.heappush(heap, (by_y[j][0] + by_x[i + 1][0], i + 1, j))
+        return by_x, by_y
 
     def fits(self, x: float, y: float, w: float, h: float) -> bool:
         """True when a ``w`` x ``h`` box at ``(x, y)`` keeps its gaps to every placed box
@@ -150,9 +140,21 @@ class FreeSpace:
         them."""
         left, right = self._extent()
         best: tuple[float, float, float] | None = None
-        for floor, x, y in self._ranked(w, h, target, prefer, tops, steady):
+        by_x, by_y = self._costs(w, h, target, prefer, tops, steady)
+        # Every spot cheapest first, ``floor`` its cost before growth: the cheapest sums
+        # of the separate x and y costs, merged lazily (most spots are never looked at).
+        heap = [(fy + by_x[0][0], 0, j) for j, (fy, _) in enumerate(by_y)] if by_x else []
+        heapq.heapify(heap)
+        last = len(by_x) - 1
+        while heap:
+            floor, i, j = heap[0]
             if best is not None and floor >= best[0]:
                 break
+            if i < last:
+                heapq.heapreplace(heap, (by_y[j][0] + by_x[i + 1][0], i + 1, j))
+            else:
+                heapq.heappop(heap)
+            x, y = by_x[i][1], by_y[j][1]
             if not self.fits(x, y, w, h):
                 continue
             grow = (
