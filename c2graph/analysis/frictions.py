@@ -212,8 +212,9 @@ def span_of_control(
     (1956), The manager's span of control, *Harvard Business Review* 34(3).
     """
     graph = authority_view(model, phase=phase, layer=layer).chains
-    spans = sorted(
-        (Span(n, d) for n, d in graph.out_degree() if d > 0), key=lambda s: (-s.span, s.node)
+    spans = sorted(  # out-degrees read from the adjacency (the same, without the view)
+        (Span(n, len(below)) for n, below in graph._succ.items() if below),
+        key=lambda s: (-s.span, s.node),
     )
     average = sum(s.span for s in spans) / len(spans) if spans else math.nan
     over = tuple(s.node for s in spans if s.span > threshold)
@@ -418,10 +419,14 @@ def _distance_gaps(model: Model, phase: str) -> tuple[DistanceGap, ...]:
     """:func:`distance_gaps`, computed (from the links holding in the phase alone)."""
     from .timezones import clock_offset, shared_hours
 
-    gaps = []
-    for link in model.links_in(phase):
-        here = model.nodes[link.from_node].location
-        there = model.nodes[link.to_node].location
+    model.situation(phase)  # an unknown phase fails, sites or not
+    gaps: list[DistanceGap] = []
+    # The site of each located node, in one pass: a model without sites has no gap.
+    where = {n: node.location for n, node in model.nodes.items() if node.location is not None}
+    if not where:
+        return ()
+    for link in phase_graphs(model, phase).links:
+        here, there = where.get(link.from_node), where.get(link.to_node)
         if here is None or there is None or here == there:
             continue
         one, two = model.locations[here], model.locations[there]
