@@ -110,22 +110,24 @@ class PhaseCache(Generic[V]):
             return value
         return self._rephase(value, phase)
 
-    def forget(self, model: Model, phase: str) -> None:
+    def forget(self, model: Model, phase: str) -> V | None:
         """Forget the value of one model and phase, if there is one (computed afresh on
-        next use).
+        next use); return the value forgotten, or None.
 
         A value shared with a later phase of the model's phases (:attr:`~c2graph.model.
-        Model.phase_ids`) is kept for it, so that a pass over the phases in order that
-        forgets each one after use computes each content once."""
-        self._values.get(model, {}).pop(phase, None)
+        Model.phase_ids`) is kept for it (None is returned), so that a pass over the
+        phases in order that forgets each one after use computes each content once."""
+        value = self._values.get(model, {}).pop(phase, None)
         shared = self._shared.get(model)
         if not shared:
-            return
+            return value
         key = content_key(model, phase)
         phases = model.phase_ids
         later = phases[phases.index(phase) + 1 :] if phase in phases else ()
-        if not any(content_key(model, other) == key for other in later):
-            shared.pop(key, None)
+        if any(content_key(model, other) == key for other in later):
+            return None
+        first = shared.pop(key, None)
+        return first[1] if first is not None else value
 
     def clear(self) -> None:
         """Forget every remembered value (so that the next call computes afresh)."""

@@ -56,6 +56,15 @@ STRENGTH: tuple[str, ...] = (*AUTHORITY_ORDER, "none")
 _RANK = {name: i for i, name in enumerate(STRENGTH)}
 
 
+#: The views a networkx graph makes on first use and keeps (``edges``, ``in_degree``, ...).
+_NETWORKX_VIEWS = frozenset(
+    name
+    for kind in (nx.DiGraph, nx.Graph)
+    for name, attribute in vars(kind).items()
+    if isinstance(attribute, cached_property)
+)
+
+
 def strength_key(authority: str) -> int:
     """Return the sort key putting stronger authorities first (:data:`STRENGTH`).
 
@@ -109,6 +118,19 @@ class PhaseGraphs:
         nodes, links = self._records
         with gc_paused():  # hundreds of thousands of acyclic dicts and tuples
             return _build(nodes, links, self._phase)
+
+    def _release(self) -> None:
+        """Drop the views networkx keeps on each graph built (each refers back to its
+        graph), so that the graphs go as soon as nothing refers to them, without waiting
+        for a garbage collection (views are made again on next use)."""
+        built = [self._parts.authority] if "_parts" in self.__dict__ else []
+        if "whole" in self.__dict__:
+            built.append(self.whole)
+        for view in self.__dict__.get("_layers", {}).values():
+            built += [view.graph, view.chains]
+        for graph in built:
+            for name in _NETWORKX_VIEWS:
+                graph.__dict__.pop(name, None)
 
     @property
     def nodes(self) -> tuple[str, ...]:
@@ -520,7 +542,9 @@ def phase_graphs(model: Model, phase: str) -> PhaseGraphs:
 def forget_phase(model: Model, phase: str) -> None:
     """Forget the views of one phase of ``model``: a pass over the phases of a large model
     can then hold one phase's graphs at a time (they are built again on next use).  Views
-    shared with a later phase of the model's phases are kept for it.
+    shared with a later phase of the model's phases are kept for it.  The views networkx
+    keeps on the graphs forgotten are dropped, so that no garbage collection is needed to
+    free them.
 
     Example
     -------
@@ -531,7 +555,9 @@ def forget_phase(model: Model, phase: str) -> None:
     >>> phase_graphs(model, "wartime") is graphs
     False
     """
-    _CACHE.forget(model, phase)
+    forgotten = _CACHE.forget(model, phase)
+    if forgotten is not None:
+        forgotten._release()
 
 
 def links_switched(before: PhaseGraphs, after: PhaseGraphs) -> tuple[list[Link], list[Link]]:

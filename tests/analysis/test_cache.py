@@ -8,10 +8,11 @@ import weakref
 import pytest
 
 from c2graph import QueryError
-from c2graph.analysis import approach_space
+from c2graph.analysis import approach_space, bottleneck_report, phase_switch
 from c2graph.analysis._cache import PhaseCache, content_key
 from c2graph.analysis.graphs import forget_phase, phase_graphs
-from c2graph.analysis.measures import phase_report
+from c2graph.analysis.measures import headline, phase_report
+from c2graph.vocabulary import LAYER_CHOICES
 from tests.builders import build, link
 
 
@@ -108,3 +109,23 @@ def test_the_content_key_checks_the_phase():
     with pytest.raises(QueryError, match="unknown phase id 'pp'"):
         content_key(model, "pp")
     assert content_key(model, "p") == content_key(model, "q") != content_key(model, "r")
+
+
+def test_forgotten_graphs_go_without_a_garbage_collection():
+    model = _three_phases()
+    headline(model, phase="r")
+    bottleneck_report(model, phase="r", with_betweenness=True)
+    phase_switch(model, before="q", after="r")
+    graphs = phase_graphs(model, "r")
+    built = [graphs.authority, graphs.whole]
+    for layer in LAYER_CHOICES:
+        built += [graphs.layer(layer).graph, graphs.layer(layer).chains]
+    assert any(graph.__dict__.get("out_degree") for graph in built)  # a view keeps its graph
+    gone = [weakref.ref(graph) for graph in [*built, graphs]]
+    del graphs, built
+    gc.disable()
+    try:
+        forget_phase(model, "r")
+        assert [ref() for ref in gone] == [None] * len(gone)
+    finally:
+        gc.enable()
