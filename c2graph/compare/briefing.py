@@ -583,25 +583,38 @@ def _decisions(a: Model, b: Model, phase: str, twins: tuple[str, str]) -> list[D
 
 
 def _relations(model: Model, phase: str) -> dict[tuple[str, str], tuple[str, ...]]:
-    """The authority relations joining each pair of nodes in the phase, strongest first."""
-    pairs: dict[tuple[str, str], set[str]] = {}
+    """The authority relations joining each pair of nodes in the phase, strongest first
+    (a pair joined by one relation, the usual case, sorts nothing)."""
+    pairs: dict[tuple[str, str], tuple[str, ...]] = {}
     for link in phase_graphs(model, phase).links:
-        if link.relation in AUTHORITY_RELATIONS:
-            pairs.setdefault((link.from_node, link.to_node), set()).add(link.relation)
-    rank = {relation: i for i, relation in enumerate(AUTHORITY_ORDER)}
-    return {
-        pair: tuple(sorted(rels, key=lambda r: rank.get(r, len(rank))))
-        for pair, rels in pairs.items()
-    }
+        relation = link.relation
+        if relation in AUTHORITY_RELATIONS:
+            pair = (link.from_node, link.to_node)
+            held = pairs.get(pair)
+            if held is None:
+                pairs[pair] = (relation,)
+            elif relation not in held:
+                pairs[pair] = tuple(sorted((*held, relation), key=_rank))
+    return pairs
+
+
+_RANKS = {relation: i for i, relation in enumerate(AUTHORITY_ORDER)}
+
+
+def _rank(relation: str) -> int:
+    """Where ``relation`` sorts among the authority relations, strongest first."""
+    return _RANKS.get(relation, len(_RANKS))
 
 
 def _authority(
     before: dict[tuple[str, str], tuple[str, ...]], after: dict[tuple[str, str], tuple[str, ...]]
 ) -> list[AuthorityShift]:
+    """The pairs whose relations differ, by ends (a pair is never joined by no relation)."""
+    changed = [pair for pair, held in before.items() if after.get(pair) != held]
+    changed += [pair for pair in after if pair not in before]
     return [
         AuthorityShift(tail, head, before.get((tail, head), ()), after.get((tail, head), ()))
-        for tail, head in sorted(before.keys() | after.keys())
-        if before.get((tail, head), ()) != after.get((tail, head), ())
+        for tail, head in sorted(changed)
     ]
 
 
