@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..vocabulary import AUTHORITY_ORDER
 from .scene import SceneNode
@@ -63,8 +64,16 @@ class Rows:
         return self.heights[min(row, len(self.heights) - 1)]
 
     def top(self, row: int) -> float:
-        """The top of ``row``'s band."""
-        return sum(self.height(k) + ROW_GAP for k in range(row))
+        """The top of ``row``'s band (each summed once, then remembered)."""
+        tops = self._tops
+        while len(tops) <= row:
+            tops.append(sum(self.height(k) + ROW_GAP for k in range(len(tops))))
+        return tops[row]
+
+    @cached_property
+    def _tops(self) -> list[float]:
+        """The tops of the rows summed so far."""
+        return []
 
     def centre(self, row: int) -> float:
         """The middle of ``row``'s band, where its boxes are centred."""
