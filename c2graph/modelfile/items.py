@@ -16,7 +16,7 @@ m.yaml:2: nodes[0] (id='a') → id: duplicate node id 'a'
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
 from types import MappingProxyType
@@ -130,6 +130,7 @@ class Columns:
     def __init__(self, datas: list[dict[str, Any]]) -> None:
         self.datas = datas
         self._found: dict[str, list[Any]] = {}
+        self._made: dict[str, Any] = {}
 
     @classmethod
     def of(cls, datas: list[dict[str, Any]]) -> Columns:
@@ -147,6 +148,17 @@ class Columns:
         if found is None:
             found = self._found[key] = list(map(dict.get, self.datas, repeat(key)))
         return found
+
+    def made(self, name: str, make: Callable[[Columns], Any]) -> Any:
+        """What ``make`` works out from the columns, under ``name``: worked out once, and
+        read, never changed.
+
+        >>> Columns.of([{"id": "a"}]).made("ids", lambda columns: set(columns["id"]))
+        {'a'}
+        """
+        if name not in self._made:
+            self._made[name] = make(self)
+        return self._made[name]
 
     def having(self, key: str) -> list[int]:
         """The positions of the items that have ``key``."""

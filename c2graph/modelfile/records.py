@@ -39,7 +39,7 @@ from ..model import (
 from ..scenarios import Scenario, Timeline
 from .fields import SECTIONS
 from .items import Columns, Merged
-from .semantics import check_semantics
+from .semantics import check_semantics, ends_distinct, link_ends
 from .situations import PhaseSets
 
 __all__ = ["build_model"]
@@ -271,18 +271,19 @@ _NESTED_NODE_KEYS = frozenset({"office_hours", "watch", "relay"})
 _PLAIN_NODE_KEYS = frozenset(SECTIONS["node"]) - _NESTED_NODE_KEYS
 
 
-def _link_keys(
-    ids: list[str | None], tails: list[str], heads: list[str], relations: list[str]
-) -> list[str]:
-    """The key of every link (given its columns): its id, else ``from->to:relation``,
-    numbered ``#2``, ``#3``… after the first when that is taken (by an id or an earlier
-    link's key)."""
-    ends = zip(tails, heads, relations, strict=True)
-    keys = [f"{tail}->{head}:{relation}" for tail, head, relation in ends]
-    if ids.count(None) != len(ids):
+def _link_keys(links: Columns) -> list[str]:
+    """The key of every link: its id, else ``from->to:relation``, numbered ``#2``, ``#3``…
+    after the first when that is taken (by an id or an earlier link's key)."""
+    ids = links["id"]
+    keys: list[str] = links.made("ends", link_ends)
+    if ids.count(None) == len(ids):  # no id: the keys are the ends, distinct or not
+        if links.made("ends distinct", ends_distinct):
+            return keys
+    else:
         keys = [key if given is None else given for key, given in zip(keys, ids, strict=True)]
-    if len(set(keys)) == len(keys):  # no key taken twice: none numbered
-        return keys
+        if len(set(keys)) == len(keys):  # no key taken twice: none numbered
+            return keys
+    keys = list(keys)  # a copy: numbered below
     taken = {key for key in ids if key is not None}
     for i, key in enumerate(ids):
         if key is None:
@@ -326,7 +327,7 @@ def _links(columns: Columns, nodes: dict[str, Node], sets: PhaseSets) -> tuple[L
     return tuple(
         map(
             Link,
-            _link_keys(ids, tails, heads, relations),
+            _link_keys(columns),
             tails,
             heads,
             relations,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 import unicodedata
 from collections.abc import Callable, Collection, Iterable
-from itertools import count
+from itertools import compress, count
 from typing import Any
 
 from ..errors import Problem
@@ -14,7 +14,7 @@ from ..vocabulary import AUTHORITY_RELATIONS
 from .items import Columns, Item, ModelFile
 from .situations import PhaseSets, resolve_phases
 
-__all__ = ["check_semantics", "resolve_phases"]
+__all__ = ["check_semantics", "ends_distinct", "link_ends", "resolve_phases"]
 
 
 def _unknown(what: str, value: str, known: Iterable[str]) -> str:
@@ -66,10 +66,11 @@ def check_semantics(
         made = {name: Columns.of_items(items) for name, items in sections.items()}
         columns = made.__getitem__
     problems: list[Problem] = []
-    ids = {
+    numbers = {
         section: _check_unique(sections[section], columns(section), section, problems)
         for section in ("phases", "nodes", "sources", "locations")
     }
+    ids = {section: set(number) for section, number in numbers.items()}
     problems += [
         top.problem((section,), f"the model has no {section}: add at least one under '{section}'")
         for section in ("nodes", "phases")
@@ -92,7 +93,7 @@ def check_semantics(
     _check_link_ids(sections["links"], links, problems)
     _check_overlaps(sections["links"], links, sets, problems)
     node_phases = _node_phases(sections["nodes"], nodes, sets)
-    _check_authority_cycles(sections["links"], links, sets, node_phases, problems)
+    _check_authority_cycles(sections["links"], links, sets, node_phases, numbers["nodes"], problems)
     return problems + check_time_and_decisions(sections, ids, sets, node_phases)
 
 
@@ -118,23 +119,23 @@ def _node_phases(items: list[Item], nodes: Columns, sets: PhaseSets) -> dict[str
 
 def _check_unique(
     items: list[Item], columns: Columns, section: str, problems: list[Problem]
-) -> set[str]:
-    """Report ids used twice in a section, and ids that differ only in how they look."""
+) -> dict[str, int]:
+    """Report ids used twice in a section, and ids that differ only in how they look;
+    return each id's position (its first, for an id used twice): the numbering of the
+    section's items that the authority-cycle test reads."""
     values = columns["id"]
-    seen: dict[str, Item] = dict(zip(values, items, strict=True))
-    if _all_distinct(values, seen):  # no id twice
-        _check_look_alikes(seen, section, problems)
-        return set(seen)
-    seen = {}
-    for item in items:
+    number = dict(zip(values, count()))
+    if _all_distinct(values, number):  # no id twice
+        _check_look_alikes(values, lambda value: items[number[value]], section, problems)
+        return number
+    number = {}
+    for i, item in enumerate(items):
         value = item.data["id"]
-        first = seen.get(value)
-        if first is None:
-            seen[value] = item
-        else:
-            problems.append(item.problem("id", _duplicate(section, value, item, first)))
-    _check_look_alikes(seen, section, problems)
-    return set(seen)
+        first = number.setdefault(value, i)
+        if first != i:
+            problems.append(item.problem("id", _duplicate(section, value, item, items[first])))
+    _check_look_alikes(list(number), lambda value: items[number[value]], section, problems)
+    return number
 
 
 def _duplicate(section: str, value: str, item: Item, first: Item) -> str:
@@ -184,15 +185,19 @@ def _distinct_looks(values: list[str]) -> int:
     return len({_look(value) for value in values})
 
 
-def _check_look_alikes(seen: dict[str, Item], section: str, problems: list[Problem]) -> None:
-    """Report ids of a section that differ only in case or in Unicode form."""
-    if _distinct_looks(list(seen)) == len(seen):
+def _check_look_alikes(
+    values: list[str], item_of: Callable[[str], Item], section: str, problems: list[Problem]
+) -> None:
+    """Report ids of a section that differ only in case or in Unicode form; ``values`` are
+    its distinct ids in order, ``item_of`` gives the item of each."""
+    if _distinct_looks(values) == len(values):
         return
     looks: dict[str, str] = {}
-    for value, item in seen.items():
+    for value in values:
+        item = item_of(value)
         other = looks.setdefault(_look(value), value)
         if other != value:
-            there = seen[other].problem(None, "")
+            there = item_of(other).problem(None, "")
             at = (
                 f"line {there.line}"
                 if there.file == item.problem(None, "").file
@@ -315,15 +320,17 @@ def _check_link_ids(links: list[Item], columns: Columns, problems: list[Problem]
             else (f"{there.file}:{there.line}")
         )
         problems.append(item.problem("id", f"duplicate link id {link_id!r} (first at {at})"))
-    _check_look_alikes(seen, "links", problems)
+    _check_look_alikes(list(seen), seen.__getitem__, "links", problems)
 
 
 def _check_overlaps(
     links: list[Item], columns: Columns, sets: PhaseSets, problems: list[Problem]
 ) -> None:
     """Report a link whose from, to and relation another holds in a shared situation."""
+    if columns.made("ends distinct", ends_distinct):  # no two links share their ends
+        return
     ends = list(zip(columns["from"], columns["to"], columns["relation"], strict=True))
-    if _all_distinct(ends, set(ends)):  # no two links share their ends
+    if _all_distinct(ends, set(ends)):
         return
     by_ends: dict[tuple[str, str, str], list[Item]] = {}
     rank = {sid: i for i, (sid, _) in enumerate(sets.situations)}
@@ -338,6 +345,28 @@ def _check_overlaps(
                     problems.append(_duplicate_link(item, other, min(shared, key=rank.__getitem__)))
                     break
         earlier.append(item)
+
+
+def link_ends(links: Columns) -> list[str]:
+    """Each link's ends and relation as text, ``from->to:relation`` (the key of a link
+    without an id): made once, for the overlap test and the links' keys.
+
+    >>> link_ends(Columns.of([{"from": "a", "to": "b", "relation": "opcon"}]))
+    ['a->b:opcon']
+    """
+    ends = zip(links["from"], links["to"], links["relation"], strict=True)
+    return [f"{tail}->{head}:{relation}" for tail, head, relation in ends]
+
+
+def ends_distinct(links: Columns) -> bool:
+    """Whether no two links have the same text of their ends (then no two have the same
+    from, to and relation, which make the same text).
+
+    >>> ends_distinct(Columns.of([{"from": "a", "to": "b", "relation": "opcon"}] * 2))
+    False
+    """
+    ends = links.made("ends", link_ends)
+    return _all_distinct(ends, set(ends))
 
 
 def _duplicate_link(item: Item, other: Item, phase: str) -> Problem:
@@ -355,22 +384,21 @@ def _duplicate_link(item: Item, other: Item, phase: str) -> Problem:
     )
 
 
-def _acyclic(nodes: list[str], tails: list[str], heads: list[str]) -> bool:
-    """True when the directed graph of the edges ``tails[i] → heads[i]`` between ``nodes``
-    has no cycle.
+def _acyclic(number: dict[str, int], tails: list[str], heads: list[str]) -> bool:
+    """True when the directed graph of the edges ``tails[i] → heads[i]`` between the nodes
+    numbered by ``number`` has no cycle.
 
     The same answer as ``networkx.is_directed_acyclic_graph``, without building a networkx
-    graph: every model is checked, so this is on the loading path. The nodes are numbered
-    and the test runs in rustworkx (Rust).
+    graph: every model is checked, so this is on the loading path. The test runs in
+    rustworkx (Rust) on the numbers the id check gave the nodes.
 
-    >>> _acyclic(["a", "b", "c"], ["a", "b"], ["b", "c"])
+    >>> _acyclic({"a": 0, "b": 1, "c": 2}, ["a", "b"], ["b", "c"])
     True
-    >>> _acyclic(["a", "b", "c"], ["a", "b"], ["b", "a"])
+    >>> _acyclic({"a": 0, "b": 1, "c": 2}, ["a", "b"], ["b", "a"])
     False
     """
     import rustworkx as rx
 
-    number = dict(zip(nodes, count()))
     graph = rx.PyDiGraph()  # a node no edge touches cannot be on a cycle: none is added
     ends = zip(map(number.__getitem__, tails), map(number.__getitem__, heads), strict=True)
     graph.extend_from_edge_list(list(ends))
@@ -382,6 +410,7 @@ def _check_authority_cycles(
     columns: Columns,
     sets: PhaseSets,
     node_phases: dict[str, frozenset[str]],
+    number: dict[str, int],
     problems: list[Problem],
 ) -> None:
     """Report each authority cycle once, at the link written last that closes it.
@@ -393,11 +422,7 @@ def _check_authority_cycles(
     """
     tails, heads = columns["from"], columns["to"]
     held_by = list(map(AUTHORITY_RELATIONS.__contains__, columns["relation"]))
-    if _acyclic(
-        list(node_phases),
-        [tail for tail, held in zip(tails, held_by, strict=True) if held],
-        [head for head, held in zip(heads, held_by, strict=True) if held],
-    ):
+    if _acyclic(number, list(compress(tails, held_by)), list(compress(heads, held_by))):
         return
     authority = [(rank, item) for rank, item in enumerate(links) if held_by[rank]]
     held = [

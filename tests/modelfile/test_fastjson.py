@@ -244,7 +244,8 @@ def test_the_acyclicity_test_answers_as_networkx(edges):
     tails, heads = [f"n{a}" for a, _ in edges], [f"n{b}" for _, b in edges]
     graph = nx.MultiDiGraph(list(zip(tails, heads, strict=True)))
     graph.add_nodes_from(nodes)
-    assert semantics._acyclic(nodes, tails, heads) == nx.is_directed_acyclic_graph(graph)
+    number = {node: i for i, node in enumerate(nodes)}
+    assert semantics._acyclic(number, tails, heads) == nx.is_directed_acyclic_graph(graph)
 
 
 def _edit(data: dict[str, Any], edit: str, i: int, j: int) -> None:
