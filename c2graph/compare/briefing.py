@@ -31,7 +31,6 @@ Example
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple, TypeVar
@@ -414,8 +413,9 @@ def compared_briefing(
     The findings of each phase are read of each model as soon as it is measured, and
     then the model's graphs of the phase and of its twins are forgotten
     (:func:`~c2graph.analysis.graphs.forget_phase`) before the other model is measured,
-    so that two large models hold one model's graphs of one phase at a time; with the
-    garbage collector paused by the caller, they are collected at once.  The same
+    so that two large models hold one model's graphs of one phase at a time: they go as
+    their last references do (forget_phase breaks the cycles of networkx's views), with
+    no collection, even with the garbage collector paused by the caller.  The same
     answers as ``briefing(compare(a, b), a, b)``.
 
     Examples
@@ -436,13 +436,6 @@ def compared_briefing(
         for other in model.phase_ids:  # its twins too: they keep graphs they share
             if same[other] == same[phase]:
                 forget_phase(model, other)
-        if not gc.isenabled():
-            # Graphs refer to themselves through their views. With the collector paused,
-            # the youngest generation holds what was made since the last collection: this
-            # model's graphs of the phase, freed here before the other model's are built,
-            # and the findings, which move up a generation and are not scanned again at
-            # the next collection.
-            gc.collect(0)
         return read
 
     def read(compared: PhaseComparison, side_a: _Side, side_b: _Side) -> None:
